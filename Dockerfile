@@ -1,0 +1,88 @@
+# syntax=docker/dockerfile:1
+#
+# One Dockerfile for every process of the fleet (each service and the gateway), built from the
+# repository root. SERVICE_PATH picks the npm workspace; each build gives its own image:
+#
+#   docker build --build-arg SERVICE_PATH=services/auth --build-arg PORT=50051 -t lms-fleet/auth:0.1.0 .
+#   docker build --build-arg SERVICE_PATH=gateway       --build-arg PORT=8080  -t lms-fleet/gateway:0.1.0 .
+#
+# (or `docker compose build`, which passes the same arguments; see docs/deploy.md).
+#
+# Stages:
+#   manifests  - only package.json files + package-lock.json, so the `npm ci` layers below stay cached
+#                until a manifest changes (BuildKit keys COPY --from by content)
+#   build      - npm ci (this workspace + the root's dev tools), `tsc -b <workspace>` (its project
+#                references build @lms/kit first), then stages dist/ (+ migrations/ if any) of every
+#                workspace that was built into /out
+#   prod-deps  - npm ci --omit=dev for this workspace only
+#   runtime    - node:20-bookworm-slim + production node_modules + dist folders + protos/, user `node`
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+FROM ${NODE_IMAGE} AS base
+WORKDIR /app
+ENV npm_config_update_notifier=false \
+    npm_config_fund=false \
+    npm_config_audit=false
+
+# ---------------------------------------------------------------------------------------------------
+FROM base AS manifests
+COPY . /src
+RUN mkdir -p /manifests \
+ && cd /src \
+ && cp package.json package-lock.json /manifests/ \
+ && find . -name package.json -not -path '*/node_modules/*' -not -path './package.json' \
+      -exec cp --parents {} /manifests/ \;
+
+# ---------------------------------------------------------------------------------------------------
+FROM base AS build
+ARG SERVICE_PATH
+RUN test -n "${SERVICE_PATH}" || (echo 'build with --build-arg SERVICE_PATH=services/<name> (or gateway)' >&2; exit 1)
+COPY --from=manifests /manifests/ ./
+# --include-workspace-root brings the root devDependencies (typescript); the workspace filter keeps
+# the other services' dependencies out. Install scripts are not needed to compile.
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci --workspace "${SERVICE_PATH}" --include-workspace-root --ignore-scripts
+COPY . .
+RUN test -f "${SERVICE_PATH}/package.json" || (echo "no workspace at ${SERVICE_PATH}" >&2; exit 1) \
+ && npx tsc -b "${SERVICE_PATH}" \
+ && test -f "${SERVICE_PATH}/dist/main.js"
+# Stage what the runtime needs from each built workspace: dist/ and, where present, migrations/.
+RUN mkdir -p /out \
+ && for ws in $(node -p "require('./package.json').workspaces.join(' ')"); do \
+      [ -d "$ws/dist" ] || continue; \
+      mkdir -p "/out/$ws" && cp -R "$ws/dist" "/out/$ws/dist"; \
+      if [ -d "$ws/migrations" ]; then cp -R "$ws/migrations" "/out/$ws/migrations"; fi; \
+    done \
+ && find /out -name '*.tsbuildinfo' -delete
+
+# ---------------------------------------------------------------------------------------------------
+FROM base AS prod-deps
+ARG SERVICE_PATH
+COPY --from=manifests /manifests/ ./
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci --omit=dev --workspace "${SERVICE_PATH}" --ignore-scripts
+
+# ---------------------------------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS runtime
+ARG SERVICE_PATH
+ARG PORT=50051
+LABEL org.opencontainers.image.title="lms-fleet ${SERVICE_PATH}" \
+      org.opencontainers.image.description="LMS Fleet process built from the ${SERVICE_PATH} workspace"
+ENV NODE_ENV=production \
+    SERVICE_PATH=${SERVICE_PATH} \
+    PROTO_DIR=/app/protos
+WORKDIR /app
+# Files stay owned by root: the `node` user can read them, not change them.
+# package.json files + production node_modules (workspace packages such as @lms/kit are symlinks
+# node_modules/@lms/kit -> ../../libs/kit, completed by the dist/ folders copied next).
+COPY --from=prod-deps /app/ ./
+COPY --from=build /out/ ./
+COPY protos/ ./protos/
+# Container health check used by docker-compose (Kubernetes uses its native gRPC/HTTP probes).
+COPY deploy/docker/healthcheck.js ./deploy/docker/healthcheck.js
+USER node
+EXPOSE ${PORT}
+# `exec` makes node PID 1, so it receives SIGTERM directly (graceful shutdown). Other commands of the
+# same image, e.g. `node services/auth/dist/cli/migrate.js`, run by overriding the command.
+CMD ["/bin/sh", "-c", "exec node \"${SERVICE_PATH}/dist/main.js\""]

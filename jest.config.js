@@ -1,0 +1,23 @@
+/**
+ * One Jest run for the whole fleet: each workspace is a project; TypeScript is transpiled by SWC
+ * (type checking is `tsc -b`, run by `make test` before Jest). Suites create their own database and
+ * RabbitMQ vhost, so they run in parallel against the servers from scripts/infra.sh.
+ */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const project = (name, dir) => ({
+  displayName: name,
+  rootDir: `<rootDir>/${dir}`,
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: {
+    '^@lms/kit$': '<rootDir>/../../libs/kit/src/index.ts'.replace('../../', dir.includes('/') ? '../../' : '../'),
+    '^@lms/kit/(.*)$': '<rootDir>/../../libs/kit/src/$1'.replace('../../', dir.includes('/') ? '../../' : '../'),
+  },
+  testEnvironment: 'node',
+});
+
+module.exports = {
+  projects: [project('kit', 'libs/kit'), project('auth', 'services/auth'), project('gateway', 'gateway')],
+  testTimeout: 60000,
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
+};

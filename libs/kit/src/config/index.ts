@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+export { z };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once against a schema and fails fast with every problem listed.
+ * Services call this in their config.ts; `process.env` is read nowhere else.
+ */
+export function loadConfig<S extends z.ZodRawShape>(
+  shape: S,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<z.ZodObject<S>> {
+  const result = z.object(shape).safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}
+
+/** Field helpers with working local defaults. Environment values are strings, so they are coerced. */
+export const env = {
+  str: (def?: string) => (def === undefined ? z.string().min(1) : z.string().min(1).default(def)),
+  optionalStr: () => z.string().optional(),
+  int: (def: number, opts: { min?: number; max?: number } = {}) =>
+    z.coerce
+      .number()
+      .int()
+      .min(opts.min ?? Number.MIN_SAFE_INTEGER)
+      .max(opts.max ?? Number.MAX_SAFE_INTEGER)
+      .default(def),
+  port: (def: number) => z.coerce.number().int().min(0).max(65535).default(def),
+  bool: (def: boolean) =>
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'])
+      .default(def ? 'true' : 'false')
+      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  url: (def: string) => z.string().url().default(def),
+  oneOf: <T extends [string, ...string[]]>(values: T, def: T[number]) => z.enum(values).default(def as never),
+  list: (def: string) =>
+    z
+      .string()
+      .default(def)
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+};
+
+/** Settings every service process shares. */
+export const commonServiceConfig = {
+  NODE_ENV: env.oneOf(['development', 'test', 'production'], 'development'),
+  LOG_LEVEL: env.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+  GRPC_HOST: env.str('127.0.0.1'),
+  AMQP_URL: env.url('amqp://guest:guest@127.0.0.1:55672'),
+  REDIS_URL: env.url('redis://127.0.0.1:56379'),
+  MIGRATE_ON_START: env.bool(true),
+  GRPC_DEADLINE_MS: env.int(3000, { min: 50 }),
+  SHUTDOWN_TIMEOUT_MS: env.int(10000, { min: 100 }),
+  EVENT_PREFETCH: env.int(16, { min: 1, max: 1000 }),
+  EVENT_MAX_RETRIES: env.int(5, { min: 0, max: 50 }),
+  EVENT_RETRY_BASE_MS: env.int(1000, { min: 10 }),
+  OUTBOX_POLL_MS: env.int(500, { min: 10 }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: env.optionalStr(),
+};

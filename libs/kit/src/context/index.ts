@@ -1,0 +1,76 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes, randomUUID } from 'node:crypto';
+
+/**
+ * What travels with one request or one consumed event through every await:
+ * the request id, the W3C trace context and the caller's credentials.
+ * Filled by the gRPC handler wrapper, the gateway's HTTP middleware and the event consumer.
+ */
+export interface RequestContext {
+  requestId: string;
+  traceId: string;
+  spanId: string;
+  /** The raw `Authorization` value ("Bearer …") of the end user, forwarded on outgoing calls. */
+  authorization?: string;
+  clientIp?: string;
+  userAgent?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export function currentContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+export function runWithContext<T>(ctx: RequestContext, fn: () => T): T {
+  return storage.run(ctx, fn);
+}
+
+export function newTraceId(): string {
+  return randomBytes(16).toString('hex');
+}
+export function newSpanId(): string {
+  return randomBytes(8).toString('hex');
+}
+export function newRequestId(): string {
+  return randomUUID();
+}
+
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
+
+/** Parses a W3C `traceparent`; returns undefined for anything malformed. */
+export function parseTraceparent(value: string | undefined): { traceId: string; parentSpanId: string } | undefined {
+  if (!value) return undefined;
+  const m = TRACEPARENT.exec(value.trim());
+  if (!m || /^0+$/.test(m[1]) || /^0+$/.test(m[2])) return undefined;
+  return { traceId: m[1], parentSpanId: m[2] };
+}
+
+export function formatTraceparent(ctx: Pick<RequestContext, 'traceId' | 'spanId'>): string {
+  return `00-${ctx.traceId}-${ctx.spanId}-01`;
+}
+
+/** A child context for a new hop (new span id, same trace and request). */
+export function contextFromIncoming(incoming: {
+  requestId?: string;
+  traceparent?: string;
+  authorization?: string;
+  clientIp?: string;
+  userAgent?: string;
+}): RequestContext {
+  const parent = parseTraceparent(incoming.traceparent);
+  return {
+    requestId: sanitizeRequestId(incoming.requestId) ?? newRequestId(),
+    traceId: parent?.traceId ?? newTraceId(),
+    spanId: newSpanId(),
+    authorization: incoming.authorization,
+    clientIp: incoming.clientIp,
+    userAgent: incoming.userAgent,
+  };
+}
+
+/** Accepts a caller-supplied request id only when it is short and printable (it ends up in logs). */
+export function sanitizeRequestId(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  return /^[A-Za-z0-9._:-]{1,128}$/.test(value) ? value : undefined;
+}

@@ -1,0 +1,109 @@
+import { Client } from 'pg';
+import { Sequelize, Transaction, type QueryInterface } from 'sequelize';
+import { Umzug, SequelizeStorage } from 'umzug';
+import type { Logger } from 'pino';
+
+export { Sequelize, Transaction, type QueryInterface };
+
+export interface DatabaseOptions {
+  url: string;
+  poolMax?: number;
+  logger?: Logger;
+}
+
+/** One pool per process. Queries are logged at debug level only when LOG_LEVEL allows it. */
+export function createDatabase({ url, poolMax = 10, logger }: DatabaseOptions): Sequelize {
+  return new Sequelize(url, {
+    dialect: 'postgres',
+    logging: logger?.isLevelEnabled('trace') ? (sql) => logger.trace({ sql }, 'sql') : false,
+    pool: { max: poolMax, min: 0, idle: 10_000, acquire: 10_000 },
+    define: { underscored: true, freezeTableName: true },
+    dialectOptions: { application_name: logger?.bindings().service ?? 'lms' },
+  });
+}
+
+/** Creates the database named in `url` when it does not exist (local development and tests). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Refusing to create database with unsafe name "${name}"`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${name}"`).catch((err: { code?: string }) => {
+        if (err.code !== '42P04') throw err; // created concurrently by another process
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export interface Migration {
+  name: string;
+  up(queryInterface: QueryInterface, sequelize: Sequelize): Promise<void>;
+  down?(queryInterface: QueryInterface, sequelize: Sequelize): Promise<void>;
+}
+
+/**
+ * Applies pending migrations in order, recorded in `schema_migrations`. A PostgreSQL advisory lock,
+ * held on a dedicated connection, makes concurrent replicas wait instead of racing.
+ */
+export async function migrate(sequelize: Sequelize, url: string, migrations: Migration[], logger?: Logger) {
+  const lockClient = new Client({ connectionString: url });
+  await lockClient.connect();
+  try {
+    await lockClient.query("SELECT pg_advisory_lock(hashtext('lms.schema_migrations'))");
+    const umzug = new Umzug({
+      migrations: migrations.map((m) => ({
+        name: m.name,
+        up: () => m.up(sequelize.getQueryInterface(), sequelize),
+        down: () => (m.down ? m.down(sequelize.getQueryInterface(), sequelize) : Promise.resolve()),
+      })),
+      context: sequelize.getQueryInterface(),
+      storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
+      logger: undefined,
+    });
+    const applied = await umzug.up();
+    if (applied.length) logger?.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  } finally {
+    await lockClient.query("SELECT pg_advisory_unlock(hashtext('lms.schema_migrations'))").catch(() => undefined);
+    await lockClient.end();
+  }
+}
+
+const RETRYABLE_PG_CODES = new Set(['40001', '40P01']); // serialization failure, deadlock
+
+/**
+ * Runs `fn` in one transaction; retries the whole function on serialization failures and deadlocks,
+ * which are safe to retry because nothing was committed.
+ */
+export async function withTransaction<T>(
+  sequelize: Sequelize,
+  fn: (transaction: Transaction) => Promise<T>,
+  options: { isolationLevel?: Transaction.ISOLATION_LEVELS; retries?: number } = {},
+): Promise<T> {
+  const retries = options.retries ?? 3;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await sequelize.transaction({ isolationLevel: options.isolationLevel }, fn);
+    } catch (err) {
+      const code = (err as { original?: { code?: string }; parent?: { code?: string } }).original?.code;
+      if (attempt < retries && code && RETRYABLE_PG_CODES.has(code)) {
+        await new Promise((r) => setTimeout(r, 10 * 2 ** attempt + Math.random() * 10));
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+/** Postgres unique violation (23505), as surfaced by sequelize. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { name?: string; original?: { code?: string }; parent?: { code?: string } };
+  return e?.name === 'SequelizeUniqueConstraintError' || e?.original?.code === '23505' || e?.parent?.code === '23505';
+}

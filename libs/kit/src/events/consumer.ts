@@ -1,0 +1,198 @@
+import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import type { Sequelize, Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
+import type { ZodType } from 'zod';
+import type { Logger } from 'pino';
+import { contextFromIncoming, runWithContext } from '../context';
+import { withTransaction } from '../db';
+import type { Broker } from './broker';
+import { EVENTS_EXCHANGE, parseEnvelope, type CloudEvent } from './envelope';
+
+export interface ConsumerDefinition<T> {
+  /** Durable queue name, `<service>.<purpose>`, e.g. `enrollment.lesson-completed`. */
+  queue: string;
+  /** Routing keys (event types) bound to the queue; topic wildcards allowed. */
+  bindings: string[];
+  /** Validates `data`; a message that fails it is poison and goes straight to the parking lot. */
+  schema: ZodType<T>;
+  /** The effect, inside the same transaction as the inbox row: it happens once or not at all. */
+  handle(event: CloudEvent<T>, transaction: Transaction): Promise<void>;
+}
+
+export interface EventConsumerOptions {
+  broker: Broker;
+  sequelize: Sequelize;
+  logger: Logger;
+  prefetch?: number;
+  /** Retries before a failing message is parked. */
+  maxRetries?: number;
+  /** Delay of the first retry; each next one doubles. */
+  retryBaseMs?: number;
+  /** Redeliveries (e.g. crashes mid-handling) a quorum queue allows before dead-lettering. */
+  deliveryLimit?: number;
+}
+
+const RETRY_HEADER = 'x-retry-count';
+
+export const parkingLotQueue = (queue: string) => `${queue}.parking-lot`;
+export const retryQueue = (queue: string, attempt: number) => `${queue}.retry.${attempt}`;
+
+/**
+ * Consumes events idempotently. Per definition: a quorum work queue bound to `lms.events`, one delay
+ * queue per retry level (TTL, then dead-lettered back to the work queue: backoff without a timer in
+ * our process) and a parking-lot queue. Manual acks after the transaction commits, bounded prefetch,
+ * and everything re-declared and re-consumed after the broker reconnects.
+ */
+export class EventConsumer {
+  private readonly definitions: ConsumerDefinition<unknown>[] = [];
+  private channel?: ConfirmChannel;
+  private started = false;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly options: EventConsumerOptions) {}
+
+  register<T>(definition: ConsumerDefinition<T>): this {
+    this.definitions.push(definition as ConsumerDefinition<unknown>);
+    return this;
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    await this.options.broker.onConnect((connection) => this.setup(connection));
+  }
+
+  /** Stops taking new messages and waits for the ones being handled. */
+  async stop(): Promise<void> {
+    this.started = false;
+    const channel = this.channel;
+    this.channel = undefined;
+    await Promise.allSettled([...this.inFlight]);
+    await channel?.close().catch(() => undefined);
+  }
+
+  private async setup(connection: ChannelModel): Promise<void> {
+    if (!this.started) return;
+    const channel = await connection.createConfirmChannel();
+    channel.on('error', (err) => this.options.logger.warn({ err: err.message }, 'consumer channel error'));
+    await channel.prefetch(this.options.prefetch ?? 16);
+    const maxRetries = this.options.maxRetries ?? 5;
+    const base = this.options.retryBaseMs ?? 1000;
+    for (const def of this.definitions) {
+      await channel.assertQueue(def.queue, {
+        durable: true,
+        arguments: {
+          'x-queue-type': 'quorum',
+          'x-delivery-limit': this.options.deliveryLimit ?? 20,
+          'x-dead-letter-exchange': '',
+          'x-dead-letter-routing-key': parkingLotQueue(def.queue),
+        },
+      });
+      await channel.assertQueue(parkingLotQueue(def.queue), { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+      for (let attempt = 1; attempt <= maxRetries; attempt++) {
+        await channel.assertQueue(retryQueue(def.queue, attempt), {
+          durable: true,
+          arguments: {
+            'x-message-ttl': base * 2 ** (attempt - 1),
+            'x-dead-letter-exchange': '',
+            'x-dead-letter-routing-key': def.queue,
+          },
+        });
+      }
+      for (const key of def.bindings) await channel.bindQueue(def.queue, EVENTS_EXCHANGE, key);
+      await channel.consume(def.queue, (msg) => {
+        if (!msg) return; // consumer cancelled by the broker (queue deleted); reconnect logic re-creates it
+        const work = this.handleMessage(channel, def, msg, maxRetries).finally(() => this.inFlight.delete(work));
+        this.inFlight.add(work);
+      });
+    }
+    this.channel = channel;
+  }
+
+  private async handleMessage(
+    channel: ConfirmChannel,
+    def: ConsumerDefinition<unknown>,
+    msg: ConsumeMessage,
+    maxRetries: number,
+  ): Promise<void> {
+    const { logger, sequelize } = this.options;
+    const headers = msg.properties.headers ?? {};
+    let event: CloudEvent;
+    try {
+      event = parseEnvelope(msg.content);
+      const parsed = def.schema.safeParse(event.data);
+      if (!parsed.success) throw new Error(`invalid ${event.type} payload: ${parsed.error.issues[0]?.message}`);
+      event = { ...event, data: parsed.data };
+    } catch (err) {
+      logger.error({ queue: def.queue, err: (err as Error).message }, 'poison message parked');
+      // nack without requeue: the queue's dead-letter route takes it to the parking lot.
+      safely(() => channel.nack(msg, false, false));
+      return;
+    }
+    const context = contextFromIncoming({
+      requestId: String(headers['x-request-id'] ?? event.id),
+      traceparent: String(headers.traceparent ?? event.traceparent ?? ''),
+    });
+    await runWithContext(context, async () => {
+      try {
+        const handled = await withTransaction(sequelize, async (transaction) => {
+          const inserted = await sequelize.query(
+            `INSERT INTO inbox (consumer, event_id, event_type) VALUES (:consumer, :id, :type)
+             ON CONFLICT DO NOTHING RETURNING event_id`,
+            { transaction, type: QueryTypes.SELECT, replacements: { consumer: def.queue, id: event.id, type: event.type } },
+          );
+          if (inserted.length === 0) return false; // already processed: a redelivery or a duplicate publish
+          await def.handle(event, transaction);
+          return true;
+        });
+        logger.debug({ queue: def.queue, event_id: event.id, type: event.type, duplicate: !handled }, 'event handled');
+        safely(() => channel.ack(msg));
+      } catch (err) {
+        await this.retryOrPark(channel, def, msg, event, err as Error, maxRetries);
+      }
+    });
+  }
+
+  private async retryOrPark(
+    channel: ConfirmChannel,
+    def: ConsumerDefinition<unknown>,
+    msg: ConsumeMessage,
+    event: CloudEvent,
+    err: Error,
+    maxRetries: number,
+  ): Promise<void> {
+    const { logger } = this.options;
+    const retries = Number(msg.properties.headers?.[RETRY_HEADER] ?? 0);
+    const next = retries + 1;
+    const target = next <= maxRetries ? retryQueue(def.queue, next) : parkingLotQueue(def.queue);
+    const headers = {
+      ...msg.properties.headers,
+      [RETRY_HEADER]: next,
+      'x-last-error': String(err.message).slice(0, 500),
+    };
+    try {
+      await new Promise<void>((resolve, reject) =>
+        channel.sendToQueue(target, msg.content, { ...msg.properties, headers, persistent: true }, (e) =>
+          e ? reject(e) : resolve(),
+        ),
+      );
+      channel.ack(msg);
+      if (next <= maxRetries) {
+        logger.warn({ queue: def.queue, event_id: event.id, retry: next, err: err.message }, 'event failed; retry scheduled');
+      } else {
+        logger.error({ queue: def.queue, event_id: event.id, retries, err: err.message }, 'event failed; parked');
+      }
+    } catch (publishErr) {
+      // The original stays unacked and is redelivered when the channel comes back.
+      logger.warn({ err: (publishErr as Error).message }, 'could not schedule retry');
+    }
+  }
+}
+
+function safely(fn: () => void) {
+  try {
+    fn();
+  } catch {
+    // the channel closed under us; the broker redelivers the message
+  }
+}

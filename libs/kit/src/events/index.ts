@@ -1,0 +1,4 @@
+export * from './envelope';
+export * from './broker';
+export * from './outbox';
+export * from './consumer';

@@ -1,0 +1,16 @@
+// Original file: protos/lms/auth/v1/auth.proto
+
+
+export interface UpdateProfileRequest {
+  'fields'?: (string)[];
+  'full_name'?: (string);
+  'bio'?: (string);
+  'avatar_url'?: (string);
+}
+
+export interface UpdateProfileRequest__Output {
+  'fields': (string)[];
+  'full_name': (string);
+  'bio': (string);
+  'avatar_url': (string);
+}

@@ -1,0 +1,69 @@
+import * as grpc from '@grpc/grpc-js';
+import { AppError, type ErrorKind, grpcStatusForKind, kindForGrpcStatus, type FieldError } from '../errors';
+import { currentContext, formatTraceparent, newSpanId } from '../context';
+
+/** Metadata keys shared by the gateway, every server and every client. */
+export const MD = {
+  requestId: 'x-request-id',
+  traceparent: 'traceparent',
+  authorization: 'authorization',
+  clientIp: 'x-client-ip',
+  userAgent: 'x-client-user-agent',
+  errorCode: 'x-error-code',
+  errorFields: 'x-error-fields',
+  errorMeta: 'x-error-meta',
+} as const;
+
+export function firstString(md: grpc.Metadata, key: string): string | undefined {
+  const v = md.get(key)[0];
+  return typeof v === 'string' ? v : v?.toString();
+}
+
+/** Outgoing metadata for a call made inside the current request/event: identity, request id, trace. */
+export function outgoingMetadata(extra?: { authorization?: string }): grpc.Metadata {
+  const md = new grpc.Metadata();
+  const ctx = currentContext();
+  if (ctx) {
+    md.set(MD.requestId, ctx.requestId);
+    md.set(MD.traceparent, formatTraceparent({ traceId: ctx.traceId, spanId: newSpanId() }));
+    if (ctx.clientIp) md.set(MD.clientIp, ctx.clientIp);
+    if (ctx.userAgent) md.set(MD.userAgent, ctx.userAgent.slice(0, 512));
+  }
+  const authorization = extra?.authorization ?? ctx?.authorization;
+  if (authorization) md.set(MD.authorization, authorization);
+  return md;
+}
+
+/** AppError → the gRPC error object a handler returns; the code, field errors and safe meta ride in trailers. */
+export function toGrpcError(err: AppError): Partial<grpc.StatusObject> {
+  const md = new grpc.Metadata();
+  md.set(MD.errorCode, err.code);
+  if (err.fields?.length) md.set(MD.errorFields, JSON.stringify(err.fields));
+  if (err.meta) md.set(MD.errorMeta, JSON.stringify(err.meta));
+  return {
+    code: grpcStatusForKind(err.kind),
+    details: err.kind === 'internal' ? 'Internal error' : err.message,
+    metadata: md,
+  };
+}
+
+function parseJson<T>(value: string | undefined): T | undefined {
+  if (!value) return undefined;
+  try {
+    return JSON.parse(value) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A failed call's ServiceError → AppError again, keeping the callee's stable code and fields. */
+export function fromGrpcError(err: grpc.ServiceError): AppError {
+  const md = err.metadata ?? new grpc.Metadata();
+  const kind: ErrorKind = kindForGrpcStatus(err.code);
+  const code = firstString(md, MD.errorCode);
+  const fields = parseJson<FieldError[]>(firstString(md, MD.errorFields));
+  const meta = parseJson<Record<string, unknown>>(firstString(md, MD.errorMeta));
+  const message =
+    kind === 'unavailable' && !code ? 'A dependency is unavailable, try again' : err.details || err.message;
+  return new AppError(kind, message, { code, fields, meta, cause: err });
+}

@@ -1,0 +1,124 @@
+import * as grpc from '@grpc/grpc-js';
+import { HealthImplementation } from 'grpc-health-check';
+import type { MethodDefinition } from '@grpc/proto-loader';
+import type { Logger } from 'pino';
+import { runWithContext, contextFromIncoming, type RequestContext } from '../context';
+import { toAppError } from '../errors';
+import { MD, firstString, toGrpcError } from './metadata';
+
+/** What a handler receives besides its request: the call's metadata and the request context. */
+export interface CallInfo {
+  metadata: grpc.Metadata;
+  context: RequestContext;
+  /** The end user's bearer token, when the caller sent one. */
+  authorization?: string;
+}
+
+/** Handlers for a generated `…Definition`: plain async functions, request in, response out. */
+export type UnaryHandlers<D> = {
+  [K in keyof D]: D[K] extends MethodDefinition<unknown, infer ResIn, infer ReqOut, unknown>
+    ? (request: ReqOut, call: CallInfo) => Promise<ResIn>
+    : never;
+};
+
+export interface GrpcServerOptions {
+  logger: Logger;
+  /** Calls slower than this are logged at info, faster ones at debug. */
+  slowCallMs?: number;
+}
+
+/**
+ * A gRPC server with grpc.health.v1 built in, handlers wrapped once for request context,
+ * logging and the AppError → status mapping. Starts NOT_SERVING; the service flips it when ready.
+ */
+export class GrpcServer {
+  readonly server: grpc.Server;
+  readonly health: HealthImplementation;
+  private readonly logger: Logger;
+  private readonly slowCallMs: number;
+
+  constructor(options: GrpcServerOptions) {
+    this.logger = options.logger;
+    this.slowCallMs = options.slowCallMs ?? 500;
+    this.server = new grpc.Server({
+      'grpc.max_receive_message_length': 4 * 1024 * 1024,
+      'grpc.keepalive_permit_without_calls': 1,
+    });
+    this.health = new HealthImplementation({ '': 'NOT_SERVING' });
+    this.health.addToServer(this.server);
+  }
+
+  addService<D extends grpc.ServiceDefinition>(definition: D, handlers: UnaryHandlers<D>): void {
+    const wrapped: grpc.UntypedServiceImplementation = {};
+    for (const [name, method] of Object.entries(definition)) {
+      const handler = (handlers as Record<string, unknown>)[name];
+      if (typeof handler !== 'function') throw new Error(`gRPC handler missing for ${method.path}`);
+      if (method.requestStream || method.responseStream) {
+        throw new Error(`${method.path}: only unary methods are supported by GrpcServer.addService`);
+      }
+      wrapped[name] = this.wrapUnary(method.path, handler as (req: unknown, call: CallInfo) => Promise<unknown>);
+    }
+    this.server.addService(definition, wrapped);
+  }
+
+  setServing(serving: boolean): void {
+    this.health.setStatus('', serving ? 'SERVING' : 'NOT_SERVING');
+  }
+
+  /** Binds host:port (port 0 = any free port) and returns the bound port. */
+  start(host: string, port: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
+        err ? reject(err) : resolve(bound),
+      );
+    });
+  }
+
+  /** Stops accepting calls, lets running ones finish up to timeoutMs, then forces. */
+  stop(timeoutMs = 5000): Promise<void> {
+    this.setServing(false);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.server.forceShutdown();
+        resolve();
+      }, timeoutMs);
+      this.server.tryShutdown(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private wrapUnary(path: string, handler: (req: unknown, call: CallInfo) => Promise<unknown>) {
+    return (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+      const md = call.metadata;
+      const context = contextFromIncoming({
+        requestId: firstString(md, MD.requestId),
+        traceparent: firstString(md, MD.traceparent),
+        authorization: firstString(md, MD.authorization),
+        clientIp: firstString(md, MD.clientIp),
+        userAgent: firstString(md, MD.userAgent),
+      });
+      runWithContext(context, () => {
+        const started = performance.now();
+        handler(call.request, { metadata: md, context, authorization: context.authorization }).then(
+          (response) => {
+            const ms = Math.round(performance.now() - started);
+            this.logger[ms >= this.slowCallMs ? 'info' : 'debug']({ rpc: path, ms, status: 'OK' }, 'rpc');
+            callback(null, response);
+          },
+          (thrown: unknown) => {
+            const err = toAppError(thrown);
+            const ms = Math.round(performance.now() - started);
+            if (err.kind === 'internal' || err.kind === 'unavailable') {
+              this.logger.error({ rpc: path, ms, code: err.code, err: err.cause ?? err }, 'rpc failed');
+            } else {
+              this.logger.info({ rpc: path, ms, code: err.code }, 'rpc refused');
+            }
+            callback(toGrpcError(err));
+          },
+        );
+      });
+    };
+  }
+}
