@@ -4,7 +4,7 @@
  * RabbitMQ vhost, so they run in parallel against the servers from scripts/infra.sh.
  */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
-const project = (name, dir) => ({
+const project = (name, dir, extraModules = {}) => ({
   displayName: name,
   rootDir: `<rootDir>/${dir}`,
   testMatch: ['<rootDir>/test/**/*.test.ts'],
@@ -12,12 +12,20 @@ const project = (name, dir) => ({
   moduleNameMapper: {
     '^@lms/kit$': '<rootDir>/../../libs/kit/src/index.ts'.replace('../../', dir.includes('/') ? '../../' : '../'),
     '^@lms/kit/(.*)$': '<rootDir>/../../libs/kit/src/$1'.replace('../../', dir.includes('/') ? '../../' : '../'),
+    ...extraModules,
   },
   testEnvironment: 'node',
 });
 
 module.exports = {
-  projects: [project('kit', 'libs/kit'), project('auth', 'services/auth'), project('gateway', 'gateway')],
+  projects: [
+    project('kit', 'libs/kit'),
+    project('auth', 'services/auth'),
+    project('gateway', 'gateway', {
+      // Gateway end-to-end tests start the auth service in-process (tests only; src never imports it).
+      '^@lms/auth/(.*)$': '<rootDir>/../services/auth/src/$1',
+    }),
+  ],
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
 };

@@ -1,6 +1,6 @@
 import { createLocalJWKSet, jwtVerify, errors as joseErrors, type JSONWebKeySet, type JWTPayload } from 'jose';
 import type { Redis } from 'ioredis';
-import { PermissionDeniedError, UnauthenticatedError } from '../errors';
+import { PermissionDeniedError, UnauthenticatedError, UnavailableError } from '../errors';
 
 export const ROLES = ['admin', 'instructor', 'student'] as const;
 export type Role = (typeof ROLES)[number];
@@ -54,8 +54,15 @@ export class RevocationStore {
     await this.redis.del(`${this.prefix}user:${userId}`);
   }
 
+  /** Fails closed: when the marks can't be read, the token is not trusted (503, not 401). */
   async isRevoked(caller: Pick<Caller, 'userId' | 'sessionId' | 'issuedAt'>): Promise<boolean> {
-    const [sid, userMark] = await this.redis.mget(`${this.prefix}sid:${caller.sessionId}`, `${this.prefix}user:${caller.userId}`);
+    let sid: string | null;
+    let userMark: string | null;
+    try {
+      [sid, userMark] = await this.redis.mget(`${this.prefix}sid:${caller.sessionId}`, `${this.prefix}user:${caller.userId}`);
+    } catch (err) {
+      throw new UnavailableError('Token revocation list is unavailable', 'AUTH.REVOCATION_UNAVAILABLE', err);
+    }
     if (sid) return true;
     return userMark !== null && caller.issuedAt <= Number(userMark);
   }

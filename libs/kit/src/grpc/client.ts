@@ -11,7 +11,9 @@ export interface CallOptions {
 
 /** A promise-returning client for a generated `…Definition`: request in, response out, errors as AppError. */
 export type PromiseClient<D> = {
-  [K in keyof D]: D[K] extends MethodDefinition<infer ReqIn, unknown, unknown, infer ResOut>
+  // `any` for the serialized sides: MethodDefinition's (de)serializers are contravariant, so `unknown` never matches.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [K in keyof D]: D[K] extends MethodDefinition<infer ReqIn, any, any, infer ResOut>
     ? (request: ReqIn, options?: CallOptions) => Promise<ResOut>
     : never;
 } & { close(): void; waitForReady(deadlineMs: number): Promise<void> };

@@ -16,7 +16,10 @@ export interface CallInfo {
 
 /** Handlers for a generated `…Definition`: plain async functions, request in, response out. */
 export type UnaryHandlers<D> = {
-  [K in keyof D]: D[K] extends MethodDefinition<unknown, infer ResIn, infer ReqOut, unknown>
+  // Index signatures (from grpc.ServiceDefinition) are dropped: only the named methods need handlers.
+  // `any` for the unused sides: MethodDefinition's (de)serializers are contravariant, so `unknown` never matches.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [K in keyof D as string extends K ? never : K]: D[K] extends MethodDefinition<any, infer ResIn, infer ReqOut, any>
     ? (request: ReqOut, call: CallInfo) => Promise<ResIn>
     : never;
 };

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import pino from 'pino';
+import amqp from 'amqplib';
 
 /**
  * Helpers for integration tests against the real servers started by scripts/infra.sh:
@@ -70,18 +71,15 @@ export async function createTestVhost(label: string): Promise<TestResource> {
   return { url: url.toString(), name, drop: () => mgmt('DELETE', `/api/vhosts/${encodeURIComponent(name)}`) };
 }
 
-/** Reads a queue's message count through the management API (tests only). */
-export async function queueDepth(vhost: string, queue: string): Promise<number> {
-  const base = new URL(testEnv.rabbitMgmtUrl);
-  const auth = Buffer.from(`${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`).toString('base64');
-  base.username = '';
-  base.password = '';
-  const res = await fetch(new URL(`/api/queues/${encodeURIComponent(vhost)}/${encodeURIComponent(queue)}`, base), {
-    headers: { authorization: `Basic ${auth}` },
-  });
-  if (!res.ok) return -1;
-  const body = (await res.json()) as { messages?: number };
-  return body.messages ?? 0;
+/** A queue's ready-message count, straight from the broker (the management API's numbers lag by seconds). */
+export async function queueDepth(amqpUrl: string, queue: string): Promise<number> {
+  const connection = await amqp.connect(amqpUrl);
+  try {
+    const channel = await connection.createChannel();
+    return (await channel.checkQueue(queue)).messageCount;
+  } finally {
+    await connection.close().catch(() => undefined);
+  }
 }
 
 /** Retries an assertion until it passes or the time is up (then rethrows the last failure). */

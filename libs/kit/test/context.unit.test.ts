@@ -1,0 +1,53 @@
+import { contextFromIncoming, currentContext, formatTraceparent, parseTraceparent, runWithContext, sanitizeRequestId } from '../src/context';
+import { createEvent, parseEnvelope } from '../src/events/envelope';
+
+describe('request context and trace propagation', () => {
+  test('When a valid traceparent arrives, then the trace id is kept and a new span starts', () => {
+    const tp = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const ctx = contextFromIncoming({ traceparent: tp, requestId: 'req-1' });
+    expect(ctx.traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    expect(ctx.spanId).not.toBe('00f067aa0ba902b7');
+    expect(ctx.requestId).toBe('req-1');
+    expect(parseTraceparent(formatTraceparent(ctx))?.traceId).toBe(ctx.traceId);
+  });
+
+  test.each([undefined, '', 'garbage', '00-00000000000000000000000000000000-00f067aa0ba902b7-01', '00-xyz-abc-01'])(
+    'When the traceparent is %p, then a fresh trace starts',
+    (tp) => {
+      expect(parseTraceparent(tp)).toBeUndefined();
+      expect(contextFromIncoming({ traceparent: tp }).traceId).toMatch(/^[0-9a-f]{32}$/);
+    },
+  );
+
+  test('When a caller sends a hostile request id, then it is replaced', () => {
+    expect(sanitizeRequestId('a'.repeat(500))).toBeUndefined();
+    expect(sanitizeRequestId('x\ninjected')).toBeUndefined();
+    expect(contextFromIncoming({ requestId: 'bad id with spaces' }).requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('When code runs inside a context, then every await sees it', async () => {
+    const ctx = contextFromIncoming({ requestId: 'r-42' });
+    await runWithContext(ctx, async () => {
+      await new Promise((r) => setTimeout(r, 1));
+      expect(currentContext()?.requestId).toBe('r-42');
+    });
+    expect(currentContext()).toBeUndefined();
+  });
+});
+
+describe('CloudEvents envelope', () => {
+  test('When an event is created, then it is a CloudEvents 1.0 envelope with a versioned schema', () => {
+    const e = createEvent({ type: 'user.registered', source: 'lms/auth', subject: 'u1', data: { a: 1 } });
+    expect(e).toMatchObject({ specversion: '1.0', type: 'user.registered', source: 'lms/auth', subject: 'u1', datacontenttype: 'application/json', dataschema: 'urn:lms:events:user.registered:v1' });
+    expect(parseEnvelope(Buffer.from(JSON.stringify(e)))).toEqual(e);
+  });
+
+  test('When the type is not <aggregate>.<verb>, then creating it fails', () => {
+    expect(() => createEvent({ type: 'UserRegistered', source: 's', data: {} })).toThrow();
+  });
+
+  test.each(['{}', 'not json', JSON.stringify({ specversion: '0.3', id: '1', type: 'a.b', source: 's', time: 't', data: {} })])(
+    'When the body is %p, then it is rejected as not an envelope',
+    (raw) => expect(() => parseEnvelope(Buffer.from(raw))).toThrow(),
+  );
+});
