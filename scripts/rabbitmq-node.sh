@@ -61,8 +61,8 @@ case "$cmd" in
   start_app)
     require_running
     t0=$(date +%s%N)
-    rmq_ctl start_app >/dev/null
-    rmq_wait_ready "$timeout"
+    rmq_ctl start_app >/dev/null # synchronous: returns once the app has booted
+    rmq_wait_port "$timeout"
     rmq_log "start_app on $RMQ_NODE done in $((($(date +%s%N) - t0) / 1000000)) ms"
     ;;
   wait)

@@ -75,7 +75,7 @@ rmq_prepare() {
       echo "management.tcp.ip = 127.0.0.1"
     fi
     echo "log.console = false"
-    echo "log.file.level = info"
+    echo "log.file.level = ${RMQ_LOG_LEVEL:-info}"
   } >"$dir/rabbitmq.conf"
   if [ -n "$RMQ_MGMT_PORT" ]; then
     echo '[rabbitmq_management].' >"$dir/enabled_plugins"
@@ -100,14 +100,29 @@ rmq_cli() {
 }
 rmq_ctl() { rmq_cli rabbitmqctl "$@"; }
 
-# Print the beam PID of the node if it is alive (validated via /proc), else nothing.
+# Print the beam PID of the node if it is alive, else fail. Uses the pid file
+# written by the node; falls back to scanning /proc for a beam whose -home is
+# this node's directory (the pid file only appears a few seconds into boot).
 rmq_pid() {
-  local pid
-  [ -s "$RMQ_PID_FILE" ] || return 1
-  pid=$(tr -dc 0-9 <"$RMQ_PID_FILE")
-  [ -n "$pid" ] || return 1
-  rmq_is_beam "$pid" || return 1
-  echo "$pid"
+  local pid f comm
+  if [ -s "$RMQ_PID_FILE" ]; then
+    pid=$(tr -dc 0-9 <"$RMQ_PID_FILE")
+    if [ -n "$pid" ] && rmq_is_beam "$pid"; then
+      echo "$pid"
+      return 0
+    fi
+  fi
+  for f in /proc/[0-9]*/comm; do
+    comm=$(cat "$f" 2>/dev/null) || continue
+    case "$comm" in beam*) ;; *) continue ;; esac
+    pid=${f#/proc/}
+    pid=${pid%/comm}
+    if rmq_is_beam "$pid"; then
+      echo "$pid"
+      return 0
+    fi
+  done
+  return 1
 }
 
 # True if PID is a beam process of *this* node (its -home is RMQ_DIR/home);
@@ -120,6 +135,13 @@ rmq_is_beam() {
   tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "$RMQ_DIR/home"
 }
 
+# True if PID exists and is not a zombie (kill -0 also succeeds for zombies).
+proc_alive() {
+  local st
+  st=$(sed -e 's/^.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1) || return 1
+  [ -n "$st" ] && [ "$st" != Z ] && [ "$st" != X ]
+}
+
 rmq_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 rmq_log_tail() {
@@ -127,29 +149,30 @@ rmq_log_tail() {
   for f in "$RMQ_DIR/startup.log" "$RMQ_DIR/log/$RMQ_NODE.log"; do
     if [ -s "$f" ]; then
       echo "----- last lines of $f -----" >&2
-      tail -n "${1:-40}" "$f" >&2
+      tail -n "${RMQ_TAIL_LINES:-40}" "$f" >&2
     fi
   done
 }
 
 # rmq_wait_ready TIMEOUT_SECONDS [MGMT_URL]
-# Ready = beam alive, AMQP port accepting, rabbit app running (await_startup),
-# and (if given) the management API answering /api/overview.
+# Ready = beam alive, AMQP port accepting, and either the management API
+# answering /api/overview (if MGMT_URL given) or `rabbitmqctl await_startup`.
 rmq_wait_ready() {
   local timeout=$1 mgmt=${2:-} deadline pid
   deadline=$((SECONDS + timeout))
   while :; do
     pid=$(rmq_pid || true)
-    if [ -z "$pid" ] && [ -n "${RMQ_LAUNCHER_PID:-}" ] && ! kill -0 "$RMQ_LAUNCHER_PID" 2>/dev/null; then
+    if [ -z "$pid" ] && [ -n "${RMQ_LAUNCHER_PID:-}" ] && ! proc_alive "$RMQ_LAUNCHER_PID"; then
       rmq_log "ERROR: node $RMQ_NODE exited during startup"
       rmq_log_tail
       return 1
     fi
     if [ -n "$pid" ] && rmq_port_open "$RMQ_AMQP_PORT"; then
-      if [ -z "$mgmt" ] || curl -fsS -o /dev/null --max-time 2 "$mgmt/api/overview" 2>/dev/null; then
-        if rmq_ctl await_startup -t 30 >/dev/null 2>&1; then
-          return 0
-        fi
+      if [ -n "$mgmt" ]; then
+        # the management plugin only starts once the broker has booted
+        curl -fsS -o /dev/null --max-time 2 "$mgmt/api/overview" 2>/dev/null && return 0
+      elif rmq_ctl await_startup -t 30 >/dev/null 2>&1; then
+        return 0
       fi
     fi
     if [ "$SECONDS" -ge "$deadline" ]; then
@@ -161,15 +184,29 @@ rmq_wait_ready() {
   done
 }
 
-# rmq_start TIMEOUT [MGMT_URL]  -- idempotent; requires rmq_configure.
-rmq_start() {
-  local timeout=${1:-90} mgmt=${2:-} pid
+# rmq_wait_port TIMEOUT -- wait until the AMQP port accepts connections (used
+# after a synchronous `rabbitmqctl start_app`, where the app is already booted).
+rmq_wait_port() {
+  local deadline=$((SECONDS + $1))
+  until rmq_port_open "$RMQ_AMQP_PORT"; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      rmq_log "ERROR: AMQP port $RMQ_AMQP_PORT of $RMQ_NODE not open after $1s"
+      rmq_log_tail
+      return 1
+    fi
+    sleep 0.1
+  done
+}
+
+# rmq_launch -- spawn the node in the background if it is not running yet
+# (returns immediately; follow with rmq_wait_ready). Requires rmq_configure.
+rmq_launch() {
+  local pid p
+  RMQ_LAUNCHER_PID=
   if pid=$(rmq_pid); then
     rmq_log "node $RMQ_NODE already running (pid $pid)"
-    rmq_wait_ready "$timeout" "$mgmt"
-    return
+    return 0
   fi
-  local p
   for p in "$RMQ_AMQP_PORT" "$RMQ_DIST_PORT" ${RMQ_MGMT_PORT:+"$RMQ_MGMT_PORT"}; do
     if rmq_port_open "$p"; then
       rmq_log "ERROR: port $p is already in use by another process; not starting $RMQ_NODE"
@@ -183,14 +220,24 @@ rmq_start() {
   # (Not `-detached`: the foreground script keeps proper SIGTERM handling and
   # the beam itself writes RABBITMQ_PID_FILE.)
   (
-    cd "$RMQ_DIR"
+    cd "$RMQ_DIR" || exit 1
+    # do not leak the callers' lock file descriptors into the long-lived server
+    exec 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-
     exec setsid nohup runuser -u "$RMQ_USER" -- env "${RMQ_ENV[@]}" "$RMQ_SBIN/rabbitmq-server" \
       >"$RMQ_DIR/startup.log" 2>&1 </dev/null
   ) &
   RMQ_LAUNCHER_PID=$!
-  local t0=$SECONDS
+  RMQ_LAUNCH_T0=$(date +%s%N)
+}
+
+# rmq_start TIMEOUT [MGMT_URL] -- idempotent launch + wait until ready.
+rmq_start() {
+  local timeout=${1:-90} mgmt=${2:-}
+  rmq_launch || return 1
   rmq_wait_ready "$timeout" "$mgmt" || return 1
-  rmq_log "node $RMQ_NODE ready in $((SECONDS - t0))s (pid $(rmq_pid))"
+  if [ -n "$RMQ_LAUNCHER_PID" ]; then
+    rmq_log "node $RMQ_NODE ready in $(( ($(date +%s%N) - RMQ_LAUNCH_T0) / 1000000 )) ms (pid $(rmq_pid))"
+  fi
 }
 
 # rmq_stop [TIMEOUT] -- graceful shutdown; falls back to SIGTERM/SIGKILL of the

@@ -1,0 +1,51 @@
+# LMS Fleet developer entry points. Local infrastructure (PostgreSQL 15,
+# RabbitMQ, Redis) runs without Docker via scripts/infra.sh; see that file.
+#
+#   make deps          apt-get install postgresql-15 / rabbitmq-server / redis-server if missing
+#   make install       npm ci, only if node_modules is missing or package-lock.json changed
+#   make infra-up      start PostgreSQL :55432, RabbitMQ :55672 (mgmt :55673), Redis :56379
+#   make infra-down    stop them
+#   make infra-status  show their state
+#   make build         npm run build
+#   make test          install + infra-up + build, then jest with the infra URLs exported
+#                      (extra jest arguments: make test JEST_ARGS='libs/kit --runInBand')
+#   make run / stop    start / stop the whole fleet (scripts/run.sh)
+
+SHELL := /bin/bash
+JEST_ARGS ?=
+
+# install must finish before build; keep prerequisites in order even with -j.
+.NOTPARALLEL:
+
+.PHONY: deps install infra-up infra-down infra-status build test run stop
+
+deps:
+	bash scripts/infra.sh deps
+
+install:
+	@if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+		echo "npm ci"; npm ci --no-audit --no-fund; \
+	else \
+		echo "node_modules is up to date"; \
+	fi
+
+infra-up:
+	bash scripts/infra.sh up
+
+infra-down:
+	bash scripts/infra.sh down
+
+infra-status:
+	bash scripts/infra.sh status
+
+build:
+	npm run build
+
+test: install infra-up build
+	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && npx jest $(JEST_ARGS)
+
+run: install infra-up build
+	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && bash scripts/run.sh
+
+stop:
+	bash scripts/run.sh stop
