@@ -12,8 +12,8 @@
 #   manifests  - only package.json files + package-lock.json, so the `npm ci` layers below stay cached
 #                until a manifest changes (BuildKit keys COPY --from by content)
 #   build      - npm ci (this workspace + the root's dev tools), `tsc -b <workspace>` (its project
-#                references build @lms/kit first), then stages dist/ (+ migrations/ if any) of every
-#                workspace that was built into /out
+#                references build @lms/kit first), then stages the dist/ folder of every workspace
+#                that was built into /out
 #   prod-deps  - npm ci --omit=dev for this workspace only
 #   runtime    - node:20-bookworm-slim + production node_modules + dist folders + protos/, user `node`
 
@@ -44,17 +44,17 @@ COPY --from=manifests /manifests/ ./
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --workspace "${SERVICE_PATH}" --include-workspace-root --ignore-scripts
 COPY . .
+# The entry point is the workspace's package.json "main" (e.g. dist/src/main.js): check it was built.
 RUN test -f "${SERVICE_PATH}/package.json" || (echo "no workspace at ${SERVICE_PATH}" >&2; exit 1) \
  && npx tsc -b "${SERVICE_PATH}" \
- && test -f "${SERVICE_PATH}/dist/main.js"
-# Stage what the runtime needs from each built workspace: dist/ and, where present, migrations/.
+ && node -e "console.log('entry point:', require.resolve('./${SERVICE_PATH}'))"
+# Stage what the runtime needs from each built workspace: its dist/ folder (migrations are compiled
+# into it), without the incremental-build state.
 RUN mkdir -p /out \
  && for ws in $(node -p "require('./package.json').workspaces.join(' ')"); do \
-      [ -d "$ws/dist" ] || continue; \
-      mkdir -p "/out/$ws" && cp -R "$ws/dist" "/out/$ws/dist"; \
-      if [ -d "$ws/migrations" ]; then cp -R "$ws/migrations" "/out/$ws/migrations"; fi; \
+      if [ -d "$ws/dist" ]; then mkdir -p "/out/$ws" && cp -R "$ws/dist" "/out/$ws/dist"; fi; \
     done \
- && find /out -name '*.tsbuildinfo' -delete
+ && find /out \( -name '*.tsbuildinfo' -o -name '.tsbuildinfo' \) -delete
 
 # ---------------------------------------------------------------------------------------------------
 FROM base AS prod-deps
@@ -83,6 +83,8 @@ COPY protos/ ./protos/
 COPY deploy/docker/healthcheck.js ./deploy/docker/healthcheck.js
 USER node
 EXPOSE ${PORT}
-# `exec` makes node PID 1, so it receives SIGTERM directly (graceful shutdown). Other commands of the
-# same image, e.g. `node services/auth/dist/cli/migrate.js`, run by overriding the command.
-CMD ["/bin/sh", "-c", "exec node \"${SERVICE_PATH}/dist/main.js\""]
+# `node <workspace>` starts the file named by the workspace's package.json "main"
+# (services/auth -> services/auth/dist/src/main.js). `exec` makes node PID 1, so it receives SIGTERM
+# directly (graceful shutdown). Other commands of the same image run by overriding the command, e.g.
+# `node services/auth/dist/src/cli/migrate.js`.
+CMD ["/bin/sh", "-c", "exec node \"${SERVICE_PATH}\""]

@@ -1,0 +1,106 @@
+{{/*
+Helpers shared by every template. Those taking a dict expect: root (the top context `$`) and
+name (the process name: auth, catalog, ..., gateway).
+*/}}
+
+{{/* Resource name of a process: <namePrefix><name>. */}}
+{{- define "lms-fleet.fullname" -}}
+{{- printf "%s%s" .root.Values.namePrefix .name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Name of the fleet-wide ConfigMap. */}}
+{{- define "lms-fleet.commonConfigName" -}}
+{{- printf "%slms-common-config" .Values.namePrefix -}}
+{{- end -}}
+
+{{- define "lms-fleet.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Selector labels of a process (immutable in Deployments: keep them minimal). */}}
+{{- define "lms-fleet.selectorLabels" -}}
+app.kubernetes.io/name: {{ .name }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end -}}
+
+{{/* All labels of a process; dict also takes component (service | gateway). */}}
+{{- define "lms-fleet.labels" -}}
+{{ include "lms-fleet.selectorLabels" . }}
+app.kubernetes.io/component: {{ .component | default "service" }}
+app.kubernetes.io/part-of: lms-fleet
+app.kubernetes.io/version: {{ .root.Values.image.tag | default .root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+helm.sh/chart: {{ include "lms-fleet.chart" .root }}
+{{- end -}}
+
+{{/* Image of a process: <repository>/<name>:<tag | appVersion>. */}}
+{{- define "lms-fleet.image" -}}
+{{- printf "%s/%s:%s" .root.Values.image.repository .name (.root.Values.image.tag | default .root.Chart.AppVersion | toString) -}}
+{{- end -}}
+
+{{/*
+env entries (a YAML list, no leading newline; empty when there are none) reading existingSecret.
+dict: root, maps = a list of maps {ENV_VAR: key in existingSecret}; later maps win on duplicates.
+Call as: {{- with include "lms-fleet.secretEnv" (dict ...) }}{{ . | nindent N }}{{- end }}
+*/}}
+{{- define "lms-fleet.secretEnv" -}}
+{{- $merged := dict -}}
+{{- range .maps }}{{- $merged = merge (deepCopy (. | default dict)) $merged -}}{{- end -}}
+{{- if $merged -}}
+{{- $secret := required "existingSecret is required: the name of the Secret holding the fleet's credentials" .root.Values.existingSecret -}}
+{{- $items := list -}}
+{{- range $envName, $key := $merged -}}
+{{- $items = append $items (dict "name" $envName "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $key))) -}}
+{{- end -}}
+{{- toYaml $items -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Pod-level settings shared by every Deployment of the fleet; called with the root context. */}}
+{{- define "lms-fleet.podSpecCommon" -}}
+automountServiceAccountToken: false
+terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds }}
+{{- with .Values.imagePullSecrets }}
+imagePullSecrets:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.podSecurityContext }}
+securityContext:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.affinity }}
+affinity:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+volumes:
+  - name: tmp
+    emptyDir:
+      sizeLimit: 64Mi
+{{- end -}}
+
+{{/* Container-level settings shared by every container of the fleet; called with the root context. */}}
+{{- define "lms-fleet.containerCommon" -}}
+{{- with .Values.containerSecurityContext }}
+securityContext:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+volumeMounts:
+  - name: tmp
+    mountPath: /tmp
+{{- end -}}
+
+{{/* Pod annotations: user-provided ones plus a checksum of the ConfigMaps so config changes roll the pods. */}}
+{{- define "lms-fleet.podAnnotations" -}}
+checksum/config: {{ include (print .Template.BasePath "/configmap.yaml") . | sha256sum }}
+{{- with .Values.podAnnotations }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}

