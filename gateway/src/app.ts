@@ -1,0 +1,144 @@
+import cors from 'cors';
+import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { Redis } from 'ioredis';
+import type { Logger } from '@lms/kit';
+import { RevocationStore, TokenVerifier } from '@lms/kit/auth';
+import { JwksCache, fetchJwks, type AuthClient } from './clients/auth.client';
+import type { GatewayConfig } from './config';
+import { HttpError, errorHandler } from './errors/http-errors';
+import { authenticate, roleGuard } from './middleware/authenticate';
+import { IdempotencyStore } from './middleware/idempotency';
+import { jsonBody } from './middleware/json-body';
+import { RateLimiter, byBodyEmail, byIp, generalRateLimit, strictRateLimit } from './middleware/rate-limit';
+import { accessLog, requestContext, requestId } from './middleware/request-context';
+import { buildOpenApiDocument } from './openapi/document';
+import { swaggerAssets } from './openapi/docs';
+import { authRoutes } from './routes/auth.routes';
+import { expressPath, mountRoutes, type AnyRoute } from './routes/route';
+import { systemRoutes } from './routes/system.routes';
+import { userRoutes } from './routes/users.routes';
+
+export interface GatewayDeps {
+  config: GatewayConfig;
+  logger: Logger;
+  auth: AuthClient;
+  redis: Redis;
+  isDraining?: () => boolean;
+}
+
+export interface BuiltApp {
+  app: Express;
+  routes: AnyRoute[];
+  openApiDocument: () => ReturnType<typeof buildOpenApiDocument>;
+}
+
+const EXPOSED_HEADERS = ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After', 'WWW-Authenticate', 'Idempotent-Replayed'];
+
+/** The Express app from injected dependencies (main.ts wires real ones; tests build their own). */
+export function buildApp(deps: GatewayDeps): BuiltApp {
+  const { config, logger, auth, redis } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.set('etag', false);
+
+  const verifier = new TokenVerifier({
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    fetchJwks: () => fetchJwks(auth),
+    revocations: new RevocationStore(redis, config.REVOCATION_KEY_PREFIX),
+  });
+  const limiter = new RateLimiter(redis, config.REDIS_KEY_PREFIX);
+  const windowMs = config.RATE_LIMIT_WINDOW_MS;
+  const login = config.RATE_LIMIT_LOGIN_PER_MIN;
+
+  let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+  const routes: AnyRoute[] = [];
+  routes.push(
+    ...authRoutes(auth),
+    ...userRoutes(auth),
+    ...systemRoutes({
+      redis,
+      authAddress: config.AUTH_GRPC_ADDR,
+      jwks: new JwksCache(auth),
+      openApiDocument: () => openApiDocument(),
+      isDraining: deps.isDraining ?? (() => false),
+    }),
+  );
+  const openApiDocument = () =>
+    (document ??= buildOpenApiDocument(routes, {
+      title: 'LMS Fleet API',
+      version: '1.0.0',
+      description:
+        'The public REST API of LMS Fleet. Errors: `{"detail","code","request_id"}` (+ `errors` on 422). ' +
+        'Every response carries X-RateLimit-Limit/Remaining/Reset.',
+    }));
+
+  // 1. request id, 2. async context, 3. access log
+  app.use(requestId(), requestContext(), accessLog(logger));
+  // 4. security headers, 5. CORS (none configured = same-origin only: no CORS headers at all)
+  app.use(helmet());
+  app.use(
+    cors({
+      origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
+      methods: ['GET', 'POST', 'PUT', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key', 'traceparent'],
+      exposedHeaders: EXPOSED_HEADERS,
+      maxAge: 600,
+    }),
+  );
+  // 6. general per-IP limit (everything, including health and docs)
+  app.use(generalRateLimit(limiter, config.RATE_LIMIT_GENERAL_PER_MIN, windowMs, logger));
+  // 7. strict JSON bodies with a size limit
+  app.use(jsonBody(config.BODY_LIMIT));
+  app.use('/docs', swaggerAssets());
+  // 8. routes (each: authenticate → role → strict limit → validate → handler)
+  mountRoutes(app, routes, {
+    authenticate: authenticate(verifier),
+    roleGuard,
+    idempotency: new IdempotencyStore(redis, config.REDIS_KEY_PREFIX, logger),
+    strictLimits: {
+      login: strictRateLimit(
+        limiter,
+        [
+          { bucket: 'login:ip', limit: login, key: byIp },
+          { bucket: 'login:email', limit: login, key: byBodyEmail },
+        ],
+        windowMs,
+        'login attempts',
+      ),
+      register: strictRateLimit(limiter, [{ bucket: 'register:ip', limit: config.RATE_LIMIT_REGISTER_PER_MIN, key: byIp }], windowMs, 'registrations'),
+      password_reset: strictRateLimit(
+        limiter,
+        [
+          { bucket: 'reset:ip', limit: login, key: byIp },
+          { bucket: 'reset:email', limit: login, key: byBodyEmail },
+        ],
+        windowMs,
+        'password reset attempts',
+      ),
+    },
+  });
+  // 9. 404 / 405, 10. errors
+  app.use(notFound(routes));
+  app.use(errorHandler(logger));
+  return { app, routes, openApiDocument };
+}
+
+/** 405 with `Allow` when the path exists under another method, else 404 — both in the standard body. */
+function notFound(routes: AnyRoute[]): RequestHandler {
+  const table = routes.map((r) => ({
+    method: r.method.toUpperCase(),
+    regex: new RegExp(`^${expressPath(r.path).replace(/[.]/g, '\\.').replace(/:[A-Za-z0-9_]+/g, '[^/]+')}/?$`),
+  }));
+  return (req, _res, next) => {
+    const allowed = table.filter((r) => r.regex.test(req.path)).map((r) => r.method);
+    if (allowed.length) {
+      const allow = [...new Set(allowed.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])))].join(', ');
+      next(new HttpError(405, 'METHOD_NOT_ALLOWED', `Method ${req.method} is not allowed here`, { Allow: allow }));
+      return;
+    }
+    next(new HttpError(404, 'NOT_FOUND', `No route for ${req.method} ${req.path.slice(0, 200)}`));
+  };
+}

@@ -1,0 +1,51 @@
+import { env, loadConfig, z } from '@lms/kit';
+
+/**
+ * `TRUST_PROXY`: "false" (default: req.ip is the socket address), "true" (trust every hop: the
+ * left-most X-Forwarded-For wins), a hop count ("1") or Express's address list ("loopback, 10.0.0.0/8").
+ */
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((v): boolean | number | string => {
+    const s = v.trim().toLowerCase();
+    if (s === 'false' || s === '0' || s === 'no' || s === '') return false;
+    if (s === 'true' || s === 'yes') return true;
+    if (/^\d+$/.test(s)) return Number(s);
+    return v.trim();
+  });
+
+export const gatewayConfigShape = {
+  NODE_ENV: env.oneOf(['development', 'test', 'production'], 'development'),
+  LOG_LEVEL: env.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+  PORT: env.port(8080),
+  HOST: env.str('127.0.0.1'),
+  AUTH_GRPC_ADDR: env.str('127.0.0.1:50051'),
+  GRPC_DEADLINE_MS: env.int(3000, { min: 50 }),
+  REDIS_URL: env.url('redis://127.0.0.1:56379'),
+  REDIS_KEY_PREFIX: env.str('lms:gw:'),
+  /** Comma-separated allowed origins; empty = no CORS headers at all (same-origin only). */
+  CORS_ORIGINS: env.list(''),
+  TRUST_PROXY: trustProxy,
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)?$/i, 'a size such as 100kb')
+    .default('100kb'),
+  RATE_LIMIT_GENERAL_PER_MIN: env.int(100, { min: 1 }),
+  RATE_LIMIT_LOGIN_PER_MIN: env.int(5, { min: 1 }),
+  RATE_LIMIT_REGISTER_PER_MIN: env.int(10, { min: 1 }),
+  /** The window the per-minute limits apply to; tests shorten it. */
+  RATE_LIMIT_WINDOW_MS: env.int(60_000, { min: 100 }),
+  JWT_ISSUER: env.str('lms-auth'),
+  JWT_AUDIENCE: env.str('lms-api'),
+  /** Revocation marks written by auth (kit RevocationStore); must match auth's prefix. */
+  REVOCATION_KEY_PREFIX: env.str('lms:revoked:'),
+  SHUTDOWN_TIMEOUT_MS: env.int(10_000, { min: 100 }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: env.optionalStr(),
+};
+
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+export function loadGatewayConfig(source: Record<string, string | undefined> = process.env) {
+  return loadConfig(gatewayConfigShape, source);
+}

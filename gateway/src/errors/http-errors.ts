@@ -1,0 +1,154 @@
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { ZodError, ZodIssue } from 'zod';
+import { AppError, httpStatusForKind, isAppError, type FieldError, type Logger } from '@lms/kit';
+
+/**
+ * The one error body of the public API: `{detail, code, request_id}`, plus `errors` for 422.
+ * Every failure — ours, auth's (an AppError rebuilt from gRPC trailers), Express's — goes through
+ * `sendError`, so the mapping kind → HTTP status happens exactly here.
+ */
+export interface ErrorBody {
+  detail: string;
+  code: string;
+  request_id: string;
+  errors?: FieldError[];
+  [extra: string]: unknown;
+}
+
+/** An HTTP-level failure that has no AppError kind (400 bad JSON, 413, 415, 404 route, …). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+const TOKEN_CODES = new Set(['AUTH.TOKEN_EXPIRED', 'AUTH.TOKEN_INVALID', 'AUTH.TOKEN_REVOKED', 'AUTH.TOKEN_MALFORMED']);
+const LOC_ROOTS = new Set(['body', 'query', 'path', 'header']);
+
+export function requestIdOf(res: Response): string {
+  return (res.locals.requestId as string | undefined) ?? '';
+}
+
+/** zod issues → `[{loc, msg}]` with loc rooted at body/query/path; unknown keys get one entry each. */
+export function fieldErrorsFromZod(where: 'body' | 'query' | 'path', error: ZodError): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of error.issues) out.push(...fieldErrorsFromIssue(where, issue));
+  return out;
+}
+
+function fieldErrorsFromIssue(where: string, issue: ZodIssue): FieldError[] {
+  const loc = [where, ...issue.path];
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ loc: [...loc, key], msg: 'Unknown field' }));
+  }
+  if (issue.code === 'invalid_type' && issue.received === 'undefined') return [{ loc, msg: 'Field required' }];
+  return [{ loc, msg: issue.message }];
+}
+
+export function validationError(fields: FieldError[]): AppError {
+  const first = fields[0];
+  const where = first ? `${first.loc.join('.')}: ${first.msg}` : 'invalid request';
+  const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : '';
+  return new AppError('invalid_argument', `Validation failed: ${where}${more}`, { code: 'VALIDATION_FAILED', fields });
+}
+
+function normaliseFields(fields: FieldError[]): FieldError[] {
+  return fields.map((f) => ({
+    loc: f.loc.length && LOC_ROOTS.has(String(f.loc[0])) ? f.loc : ['body', ...f.loc],
+    msg: f.msg,
+  }));
+}
+
+/** Writes the standard error body. Returns the status written. */
+export function sendError(req: Request, res: Response, err: unknown, logger: Logger): number {
+  const requestId = requestIdOf(res);
+  let status: number;
+  let body: ErrorBody;
+  const headers: Record<string, string> = {};
+
+  if (err instanceof HttpError) {
+    status = err.status;
+    body = { detail: err.message, code: err.code, request_id: requestId };
+    Object.assign(headers, err.headers);
+  } else if (isAppError(err)) {
+    status = httpStatusForKind(err.kind);
+    const internal = status >= 500 && err.kind === 'internal';
+    body = {
+      ...(err.meta && !internal ? safeMeta(err.meta) : {}),
+      detail: internal ? 'Internal server error' : err.message,
+      code: err.code,
+      request_id: requestId,
+    };
+    if (status === 422) body.errors = normaliseFields(err.fields ?? []);
+    if (status === 401) {
+      headers['WWW-Authenticate'] = TOKEN_CODES.has(err.code)
+        ? `Bearer realm="lms", error="invalid_token", error_description="${err.message.replace(/"/g, "'")}"`
+        : 'Bearer realm="lms"';
+    }
+    const retryAfter = Number(err.meta?.retry_after_seconds);
+    if (status === 429 && Number.isFinite(retryAfter) && retryAfter > 0) headers['Retry-After'] = String(Math.ceil(retryAfter));
+    if (status >= 500) logger.error({ err, code: err.code, method: req.method, path: req.path }, 'request failed');
+  } else {
+    status = 500;
+    body = { detail: 'Internal server error', code: 'INTERNAL', request_id: requestId };
+    logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
+  }
+
+  if (res.headersSent) {
+    res.end();
+    return status;
+  }
+  res.set(headers).status(status).json(body);
+  return status;
+}
+
+function safeMeta(meta: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(meta)) if (/^[a-z][a-z0-9_]{0,63}$/.test(k)) out[k] = v;
+  return out;
+}
+
+/** Errors thrown by body-parser (and other Express internals) carry `type`/`status`. */
+interface ExpressHttpError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+  expose?: boolean;
+  limit?: number;
+}
+
+export function fromExpressError(err: unknown): unknown {
+  if (!err || typeof err !== 'object' || isAppError(err) || err instanceof HttpError) return err;
+  const e = err as ExpressHttpError;
+  switch (e.type) {
+    case 'entity.parse.failed':
+      return new HttpError(400, 'BAD_JSON', 'Request body is not valid JSON');
+    case 'entity.too.large':
+      return new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than the limit${e.limit ? ` of ${e.limit} bytes` : ''}`);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported request body encoding or charset');
+    case 'request.aborted':
+    case 'request.size.invalid':
+      return new HttpError(400, 'BAD_REQUEST', 'Request body was incomplete');
+    default:
+      break;
+  }
+  const status = e.status ?? e.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new HttpError(status, 'BAD_REQUEST', e.expose && err instanceof Error ? err.message : 'Bad request');
+  }
+  return err;
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    sendError(req, res, fromExpressError(err), logger);
+  };
+}

@@ -1,0 +1,40 @@
+import type { RequestHandler, Response } from 'express';
+import { AppError, UnavailableError, isAppError } from '@lms/kit';
+import { requireRole, type Caller, type Role, type TokenVerifier } from '@lms/kit/auth';
+
+/**
+ * Verifies the bearer token (signature with auth's cached JWKS, issuer, audience, expiry, algorithm,
+ * then the Redis revocation marks). The raw token itself is forwarded to services by the kit's
+ * gRPC client from the request context, where the context middleware put it.
+ */
+export function authenticate(verifier: TokenVerifier): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      res.locals.caller = await verifier.verify(req.get('authorization'));
+    } catch (err) {
+      // Token problems are AppErrors (401); anything else means the keys or the revocation
+      // store could not be reached: the token cannot be checked, so the request is refused (503).
+      next(isAppError(err) ? err : new UnavailableError('Token verification is unavailable, try again', 'AUTH_UNAVAILABLE', err));
+      return;
+    }
+    next();
+  };
+}
+
+/** Route guard: the verified caller must have one of the roles (403 otherwise). */
+export function roleGuard(roles: readonly Role[]): RequestHandler {
+  return (_req, res, next) => {
+    try {
+      requireRole(callerOf(res), ...roles);
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+export function callerOf(res: Response): Caller {
+  const caller = res.locals.caller as Caller | undefined;
+  if (!caller) throw new AppError('internal', 'Route needs a caller but none was authenticated');
+  return caller;
+}

@@ -1,0 +1,20 @@
+import express, { type RequestHandler } from 'express';
+import { HttpError } from '../errors/http-errors';
+
+/**
+ * Strict JSON (objects and arrays only) with a size limit. Parse failures reach the error handler as
+ * body-parser errors and are mapped there (400 BAD_JSON, 413 PAYLOAD_TOO_LARGE, 415).
+ * A body that is not JSON at all is refused with 415 instead of being silently ignored.
+ */
+export function jsonBody(limit: string): RequestHandler[] {
+  const parse = express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
+  const requireJson: RequestHandler = (req, _res, next) => {
+    const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+    if (hasBody && req.body === undefined && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+      next(new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Request body must be JSON (Content-Type: application/json)'));
+      return;
+    }
+    next();
+  };
+  return [parse, requireJson];
+}

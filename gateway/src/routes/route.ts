@@ -1,0 +1,119 @@
+import type { Express, Request, RequestHandler, Response } from 'express';
+import type { ZodTypeAny, z } from 'zod';
+import type { Caller, Role } from '@lms/kit/auth';
+import { IDEMPOTENCY_HEADER, type IdempotencyStart, type IdempotencyStore } from '../middleware/idempotency';
+import { parsePart } from '../middleware/validate';
+
+/**
+ * One declaration per public route, used twice: to mount it on Express (guards, limits, validation,
+ * handler) and to describe it in the OpenAPI document — so the two cannot drift apart.
+ */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+export type StrictLimitName = 'login' | 'register' | 'password_reset';
+export type Method = 'get' | 'post' | 'put' | 'delete';
+
+export interface RouteInput<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  /** The verified caller (undefined on public routes). */
+  caller: Caller | undefined;
+  req: Request;
+  res: Response;
+}
+
+export interface RouteDef<B extends ZodTypeAny = ZodTypeAny, Q extends ZodTypeAny = ZodTypeAny, P extends ZodTypeAny = ZodTypeAny> {
+  method: Method;
+  /** OpenAPI form: `/api/v1/users/{user_id}`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  access: Access;
+  strictLimit?: StrictLimitName;
+  /** Honours `Idempotency-Key` (creating POSTs). */
+  idempotent?: boolean;
+  body?: B;
+  /** Default true when a body schema is given; false lets an empty body parse as `{}`. */
+  bodyRequired?: boolean;
+  query?: Q;
+  params?: P;
+  success: { status: 200 | 201 | 202 | 204; description: string; schema?: ZodTypeAny; contentType?: string; cacheSeconds?: number };
+  /** Extra error statuses worth documenting (404, 409, 503); the standard ones are added automatically. */
+  errors?: number[];
+  /** Returns the response body; or writes the response itself (then the return value is ignored). */
+  handle(input: RouteInput<z.infer<B>, z.infer<Q>, z.infer<P>>): unknown;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDef<any, any, any>;
+
+export function route<B extends ZodTypeAny = ZodTypeAny, Q extends ZodTypeAny = ZodTypeAny, P extends ZodTypeAny = ZodTypeAny>(
+  def: RouteDef<B, Q, P>,
+): AnyRoute {
+  return def as AnyRoute;
+}
+
+export function expressPath(openApiPath: string): string {
+  return openApiPath.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
+}
+
+export function openApiPath(expressRoutePath: string): string {
+  return expressRoutePath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+export interface RouteMiddleware {
+  authenticate: RequestHandler;
+  roleGuard: (roles: readonly Role[]) => RequestHandler;
+  strictLimits: Record<StrictLimitName, RequestHandler>;
+  idempotency: IdempotencyStore;
+}
+
+/** Guards first (401/403 before anything about the input is revealed), then limits, then validation. */
+export function mountRoutes(app: Express, routes: AnyRoute[], mw: RouteMiddleware): void {
+  for (const def of routes) {
+    const chain: RequestHandler[] = [];
+    if (def.access !== 'public') chain.push(mw.authenticate);
+    if (Array.isArray(def.access)) chain.push(mw.roleGuard(def.access));
+    if (def.strictLimit) chain.push(mw.strictLimits[def.strictLimit]);
+    chain.push(async (req, res) => {
+      const params = def.params ? parsePart('path', def.params, { ...req.params }) : {};
+      const query = def.query ? parsePart('query', def.query, { ...req.query }) : {};
+      let body: unknown = undefined;
+      if (def.body) {
+        const raw = req.body === undefined && def.bodyRequired === false ? {} : req.body;
+        body = parsePart('body', def.body, raw);
+      }
+      const caller = res.locals.caller as Caller | undefined;
+      let idem: IdempotencyStart = { kind: 'none' };
+      if (def.idempotent) {
+        const scope = caller ? `user:${caller.userId}` : `ip:${res.locals.clientIp as string}`;
+        idem = await mw.idempotency.start(req.get(IDEMPOTENCY_HEADER), scope, `${def.method} ${def.path}`, body);
+        if (idem.kind === 'replay') {
+          res.setHeader('Idempotent-Replayed', 'true');
+          res.setHeader('Cache-Control', 'no-store');
+          res.status(idem.status).json(idem.body);
+          return;
+        }
+      }
+      let result: unknown;
+      try {
+        result = await def.handle({ body, query, params, caller, req, res });
+      } catch (err) {
+        if (idem.kind === 'new') await idem.abandon();
+        throw err;
+      }
+      if (idem.kind === 'new') await idem.complete(def.success.status, result);
+      if (res.headersSent) return;
+      if (def.success.cacheSeconds) res.setHeader('Cache-Control', `public, max-age=${def.success.cacheSeconds}`);
+      else if (def.access !== 'public' || def.method !== 'get') res.setHeader('Cache-Control', 'no-store');
+      if (def.success.status === 204) {
+        res.status(204).end();
+        return;
+      }
+      res.status(def.success.status).json(result);
+    });
+    app[def.method](expressPath(def.path), ...chain);
+  }
+}

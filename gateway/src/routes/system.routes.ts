@@ -1,0 +1,118 @@
+import type { Redis } from 'ioredis';
+import { runChecks } from '@lms/kit';
+import { checkHealth } from '@lms/kit/grpc';
+import type { JwksCache } from '../clients/auth.client';
+import { DOCS_CSP, DOCS_HTML } from '../openapi/docs';
+import { HealthSchema, JwksSchema, ReadinessSchema } from '../openapi/schemas';
+import { z } from '../openapi/zod';
+import { requestIdOf } from '../errors/http-errors';
+import { route, type AnyRoute } from './route';
+
+const tags = ['System'];
+
+export interface SystemDeps {
+  redis: Redis;
+  authAddress: string;
+  jwks: JwksCache;
+  /** The OpenAPI document, built once from every route declaration. */
+  openApiDocument: () => unknown;
+  /** True while shutting down: readiness goes red so load balancers stop sending traffic. */
+  isDraining: () => boolean;
+}
+
+export function systemRoutes(deps: SystemDeps): AnyRoute[] {
+  return [
+    route({
+      method: 'get',
+      path: '/healthz',
+      operationId: 'healthz',
+      summary: 'Liveness: the process is up',
+      tags,
+      access: 'public',
+      success: { status: 200, description: 'Alive', schema: HealthSchema },
+      handle: ({ res }) => {
+        res.setHeader('Cache-Control', 'no-store');
+        return { status: 'ok' };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/readyz',
+      operationId: 'readyz',
+      summary: 'Readiness: Redis answers PING and auth reports SERVING',
+      tags,
+      access: 'public',
+      success: { status: 200, description: 'Ready', schema: ReadinessSchema },
+      errors: [503],
+      handle: async ({ res }) => {
+        const report = await runChecks(
+          {
+            redis: async () => {
+              await deps.redis.ping();
+            },
+            auth: async () => {
+              const status = await checkHealth(deps.authAddress, 1000);
+              if (status !== 'SERVING') throw new Error(`auth health is ${status}`);
+            },
+            ...(deps.isDraining()
+              ? {
+                  shutdown: async () => {
+                    throw new Error('shutting down');
+                  },
+                }
+              : {}),
+          },
+          1500,
+        );
+        res.setHeader('Cache-Control', 'no-store');
+        if (report.ready) return { status: 'ready', checks: report.checks };
+        const failing = Object.entries(report.checks)
+          .filter(([, c]) => !c.ok)
+          .map(([name]) => name);
+        res.status(503).json({
+          detail: `Not ready: ${failing.join(', ')}`,
+          code: 'NOT_READY',
+          request_id: requestIdOf(res),
+          status: 'not_ready',
+          checks: report.checks,
+        });
+        return undefined;
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/.well-known/jwks.json',
+      operationId: 'jwks',
+      summary: "Auth's public signing keys (JWKS), to verify access tokens",
+      tags,
+      access: 'public',
+      success: { status: 200, description: 'The key set', schema: JwksSchema, cacheSeconds: 300 },
+      errors: [503],
+      handle: () => deps.jwks.get(),
+    }),
+    route({
+      method: 'get',
+      path: '/openapi.json',
+      operationId: 'openapi',
+      summary: 'This document (OpenAPI 3.1)',
+      tags,
+      access: 'public',
+      success: { status: 200, description: 'OpenAPI 3.1 document', schema: z.object({}).passthrough(), cacheSeconds: 60 },
+      handle: () => deps.openApiDocument(),
+    }),
+    route({
+      method: 'get',
+      path: '/docs',
+      operationId: 'docs',
+      summary: 'Interactive API documentation (Swagger UI)',
+      tags,
+      access: 'public',
+      success: { status: 200, description: 'HTML page', schema: z.string(), contentType: 'text/html' },
+      handle: ({ res }) => {
+        res.setHeader('Content-Security-Policy', DOCS_CSP);
+        res.setHeader('Cache-Control', 'public, max-age=300');
+        res.status(200).type('html').send(DOCS_HTML);
+      },
+    }),
+  ];
+}

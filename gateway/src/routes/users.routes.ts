@@ -1,0 +1,160 @@
+import type { AuthClient } from '../clients/auth.client';
+import { z } from '../openapi/zod';
+import {
+  AvatarUrl,
+  Bio,
+  Email,
+  FullName,
+  LIMITS,
+  NewPassword,
+  Pagination,
+  RoleSchema,
+  UserIdParams,
+  UserPageSchema,
+  UserSchema,
+  UserStatsSchema,
+} from '../openapi/schemas';
+import { presentFields } from './auth.routes';
+import { route, type AnyRoute } from './route';
+
+const API = '/api/v1';
+const tags = ['Users'];
+const ADMIN = ['admin'] as const;
+
+export const ListUsersQuery = z
+  .object({
+    ...Pagination,
+    role: RoleSchema.optional(),
+    is_active: z.enum(['true', 'false']).optional(),
+    search: z.string().trim().max(LIMITS.search).optional().openapi({ description: 'Email or name, case-insensitive' }),
+  })
+  .strict();
+
+export const CreateUserBody = z
+  .object({ email: Email, password: NewPassword, full_name: FullName, role: RoleSchema })
+  .strict()
+  .openapi('CreateUserRequest');
+
+export const UpdateUserBody = z
+  .object({
+    full_name: FullName.optional(),
+    bio: Bio.optional(),
+    avatar_url: AvatarUrl.optional(),
+    role: RoleSchema.optional(),
+    is_active: z.boolean().optional(),
+    email_verified: z.boolean().optional(),
+  })
+  .strict()
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'At least one field is required')
+  .openapi('UpdateUserRequest', { description: 'Partial update: only the fields present are changed' });
+
+export function userRoutes(auth: AuthClient): AnyRoute[] {
+  return [
+    route({
+      method: 'get',
+      path: `${API}/users`,
+      operationId: 'listUsers',
+      summary: 'List users (paginated, filterable)',
+      tags,
+      access: ADMIN,
+      query: ListUsersQuery,
+      success: { status: 200, description: 'One page of users', schema: UserPageSchema },
+      handle: ({ query }) =>
+        auth.ListUsers({
+          page: query.page,
+          page_size: query.page_size,
+          role: query.role ?? '',
+          is_active: query.is_active ?? '',
+          search: query.search ?? '',
+        }),
+    }),
+    route({
+      method: 'post',
+      path: `${API}/users`,
+      operationId: 'createUser',
+      summary: 'Create a user of any role (admins included)',
+      tags,
+      access: ADMIN,
+      body: CreateUserBody,
+      idempotent: true,
+      success: { status: 201, description: 'The new user', schema: UserSchema },
+      errors: [409],
+      handle: ({ body }) => auth.CreateUser(body),
+    }),
+    route({
+      method: 'get',
+      path: `${API}/users/{user_id}`,
+      operationId: 'getUser',
+      summary: 'One user (admins, or the user themself)',
+      tags,
+      access: 'authenticated',
+      params: UserIdParams,
+      success: { status: 200, description: 'The user', schema: UserSchema },
+      errors: [404],
+      handle: ({ params }) => auth.GetUser({ user_id: params.user_id }),
+    }),
+    route({
+      method: 'put',
+      path: `${API}/users/{user_id}`,
+      operationId: 'updateUser',
+      summary: 'Update a user (partial), role included',
+      tags,
+      access: ADMIN,
+      params: UserIdParams,
+      body: UpdateUserBody,
+      success: { status: 200, description: 'The updated user', schema: UserSchema },
+      errors: [404],
+      handle: ({ params, body }) => auth.UpdateUser({ ...body, user_id: params.user_id, fields: presentFields(body) }),
+    }),
+    route({
+      method: 'delete',
+      path: `${API}/users/{user_id}`,
+      operationId: 'deleteUser',
+      summary: 'Delete a user',
+      tags,
+      access: ADMIN,
+      params: UserIdParams,
+      success: { status: 204, description: 'Deleted' },
+      errors: [404, 409],
+      handle: async ({ params }) => {
+        await auth.DeleteUser({ user_id: params.user_id });
+      },
+    }),
+    route({
+      method: 'post',
+      path: `${API}/users/{user_id}/activate`,
+      operationId: 'activateUser',
+      summary: 'Activate a user',
+      tags,
+      access: ADMIN,
+      params: UserIdParams,
+      success: { status: 200, description: 'The user', schema: UserSchema },
+      errors: [404],
+      handle: ({ params }) => auth.ActivateUser({ user_id: params.user_id }),
+    }),
+    route({
+      method: 'post',
+      path: `${API}/users/{user_id}/deactivate`,
+      operationId: 'deactivateUser',
+      summary: 'Deactivate a user; their sessions and tokens are revoked',
+      tags,
+      access: ADMIN,
+      params: UserIdParams,
+      success: { status: 200, description: 'The user', schema: UserSchema },
+      errors: [404],
+      handle: ({ params }) => auth.DeactivateUser({ user_id: params.user_id }),
+    }),
+    route({
+      method: 'get',
+      path: `${API}/users/{user_id}/stats`,
+      operationId: 'getUserStats',
+      summary: "A user's account statistics (admins, or the user themself)",
+      tags,
+      access: 'authenticated',
+      params: UserIdParams,
+      success: { status: 200, description: 'Statistics', schema: UserStatsSchema },
+      errors: [404],
+      handle: ({ params }) => auth.GetUserStats({ user_id: params.user_id }),
+    }),
+  ];
+}

@@ -1,0 +1,34 @@
+import { registerAndLogin, startAuth, type TestAuth } from './support/auth';
+import { startGateway, type TestGateway } from './support/gateway';
+import { expectErrorBody } from './support/http';
+
+describe('Readiness follows the auth service', () => {
+  let auth: TestAuth;
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    auth = await startAuth('readiness');
+    gw = await startGateway(auth.address, { GRPC_DEADLINE_MS: '1000' });
+  });
+  afterAll(async () => {
+    await gw?.stop();
+    await auth?.stop();
+  });
+
+  test('When auth is up, then /readyz is 200; when auth stops, then /readyz is 503 naming auth and calls to it are 503', async () => {
+    const s = await registerAndLogin(gw.api, 'ready');
+    const up = await gw.api.get('/readyz');
+    expect(up.status).toBe(200);
+    expect(up.body.checks).toEqual({ redis: { ok: true }, auth: { ok: true } });
+
+    await auth.stop();
+
+    const down = await gw.api.get('/readyz');
+    const body = expectErrorBody(down, 503, 'NOT_READY');
+    expect(body.checks.auth.ok).toBe(false);
+    expect(body.checks.redis.ok).toBe(true);
+    // The token still verifies from the cached keys; the call behind it cannot be made.
+    expectErrorBody(await gw.api.get('/api/v1/auth/me', { token: s.access }), 503);
+    expect((await gw.api.get('/healthz')).status).toBe(200);
+  });
+});

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { testEnv, testLogger } from '@lms/kit/testing';
+import { loadGatewayConfig, type GatewayConfig } from '../../src/config';
+import { start } from '../../src/main';
+import { Api } from './http';
+
+export interface TestGateway {
+  api: Api;
+  base: string;
+  port: number;
+  config: GatewayConfig;
+  stop(): Promise<void>;
+}
+
+/** A unique Redis key prefix per suite, so suites never share rate-limit counters. */
+export function uniquePrefix(label: string): string {
+  return `lms:gw:test:${label}:${randomBytes(4).toString('hex')}:`;
+}
+
+/**
+ * Starts the real gateway on port 0. Limits are generous by default (a journey makes many calls from
+ * 127.0.0.1); the rate-limit suite passes small ones.
+ */
+export async function startGateway(authAddress: string, env: Record<string, string> = {}): Promise<TestGateway> {
+  const config = loadGatewayConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    AUTH_GRPC_ADDR: authAddress,
+    REDIS_URL: testEnv.redisUrl,
+    REDIS_KEY_PREFIX: uniquePrefix('gw'),
+    RATE_LIMIT_GENERAL_PER_MIN: '100000',
+    RATE_LIMIT_LOGIN_PER_MIN: '100000',
+    RATE_LIMIT_REGISTER_PER_MIN: '100000',
+    GRPC_DEADLINE_MS: '5000',
+    ...env,
+  });
+  const running = await start(config, testLogger('gateway'));
+  const base = `http://127.0.0.1:${running.port}`;
+  return { api: new Api(base), base, port: running.port, config, stop: running.stop };
+}

@@ -1,0 +1,60 @@
+/** A tiny fetch wrapper for the tests: JSON in, parsed JSON (or text) out, headers kept. */
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface CallOptions {
+  body?: unknown;
+  /** Sent as-is (no JSON.stringify), e.g. malformed JSON. */
+  rawBody?: string;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export class Api {
+  constructor(readonly base: string) {}
+
+  async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    let body: string | undefined;
+    if (options.rawBody !== undefined) body = options.rawBody;
+    else if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+      headers['content-type'] = 'application/json';
+    }
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const res = await fetch(this.base + path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    return { status: res.status, headers: res.headers, body: parsed as T, text };
+  }
+
+  get<T = any>(path: string, options?: CallOptions) {
+    return this.call<T>('GET', path, options);
+  }
+  post<T = any>(path: string, body?: unknown, options: CallOptions = {}) {
+    return this.call<T>('POST', path, { ...options, body });
+  }
+  put<T = any>(path: string, body?: unknown, options: CallOptions = {}) {
+    return this.call<T>('PUT', path, { ...options, body });
+  }
+  delete<T = any>(path: string, options?: CallOptions) {
+    return this.call<T>('DELETE', path, options);
+  }
+}
+
+/** Asserts the standard error body and returns it. */
+export function expectErrorBody(res: ApiResponse, status: number, code?: string): Record<string, any> {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${res.text.slice(0, 500)}`);
+  const body = res.body as Record<string, any>;
+  expect(typeof body.detail).toBe('string');
+  expect(body.detail.length).toBeGreaterThan(0);
+  expect(typeof body.code).toBe('string');
+  expect(body.request_id).toBe(res.headers.get('x-request-id'));
+  if (code) expect(body.code).toBe(code);
+  return body;
+}
