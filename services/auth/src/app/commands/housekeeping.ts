@@ -1,0 +1,22 @@
+import type { AuthDeps } from '../deps';
+
+/** Ended sessions, spent tokens and stale throttle counters are kept this long (for support and audit). */
+export const RETENTION_DAYS = 30;
+
+/**
+ * Deletes what can no longer matter: sessions that ended (expired or revoked) more than
+ * RETENTION_DAYS ago with their refresh tokens, expired refresh tokens, used or expired one-time
+ * tokens, and throttle counters untouched for a day. Safe to run on every replica at once.
+ */
+export async function pruneExpired(deps: AuthDeps): Promise<Record<string, number>> {
+  const now = deps.clock();
+  const cutoff = new Date(now.getTime() - RETENTION_DAYS * 86_400_000);
+  const result = {
+    sessions: await deps.sessions.pruneEnded(cutoff),
+    refresh_tokens: await deps.sessions.pruneSpentTokens(cutoff),
+    one_time_tokens: await deps.oneTimeTokens.prune(cutoff),
+    login_throttle: await deps.throttle.prune(now),
+  };
+  if (Object.values(result).some((n) => n > 0)) deps.logger.info(result, 'expired auth data pruned');
+  return result;
+}

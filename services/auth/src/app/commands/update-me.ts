@@ -1,0 +1,45 @@
+import { withTransaction } from '@lms/kit/db';
+import { SELF_EDITABLE_FIELDS, type User } from '../../domain/user';
+import { Checker } from '../../domain/validation';
+import type { UserPatch } from '../../infra/user.repository';
+import type { AuthDeps } from '../deps';
+import { loadSelf, throwIfInvalid, type Caller } from '../shared';
+
+export interface UpdateProfileCommand {
+  /** Which of the values below to apply (partial update). */
+  fields: string[];
+  fullName: string;
+  bio: string;
+  avatarUrl: string;
+}
+
+/** Validates the named profile fields into a patch (shared with the admin's update). */
+export function profilePatch(check: Checker, cmd: UpdateProfileCommand): UserPatch {
+  const patch: UserPatch = {};
+  const fields = new Set(cmd.fields);
+  if (fields.has('full_name')) patch.fullName = check.fullName('full_name', cmd.fullName);
+  if (fields.has('bio')) patch.bio = check.bio('bio', cmd.bio);
+  if (fields.has('avatar_url')) patch.avatarUrl = check.avatarUrl('avatar_url', cmd.avatarUrl);
+  return patch;
+}
+
+export function checkFieldNames(check: Checker, fields: string[], allowed: readonly string[]): void {
+  if (fields.length > 20) {
+    check.add('fields', 'lists too many fields');
+    return;
+  }
+  for (const name of fields) {
+    if (!allowed.includes(name)) check.add('fields', `unknown or read-only field "${String(name).slice(0, 50)}"; allowed: ${allowed.join(', ')}`);
+  }
+}
+
+/** The caller edits their own profile (name, bio, avatar). */
+export async function updateMe(deps: AuthDeps, caller: Caller, cmd: UpdateProfileCommand): Promise<User> {
+  const check = new Checker();
+  checkFieldNames(check, cmd.fields, SELF_EDITABLE_FIELDS);
+  const patch = profilePatch(check, cmd);
+  throwIfInvalid(check);
+  const self = await loadSelf(deps, caller);
+  if (Object.keys(patch).length === 0) return self;
+  return withTransaction(deps.sequelize, (transaction) => deps.users.update(self.id, patch, transaction));
+}

@@ -1,0 +1,21 @@
+import { publicProfile, type PublicProfile } from '../../domain/user';
+import { Checker, LIMITS } from '../../domain/validation';
+import type { AuthDeps } from '../deps';
+import { throwIfInvalid } from '../shared';
+
+/**
+ * Public profiles for up to 100 ids, in the order asked (duplicates once). Unknown and deleted
+ * accounts are skipped; malformed ids are a validation error.
+ */
+export async function batchGetUsers(deps: AuthDeps, query: { ids: string[] }): Promise<PublicProfile[]> {
+  const check = new Checker();
+  if (query.ids.length > LIMITS.batchMax) check.add('ids', `must contain at most ${LIMITS.batchMax} ids`);
+  else query.ids.forEach((id, i) => check.uuid(['ids', i], id));
+  throwIfInvalid(check);
+  const ids = [...new Set(query.ids.map((id) => id.toLowerCase()))];
+  const users = new Map((await deps.users.findMany(ids)).map((u) => [u.id, u]));
+  return ids.flatMap((id) => {
+    const user = users.get(id);
+    return user ? [publicProfile(user)] : [];
+  });
+}

@@ -1,0 +1,108 @@
+import type { Transaction } from 'sequelize';
+import { requireRole, type Caller } from '@lms/kit/auth';
+import { createEvent } from '@lms/kit/events';
+import { UnauthenticatedError, UnavailableError } from '@lms/kit/errors';
+import { AuthErrors } from '../domain/auth.errors';
+import { EVENT_SOURCE, type DomainEvent } from '../domain/auth.events';
+import { accessTokenClaims, issueSecond } from '../domain/tokens';
+import { canSignIn, type User, type UserWithSecret } from '../domain/user';
+import type { Checker } from '../domain/validation';
+import type { AuthDeps } from './deps';
+
+export type { Caller };
+
+/** The verified caller behind a bearer token (signature, claims, expiry, revocation marks). */
+export async function authenticate(deps: AuthDeps, authorization: string | undefined): Promise<Caller> {
+  if (!deps.verifier) throw new Error('Token verification is not configured in this process');
+  return deps.verifier.verify(authorization);
+}
+
+export function requireAdmin(caller: Caller): void {
+  try {
+    requireRole(caller, 'admin');
+  } catch {
+    throw AuthErrors.adminOnly();
+  }
+}
+
+/** The caller's own account; a token of a user who is gone or disabled is no longer good for anything. */
+export async function loadSelf(deps: AuthDeps, caller: Caller): Promise<UserWithSecret> {
+  const user = await deps.users.findById(caller.userId);
+  if (!user || !canSignIn(user)) throw new UnauthenticatedError('The account behind this token is not active', 'AUTH.SESSION_INVALID');
+  return user;
+}
+
+export function throwIfInvalid(checker: Checker): void {
+  if (!checker.ok) throw AuthErrors.validation(checker.errors);
+}
+
+/** Writes domain events to the outbox in the caller's transaction (CloudEvents, source lms/auth). */
+export async function emit(deps: AuthDeps, transaction: Transaction, ...events: DomainEvent<unknown>[]): Promise<void> {
+  await deps.outbox.add(
+    transaction,
+    ...events.map((e) => createEvent({ type: e.type, source: EVENT_SOURCE, subject: e.subject, data: e.data, time: e.time })),
+  );
+}
+
+/**
+ * Marks sessions revoked in Redis so their access tokens are refused before they expire.
+ * Called after the database commit; a failure is reported to the caller, and every operation
+ * that revokes is idempotent, so a retry writes the marks again.
+ */
+export async function markSessionsRevoked(deps: AuthDeps, sessionIds: string[]): Promise<void> {
+  if (!sessionIds.length) return;
+  if (!deps.revocations) {
+    deps.logger.warn({ sessions: sessionIds.length }, 'no revocation store: access tokens stay valid until they expire');
+    return;
+  }
+  await deps.revocations.revokeSessions(sessionIds, deps.config.ACCESS_TOKEN_TTL_SECONDS).catch((err: unknown) => {
+    throw revocationUnavailable(err);
+  });
+}
+
+/** The change is committed, but access tokens could not be marked: the caller should retry (it is idempotent). */
+function revocationUnavailable(err: unknown): UnavailableError {
+  return new UnavailableError(
+    'The change was saved but existing access tokens could not be revoked yet; retry the request',
+    'AUTH.REVOCATION_UNAVAILABLE',
+    err,
+  );
+}
+
+export async function markUserTokensRevoked(deps: AuthDeps, userId: string, at: Date): Promise<void> {
+  if (!deps.revocations) return;
+  await deps.revocations
+    .revokeUserTokens(userId, Math.floor(at.getTime() / 1000), deps.config.ACCESS_TOKEN_TTL_SECONDS)
+    .catch((err: unknown) => {
+      throw revocationUnavailable(err);
+    });
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  sessionId: string;
+  user: User;
+}
+
+/** Signs an access token for the user's session (after a role change, strictly after its mark). */
+export async function issueAccessToken(
+  deps: AuthDeps,
+  user: User,
+  sessionId: string,
+): Promise<{ token: string; expiresIn: number }> {
+  const { iat, waitMs } = issueSecond(Date.now(), user.roleChangedAt);
+  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+  const signed = await deps.signer.sign(accessTokenClaims(user.id, user.role, sessionId), iat);
+  return { token: signed.token, expiresIn: signed.expiresIn };
+}
+
+/** One-time tokens are handed back in the response (and logged) only where no email is sent. */
+export function exposesOneTimeTokens(deps: AuthDeps): boolean {
+  return deps.config.NODE_ENV === 'development' || deps.config.NODE_ENV === 'test';
+}
+
+export function addSeconds(date: Date, seconds: number): Date {
+  return new Date(date.getTime() + seconds * 1000);
+}

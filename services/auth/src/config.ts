@@ -1,0 +1,62 @@
+import { ConfigError, commonServiceConfig, env as field, loadConfig, z } from '@lms/kit/config';
+
+/** Development-only default; the service refuses to start with it in production. */
+export const DEV_SIGNING_KEY_ENCRYPTION_SECRET = 'dev-only-lms-auth-signing-key-secret-change-me';
+
+const authShape = {
+  ...commonServiceConfig,
+  GRPC_PORT: field.port(50051),
+  DATABASE_URL: field.url('postgres://lms:lms@127.0.0.1:55432/lms_auth'),
+  BCRYPT_COST: field.int(12, { min: 4, max: 15 }),
+  ACCESS_TOKEN_TTL_SECONDS: field.int(900, { min: 30, max: 86_400 }),
+  REFRESH_TOKEN_TTL_SECONDS: field.int(1_209_600, { min: 60, max: 31_536_000 }),
+  JWT_ISSUER: field.str('lms-auth'),
+  JWT_AUDIENCE: field.str('lms-api'),
+  ALLOW_INSTRUCTOR_SIGNUP: field.bool(false),
+  SIGNING_KEY_ENCRYPTION_SECRET: field.str(DEV_SIGNING_KEY_ENCRYPTION_SECRET),
+  LOGIN_MAX_FAILURES: field.int(5, { min: 1, max: 1000 }),
+  /** Failures from one client IP (across accounts) before that IP is locked; shared NATs need headroom. */
+  LOGIN_IP_MAX_FAILURES: field.int(20, { min: 1, max: 100_000 }),
+  LOGIN_LOCK_SECONDS: field.int(900, { min: 1, max: 86_400 }),
+  PASSWORD_RESET_TTL_SECONDS: field.int(3600, { min: 1, max: 604_800 }),
+  EMAIL_VERIFICATION_TTL_SECONDS: field.int(86_400, { min: 1, max: 2_592_000 }),
+};
+
+export type AuthConfig = z.infer<z.ZodObject<typeof authShape>>;
+
+function checkProductionSecrets(config: AuthConfig): AuthConfig {
+  if (config.NODE_ENV === 'production') {
+    const secret = config.SIGNING_KEY_ENCRYPTION_SECRET;
+    const problems: string[] = [];
+    if (secret === DEV_SIGNING_KEY_ENCRYPTION_SECRET) {
+      problems.push('SIGNING_KEY_ENCRYPTION_SECRET: the development default is not allowed in production');
+    } else if (secret.length < 32) {
+      problems.push('SIGNING_KEY_ENCRYPTION_SECRET: must be at least 32 characters in production');
+    }
+    if (problems.length) throw new ConfigError(problems);
+  }
+  return config;
+}
+
+/** The auth service's configuration, parsed once at start-up; throws a ConfigError listing every problem. */
+export function loadAuthConfig(source: Record<string, string | undefined> = process.env): AuthConfig {
+  return checkProductionSecrets(loadConfig(authShape, source));
+}
+
+const bootstrapAdminShape = {
+  ...authShape,
+  ADMIN_EMAIL: field.str(),
+  ADMIN_PASSWORD: field.str(),
+  ADMIN_FULL_NAME: field.str('Administrator'),
+};
+
+export type BootstrapAdminConfig = z.infer<z.ZodObject<typeof bootstrapAdminShape>>;
+
+/** Configuration of the bootstrap-admin command: the service's settings plus the admin to ensure. */
+export function loadBootstrapAdminConfig(
+  source: Record<string, string | undefined> = process.env,
+): BootstrapAdminConfig {
+  const config = loadConfig(bootstrapAdminShape, source);
+  checkProductionSecrets(config);
+  return config;
+}

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { RevocationReason } from '../domain/tokens';
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  revokedReason: string | null;
+  userAgent: string;
+  ip: string;
+}
+
+export interface RefreshTokenRecord {
+  id: string;
+  sessionId: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+interface SessionRow {
+  id: string;
+  user_id: string;
+  created_at: Date;
+  last_used_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  revoked_reason: string | null;
+  user_agent: string;
+  ip: string;
+}
+
+function toSession(row: SessionRow): SessionRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+    revokedReason: row.revoked_reason,
+    userAgent: row.user_agent,
+    ip: row.ip,
+  };
+}
+
+/** Sessions and their refresh tokens (a session is one refresh-token family). */
+export class SessionRepository {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  async create(
+    session: { userId: string; now: Date; expiresAt: Date; userAgent: string; ip: string },
+    transaction: Transaction,
+  ): Promise<SessionRecord> {
+    const rows = await this.sequelize.query<SessionRow>(
+      `INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, user_agent, ip)
+       VALUES (:id, :userId, :now, :now, :expiresAt, :userAgent, :ip) RETURNING *`,
+      {
+        transaction,
+        type: QueryTypes.SELECT,
+        replacements: {
+          id: randomUUID(),
+          ...session,
+          userAgent: session.userAgent.slice(0, 512),
+          ip: session.ip.slice(0, 100),
+        },
+      },
+    );
+    return toSession(rows[0]);
+  }
+
+  async addRefreshToken(
+    token: { sessionId: string; tokenHash: string; now: Date; expiresAt: Date },
+    transaction: Transaction,
+  ): Promise<void> {
+    await this.sequelize.query(
+      `INSERT INTO refresh_tokens (id, session_id, token_hash, created_at, expires_at)
+       VALUES (:id, :sessionId, :tokenHash, :now, :expiresAt)`,
+      { transaction, replacements: { id: randomUUID(), ...token } },
+    );
+  }
+
+  /** The token row, locked: concurrent refreshes of one token queue up here and only one finds it unused. */
+  async lockRefreshToken(tokenHash: string, transaction: Transaction): Promise<RefreshTokenRecord | undefined> {
+    const rows = await this.sequelize.query<{ id: string; session_id: string; expires_at: Date; used_at: Date | null }>(
+      'SELECT id, session_id, expires_at, used_at FROM refresh_tokens WHERE token_hash = :tokenHash FOR UPDATE',
+      { transaction, type: QueryTypes.SELECT, replacements: { tokenHash } },
+    );
+    const row = rows[0];
+    return row && { id: row.id, sessionId: row.session_id, expiresAt: row.expires_at, usedAt: row.used_at };
+  }
+
+  async findRefreshToken(tokenHash: string): Promise<RefreshTokenRecord | undefined> {
+    const rows = await this.sequelize.query<{ id: string; session_id: string; expires_at: Date; used_at: Date | null }>(
+      'SELECT id, session_id, expires_at, used_at FROM refresh_tokens WHERE token_hash = :tokenHash',
+      { type: QueryTypes.SELECT, replacements: { tokenHash } },
+    );
+    const row = rows[0];
+    return row && { id: row.id, sessionId: row.session_id, expiresAt: row.expires_at, usedAt: row.used_at };
+  }
+
+  async markRefreshTokenUsed(id: string, now: Date, transaction: Transaction): Promise<void> {
+    await this.sequelize.query('UPDATE refresh_tokens SET used_at = :now WHERE id = :id', {
+      transaction,
+      replacements: { id, now },
+    });
+  }
+
+  async findById(
+    id: string,
+    options: { transaction?: Transaction; forUpdate?: boolean } = {},
+  ): Promise<SessionRecord | undefined> {
+    const rows = await this.sequelize.query<SessionRow>(
+      `SELECT * FROM sessions WHERE id = :id${options.forUpdate ? ' FOR UPDATE' : ''}`,
+      { transaction: options.transaction, type: QueryTypes.SELECT, replacements: { id } },
+    );
+    return rows[0] && toSession(rows[0]);
+  }
+
+  async touch(
+    id: string,
+    update: { now: Date; expiresAt: Date; userAgent?: string; ip?: string },
+    transaction: Transaction,
+  ): Promise<void> {
+    await this.sequelize.query(
+      `UPDATE sessions SET last_used_at = :now, expires_at = :expiresAt,
+         user_agent = COALESCE(:userAgent, user_agent), ip = COALESCE(:ip, ip)
+       WHERE id = :id`,
+      {
+        transaction,
+        replacements: {
+          id,
+          now: update.now,
+          expiresAt: update.expiresAt,
+          userAgent: update.userAgent ? update.userAgent.slice(0, 512) : null,
+          ip: update.ip ? update.ip.slice(0, 100) : null,
+        },
+      },
+    );
+  }
+
+  /** Revokes one session; returns whether it was live until now. */
+  async revoke(id: string, reason: RevocationReason, now: Date, transaction: Transaction): Promise<boolean> {
+    const rows = await this.sequelize.query<{ id: string }>(
+      `UPDATE sessions SET revoked_at = :now, revoked_reason = :reason
+       WHERE id = :id AND revoked_at IS NULL RETURNING id`,
+      { transaction, type: QueryTypes.SELECT, replacements: { id, reason, now } },
+    );
+    return rows.length > 0;
+  }
+
+  /** Revokes every live session of a user (but `exceptSessionId`); returns the revoked ids. */
+  async revokeAllOfUser(
+    userId: string,
+    reason: RevocationReason,
+    now: Date,
+    transaction: Transaction,
+    exceptSessionId?: string,
+  ): Promise<string[]> {
+    const rows = await this.sequelize.query<{ id: string }>(
+      `UPDATE sessions SET revoked_at = :now, revoked_reason = :reason
+       WHERE user_id = :userId AND revoked_at IS NULL ${exceptSessionId ? 'AND id <> :exceptSessionId' : ''}
+       RETURNING id`,
+      { transaction, type: QueryTypes.SELECT, replacements: { userId, reason, now, exceptSessionId: exceptSessionId ?? null } },
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async listActive(userId: string, now: Date): Promise<SessionRecord[]> {
+    const rows = await this.sequelize.query<SessionRow>(
+      `SELECT * FROM sessions WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now
+       ORDER BY last_used_at DESC, id`,
+      { type: QueryTypes.SELECT, replacements: { userId, now } },
+    );
+    return rows.map(toSession);
+  }
+
+  async countActive(userId: string, now: Date): Promise<number> {
+    const rows = await this.sequelize.query<{ n: string }>(
+      'SELECT count(*) AS n FROM sessions WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now',
+      { type: QueryTypes.SELECT, replacements: { userId, now } },
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Deletes sessions (and their refresh tokens) that ended before `cutoff` (expired or revoked). */
+  async pruneEnded(cutoff: Date): Promise<number> {
+    const rows = await this.sequelize.query<{ id: string }>(
+      'DELETE FROM sessions WHERE expires_at < :cutoff OR revoked_at < :cutoff RETURNING id',
+      { type: QueryTypes.SELECT, replacements: { cutoff } },
+    );
+    return rows.length;
+  }
+
+  /** Deletes spent refresh tokens of live sessions once they can no longer matter for reuse detection. */
+  async pruneSpentTokens(cutoff: Date): Promise<number> {
+    const rows = await this.sequelize.query<{ id: string }>(
+      'DELETE FROM refresh_tokens WHERE expires_at < :cutoff RETURNING id',
+      { type: QueryTypes.SELECT, replacements: { cutoff } },
+    );
+    return rows.length;
+  }
+}

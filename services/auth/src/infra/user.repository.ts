@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { Role, User, UserWithSecret } from '../domain/user';
+import { escapeLike } from '../domain/validation';
+
+interface UserRow {
+  id: string;
+  email: string;
+  password_hash: string;
+  full_name: string;
+  role: Role;
+  is_active: boolean;
+  email_verified: boolean;
+  bio: string;
+  avatar_url: string;
+  created_at: Date;
+  updated_at: Date;
+  last_login_at: Date | null;
+  role_changed_at: Date | null;
+  deleted_at: Date | null;
+}
+
+function toUser(row: UserRow): UserWithSecret {
+  return {
+    id: row.id,
+    email: row.email,
+    passwordHash: row.password_hash,
+    fullName: row.full_name,
+    role: row.role,
+    isActive: row.is_active,
+    emailVerified: row.email_verified,
+    bio: row.bio,
+    avatarUrl: row.avatar_url,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastLoginAt: row.last_login_at,
+    roleChangedAt: row.role_changed_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+export interface NewUser {
+  email: string;
+  passwordHash: string;
+  fullName: string;
+  role: Role;
+  emailVerified?: boolean;
+}
+
+export interface UserPatch {
+  fullName?: string;
+  bio?: string;
+  avatarUrl?: string;
+  role?: Role;
+  roleChangedAt?: Date;
+  isActive?: boolean;
+  emailVerified?: boolean;
+  passwordHash?: string;
+  lastLoginAt?: Date;
+  deletedAt?: Date;
+}
+
+const PATCH_COLUMNS: Record<keyof UserPatch, string> = {
+  fullName: 'full_name',
+  bio: 'bio',
+  avatarUrl: 'avatar_url',
+  role: 'role',
+  roleChangedAt: 'role_changed_at',
+  isActive: 'is_active',
+  emailVerified: 'email_verified',
+  passwordHash: 'password_hash',
+  lastLoginAt: 'last_login_at',
+  deletedAt: 'deleted_at',
+};
+
+export interface UserListQuery {
+  page: number;
+  pageSize: number;
+  role?: Role;
+  isActive?: boolean;
+  search?: string;
+}
+
+/** The users table. Deleted users are invisible to every read except `findForLogin`. */
+export class UserRepository {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  async insert(user: NewUser, transaction: Transaction): Promise<UserWithSecret> {
+    const rows = await this.sequelize.query<UserRow>(
+      `INSERT INTO users (id, email, password_hash, full_name, role, email_verified)
+       VALUES (:id, :email, :passwordHash, :fullName, :role, :emailVerified)
+       RETURNING *`,
+      {
+        transaction,
+        type: QueryTypes.SELECT,
+        replacements: { id: randomUUID(), ...user, emailVerified: user.emailVerified ?? false },
+      },
+    );
+    return toUser(rows[0]);
+  }
+
+  async findById(
+    id: string,
+    options: { transaction?: Transaction; forUpdate?: boolean } = {},
+  ): Promise<UserWithSecret | undefined> {
+    const rows = await this.sequelize.query<UserRow>(
+      `SELECT * FROM users WHERE id = :id AND deleted_at IS NULL${options.forUpdate ? ' FOR UPDATE' : ''}`,
+      { transaction: options.transaction, type: QueryTypes.SELECT, replacements: { id } },
+    );
+    return rows[0] && toUser(rows[0]);
+  }
+
+  async findByEmail(
+    email: string,
+    options: { transaction?: Transaction; forUpdate?: boolean } = {},
+  ): Promise<UserWithSecret | undefined> {
+    const rows = await this.sequelize.query<UserRow>(
+      `SELECT * FROM users WHERE lower(email) = lower(:email) AND deleted_at IS NULL${options.forUpdate ? ' FOR UPDATE' : ''}`,
+      { transaction: options.transaction, type: QueryTypes.SELECT, replacements: { email } },
+    );
+    return rows[0] && toUser(rows[0]);
+  }
+
+  /** The account a sign-in with this email refers to: the live one, else the most recently deleted. */
+  async findForLogin(email: string): Promise<UserWithSecret | undefined> {
+    const rows = await this.sequelize.query<UserRow>(
+      `SELECT * FROM users WHERE lower(email) = lower(:email)
+       ORDER BY (deleted_at IS NULL) DESC, deleted_at DESC LIMIT 1`,
+      { type: QueryTypes.SELECT, replacements: { email } },
+    );
+    return rows[0] && toUser(rows[0]);
+  }
+
+  async update(id: string, patch: UserPatch, transaction: Transaction): Promise<UserWithSecret> {
+    const sets: string[] = ['updated_at = now()'];
+    const replacements: Record<string, unknown> = { id };
+    for (const [key, column] of Object.entries(PATCH_COLUMNS) as [keyof UserPatch, string][]) {
+      if (patch[key] === undefined) continue;
+      sets.push(`${column} = :${key}`);
+      replacements[key] = patch[key];
+    }
+    const rows = await this.sequelize.query<UserRow>(
+      `UPDATE users SET ${sets.join(', ')} WHERE id = :id RETURNING *`,
+      { transaction, type: QueryTypes.SELECT, replacements },
+    );
+    return toUser(rows[0]);
+  }
+
+  async list(query: UserListQuery): Promise<{ items: User[]; total: number }> {
+    const where: string[] = ['deleted_at IS NULL'];
+    const replacements: Record<string, unknown> = {
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    };
+    if (query.role) {
+      where.push('role = :role');
+      replacements.role = query.role;
+    }
+    if (query.isActive !== undefined) {
+      where.push('is_active = :isActive');
+      replacements.isActive = query.isActive;
+    }
+    if (query.search) {
+      where.push(`(email ILIKE :pattern ESCAPE '\\' OR full_name ILIKE :pattern ESCAPE '\\')`);
+      replacements.pattern = `%${escapeLike(query.search)}%`;
+    }
+    const clause = where.join(' AND ');
+    const [countRows, rows] = await Promise.all([
+      this.sequelize.query<{ total: string }>(`SELECT count(*) AS total FROM users WHERE ${clause}`, {
+        type: QueryTypes.SELECT,
+        replacements,
+      }),
+      this.sequelize.query<UserRow>(
+        `SELECT * FROM users WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset`,
+        { type: QueryTypes.SELECT, replacements },
+      ),
+    ]);
+    return { items: rows.map(toUser), total: Number(countRows[0]?.total ?? 0) };
+  }
+
+  async findMany(ids: string[]): Promise<User[]> {
+    if (!ids.length) return [];
+    const rows = await this.sequelize.query<UserRow>('SELECT * FROM users WHERE id IN (:ids) AND deleted_at IS NULL', {
+      type: QueryTypes.SELECT,
+      replacements: { ids },
+    });
+    return rows.map(toUser);
+  }
+
+  /** Locks every active administrator's row (in id order) and returns their ids. */
+  async lockActiveAdmins(transaction: Transaction): Promise<string[]> {
+    const rows = await this.sequelize.query<{ id: string }>(
+      `SELECT id FROM users WHERE role = 'admin' AND is_active AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
+      { transaction, type: QueryTypes.SELECT },
+    );
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,171 @@
+import { decodeJwt } from 'jose';
+import {
+  bearer,
+  expectGrpcError,
+  fromIp,
+  GrpcStatus,
+  signUpAndIn,
+  startAuth,
+  STRONG_PASSWORD,
+  type AuthHarness,
+} from './support';
+
+describe('auth: sessions, refresh rotation and revocation (gRPC, real PostgreSQL/Redis)', () => {
+  let h: AuthHarness;
+
+  beforeAll(async () => {
+    h = await startAuth('sessions');
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  test('When a refresh token is used, then it is rotated: new refresh and access tokens in the same session', async () => {
+    const { tokens, user } = await signUpAndIn(h.client, 'rotate');
+    const next = await h.client.Refresh({ refresh_token: tokens.refresh_token });
+
+    expect(next.refresh_token).not.toBe(tokens.refresh_token);
+    expect(next.access_token).not.toBe(tokens.access_token);
+    expect(next.session_id).toBe(tokens.session_id);
+    expect(decodeJwt(next.access_token)).toMatchObject({ sub: user.id, sid: tokens.session_id });
+    expect(decodeJwt(next.access_token).jti).not.toBe(decodeJwt(tokens.access_token).jti);
+    await expect(h.client.GetMe({}, bearer(next.access_token))).resolves.toMatchObject({ id: user.id });
+    const third = await h.client.Refresh({ refresh_token: next.refresh_token });
+    expect(third.session_id).toBe(tokens.session_id);
+  });
+
+  test('When a rotated refresh token is reused, then UNAUTHENTICATED and the whole family is revoked, access tokens included', async () => {
+    const { tokens } = await signUpAndIn(h.client, 'reuse');
+    const second = await h.client.Refresh({ refresh_token: tokens.refresh_token });
+
+    await expectGrpcError(h.client.Refresh({ refresh_token: tokens.refresh_token }), GrpcStatus.UNAUTHENTICATED, 'AUTH.REFRESH_REUSED');
+
+    await expectGrpcError(h.client.Refresh({ refresh_token: second.refresh_token }), GrpcStatus.UNAUTHENTICATED);
+    await expectGrpcError(h.client.GetMe({}, bearer(second.access_token)), GrpcStatus.UNAUTHENTICATED, 'AUTH.TOKEN_REVOKED');
+    await expectGrpcError(h.client.GetMe({}, bearer(tokens.access_token)), GrpcStatus.UNAUTHENTICATED, 'AUTH.TOKEN_REVOKED');
+  });
+
+  test('When the same refresh token is presented concurrently, then exactly one refresh succeeds', async () => {
+    const { tokens } = await signUpAndIn(h.client, 'race');
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => h.client.Refresh({ refresh_token: tokens.refresh_token })),
+    );
+    const ok = results.filter((r) => r.status === 'fulfilled');
+    expect(ok).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === 'rejected')) {
+      await expectGrpcError(Promise.reject((r as PromiseRejectedResult).reason), GrpcStatus.UNAUTHENTICATED);
+    }
+  });
+
+  test('When an unknown or malformed refresh token is presented, then UNAUTHENTICATED or INVALID_ARGUMENT, never INTERNAL', async () => {
+    await expectGrpcError(
+      h.client.Refresh({ refresh_token: 'A'.repeat(43) }),
+      GrpcStatus.UNAUTHENTICATED,
+      'AUTH.REFRESH_INVALID',
+    );
+    await expectGrpcError(h.client.Refresh({ refresh_token: '' }), GrpcStatus.INVALID_ARGUMENT);
+    await expectGrpcError(h.client.Refresh({ refresh_token: 'x'.repeat(100_000) }), GrpcStatus.INVALID_ARGUMENT);
+    await expectGrpcError(h.client.Refresh({ refresh_token: "'; DROP TABLE users; --" }), GrpcStatus.INVALID_ARGUMENT);
+  });
+
+  test('When the user logs out, then the session is revoked: its access token and refresh token stop working', async () => {
+    const { tokens } = await signUpAndIn(h.client, 'logout');
+    await h.client.Logout({ refresh_token: '' }, bearer(tokens.access_token));
+
+    await expectGrpcError(h.client.GetMe({}, bearer(tokens.access_token)), GrpcStatus.UNAUTHENTICATED, 'AUTH.TOKEN_REVOKED');
+    await expectGrpcError(h.client.Refresh({ refresh_token: tokens.refresh_token }), GrpcStatus.UNAUTHENTICATED, 'AUTH.REFRESH_INVALID');
+  });
+
+  test('When logging out with the refresh token of another user, then only the caller is signed out', async () => {
+    const alice = await signUpAndIn(h.client, 'alice');
+    const bob = await signUpAndIn(h.client, 'bob');
+    await h.client.Logout({ refresh_token: bob.tokens.refresh_token }, alice.auth);
+
+    await expectGrpcError(h.client.GetMe({}, alice.auth), GrpcStatus.UNAUTHENTICATED);
+    await expect(h.client.GetMe({}, bob.auth)).resolves.toMatchObject({ id: bob.user.id });
+    await expect(h.client.Refresh({ refresh_token: bob.tokens.refresh_token })).resolves.toMatchObject({ token_type: 'bearer' });
+  });
+
+  test('When the user logs out everywhere, then every session ends', async () => {
+    const { email, tokens } = await signUpAndIn(h.client, 'everywhere');
+    const laptop = await h.client.Login({ email, password: STRONG_PASSWORD });
+    await h.client.LogoutAll({}, bearer(tokens.access_token));
+
+    for (const t of [tokens, laptop]) {
+      await expectGrpcError(h.client.GetMe({}, bearer(t.access_token)), GrpcStatus.UNAUTHENTICATED, 'AUTH.TOKEN_REVOKED');
+      await expectGrpcError(h.client.Refresh({ refresh_token: t.refresh_token }), GrpcStatus.UNAUTHENTICATED);
+    }
+  });
+
+  test('When listing sessions, then only live ones are listed and the caller’s is marked current', async () => {
+    const { email, tokens } = await signUpAndIn(h.client, 'list');
+    const phone = await fromIp('192.0.2.7', () => h.client.Login({ email, password: STRONG_PASSWORD }));
+    const ended = await h.client.Login({ email, password: STRONG_PASSWORD });
+    await h.client.Logout({ refresh_token: '' }, bearer(ended.access_token));
+
+    const { items } = await h.client.ListSessions({}, bearer(tokens.access_token));
+    expect(items.map((s) => s.id).sort()).toEqual([tokens.session_id, phone.session_id].sort());
+    expect(items.find((s) => s.id === tokens.session_id)!.current).toBe(true);
+    expect(items.find((s) => s.id === phone.session_id)).toMatchObject({ current: false, ip: '192.0.2.7', user_agent: 'jest' });
+    expect(Date.parse(items[0].expires_at)).toBeGreaterThan(Date.now());
+  });
+
+  test('When the password is changed, then other sessions are revoked and this one stays signed in', async () => {
+    const { email, tokens, user } = await signUpAndIn(h.client, 'chpw');
+    const other = await h.client.Login({ email, password: STRONG_PASSWORD });
+    const newPassword = 'Brand-New-Secret-7';
+
+    await expectGrpcError(
+      h.client.ChangePassword({ current_password: 'Not-The-One-1', new_password: newPassword }, bearer(tokens.access_token)),
+      GrpcStatus.INVALID_ARGUMENT,
+      'AUTH.WRONG_PASSWORD',
+    );
+    await expectGrpcError(
+      h.client.ChangePassword({ current_password: STRONG_PASSWORD, new_password: STRONG_PASSWORD }, bearer(tokens.access_token)),
+      GrpcStatus.INVALID_ARGUMENT,
+      'AUTH.PASSWORD_UNCHANGED',
+    );
+    await expectGrpcError(
+      h.client.ChangePassword({ current_password: STRONG_PASSWORD, new_password: 'weakpass' }, bearer(tokens.access_token)),
+      GrpcStatus.INVALID_ARGUMENT,
+      'VALIDATION_FAILED',
+    );
+    await h.client.ChangePassword({ current_password: STRONG_PASSWORD, new_password: newPassword }, bearer(tokens.access_token));
+
+    await expect(h.client.GetMe({}, bearer(tokens.access_token))).resolves.toMatchObject({ id: user.id });
+    await expectGrpcError(h.client.GetMe({}, bearer(other.access_token)), GrpcStatus.UNAUTHENTICATED, 'AUTH.TOKEN_REVOKED');
+    await expectGrpcError(h.client.Refresh({ refresh_token: other.refresh_token }), GrpcStatus.UNAUTHENTICATED);
+    await expectGrpcError(h.client.Login({ email, password: STRONG_PASSWORD }), GrpcStatus.UNAUTHENTICATED);
+    await expect(h.client.Login({ email, password: newPassword })).resolves.toMatchObject({ user: { id: user.id } });
+  });
+
+  test('When the user edits their profile, then only the named fields change', async () => {
+    const { auth } = await signUpAndIn(h.client, 'profile');
+    const updated = await h.client.UpdateMe(
+      { fields: ['bio', 'avatar_url'], full_name: 'ignored', bio: 'Teaches **Rust**', avatar_url: 'https://cdn.example.test/a.png' },
+      auth,
+    );
+    expect(updated).toMatchObject({ full_name: 'profile Tester', bio: 'Teaches **Rust**', avatar_url: 'https://cdn.example.test/a.png' });
+    const renamed = await h.client.UpdateMe({ fields: ['full_name'], full_name: '  Renamed  ', bio: '', avatar_url: '' }, auth);
+    expect(renamed).toMatchObject({ full_name: 'Renamed', bio: 'Teaches **Rust**' });
+
+    const err = await expectGrpcError(
+      h.client.UpdateMe({ fields: ['role', 'avatar_url'], full_name: '', bio: '', avatar_url: 'javascript:alert(1)' }, auth),
+      GrpcStatus.INVALID_ARGUMENT,
+    );
+    expect(err.fields!.map((f) => f.loc[0]).sort()).toEqual(['avatar_url', 'fields']);
+  });
+
+  test('When a self RPC is called without a token or with a forged one, then UNAUTHENTICATED', async () => {
+    await expectGrpcError(h.client.GetMe({}), GrpcStatus.UNAUTHENTICATED, 'AUTH.TOKEN_MISSING');
+    await expectGrpcError(h.client.GetMe({}, { authorization: 'Basic abc' }), GrpcStatus.UNAUTHENTICATED, 'AUTH.TOKEN_MALFORMED');
+    const { tokens } = await signUpAndIn(h.client, 'forge');
+    const [head, body] = tokens.access_token.split('.');
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
+    const forged = `${head}.${Buffer.from(JSON.stringify({ ...claims, role: 'admin' })).toString('base64url')}.${tokens.access_token.split('.')[2]}`;
+    await expectGrpcError(h.client.GetMe({}, bearer(forged)), GrpcStatus.UNAUTHENTICATED, 'AUTH.TOKEN_INVALID');
+    const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${body}.`;
+    await expectGrpcError(h.client.GetMe({}, bearer(none)), GrpcStatus.UNAUTHENTICATED);
+  });
+});
