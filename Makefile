@@ -6,7 +6,8 @@
 #   make infra-up      start PostgreSQL :55432, RabbitMQ :55672 (mgmt :55673), Redis :56379
 #   make infra-down    stop them
 #   make infra-status  show their state
-#   make build         npm run build
+#   make build         npm run build (tsc -b: type-checks every workspace)
+#   make lint          architecture rules (dependency-cruiser) + generated gRPC types up to date
 #   make test          install + infra-up + build, then jest with the infra URLs exported
 #                      (extra jest arguments: make test JEST_ARGS='libs/kit --runInBand')
 #   make run / stop    start / stop the whole fleet (scripts/run.sh)
@@ -17,7 +18,7 @@ JEST_ARGS ?=
 # install must finish before build; keep prerequisites in order even with -j.
 .NOTPARALLEL:
 
-.PHONY: deps install infra-up infra-down infra-status build test run stop
+.PHONY: deps install infra-up infra-down infra-status build lint test run stop
 
 deps:
 	bash scripts/infra.sh deps
@@ -41,7 +42,10 @@ infra-status:
 build:
 	npm run build
 
-test: install infra-up build
+lint:
+	npm run lint
+
+test: install infra-up build lint
 	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && npx jest $(JEST_ARGS)
 
 run: install infra-up build

@@ -1,0 +1,50 @@
+/**
+ * Architecture rules, checked by `npm run deps:check` (part of `make test`):
+ * services never import each other, shared code comes only from @lms/kit, domain code is pure,
+ * and the kit never depends on a service or the gateway.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cross-service-imports',
+      severity: 'error',
+      comment: 'A service reaches another only over gRPC or events; shared code lives in @lms/kit.',
+      from: { path: '^services/([^/]+)/src/' },
+      to: { path: '^services/', pathNot: '^services/$1/' },
+    },
+    {
+      name: 'gateway-does-not-import-services',
+      severity: 'error',
+      from: { path: '^gateway/src/' },
+      to: { path: '^services/' },
+    },
+    {
+      name: 'kit-is-independent',
+      severity: 'error',
+      from: { path: '^libs/kit/src/' },
+      to: { path: '^(services|gateway)/' },
+    },
+    {
+      name: 'domain-is-pure',
+      severity: 'error',
+      comment: 'domain/ holds rules and types only: no I/O, no frameworks, no outer layers.',
+      from: { path: '^services/[^/]+/src/domain/' },
+      to: {
+        path: '(^services/[^/]+/src/(infra|grpc|events|app)/)|node_modules/(sequelize|pg|amqplib|ioredis|@grpc|express)/',
+      },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: { path: '^(services|gateway|libs)/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)dist/' },
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['require', 'node', 'default'] },
+  },
+};
