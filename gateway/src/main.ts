@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createLogger, type Logger } from '@lms/kit';
-import { runMain } from '@lms/kit/lifecycle';
-import { startTelemetry, stopTelemetry } from '@lms/kit/telemetry';
+import { runService } from '@lms/kit/lifecycle';
+import { stopTelemetry } from '@lms/kit/telemetry';
 import { buildApp } from './app';
 import { createAuthClient } from './clients/auth.client';
 import { closeRedis, createRedis, waitForRedis } from '@lms/kit/redis';
@@ -16,7 +16,6 @@ export interface RunningGateway {
 /** Builds the dependencies, listens (port 0 = any free port) and returns how to stop in order. */
 export async function start(config: GatewayConfig = loadGatewayConfig(), logger?: Logger): Promise<RunningGateway> {
   const log = logger ?? createLogger('gateway', config.LOG_LEVEL);
-  await startTelemetry('gateway', config.OTEL_EXPORTER_OTLP_ENDPOINT, log);
 
   const redis = createRedis(config.REDIS_URL, log);
   // Not fatal: the gateway starts without Redis (readiness stays red, the general limit fails open).
@@ -66,24 +65,4 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
   return { port, stop };
 }
 
-if (require.main === module) {
-  let config: GatewayConfig;
-  try {
-    config = loadGatewayConfig();
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n`);
-    process.exit(1);
-  }
-  const logger = createLogger('gateway', config.LOG_LEVEL);
-  let running: RunningGateway | undefined;
-  runMain(
-    async () => {
-      running = await start(config, logger);
-    },
-    async () => {
-      await running?.stop();
-    },
-    logger,
-    config.SHUTDOWN_TIMEOUT_MS + 5_000,
-  );
-}
+if (require.main === module) runService('gateway', loadGatewayConfig, start);

@@ -2,10 +2,9 @@ import { createDatabase, ensureDatabase, migrate } from '@lms/kit/db';
 import { Broker, Outbox, OutboxRelay } from '@lms/kit/events';
 import { GrpcServer, loadService } from '@lms/kit/grpc';
 import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
-import { runMain } from '@lms/kit/lifecycle';
+import { runService } from '@lms/kit/lifecycle';
 import { closeRedis, createRedis, waitForRedis } from '@lms/kit/redis';
 import { createLogger, type Logger } from '@lms/kit/logging';
-import { startTelemetry } from '@lms/kit/telemetry';
 import { migrations } from '../migrations';
 import { createAuthDeps } from './app/deps';
 import { loadAuthConfig, type AuthConfig } from './config';
@@ -83,22 +82,4 @@ export async function start(
   }
 }
 
-if (require.main === module) {
-  const config = loadAuthConfig();
-  const logger = createLogger(SERVICE_NAME, config.LOG_LEVEL);
-  let running: RunningAuthService | undefined;
-  void startTelemetry(SERVICE_NAME, config.OTEL_EXPORTER_OTLP_ENDPOINT, logger)
-    .catch((err: Error) => logger.warn({ err: err.message }, 'telemetry did not start'))
-    .then(() =>
-    runMain(
-      async () => {
-        running = await start(config, logger);
-      },
-      async () => {
-        await running?.stop();
-      },
-      logger,
-      config.SHUTDOWN_TIMEOUT_MS + 5_000,
-    ),
-  );
-}
+if (require.main === module) runService(SERVICE_NAME, loadAuthConfig, start);

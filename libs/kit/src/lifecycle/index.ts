@@ -39,3 +39,45 @@ export function runMain(start: () => Promise<unknown>, stop: () => Promise<void>
     process.exit(1);
   });
 }
+
+interface ServiceBaseConfig {
+  LOG_LEVEL: string;
+  SHUTDOWN_TIMEOUT_MS: number;
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+}
+
+/**
+ * The `main` of every service and the gateway: validate the config (print every problem and exit 1),
+ * create the logger, start telemetry, then start/stop under runMain's signal handling.
+ */
+export function runService<C extends ServiceBaseConfig>(
+  name: string,
+  loadConfig: () => C,
+  start: (config: C, logger: Logger) => Promise<{ stop(): Promise<void> }>,
+): void {
+  let config: C;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  // Imported here so a config error exits before pino and OpenTelemetry load.
+  const { createLogger } = require('../logging') as typeof import('../logging');
+  const { startTelemetry } = require('../telemetry') as typeof import('../telemetry');
+  const logger = createLogger(name, config.LOG_LEVEL);
+  let running: { stop(): Promise<void> } | undefined;
+  runMain(
+    async () => {
+      await startTelemetry(name, config.OTEL_EXPORTER_OTLP_ENDPOINT, logger).catch((err: Error) =>
+        logger.warn({ err: err.message }, 'telemetry did not start'),
+      );
+      running = await start(config, logger);
+    },
+    async () => {
+      await running?.stop();
+    },
+    logger,
+    config.SHUTDOWN_TIMEOUT_MS + 5_000,
+  );
+}
