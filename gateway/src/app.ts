@@ -3,8 +3,8 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@lms/kit';
-import { RevocationStore, TokenVerifier } from '@lms/kit/auth';
-import { JwksCache, fetchJwks, type AuthClient } from './clients/auth.client';
+import { createRemoteVerifier } from '@lms/kit/auth';
+import { JwksCache, type AuthClient } from './clients/auth.client';
 import type { GatewayConfig } from './config';
 import { HttpError, errorHandler } from './errors/http-errors';
 import { authenticate, roleGuard } from './middleware/authenticate';
@@ -43,11 +43,12 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('etag', false);
 
-  const verifier = new TokenVerifier({
+  const verifier = createRemoteVerifier({
+    auth,
+    redis,
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
-    fetchJwks: () => fetchJwks(auth),
-    revocations: new RevocationStore(redis, config.REVOCATION_KEY_PREFIX),
+    revocationPrefix: config.REVOCATION_KEY_PREFIX,
   });
   const limiter = new RateLimiter(redis, config.REDIS_KEY_PREFIX);
   const windowMs = config.RATE_LIMIT_WINDOW_MS;

@@ -1,0 +1,167 @@
+import { createLocalJWKSet, jwtVerify, errors as joseErrors, type JSONWebKeySet, type JWTPayload } from 'jose';
+import type { Redis } from 'ioredis';
+import { PermissionDeniedError, UnauthenticatedError, UnavailableError } from '../errors';
+
+export const ROLES = ['admin', 'instructor', 'student'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The verified end user behind a request. */
+export interface Caller {
+  userId: string;
+  role: Role;
+  sessionId: string;
+  tokenId: string;
+  issuedAt: number;
+  expiresAt: number;
+}
+
+export const ACCESS_TOKEN_ALGORITHMS = ['EdDSA'];
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/i;
+
+/** "Bearer <jwt>" → the JWT, or an UNAUTHENTICATED error that says what is wrong. */
+export function bearerToken(authorization: string | undefined): string {
+  if (!authorization) throw new UnauthenticatedError('Missing bearer token', 'AUTH.TOKEN_MISSING');
+  const m = BEARER.exec(authorization.trim());
+  if (!m) throw new UnauthenticatedError('Malformed Authorization header: expected "Bearer <token>"', 'AUTH.TOKEN_MALFORMED');
+  return m[1];
+}
+
+/**
+ * Revocation marks shared through Redis: auth writes them when a session is revoked or a user is
+ * deactivated; every verifier checks them, so a revoked access token stops working before it expires.
+ * Marks live only as long as an access token can (their TTL).
+ */
+export class RevocationStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'lms:revoked:',
+  ) {}
+
+  async revokeSessions(sessionIds: string[], ttlSeconds: number): Promise<void> {
+    if (!sessionIds.length) return;
+    const multi = this.redis.multi();
+    for (const sid of sessionIds) multi.set(`${this.prefix}sid:${sid}`, '1', 'EX', Math.max(1, ttlSeconds));
+    await multi.exec();
+  }
+
+  /** Every token of the user issued at or before `at` (epoch seconds) is refused. */
+  async revokeUserTokens(userId: string, at: number, ttlSeconds: number): Promise<void> {
+    await this.redis.set(`${this.prefix}user:${userId}`, String(at), 'EX', Math.max(1, ttlSeconds));
+  }
+
+  async clearUser(userId: string): Promise<void> {
+    await this.redis.del(`${this.prefix}user:${userId}`);
+  }
+
+  /** Fails closed: when the marks can't be read, the token is not trusted (503, not 401). */
+  async isRevoked(caller: Pick<Caller, 'userId' | 'sessionId' | 'issuedAt'>): Promise<boolean> {
+    let sid: string | null;
+    let userMark: string | null;
+    try {
+      [sid, userMark] = await this.redis.mget(`${this.prefix}sid:${caller.sessionId}`, `${this.prefix}user:${caller.userId}`);
+    } catch (err) {
+      throw new UnavailableError('Token revocation list is unavailable', 'AUTH.REVOCATION_UNAVAILABLE', err);
+    }
+    if (sid) return true;
+    return userMark !== null && caller.issuedAt <= Number(userMark);
+  }
+}
+
+export interface TokenVerifierOptions {
+  issuer: string;
+  audience: string;
+  /** Where the public keys come from: auth's GetJwks over gRPC, or auth's own key store. */
+  fetchJwks: () => Promise<JSONWebKeySet>;
+  revocations?: RevocationStore;
+  /** An unknown `kid` triggers a refetch at most this often. */
+  minRefreshIntervalMs?: number;
+  /** Keys are refetched at least this often anyway (picks up retired keys). */
+  maxKeyAgeMs?: number;
+}
+
+/** Verifies access tokens against the cached JWKS; refetches when it meets an unknown `kid`. */
+export class TokenVerifier {
+  private keySet?: ReturnType<typeof createLocalJWKSet>;
+  private fetchedAt = 0;
+  private fetching?: Promise<void>;
+
+  constructor(private readonly options: TokenVerifierOptions) {}
+
+  async verify(authorization: string | undefined): Promise<Caller> {
+    const token = bearerToken(authorization);
+    const payload = await this.verifySignature(token);
+    const caller = toCaller(payload);
+    if (this.options.revocations && (await this.options.revocations.isRevoked(caller))) {
+      throw new UnauthenticatedError('Token has been revoked', 'AUTH.TOKEN_REVOKED');
+    }
+    return caller;
+  }
+
+  private async verifySignature(token: string, refreshed = false): Promise<JWTPayload> {
+    const maxAge = this.options.maxKeyAgeMs ?? 10 * 60_000;
+    if (!this.keySet || Date.now() - this.fetchedAt > maxAge) await this.refresh();
+    try {
+      const { payload } = await jwtVerify(token, this.keySet!, {
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        algorithms: ACCESS_TOKEN_ALGORITHMS,
+        requiredClaims: ['sub', 'exp', 'iat', 'jti'],
+      });
+      return payload;
+    } catch (err) {
+      if (err instanceof joseErrors.JWKSNoMatchingKey && !refreshed) {
+        if (Date.now() - this.fetchedAt >= (this.options.minRefreshIntervalMs ?? 5_000)) {
+          await this.refresh();
+          return this.verifySignature(token, true);
+        }
+      }
+      throw unauthenticatedFor(err);
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    this.fetching ??= this.options
+      .fetchJwks()
+      .then((jwks) => {
+        this.keySet = createLocalJWKSet(jwks);
+        this.fetchedAt = Date.now();
+      })
+      .finally(() => {
+        this.fetching = undefined;
+      });
+    await this.fetching;
+  }
+}
+
+function unauthenticatedFor(err: unknown): UnauthenticatedError {
+  if (err instanceof joseErrors.JWTExpired) return new UnauthenticatedError('Token has expired', 'AUTH.TOKEN_EXPIRED');
+  if (err instanceof joseErrors.JWTClaimValidationFailed)
+    return new UnauthenticatedError(`Token claim "${err.claim}" is invalid`, 'AUTH.TOKEN_INVALID');
+  if (err instanceof joseErrors.JOSEAlgNotAllowed)
+    return new UnauthenticatedError('Token algorithm is not allowed', 'AUTH.TOKEN_INVALID');
+  if (err instanceof joseErrors.JWKSNoMatchingKey)
+    return new UnauthenticatedError('Token was signed by an unknown key', 'AUTH.TOKEN_INVALID');
+  if (err instanceof UnauthenticatedError) return err;
+  return new UnauthenticatedError('Token is invalid', 'AUTH.TOKEN_INVALID');
+}
+
+function toCaller(payload: JWTPayload): Caller {
+  const role = payload.role as Role;
+  const sid = payload.sid;
+  if (typeof payload.sub !== 'string' || !ROLES.includes(role) || typeof sid !== 'string' || typeof payload.jti !== 'string') {
+    throw new UnauthenticatedError('Token claims are incomplete', 'AUTH.TOKEN_INVALID');
+  }
+  return {
+    userId: payload.sub,
+    role,
+    sessionId: sid,
+    tokenId: payload.jti,
+    issuedAt: payload.iat ?? 0,
+    expiresAt: payload.exp ?? 0,
+  };
+}
+
+export function requireRole(caller: Caller, ...roles: Role[]): void {
+  if (!roles.includes(caller.role)) throw new PermissionDeniedError('Your role does not allow this', 'AUTH.ROLE_FORBIDDEN');
+}

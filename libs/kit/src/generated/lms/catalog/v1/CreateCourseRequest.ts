@@ -1,0 +1,37 @@
+// Original file: protos/lms/catalog/v1/catalog.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+export interface CreateCourseRequest {
+  'title'?: (string);
+  'slug'?: (string);
+  'description'?: (string);
+  'long_description'?: (string);
+  'category'?: (string);
+  'difficulty_level'?: (string);
+  'price_cents'?: (number | string | Long);
+  'currency'?: (string);
+  'thumbnail_url'?: (string);
+  'preview_video_url'?: (string);
+  'requirements'?: (string)[];
+  'learning_objectives'?: (string)[];
+  'tags'?: (string)[];
+  'instructor_id'?: (string);
+}
+
+export interface CreateCourseRequest__Output {
+  'title': (string);
+  'slug': (string);
+  'description': (string);
+  'long_description': (string);
+  'category': (string);
+  'difficulty_level': (string);
+  'price_cents': (string);
+  'currency': (string);
+  'thumbnail_url': (string);
+  'preview_video_url': (string);
+  'requirements': (string)[];
+  'learning_objectives': (string)[];
+  'tags': (string)[];
+  'instructor_id': (string);
+}

@@ -1,0 +1,41 @@
+// Original file: protos/lms/catalog/v1/catalog.proto
+
+import type { Resource as _lms_catalog_v1_Resource, Resource__Output as _lms_catalog_v1_Resource__Output } from '../../../lms/catalog/v1/Resource';
+
+export interface CreateLessonRequest {
+  'course_id'?: (string);
+  'section_id'?: (string);
+  'title'?: (string);
+  'slug'?: (string);
+  'description'?: (string);
+  'content'?: (string);
+  'lesson_type'?: (string);
+  'duration_minutes'?: (number);
+  'video_url'?: (string);
+  'resources'?: (_lms_catalog_v1_Resource)[];
+  'is_preview'?: (boolean);
+  'counts_toward_completion'?: (boolean);
+  'unlock_at'?: (string);
+  'unlock_after_days'?: (number);
+  'prerequisite'?: (string);
+  'fields'?: (string)[];
+}
+
+export interface CreateLessonRequest__Output {
+  'course_id': (string);
+  'section_id': (string);
+  'title': (string);
+  'slug': (string);
+  'description': (string);
+  'content': (string);
+  'lesson_type': (string);
+  'duration_minutes': (number);
+  'video_url': (string);
+  'resources': (_lms_catalog_v1_Resource__Output)[];
+  'is_preview': (boolean);
+  'counts_toward_completion': (boolean);
+  'unlock_at': (string);
+  'unlock_after_days': (number);
+  'prerequisite': (string);
+  'fields': (string)[];
+}
