@@ -207,7 +207,13 @@ describe('auth: registration and sign-in (gRPC, real PostgreSQL/RabbitMQ/Redis)'
       { id: b.user.id, full_name: 'batchb Tester', bio: '', avatar_url: '', role: 'student' },
       { id: a.user.id, full_name: 'batcha Tester', bio: '', avatar_url: '', role: 'student' },
     ]);
-    await expectGrpcError(h.client.BatchGetUsers({ ids: [a.user.id] }), GrpcStatus.UNAUTHENTICATED, 'AUTH.TOKEN_MISSING');
+    // anonymous callers (the public catalogue) get teaching profiles only, never students
+    await expect(h.client.BatchGetUsers({ ids: [a.user.id] })).resolves.toEqual({ items: [] });
+    const admin = await adminSession(h);
+    await expect(h.client.BatchGetUsers({ ids: [admin.userId, a.user.id] })).resolves.toMatchObject({
+      items: [{ id: admin.userId, role: "admin" }],
+    });
+    await expectGrpcError(h.client.BatchGetUsers({ ids: [a.user.id] }, { authorization: 'Bearer x.y.z' }), GrpcStatus.UNAUTHENTICATED);
     await expectGrpcError(h.client.BatchGetUsers({ ids: ['not-a-uuid'] }, a.auth), GrpcStatus.INVALID_ARGUMENT);
     await expectGrpcError(
       h.client.BatchGetUsers({ ids: Array.from({ length: 101 }, () => randomUUID()) }, a.auth),

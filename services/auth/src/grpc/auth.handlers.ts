@@ -237,8 +237,10 @@ export function authHandlers(deps: AuthDeps): UnaryHandlers<AuthServiceDefinitio
     GetJwks: async () => ({ keys: (await getJwks(deps)).keys.map(jwkMessage) }),
 
     BatchGetUsers: async (req, call) => {
-      await caller(call.authorization);
-      return { items: (await batchGetUsers(deps, { ids: req.ids })).map(publicUserMessage) };
+      // A token, when sent, must be valid; without one only teaching profiles are returned.
+      const anonymous = !call.authorization;
+      if (!anonymous) await caller(call.authorization);
+      return { items: (await batchGetUsers(deps, { ids: req.ids, anonymous })).map(publicUserMessage) };
     },
   };
 }

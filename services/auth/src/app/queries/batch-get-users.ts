@@ -5,9 +5,14 @@ import { throwIfInvalid } from '../shared';
 
 /**
  * Public profiles for up to 100 ids, in the order asked (duplicates once). Unknown and deleted
- * accounts are skipped; malformed ids are a validation error.
+ * accounts are skipped; malformed ids are a validation error. Anonymous callers (e.g. the public
+ * course catalogue naming its instructors) see teaching profiles only: instructors and admins,
+ * never students.
  */
-export async function batchGetUsers(deps: AuthDeps, query: { ids: string[] }): Promise<PublicProfile[]> {
+export async function batchGetUsers(
+  deps: AuthDeps,
+  query: { ids: string[]; anonymous?: boolean },
+): Promise<PublicProfile[]> {
   const check = new Checker();
   if (query.ids.length > LIMITS.batchMax) check.add('ids', `must contain at most ${LIMITS.batchMax} ids`);
   else query.ids.forEach((id, i) => check.uuid(['ids', i], id));
@@ -16,6 +21,7 @@ export async function batchGetUsers(deps: AuthDeps, query: { ids: string[] }): P
   const users = new Map((await deps.users.findMany(ids)).map((u) => [u.id, u]));
   return ids.flatMap((id) => {
     const user = users.get(id);
-    return user ? [publicProfile(user)] : [];
+    if (!user || (query.anonymous && user.role === 'student')) return [];
+    return [publicProfile(user)];
   });
 }
