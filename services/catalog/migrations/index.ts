@@ -1,0 +1,13 @@
+import type { Migration } from '@lms/kit/db';
+import { eventTablesMigration } from '@lms/kit/events';
+import { coursesMigration } from './0001-courses';
+import { sectionsLessonsMigration } from './0002-sections-lessons';
+import { courseEnrollmentsMigration } from './0003-course-enrollments';
+
+/** Every migration of the catalog database, in order (the kit's outbox/inbox tables first). */
+export const migrations: Migration[] = [
+  eventTablesMigration,
+  coursesMigration,
+  sectionsLessonsMigration,
+  courseEnrollmentsMigration,
+];

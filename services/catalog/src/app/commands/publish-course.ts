@@ -1,0 +1,78 @@
+import { CatalogErrors } from '../../domain/catalog.errors';
+import { courseArchived, coursePublished, courseUnpublished } from '../../domain/catalog.events';
+import { contentTotals, countableIds, sameIds } from '../../domain/lesson';
+import type { CatalogDeps } from '../deps';
+import { emit, lockManagedCourse, requireUuid, withInstructor, write, type Caller, type CourseView } from '../shared';
+
+/**
+ * Publishes a course (owner/admin). Refused while archived or without a published lesson. The ordered
+ * set of published lessons that count toward completion becomes the published snapshot; when it differs
+ * from the previous one the version is bumped. Publishing a published course whose set is unchanged is
+ * a no-op (no version bump, no event); otherwise `course.published` carries the version and the set.
+ */
+export async function publishCourse(deps: CatalogDeps, caller: Caller, cmd: { courseId: string }): Promise<CourseView> {
+  const courseId = requireUuid('course_id', cmd.courseId);
+  const course = await write(deps, async (transaction) => {
+    const current = await lockManagedCourse(deps, transaction, courseId, caller);
+    if (current.archivedAt) throw CatalogErrors.courseArchived();
+    const lessons = await deps.lessons.listByCourse(courseId, transaction);
+    const published = lessons.filter((l) => l.isPublished);
+    if (!published.length) throw CatalogErrors.noPublishedLesson();
+    const countable = countableIds(lessons);
+    const unchanged = sameIds(current.publishedCountableIds, countable);
+    if (current.isPublished && unchanged) return current;
+    const now = deps.clock();
+    const updated = await deps.courses.update(
+      courseId,
+      {
+        state: {
+          isPublished: true,
+          publishedAt: current.isPublished ? current.publishedAt : now,
+          version: unchanged ? current.version : current.version + 1,
+          publishedCountableIds: countable,
+          ...contentTotals(lessons),
+        },
+      },
+      transaction,
+    );
+    await emit(deps, transaction, coursePublished(updated, published, countable, now));
+    return updated;
+  });
+  return withInstructor(deps, course);
+}
+
+/** Takes a course off the catalogue (owner/admin); a draft stays as it is (no event). */
+export async function unpublishCourse(deps: CatalogDeps, caller: Caller, cmd: { courseId: string }): Promise<CourseView> {
+  const courseId = requireUuid('course_id', cmd.courseId);
+  const course = await write(deps, async (transaction) => {
+    const current = await lockManagedCourse(deps, transaction, courseId, caller);
+    if (!current.isPublished) return current;
+    const now = deps.clock();
+    const updated = await deps.courses.update(courseId, { state: { isPublished: false, publishedAt: null } }, transaction);
+    await emit(deps, transaction, courseUnpublished(updated, now));
+    return updated;
+  });
+  return withInstructor(deps, course);
+}
+
+/**
+ * Archives a course (owner/admin): it leaves the catalogue for good (unpublished, hidden from public
+ * lists, cannot be published again) but keeps its content, for the students who took it.
+ * Archiving an archived course changes nothing.
+ */
+export async function archiveCourse(deps: CatalogDeps, caller: Caller, cmd: { courseId: string }): Promise<CourseView> {
+  const courseId = requireUuid('course_id', cmd.courseId);
+  const course = await write(deps, async (transaction) => {
+    const current = await lockManagedCourse(deps, transaction, courseId, caller);
+    if (current.archivedAt) return current;
+    const now = deps.clock();
+    const updated = await deps.courses.update(
+      courseId,
+      { state: { archivedAt: now, isPublished: false, publishedAt: null } },
+      transaction,
+    );
+    await emit(deps, transaction, courseArchived(updated, current.isPublished, now));
+    return updated;
+  });
+  return withInstructor(deps, course);
+}

@@ -1,0 +1,55 @@
+import type { Transaction } from 'sequelize';
+import { assertCanView, canManage, type Course } from '../../domain/course';
+import { countableIds, type Lesson, type Section } from '../../domain/lesson';
+import type { CatalogDeps } from '../deps';
+import { requireUuid, type Caller } from '../shared';
+
+export interface OutlineSection extends Section {
+  /** In order, without content. */
+  lessons: Lesson[];
+}
+
+export interface Outline {
+  courseId: string;
+  version: number;
+  isPublished: boolean;
+  instructorId: string;
+  sections: OutlineSection[];
+  /** Published lessons that count toward completion, in course order. */
+  countableLessonIds: string[];
+}
+
+/**
+ * Sections with their lessons in order (no content). With `includeDrafts` (owner/admin) everything;
+ * otherwise published lessons only, and only the sections that have one.
+ */
+export async function loadOutline(
+  deps: CatalogDeps,
+  course: Course,
+  options: { includeDrafts: boolean; transaction?: Transaction },
+): Promise<Outline> {
+  const [sections, lessons] = await Promise.all([
+    deps.sections.listByCourse(course.id, options.transaction),
+    deps.lessons.listByCourse(course.id, options.transaction),
+  ]);
+  const visible = options.includeDrafts ? lessons : lessons.filter((l) => l.isPublished);
+  const bySection = new Map<string, Lesson[]>(sections.map((s) => [s.id, []]));
+  for (const lesson of visible) bySection.get(lesson.sectionId)?.push(lesson);
+  return {
+    courseId: course.id,
+    version: course.version,
+    isPublished: course.isPublished,
+    instructorId: course.instructorId,
+    sections: sections
+      .map((s) => ({ ...s, lessons: bySection.get(s.id) ?? [] }))
+      .filter((s) => options.includeDrafts || s.lessons.length > 0),
+    countableLessonIds: countableIds(lessons),
+  };
+}
+
+/** The outline for everyone who may see the course (other services use it: countable ids + version). */
+export async function getCourseOutline(deps: CatalogDeps, caller: Caller | undefined, query: { courseId: string }): Promise<Outline> {
+  const courseId = requireUuid('course_id', query.courseId);
+  const course = assertCanView(await deps.courses.findById(courseId), caller);
+  return loadOutline(deps, course, { includeDrafts: canManage(course, caller) });
+}

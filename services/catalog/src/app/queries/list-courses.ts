@@ -1,0 +1,53 @@
+import { CatalogErrors } from '../../domain/catalog.errors';
+import {
+  canAuthor,
+  listingVisibility,
+  validateListCourses,
+  MY_COURSE_STATUSES,
+  type ListCoursesInput,
+  type MyCourseStatus,
+} from '../../domain/course';
+import { Checker, totalPages } from '../../domain/validation';
+import type { CatalogDeps } from '../deps';
+import { throwIfInvalid, withInstructors, type Caller, type CourseView, type Page } from '../shared';
+
+export interface ListCoursesQuery extends ListCoursesInput {
+  includeUnpublished: boolean;
+}
+
+/**
+ * The catalogue. Anonymous users and students see published, non-archived courses; instructors asking
+ * for unpublished ones also see their own drafts and archived courses; administrators asking see
+ * everything. Public pages are cached (one generation-keyed entry per query). Instructors are added
+ * with one batched call to auth per page. A page beyond the end is empty, with the right totals.
+ */
+export async function listCourses(deps: CatalogDeps, caller: Caller | undefined, query: ListCoursesQuery): Promise<Page<CourseView>> {
+  const { page, pageSize, filter, sort } = validateListCourses(query);
+  const visibility = listingVisibility(caller, query.includeUnpublished);
+  const compute = async () => {
+    const { items, total } = await deps.courses.list({ visibility, filter, sort, limit: pageSize, offset: (page - 1) * pageSize });
+    const views = await withInstructors(deps, items);
+    return {
+      value: { items: views.items, total, page, pageSize, totalPages: totalPages(total, pageSize) },
+      store: !views.degraded,
+    };
+  };
+  if (visibility.kind !== 'public') return (await compute()).value;
+  return deps.cache.getOrCompute(`list:${JSON.stringify({ filter, sort, page, pageSize })}`, compute);
+}
+
+/** An instructor's (or admin's) own courses in any state, newest first; `status` narrows it. */
+export async function listMyCourses(
+  deps: CatalogDeps,
+  caller: Caller,
+  query: { page: number; pageSize: number; status: string },
+): Promise<Page<CourseView>> {
+  if (!canAuthor(caller)) throw CatalogErrors.instructorRequired();
+  const check = new Checker();
+  const { page, pageSize } = check.paging(query.page, query.pageSize);
+  const status: MyCourseStatus | undefined = query.status ? check.oneOf('status', query.status, MY_COURSE_STATUSES) : undefined;
+  throwIfInvalid(check);
+  const { items, total } = await deps.courses.listByInstructor(caller.userId, status, pageSize, (page - 1) * pageSize);
+  const views = await withInstructors(deps, items);
+  return { items: views.items, total, page, pageSize, totalPages: totalPages(total, pageSize) };
+}

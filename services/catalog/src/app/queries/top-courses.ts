@@ -1,0 +1,27 @@
+import { Checker, LIMITS } from '../../domain/validation';
+import type { CatalogDeps } from '../deps';
+import { throwIfInvalid, withInstructors, type CourseView } from '../shared';
+
+/** Categories of the public catalogue with how many visible courses each has (cached). */
+export function listCategories(deps: CatalogDeps): Promise<{ name: string; count: number }[]> {
+  return deps.cache.getOrCompute('categories', async () => ({ value: await deps.courses.categories(), store: true }));
+}
+
+/**
+ * Public courses by enrolments (`popular`) or by average rating then number of ratings (`rated`).
+ * `limit` 0 = 10, at most 100; `category` optional. Cached like the catalogue.
+ */
+export async function listTopCourses(
+  deps: CatalogDeps,
+  by: 'popular' | 'rated',
+  query: { limit: number; category: string },
+): Promise<CourseView[]> {
+  const check = new Checker();
+  const limit = query.limit === 0 ? LIMITS.topLimitDefault : check.int('limit', query.limit, 1, LIMITS.topLimitMax);
+  const category = check.line('category', query.category, 0, LIMITS.categoryMax) || undefined;
+  throwIfInvalid(check);
+  return deps.cache.getOrCompute(`top:${by}:${limit}:${category?.toLowerCase() ?? ''}`, async () => {
+    const views = await withInstructors(deps, await deps.courses.top(by, limit, category));
+    return { value: views.items, store: !views.degraded };
+  });
+}

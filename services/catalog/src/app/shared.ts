@@ -1,0 +1,155 @@
+import type { Transaction } from 'sequelize';
+import { optionalCaller, type Caller } from '@lms/kit/auth';
+import { withTransaction } from '@lms/kit/db';
+import type { AppError } from '@lms/kit/errors';
+import { createEvent } from '@lms/kit/events';
+import { CatalogErrors } from '../domain/catalog.errors';
+import { EVENT_SOURCE, coursePublished, type DomainEvent } from '../domain/catalog.events';
+import { assertCanManage, type Course } from '../domain/course';
+import { contentTotals, countableIds, sameIds, type Lesson } from '../domain/lesson';
+import { Checker } from '../domain/validation';
+import type { CatalogDeps } from './deps';
+
+export type { Caller };
+
+/** The verified caller behind a bearer token; UNAUTHENTICATED without one. */
+export function authenticate(deps: CatalogDeps, authorization: string | undefined): Promise<Caller> {
+  return deps.verifier.verify(authorization);
+}
+
+/** For reads open to anonymous callers: no token → undefined; a bad token is still refused. */
+export function viewer(deps: CatalogDeps, authorization: string | undefined): Promise<Caller | undefined> {
+  return optionalCaller(deps.verifier, authorization);
+}
+
+export function throwIfInvalid(check: Checker): void {
+  if (!check.ok) throw CatalogErrors.validation(check.errors);
+}
+
+/** A validated id from a request, or INVALID_ARGUMENT naming the field. */
+export function requireUuid(loc: string, raw: string): string {
+  const check = new Checker();
+  const id = check.uuid(loc, raw);
+  throwIfInvalid(check);
+  return id;
+}
+
+/** Writes domain events to the outbox in the caller's transaction (CloudEvents, source lms/catalog). */
+export async function emit(deps: CatalogDeps, transaction: Transaction, ...events: DomainEvent<unknown>[]): Promise<void> {
+  await deps.outbox.add(
+    transaction,
+    ...events.map((e) => createEvent({ type: e.type, source: EVENT_SOURCE, subject: e.subject, data: e.data, time: e.time })),
+  );
+}
+
+/**
+ * Runs a catalog write in one transaction (retried on serialization failures and deadlocks), then
+ * invalidates the public read cache before answering, so nobody reads a cached answer older than it.
+ */
+export async function write<T>(deps: CatalogDeps, fn: (transaction: Transaction) => Promise<T>): Promise<T> {
+  const result = await withTransaction(deps.sequelize, fn);
+  await deps.cache.invalidate();
+  return result;
+}
+
+/**
+ * Loads and locks (FOR UPDATE) a course the caller manages. Every write to a course's content takes
+ * this lock first, so writes to one course are serialised (positions, version, totals stay consistent).
+ * `notFound` replaces the error for a course the caller may not see (e.g. LESSON_NOT_FOUND).
+ */
+export async function lockManagedCourse(
+  deps: CatalogDeps,
+  transaction: Transaction,
+  courseId: string,
+  caller: Caller,
+  notFound?: () => AppError,
+): Promise<Course> {
+  const course = await deps.courses.findById(courseId, { transaction, forUpdate: true });
+  try {
+    return assertCanManage(course, caller);
+  } catch (err) {
+    if (notFound && (err as AppError).code === 'CATALOG.COURSE_NOT_FOUND') throw notFound();
+    throw err;
+  }
+}
+
+/** A lesson (with content) and its course, locked as a course the caller manages (LESSON_NOT_FOUND otherwise). */
+export async function lockManagedLesson(
+  deps: CatalogDeps,
+  transaction: Transaction,
+  lessonId: string,
+  caller: Caller,
+): Promise<{ course: Course; lesson: Lesson }> {
+  const found = await deps.lessons.findById(lessonId, { transaction });
+  if (!found) throw CatalogErrors.lessonNotFound();
+  const course = await lockManagedCourse(deps, transaction, found.courseId, caller, CatalogErrors.lessonNotFound);
+  const lesson = await deps.lessons.findById(lessonId, { transaction, withContent: true }); // re-read under the lock
+  if (!lesson) throw CatalogErrors.lessonNotFound();
+  return { course, lesson };
+}
+
+/**
+ * After any change to a course's lessons (inside the same transaction, course row locked): refreshes
+ * the totals derived from the published lessons and, when the course is published and its ordered set
+ * of countable lessons changed, bumps the version, keeps the new set as the snapshot and emits
+ * `course.published` with it.
+ */
+export async function syncContent(deps: CatalogDeps, transaction: Transaction, course: Course, at: Date): Promise<Course> {
+  const lessons = await deps.lessons.listByCourse(course.id, transaction);
+  const totals = contentTotals(lessons);
+  const countable = countableIds(lessons);
+  const bump = course.isPublished && !sameIds(course.publishedCountableIds, countable);
+  const totalsChanged =
+    totals.totalLessons !== course.totalLessons ||
+    totals.totalQuizzes !== course.totalQuizzes ||
+    totals.estimatedDurationMinutes !== course.estimatedDurationMinutes;
+  if (!bump && !totalsChanged) return course;
+  const updated = await deps.courses.update(
+    course.id,
+    { state: { ...totals, ...(bump ? { version: course.version + 1, publishedCountableIds: countable } : {}) } },
+    transaction,
+  );
+  if (bump) {
+    await emit(deps, transaction, coursePublished(updated, lessons.filter((l) => l.isPublished), countable, at));
+  }
+  return updated;
+}
+
+export interface InstructorSummary {
+  id: string;
+  fullName: string;
+  bio: string;
+}
+
+/** A course as it is answered: with its instructor's public name and bio. */
+export interface CourseView extends Course {
+  instructor: InstructorSummary;
+}
+
+/**
+ * Adds the instructors to a page of courses with ONE call to auth. When auth is unavailable the
+ * courses are still returned, with empty names (`degraded`: such answers are not cached).
+ */
+export async function withInstructors(deps: CatalogDeps, courses: Course[]): Promise<{ items: CourseView[]; degraded: boolean }> {
+  if (!courses.length) return { items: [], degraded: false };
+  const { profiles, degraded } = await deps.instructors.lookupOrDegrade(courses.map((c) => c.instructorId));
+  return {
+    items: courses.map((c) => {
+      const profile = profiles.get(c.instructorId);
+      return { ...c, instructor: { id: c.instructorId, fullName: profile?.fullName ?? '', bio: profile?.bio ?? '' } };
+    }),
+    degraded,
+  };
+}
+
+export async function withInstructor(deps: CatalogDeps, course: Course): Promise<CourseView> {
+  return (await withInstructors(deps, [course])).items[0];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  totalPages: number;
+}

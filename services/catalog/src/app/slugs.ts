@@ -1,0 +1,43 @@
+import type { Transaction } from 'sequelize';
+import { baseSlug, firstFreeSlug, slugCandidate } from '../domain/slug';
+import type { CatalogDeps } from './deps';
+
+const MAX_ATTEMPTS = 20;
+
+/**
+ * Race-safe slug allocation: try the base, and on a collision (the unique index decides, also against
+ * concurrent transactions) the first free `-2`, `-3`, … candidate, re-reading what is taken each time.
+ * After MAX_ATTEMPTS (a storm of identical titles), a random suffix.
+ */
+export async function allocateSlug<T>(
+  deps: CatalogDeps,
+  base: string,
+  taken: () => Promise<Set<string>>,
+  tryWith: (slug: string) => Promise<T | undefined>,
+): Promise<T> {
+  let candidate = slugCandidate(base, 1);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const done = await tryWith(candidate);
+    if (done !== undefined) return done;
+    candidate = firstFreeSlug(base, await taken());
+  }
+  for (;;) {
+    const done = await tryWith(`${base}-${deps.randomHex()}`);
+    if (done !== undefined) return done;
+  }
+}
+
+export function courseBaseSlug(deps: CatalogDeps, title: string): string {
+  return baseSlug(title, 'course', deps.randomHex);
+}
+
+export function lessonBaseSlug(deps: CatalogDeps, title: string): string {
+  return baseSlug(title, 'lesson', deps.randomHex);
+}
+
+/** True when `slug` already belongs to the family of `base` (base, base-2, …): no need to change it. */
+export function inSlugFamily(slug: string, base: string): boolean {
+  return slug === base || (slug.startsWith(`${base}-`) && /^\d+$/.test(slug.slice(base.length + 1)));
+}
+
+export type { Transaction };

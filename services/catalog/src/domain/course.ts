@@ -1,0 +1,256 @@
+import type { Caller } from '@lms/kit/auth';
+import { CatalogErrors } from './catalog.errors';
+import { Checker, LIMITS } from './validation';
+
+export const DIFFICULTY_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
+export type DifficultyLevel = (typeof DIFFICULTY_LEVELS)[number];
+
+/** A course as the service sees it. */
+export interface Course {
+  id: string;
+  title: string;
+  slug: string;
+  description: string;
+  longDescription: string;
+  category: string;
+  difficultyLevel: DifficultyLevel;
+  priceCents: number;
+  currency: string;
+  thumbnailUrl: string;
+  previewVideoUrl: string;
+  requirements: string[];
+  learningObjectives: string[];
+  tags: string[];
+  instructorId: string;
+  isPublished: boolean;
+  publishedAt: Date | null;
+  archivedAt: Date | null;
+  /** 0 until first published; bumped whenever the published countable lessons change. */
+  version: number;
+  /** The ordered countable lesson ids at the last publication (null: never published). */
+  publishedCountableIds: string[] | null;
+  totalLessons: number;
+  totalQuizzes: number;
+  estimatedDurationMinutes: number;
+  enrollmentCount: number;
+  averageRating: number;
+  ratingCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The editable, validated content of a course (column values). */
+export interface CourseContent {
+  title: string;
+  description: string;
+  longDescription: string;
+  category: string;
+  difficultyLevel: DifficultyLevel;
+  priceCents: number;
+  currency: string;
+  thumbnailUrl: string;
+  previewVideoUrl: string;
+  requirements: string[];
+  learningObjectives: string[];
+  tags: string[];
+}
+
+/** Field names of UpdateCourse's `fields` (the proto's snake_case names). */
+export const COURSE_EDITABLE_FIELDS = [
+  'title',
+  'slug',
+  'description',
+  'long_description',
+  'category',
+  'difficulty_level',
+  'price_cents',
+  'currency',
+  'thumbnail_url',
+  'preview_video_url',
+  'requirements',
+  'learning_objectives',
+  'tags',
+] as const;
+export type CourseField = (typeof COURSE_EDITABLE_FIELDS)[number];
+
+/** What a create or update request carries, already decoded from the wire (snake_case → camelCase). */
+export interface CourseInput {
+  title: string;
+  slug: string;
+  description: string;
+  longDescription: string;
+  category: string;
+  difficultyLevel: string;
+  priceCents: string | number;
+  currency: string;
+  thumbnailUrl: string;
+  previewVideoUrl: string;
+  requirements: string[];
+  learningObjectives: string[];
+  tags: string[];
+}
+
+type Validators = { [K in Exclude<CourseField, 'slug'>]: (check: Checker, input: CourseInput) => Partial<CourseContent> };
+
+const VALIDATORS: Validators = {
+  title: (c, i) => ({ title: c.line('title', i.title, LIMITS.courseTitleMin, LIMITS.titleMax) }),
+  description: (c, i) => ({ description: c.text('description', i.description, LIMITS.descriptionMax) }),
+  long_description: (c, i) => ({ longDescription: c.text('long_description', i.longDescription, LIMITS.longDescriptionMax) }),
+  category: (c, i) => ({ category: c.line('category', i.category, 0, LIMITS.categoryMax) }),
+  difficulty_level: (c, i) => ({ difficultyLevel: c.oneOf('difficulty_level', i.difficultyLevel, DIFFICULTY_LEVELS, 'beginner') }),
+  price_cents: (c, i) => ({ priceCents: c.int('price_cents', i.priceCents, 0, LIMITS.priceMax) }),
+  currency: (c, i) => ({ currency: c.currency('currency', i.currency) }),
+  thumbnail_url: (c, i) => ({ thumbnailUrl: c.url('thumbnail_url', i.thumbnailUrl) }),
+  preview_video_url: (c, i) => ({ previewVideoUrl: c.url('preview_video_url', i.previewVideoUrl) }),
+  requirements: (c, i) => ({ requirements: c.list('requirements', i.requirements) }),
+  learning_objectives: (c, i) => ({ learningObjectives: c.list('learning_objectives', i.learningObjectives) }),
+  tags: (c, i) => ({ tags: c.list('tags', i.tags, { lowerCase: true, unique: true }) }),
+};
+
+/**
+ * A new course's content. `slug` is the client's (validated) slug, or undefined to generate one from
+ * the title. Empty difficulty → beginner, empty currency → USD.
+ */
+export function validateNewCourse(input: CourseInput): { content: CourseContent; slug: string | undefined } {
+  const check = new Checker();
+  const content = {} as CourseContent;
+  for (const validate of Object.values(VALIDATORS)) Object.assign(content, validate(check, input));
+  const slug = input.slug === '' ? undefined : check.slug('slug', input.slug);
+  if (!check.ok) throw CatalogErrors.validation(check.errors);
+  return { content, slug };
+}
+
+/**
+ * A partial update: only the named fields are validated and returned. `slug: ''` means "generate it
+ * again from the (new) title"; `slug: undefined` leaves it unchanged.
+ */
+export function validateCoursePatch(
+  input: CourseInput,
+  fields: string[],
+): { patch: Partial<CourseContent>; slug: string | undefined; changed: CourseField[] } {
+  const check = new Checker();
+  const named = check.fields(fields, COURSE_EDITABLE_FIELDS);
+  const patch: Partial<CourseContent> = {};
+  let slug: string | undefined;
+  for (const field of named) {
+    if (field === 'slug') slug = input.slug === '' ? '' : check.slug('slug', input.slug);
+    else Object.assign(patch, VALIDATORS[field](check, input));
+  }
+  if (!check.ok) throw CatalogErrors.validation(check.errors);
+  return { patch, slug, changed: [...named] };
+}
+
+// ---------------------------------------------------------------------------------------------- access
+
+/** Instructors and administrators write courses; students only read. */
+export function canAuthor(caller: Caller | undefined): boolean {
+  return !!caller && (caller.role === 'instructor' || caller.role === 'admin');
+}
+
+export function isPubliclyVisible(course: Pick<Course, 'isPublished' | 'archivedAt'>): boolean {
+  return course.isPublished && course.archivedAt === null;
+}
+
+/** The owner (while still an instructor) and administrators manage a course. */
+export function canManage(course: Pick<Course, 'instructorId'>, caller: Caller | undefined): boolean {
+  if (!caller) return false;
+  if (caller.role === 'admin') return true;
+  return caller.role === 'instructor' && caller.userId === course.instructorId;
+}
+
+export function canView(course: Pick<Course, 'isPublished' | 'archivedAt' | 'instructorId'>, caller: Caller | undefined): boolean {
+  return isPubliclyVisible(course) || canManage(course, caller);
+}
+
+/** Reads: a course the caller may not see does not exist for them. */
+export function assertCanView(course: Course | undefined, caller: Caller | undefined): Course {
+  if (!course || !canView(course, caller)) throw CatalogErrors.courseNotFound();
+  return course;
+}
+
+/**
+ * Writes: owner or admin. Others get PERMISSION_DENIED for a course they can see, and NOT_FOUND for
+ * one they cannot (drafts stay invisible, even to a writer who guessed an id).
+ */
+export function assertCanManage(course: Course | undefined, caller: Caller): Course {
+  if (!course) throw CatalogErrors.courseNotFound();
+  if (canManage(course, caller)) return course;
+  if (canView(course, caller)) throw CatalogErrors.notOwner();
+  throw CatalogErrors.courseNotFound();
+}
+
+// ---------------------------------------------------------------------------------------------- listing
+
+export const COURSE_SORTS = ['newest', 'title', 'popular', 'relevance'] as const;
+export type CourseSort = (typeof COURSE_SORTS)[number];
+
+/**
+ * Which courses a listing may show: `public` = published and not archived (anonymous callers,
+ * students, and anyone who did not ask for unpublished courses); `own-and-public` = an instructor's
+ * own courses in any state plus the public ones; `all` = administrators asking for unpublished.
+ */
+export type Visibility = { kind: 'public' } | { kind: 'own-and-public'; instructorId: string } | { kind: 'all' };
+
+export function listingVisibility(caller: Caller | undefined, includeUnpublished: boolean): Visibility {
+  if (!includeUnpublished || !caller) return { kind: 'public' };
+  if (caller.role === 'admin') return { kind: 'all' };
+  if (caller.role === 'instructor') return { kind: 'own-and-public', instructorId: caller.userId };
+  return { kind: 'public' };
+}
+
+export interface CourseFilter {
+  category?: string;
+  difficultyLevel?: DifficultyLevel;
+  instructorId?: string;
+  minPriceCents?: number;
+  maxPriceCents?: number;
+  isFree?: boolean;
+  search?: string;
+}
+
+export interface ListCoursesInput {
+  page: number;
+  pageSize: number;
+  category: string;
+  difficultyLevel: string;
+  instructorId: string;
+  minPriceCents: string | number;
+  maxPriceCents: string | number;
+  isFree: string;
+  search: string;
+  sort: string;
+}
+
+/** Validates a listing request; the sort defaults to relevance when searching, else newest. */
+export function validateListCourses(input: ListCoursesInput): {
+  page: number;
+  pageSize: number;
+  filter: CourseFilter;
+  sort: CourseSort;
+} {
+  const check = new Checker();
+  const { page, pageSize } = check.paging(input.page, input.pageSize);
+  const filter: CourseFilter = {};
+  const category = check.line('category', input.category, 0, LIMITS.categoryMax);
+  if (category) filter.category = category;
+  if (input.difficultyLevel) filter.difficultyLevel = check.oneOf('difficulty_level', input.difficultyLevel, DIFFICULTY_LEVELS);
+  if (input.instructorId) filter.instructorId = check.uuid('instructor_id', input.instructorId);
+  const min = check.int('min_price_cents', input.minPriceCents, -1, LIMITS.priceMax);
+  const max = check.int('max_price_cents', input.maxPriceCents, -1, LIMITS.priceMax);
+  if (min >= 0) filter.minPriceCents = min;
+  if (max >= 0) filter.maxPriceCents = max;
+  if (min >= 0 && max >= 0 && min > max) check.add('min_price_cents', 'must not be greater than max_price_cents');
+  if (input.isFree === 'true') filter.isFree = true;
+  else if (input.isFree === 'false') filter.isFree = false;
+  else if (input.isFree !== '') check.add('is_free', 'must be "true", "false" or empty');
+  const search = check.line('search', input.search, 0, LIMITS.searchMax);
+  if (search) filter.search = search;
+  let sort: CourseSort = filter.search ? 'relevance' : 'newest';
+  if (input.sort) sort = check.oneOf('sort', input.sort, COURSE_SORTS);
+  if (sort === 'relevance' && !filter.search) sort = 'newest';
+  if (!check.ok) throw CatalogErrors.validation(check.errors);
+  return { page, pageSize, filter, sort };
+}
+
+export const MY_COURSE_STATUSES = ['draft', 'published', 'archived'] as const;
+export type MyCourseStatus = (typeof MY_COURSE_STATUSES)[number];

@@ -1,0 +1,201 @@
+import type { FieldError } from '@lms/kit/errors';
+import { isValidSlug, SLUG_MAX } from './slug';
+
+/**
+ * Input rules shared by every use case. The gateway validates too; the service never trusts it.
+ * Each check appends field errors and returns the normalised value, so one pass reports every problem.
+ */
+export const LIMITS = {
+  courseTitleMin: 3,
+  titleMax: 200,
+  descriptionMax: 2000,
+  longDescriptionMax: 20_000,
+  categoryMax: 100,
+  urlMax: 500,
+  listItemsMax: 30,
+  listItemMax: 200,
+  priceMax: 100_000_000,
+  lessonTitleMin: 1,
+  contentMax: 200_000,
+  durationMax: 1440,
+  resourcesMax: 50,
+  unlockAfterDaysMax: 3650,
+  searchMax: 200,
+  pageMax: 1_000_000,
+  pageSizeMax: 100,
+  batchMax: 100,
+  topLimitDefault: 10,
+  topLimitMax: 100,
+} as const;
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+/** Control characters other than tab, line feed and carriage return (allowed in multi-line text). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
+const CURRENCY = /^[A-Z]{3}$/;
+
+export type Loc = string | (string | number)[];
+
+export const length = (value: string): number => [...value].length;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+export class Checker {
+  readonly errors: FieldError[] = [];
+
+  add(loc: Loc, msg: string): void {
+    this.errors.push({ loc: Array.isArray(loc) ? loc : [loc], msg });
+  }
+
+  get ok(): boolean {
+    return this.errors.length === 0;
+  }
+
+  uuid(loc: Loc, raw: string): string {
+    if (!raw) this.add(loc, 'is required');
+    else if (!UUID.test(raw)) this.add(loc, 'must be a UUID');
+    else return raw.toLowerCase();
+    return '';
+  }
+
+  /** Trimmed single-line text of min..max characters (code points). */
+  line(loc: Loc, raw: string, min: number, max: number): string {
+    const value = raw.trim();
+    if (min > 0 && !value) this.add(loc, 'is required');
+    else if (length(value) < min) this.add(loc, `must be at least ${min} characters`);
+    else if (length(value) > max) this.add(loc, `must be at most ${max} characters`);
+    else if (CONTROL.test(value)) this.add(loc, 'must not contain control characters');
+    return value;
+  }
+
+  /** Multi-line text (descriptions, markdown): trimmed, at most max characters. */
+  text(loc: Loc, raw: string, max: number): string {
+    const value = raw.trim();
+    if (length(value) > max) this.add(loc, `must be at most ${max} characters`);
+    else if (CONTROL_MULTILINE.test(value)) this.add(loc, 'must not contain control characters');
+    return value;
+  }
+
+  /** One of `values`; "" gives `fallback` when there is one. */
+  oneOf<T extends string>(loc: Loc, raw: string, values: readonly T[], fallback?: T): T {
+    if (raw === '' && fallback !== undefined) return fallback;
+    if ((values as readonly string[]).includes(raw)) return raw as T;
+    this.add(loc, `must be one of ${values.join(', ')}`);
+    return fallback ?? values[0];
+  }
+
+  int(loc: Loc, raw: number | string, min: number, max: number): number {
+    const value = typeof raw === 'string' ? Number(raw) : raw;
+    if (!Number.isSafeInteger(value)) this.add(loc, 'must be an integer');
+    else if (value < min || value > max) this.add(loc, `must be between ${min} and ${max}`);
+    else return value;
+    return min;
+  }
+
+  /** "" (unset) or an absolute http(s) URL of at most 500 characters. */
+  url(loc: Loc, raw: string, required = false): string {
+    const value = raw.trim();
+    if (!value) {
+      if (required) this.add(loc, 'is required');
+      return '';
+    }
+    if (value.length > LIMITS.urlMax) {
+      this.add(loc, `must be at most ${LIMITS.urlMax} characters`);
+      return '';
+    }
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname || CONTROL.test(value) || /\s/.test(value)) {
+      this.add(loc, 'must be an http(s) URL');
+      return '';
+    }
+    return value;
+  }
+
+  /** A list of short texts: trimmed, non-empty, at most 30 items of at most 200 characters. */
+  list(loc: string, raw: string[], options: { lowerCase?: boolean; unique?: boolean } = {}): string[] {
+    if (raw.length > LIMITS.listItemsMax) {
+      this.add(loc, `must contain at most ${LIMITS.listItemsMax} items`);
+      return [];
+    }
+    const out: string[] = [];
+    raw.forEach((item, i) => {
+      let value = item.trim();
+      if (options.lowerCase) value = value.toLowerCase();
+      if (!value) this.add([loc, i], 'must not be empty');
+      else if (length(value) > LIMITS.listItemMax) this.add([loc, i], `must be at most ${LIMITS.listItemMax} characters`);
+      else if (CONTROL.test(value)) this.add([loc, i], 'must not contain control characters');
+      else if (!options.unique || !out.includes(value)) out.push(value);
+    });
+    return out;
+  }
+
+  /** ISO 4217-style code: three upper-case letters; "" gives the default. */
+  currency(loc: Loc, raw: string, fallback = 'USD'): string {
+    if (raw === '') return fallback;
+    if (CURRENCY.test(raw)) return raw;
+    this.add(loc, 'must be three upper-case letters (ISO 4217), e.g. USD');
+    return fallback;
+  }
+
+  /** A slug chosen by the client: lower-case Unicode letters and digits separated by single hyphens. */
+  slug(loc: Loc, raw: string): string {
+    if (!isValidSlug(raw)) {
+      this.add(
+        loc,
+        `must be lower-case letters or digits separated by single hyphens, at most ${SLUG_MAX} characters, and not a UUID`,
+      );
+      return '';
+    }
+    return raw;
+  }
+
+  /** "" (unset) or an RFC 3339 timestamp with a time zone. */
+  timestamp(loc: Loc, raw: string): Date | null {
+    const value = raw.trim();
+    if (!value) return null;
+    const ms = RFC3339.test(value) ? Date.parse(value) : NaN;
+    if (Number.isNaN(ms)) {
+      this.add(loc, 'must be an RFC 3339 timestamp such as 2030-01-31T09:00:00Z, or empty');
+      return null;
+    }
+    return new Date(ms);
+  }
+
+  /** The `fields` of a partial request: each a known name, at least one unless `allowEmpty`. */
+  fields<T extends string>(raw: string[], allowed: readonly T[], allowEmpty = false): Set<T> {
+    const out = new Set<T>();
+    if (!raw.length && !allowEmpty) this.add('fields', 'must name at least one field to change');
+    raw.forEach((name, i) => {
+      if ((allowed as readonly string[]).includes(name)) out.add(name as T);
+      else this.add(['fields', i], `unknown field "${String(name).slice(0, 50)}"; allowed: ${allowed.join(', ')}`);
+    });
+    return out;
+  }
+
+  /** page ≥ 1 and page_size 1..100: both must be sent (0 is refused, never silently replaced). */
+  paging(page: number, pageSize: number): { page: number; pageSize: number } {
+    if (!Number.isInteger(page) || page < 1 || page > LIMITS.pageMax) this.add('page', `must be between 1 and ${LIMITS.pageMax}`);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > LIMITS.pageSizeMax)
+      this.add('page_size', `must be between 1 and ${LIMITS.pageSizeMax}`);
+    return { page, pageSize };
+  }
+}
+
+/** Escapes LIKE wildcards so a value matches literally (ESCAPE '\\'). */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function totalPages(total: number, pageSize: number): number {
+  return Math.ceil(total / pageSize);
+}

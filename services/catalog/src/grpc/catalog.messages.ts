@@ -1,0 +1,174 @@
+import type { Course as CourseMessage } from '@lms/kit/generated/lms/catalog/v1/Course';
+import type { CourseOutline } from '@lms/kit/generated/lms/catalog/v1/CourseOutline';
+import type { CoursePage } from '@lms/kit/generated/lms/catalog/v1/CoursePage';
+import type { Lesson as LessonMessage } from '@lms/kit/generated/lms/catalog/v1/Lesson';
+import type { Section as SectionMessage } from '@lms/kit/generated/lms/catalog/v1/Section';
+import type { CourseInput } from '../domain/course';
+import type { Lesson, LessonInput, Section } from '../domain/lesson';
+import type { Outline } from '../app/queries/get-course-outline';
+import type { CourseView, Page } from '../app/shared';
+
+/** Wire ↔ use-case shapes: snake_case messages, RFC 3339 strings ("" = unset), int64 as strings. */
+const time = (date: Date | null | undefined): string => (date ? date.toISOString() : '');
+
+export function courseMessage(course: CourseView): CourseMessage {
+  return {
+    id: course.id,
+    title: course.title,
+    slug: course.slug,
+    description: course.description,
+    long_description: course.longDescription,
+    category: course.category,
+    difficulty_level: course.difficultyLevel,
+    price_cents: course.priceCents,
+    currency: course.currency,
+    thumbnail_url: course.thumbnailUrl,
+    preview_video_url: course.previewVideoUrl,
+    requirements: course.requirements,
+    learning_objectives: course.learningObjectives,
+    tags: course.tags,
+    instructor_id: course.instructorId,
+    instructor: { id: course.instructor.id, full_name: course.instructor.fullName, bio: course.instructor.bio },
+    is_published: course.isPublished,
+    published_at: time(course.publishedAt),
+    archived_at: time(course.archivedAt),
+    estimated_duration_minutes: course.estimatedDurationMinutes,
+    version: course.version,
+    total_lessons: course.totalLessons,
+    total_quizzes: course.totalQuizzes,
+    enrollment_count: course.enrollmentCount,
+    average_rating: course.averageRating,
+    rating_count: course.ratingCount,
+    created_at: time(course.createdAt),
+    updated_at: time(course.updatedAt),
+  };
+}
+
+export function coursePageMessage(page: Page<CourseView>): CoursePage {
+  return {
+    items: page.items.map(courseMessage),
+    total: page.total,
+    page: page.page,
+    page_size: page.pageSize,
+    total_pages: page.totalPages,
+  };
+}
+
+export function lessonMessage(lesson: Lesson, withContent = true): LessonMessage {
+  return {
+    id: lesson.id,
+    course_id: lesson.courseId,
+    section_id: lesson.sectionId,
+    title: lesson.title,
+    slug: lesson.slug,
+    description: lesson.description,
+    content: withContent ? lesson.content : '',
+    lesson_type: lesson.lessonType,
+    order_index: lesson.orderIndex,
+    duration_minutes: lesson.durationMinutes,
+    video_url: lesson.videoUrl,
+    resources: lesson.resources.map((r) => ({ title: r.title, url: r.url, type: r.type })),
+    is_preview: lesson.isPreview,
+    is_published: lesson.isPublished,
+    counts_toward_completion: lesson.countsTowardCompletion,
+    unlock_at: time(lesson.unlockAt),
+    unlock_after_days: lesson.unlockAfterDays,
+    prerequisite: lesson.prerequisite,
+    created_at: time(lesson.createdAt),
+    updated_at: time(lesson.updatedAt),
+  };
+}
+
+export function sectionMessage(section: Section & { lessons?: Lesson[] }): SectionMessage {
+  return {
+    id: section.id,
+    course_id: section.courseId,
+    title: section.title,
+    description: section.description,
+    order_index: section.orderIndex,
+    lessons: (section.lessons ?? []).map((l) => lessonMessage(l, false)),
+    created_at: time(section.createdAt),
+    updated_at: time(section.updatedAt),
+  };
+}
+
+export function outlineMessage(outline: Outline): CourseOutline {
+  return {
+    course_id: outline.courseId,
+    version: outline.version,
+    is_published: outline.isPublished,
+    instructor_id: outline.instructorId,
+    sections: outline.sections.map(sectionMessage),
+    countable_lesson_ids: outline.countableLessonIds,
+  };
+}
+
+interface CourseFieldsOnWire {
+  title: string;
+  slug: string;
+  description: string;
+  long_description: string;
+  category: string;
+  difficulty_level: string;
+  price_cents: string;
+  currency: string;
+  thumbnail_url: string;
+  preview_video_url: string;
+  requirements: string[];
+  learning_objectives: string[];
+  tags: string[];
+}
+
+export function courseInput(req: CourseFieldsOnWire): CourseInput {
+  return {
+    title: req.title,
+    slug: req.slug,
+    description: req.description,
+    longDescription: req.long_description,
+    category: req.category,
+    difficultyLevel: req.difficulty_level,
+    priceCents: req.price_cents,
+    currency: req.currency,
+    thumbnailUrl: req.thumbnail_url,
+    previewVideoUrl: req.preview_video_url,
+    requirements: req.requirements,
+    learningObjectives: req.learning_objectives,
+    tags: req.tags,
+  };
+}
+
+interface LessonFieldsOnWire {
+  section_id: string;
+  title: string;
+  slug: string;
+  description: string;
+  content: string;
+  lesson_type: string;
+  duration_minutes: number;
+  video_url: string;
+  resources: { title: string; url: string; type: string }[];
+  is_preview: boolean;
+  counts_toward_completion: boolean;
+  unlock_at: string;
+  unlock_after_days: number;
+  prerequisite: string;
+}
+
+export function lessonInput(req: LessonFieldsOnWire): LessonInput {
+  return {
+    sectionId: req.section_id,
+    title: req.title,
+    slug: req.slug,
+    description: req.description,
+    content: req.content,
+    lessonType: req.lesson_type,
+    durationMinutes: req.duration_minutes,
+    videoUrl: req.video_url,
+    resources: req.resources,
+    isPreview: req.is_preview,
+    countsTowardCompletion: req.counts_toward_completion,
+    unlockAt: req.unlock_at,
+    unlockAfterDays: req.unlock_after_days,
+    prerequisite: req.prerequisite,
+  };
+}

@@ -1,0 +1,58 @@
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { EnrollmentRecord } from '../domain/enrollment-stats';
+
+interface EnrollmentRow {
+  enrollment_id: string;
+  course_id: string;
+  student_id: string;
+  active: boolean;
+  status_at: Date | null;
+  rating: number | null;
+  rated_at: Date | null;
+}
+
+const toDate = (value: Date | null) => (value ? new Date(value) : null);
+
+/** course_enrollments: the catalog's read model of enrolments, fed by the enrollment service's events. */
+export class EnrollmentRecordRepository {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  /** Serialises the handling of enrolment facts of one course (the course row may not even exist). */
+  async lockCourse(courseId: string, transaction: Transaction): Promise<void> {
+    await this.sequelize.query("SELECT pg_advisory_xact_lock(hashtext('catalog.enrollment-stats'), hashtext($courseId))", {
+      transaction,
+      type: QueryTypes.SELECT,
+      bind: { courseId },
+    });
+  }
+
+  async findForUpdate(enrollmentId: string, transaction: Transaction): Promise<EnrollmentRecord | undefined> {
+    const rows = await this.sequelize.query<EnrollmentRow>(
+      'SELECT * FROM course_enrollments WHERE enrollment_id = $enrollmentId FOR UPDATE',
+      { transaction, type: QueryTypes.SELECT, bind: { enrollmentId } },
+    );
+    const row = rows[0];
+    return (
+      row && {
+        enrollmentId: row.enrollment_id,
+        courseId: row.course_id,
+        studentId: row.student_id,
+        active: row.active,
+        statusAt: toDate(row.status_at),
+        rating: row.rating,
+        ratedAt: toDate(row.rated_at),
+      }
+    );
+  }
+
+  async save(record: EnrollmentRecord, transaction: Transaction): Promise<void> {
+    await this.sequelize.query(
+      `INSERT INTO course_enrollments (enrollment_id, course_id, student_id, active, status_at, rating, rated_at)
+       VALUES ($enrollmentId, $courseId, $studentId, $active, $statusAt, $rating, $ratedAt)
+       ON CONFLICT (enrollment_id) DO UPDATE SET
+         active = EXCLUDED.active, status_at = EXCLUDED.status_at, rating = EXCLUDED.rating,
+         rated_at = EXCLUDED.rated_at, updated_at = now()`,
+      { transaction, bind: { ...record } },
+    );
+  }
+}

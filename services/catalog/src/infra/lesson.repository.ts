@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { isUniqueViolation } from '@lms/kit/db';
+import { escapeLike } from '../domain/validation';
+import type { Lesson, LessonContent, LessonType, Prerequisite, Resource } from '../domain/lesson';
+
+interface LessonRow {
+  id: string;
+  course_id: string;
+  section_id: string;
+  title: string;
+  slug: string;
+  description: string;
+  content: string | null;
+  lesson_type: LessonType;
+  order_index: number;
+  duration_minutes: number;
+  video_url: string;
+  resources: Resource[];
+  is_preview: boolean;
+  is_published: boolean;
+  counts_toward_completion: boolean;
+  unlock_at: Date | null;
+  unlock_after_days: number;
+  prerequisite: Prerequisite;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Every column except the (possibly large) markdown content. */
+const OUTLINE_COLUMNS = `l.id, l.course_id, l.section_id, l.title, l.slug, l.description, l.lesson_type, l.order_index,
+  l.duration_minutes, l.video_url, l.resources, l.is_preview, l.is_published, l.counts_toward_completion, l.unlock_at,
+  l.unlock_after_days, l.prerequisite, l.created_at, l.updated_at`;
+const ALL_COLUMNS = `${OUTLINE_COLUMNS}, l.content`;
+
+function toLesson(row: LessonRow): Lesson {
+  return {
+    id: row.id,
+    courseId: row.course_id,
+    sectionId: row.section_id,
+    title: row.title,
+    slug: row.slug,
+    description: row.description,
+    content: row.content ?? '',
+    lessonType: row.lesson_type,
+    orderIndex: row.order_index,
+    durationMinutes: row.duration_minutes,
+    videoUrl: row.video_url,
+    resources: row.resources,
+    isPreview: row.is_preview,
+    isPublished: row.is_published,
+    countsTowardCompletion: row.counts_toward_completion,
+    unlockAt: row.unlock_at ? new Date(row.unlock_at) : null,
+    unlockAfterDays: row.unlock_after_days,
+    prerequisite: row.prerequisite,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+const CONTENT_COLUMNS: Record<keyof LessonContent, string> = {
+  title: 'title',
+  description: 'description',
+  content: 'content',
+  lessonType: 'lesson_type',
+  durationMinutes: 'duration_minutes',
+  videoUrl: 'video_url',
+  resources: 'resources',
+  isPreview: 'is_preview',
+  countsTowardCompletion: 'counts_toward_completion',
+  unlockAt: 'unlock_at',
+  unlockAfterDays: 'unlock_after_days',
+  prerequisite: 'prerequisite',
+};
+
+/**
+ * Lessons, positioned 0..n-1 within their section. Callers hold the course row lock (FOR UPDATE) for
+ * every write, so positions are computed without races; the deferred unique constraint is the safety net.
+ */
+export class LessonRepository {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  /** Appends a draft lesson at the end of the section unless the slug is taken in the course (undefined then). */
+  async insertIfSlugFree(
+    values: { courseId: string; sectionId: string; slug: string; content: LessonContent },
+    transaction: Transaction,
+  ): Promise<Lesson | undefined> {
+    const c = values.content;
+    const rows = await this.sequelize.query<LessonRow>(
+      `INSERT INTO lessons AS l (id, course_id, section_id, title, slug, description, content, lesson_type, order_index,
+         duration_minutes, video_url, resources, is_preview, counts_toward_completion, unlock_at, unlock_after_days, prerequisite)
+       VALUES ($id, $courseId, $sectionId, $title, $slug, $description, $content, $lessonType,
+         (SELECT count(*) FROM lessons WHERE section_id = $sectionId),
+         $durationMinutes, $videoUrl, $resources::jsonb, $isPreview, $countsTowardCompletion, $unlockAt, $unlockAfterDays, $prerequisite)
+       ON CONFLICT (course_id, slug) DO NOTHING
+       RETURNING ${ALL_COLUMNS}`,
+      {
+        transaction,
+        type: QueryTypes.SELECT,
+        bind: {
+          id: randomUUID(),
+          courseId: values.courseId,
+          sectionId: values.sectionId,
+          slug: values.slug,
+          ...c,
+          resources: JSON.stringify(c.resources),
+        },
+      },
+    );
+    return rows[0] && toLesson(rows[0]);
+  }
+
+  /** The lesson slugs of a course taken among `base`, `base-2`, `base-3`, … */
+  async takenSlugs(courseId: string, base: string, transaction?: Transaction): Promise<Set<string>> {
+    const rows = await this.sequelize.query<{ slug: string }>(
+      `SELECT slug FROM lessons WHERE course_id = $courseId AND (slug = $base OR slug LIKE $pattern ESCAPE '\\')`,
+      { transaction, type: QueryTypes.SELECT, bind: { courseId, base, pattern: `${escapeLike(base)}-%` } },
+    );
+    return new Set(rows.map((r) => r.slug));
+  }
+
+  async findById(id: string, options: { transaction?: Transaction; withContent?: boolean } = {}): Promise<Lesson | undefined> {
+    const rows = await this.sequelize.query<LessonRow>(
+      `SELECT ${options.withContent ? ALL_COLUMNS : OUTLINE_COLUMNS} FROM lessons l WHERE l.id = $id`,
+      { transaction: options.transaction, type: QueryTypes.SELECT, bind: { id } },
+    );
+    return rows[0] && toLesson(rows[0]);
+  }
+
+  /** A course's lessons without content, in course order (section position, then lesson position). */
+  async listByCourse(courseId: string, transaction?: Transaction): Promise<Lesson[]> {
+    const rows = await this.sequelize.query<LessonRow>(
+      `SELECT ${OUTLINE_COLUMNS} FROM lessons l JOIN sections s ON s.id = l.section_id
+       WHERE l.course_id = $courseId ORDER BY s.order_index, l.order_index`,
+      { transaction, type: QueryTypes.SELECT, bind: { courseId } },
+    );
+    return rows.map(toLesson);
+  }
+
+  async countInSection(sectionId: string, transaction: Transaction): Promise<number> {
+    const rows = await this.sequelize.query<{ n: string }>('SELECT count(*) AS n FROM lessons WHERE section_id = $sectionId', {
+      transaction,
+      type: QueryTypes.SELECT,
+      bind: { sectionId },
+    });
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async update(
+    id: string,
+    patch: { content?: Partial<LessonContent>; isPublished?: boolean },
+    transaction: Transaction,
+  ): Promise<Lesson> {
+    const sets: string[] = ['updated_at = now()'];
+    const bind: Record<string, unknown> = { id };
+    for (const [key, column] of Object.entries(CONTENT_COLUMNS) as [keyof LessonContent, string][]) {
+      const value = patch.content?.[key];
+      if (value === undefined) continue;
+      sets.push(`${column} = $${key}${column === 'resources' ? '::jsonb' : ''}`);
+      bind[key] = column === 'resources' ? JSON.stringify(value) : value;
+    }
+    if (patch.isPublished !== undefined) {
+      sets.push('is_published = $isPublished');
+      bind.isPublished = patch.isPublished;
+    }
+    const rows = await this.sequelize.query<LessonRow>(
+      `UPDATE lessons l SET ${sets.join(', ')} WHERE l.id = $id RETURNING ${ALL_COLUMNS}`,
+      { transaction, type: QueryTypes.SELECT, bind },
+    );
+    return toLesson(rows[0]);
+  }
+
+  /** Sets the slug unless another lesson of the course has it (false then); a savepoint keeps the transaction usable. */
+  async trySetSlug(id: string, slug: string, transaction: Transaction): Promise<boolean> {
+    try {
+      await this.sequelize.transaction({ transaction }, (savepoint) =>
+        this.sequelize.query('UPDATE lessons SET slug = $slug, updated_at = now() WHERE id = $id', {
+          transaction: savepoint,
+          bind: { id, slug },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Moves a lesson to the end of another section and closes the gap it leaves. */
+  async moveToSection(lesson: Pick<Lesson, 'id' | 'sectionId' | 'orderIndex'>, sectionId: string, transaction: Transaction): Promise<void> {
+    await this.sequelize.query(
+      `UPDATE lessons SET section_id = $sectionId, updated_at = now(),
+         order_index = (SELECT count(*) FROM lessons WHERE section_id = $sectionId)
+       WHERE id = $id`,
+      { transaction, bind: { id: lesson.id, sectionId } },
+    );
+    await this.closeGap(lesson.sectionId, lesson.orderIndex, transaction);
+  }
+
+  /** Deletes a lesson and closes the gap it leaves in its section. */
+  async delete(lesson: Pick<Lesson, 'id' | 'sectionId' | 'orderIndex'>, transaction: Transaction): Promise<void> {
+    await this.sequelize.query('DELETE FROM lessons WHERE id = $id', { transaction, bind: { id: lesson.id } });
+    await this.closeGap(lesson.sectionId, lesson.orderIndex, transaction);
+  }
+
+  /** Sets every lesson's section and position at once (the deferred constraint is checked at commit). */
+  async setPositions(positions: { id: string; sectionId: string; orderIndex: number }[], transaction: Transaction): Promise<void> {
+    if (!positions.length) return;
+    await this.sequelize.query(
+      `UPDATE lessons l SET section_id = p.section_id, order_index = p.order_index, updated_at = now()
+       FROM unnest($ids::uuid[], $sections::uuid[], $positions::int[]) AS p(id, section_id, order_index)
+       WHERE l.id = p.id AND (l.section_id <> p.section_id OR l.order_index <> p.order_index)`,
+      {
+        transaction,
+        bind: {
+          ids: positions.map((p) => p.id),
+          sections: positions.map((p) => p.sectionId),
+          positions: positions.map((p) => p.orderIndex),
+        },
+      },
+    );
+  }
+
+  private async closeGap(sectionId: string, position: number, transaction: Transaction): Promise<void> {
+    await this.sequelize.query(
+      'UPDATE lessons SET order_index = order_index - 1 WHERE section_id = $sectionId AND order_index > $position',
+      { transaction, bind: { sectionId, position } },
+    );
+  }
+}
