@@ -95,6 +95,14 @@ describe('TokenVerifier', () => {
     expect(fetches).toBe(before + 1);
   });
 
+  test('When a verified token expires, then its remembered verification does not outlive it', async () => {
+    const token = await sign(key, {}, { exp: Math.floor(Date.now() / 1000) + 1 });
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toBeTruthy();
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toBeTruthy(); // served from the cache
+    await new Promise((r) => setTimeout(r, 2100));
+    await expect(verifier.verify(`Bearer ${token}`)).rejects.toMatchObject({ code: 'AUTH.TOKEN_EXPIRED' });
+  });
+
   test('When the audience or issuer is wrong, then it is refused', async () => {
     const token = await new SignJWT({ role: 'student', sid: 's' })
       .setProtectedHeader({ alg: 'EdDSA', kid: key.kid })

@@ -78,6 +78,8 @@ export interface TokenVerifierOptions {
   minRefreshIntervalMs?: number;
   /** Keys are refetched at least this often anyway (picks up retired keys). */
   maxKeyAgeMs?: number;
+  /** How many verified tokens to remember (0 disables the cache). */
+  cacheSize?: number;
 }
 
 /** Verifies access tokens against the cached JWKS; refetches when it meets an unknown `kid`. */
@@ -90,11 +92,36 @@ export class TokenVerifier {
 
   async verify(authorization: string | undefined): Promise<Caller> {
     const token = bearerToken(authorization);
-    const payload = await this.verifySignature(token);
-    const caller = toCaller(payload);
+    const caller = this.fromCache(token) ?? this.remember(token, toCaller(await this.verifySignature(token)));
     if (this.options.revocations && (await this.options.revocations.isRevoked(caller))) {
       throw new UnauthenticatedError('Token has been revoked', 'AUTH.TOKEN_REVOKED');
     }
+    return caller;
+  }
+
+  /**
+   * Signature checks are the costly part and a token is presented many times in its short life, so
+   * verified claims are kept (bounded, until the token's expiry). Revocation is still checked on every call.
+   */
+  private readonly verified = new Map<string, Caller>();
+
+  private fromCache(token: string): Caller | undefined {
+    const caller = this.verified.get(token);
+    if (!caller) return undefined;
+    if (caller.expiresAt * 1000 <= Date.now()) {
+      this.verified.delete(token);
+      throw new UnauthenticatedError('Token has expired', 'AUTH.TOKEN_EXPIRED');
+    }
+    return caller;
+  }
+
+  private remember(token: string, caller: Caller): Caller {
+    const max = this.options.cacheSize ?? 10_000;
+    if (max <= 0) return caller;
+    if (this.verified.size >= max) {
+      this.verified.delete(this.verified.keys().next().value as string); // oldest first
+    }
+    this.verified.set(token, caller);
     return caller;
   }
 
