@@ -21,9 +21,20 @@ module.exports = {
   projects: [
     project('kit', 'libs/kit'),
     project('auth', 'services/auth'),
+    project('catalog', 'services/catalog', {
+      // Catalog tests start the auth service in-process for real tokens (tests only; src never imports it).
+      '^@lms/auth/(.*)$': '<rootDir>/../auth/src/$1',
+    }),
+    project('enrollment', 'services/enrollment', {
+      // Enrollment tests start auth and catalog in-process (tests only; src never imports them).
+      '^@lms/auth/(.*)$': '<rootDir>/../auth/src/$1',
+      '^@lms/catalog/(.*)$': '<rootDir>/../catalog/src/$1',
+    }),
     project('gateway', 'gateway', {
-      // Gateway end-to-end tests start the auth service in-process (tests only; src never imports it).
+      // Gateway end-to-end tests start auth and catalog in-process (tests only; src never imports them).
       '^@lms/auth/(.*)$': '<rootDir>/../services/auth/src/$1',
+      '^@lms/catalog/(.*)$': '<rootDir>/../services/catalog/src/$1',
+      '^@lms/enrollment/(.*)$': '<rootDir>/../services/enrollment/src/$1',
     }),
   ],
   testTimeout: 60000,

@@ -11,7 +11,7 @@ RUN_DIR="$REPO/.run"
 mkdir -p "$RUN_DIR"
 
 # Every service, in start order: name, entry point, gRPC port (the gateway last, on HTTP).
-SERVICES=("auth services/auth/dist/src/main.js 50051")
+SERVICES=("auth services/auth/dist/src/main.js 50051" "catalog services/catalog/dist/src/main.js 50052" "enrollment services/enrollment/dist/src/main.js 50053")
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 
 log() { printf '[run] %s\n' "$*" >&2; }

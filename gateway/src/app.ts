@@ -5,9 +5,11 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '@lms/kit';
 import { createRemoteVerifier } from '@lms/kit/auth';
 import { JwksCache, type AuthClient } from './clients/auth.client';
+import type { CatalogClient } from './clients/catalog.client';
+import { createEnrollmentClient, type EnrollmentClient } from './clients/enrollment.client';
 import type { GatewayConfig } from './config';
 import { HttpError, errorHandler } from './errors/http-errors';
-import { authenticate, roleGuard } from './middleware/authenticate';
+import { authenticate, authenticateOptional, roleGuard } from './middleware/authenticate';
 import { IdempotencyStore } from './middleware/idempotency';
 import { jsonBody } from './middleware/json-body';
 import { RateLimiter, byBodyEmail, byIp, generalRateLimit, strictRateLimit } from './middleware/rate-limit';
@@ -15,6 +17,8 @@ import { accessLog, requestContext, requestId } from './middleware/request-conte
 import { buildOpenApiDocument } from './openapi/document';
 import { swaggerAssets } from './openapi/docs';
 import { authRoutes } from './routes/auth.routes';
+import { courseRoutes } from './routes/courses.routes';
+import { enrollmentRoutes } from './routes/enrollments.routes';
 import { expressPath, mountRoutes, type AnyRoute } from './routes/route';
 import { systemRoutes } from './routes/system.routes';
 import { userRoutes } from './routes/users.routes';
@@ -23,6 +27,9 @@ export interface GatewayDeps {
   config: GatewayConfig;
   logger: Logger;
   auth: AuthClient;
+  catalog: CatalogClient;
+  /** main.ts passes (and closes) it; when absent a client to ENROLLMENT_GRPC_ADDR is made (it connects lazily). */
+  enrollment?: EnrollmentClient;
   redis: Redis;
   isDraining?: () => boolean;
 }
@@ -37,7 +44,8 @@ const EXPOSED_HEADERS = ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remai
 
 /** The Express app from injected dependencies (main.ts wires real ones; tests build their own). */
 export function buildApp(deps: GatewayDeps): BuiltApp {
-  const { config, logger, auth, redis } = deps;
+  const { config, logger, auth, catalog, redis } = deps;
+  const enrollment = deps.enrollment ?? createEnrollmentClient(config.ENROLLMENT_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -59,9 +67,13 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   routes.push(
     ...authRoutes(auth),
     ...userRoutes(auth),
+    ...courseRoutes(catalog, enrollment),
+    ...enrollmentRoutes(enrollment),
     ...systemRoutes({
       redis,
       authAddress: config.AUTH_GRPC_ADDR,
+      catalogAddress: config.CATALOG_GRPC_ADDR,
+      enrollmentAddress: config.ENROLLMENT_GRPC_ADDR,
       jwks: new JwksCache(auth),
       openApiDocument: () => openApiDocument(),
       isDraining: deps.isDraining ?? (() => false),
@@ -97,6 +109,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   // 8. routes (each: authenticate → role → strict limit → validate → handler)
   mountRoutes(app, routes, {
     authenticate: authenticate(verifier),
+    authenticateOptional: authenticateOptional(verifier),
     roleGuard,
     idempotency: new IdempotencyStore(redis, config.REDIS_KEY_PREFIX, logger),
     strictLimits: {

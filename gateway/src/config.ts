@@ -21,6 +21,8 @@ export const gatewayConfigShape = {
   PORT: env.port(8080),
   HOST: env.str('127.0.0.1'),
   AUTH_GRPC_ADDR: env.str('127.0.0.1:50051'),
+  CATALOG_GRPC_ADDR: env.str('127.0.0.1:50052'),
+  ENROLLMENT_GRPC_ADDR: env.str('127.0.0.1:50053'),
   GRPC_DEADLINE_MS: env.int(3000, { min: 50 }),
   REDIS_URL: env.url('redis://127.0.0.1:56379'),
   REDIS_KEY_PREFIX: env.str('lms:gw:'),

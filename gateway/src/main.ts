@@ -5,6 +5,8 @@ import { runService } from '@lms/kit/lifecycle';
 import { stopTelemetry } from '@lms/kit/telemetry';
 import { buildApp } from './app';
 import { createAuthClient } from './clients/auth.client';
+import { createCatalogClient } from './clients/catalog.client';
+import { createEnrollmentClient } from './clients/enrollment.client';
 import { closeRedis, createRedis, waitForRedis } from '@lms/kit/redis';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 
@@ -21,9 +23,11 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
   // Not fatal: the gateway starts without Redis (readiness stays red, the general limit fails open).
   await waitForRedis(redis, 2000, log);
   const auth = createAuthClient(config.AUTH_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+  const catalog = createCatalogClient(config.CATALOG_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+  const enrollment = createEnrollmentClient(config.ENROLLMENT_GRPC_ADDR, config.GRPC_DEADLINE_MS);
 
   let draining = false;
-  const { app } = buildApp({ config, logger: log, auth, redis, isDraining: () => draining });
+  const { app } = buildApp({ config, logger: log, auth, catalog, enrollment, redis, isDraining: () => draining });
   const server = http.createServer((req, res) => {
     if (draining) res.shouldKeepAlive = false;
     app(req, res);
@@ -40,7 +44,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
     });
   });
   const port = (server.address() as AddressInfo).port;
-  log.info({ host: config.HOST, port, auth: config.AUTH_GRPC_ADDR }, 'gateway listening');
+  log.info({ host: config.HOST, port, auth: config.AUTH_GRPC_ADDR, catalog: config.CATALOG_GRPC_ADDR }, 'gateway listening');
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -58,6 +62,8 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
       clearTimeout(force);
       await closeRedis(redis);
       auth.close();
+      catalog.close();
+      enrollment.close();
       await stopTelemetry();
       log.info('gateway stopped');
     })());

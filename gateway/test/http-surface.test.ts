@@ -8,6 +8,7 @@ import { AppError, currentContext } from '@lms/kit';
 import { testEnv } from '@lms/kit/testing';
 import { buildApp } from '../src/app';
 import { createAuthClient } from '../src/clients/auth.client';
+import { createCatalogClient } from '../src/clients/catalog.client';
 import { loadGatewayConfig } from '../src/config';
 import { errorHandler } from '../src/errors/http-errors';
 import { requestId } from '../src/middleware/request-context';
@@ -19,6 +20,7 @@ async function serve(env: Record<string, string>, logLines?: string[]) {
   const redis = new Redis(testEnv.redisUrl, { lazyConnect: true });
   await redis.connect();
   const auth = createAuthClient('127.0.0.1:1', 300);
+  const catalog = createCatalogClient('127.0.0.1:1', 300);
   const sink = new Writable({
     write(chunk, _enc, done) {
       logLines?.push(...chunk.toString().split('\n').filter(Boolean));
@@ -38,7 +40,7 @@ async function serve(env: Record<string, string>, logLines?: string[]) {
     sink,
   );
   const config = loadGatewayConfig({ REDIS_KEY_PREFIX: uniquePrefix('surface'), RATE_LIMIT_GENERAL_PER_MIN: '100000', ...env });
-  const { app } = buildApp({ config, logger, auth, redis });
+  const { app } = buildApp({ config, logger, auth, catalog, redis });
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -46,6 +48,7 @@ async function serve(env: Record<string, string>, logLines?: string[]) {
     async close() {
       await new Promise((r) => server.close(r));
       auth.close();
+      catalog.close();
       await redis.quit();
     },
   };

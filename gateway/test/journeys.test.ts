@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { login, registerAndLogin, startAuth, strongPassword, uniqueEmail, type TestAuth } from './support/auth';
 import { startGateway, type TestGateway } from './support/gateway';
+import { startHealthStub } from './support/health-stub';
 import { expectErrorBody, type Api } from './support/http';
 
 /** End-to-end journeys over HTTP: real gateway → real auth (gRPC) → real PostgreSQL/RabbitMQ/Redis. */
@@ -10,10 +11,13 @@ describe('Journeys through the gateway', () => {
   let gw: TestGateway;
   let api: Api;
   let admin: { email: string; password: string; access: string };
+  let catalogStub: Awaited<ReturnType<typeof startHealthStub>>;
 
   beforeAll(async () => {
     auth = await startAuth('journeys');
-    gw = await startGateway(auth.address);
+    catalogStub = await startHealthStub(); // catalog's routes are covered by the catalog-* suites
+    // catalog's and enrollment's routes are covered by their own suites: one health stub stands in for both
+    gw = await startGateway(auth.address, { CATALOG_GRPC_ADDR: catalogStub.address, ENROLLMENT_GRPC_ADDR: catalogStub.address });
     api = gw.api;
     const creds = await auth.createAdmin();
     const session = await login(api, creds.email, creds.password);
@@ -23,6 +27,7 @@ describe('Journeys through the gateway', () => {
   afterAll(async () => {
     await gw?.stop();
     await auth?.stop();
+    await catalogStub?.stop();
   });
 
   test('When a student registers, logs in, refreshes and replays the old refresh token, then the whole session is revoked', async () => {
@@ -262,9 +267,9 @@ describe('Journeys through the gateway', () => {
     expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  test('When auth is up and Redis answers, then /readyz is 200 with every check ok', async () => {
+  test('When auth and catalog are up and Redis answers, then /readyz is 200 with every check ok', async () => {
     const res = await api.get('/readyz');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ready', checks: { redis: { ok: true }, auth: { ok: true } } });
+    expect(res.body).toEqual({ status: 'ready', checks: { redis: { ok: true }, auth: { ok: true }, catalog: { ok: true }, enrollment: { ok: true } } });
   });
 });

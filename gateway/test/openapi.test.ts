@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { testEnv, testLogger } from '@lms/kit/testing';
 import { buildApp } from '../src/app';
 import { createAuthClient } from '../src/clients/auth.client';
+import { createCatalogClient } from '../src/clients/catalog.client';
 import { loadGatewayConfig } from '../src/config';
 import { openApiPath } from '../src/routes/route';
 import { uniquePrefix } from './support/gateway';
@@ -25,8 +26,9 @@ describe('OpenAPI document and docs page', () => {
   const redis = new Redis(testEnv.redisUrl, { lazyConnect: true });
   // Auth is not needed for the document: point the client at a closed port.
   const auth = createAuthClient('127.0.0.1:1', 500);
+  const catalog = createCatalogClient('127.0.0.1:1', 500);
   const config = loadGatewayConfig({ REDIS_KEY_PREFIX: uniquePrefix('openapi'), LOG_LEVEL: 'silent' });
-  const built = buildApp({ config, logger: testLogger('gateway'), auth, redis });
+  const built = buildApp({ config, logger: testLogger('gateway'), auth, catalog, redis });
   const server = http.createServer(built.app);
   let api: Api;
   let doc: any;
@@ -43,6 +45,7 @@ describe('OpenAPI document and docs page', () => {
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
     auth.close();
+    catalog.close();
     await redis.quit();
   });
 

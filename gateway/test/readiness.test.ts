@@ -1,25 +1,42 @@
 import { registerAndLogin, startAuth, type TestAuth } from './support/auth';
 import { startGateway, type TestGateway } from './support/gateway';
+import { startHealthStub } from './support/health-stub';
 import { expectErrorBody } from './support/http';
 
-describe('Readiness follows the auth service', () => {
+describe('Readiness follows the auth and catalog services', () => {
   let auth: TestAuth;
+  let catalog: Awaited<ReturnType<typeof startHealthStub>>;
+  let enrollment: Awaited<ReturnType<typeof startHealthStub>>;
   let gw: TestGateway;
 
   beforeAll(async () => {
     auth = await startAuth('readiness');
-    gw = await startGateway(auth.address, { GRPC_DEADLINE_MS: '1000' });
+    catalog = await startHealthStub();
+    enrollment = await startHealthStub();
+    gw = await startGateway(auth.address, { GRPC_DEADLINE_MS: '1000', CATALOG_GRPC_ADDR: catalog.address, ENROLLMENT_GRPC_ADDR: enrollment.address });
   });
   afterAll(async () => {
     await gw?.stop();
     await auth?.stop();
+    await catalog?.stop();
+    await enrollment?.stop();
+  });
+
+  test('When catalog reports NOT_SERVING, then /readyz is 503 naming catalog; when it serves again, then 200', async () => {
+    catalog.setServing(false);
+    const down = await gw.api.get('/readyz');
+    const body = expectErrorBody(down, 503, 'NOT_READY');
+    expect(body.detail).toContain('catalog');
+    expect(body.checks).toMatchObject({ redis: { ok: true }, auth: { ok: true }, catalog: { ok: false } });
+    catalog.setServing(true);
+    expect((await gw.api.get('/readyz')).status).toBe(200);
   });
 
   test('When auth is up, then /readyz is 200; when auth stops, then /readyz is 503 naming auth and calls to it are 503', async () => {
     const s = await registerAndLogin(gw.api, 'ready');
     const up = await gw.api.get('/readyz');
     expect(up.status).toBe(200);
-    expect(up.body.checks).toEqual({ redis: { ok: true }, auth: { ok: true } });
+    expect(up.body.checks).toEqual({ redis: { ok: true }, auth: { ok: true }, catalog: { ok: true }, enrollment: { ok: true } });
 
     await auth.stop();
 

@@ -21,6 +21,23 @@ export function authenticate(verifier: TokenVerifier): RequestHandler {
   };
 }
 
+/**
+ * For routes open to anonymous callers that serve more to identified ones: no Authorization header
+ * (or an empty one) → anonymous; anything else must verify exactly as in `authenticate` (a bad or
+ * revoked token is a 401, never a silent downgrade to anonymous).
+ */
+export function authenticateOptional(verifier: TokenVerifier): RequestHandler {
+  const required = authenticate(verifier);
+  return (req, res, next) => {
+    const header = req.get('authorization');
+    if (header === undefined || header.trim() === '') {
+      next();
+      return;
+    }
+    required(req, res, next);
+  };
+}
+
 /** Route guard: the verified caller must have one of the roles (403 otherwise). */
 export function roleGuard(roles: readonly Role[]): RequestHandler {
   return (_req, res, next) => {

@@ -105,7 +105,8 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: DocumentInfo) {
       summary: def.summary,
       ...(def.description ? { description: def.description } : {}),
       tags: def.tags,
-      security: def.access === 'public' ? [] : [{ bearerAuth: [] }],
+      // Optional authentication: anonymous (`{}`) or a bearer token.
+      security: def.access === 'public' ? [] : def.access === 'optional' ? [{}, { bearerAuth: [] }] : [{ bearerAuth: [] }],
       ...(Array.isArray(def.access) ? { 'x-roles': def.access } : {}),
       request: {
         ...(def.idempotent ? { headers: IdempotencyHeaders } : {}),
@@ -126,6 +127,10 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: DocumentInfo) {
     tags: [
       { name: 'Auth', description: 'Registration, login, tokens, sessions, your profile' },
       { name: 'Users', description: 'User administration' },
+      { name: 'Courses', description: 'The catalogue: courses, publishing, categories, popular and top-rated lists' },
+      { name: 'Sections', description: 'Sections of a course and its outline' },
+      { name: 'Lessons', description: 'Lessons: content, ordering, publishing' },
+      { name: 'Enrollments', description: 'Enrolments, lesson progress, course enrolment lists and statistics' },
       { name: 'System', description: 'Health, readiness, keys, this document' },
     ],
   });

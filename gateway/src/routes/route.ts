@@ -8,7 +8,13 @@ import { parsePart } from '../middleware/validate';
  * One declaration per public route, used twice: to mount it on Express (guards, limits, validation,
  * handler) and to describe it in the OpenAPI document — so the two cannot drift apart.
  */
-export type Access = 'public' | 'authenticated' | readonly Role[];
+/**
+ * `public`: no token needed, any Authorization header is ignored and never forwarded.
+ * `optional`: anonymous callers are served; a bearer token, when sent, must be valid (else 401) and
+ * is forwarded, so the service can widen what the caller sees (e.g. an instructor's own drafts).
+ * `authenticated`: any valid token. A role list: a valid token with one of those roles (else 403).
+ */
+export type Access = 'public' | 'optional' | 'authenticated' | readonly Role[];
 export type StrictLimitName = 'login' | 'register' | 'password_reset';
 export type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -16,7 +22,7 @@ export interface RouteInput<B, Q, P> {
   body: B;
   query: Q;
   params: P;
-  /** The verified caller (undefined on public routes). */
+  /** The verified caller (undefined on public routes, and on optional ones when no token was sent). */
   caller: Caller | undefined;
   req: Request;
   res: Response;
@@ -65,6 +71,8 @@ export function openApiPath(expressRoutePath: string): string {
 
 export interface RouteMiddleware {
   authenticate: RequestHandler;
+  /** Like authenticate, but a request without an Authorization header passes as anonymous. */
+  authenticateOptional: RequestHandler;
   roleGuard: (roles: readonly Role[]) => RequestHandler;
   strictLimits: Record<StrictLimitName, RequestHandler>;
   idempotency: IdempotencyStore;
@@ -74,7 +82,8 @@ export interface RouteMiddleware {
 export function mountRoutes(app: Express, routes: AnyRoute[], mw: RouteMiddleware): void {
   for (const def of routes) {
     const chain: RequestHandler[] = [];
-    if (def.access !== 'public') chain.push(mw.authenticate);
+    if (def.access === 'optional') chain.push(mw.authenticateOptional);
+    else if (def.access !== 'public') chain.push(mw.authenticate);
     if (Array.isArray(def.access)) chain.push(mw.roleGuard(def.access));
     if (def.strictLimit) chain.push(mw.strictLimits[def.strictLimit]);
     chain.push(async (req, res) => {
@@ -106,8 +115,10 @@ export function mountRoutes(app: Express, routes: AnyRoute[], mw: RouteMiddlewar
       }
       if (idem.kind === 'new') await idem.complete(def.success.status, result);
       if (res.headersSent) return;
-      if (def.success.cacheSeconds) res.setHeader('Cache-Control', `public, max-age=${def.success.cacheSeconds}`);
-      else if (def.access !== 'public' || def.method !== 'get') res.setHeader('Cache-Control', 'no-store');
+      // What an optional route returns depends on who asks: shared caches must key on the token.
+      if (def.access === 'optional') res.setHeader('Vary', 'Authorization');
+      if (def.success.cacheSeconds && !caller) res.setHeader('Cache-Control', `public, max-age=${def.success.cacheSeconds}`);
+      else if (def.method !== 'get' || caller) res.setHeader('Cache-Control', 'no-store');
       if (def.success.status === 204) {
         res.status(204).end();
         return;

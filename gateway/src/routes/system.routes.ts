@@ -13,6 +13,8 @@ const tags = ['System'];
 export interface SystemDeps {
   redis: Redis;
   authAddress: string;
+  catalogAddress: string;
+  enrollmentAddress: string;
   jwks: JwksCache;
   /** The OpenAPI document, built once from every route declaration. */
   openApiDocument: () => unknown;
@@ -39,7 +41,7 @@ export function systemRoutes(deps: SystemDeps): AnyRoute[] {
       method: 'get',
       path: '/readyz',
       operationId: 'readyz',
-      summary: 'Readiness: Redis answers PING and auth reports SERVING',
+      summary: 'Readiness: Redis answers PING, auth, catalog and enrollment report SERVING',
       tags,
       access: 'public',
       success: { status: 200, description: 'Ready', schema: ReadinessSchema },
@@ -53,6 +55,14 @@ export function systemRoutes(deps: SystemDeps): AnyRoute[] {
             auth: async () => {
               const status = await checkHealth(deps.authAddress, 1000);
               if (status !== 'SERVING') throw new Error(`auth health is ${status}`);
+            },
+            catalog: async () => {
+              const status = await checkHealth(deps.catalogAddress, 1000);
+              if (status !== 'SERVING') throw new Error(`catalog health is ${status}`);
+            },
+            enrollment: async () => {
+              const status = await checkHealth(deps.enrollmentAddress, 1000);
+              if (status !== 'SERVING') throw new Error(`enrollment health is ${status}`);
             },
             ...(deps.isDraining()
               ? {

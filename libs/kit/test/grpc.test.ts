@@ -24,6 +24,7 @@ describe('kit gRPC server and client', () => {
         if (req.fail_with === 'not_found') throw new NotFoundError('No such thing', 'THING.NOT_FOUND');
         if (req.fail_with === 'validation') throw new ValidationError('Bad input', [{ loc: ['text'], msg: 'too long' }]);
         if (req.fail_with === 'crash') throw new Error('secret internal detail');
+        if (req.fail_with === 'arabic') throw new ValidationError('العنوان غير صالح', [{ loc: ['title'], msg: 'قصير جدًا — too short' }]);
         return {
           text: req.text,
           request_id: currentContext()!.requestId,
@@ -57,6 +58,13 @@ describe('kit gRPC server and client', () => {
     const err = (await client().Say({ fail_with: 'validation' }).catch((e) => e)) as AppError;
     expect(err.kind).toBe('invalid_argument');
     expect(err.fields).toEqual([{ loc: ['text'], msg: 'too long' }]);
+  });
+
+  test('When an error carries non-ASCII text, then it still arrives intact (and does not hang the call)', async () => {
+    const err = (await client().Say({ fail_with: 'arabic' }).catch((e) => e)) as AppError;
+    expect(err.kind).toBe('invalid_argument');
+    expect(err.message).toBe('العنوان غير صالح');
+    expect(err.fields).toEqual([{ loc: ['title'], msg: 'قصير جدًا — too short' }]);
   });
 
   test('When a handler crashes, then the caller sees INTERNAL without the internal detail', async () => {

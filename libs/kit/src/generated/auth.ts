@@ -27,6 +27,9 @@ export interface ProtoGrpcType {
         PublicUserList: MessageTypeDefinition
         RefreshRequest: MessageTypeDefinition
         RegisterRequest: MessageTypeDefinition
+        ResolveUsersByEmailRequest: MessageTypeDefinition
+        ResolvedUser: MessageTypeDefinition
+        ResolvedUserList: MessageTypeDefinition
         Session: MessageTypeDefinition
         SessionList: MessageTypeDefinition
         TokenIssued: MessageTypeDefinition

@@ -37,14 +37,23 @@ export function outgoingMetadata(extra?: { authorization?: string }): grpc.Metad
 /** AppError → the gRPC error object a handler returns; the code, field errors and safe meta ride in trailers. */
 export function toGrpcError(err: AppError): Partial<grpc.StatusObject> {
   const md = new grpc.Metadata();
-  md.set(MD.errorCode, err.code);
-  if (err.fields?.length) md.set(MD.errorFields, JSON.stringify(err.fields));
-  if (err.meta) md.set(MD.errorMeta, JSON.stringify(err.meta));
+  md.set(MD.errorCode, asciiOnly(err.code));
+  if (err.fields?.length) md.set(MD.errorFields, asciiJson(err.fields));
+  if (err.meta) md.set(MD.errorMeta, asciiJson(err.meta));
   return {
     code: grpcStatusForKind(err.kind),
     details: err.kind === 'internal' ? 'Internal error' : err.message,
     metadata: md,
   };
+}
+
+/** Metadata values must be printable ASCII: JSON with every other character escaped as \\uXXXX. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function asciiOnly(value: string): string {
+  return value.replace(/[^\x20-\x7e]/g, '?');
 }
 
 function parseJson<T>(value: string | undefined): T | undefined {

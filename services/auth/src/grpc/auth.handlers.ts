@@ -25,6 +25,7 @@ import { listUsers } from '../app/queries/list-users';
 import { getUser, getUserStats } from '../app/queries/get-user';
 import { getJwks } from '../app/queries/get-jwks';
 import { batchGetUsers } from '../app/queries/batch-get-users';
+import { resolveUsersByEmail } from '../app/queries/resolve-users-by-email';
 
 const time = (date: Date | null | undefined): string => (date ? date.toISOString() : '');
 
@@ -242,5 +243,13 @@ export function authHandlers(deps: AuthDeps): UnaryHandlers<AuthServiceDefinitio
       if (!anonymous) await caller(call.authorization);
       return { items: (await batchGetUsers(deps, { ids: req.ids, anonymous })).map(publicUserMessage) };
     },
+
+    ResolveUsersByEmail: async (req, call) => ({
+      items: (await resolveUsersByEmail(deps, await caller(call.authorization), { emails: req.emails })).map((r) => ({
+        email: r.email,
+        user: publicUserMessage(r.profile),
+        is_active: r.isActive,
+      })),
+    }),
   };
 }

@@ -187,6 +187,16 @@ export class UserRepository {
     return rows.map(toUser);
   }
 
+  /** Live (not deleted) accounts with these emails, compared case-insensitively. */
+  async findManyByEmail(emails: string[]): Promise<User[]> {
+    if (!emails.length) return [];
+    const rows = await this.sequelize.query<UserRow>(
+      'SELECT * FROM users WHERE lower(email) IN (:emails) AND deleted_at IS NULL',
+      { type: QueryTypes.SELECT, replacements: { emails: emails.map((e) => e.toLowerCase()) } },
+    );
+    return rows.map(toUser);
+  }
+
   /** Locks every active administrator's row (in id order) and returns their ids. */
   async lockActiveAdmins(transaction: Transaction): Promise<string[]> {
     const rows = await this.sequelize.query<{ id: string }>(

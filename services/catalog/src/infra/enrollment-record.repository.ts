@@ -55,4 +55,13 @@ export class EnrollmentRecordRepository {
       { transaction, bind: { ...record } },
     );
   }
+
+  /** Whether the student has a live (not dropped) enrolment in the course, per the events seen so far. */
+  async isActiveStudent(courseId: string, studentId: string): Promise<boolean> {
+    const rows = await this.sequelize.query(
+      'SELECT 1 FROM course_enrollments WHERE course_id = $courseId AND student_id = $studentId AND active LIMIT 1',
+      { type: QueryTypes.SELECT, bind: { courseId, studentId } },
+    );
+    return rows.length > 0;
+  }
 }

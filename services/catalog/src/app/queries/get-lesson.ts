@@ -5,10 +5,11 @@ import type { CatalogDeps } from '../deps';
 import { requireUuid, type Caller } from '../shared';
 
 /**
- * A lesson with its content: for the owner and admins always; for others only published preview
- * lessons of a course they may see. Drafts (and lessons of invisible courses) are NOT_FOUND; other
- * published lessons are PERMISSION_DENIED `CATALOG.ENROLLMENT_REQUIRED` (enrolled students are served
- * by the enrollment service).
+ * A lesson with its content: for the owner and admins always; for students enrolled in the course
+ * (per the catalog's read model of enrolments, fed by the enrollment service's events) its published
+ * lessons; for others only published preview lessons of a course they may see. Drafts (and lessons of
+ * invisible courses) are NOT_FOUND; other published lessons are PERMISSION_DENIED
+ * `CATALOG.ENROLLMENT_REQUIRED`.
  */
 export async function getLesson(deps: CatalogDeps, caller: Caller | undefined, query: { lessonId: string }): Promise<Lesson> {
   const lessonId = requireUuid('lesson_id', query.lessonId);
@@ -19,6 +20,7 @@ export async function getLesson(deps: CatalogDeps, caller: Caller | undefined, q
   if (canManage(course, caller)) return lesson;
   if (!lesson.isPublished) throw CatalogErrors.lessonNotFound();
   if (lesson.isPreview) return lesson;
+  if (caller && (await deps.enrollments.isActiveStudent(course.id, caller.userId))) return lesson;
   throw CatalogErrors.enrollmentRequired();
 }
 

@@ -15,6 +15,8 @@ import type { PasswordResetRequest as _lms_auth_v1_PasswordResetRequest, Passwor
 import type { PublicUserList as _lms_auth_v1_PublicUserList, PublicUserList__Output as _lms_auth_v1_PublicUserList__Output } from '../../../lms/auth/v1/PublicUserList';
 import type { RefreshRequest as _lms_auth_v1_RefreshRequest, RefreshRequest__Output as _lms_auth_v1_RefreshRequest__Output } from '../../../lms/auth/v1/RefreshRequest';
 import type { RegisterRequest as _lms_auth_v1_RegisterRequest, RegisterRequest__Output as _lms_auth_v1_RegisterRequest__Output } from '../../../lms/auth/v1/RegisterRequest';
+import type { ResolveUsersByEmailRequest as _lms_auth_v1_ResolveUsersByEmailRequest, ResolveUsersByEmailRequest__Output as _lms_auth_v1_ResolveUsersByEmailRequest__Output } from '../../../lms/auth/v1/ResolveUsersByEmailRequest';
+import type { ResolvedUserList as _lms_auth_v1_ResolvedUserList, ResolvedUserList__Output as _lms_auth_v1_ResolvedUserList__Output } from '../../../lms/auth/v1/ResolvedUserList';
 import type { SessionList as _lms_auth_v1_SessionList, SessionList__Output as _lms_auth_v1_SessionList__Output } from '../../../lms/auth/v1/SessionList';
 import type { TokenIssued as _lms_auth_v1_TokenIssued, TokenIssued__Output as _lms_auth_v1_TokenIssued__Output } from '../../../lms/auth/v1/TokenIssued';
 import type { TokenPair as _lms_auth_v1_TokenPair, TokenPair__Output as _lms_auth_v1_TokenPair__Output } from '../../../lms/auth/v1/TokenPair';
@@ -207,6 +209,15 @@ export interface AuthServiceClient extends grpc.Client {
   requestPasswordReset(argument: _lms_auth_v1_PasswordResetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_auth_v1_TokenIssued__Output>): grpc.ClientUnaryCall;
   requestPasswordReset(argument: _lms_auth_v1_PasswordResetRequest, callback: grpc.requestCallback<_lms_auth_v1_TokenIssued__Output>): grpc.ClientUnaryCall;
   
+  ResolveUsersByEmail(argument: _lms_auth_v1_ResolveUsersByEmailRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_auth_v1_ResolvedUserList__Output>): grpc.ClientUnaryCall;
+  ResolveUsersByEmail(argument: _lms_auth_v1_ResolveUsersByEmailRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_auth_v1_ResolvedUserList__Output>): grpc.ClientUnaryCall;
+  ResolveUsersByEmail(argument: _lms_auth_v1_ResolveUsersByEmailRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_auth_v1_ResolvedUserList__Output>): grpc.ClientUnaryCall;
+  ResolveUsersByEmail(argument: _lms_auth_v1_ResolveUsersByEmailRequest, callback: grpc.requestCallback<_lms_auth_v1_ResolvedUserList__Output>): grpc.ClientUnaryCall;
+  resolveUsersByEmail(argument: _lms_auth_v1_ResolveUsersByEmailRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_auth_v1_ResolvedUserList__Output>): grpc.ClientUnaryCall;
+  resolveUsersByEmail(argument: _lms_auth_v1_ResolveUsersByEmailRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_auth_v1_ResolvedUserList__Output>): grpc.ClientUnaryCall;
+  resolveUsersByEmail(argument: _lms_auth_v1_ResolveUsersByEmailRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_auth_v1_ResolvedUserList__Output>): grpc.ClientUnaryCall;
+  resolveUsersByEmail(argument: _lms_auth_v1_ResolveUsersByEmailRequest, callback: grpc.requestCallback<_lms_auth_v1_ResolvedUserList__Output>): grpc.ClientUnaryCall;
+  
   UpdateMe(argument: _lms_auth_v1_UpdateProfileRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_auth_v1_User__Output>): grpc.ClientUnaryCall;
   UpdateMe(argument: _lms_auth_v1_UpdateProfileRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_auth_v1_User__Output>): grpc.ClientUnaryCall;
   UpdateMe(argument: _lms_auth_v1_UpdateProfileRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_auth_v1_User__Output>): grpc.ClientUnaryCall;
@@ -277,6 +288,8 @@ export interface AuthServiceHandlers extends grpc.UntypedServiceImplementation {
   
   RequestPasswordReset: grpc.handleUnaryCall<_lms_auth_v1_PasswordResetRequest__Output, _lms_auth_v1_TokenIssued>;
   
+  ResolveUsersByEmail: grpc.handleUnaryCall<_lms_auth_v1_ResolveUsersByEmailRequest__Output, _lms_auth_v1_ResolvedUserList>;
+  
   UpdateMe: grpc.handleUnaryCall<_lms_auth_v1_UpdateProfileRequest__Output, _lms_auth_v1_User>;
   
   UpdateUser: grpc.handleUnaryCall<_lms_auth_v1_UpdateUserRequest__Output, _lms_auth_v1_User>;
@@ -306,6 +319,7 @@ export interface AuthServiceDefinition extends grpc.ServiceDefinition {
   Register: MethodDefinition<_lms_auth_v1_RegisterRequest, _lms_auth_v1_User, _lms_auth_v1_RegisterRequest__Output, _lms_auth_v1_User__Output>
   RequestEmailVerification: MethodDefinition<_lms_auth_v1_Empty, _lms_auth_v1_TokenIssued, _lms_auth_v1_Empty__Output, _lms_auth_v1_TokenIssued__Output>
   RequestPasswordReset: MethodDefinition<_lms_auth_v1_PasswordResetRequest, _lms_auth_v1_TokenIssued, _lms_auth_v1_PasswordResetRequest__Output, _lms_auth_v1_TokenIssued__Output>
+  ResolveUsersByEmail: MethodDefinition<_lms_auth_v1_ResolveUsersByEmailRequest, _lms_auth_v1_ResolvedUserList, _lms_auth_v1_ResolveUsersByEmailRequest__Output, _lms_auth_v1_ResolvedUserList__Output>
   UpdateMe: MethodDefinition<_lms_auth_v1_UpdateProfileRequest, _lms_auth_v1_User, _lms_auth_v1_UpdateProfileRequest__Output, _lms_auth_v1_User__Output>
   UpdateUser: MethodDefinition<_lms_auth_v1_UpdateUserRequest, _lms_auth_v1_User, _lms_auth_v1_UpdateUserRequest__Output, _lms_auth_v1_User__Output>
   VerifyEmail: MethodDefinition<_lms_auth_v1_VerifyEmailRequest, _lms_auth_v1_Empty, _lms_auth_v1_VerifyEmailRequest__Output, _lms_auth_v1_Empty__Output>

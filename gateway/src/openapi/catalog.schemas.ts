@@ -1,0 +1,340 @@
+import { Pagination, Uuid } from './schemas';
+import { z } from './zod';
+
+/**
+ * Request and response shapes of the catalog routes. Field names are the proto's (snake_case); money is
+ * integer minor units (`price_cents`) + ISO 4217 `currency`. The limits mirror the catalog service's own
+ * validation, so the gateway refuses early with the same answer the service would give (422).
+ */
+export const CATALOG_LIMITS = {
+  titleMin: 3,
+  title: 200,
+  slug: 100,
+  description: 2_000,
+  longDescription: 20_000,
+  category: 100,
+  listItems: 30,
+  listItem: 200,
+  /** 100 000 000 minor units = 1 000 000.00 in the currency. */
+  priceCents: 100_000_000,
+  url: 500,
+  search: 200,
+  sectionTitleMin: 1,
+  sectionDescription: 2_000,
+  lessonTitleMin: 1,
+  lessonContent: 200_000,
+  durationMinutes: 1_440,
+  unlockAfterDays: 3_650,
+  resources: 50,
+  resourceTitle: 200,
+  reorderSections: 500,
+  reorderLessons: 5_000,
+  topLimit: 100,
+} as const;
+
+const L = CATALOG_LIMITS;
+/** Slug form as the service defines it: lower-case letters (any script), marks and digits, single hyphens. */
+const SLUG_FORM = /^[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{N}]+)*$/u;
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
+
+export const DIFFICULTY_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
+export const LESSON_TYPES = ['video', 'text', 'quiz', 'assignment'] as const;
+export const RESOURCE_TYPES = ['link', 'pdf', 'video', 'file', 'other'] as const;
+export const PREREQUISITES = ['', 'previous_lesson', 'previous_section'] as const;
+export const COURSE_SORTS = ['newest', 'title', 'popular', 'relevance'] as const;
+export const MY_COURSE_STATUSES = ['draft', 'published', 'archived'] as const;
+
+export const Difficulty = z.enum(DIFFICULTY_LEVELS).openapi('DifficultyLevel');
+export const LessonType = z.enum(LESSON_TYPES).openapi('LessonType');
+const BoolFlag = z.enum(['true', 'false']);
+
+/** http(s) URL, or "" to clear. */
+const OptionalUrl = z
+  .string()
+  .trim()
+  .max(L.url)
+  .refine((v) => v === '' || (/^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v)), 'Must be an http(s) URL or empty')
+  .openapi({ format: 'uri', example: 'https://cdn.example.com/intro.mp4' });
+
+const Title = z.string().trim().min(L.titleMin).max(L.title).openapi({ example: 'Introduction to TypeScript' });
+const Slug = z
+  .string()
+  .trim()
+  .refine(
+    (v) => v === '' || ([...v].length <= L.slug && SLUG_FORM.test(v) && !UUID_SHAPE.test(v)),
+    `Lower-case letters or digits (any script) separated by single hyphens, at most ${L.slug} characters, not a UUID`,
+  )
+  .openapi({ description: 'Generated from the title when empty or absent', example: 'introduction-to-typescript' });
+const PriceCents = z
+  .number()
+  .int()
+  .min(0)
+  .max(L.priceCents)
+  .openapi({ description: 'Minor units (cents); 0 = free', example: 4900 });
+const Currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'Three upper-case letters (ISO 4217), e.g. USD')
+  .openapi({ description: 'Default USD', example: 'USD' });
+const StringList = (max: number) => z.array(z.string().trim().min(1).max(max)).max(L.listItems);
+
+const courseFields = {
+  title: Title,
+  slug: Slug.optional(),
+  description: z.string().max(L.description).optional(),
+  long_description: z.string().max(L.longDescription).optional().openapi({ description: 'Markdown' }),
+  category: z.string().trim().max(L.category).optional().openapi({ example: 'programming' }),
+  difficulty_level: Difficulty.optional(),
+  price_cents: PriceCents.optional(),
+  currency: Currency.optional(),
+  thumbnail_url: OptionalUrl.optional(),
+  preview_video_url: OptionalUrl.optional(),
+  requirements: StringList(L.listItem).optional(),
+  learning_objectives: StringList(L.listItem).optional(),
+  tags: StringList(L.listItem).optional().openapi({ description: 'Stored lower-cased, duplicates dropped' }),
+};
+
+export const CreateCourseBody = z
+  .object({
+    ...courseFields,
+    instructor_id: Uuid.optional().openapi({ description: 'Admins only: create on behalf of this instructor (default: you)' }),
+  })
+  .strict()
+  .openapi('CreateCourseRequest');
+
+export const UpdateCourseBody = z
+  .object({ ...courseFields, title: Title.optional() })
+  .strict()
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'At least one field is required')
+  .openapi('UpdateCourseRequest', { description: 'Partial update: only the fields present are changed' });
+
+export const ListCoursesQuery = z
+  .object({
+    ...Pagination,
+    category: z.string().trim().max(L.category).optional().openapi({ description: 'Exact category; empty = any' }),
+    difficulty_level: Difficulty.optional(),
+    instructor_id: Uuid.optional(),
+    min_price: z.coerce.number().int().min(0).max(L.priceCents).optional().openapi({ description: 'Minor units, inclusive' }),
+    max_price: z.coerce.number().int().min(0).max(L.priceCents).optional().openapi({ description: 'Minor units, inclusive' }),
+    is_free: BoolFlag.optional(),
+    search: z.string().trim().max(L.search).optional().openapi({ description: 'Full-text over title, description and tags (ranked)' }),
+    sort: z.enum(COURSE_SORTS).optional().openapi({ description: 'Default: relevance when searching, else newest' }),
+    include_unpublished: BoolFlag.optional().openapi({
+      description: 'Instructors: also your own drafts; admins: every course. Ignored for other callers.',
+    }),
+  })
+  .strict();
+
+export const MyCoursesQuery = z
+  .object({ ...Pagination, status: z.enum(MY_COURSE_STATUSES).optional() })
+  .strict();
+
+export const TopCoursesQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(L.topLimit).default(10),
+    category: z.string().trim().max(L.category).optional().openapi({ description: 'Exact category; empty = any' }),
+  })
+  .strict();
+
+const pathUuid = (name: string) => Uuid.openapi({ param: { name, in: 'path' } });
+export const CourseIdParams = z.object({ course_id: pathUuid('course_id') }).strict();
+export const SectionParams = z.object({ course_id: pathUuid('course_id'), section_id: pathUuid('section_id') }).strict();
+export const LessonIdParams = z.object({ lesson_id: pathUuid('lesson_id') }).strict();
+export const SlugParams = z
+  .object({ slug: z.string().min(1).max(L.slug).openapi({ param: { name: 'slug', in: 'path' }, example: 'introduction-to-typescript' }) })
+  .strict();
+
+export const CreateSectionBody = z
+  .object({
+    title: z.string().trim().min(L.sectionTitleMin).max(L.title),
+    description: z.string().max(L.sectionDescription).optional(),
+  })
+  .strict()
+  .openapi('CreateSectionRequest');
+
+export const UpdateSectionBody = z
+  .object({
+    title: z.string().trim().min(L.sectionTitleMin).max(L.title).optional(),
+    description: z.string().max(L.sectionDescription).optional(),
+  })
+  .strict()
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'At least one field is required')
+  .openapi('UpdateSectionRequest', { description: 'Partial update: only the fields present are changed' });
+
+const ResourceBody = z
+  .object({
+    title: z.string().trim().min(1).max(L.resourceTitle),
+    url: OptionalUrl.refine((v) => v !== '', 'Required'),
+    type: z.enum(RESOURCE_TYPES).default('link'),
+  })
+  .strict();
+
+/** Drip: an absolute RFC 3339 timestamp with a time zone, or "" for none. */
+const UnlockAt = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || (RFC3339.test(v) && !Number.isNaN(Date.parse(v))), 'An RFC 3339 timestamp such as 2030-01-31T09:00:00Z, or ""')
+  .openapi({ example: '2030-01-31T09:00:00Z' });
+
+const lessonFields = {
+  section_id: Uuid.optional().openapi({ description: "Default: the course's last section (created when it has none)" }),
+  title: z.string().trim().min(L.lessonTitleMin).max(L.title),
+  slug: Slug.optional(),
+  description: z.string().max(L.description).optional(),
+  content: z.string().max(L.lessonContent).optional().openapi({ description: 'Markdown' }),
+  lesson_type: LessonType.optional().openapi({ description: 'Default: text' }),
+  duration_minutes: z.number().int().min(0).max(L.durationMinutes).optional(),
+  video_url: OptionalUrl.optional(),
+  resources: z.array(ResourceBody).max(L.resources).optional(),
+  is_preview: z.boolean().optional(),
+  counts_toward_completion: z.boolean().optional().openapi({ description: 'Default: true' }),
+  unlock_at: UnlockAt.optional(),
+  unlock_after_days: z.number().int().min(0).max(L.unlockAfterDays).optional(),
+  prerequisite: z.enum(PREREQUISITES).optional(),
+};
+
+export const CreateLessonBody = z.object(lessonFields).strict().openapi('CreateLessonRequest');
+
+export const UpdateLessonBody = z
+  .object({ ...lessonFields, title: lessonFields.title.optional() })
+  .strict()
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'At least one field is required')
+  .openapi('UpdateLessonRequest', { description: 'Partial update: only the fields present are changed' });
+
+export const ReorderBody = z
+  .object({
+    sections: z
+      .array(
+        z
+          .object({
+            section_id: Uuid,
+            lesson_ids: z.array(Uuid).max(L.reorderLessons),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(L.reorderSections),
+  })
+  .strict()
+  .openapi('ReorderRequest', {
+    description:
+      'The complete new order: every section of the course in order, each with every one of its lessons in order. ' +
+      'Lessons may move between sections; anything missing, duplicated or foreign is refused.',
+  });
+
+// ---------------------------------------------------------------------------------------------- responses
+
+const Timestamp = z.string().openapi({ description: 'RFC 3339 UTC, "" when not set', example: '2025-01-31T12:00:00.000Z' });
+
+export const InstructorSummarySchema = z
+  .object({ id: z.string(), full_name: z.string(), bio: z.string() })
+  .openapi('InstructorSummary');
+
+export const CourseSchema = z
+  .object({
+    id: z.string().uuid(),
+    title: z.string(),
+    slug: z.string(),
+    description: z.string(),
+    long_description: z.string(),
+    category: z.string(),
+    difficulty_level: z.string().openapi({ description: 'beginner | intermediate | advanced' }),
+    price_cents: z.number().int().openapi({ description: 'Minor units; 0 = free' }),
+    currency: z.string(),
+    thumbnail_url: z.string(),
+    preview_video_url: z.string(),
+    requirements: z.array(z.string()),
+    learning_objectives: z.array(z.string()),
+    tags: z.array(z.string()),
+    instructor_id: z.string(),
+    instructor: InstructorSummarySchema.nullable(),
+    is_published: z.boolean(),
+    published_at: Timestamp,
+    archived_at: Timestamp,
+    estimated_duration_minutes: z.number().int().openapi({ description: "Sum of the published lessons' durations" }),
+    version: z.number().int().openapi({ description: "Bumped when a published course's completion-relevant content changes" }),
+    total_lessons: z.number().int(),
+    total_quizzes: z.number().int(),
+    enrollment_count: z.number().int(),
+    average_rating: z.number(),
+    rating_count: z.number().int(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  })
+  .openapi('Course');
+
+export const CoursePageSchema = z
+  .object({
+    items: z.array(CourseSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    page_size: z.number().int(),
+    total_pages: z.number().int(),
+  })
+  .openapi('CoursePage');
+
+export const CourseListSchema = z.object({ items: z.array(CourseSchema) }).openapi('CourseList');
+
+export const CategoryListSchema = z
+  .object({ items: z.array(z.object({ name: z.string(), course_count: z.number().int() }).openapi('Category')) })
+  .openapi('CategoryList');
+
+export const ResourceSchema = z.object({ title: z.string(), url: z.string(), type: z.string() }).openapi('Resource');
+
+export const LessonSchema = z
+  .object({
+    id: z.string().uuid(),
+    course_id: z.string(),
+    section_id: z.string(),
+    title: z.string(),
+    slug: z.string(),
+    description: z.string(),
+    content: z.string().openapi({ description: 'Markdown; "" in lists and outlines' }),
+    lesson_type: z.string().openapi({ description: 'video | text | quiz | assignment' }),
+    order_index: z.number().int().openapi({ description: 'Position within its section' }),
+    duration_minutes: z.number().int(),
+    video_url: z.string(),
+    resources: z.array(ResourceSchema),
+    is_preview: z.boolean(),
+    is_published: z.boolean(),
+    counts_toward_completion: z.boolean(),
+    unlock_at: Timestamp,
+    unlock_after_days: z.number().int(),
+    prerequisite: z.string().openapi({ description: '"" | previous_lesson | previous_section' }),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  })
+  .openapi('Lesson');
+
+export const LessonDetailSchema = LessonSchema.extend({
+  previous_lesson_id: z.string().openapi({ description: 'The lesson before this one in the course order ("" when first)' }),
+  next_lesson_id: z.string().openapi({ description: 'The lesson after this one in the course order ("" when last)' }),
+  is_completed: z.boolean().openapi({ description: "Whether the caller completed it (false when not enrolled)" }),
+  is_locked: z.boolean().openapi({ description: 'Drip date not reached or prerequisite missing, for the enrolled caller' }),
+}).openapi('LessonDetail');
+
+export const LessonListSchema = z.object({ items: z.array(LessonSchema) }).openapi('LessonList');
+
+export const SectionSchema = z
+  .object({
+    id: z.string().uuid(),
+    course_id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    order_index: z.number().int(),
+    lessons: z.array(LessonSchema).openapi({ description: 'In order; content omitted' }),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  })
+  .openapi('Section');
+
+export const CourseOutlineSchema = z
+  .object({
+    course_id: z.string(),
+    version: z.number().int(),
+    is_published: z.boolean(),
+    instructor_id: z.string(),
+    sections: z.array(SectionSchema),
+    countable_lesson_ids: z.array(z.string()).openapi({ description: 'Published lessons that count toward completion, in order' }),
+  })
+  .openapi('CourseOutline');

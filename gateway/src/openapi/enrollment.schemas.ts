@@ -1,0 +1,196 @@
+import { z } from './zod';
+import { Pagination } from './schemas';
+
+/**
+ * Requests and responses of the enrolment routes. Responses mirror the enrollment proto messages field by
+ * field (snake_case; timestamps RFC 3339, "" when not set; int64 counters as JSON numbers).
+ */
+const Timestamp = z.string().openapi({ description: 'RFC 3339 UTC, "" when not set', example: '2025-01-31T12:00:00.000Z' });
+const pathUuid = (name: string) => z.string().uuid().openapi({ param: { name, in: 'path' } });
+
+export const EnrollmentStatusSchema = z.enum(['active', 'completed', 'dropped', 'expired']).openapi('EnrollmentStatus');
+
+export const EnrollmentIdParams = z.object({ enrollment_id: pathUuid('enrollment_id') }).strict();
+export const EnrollmentLessonParams = z.object({ enrollment_id: pathUuid('enrollment_id'), lesson_id: pathUuid('lesson_id') }).strict();
+export const CourseEnrollmentParams = z.object({ course_id: pathUuid('course_id') }).strict();
+
+export const EnrollBody = z.object({ course_id: z.string().uuid() }).strict().openapi('EnrollRequest');
+
+export const MyEnrollmentsQuery = z.object({ ...Pagination, status: EnrollmentStatusSchema.optional() }).strict();
+
+export const COURSE_ENROLLMENT_SORTS = ['progress_desc', 'progress_asc', 'last_accessed_desc', 'last_accessed_asc', 'enrolled_desc'] as const;
+export const CourseEnrollmentsQuery = z
+  .object({
+    ...Pagination,
+    status: EnrollmentStatusSchema.optional(),
+    sort: z.enum(COURSE_ENROLLMENT_SORTS).default('progress_desc'),
+    cursor: z
+      .string()
+      .max(500)
+      .optional()
+      .openapi({ description: 'Keyset pagination: `next_cursor` of the previous page (same sort); `page` is then ignored' }),
+  })
+  .strict();
+
+export const UpdateProgressBody = z
+  .object({
+    status: z.enum(['in_progress', 'completed']).optional().openapi({ description: '`completed` completes the lesson (same as POST .../complete)' }),
+    time_spent_seconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(86_400)
+      .optional()
+      .openapi({ description: 'Seconds to ADD (an increment), bounded per call by the service (default 300)' }),
+    last_position_seconds: z.number().int().min(0).max(7 * 24 * 3600).optional(),
+    completion_percentage: z.number().min(0).max(100).optional(),
+    notes: z.string().max(10_000).optional(),
+  })
+  .strict()
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'At least one field is required')
+  .openapi('UpdateLessonProgressRequest', { description: 'Partial update: only the fields present are applied' });
+
+export const ReviewBody = z
+  .object({
+    rating: z.number().int().min(1).max(5),
+    review: z.string().max(5000).optional().openapi({ description: 'Empty, or 10 to 5000 characters' }),
+  })
+  .strict()
+  .openapi('ReviewRequest');
+
+export const BulkEnrollBody = z
+  .object({
+    user_ids: z.array(z.string().max(100)).max(1000).optional().openapi({ description: 'User ids; malformed ones are reported per row' }),
+    emails: z.array(z.string().max(320)).max(1000).optional().openapi({ description: 'Emails, resolved by the auth service' }),
+  })
+  .strict()
+  .refine((b) => (b.user_ids?.length ?? 0) + (b.emails?.length ?? 0) > 0, 'Give at least one user id or email')
+  .refine((b) => (b.user_ids?.length ?? 0) + (b.emails?.length ?? 0) <= 1000, 'At most 1000 rows')
+  .openapi('BulkEnrollRequest');
+
+export const EnrollmentSchema = z
+  .object({
+    id: z.string().uuid(),
+    student_id: z.string().uuid(),
+    course_id: z.string().uuid(),
+    status: EnrollmentStatusSchema,
+    enrolled_at: Timestamp,
+    started_at: Timestamp,
+    completed_at: Timestamp,
+    dropped_at: Timestamp,
+    last_accessed_at: Timestamp,
+    progress_percentage: z.number().openapi({ description: 'Completed countable lessons / countable lessons of the course version, 0-100', example: 66.67 }),
+    completed_lessons_count: z.number().int(),
+    total_lessons_count: z.number().int(),
+    total_time_spent_seconds: z.number().int(),
+    rating: z.number().int().openapi({ description: '1-5; 0 = not rated' }),
+    review: z.string(),
+    reviewed_at: Timestamp,
+    has_new_content: z.boolean().openapi({ description: 'Completed, then the course gained lessons (completion stays)' }),
+    course_version: z.number().int(),
+  })
+  .openapi('Enrollment');
+
+export const LessonProgressSchema = z
+  .object({
+    id: z.string(),
+    enrollment_id: z.string().uuid(),
+    lesson_id: z.string().uuid(),
+    status: z.enum(['not_started', 'in_progress', 'completed']),
+    completion_percentage: z.number(),
+    time_spent_seconds: z.number().int(),
+    last_position_seconds: z.number().int(),
+    notes: z.string().openapi({ description: "The student's own notes (empty for anyone else)" }),
+    started_at: Timestamp,
+    completed_at: Timestamp,
+    last_accessed_at: Timestamp,
+  })
+  .openapi('LessonProgress');
+
+export const EnrollmentProgressSchema = z
+  .object({
+    enrollment: EnrollmentSchema,
+    lessons: z.array(
+      z.object({
+        lesson_id: z.string().uuid(),
+        section_id: z.string(),
+        position: z.number().int(),
+        lesson_type: z.string(),
+        is_countable: z.boolean(),
+        is_locked: z.boolean(),
+        unlock_at: Timestamp,
+        progress: LessonProgressSchema,
+      }),
+    ),
+  })
+  .openapi('EnrollmentProgress');
+
+export const MyEnrollmentPageSchema = z
+  .object({
+    items: z.array(
+      EnrollmentSchema.extend({
+        course: z.object({ id: z.string().uuid(), title: z.string(), thumbnail_url: z.string() }),
+        time_spent_hours: z.number(),
+      }),
+    ),
+    total: z.number().int(),
+    page: z.number().int(),
+    page_size: z.number().int(),
+    total_pages: z.number().int(),
+    course_details_degraded: z.boolean().openapi({ description: 'Catalog was unreachable: titles from the local copy, no thumbnails' }),
+  })
+  .openapi('MyEnrollmentPage');
+
+export const CourseEnrollmentPageSchema = z
+  .object({
+    items: z.array(EnrollmentSchema),
+    total: z.number().int(),
+    page: z.number().int().openapi({ description: '0 for a cursor page' }),
+    page_size: z.number().int(),
+    total_pages: z.number().int(),
+    next_cursor: z.string().openapi({ description: '"" on the last page' }),
+  })
+  .openapi('CourseEnrollmentPage');
+
+export const CourseEnrollmentStatsSchema = z
+  .object({
+    course_id: z.string().uuid(),
+    total_enrollments: z.number().int(),
+    active_enrollments: z.number().int(),
+    completed_enrollments: z.number().int(),
+    dropped_enrollments: z.number().int(),
+    expired_enrollments: z.number().int(),
+    completion_rate: z.number().openapi({ description: 'completed / (all but dropped), percent' }),
+    average_progress: z.number().openapi({ description: 'over enrolments not dropped, percent' }),
+    average_rating: z.number(),
+    rating_count: z.number().int(),
+    course_version: z.number().int(),
+    total_lessons_count: z.number().int(),
+  })
+  .openapi('CourseEnrollmentStats');
+
+export const BulkEnrollmentJobSchema = z
+  .object({
+    id: z.string().uuid(),
+    course_id: z.string().uuid(),
+    requested_by: z.string().uuid(),
+    status: z.enum(['running', 'completed']),
+    total: z.number().int(),
+    enrolled: z.number().int(),
+    already_enrolled: z.number().int(),
+    unknown_user: z.number().int(),
+    invalid: z.number().int(),
+    results: z.array(
+      z.object({
+        row: z.number().int(),
+        input: z.string(),
+        user_id: z.string(),
+        result: z.enum(['enrolled', 'already_enrolled', 'unknown_user', 'invalid']),
+        enrollment_id: z.string(),
+        detail: z.string(),
+      }),
+    ),
+    created_at: Timestamp,
+    completed_at: Timestamp,
+  })
+  .openapi('BulkEnrollmentJob');

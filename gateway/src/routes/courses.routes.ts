@@ -1,0 +1,458 @@
+import { NotFoundError } from '@lms/kit';
+import type { Caller } from '@lms/kit/auth';
+import type { CallOptions } from '@lms/kit/grpc';
+import type { Course__Output } from '@lms/kit/generated/lms/catalog/v1/Course';
+import type { CoursePage__Output } from '@lms/kit/generated/lms/catalog/v1/CoursePage';
+import type { Lesson__Output } from '@lms/kit/generated/lms/catalog/v1/Lesson';
+import type { CatalogClient } from '../clients/catalog.client';
+import type { EnrollmentClient } from '../clients/enrollment.client';
+import { validationError } from '../errors/http-errors';
+import {
+  CategoryListSchema,
+  CourseIdParams,
+  CourseListSchema,
+  CourseOutlineSchema,
+  CoursePageSchema,
+  CourseSchema,
+  CreateCourseBody,
+  CreateLessonBody,
+  CreateSectionBody,
+  LessonDetailSchema,
+  LessonIdParams,
+  LessonListSchema,
+  LessonSchema,
+  ListCoursesQuery,
+  MyCoursesQuery,
+  ReorderBody,
+  SectionParams,
+  SectionSchema,
+  SlugParams,
+  TopCoursesQuery,
+  UpdateCourseBody,
+  UpdateLessonBody,
+  UpdateSectionBody,
+} from '../openapi/catalog.schemas';
+import { presentFields } from './auth.routes';
+import { route, type AnyRoute } from './route';
+
+const API = '/api/v1';
+const COURSES = ['Courses'];
+const SECTIONS = ['Sections'];
+const LESSONS = ['Lessons'];
+/** Gateway-level role check for every write; ownership is the catalog service's decision. */
+const AUTHORS = ['instructor', 'admin'] as const;
+
+/**
+ * On routes open to anonymous callers the token is forwarded only once verified (`caller` set); an
+ * anonymous call says so explicitly, so nothing unverified ever reaches the service.
+ */
+function identity(caller: Caller | undefined): CallOptions {
+  return caller ? {} : { authorization: '' };
+}
+
+/** int64 arrives as a decimal string (proto-loader `longs: String`); prices are far below 2^53. */
+export function presentCourse(course: Course__Output) {
+  return { ...course, price_cents: Number(course.price_cents), instructor: course.instructor ?? null };
+}
+
+function presentPage(page: CoursePage__Output) {
+  return { ...page, items: page.items.map(presentCourse) };
+}
+
+function presentCourses(list: { items: Course__Output[] }) {
+  return { items: list.items.map(presentCourse) };
+}
+
+/** Previous/next lesson ids in the course order (sections in order, lessons in order within each). */
+/**
+ * The enrolled student's progress on one lesson, or undefined when not enrolled. The lesson itself is
+ * served even when the enrollment service can't answer: its progress flags then read false.
+ */
+async function learnerProgress(enrollment: EnrollmentClient, courseId: string, lessonId: string) {
+  try {
+    const enrolled = await enrollment.IsEnrolled({ course_id: courseId, student_id: '' });
+    if (!enrolled.enrolled || !enrolled.enrollment_id) return undefined;
+    const progress = await enrollment.GetProgress({ enrollment_id: enrolled.enrollment_id });
+    return progress.lessons.find((l) => l.lesson_id === lessonId);
+  } catch {
+    return undefined;
+  }
+}
+
+export function neighbours(ordered: Pick<Lesson__Output, 'id'>[], lessonId: string): { previous_lesson_id: string; next_lesson_id: string } {
+  const i = ordered.findIndex((l) => l.id === lessonId);
+  if (i < 0) return { previous_lesson_id: '', next_lesson_id: '' };
+  return { previous_lesson_id: ordered[i - 1]?.id ?? '', next_lesson_id: ordered[i + 1]?.id ?? '' };
+}
+
+/**
+ * Section RPCs take only the section id; the REST path also names the course, so a section of another
+ * course is a 404 here — checked before the write, with the caller's own view of the outline.
+ */
+async function assertSectionInCourse(catalog: CatalogClient, courseId: string, sectionId: string): Promise<void> {
+  const outline = await catalog.GetCourseOutline({ course_id: courseId });
+  if (!outline.sections.some((s) => s.id === sectionId)) throw new NotFoundError('Section not found in this course', 'CATALOG.SECTION_NOT_FOUND');
+}
+
+export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClient): AnyRoute[] {
+  return [
+    // ------------------------------------------------------------------ courses: fixed paths first,
+    // so `categories`, `popular`, `top-rated`, `my/courses` and `slug/…` are never taken for an id.
+    route({
+      method: 'get',
+      path: `${API}/courses`,
+      operationId: 'listCourses',
+      summary: 'List courses (filter, search, sort, paginate)',
+      description:
+        'Anonymous callers and students see published, non-archived courses. With a bearer token and ' +
+        '`include_unpublished=true`, instructors also see their own drafts and admins see every course. ' +
+        'Prices are minor units (`min_price`/`max_price` inclusive). A page beyond the end is an empty page.',
+      tags: COURSES,
+      access: 'optional',
+      query: ListCoursesQuery,
+      success: { status: 200, description: 'One page of courses', schema: CoursePageSchema },
+      handle: async ({ query, caller }) => {
+        if (query.min_price !== undefined && query.max_price !== undefined && query.min_price > query.max_price) {
+          throw validationError([{ loc: ['query', 'min_price'], msg: 'Must not be greater than max_price' }]);
+        }
+        const widen = query.include_unpublished === 'true' && (caller?.role === 'instructor' || caller?.role === 'admin');
+        const page = await catalog.ListCourses(
+          {
+            page: query.page,
+            page_size: query.page_size,
+            category: query.category || '',
+            difficulty_level: query.difficulty_level ?? '',
+            instructor_id: query.instructor_id ?? '',
+            min_price_cents: query.min_price ?? -1,
+            max_price_cents: query.max_price ?? -1,
+            is_free: query.is_free ?? '',
+            search: query.search ?? '',
+            sort: query.sort ?? '',
+            include_unpublished: widen,
+          },
+          identity(caller),
+        );
+        return presentPage(page);
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${API}/courses/categories`,
+      operationId: 'listCourseCategories',
+      summary: 'Categories in use, with the number of published courses in each',
+      tags: COURSES,
+      access: 'public',
+      success: { status: 200, description: 'Categories', schema: CategoryListSchema },
+      handle: () => catalog.ListCategories({}, { authorization: '' }),
+    }),
+    route({
+      method: 'get',
+      path: `${API}/courses/popular`,
+      operationId: 'listPopularCourses',
+      summary: 'The most enrolled published courses',
+      tags: COURSES,
+      access: 'public',
+      query: TopCoursesQuery,
+      success: { status: 200, description: 'Courses, most popular first', schema: CourseListSchema },
+      handle: async ({ query }) =>
+        presentCourses(await catalog.ListPopularCourses({ limit: query.limit, category: query.category || '' }, { authorization: '' })),
+    }),
+    route({
+      method: 'get',
+      path: `${API}/courses/top-rated`,
+      operationId: 'listTopRatedCourses',
+      summary: 'The best rated published courses',
+      tags: COURSES,
+      access: 'public',
+      query: TopCoursesQuery,
+      success: { status: 200, description: 'Courses, best rated first', schema: CourseListSchema },
+      handle: async ({ query }) =>
+        presentCourses(await catalog.ListTopRatedCourses({ limit: query.limit, category: query.category || '' }, { authorization: '' })),
+    }),
+    route({
+      method: 'get',
+      path: `${API}/courses/my/courses`,
+      operationId: 'listMyCourses',
+      summary: 'Your own courses (instructors; admins who author courses), drafts and archived ones included',
+      tags: COURSES,
+      access: AUTHORS,
+      query: MyCoursesQuery,
+      success: { status: 200, description: 'One page of your courses', schema: CoursePageSchema },
+      handle: async ({ query }) =>
+        presentPage(await catalog.ListMyCourses({ page: query.page, page_size: query.page_size, status: query.status ?? '' })),
+    }),
+    route({
+      method: 'get',
+      path: `${API}/courses/slug/{slug}`,
+      operationId: 'getCourseBySlug',
+      summary: 'One course by its slug',
+      description: 'Published courses for everyone; drafts only for their owner and admins (others get 404).',
+      tags: COURSES,
+      access: 'optional',
+      params: SlugParams,
+      success: { status: 200, description: 'The course', schema: CourseSchema },
+      errors: [404],
+      handle: async ({ params, caller }) => presentCourse(await catalog.GetCourseBySlug({ slug: params.slug }, identity(caller))),
+    }),
+    route({
+      method: 'get',
+      path: `${API}/courses/{course_id}`,
+      operationId: 'getCourse',
+      summary: 'One course, with its instructor {id, full_name, bio}',
+      description: 'Published courses for everyone; drafts only for their owner and admins (others get 404).',
+      tags: COURSES,
+      access: 'optional',
+      params: CourseIdParams,
+      success: { status: 200, description: 'The course', schema: CourseSchema },
+      errors: [404],
+      handle: async ({ params, caller }) => presentCourse(await catalog.GetCourse({ course_id: params.course_id }, identity(caller))),
+    }),
+    route({
+      method: 'post',
+      path: `${API}/courses`,
+      operationId: 'createCourse',
+      summary: 'Create a course (a draft: is_published false)',
+      tags: COURSES,
+      access: AUTHORS,
+      idempotent: true,
+      body: CreateCourseBody,
+      success: { status: 201, description: 'The new course', schema: CourseSchema },
+      errors: [409],
+      handle: async ({ body }) =>
+        presentCourse(
+          await catalog.CreateCourse({
+            ...body,
+            slug: body.slug ?? '',
+            instructor_id: body.instructor_id ?? '',
+          }),
+        ),
+    }),
+    route({
+      method: 'put',
+      path: `${API}/courses/{course_id}`,
+      operationId: 'updateCourse',
+      summary: 'Update a course (partial; owner or admin)',
+      tags: COURSES,
+      access: AUTHORS,
+      params: CourseIdParams,
+      body: UpdateCourseBody,
+      success: { status: 200, description: 'The updated course', schema: CourseSchema },
+      errors: [404, 409],
+      handle: async ({ params, body }) =>
+        presentCourse(await catalog.UpdateCourse({ ...body, course_id: params.course_id, fields: presentFields(body) })),
+    }),
+    route({
+      method: 'delete',
+      path: `${API}/courses/{course_id}`,
+      operationId: 'deleteCourse',
+      summary: 'Delete a course (owner or admin) — only while nothing depends on it, else 409: archive it instead',
+      tags: COURSES,
+      access: AUTHORS,
+      params: CourseIdParams,
+      success: { status: 204, description: 'Deleted' },
+      errors: [404, 409],
+      handle: async ({ params }) => {
+        await catalog.DeleteCourse({ course_id: params.course_id });
+      },
+    }),
+    ...(
+      [
+        ['publish', 'publishCourse', 'Publish a course (needs at least one published lesson, else 409 with the reason)', 'PublishCourse'],
+        ['unpublish', 'unpublishCourse', 'Unpublish a course (back to draft)', 'UnpublishCourse'],
+        ['archive', 'archiveCourse', 'Archive a course: hidden from the catalogue, kept for enrolled learners', 'ArchiveCourse'],
+      ] as const
+    ).map(([action, operationId, summary, rpc]) =>
+      route({
+        method: 'post',
+        path: `${API}/courses/{course_id}/${action}`,
+        operationId,
+        summary,
+        tags: COURSES,
+        access: AUTHORS,
+        params: CourseIdParams,
+        success: { status: 200, description: 'The course', schema: CourseSchema },
+        errors: [404, 409],
+        handle: async ({ params }) => presentCourse(await catalog[rpc]({ course_id: params.course_id })),
+      }),
+    ),
+
+    // ------------------------------------------------------------------ sections
+    route({
+      method: 'get',
+      path: `${API}/courses/{course_id}/sections`,
+      operationId: 'getCourseOutline',
+      summary: 'The course outline: sections in order, each with its lessons in order (content omitted)',
+      description: 'For everyone who may see the course (published: everyone; draft: owner and admins).',
+      tags: SECTIONS,
+      access: 'optional',
+      params: CourseIdParams,
+      success: { status: 200, description: 'The outline', schema: CourseOutlineSchema },
+      errors: [404],
+      handle: ({ params, caller }) => catalog.GetCourseOutline({ course_id: params.course_id }, identity(caller)),
+    }),
+    route({
+      method: 'post',
+      path: `${API}/courses/{course_id}/sections`,
+      operationId: 'createSection',
+      summary: 'Add a section at the end of the course (owner or admin)',
+      tags: SECTIONS,
+      access: AUTHORS,
+      params: CourseIdParams,
+      body: CreateSectionBody,
+      success: { status: 201, description: 'The new section', schema: SectionSchema },
+      errors: [404],
+      handle: ({ params, body }) =>
+        catalog.CreateSection({ course_id: params.course_id, title: body.title, description: body.description ?? '' }),
+    }),
+    route({
+      method: 'put',
+      path: `${API}/courses/{course_id}/sections/{section_id}`,
+      operationId: 'updateSection',
+      summary: 'Update a section (partial; owner or admin)',
+      tags: SECTIONS,
+      access: AUTHORS,
+      params: SectionParams,
+      body: UpdateSectionBody,
+      success: { status: 200, description: 'The updated section', schema: SectionSchema },
+      errors: [404],
+      handle: async ({ params, body }) => {
+        await assertSectionInCourse(catalog, params.course_id, params.section_id);
+        return catalog.UpdateSection({ ...body, section_id: params.section_id, fields: presentFields(body) });
+      },
+    }),
+    route({
+      method: 'delete',
+      path: `${API}/courses/{course_id}/sections/{section_id}`,
+      operationId: 'deleteSection',
+      summary: 'Delete a section (owner or admin) — only when it has no lessons, else 409',
+      tags: SECTIONS,
+      access: AUTHORS,
+      params: SectionParams,
+      success: { status: 204, description: 'Deleted' },
+      errors: [404, 409],
+      handle: async ({ params }) => {
+        await assertSectionInCourse(catalog, params.course_id, params.section_id);
+        await catalog.DeleteSection({ section_id: params.section_id });
+      },
+    }),
+
+    // ------------------------------------------------------------------ lessons of a course
+    route({
+      method: 'get',
+      path: `${API}/courses/{course_id}/lessons`,
+      operationId: 'listCourseLessons',
+      summary: "The course's lessons as one flat ordered list (content omitted)",
+      tags: LESSONS,
+      access: 'optional',
+      params: CourseIdParams,
+      success: { status: 200, description: 'Lessons in course order', schema: LessonListSchema },
+      errors: [404],
+      handle: ({ params, caller }) => catalog.ListLessons({ course_id: params.course_id }, identity(caller)),
+    }),
+    route({
+      method: 'post',
+      path: `${API}/courses/{course_id}/lessons`,
+      operationId: 'createLesson',
+      summary: 'Add a lesson (owner or admin); a draft until published',
+      tags: LESSONS,
+      access: AUTHORS,
+      params: CourseIdParams,
+      body: CreateLessonBody,
+      success: { status: 201, description: 'The new lesson', schema: LessonSchema },
+      errors: [404, 409],
+      handle: ({ params, body }) => catalog.CreateLesson({ ...body, course_id: params.course_id, fields: presentFields(body) }),
+    }),
+    route({
+      method: 'post',
+      path: `${API}/courses/{course_id}/lessons/reorder`,
+      operationId: 'reorderLessons',
+      summary: 'Reorder sections and lessons in one atomic call (owner or admin)',
+      description:
+        'The body is the complete new order. Lessons may move between sections. A missing, duplicated or ' +
+        'foreign id is refused (422); concurrent reorders never leave duplicate or missing positions.',
+      tags: LESSONS,
+      access: AUTHORS,
+      params: CourseIdParams,
+      body: ReorderBody,
+      success: { status: 200, description: 'The new outline', schema: CourseOutlineSchema },
+      errors: [404, 409],
+      handle: ({ params, body }) => catalog.ReorderLessons({ course_id: params.course_id, sections: body.sections }),
+    }),
+
+    // ------------------------------------------------------------------ one lesson
+    route({
+      method: 'get',
+      path: `${API}/lessons/{lesson_id}`,
+      operationId: 'getLesson',
+      summary: 'One lesson with its content, and the previous/next lesson ids',
+      description:
+        'The owner and admins see every lesson; students enrolled in the course see its published lessons, ' +
+        'with `is_completed` and `is_locked` from their progress; anyone who may see the course sees its ' +
+        'published preview lessons. Drafts are 404; other lessons 403 `CATALOG.ENROLLMENT_REQUIRED`.',
+      tags: LESSONS,
+      access: 'optional',
+      params: LessonIdParams,
+      success: { status: 200, description: 'The lesson', schema: LessonDetailSchema },
+      errors: [404],
+      handle: async ({ params, caller }) => {
+        const lesson = await catalog.GetLesson({ lesson_id: params.lesson_id }, identity(caller));
+        const [list, progress] = await Promise.all([
+          catalog.ListLessons({ course_id: lesson.course_id }, identity(caller)),
+          caller?.role === 'student' && enrollment ? learnerProgress(enrollment, lesson.course_id, lesson.id) : undefined,
+        ]);
+        return {
+          ...lesson,
+          ...neighbours(list.items, lesson.id),
+          is_completed: progress?.progress?.status === 'completed',
+          is_locked: progress?.is_locked ?? false,
+        };
+      },
+    }),
+    route({
+      method: 'put',
+      path: `${API}/lessons/{lesson_id}`,
+      operationId: 'updateLesson',
+      summary: 'Update a lesson (partial; owner or admin); `section_id` moves it to the end of that section',
+      tags: LESSONS,
+      access: AUTHORS,
+      params: LessonIdParams,
+      body: UpdateLessonBody,
+      success: { status: 200, description: 'The updated lesson', schema: LessonSchema },
+      errors: [404, 409],
+      handle: ({ params, body }) => catalog.UpdateLesson({ ...body, lesson_id: params.lesson_id, fields: presentFields(body) }),
+    }),
+    route({
+      method: 'delete',
+      path: `${API}/lessons/{lesson_id}`,
+      operationId: 'deleteLesson',
+      summary: 'Delete a lesson (owner or admin)',
+      tags: LESSONS,
+      access: AUTHORS,
+      params: LessonIdParams,
+      success: { status: 204, description: 'Deleted' },
+      errors: [404, 409],
+      handle: async ({ params }) => {
+        await catalog.DeleteLesson({ lesson_id: params.lesson_id });
+      },
+    }),
+    ...(
+      [
+        ['publish', 'publishLesson', 'Publish a lesson (owner or admin)', 'PublishLesson'],
+        ['unpublish', 'unpublishLesson', 'Unpublish a lesson (owner or admin)', 'UnpublishLesson'],
+      ] as const
+    ).map(([action, operationId, summary, rpc]) =>
+      route({
+        method: 'post',
+        path: `${API}/lessons/{lesson_id}/${action}`,
+        operationId,
+        summary,
+        tags: LESSONS,
+        access: AUTHORS,
+        params: LessonIdParams,
+        success: { status: 200, description: 'The lesson', schema: LessonSchema },
+        errors: [404, 409],
+        handle: ({ params }) => catalog[rpc]({ lesson_id: params.lesson_id }),
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,243 @@
+import type { Enrollment__Output } from '@lms/kit/generated/lms/enrollment/v1/Enrollment';
+import type { LessonProgress__Output } from '@lms/kit/generated/lms/enrollment/v1/LessonProgress';
+import type { EnrollmentClient } from '../clients/enrollment.client';
+import {
+  BulkEnrollBody,
+  BulkEnrollmentJobSchema,
+  CourseEnrollmentPageSchema,
+  CourseEnrollmentParams,
+  CourseEnrollmentStatsSchema,
+  CourseEnrollmentsQuery,
+  EnrollBody,
+  EnrollmentIdParams,
+  EnrollmentLessonParams,
+  EnrollmentProgressSchema,
+  EnrollmentSchema,
+  LessonProgressSchema,
+  MyEnrollmentPageSchema,
+  MyEnrollmentsQuery,
+  ReviewBody,
+  UpdateProgressBody,
+} from '../openapi/enrollment.schemas';
+import { presentFields } from './auth.routes';
+import { route, type AnyRoute } from './route';
+
+const API = '/api/v1';
+const tags = ['Enrollments'];
+const STUDENT = ['student'] as const;
+/** Gateway-level role check; that the instructor owns the course is the enrollment service's decision. */
+const COURSE_STAFF = ['instructor', 'admin'] as const;
+
+/** int64 arrives as a decimal string (proto-loader `longs: String`); these counters are far below 2^53. */
+export function presentEnrollment(e: Enrollment__Output) {
+  return { ...e, total_time_spent_seconds: Number(e.total_time_spent_seconds) };
+}
+
+export function presentProgress(p: LessonProgress__Output) {
+  return { ...p, time_spent_seconds: Number(p.time_spent_seconds), last_position_seconds: Number(p.last_position_seconds) };
+}
+
+/** Every row of API.md's "Enrolments and progress" table; ownership and drip rules are checked by the service. */
+export function enrollmentRoutes(enrollment: EnrollmentClient): AnyRoute[] {
+  return [
+    route({
+      method: 'post',
+      path: `${API}/enrollments`,
+      operationId: 'enroll',
+      summary: 'Enrol the current student in a published course',
+      description:
+        'A dropped enrolment is re-activated with its history (same id). 404 unknown course, 409 already enrolled ' +
+        '(`ENROLLMENT.ALREADY_EXISTS`) or course not open (`ENROLLMENT.COURSE_NOT_PUBLISHED`, `ENROLLMENT.COURSE_ARCHIVED`).',
+      tags,
+      access: STUDENT,
+      idempotent: true,
+      body: EnrollBody,
+      success: { status: 201, description: 'The enrolment', schema: EnrollmentSchema },
+      errors: [404, 409, 503],
+      handle: async ({ body }) => presentEnrollment(await enrollment.Enroll({ course_id: body.course_id })),
+    }),
+    route({
+      method: 'get',
+      path: `${API}/enrollments/my-courses`,
+      operationId: 'listMyEnrollments',
+      summary: "The current student's enrolments with course title and thumbnail (newest first)",
+      tags,
+      access: STUDENT,
+      query: MyEnrollmentsQuery,
+      success: { status: 200, description: 'One page of enrolments', schema: MyEnrollmentPageSchema },
+      handle: async ({ query }) => {
+        const page = await enrollment.ListMyEnrollments({ page: query.page, page_size: query.page_size, status: query.status ?? '' });
+        return {
+          ...page,
+          items: page.items.map((item) => ({
+            ...presentEnrollment(item.enrollment!),
+            course: item.course ?? { id: item.enrollment!.course_id, title: '', thumbnail_url: '' },
+            time_spent_hours: item.time_spent_hours,
+          })),
+        };
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${API}/enrollments/{enrollment_id}`,
+      operationId: 'getEnrollment',
+      summary: "One enrolment (its student, the course's instructor, admins; 404 for anyone else)",
+      tags,
+      access: 'authenticated',
+      params: EnrollmentIdParams,
+      success: { status: 200, description: 'The enrolment', schema: EnrollmentSchema },
+      errors: [404],
+      handle: async ({ params }) => presentEnrollment(await enrollment.GetEnrollment({ enrollment_id: params.enrollment_id })),
+    }),
+    route({
+      method: 'delete',
+      path: `${API}/enrollments/{enrollment_id}`,
+      operationId: 'dropEnrollment',
+      summary: 'Drop an enrolment (its student or an admin); idempotent, progress is kept',
+      tags,
+      access: 'authenticated',
+      params: EnrollmentIdParams,
+      success: { status: 200, description: 'The dropped enrolment', schema: EnrollmentSchema },
+      errors: [404],
+      handle: async ({ params }) => presentEnrollment(await enrollment.DropEnrollment({ enrollment_id: params.enrollment_id })),
+    }),
+    route({
+      method: 'get',
+      path: `${API}/enrollments/{enrollment_id}/progress`,
+      operationId: 'getEnrollmentProgress',
+      summary: 'Per-lesson progress of an enrolment, in course order, with locks (drip, prerequisites)',
+      tags,
+      access: 'authenticated',
+      params: EnrollmentIdParams,
+      success: { status: 200, description: 'The progress', schema: EnrollmentProgressSchema },
+      errors: [404],
+      handle: async ({ params }) => {
+        const view = await enrollment.GetProgress({ enrollment_id: params.enrollment_id });
+        return {
+          enrollment: presentEnrollment(view.enrollment!),
+          lessons: view.lessons.map((l) => ({ ...l, progress: presentProgress(l.progress!) })),
+        };
+      },
+    }),
+    route({
+      method: 'put',
+      path: `${API}/enrollments/{enrollment_id}/lessons/{lesson_id}/progress`,
+      operationId: 'updateLessonProgress',
+      summary: 'Record progress on a lesson: time added in bounded increments, position, percentage, notes',
+      description:
+        '`time_spent_seconds` is ADDED (0 to MAX_TIME_INCREMENT_SECONDS per call, else 422). Locked lessons: 409 ' +
+        '`ENROLLMENT.LESSON_LOCKED` (with `unlock_at`) or `ENROLLMENT.PREREQUISITE_REQUIRED`.',
+      tags,
+      access: STUDENT,
+      params: EnrollmentLessonParams,
+      body: UpdateProgressBody,
+      success: { status: 200, description: 'The lesson progress', schema: LessonProgressSchema },
+      errors: [404, 409],
+      handle: async ({ params, body }) =>
+        presentProgress(
+          await enrollment.UpdateLessonProgress({
+            enrollment_id: params.enrollment_id,
+            lesson_id: params.lesson_id,
+            fields: presentFields(body),
+            status: body.status ?? '',
+            time_spent_seconds: body.time_spent_seconds ?? 0,
+            last_position_seconds: body.last_position_seconds ?? 0,
+            completion_percentage: body.completion_percentage ?? 0,
+            notes: body.notes ?? '',
+          }),
+        ),
+    }),
+    route({
+      method: 'post',
+      path: `${API}/enrollments/{enrollment_id}/lessons/{lesson_id}/start`,
+      operationId: 'startLesson',
+      summary: 'Open a lesson (refused while it is locked)',
+      tags,
+      access: STUDENT,
+      params: EnrollmentLessonParams,
+      success: { status: 200, description: 'The lesson progress', schema: LessonProgressSchema },
+      errors: [404, 409],
+      handle: async ({ params }) =>
+        presentProgress(await enrollment.StartLesson({ enrollment_id: params.enrollment_id, lesson_id: params.lesson_id })),
+    }),
+    route({
+      method: 'post',
+      path: `${API}/enrollments/{enrollment_id}/lessons/{lesson_id}/complete`,
+      operationId: 'completeLesson',
+      summary: 'Mark a lesson completed (idempotent); the course progress is updated at once',
+      description: 'Quiz lessons complete when their quiz is passed (409 `ENROLLMENT.QUIZ_REQUIRED`).',
+      tags,
+      access: STUDENT,
+      params: EnrollmentLessonParams,
+      success: { status: 200, description: 'The lesson progress', schema: LessonProgressSchema },
+      errors: [404, 409],
+      handle: async ({ params }) =>
+        presentProgress(await enrollment.CompleteLesson({ enrollment_id: params.enrollment_id, lesson_id: params.lesson_id })),
+    }),
+    route({
+      method: 'post',
+      path: `${API}/enrollments/{enrollment_id}/review`,
+      operationId: 'reviewEnrollment',
+      summary: 'Rate (1-5) and review the course (the enrolled student, past the minimum progress)',
+      tags,
+      access: STUDENT,
+      params: EnrollmentIdParams,
+      body: ReviewBody,
+      success: { status: 200, description: 'The enrolment with its review', schema: EnrollmentSchema },
+      errors: [404, 409],
+      handle: async ({ params, body }) =>
+        presentEnrollment(await enrollment.ReviewEnrollment({ enrollment_id: params.enrollment_id, rating: body.rating, review: body.review ?? '' })),
+    }),
+    route({
+      method: 'get',
+      path: `${API}/courses/{course_id}/enrollments`,
+      operationId: 'listCourseEnrollments',
+      summary: "A course's enrolments (its instructor, admins): filter by status, sort by progress or last activity",
+      tags,
+      access: COURSE_STAFF,
+      params: CourseEnrollmentParams,
+      query: CourseEnrollmentsQuery,
+      success: { status: 200, description: 'One page of enrolments', schema: CourseEnrollmentPageSchema },
+      errors: [404],
+      handle: async ({ params, query }) => {
+        const page = await enrollment.ListCourseEnrollments({
+          course_id: params.course_id,
+          page: query.page,
+          page_size: query.page_size,
+          status: query.status ?? '',
+          sort: query.sort,
+          cursor: query.cursor ?? '',
+        });
+        return { ...page, items: page.items.map(presentEnrollment) };
+      },
+    }),
+    route({
+      method: 'post',
+      path: `${API}/courses/{course_id}/enrollments/bulk`,
+      operationId: 'bulkEnroll',
+      summary: 'Enrol many students by id or email (its instructor, admins): a job with one result per row',
+      description: 'Results: enrolled, already_enrolled, unknown_user, invalid. Re-running the same list enrols nobody twice.',
+      tags,
+      access: COURSE_STAFF,
+      idempotent: true,
+      params: CourseEnrollmentParams,
+      body: BulkEnrollBody,
+      success: { status: 201, description: 'The finished job', schema: BulkEnrollmentJobSchema },
+      errors: [404, 409, 503],
+      handle: ({ params, body }) =>
+        enrollment.BulkEnroll({ course_id: params.course_id, user_ids: body.user_ids ?? [], emails: body.emails ?? [] }),
+    }),
+    route({
+      method: 'get',
+      path: `${API}/courses/{course_id}/stats`,
+      operationId: 'getCourseEnrollmentStats',
+      summary: 'Enrolment counts by status, completion rate, average progress and rating (its instructor, admins)',
+      tags,
+      access: COURSE_STAFF,
+      params: CourseEnrollmentParams,
+      success: { status: 200, description: 'Statistics', schema: CourseEnrollmentStatsSchema },
+      errors: [404],
+      handle: ({ params }) => enrollment.GetCourseStats({ course_id: params.course_id }),
+    }),
+  ];
+}

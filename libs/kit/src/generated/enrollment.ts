@@ -1,0 +1,41 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { EnrollmentServiceClient as _lms_enrollment_v1_EnrollmentServiceClient, EnrollmentServiceDefinition as _lms_enrollment_v1_EnrollmentServiceDefinition } from './lms/enrollment/v1/EnrollmentService';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  lms: {
+    enrollment: {
+      v1: {
+        BulkEnrollRequest: MessageTypeDefinition
+        BulkEnrollmentJob: MessageTypeDefinition
+        BulkEnrollmentResult: MessageTypeDefinition
+        CourseIdRequest: MessageTypeDefinition
+        CourseStats: MessageTypeDefinition
+        CourseSummary: MessageTypeDefinition
+        EnrollRequest: MessageTypeDefinition
+        Enrollment: MessageTypeDefinition
+        EnrollmentIdRequest: MessageTypeDefinition
+        EnrollmentPage: MessageTypeDefinition
+        EnrollmentProgress: MessageTypeDefinition
+        EnrollmentService: SubtypeConstructor<typeof grpc.Client, _lms_enrollment_v1_EnrollmentServiceClient> & { service: _lms_enrollment_v1_EnrollmentServiceDefinition }
+        IsEnrolledReply: MessageTypeDefinition
+        IsEnrolledRequest: MessageTypeDefinition
+        LessonProgress: MessageTypeDefinition
+        LessonProgressItem: MessageTypeDefinition
+        LessonRequest: MessageTypeDefinition
+        ListCourseEnrollmentsRequest: MessageTypeDefinition
+        ListMyEnrollmentsRequest: MessageTypeDefinition
+        MyEnrollment: MessageTypeDefinition
+        MyEnrollmentPage: MessageTypeDefinition
+        ReviewRequest: MessageTypeDefinition
+        UpdateLessonProgressRequest: MessageTypeDefinition
+      }
+    }
+  }
+}
+

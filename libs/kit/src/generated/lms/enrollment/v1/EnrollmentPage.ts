@@ -1,0 +1,21 @@
+// Original file: protos/lms/enrollment/v1/enrollment.proto
+
+import type { Enrollment as _lms_enrollment_v1_Enrollment, Enrollment__Output as _lms_enrollment_v1_Enrollment__Output } from '../../../lms/enrollment/v1/Enrollment';
+
+export interface EnrollmentPage {
+  'items'?: (_lms_enrollment_v1_Enrollment)[];
+  'total'?: (number);
+  'page'?: (number);
+  'page_size'?: (number);
+  'total_pages'?: (number);
+  'next_cursor'?: (string);
+}
+
+export interface EnrollmentPage__Output {
+  'items': (_lms_enrollment_v1_Enrollment__Output)[];
+  'total': (number);
+  'page': (number);
+  'page_size': (number);
+  'total_pages': (number);
+  'next_cursor': (string);
+}

@@ -1,0 +1,14 @@
+// Original file: protos/lms/enrollment/v1/enrollment.proto
+
+
+export interface IsEnrolledReply {
+  'enrolled'?: (boolean);
+  'enrollment_id'?: (string);
+  'status'?: (string);
+}
+
+export interface IsEnrolledReply__Output {
+  'enrolled': (boolean);
+  'enrollment_id': (string);
+  'status': (string);
+}

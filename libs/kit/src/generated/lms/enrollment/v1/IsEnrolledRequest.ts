@@ -1,0 +1,12 @@
+// Original file: protos/lms/enrollment/v1/enrollment.proto
+
+
+export interface IsEnrolledRequest {
+  'course_id'?: (string);
+  'student_id'?: (string);
+}
+
+export interface IsEnrolledRequest__Output {
+  'course_id': (string);
+  'student_id': (string);
+}

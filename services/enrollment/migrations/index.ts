@@ -1,0 +1,9 @@
+import type { Migration } from '@lms/kit/db';
+import { eventTablesMigration } from '@lms/kit/events';
+import { courseModelMigration } from './0001-course-model';
+import { enrollmentsMigration } from './0002-enrollments';
+import { bulkEnrollmentMigration } from './0003-bulk-enrollment';
+import { courseEnrollmentCountsMigration } from './0004-course-enrollment-counts';
+
+/** Every migration of the enrollment database, in order (the kit's outbox/inbox tables first). */
+export const migrations: Migration[] = [eventTablesMigration, courseModelMigration, enrollmentsMigration, bulkEnrollmentMigration, courseEnrollmentCountsMigration];

@@ -1,0 +1,89 @@
+import type { Transaction } from 'sequelize';
+import { withTransaction } from '@lms/kit/db';
+import { AppError } from '@lms/kit/errors';
+import { buildCourseVersion, type CourseStatus, type CourseVersionInput } from '../../domain/course';
+import type { SaveVersionResult } from '../../infra/course-model.repository';
+import { versionFromOutline } from '../../infra/catalog.client';
+import type { EnrollmentDeps } from '../deps';
+import { catalogFailure } from '../shared';
+
+/**
+ * Stores a course version in the read model (idempotent) and, when it is newer than what the course's
+ * enrolments are computed against, asks the background recompute to bring them forward after commit.
+ */
+export async function applyCourseVersion(
+  deps: EnrollmentDeps,
+  transaction: Transaction,
+  input: CourseVersionInput,
+  source: 'event' | 'outline',
+  status: { status: CourseStatus; at: Date } | null,
+): Promise<SaveVersionResult> {
+  const version = buildCourseVersion(input);
+  const result = await deps.courses.saveVersion(transaction, version, source, status);
+  if (result.advanced) {
+    transaction.afterCommit(() => deps.requestRecompute(version.courseId));
+    deps.logger.info({ course_id: version.courseId, version: version.version, source }, 'new course version: recompute scheduled');
+  }
+  return result;
+}
+
+/** course.unpublished / course.archived (an older fact never overrides a newer one). */
+export async function setCourseStatus(deps: EnrollmentDeps, transaction: Transaction, courseId: string, status: CourseStatus, at: Date) {
+  const changed = await deps.courses.setStatus(transaction, courseId, status, at);
+  if (!changed) deps.logger.debug({ course_id: courseId, status }, 'course status event ignored (unknown course or older fact)');
+}
+
+export async function markLessonDeleted(deps: EnrollmentDeps, transaction: Transaction, lessonId: string, courseId: string, at: Date) {
+  await deps.courses.markLessonDeleted(transaction, lessonId, courseId, at);
+}
+
+export interface SeedResult {
+  isPublished: boolean;
+  version: number;
+}
+
+/**
+ * Asks catalog for the course's outline now (with the caller's token when there is one) and stores it
+ * as a version of the read model: used when a course.published event has not arrived yet.
+ * NOT_FOUND and other refusals from catalog come back as they are; an unreachable catalog is UNAVAILABLE.
+ */
+export async function seedFromCatalog(deps: EnrollmentDeps, courseId: string): Promise<SeedResult> {
+  let outline;
+  try {
+    outline = await deps.catalog.GetCourseOutline({ course_id: courseId });
+  } catch (err) {
+    throw err instanceof AppError && err.kind === 'not_found' ? err : catalogFailure(err);
+  }
+  deps.outlineFetchedAt.set(courseId, Date.now());
+  if (outline.is_published) {
+    await withTransaction(deps.sequelize, (transaction) =>
+      applyCourseVersion(deps, transaction, versionFromOutline(outline), 'outline', { status: 'published', at: deps.clock() }),
+    );
+  }
+  return { isPublished: outline.is_published, version: outline.version };
+}
+
+/**
+ * For a course this service follows (known in the read model and published), re-reads catalog's outline
+ * so the current version's lesson list and rules are up to date. A course catalog no longer shows is left
+ * as it is; an unreachable catalog throws (the event is retried).
+ */
+export async function refreshCourseRules(deps: EnrollmentDeps, courseId: string): Promise<void> {
+  const course = await deps.courses.get(courseId);
+  if (!course || course.status !== 'published') return;
+  try {
+    await seedFromCatalog(deps, courseId);
+  } catch (err) {
+    if (err instanceof AppError && (err.kind === 'not_found' || err.kind === 'permission_denied')) return;
+    throw err;
+  }
+}
+
+/** Like seedFromCatalog, at most once per OUTLINE_REFRESH_MIN_INTERVAL_MS per course (unknown ids must not hammer catalog). */
+export async function refreshFromCatalogThrottled(deps: EnrollmentDeps, courseId: string): Promise<boolean> {
+  const last = deps.outlineFetchedAt.get(courseId) ?? 0;
+  if (Date.now() - last < deps.config.OUTLINE_REFRESH_MIN_INTERVAL_MS) return false;
+  deps.outlineFetchedAt.set(courseId, Date.now());
+  await seedFromCatalog(deps, courseId);
+  return true;
+}

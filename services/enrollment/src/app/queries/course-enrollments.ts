@@ -1,0 +1,84 @@
+import { ENROLLMENT_STATUSES, type Enrollment, type EnrollmentStatus } from '../../domain/enrollment';
+import { Checker, isUuid } from '../../domain/validation';
+import { COURSE_SORTS, type CourseSort, type CourseStatsRow } from '../../infra/enrollment.repository';
+import type { EnrollmentDeps } from '../deps';
+import { requireCourseOwner, throwIfInvalid, type Caller } from '../shared';
+
+export interface CourseEnrollmentPage {
+  items: Enrollment[];
+  total: number;
+  page: number;
+  pageSize: number;
+  totalPages: number;
+  nextCursor: string;
+}
+
+function encodeCursor(sort: CourseSort, value: string, id: string): string {
+  return Buffer.from(JSON.stringify([sort, value, id])).toString('base64url');
+}
+
+function decodeCursor(raw: string, sort: CourseSort, check: Checker): { value: string; id: string } | undefined {
+  try {
+    const [s, value, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as [string, string, string];
+    const validValue = sort.startsWith('progress') ? Number.isFinite(Number(value)) : !Number.isNaN(Date.parse(value));
+    if (s === sort && typeof value === 'string' && validValue && typeof id === 'string' && isUuid(id)) return { value, id };
+  } catch {
+    // reported below
+  }
+  check.add('cursor', 'is not a cursor of this listing (same sort): use next_cursor as returned');
+  return undefined;
+}
+
+/**
+ * A course's enrolments for its instructor or an admin: filter by status, sorted by progress or last
+ * activity (index-backed), offset pages or keyset pages through `cursor`/`next_cursor`.
+ */
+export async function listCourseEnrollments(
+  deps: EnrollmentDeps,
+  caller: Caller,
+  q: { courseId: string; page: number; pageSize: number; status: string; sort: string; cursor: string },
+): Promise<CourseEnrollmentPage> {
+  const check = new Checker();
+  const courseId = check.uuid('course_id', q.courseId);
+  const page = check.page(q.page);
+  const pageSize = check.pageSize(q.pageSize);
+  const status: EnrollmentStatus | undefined = q.status ? check.oneOf('status', q.status, ENROLLMENT_STATUSES) : undefined;
+  const sort: CourseSort = q.sort ? (check.oneOf('sort', q.sort, COURSE_SORTS) ?? 'progress_desc') : 'progress_desc';
+  const after = q.cursor ? decodeCursor(q.cursor, sort, check) : undefined;
+  throwIfInvalid(check);
+  await requireCourseOwner(deps, caller, courseId);
+  const { items, total } = await deps.enrollments.listForCourse({ courseId, status, sort, page, pageSize, after });
+  const last = items[items.length - 1];
+  return {
+    items,
+    total,
+    page: after ? 0 : page,
+    pageSize,
+    totalPages: Math.ceil(total / pageSize),
+    nextCursor: last && items.length === pageSize ? encodeCursor(sort, deps.enrollments.sortValue(last, sort), last.id) : '',
+  };
+}
+
+export interface CourseStats extends CourseStatsRow {
+  courseId: string;
+  completionRate: number;
+  courseVersion: number;
+  totalLessonsCount: number;
+}
+
+/** Enrolment counts by status, completion rate (completed / not dropped), average progress and rating. */
+export async function getCourseStats(deps: EnrollmentDeps, caller: Caller, q: { courseId: string }): Promise<CourseStats> {
+  const check = new Checker();
+  const courseId = check.uuid('course_id', q.courseId);
+  throwIfInvalid(check);
+  await requireCourseOwner(deps, caller, courseId);
+  const [row, course] = await Promise.all([deps.enrollments.stats(courseId), deps.courses.get(courseId)]);
+  const considered = row.total - row.dropped;
+  return {
+    ...row,
+    courseId,
+    completionRate: considered > 0 ? Math.round((row.completed * 10_000) / considered) / 100 : 0,
+    courseVersion: course?.currentVersion ?? 0,
+    totalLessonsCount: course?.totalCountable ?? 0,
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The facts the enrollment service publishes (documented in protos/events/README.md, section
+ * "enrollment"). Builders are pure: the app wraps them in a CloudEvents envelope (source lms/enrollment,
+ * subject = enrolment id) and writes them to the outbox in the same transaction as the change.
+ */
+export const EVENT_SOURCE = 'lms/enrollment';
+
+export interface DomainEvent<T> {
+  type: string;
+  subject: string;
+  data: T;
+  time: Date;
+}
+
+/** What the builders read from an enrolment (structural, so this file depends on nothing). */
+export interface EnrollmentFacts {
+  id: string;
+  studentId: string;
+  courseId: string;
+  enrolledAt: Date;
+  rating: number | null;
+  progressPercentage: number;
+  completedLessonsCount: number;
+  totalLessonsCount: number;
+  courseVersion: number;
+}
+type Enrollment = EnrollmentFacts;
+
+const iso = (d: Date) => d.toISOString();
+
+export function enrollmentCreated(e: Enrollment) {
+  return {
+    type: 'enrollment.created',
+    subject: e.id,
+    time: e.enrolledAt,
+    data: { enrollment_id: e.id, student_id: e.studentId, course_id: e.courseId, enrolled_at: iso(e.enrolledAt) },
+  };
+}
+
+export function enrollmentDropped(e: Enrollment, at: Date) {
+  return {
+    type: 'enrollment.dropped',
+    subject: e.id,
+    time: at,
+    data: { enrollment_id: e.id, student_id: e.studentId, course_id: e.courseId, dropped_at: iso(at) },
+  };
+}
+
+export function enrollmentReactivated(e: Enrollment, at: Date) {
+  return {
+    type: 'enrollment.reactivated',
+    subject: e.id,
+    time: at,
+    data: { enrollment_id: e.id, student_id: e.studentId, course_id: e.courseId, at: iso(at) },
+  };
+}
+
+export function enrollmentReviewed(e: Enrollment, at: Date) {
+  return {
+    type: 'enrollment.reviewed',
+    subject: e.id,
+    time: at,
+    data: { enrollment_id: e.id, student_id: e.studentId, course_id: e.courseId, rating: e.rating, reviewed_at: iso(at) },
+  };
+}
+
+export function lessonStarted(e: Enrollment, lessonId: string, at: Date) {
+  return {
+    type: 'lesson.started',
+    subject: e.id,
+    time: at,
+    data: { enrollment_id: e.id, student_id: e.studentId, course_id: e.courseId, lesson_id: lessonId, at: iso(at) },
+  };
+}
+
+export function lessonCompleted(e: Enrollment, lessonId: string, at: Date) {
+  return {
+    type: 'lesson.completed',
+    subject: e.id,
+    time: at,
+    data: { enrollment_id: e.id, student_id: e.studentId, course_id: e.courseId, lesson_id: lessonId, completed_at: iso(at) },
+  };
+}
+
+export function enrollmentProgressed(e: Enrollment, at: Date) {
+  return {
+    type: 'enrollment.progressed',
+    subject: e.id,
+    time: at,
+    data: {
+      enrollment_id: e.id,
+      student_id: e.studentId,
+      course_id: e.courseId,
+      progress_percentage: e.progressPercentage,
+      completed_lessons_count: e.completedLessonsCount,
+      total_lessons_count: e.totalLessonsCount,
+      course_version: e.courseVersion,
+    },
+  };
+}
+
+export function enrollmentCompleted(e: Enrollment, at: Date) {
+  return {
+    type: 'enrollment.completed',
+    subject: e.id,
+    time: at,
+    data: { enrollment_id: e.id, student_id: e.studentId, course_id: e.courseId, completed_at: iso(at), course_version: e.courseVersion },
+  };
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * Machine-readable schemas of the events this service publishes and consumes (v1 payloads, the `data`
+ * of the CloudEvents envelope). The catalogue for humans is protos/events/README.md ("enrollment", and
+ * the publishers' sections for what we consume).
+ */
+const uuid = z.string().uuid();
+const at = z.string().datetime({ offset: true });
+const percent = z.number().min(0).max(100);
+
+export const ENROLLMENT_EVENT_SCHEMAS = {
+  'enrollment.created': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, enrolled_at: at }),
+  'enrollment.dropped': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, dropped_at: at }),
+  'enrollment.reactivated': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, at }),
+  'enrollment.reviewed': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, rating: z.number().int().min(1).max(5), reviewed_at: at }),
+  'lesson.started': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, lesson_id: uuid, at }),
+  'lesson.completed': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, lesson_id: uuid, completed_at: at }),
+  'enrollment.progressed': z.object({
+    enrollment_id: uuid,
+    student_id: uuid,
+    course_id: uuid,
+    progress_percentage: percent,
+    completed_lessons_count: z.number().int().min(0),
+    total_lessons_count: z.number().int().min(0),
+    course_version: z.number().int(),
+  }),
+  'enrollment.completed': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, completed_at: at, course_version: z.number().int() }),
+} as const;
+
+export type EnrollmentEventType = keyof typeof ENROLLMENT_EVENT_SCHEMAS;
+export const ENROLLMENT_EVENT_TYPES = Object.keys(ENROLLMENT_EVENT_SCHEMAS) as EnrollmentEventType[];
+
+/** Optional timestamp: "" / null / absent mean "not set". */
+const optionalTime = z
+  .union([z.string(), z.null()])
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const d = new Date(v);
+    if (Number.isNaN(d.getTime())) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'not a timestamp' });
+      return z.NEVER;
+    }
+    return d;
+  });
+
+/** What we consume from catalog (its section of the event catalogue). */
+export const CoursePublishedV1 = z.object({
+  course_id: uuid,
+  version: z.number().int().min(0),
+  instructor_id: uuid.nullable().optional(),
+  title: z.string().optional().default(''),
+  published_at: optionalTime,
+  countable_lesson_ids: z.array(uuid),
+  lessons: z
+    .array(
+      z.object({
+        lesson_id: uuid,
+        section_id: uuid.nullable().optional(),
+        order_index: z.number().int().optional().default(0),
+        lesson_type: z.string().optional().default(''),
+        unlock_at: optionalTime,
+        unlock_after_days: z.number().int().min(0).nullable().optional(),
+        prerequisite: z.string().nullable().optional(),
+      }),
+    )
+    .optional()
+    .default([]),
+});
+export const CourseStatusChangedV1 = z.object({ course_id: uuid });
+export const LessonDeletedV1 = z.object({ lesson_id: uuid, course_id: uuid });
+/** `lesson.updated` and `course.updated`: only which fields changed (the values come from the outline). */
+export const ContentChangedV1 = z.object({ course_id: uuid, changed_fields: z.array(z.string()).default([]) });
+
+/** What we consume from quiz. */
+export const QuizPassedV1 = z.object({
+  attempt_id: uuid,
+  quiz_id: uuid,
+  lesson_id: uuid,
+  course_id: uuid,
+  student_id: uuid,
+  score_percent: z.number().min(0).max(100),
+  passed_at: at,
+});
+
+/** Our queues (`<service>.<purpose>`), each with its retry and parking-lot queues (kit EventConsumer). */
+export const COURSE_PUBLISHED_QUEUE = 'enrollment.course-published';
+export const COURSE_STATUS_QUEUE = 'enrollment.course-status';
+export const LESSON_DELETED_QUEUE = 'enrollment.lesson-deleted';
+export const CONTENT_CHANGED_QUEUE = 'enrollment.course-content-changed';
+export const QUIZ_PASSED_QUEUE = 'enrollment.quiz-passed';

@@ -1,0 +1,235 @@
+import type { UnaryHandlers } from '@lms/kit/grpc';
+import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollment/v1/EnrollmentService';
+import type { Enrollment as EnrollmentMessage } from '@lms/kit/generated/lms/enrollment/v1/Enrollment';
+import type { LessonProgress as LessonProgressMessage } from '@lms/kit/generated/lms/enrollment/v1/LessonProgress';
+import type { BulkEnrollmentJob } from '@lms/kit/generated/lms/enrollment/v1/BulkEnrollmentJob';
+import type { Enrollment } from '../domain/enrollment';
+import type { LessonProgress } from '../domain/progress';
+import type { BulkJob } from '../infra/bulk-job.repository';
+import type { EnrollmentDeps } from '../app/deps';
+import { authenticate } from '../app/shared';
+import { enroll } from '../app/commands/enroll';
+import { dropEnrollment } from '../app/commands/drop-enrollment';
+import { reviewEnrollment } from '../app/commands/review-enrollment';
+import { completeLesson, startLesson, updateLessonProgress } from '../app/commands/lesson-progress';
+import { bulkEnroll } from '../app/commands/bulk-enroll';
+import { getEnrollment } from '../app/queries/get-enrollment';
+import { getProgress } from '../app/queries/get-progress';
+import { listMyEnrollments } from '../app/queries/list-my-enrollments';
+import { getCourseStats, listCourseEnrollments } from '../app/queries/course-enrollments';
+import { isEnrolled } from '../app/queries/is-enrolled';
+
+const time = (date: Date | null | undefined): string => (date ? date.toISOString() : '');
+
+export function enrollmentMessage(e: Enrollment): EnrollmentMessage {
+  return {
+    id: e.id,
+    student_id: e.studentId,
+    course_id: e.courseId,
+    status: e.status,
+    enrolled_at: time(e.enrolledAt),
+    started_at: time(e.startedAt),
+    completed_at: time(e.completedAt),
+    dropped_at: time(e.droppedAt),
+    last_accessed_at: time(e.lastAccessedAt),
+    progress_percentage: e.progressPercentage,
+    completed_lessons_count: e.completedLessonsCount,
+    total_lessons_count: e.totalLessonsCount,
+    total_time_spent_seconds: e.totalTimeSpentSeconds,
+    rating: e.rating ?? 0,
+    review: e.review,
+    reviewed_at: time(e.reviewedAt),
+    has_new_content: e.hasNewContent,
+    course_version: e.courseVersion,
+  };
+}
+
+function progressMessage(p: LessonProgress): LessonProgressMessage {
+  return {
+    id: p.id,
+    enrollment_id: p.enrollmentId,
+    lesson_id: p.lessonId,
+    status: p.status,
+    completion_percentage: p.completionPercentage,
+    time_spent_seconds: p.timeSpentSeconds,
+    last_position_seconds: p.lastPositionSeconds,
+    notes: p.notes,
+    started_at: time(p.startedAt),
+    completed_at: time(p.completedAt),
+    last_accessed_at: time(p.lastAccessedAt),
+  };
+}
+
+function emptyProgress(enrollmentId: string, lessonId: string): LessonProgressMessage {
+  return {
+    id: '',
+    enrollment_id: enrollmentId,
+    lesson_id: lessonId,
+    status: 'not_started',
+    completion_percentage: 0,
+    time_spent_seconds: 0,
+    last_position_seconds: 0,
+    notes: '',
+    started_at: '',
+    completed_at: '',
+    last_accessed_at: '',
+  };
+}
+
+function jobMessage(job: BulkJob): BulkEnrollmentJob {
+  return {
+    id: job.id,
+    course_id: job.courseId,
+    requested_by: job.requestedBy,
+    status: job.status,
+    total: job.total,
+    enrolled: job.enrolled,
+    already_enrolled: job.alreadyEnrolled,
+    unknown_user: job.unknownUser,
+    invalid: job.invalid,
+    results: job.results.map((r) => ({
+      row: r.row,
+      input: r.input,
+      user_id: r.userId ?? '',
+      result: r.result,
+      enrollment_id: r.enrollmentId ?? '',
+      detail: r.detail,
+    })),
+    created_at: time(job.createdAt),
+    completed_at: time(job.completedAt),
+  };
+}
+
+/** The EnrollmentService over gRPC: decode the request, call the use case, encode the reply. */
+export function enrollmentHandlers(deps: EnrollmentDeps): UnaryHandlers<EnrollmentServiceDefinition> {
+  const caller = (authorization: string | undefined) => authenticate(deps, authorization);
+  return {
+    Enroll: async (req, call) =>
+      enrollmentMessage((await enroll(deps, await caller(call.authorization), { courseId: req.course_id })).enrollment),
+
+    ListMyEnrollments: async (req, call) => {
+      const page = await listMyEnrollments(deps, await caller(call.authorization), {
+        page: req.page,
+        pageSize: req.page_size,
+        status: req.status,
+      });
+      return {
+        items: page.items.map((item) => ({
+          enrollment: enrollmentMessage(item.enrollment),
+          course: { id: item.course.id, title: item.course.title, thumbnail_url: item.course.thumbnailUrl },
+          time_spent_hours: Math.round((item.enrollment.totalTimeSpentSeconds / 3600) * 100) / 100,
+        })),
+        total: page.total,
+        page: page.page,
+        page_size: page.pageSize,
+        total_pages: page.totalPages,
+        course_details_degraded: page.degraded,
+      };
+    },
+
+    GetEnrollment: async (req, call) =>
+      enrollmentMessage((await getEnrollment(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id })).enrollment),
+
+    DropEnrollment: async (req, call) =>
+      enrollmentMessage(await dropEnrollment(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id })),
+
+    ReviewEnrollment: async (req, call) =>
+      enrollmentMessage(
+        await reviewEnrollment(deps, await caller(call.authorization), {
+          enrollmentId: req.enrollment_id,
+          rating: req.rating,
+          review: req.review,
+        }),
+      ),
+
+    GetProgress: async (req, call) => {
+      const view = await getProgress(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id });
+      return {
+        enrollment: enrollmentMessage(view.enrollment),
+        lessons: view.lessons.map((l) => ({
+          lesson_id: l.lesson.lessonId,
+          section_id: l.lesson.sectionId ?? '',
+          position: l.lesson.position,
+          lesson_type: l.lesson.lessonType,
+          is_countable: l.lesson.countable,
+          is_locked: l.locked,
+          unlock_at: time(l.unlockAt),
+          progress: l.progress ? progressMessage(l.progress) : emptyProgress(view.enrollment.id, l.lesson.lessonId),
+        })),
+      };
+    },
+
+    StartLesson: async (req, call) =>
+      progressMessage(
+        (await startLesson(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id, lessonId: req.lesson_id })).progress,
+      ),
+
+    UpdateLessonProgress: async (req, call) =>
+      progressMessage(
+        (
+          await updateLessonProgress(deps, await caller(call.authorization), {
+            enrollmentId: req.enrollment_id,
+            lessonId: req.lesson_id,
+            fields: req.fields,
+            status: req.status,
+            timeSpentSeconds: Number(req.time_spent_seconds),
+            lastPositionSeconds: Number(req.last_position_seconds),
+            completionPercentage: req.completion_percentage,
+            notes: req.notes,
+          })
+        ).progress,
+      ),
+
+    CompleteLesson: async (req, call) =>
+      progressMessage(
+        (await completeLesson(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id, lessonId: req.lesson_id })).progress,
+      ),
+
+    ListCourseEnrollments: async (req, call) => {
+      const page = await listCourseEnrollments(deps, await caller(call.authorization), {
+        courseId: req.course_id,
+        page: req.page,
+        pageSize: req.page_size,
+        status: req.status,
+        sort: req.sort,
+        cursor: req.cursor,
+      });
+      return {
+        items: page.items.map(enrollmentMessage),
+        total: page.total,
+        page: page.page,
+        page_size: page.pageSize,
+        total_pages: page.totalPages,
+        next_cursor: page.nextCursor,
+      };
+    },
+
+    GetCourseStats: async (req, call) => {
+      const s = await getCourseStats(deps, await caller(call.authorization), { courseId: req.course_id });
+      return {
+        course_id: s.courseId,
+        total_enrollments: s.total,
+        active_enrollments: s.active,
+        completed_enrollments: s.completed,
+        dropped_enrollments: s.dropped,
+        expired_enrollments: s.expired,
+        completion_rate: s.completionRate,
+        average_progress: s.averageProgress,
+        average_rating: s.averageRating,
+        rating_count: s.ratingCount,
+        course_version: s.courseVersion,
+        total_lessons_count: s.totalLessonsCount,
+      };
+    },
+
+    BulkEnroll: async (req, call) =>
+      jobMessage(
+        await bulkEnroll(deps, await caller(call.authorization), { courseId: req.course_id, userIds: req.user_ids, emails: req.emails }),
+      ),
+
+    IsEnrolled: async (req, call) => {
+      const r = await isEnrolled(deps, await caller(call.authorization), { courseId: req.course_id, studentId: req.student_id });
+      return { enrolled: r.enrolled, enrollment_id: r.enrollmentId, status: r.status };
+    },
+  };
+}

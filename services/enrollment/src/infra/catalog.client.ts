@@ -1,0 +1,52 @@
+import { createClient, loadService, type PromiseClient } from '@lms/kit/grpc';
+import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1/CatalogService';
+import type { CourseOutline__Output } from '@lms/kit/generated/lms/catalog/v1/CourseOutline';
+import type { CourseVersionInput } from '../domain/course';
+
+/** The catalog service's client: every call carries a deadline and the request's identity/trace metadata. */
+export type CatalogClient = PromiseClient<CatalogServiceDefinition>;
+
+/** Idempotent reads this service makes, retried on UNAVAILABLE by the kit's client. */
+export const CATALOG_RETRYABLE_METHODS = ['GetCourseOutline', 'IsCourseOwner', 'BatchGetCourses', 'GetCourse'];
+
+export function createCatalogClient(address: string, deadlineMs: number): CatalogClient {
+  return createClient<CatalogServiceDefinition>(loadService('lms/catalog/v1/catalog.proto', 'lms.catalog.v1.CatalogService'), address, {
+    deadlineMs,
+    retryableMethods: CATALOG_RETRYABLE_METHODS,
+  });
+}
+
+const dateOrNull = (value: string): Date | null => {
+  if (!value) return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+};
+
+/**
+ * A catalog outline as a course version snapshot: the published lessons in outline order (sections in
+ * order, lessons in order within them) and the countable ids as catalog computed them.
+ */
+export function versionFromOutline(outline: CourseOutline__Output): CourseVersionInput {
+  const lessons = outline.sections.flatMap((section) =>
+    section.lessons
+      .filter((lesson) => lesson.is_published)
+      .map((lesson) => ({
+        lessonId: lesson.id,
+        sectionId: lesson.section_id || section.id || null,
+        orderIndex: lesson.order_index,
+        lessonType: lesson.lesson_type,
+        unlockAt: dateOrNull(lesson.unlock_at),
+        unlockAfterDays: lesson.unlock_after_days,
+        prerequisite: lesson.prerequisite,
+      })),
+  );
+  return {
+    courseId: outline.course_id,
+    version: outline.version,
+    instructorId: outline.instructor_id || null,
+    title: '',
+    publishedAt: null,
+    countableLessonIds: outline.countable_lesson_ids,
+    lessons,
+  };
+}

@@ -1,0 +1,331 @@
+import { createHash } from 'node:crypto';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { CourseLesson, CourseStatus, CourseVersion, Prerequisite } from '../domain/course';
+
+export interface CourseRecord {
+  courseId: string;
+  instructorId: string | null;
+  title: string;
+  status: CourseStatus;
+  currentVersion: number;
+  recomputedVersion: number;
+  totalCountable: number;
+}
+
+interface CourseRow {
+  course_id: string;
+  instructor_id: string | null;
+  title: string;
+  status: CourseStatus;
+  current_version: number;
+  recomputed_version: number;
+  status_at: Date;
+  total_countable: number | null;
+}
+
+export interface LessonRow {
+  lesson_id: string;
+  section_id: string | null;
+  position: number;
+  section_position: number;
+  order_index: number;
+  lesson_type: string;
+  unlock_at: Date | null;
+  unlock_after_days: number;
+  prerequisite: string;
+  countable: boolean;
+}
+
+export function toLesson(row: LessonRow): CourseLesson {
+  return {
+    lessonId: row.lesson_id,
+    sectionId: row.section_id,
+    position: row.position,
+    sectionPosition: row.section_position,
+    orderIndex: row.order_index,
+    lessonType: row.lesson_type,
+    unlockAt: row.unlock_at,
+    unlockAfterDays: row.unlock_after_days,
+    prerequisite: row.prerequisite as Prerequisite,
+    countable: row.countable,
+  };
+}
+
+function toCourse(row: CourseRow): CourseRecord {
+  return {
+    courseId: row.course_id,
+    instructorId: row.instructor_id,
+    title: row.title,
+    status: row.status,
+    currentVersion: row.current_version,
+    recomputedVersion: row.recomputed_version,
+    totalCountable: row.total_countable ?? 0,
+  };
+}
+
+const LESSON_COLUMNS =
+  'lesson_id, section_id, position, section_position, order_index, lesson_type, unlock_at, unlock_after_days, prerequisite, countable';
+
+export interface SaveVersionResult {
+  /** The version snapshot was new to us. */
+  stored: boolean;
+  /** A known version's lesson list (order, rules, lessons that do not count) was replaced. */
+  refreshed: boolean;
+  /** The course's current version moved forward (its enrolments need a recompute). */
+  advanced: boolean;
+  currentVersion: number;
+}
+
+/** The local read model of catalog's courses: versions, lessons, drip/prerequisite rules, countable set. */
+export class CourseModelRepository {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  async get(courseId: string, transaction?: Transaction, lock?: 'share' | 'update'): Promise<CourseRecord | null> {
+    const rows = await this.sequelize.query<CourseRow>(
+      `SELECT c.*, v.total_countable FROM courses c
+       LEFT JOIN course_versions v ON v.course_id = c.course_id AND v.version = c.current_version
+       WHERE c.course_id = :courseId ${lock === 'update' ? 'FOR UPDATE OF c' : lock === 'share' ? 'FOR SHARE OF c' : ''}`,
+      { transaction, type: QueryTypes.SELECT, replacements: { courseId } },
+    );
+    return rows[0] ? toCourse(rows[0]) : null;
+  }
+
+  /**
+   * Stores a version snapshot (idempotent: a version is immutable) and moves the course's current version
+   * forward if it is newer. `status` applies only if the fact is not older than the one that set it.
+   */
+  async saveVersion(
+    transaction: Transaction,
+    version: CourseVersion,
+    source: 'event' | 'outline',
+    status: { status: CourseStatus; at: Date } | null,
+  ): Promise<SaveVersionResult> {
+    const q = (sql: string, replacements: Record<string, unknown>) =>
+      this.sequelize.query<Record<string, unknown>>(sql, { transaction, type: QueryTypes.SELECT, replacements });
+    const initialStatus = status ?? { status: 'published' as CourseStatus, at: new Date(0) };
+    // Lock (or create) the course row first: concurrent saves and enrolments serialise on it.
+    await q(
+      `INSERT INTO courses (course_id, instructor_id, title, status, status_at, current_version, recomputed_version, published_at)
+       VALUES (:courseId, :instructorId, :title, :status, :statusAt, :version, :version, :publishedAt)
+       ON CONFLICT (course_id) DO NOTHING RETURNING course_id`,
+      {
+        courseId: version.courseId,
+        instructorId: version.instructorId,
+        title: version.title,
+        status: initialStatus.status,
+        statusAt: initialStatus.at,
+        version: version.version,
+        publishedAt: version.publishedAt,
+      },
+    );
+    const [before] = await q('SELECT current_version FROM courses WHERE course_id = :courseId FOR UPDATE', { courseId: version.courseId });
+    const previous = Number(before.current_version);
+
+    const fingerprint = lessonsFingerprint(version.lessons);
+    const inserted = await q(
+      `INSERT INTO course_versions (course_id, version, countable_lesson_ids, total_countable, lesson_count, source, lessons_fingerprint)
+       VALUES (:courseId, :version, CAST(:countable AS uuid[]), :total, :lessonCount, :source, :fingerprint)
+       ON CONFLICT (course_id, version) DO NOTHING RETURNING version`,
+      {
+        courseId: version.courseId,
+        version: version.version,
+        countable: `{${version.countableLessonIds.join(',')}}`,
+        total: version.countableLessonIds.length,
+        lessonCount: version.lessons.length,
+        source,
+        fingerprint,
+      },
+    );
+    const stored = inserted.length > 0;
+    let refreshed = false;
+    if (!stored) {
+      // Same version: the countable set is the same by catalog's rule, but the rest of the lesson list may
+      // have changed (a lesson that does not count published, drip dates edited…). Replace it if so.
+      const [known] = await q(
+        `SELECT lessons_fingerprint, array_to_string(countable_lesson_ids, ',') AS countable
+         FROM course_versions WHERE course_id = :courseId AND version = :version FOR UPDATE`,
+        { courseId: version.courseId, version: version.version },
+      );
+      if (known.lessons_fingerprint !== fingerprint && known.countable === version.countableLessonIds.join(',')) {
+        await q('DELETE FROM course_lessons WHERE course_id = :courseId AND version = :version RETURNING lesson_id', {
+          courseId: version.courseId,
+          version: version.version,
+        });
+        await q(
+          `UPDATE course_versions SET lessons_fingerprint = :fingerprint, lesson_count = :lessonCount, received_at = now()
+           WHERE course_id = :courseId AND version = :version RETURNING version`,
+          { courseId: version.courseId, version: version.version, fingerprint, lessonCount: version.lessons.length },
+        );
+        refreshed = true;
+      }
+    }
+    if ((stored || refreshed) && version.lessons.length) {
+      // One statement for the whole lesson list, however long it is.
+      const l = version.lessons;
+      await this.sequelize.query(
+        `INSERT INTO course_lessons (course_id, version, ${LESSON_COLUMNS})
+         SELECT :courseId, :version, * FROM unnest(
+           CAST(:ids AS uuid[]), CAST(:sections AS uuid[]), CAST(:positions AS int[]), CAST(:sectionPositions AS int[]),
+           CAST(:orderIndexes AS int[]), CAST(:types AS text[]), CAST(:unlockAts AS timestamptz[]), CAST(:days AS int[]),
+           CAST(:prerequisites AS text[]), CAST(:countable AS boolean[]))`,
+        {
+          transaction,
+          replacements: {
+            courseId: version.courseId,
+            version: version.version,
+            ids: pgArray(l.map((x) => x.lessonId)),
+            sections: pgArray(l.map((x) => x.sectionId)),
+            positions: pgArray(l.map((x) => x.position)),
+            sectionPositions: pgArray(l.map((x) => x.sectionPosition)),
+            orderIndexes: pgArray(l.map((x) => x.orderIndex)),
+            types: pgArray(l.map((x) => x.lessonType)),
+            unlockAts: pgArray(l.map((x) => (x.unlockAt ? x.unlockAt.toISOString() : null))),
+            days: pgArray(l.map((x) => x.unlockAfterDays)),
+            prerequisites: pgArray(l.map((x) => x.prerequisite)),
+            countable: pgArray(l.map((x) => x.countable)),
+          },
+        },
+      );
+    }
+    const advanced = version.version > previous;
+    await q(
+      `UPDATE courses SET
+         current_version = GREATEST(current_version, :version),
+         title = CASE WHEN :version >= current_version AND :title <> '' THEN :title ELSE title END,
+         instructor_id = COALESCE(:instructorId, instructor_id),
+         published_at = CASE WHEN :version >= current_version THEN COALESCE(:publishedAt, published_at) ELSE published_at END,
+         status = CASE WHEN CAST(:statusAt AS timestamptz) >= status_at THEN :status ELSE status END,
+         status_at = GREATEST(status_at, CAST(:statusAt AS timestamptz)),
+         updated_at = now()
+       WHERE course_id = :courseId RETURNING course_id`,
+      {
+        courseId: version.courseId,
+        version: version.version,
+        title: version.title,
+        instructorId: version.instructorId,
+        publishedAt: version.publishedAt,
+        status: status?.status ?? 'published',
+        statusAt: (status?.at ?? new Date(0)).toISOString(),
+      },
+    );
+    return { stored, refreshed, advanced, currentVersion: Math.max(previous, version.version) };
+  }
+
+  /** course.unpublished / course.archived: only a newer fact changes the status. Unknown courses are ignored. */
+  async setStatus(transaction: Transaction, courseId: string, status: CourseStatus, at: Date): Promise<boolean> {
+    const rows = await this.sequelize.query(
+      `UPDATE courses SET status = :status, status_at = :at, updated_at = now()
+       WHERE course_id = :courseId AND status_at <= :at RETURNING course_id`,
+      { transaction, type: QueryTypes.SELECT, replacements: { courseId, status, at } },
+    );
+    return rows.length > 0;
+  }
+
+  async markLessonDeleted(transaction: Transaction, lessonId: string, courseId: string, at: Date): Promise<void> {
+    await this.sequelize.query(
+      `INSERT INTO deleted_lessons (lesson_id, course_id, deleted_at) VALUES (:lessonId, :courseId, :at) ON CONFLICT (lesson_id) DO NOTHING`,
+      { transaction, replacements: { lessonId, courseId, at } },
+    );
+  }
+
+  async isLessonDeleted(lessonId: string): Promise<boolean> {
+    const rows = await this.sequelize.query('SELECT 1 FROM deleted_lessons WHERE lesson_id = :lessonId', {
+      type: QueryTypes.SELECT,
+      replacements: { lessonId },
+    });
+    return rows.length > 0;
+  }
+
+  async getLesson(courseId: string, version: number, lessonId: string, transaction?: Transaction): Promise<CourseLesson | null> {
+    const rows = await this.sequelize.query<LessonRow>(
+      `SELECT ${LESSON_COLUMNS} FROM course_lessons WHERE course_id = :courseId AND version = :version AND lesson_id = :lessonId`,
+      { transaction, type: QueryTypes.SELECT, replacements: { courseId, version, lessonId } },
+    );
+    return rows[0] ? toLesson(rows[0]) : null;
+  }
+
+  async getLessonAt(courseId: string, version: number, position: number, transaction?: Transaction): Promise<CourseLesson | null> {
+    const rows = await this.sequelize.query<LessonRow>(
+      `SELECT ${LESSON_COLUMNS} FROM course_lessons WHERE course_id = :courseId AND version = :version AND position = :position`,
+      { transaction, type: QueryTypes.SELECT, replacements: { courseId, version, position } },
+    );
+    return rows[0] ? toLesson(rows[0]) : null;
+  }
+
+  /** Every lesson of the section just before `sectionPosition` (empty for the first section). */
+  async previousSectionLessons(courseId: string, version: number, sectionPosition: number, transaction?: Transaction): Promise<CourseLesson[]> {
+    if (sectionPosition <= 0) return [];
+    const rows = await this.sequelize.query<LessonRow>(
+      `SELECT ${LESSON_COLUMNS} FROM course_lessons
+       WHERE course_id = :courseId AND version = :version AND section_position = :sp ORDER BY position`,
+      { transaction, type: QueryTypes.SELECT, replacements: { courseId, version, sp: sectionPosition - 1 } },
+    );
+    return rows.map(toLesson);
+  }
+
+  async listLessons(courseId: string, version: number): Promise<CourseLesson[]> {
+    const rows = await this.sequelize.query<LessonRow>(
+      `SELECT ${LESSON_COLUMNS} FROM course_lessons WHERE course_id = :courseId AND version = :version ORDER BY position`,
+      { type: QueryTypes.SELECT, replacements: { courseId, version } },
+    );
+    return rows.map(toLesson);
+  }
+
+  /** Which course a lesson id belongs to, in any version we know (null = never seen). */
+  async courseOfLesson(lessonId: string): Promise<string | null> {
+    const rows = await this.sequelize.query<{ course_id: string }>(
+      'SELECT course_id FROM course_lessons WHERE lesson_id = :lessonId LIMIT 1',
+      { type: QueryTypes.SELECT, replacements: { lessonId } },
+    );
+    return rows[0]?.course_id ?? null;
+  }
+
+  /** Courses whose enrolments are not all at the current version yet. */
+  async pendingRecomputes(): Promise<{ courseId: string; version: number }[]> {
+    const rows = await this.sequelize.query<{ course_id: string; current_version: number }>(
+      'SELECT course_id, current_version FROM courses WHERE recomputed_version < current_version',
+      { type: QueryTypes.SELECT },
+    );
+    return rows.map((r) => ({ courseId: r.course_id, version: r.current_version }));
+  }
+
+  async markRecomputed(courseId: string, version: number): Promise<void> {
+    await this.sequelize.query(
+      'UPDATE courses SET recomputed_version = GREATEST(recomputed_version, :version) WHERE course_id = :courseId',
+      { replacements: { courseId, version } },
+    );
+  }
+
+  async titles(courseIds: string[]): Promise<Map<string, string>> {
+    if (!courseIds.length) return new Map();
+    const rows = await this.sequelize.query<{ course_id: string; title: string }>(
+      'SELECT course_id, title FROM courses WHERE course_id IN (:courseIds)',
+      { type: QueryTypes.SELECT, replacements: { courseIds } },
+    );
+    return new Map(rows.map((r) => [r.course_id, r.title]));
+  }
+}
+
+/** Identifies a lesson list with its rules, to notice a change within one version. */
+export function lessonsFingerprint(lessons: CourseLesson[]): string {
+  const canonical = lessons.map((l) => [
+    l.lessonId,
+    l.sectionId,
+    l.position,
+    l.sectionPosition,
+    l.orderIndex,
+    l.lessonType,
+    l.unlockAt ? l.unlockAt.toISOString() : null,
+    l.unlockAfterDays,
+    l.prerequisite,
+    l.countable,
+  ]);
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+/** A PostgreSQL array literal (values quoted; null → NULL), for CAST(:x AS type[]). */
+export function pgArray(values: (string | number | boolean | null)[]): string {
+  return `{${values
+    .map((v) => (v === null ? 'NULL' : typeof v === 'string' ? `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : String(v)))
+    .join(',')}}`;
+}

@@ -1,0 +1,355 @@
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { CourseLesson } from '../domain/course';
+import type { Enrollment, EnrollmentStatus } from '../domain/enrollment';
+import { pgArray, toLesson, type LessonRow } from './course-model.repository';
+
+interface EnrollmentRow {
+  id: string;
+  student_id: string;
+  course_id: string;
+  status: EnrollmentStatus;
+  enrolled_at: Date;
+  started_at: Date | null;
+  completed_at: Date | null;
+  dropped_at: Date | null;
+  reactivated_at: Date | null;
+  last_accessed_at: Date;
+  progress_percentage: number;
+  completed_lessons_count: number;
+  total_lessons_count: number;
+  total_time_spent_seconds: string | number;
+  rating: number | null;
+  review: string;
+  reviewed_at: Date | null;
+  has_new_content: boolean;
+  course_version: number;
+}
+
+export function toEnrollment(row: EnrollmentRow): Enrollment {
+  return {
+    id: row.id,
+    studentId: row.student_id,
+    courseId: row.course_id,
+    status: row.status,
+    enrolledAt: row.enrolled_at,
+    startedAt: row.started_at,
+    completedAt: row.completed_at,
+    droppedAt: row.dropped_at,
+    reactivatedAt: row.reactivated_at,
+    lastAccessedAt: row.last_accessed_at,
+    progressPercentage: Number(row.progress_percentage),
+    completedLessonsCount: row.completed_lessons_count,
+    totalLessonsCount: row.total_lessons_count,
+    totalTimeSpentSeconds: Number(row.total_time_spent_seconds),
+    rating: row.rating,
+    review: row.review,
+    reviewedAt: row.reviewed_at,
+    hasNewContent: row.has_new_content,
+    courseVersion: row.course_version,
+  };
+}
+
+const COLUMNS = `id, student_id, course_id, status, enrolled_at, started_at, completed_at, dropped_at, reactivated_at,
+  last_accessed_at, progress_percentage, completed_lessons_count, total_lessons_count, total_time_spent_seconds,
+  rating, review, reviewed_at, has_new_content, course_version`;
+
+function values(e: Enrollment): Record<string, unknown> {
+  return {
+    id: e.id,
+    studentId: e.studentId,
+    courseId: e.courseId,
+    status: e.status,
+    enrolledAt: e.enrolledAt,
+    startedAt: e.startedAt,
+    completedAt: e.completedAt,
+    droppedAt: e.droppedAt,
+    reactivatedAt: e.reactivatedAt,
+    lastAccessedAt: e.lastAccessedAt,
+    progress: e.progressPercentage,
+    completed: e.completedLessonsCount,
+    total: e.totalLessonsCount,
+    timeSpent: e.totalTimeSpentSeconds,
+    rating: e.rating,
+    review: e.review,
+    reviewedAt: e.reviewedAt,
+    hasNewContent: e.hasNewContent,
+    courseVersion: e.courseVersion,
+  };
+}
+
+export const COURSE_SORTS = ['progress_desc', 'progress_asc', 'last_accessed_desc', 'last_accessed_asc', 'enrolled_desc'] as const;
+export type CourseSort = (typeof COURSE_SORTS)[number];
+
+const SORT_SQL: Record<CourseSort, { column: string; dir: 'ASC' | 'DESC' }> = {
+  progress_desc: { column: 'progress_percentage', dir: 'DESC' },
+  progress_asc: { column: 'progress_percentage', dir: 'ASC' },
+  last_accessed_desc: { column: 'last_accessed_at', dir: 'DESC' },
+  last_accessed_asc: { column: 'last_accessed_at', dir: 'ASC' },
+  enrolled_desc: { column: 'enrolled_at', dir: 'DESC' },
+};
+
+export interface CourseListQuery {
+  courseId: string;
+  status?: EnrollmentStatus;
+  sort: CourseSort;
+  page: number;
+  pageSize: number;
+  /** Keyset position: the sort value and id of the last row of the previous page. */
+  after?: { value: string; id: string };
+}
+
+export interface CourseStatsRow {
+  total: number;
+  active: number;
+  completed: number;
+  dropped: number;
+  expired: number;
+  averageProgress: number;
+  averageRating: number;
+  ratingCount: number;
+}
+
+export class EnrollmentRepository {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  private async one(sql: string, replacements: Record<string, unknown>, transaction?: Transaction): Promise<Enrollment | null> {
+    const rows = await this.sequelize.query<EnrollmentRow>(sql, { transaction, type: QueryTypes.SELECT, replacements });
+    return rows[0] ? toEnrollment(rows[0]) : null;
+  }
+
+  findById(id: string, transaction?: Transaction, forUpdate = false): Promise<Enrollment | null> {
+    return this.one(`SELECT ${COLUMNS} FROM enrollments WHERE id = :id ${forUpdate ? 'FOR UPDATE' : ''}`, { id }, transaction);
+  }
+
+  findByStudentCourse(studentId: string, courseId: string, transaction?: Transaction, forUpdate = false): Promise<Enrollment | null> {
+    return this.one(
+      `SELECT ${COLUMNS} FROM enrollments WHERE student_id = :studentId AND course_id = :courseId ${forUpdate ? 'FOR UPDATE' : ''}`,
+      { studentId, courseId },
+      transaction,
+    );
+  }
+
+  /**
+   * The hot path of every progress command, in ONE round trip: locks the enrolment row and reads the
+   * course's current version (and its countable total) and the lesson as the enrolment's version knows it.
+   */
+  async lockWithLesson(
+    transaction: Transaction,
+    enrollmentId: string,
+    lessonId: string,
+  ): Promise<{ enrollment: Enrollment; course: { currentVersion: number; totalCountable: number } | null; lesson: CourseLesson | null } | null> {
+    const rows = await this.sequelize.query<EnrollmentRow & Record<string, unknown>>(
+      `SELECT ${COLUMNS.split(',').map((c) => `e.${c.trim()}`).join(', ')},
+         c.current_version AS c_current_version, v.total_countable AS c_total_countable,
+         cl.lesson_id AS l_lesson_id, cl.section_id AS l_section_id, cl.position AS l_position,
+         cl.section_position AS l_section_position, cl.order_index AS l_order_index, cl.lesson_type AS l_lesson_type,
+         cl.unlock_at AS l_unlock_at, cl.unlock_after_days AS l_unlock_after_days, cl.prerequisite AS l_prerequisite,
+         cl.countable AS l_countable, cl.version AS l_version
+       FROM enrollments e
+       LEFT JOIN courses c ON c.course_id = e.course_id
+       LEFT JOIN course_versions v ON v.course_id = c.course_id AND v.version = c.current_version
+       LEFT JOIN course_lessons cl ON cl.course_id = e.course_id AND cl.version = e.course_version AND cl.lesson_id = :lessonId
+       WHERE e.id = :enrollmentId
+       FOR UPDATE OF e`,
+      { transaction, type: QueryTypes.SELECT, replacements: { enrollmentId, lessonId } },
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const enrollment = toEnrollment(row);
+    let lessonRow: LessonRow | undefined = Object.fromEntries(
+      Object.entries(row)
+        .filter(([k]) => k.startsWith('l_'))
+        .map(([k, value]) => [k.slice(2), value]),
+    ) as unknown as LessonRow;
+    // If the row lock had to wait for a recompute, PostgreSQL re-checks the locked row but the joined lesson
+    // may belong to the version read before the wait: then read it again for the version now locked.
+    if (!lessonRow.lesson_id || Number(row.l_version) !== enrollment.courseVersion) {
+      [lessonRow] = await this.sequelize.query<LessonRow>(
+        `SELECT lesson_id, section_id, position, section_position, order_index, lesson_type, unlock_at, unlock_after_days,
+           prerequisite, countable FROM course_lessons WHERE course_id = :courseId AND version = :version AND lesson_id = :lessonId`,
+        { transaction, type: QueryTypes.SELECT, replacements: { courseId: enrollment.courseId, version: enrollment.courseVersion, lessonId } },
+      );
+    }
+    return {
+      enrollment,
+      course: row.c_current_version === null ? null : { currentVersion: Number(row.c_current_version), totalCountable: Number(row.c_total_countable ?? 0) },
+      lesson: lessonRow?.lesson_id ? toLesson(lessonRow) : null,
+    };
+  }
+
+  /** Inserts unless (student, course) exists; returns whether it did. */
+  async insert(transaction: Transaction, e: Enrollment): Promise<boolean> {
+    const rows = await this.sequelize.query(
+      `INSERT INTO enrollments (${COLUMNS})
+       VALUES (:id, :studentId, :courseId, :status, :enrolledAt, :startedAt, :completedAt, :droppedAt, :reactivatedAt,
+         :lastAccessedAt, :progress, :completed, :total, :timeSpent, :rating, :review, :reviewedAt, :hasNewContent, :courseVersion)
+       ON CONFLICT (student_id, course_id) DO NOTHING RETURNING id`,
+      { transaction, type: QueryTypes.SELECT, replacements: values(e) },
+    );
+    return rows.length > 0;
+  }
+
+  async save(transaction: Transaction, e: Enrollment): Promise<void> {
+    await this.sequelize.query(
+      `UPDATE enrollments SET status = :status, started_at = :startedAt, completed_at = :completedAt, dropped_at = :droppedAt,
+         reactivated_at = :reactivatedAt, last_accessed_at = :lastAccessedAt, progress_percentage = :progress,
+         completed_lessons_count = :completed, total_lessons_count = :total, total_time_spent_seconds = :timeSpent,
+         rating = :rating, review = :review, reviewed_at = :reviewedAt, has_new_content = :hasNewContent,
+         course_version = :courseVersion, updated_at = now()
+       WHERE id = :id`,
+      { transaction, replacements: values(e) },
+    );
+  }
+
+  /** Writes the recomputed aggregates of a batch in one statement. */
+  async saveAggregates(transaction: Transaction, list: Enrollment[]): Promise<void> {
+    if (!list.length) return;
+    await this.sequelize.query(
+      `UPDATE enrollments e SET status = v.status, completed_at = v.completed_at, progress_percentage = v.progress,
+         completed_lessons_count = v.completed, total_lessons_count = v.total, has_new_content = v.has_new_content,
+         course_version = v.course_version, updated_at = now()
+       FROM unnest(CAST(:ids AS uuid[]), CAST(:statuses AS text[]), CAST(:completedAts AS timestamptz[]),
+         CAST(:progress AS float8[]), CAST(:completed AS int[]), CAST(:totals AS int[]), CAST(:flags AS boolean[]),
+         CAST(:versions AS int[])) AS v(id, status, completed_at, progress, completed, total, has_new_content, course_version)
+       WHERE e.id = v.id`,
+      {
+        transaction,
+        replacements: {
+          ids: pgArray(list.map((e) => e.id)),
+          statuses: pgArray(list.map((e) => e.status)),
+          completedAts: pgArray(list.map((e) => (e.completedAt ? e.completedAt.toISOString() : null))),
+          progress: pgArray(list.map((e) => e.progressPercentage)),
+          completed: pgArray(list.map((e) => e.completedLessonsCount)),
+          totals: pgArray(list.map((e) => e.totalLessonsCount)),
+          flags: pgArray(list.map((e) => e.hasNewContent)),
+          versions: pgArray(list.map((e) => e.courseVersion)),
+        },
+      },
+    );
+  }
+
+  /** The next batch of a course's enrolments behind `version`, locked, in id order after `afterId`. */
+  async lockBatchBehind(transaction: Transaction, courseId: string, version: number, afterId: string | null, limit: number): Promise<Enrollment[]> {
+    const rows = await this.sequelize.query<EnrollmentRow>(
+      `SELECT ${COLUMNS} FROM enrollments
+       WHERE course_id = :courseId AND course_version < :version ${afterId ? 'AND id > :afterId' : ''}
+       ORDER BY id LIMIT :limit FOR UPDATE`,
+      { transaction, type: QueryTypes.SELECT, replacements: { courseId, version, afterId, limit } },
+    );
+    return rows.map(toEnrollment);
+  }
+
+  async anyBehind(courseId: string, version: number): Promise<boolean> {
+    const rows = await this.sequelize.query(
+      'SELECT 1 FROM enrollments WHERE course_id = :courseId AND course_version < :version LIMIT 1',
+      { type: QueryTypes.SELECT, replacements: { courseId, version } },
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * |completed lessons ∩ countable lessons of the version| for each enrolment of the batch: one
+   * set-based statement (the enrolments are locked, so no completion can slip in between).
+   */
+  async countCompletedCountable(transaction: Transaction, courseId: string, version: number, ids: string[]): Promise<Map<string, number>> {
+    if (!ids.length) return new Map();
+    const rows = await this.sequelize.query<{ enrollment_id: string; n: string }>(
+      `SELECT lp.enrollment_id, count(*) AS n
+       FROM lesson_progress lp
+       JOIN course_lessons cl ON cl.course_id = :courseId AND cl.version = :version AND cl.lesson_id = lp.lesson_id AND cl.countable
+       WHERE lp.enrollment_id = ANY(CAST(:ids AS uuid[])) AND lp.completed_at IS NOT NULL
+       GROUP BY lp.enrollment_id`,
+      { transaction, type: QueryTypes.SELECT, replacements: { courseId, version, ids: pgArray(ids) } },
+    );
+    return new Map(rows.map((r) => [r.enrollment_id, Number(r.n)]));
+  }
+
+  async listForStudent(studentId: string, status: EnrollmentStatus | undefined, page: number, pageSize: number) {
+    const where = `student_id = :studentId ${status ? 'AND status = :status' : ''}`;
+    const replacements = { studentId, status, limit: pageSize, offset: (page - 1) * pageSize };
+    const [rows, count] = await Promise.all([
+      this.sequelize.query<EnrollmentRow>(
+        `SELECT ${COLUMNS} FROM enrollments WHERE ${where} ORDER BY enrolled_at DESC, id DESC LIMIT :limit OFFSET :offset`,
+        { type: QueryTypes.SELECT, replacements },
+      ),
+      this.sequelize.query<{ n: string }>(`SELECT count(*) AS n FROM enrollments WHERE ${where}`, { type: QueryTypes.SELECT, replacements }),
+    ]);
+    return { items: rows.map(toEnrollment), total: Number(count[0].n) };
+  }
+
+  /**
+   * A course's enrolments sorted by progress or last activity with `id` as tie-breaker, served from the
+   * composite indexes (course_id, <sort column>, id). With `after` it is a keyset page (constant cost at
+   * any depth); otherwise an offset page.
+   */
+  async listForCourse(q: CourseListQuery): Promise<{ items: Enrollment[]; total: number }> {
+    const { column, dir } = SORT_SQL[q.sort];
+    const cmp = dir === 'DESC' ? '<' : '>';
+    const conditions = ['course_id = :courseId'];
+    if (q.status) conditions.push('status = :status');
+    if (q.after) conditions.push(`(${column}, id) ${cmp} (CAST(:afterValue AS ${column === 'progress_percentage' ? 'float8' : 'timestamptz'}), CAST(:afterId AS uuid))`);
+    const replacements = {
+      courseId: q.courseId,
+      status: q.status,
+      afterValue: q.after?.value,
+      afterId: q.after?.id,
+      limit: q.pageSize,
+      offset: q.after ? 0 : (q.page - 1) * q.pageSize,
+    };
+    const [rows, count] = await Promise.all([
+      this.sequelize.query<EnrollmentRow>(
+        `SELECT ${COLUMNS} FROM enrollments WHERE ${conditions.join(' AND ')}
+         ORDER BY ${column} ${dir}, id ${dir} LIMIT :limit OFFSET :offset`,
+        { type: QueryTypes.SELECT, replacements },
+      ),
+      // the total comes from the trigger-maintained counters, not from counting the course's rows
+      this.sequelize.query<{ n: string }>(
+        `SELECT coalesce(sum(n), 0) AS n FROM course_enrollment_counts WHERE course_id = :courseId ${q.status ? 'AND status = :status' : ''}`,
+        { type: QueryTypes.SELECT, replacements },
+      ),
+    ]);
+    return { items: rows.map(toEnrollment), total: Number(count[0].n) };
+  }
+
+  sortValue(e: Enrollment, sort: CourseSort): string {
+    const { column } = SORT_SQL[sort];
+    if (column === 'progress_percentage') return String(e.progressPercentage);
+    if (column === 'last_accessed_at') return e.lastAccessedAt.toISOString();
+    return e.enrolledAt.toISOString();
+  }
+
+  async stats(courseId: string): Promise<CourseStatsRow> {
+    const [row] = await this.sequelize.query<Record<string, string | null>>(
+      `SELECT count(*) AS total,
+         count(*) FILTER (WHERE status = 'active') AS active,
+         count(*) FILTER (WHERE status = 'completed') AS completed,
+         count(*) FILTER (WHERE status = 'dropped') AS dropped,
+         count(*) FILTER (WHERE status = 'expired') AS expired,
+         coalesce(avg(progress_percentage) FILTER (WHERE status <> 'dropped'), 0) AS average_progress,
+         coalesce(avg(rating), 0) AS average_rating,
+         count(rating) AS rating_count
+       FROM enrollments WHERE course_id = :courseId`,
+      { type: QueryTypes.SELECT, replacements: { courseId } },
+    );
+    return {
+      total: Number(row.total),
+      active: Number(row.active),
+      completed: Number(row.completed),
+      dropped: Number(row.dropped),
+      expired: Number(row.expired),
+      averageProgress: Math.round(Number(row.average_progress) * 100) / 100,
+      averageRating: Math.round(Number(row.average_rating) * 100) / 100,
+      ratingCount: Number(row.rating_count),
+    };
+  }
+
+  /** Existing enrolments of these students in the course (bulk enrolment). */
+  async findForStudents(transaction: Transaction, courseId: string, studentIds: string[]): Promise<Enrollment[]> {
+    if (!studentIds.length) return [];
+    const rows = await this.sequelize.query<EnrollmentRow>(
+      `SELECT ${COLUMNS} FROM enrollments WHERE course_id = :courseId AND student_id = ANY(CAST(:ids AS uuid[])) FOR UPDATE`,
+      { transaction, type: QueryTypes.SELECT, replacements: { courseId, ids: pgArray(studentIds) } },
+    );
+    return rows.map(toEnrollment);
+  }
+}
