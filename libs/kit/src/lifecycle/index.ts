@@ -81,3 +81,4 @@ export function runService<C extends ServiceBaseConfig>(
     config.SHUTDOWN_TIMEOUT_MS + 5_000,
   );
 }
+export * from './service';

@@ -1,30 +1,6 @@
-import { createDatabase, ensureDatabase, migrate } from '@lms/kit/db';
-import { createLogger, type Logger } from '@lms/kit/logging';
+import { runMigrationsCli } from '@lms/kit/lifecycle';
 import { migrations } from '../../migrations';
-import { loadAuthConfig, type AuthConfig } from '../config';
+import { loadAuthConfig } from '../config';
 
-/** Applies pending migrations to the auth database (creating it outside production) and returns. */
-export async function runMigrations(config: AuthConfig, logger: Logger): Promise<void> {
-  if (config.NODE_ENV !== 'production') await ensureDatabase(config.DATABASE_URL);
-  const sequelize = createDatabase({ url: config.DATABASE_URL, logger, poolMax: 2 });
-  try {
-    await migrate(sequelize, config.DATABASE_URL, migrations, logger);
-  } finally {
-    await sequelize.close();
-  }
-}
-
-if (require.main === module) {
-  const config = loadAuthConfig();
-  const logger = createLogger('auth-migrate', config.LOG_LEVEL);
-  runMigrations(config, logger).then(
-    () => {
-      logger.info('migrations up to date');
-      process.exit(0);
-    },
-    (err: unknown) => {
-      logger.fatal({ err }, 'migration failed');
-      process.exit(1);
-    },
-  );
-}
+/** Applies pending migrations to the auth database (creating it outside production) and exits. */
+if (require.main === module) runMigrationsCli('auth', loadAuthConfig(), migrations);
