@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import amqp, { type ChannelModel } from 'amqplib';
-import type { ServiceError } from '@grpc/grpc-js';
 import { createClient, GrpcStatus, loadService, type PromiseClient } from '@lms/kit/grpc';
 import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
 import { contextFromIncoming, runWithContext } from '@lms/kit';
-import { AppError } from '@lms/kit/errors';
-import { EVENTS_EXCHANGE, type CloudEvent } from '@lms/kit/events';
-import { createTestDatabase, createTestVhost, eventually, testEnv, testLogger, type TestResource } from '@lms/kit/testing';
+import { createTestDatabase, createTestVhost, testEnv, testLogger, type TestResource } from '@lms/kit/testing';
 import { loadAuthConfig, loadBootstrapAdminConfig, type AuthConfig } from '../src/config';
 import { start, type RunningAuthService } from '../src/main';
 import { runBootstrapAdmin } from '../src/cli/bootstrap-admin';
+export { captureEvents, expectGrpcError } from '@lms/kit/testing';
 
 export type AuthClient = PromiseClient<AuthServiceDefinition>;
 
@@ -104,55 +101,6 @@ export function loadAuthConfigForBootstrap(h: AuthHarness, admin: Record<string,
   return loadBootstrapAdminConfig({ ...h.env, ...admin });
 }
 
-/** Asserts a rejected call: its gRPC status and, when given, the service's stable error code. */
-export async function expectGrpcError(promise: Promise<unknown>, status: GrpcStatus, code?: string): Promise<AppError> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (err) {
-    caught = err;
-  }
-  if (!(caught instanceof AppError)) throw new Error(`expected the call to fail with gRPC ${GrpcStatus[status]}, it succeeded`);
-  const actual = (caught.cause as ServiceError | undefined)?.code;
-  if (actual !== status || (code !== undefined && caught.code !== code)) {
-    throw new Error(
-      `expected ${GrpcStatus[status]}${code ? ` (${code})` : ''}, got ${actual === undefined ? '?' : GrpcStatus[actual]} (${caught.code}): ${caught.message}`,
-    );
-  }
-  return caught;
-}
 
-/** Collects the events published to lms.events in the suite's vhost under the given routing keys. */
-export async function captureEvents(vhostUrl: string, keys: string[]) {
-  const connection: ChannelModel = await amqp.connect(vhostUrl);
-  const channel = await connection.createChannel();
-  await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-  const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
-  for (const key of keys) await channel.bindQueue(queue, EVENTS_EXCHANGE, key);
-  const received: { event: CloudEvent<Record<string, unknown>>; properties: amqp.MessageProperties }[] = [];
-  await channel.consume(
-    queue,
-    (msg) => {
-      if (!msg) return;
-      received.push({ event: JSON.parse(msg.content.toString('utf8')), properties: msg.properties });
-      channel.ack(msg);
-    },
-    { noAck: false },
-  );
-  return {
-    received,
-    /** Waits for the first event matching the predicate. */
-    async waitFor(predicate: (event: CloudEvent<Record<string, unknown>>) => boolean, timeoutMs = 15_000) {
-      return eventually(() => {
-        const found = received.find((r) => predicate(r.event));
-        if (!found) throw new Error(`no matching event yet (received ${received.map((r) => r.event.type).join(', ') || 'none'})`);
-        return found;
-      }, timeoutMs);
-    },
-    async close() {
-      await connection.close().catch(() => undefined);
-    },
-  };
-}
 
 export { GrpcStatus };

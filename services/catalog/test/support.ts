@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import amqp, { type ChannelModel } from 'amqplib';
-import type { ServiceError } from '@grpc/grpc-js';
-import { AppError } from '@lms/kit/errors';
 import { createEvent, EVENTS_EXCHANGE, type CloudEvent } from '@lms/kit/events';
 import { createClient, GrpcStatus, loadService, type PromiseClient } from '@lms/kit/grpc';
 import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
@@ -17,6 +15,8 @@ import { loadAuthConfig } from '@lms/auth/config';
 import { start as startAuthService } from '@lms/auth/main';
 import { loadCatalogConfig, type CatalogConfig } from '../src/config';
 import { start, type RunningCatalogService } from '../src/main';
+export { captureEvents, expectGrpcError } from '@lms/kit/testing';
+export { grpcStatusOf as statusOf } from '@lms/kit/testing';
 
 export type CatalogClient = PromiseClient<CatalogServiceDefinition>;
 export type AuthClient = PromiseClient<AuthServiceDefinition>;
@@ -207,65 +207,8 @@ export async function publishedCourse(
   return { course: await f.catalog.PublishCourse({ course_id: course.id }, owner.auth), lessonIds };
 }
 
-/** Asserts a rejected call: its gRPC status and, when given, the service's stable error code. */
-export async function expectGrpcError(promise: Promise<unknown>, status: GrpcStatus, code?: string): Promise<AppError> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (err) {
-    caught = err;
-  }
-  if (!(caught instanceof AppError)) throw new Error(`expected the call to fail with gRPC ${GrpcStatus[status]}, it succeeded`);
-  const actual = (caught.cause as ServiceError | undefined)?.code;
-  if (actual !== status || (code !== undefined && caught.code !== code)) {
-    throw new Error(
-      `expected ${GrpcStatus[status]}${code ? ` (${code})` : ''}, got ${actual === undefined ? '?' : GrpcStatus[actual]} (${caught.code}): ${caught.message}`,
-    );
-  }
-  return caught;
-}
 
-/** The gRPC status of a call: 'OK' or the status name. */
-export async function statusOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (err) {
-    const code = ((err as AppError).cause as ServiceError | undefined)?.code;
-    if (code === undefined) throw err;
-    return GrpcStatus[code];
-  }
-}
 
-/** Collects the events published to lms.events in the vhost under the given routing keys. */
-export async function captureEvents(vhostUrl: string, keys: string[]) {
-  const connection: ChannelModel = await amqp.connect(vhostUrl);
-  const channel = await connection.createChannel();
-  await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-  const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
-  for (const key of keys) await channel.bindQueue(queue, EVENTS_EXCHANGE, key);
-  const received: { event: CloudEvent<Record<string, any>>; properties: amqp.MessageProperties }[] = [];
-  await channel.consume(queue, (msg) => {
-    if (!msg) return;
-    received.push({ event: JSON.parse(msg.content.toString('utf8')), properties: msg.properties });
-    channel.ack(msg);
-  });
-  return {
-    received,
-    /** Every event so far matching the predicate, in arrival order. */
-    matching: (predicate: (event: CloudEvent<Record<string, any>>) => boolean) => received.map((r) => r.event).filter(predicate),
-    async waitFor(predicate: (event: CloudEvent<Record<string, any>>) => boolean, timeoutMs = 15_000) {
-      return eventually(() => {
-        const found = received.find((r) => predicate(r.event));
-        if (!found) throw new Error(`no matching event yet (received ${received.map((r) => r.event.type).join(', ') || 'none'})`);
-        return found;
-      }, timeoutMs);
-    },
-    async close() {
-      await connection.close().catch(() => undefined);
-    },
-  };
-}
 
 /** Publishes CloudEvents to lms.events in the vhost, as another service's outbox relay would. */
 export async function eventPublisher(vhostUrl: string) {

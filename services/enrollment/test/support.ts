@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import amqp, { type ChannelModel } from 'amqplib';
-import type { ServiceError } from '@grpc/grpc-js';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { AppError } from '@lms/kit/errors';
 import { createDatabase } from '@lms/kit/db';
 import { createEvent, EVENTS_EXCHANGE, type CloudEvent } from '@lms/kit/events';
 import { createClient, GrpcStatus, loadService, type PromiseClient } from '@lms/kit/grpc';
@@ -19,6 +17,8 @@ import { loadCatalogConfig } from '@lms/catalog/config';
 import { start as startCatalogService } from '@lms/catalog/main';
 import { loadEnrollmentConfig, type EnrollmentConfig } from '../src/config';
 import { start, type RunningEnrollmentService } from '../src/main';
+export { expectGrpcError } from '@lms/kit/testing';
+import { captureEvents as captureKitEvents, type CapturedEvent } from '@lms/kit/testing';
 
 export type EnrollmentClient = PromiseClient<EnrollmentServiceDefinition>;
 export type CatalogClient = PromiseClient<CatalogServiceDefinition>;
@@ -226,53 +226,7 @@ export async function publishedCourse(
   return { courseId: course.id, lessonIds, title };
 }
 
-/** Asserts a rejected call: its gRPC status and, when given, the service's stable error code. */
-export async function expectGrpcError(promise: Promise<unknown>, status: GrpcStatus, code?: string): Promise<AppError> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (err) {
-    caught = err;
-  }
-  if (!(caught instanceof AppError)) throw new Error(`expected the call to fail with gRPC ${GrpcStatus[status]}, it succeeded`);
-  const actual = (caught.cause as ServiceError | undefined)?.code;
-  if (actual !== status || (code !== undefined && caught.code !== code)) {
-    throw new Error(
-      `expected ${GrpcStatus[status]}${code ? ` (${code})` : ''}, got ${actual === undefined ? '?' : GrpcStatus[actual]} (${caught.code}): ${caught.message}`,
-    );
-  }
-  return caught;
-}
 
-/** Collects events published to lms.events under the given routing keys, on a queue bound in the test vhost. */
-export async function captureEvents(vhostUrl: string, keys: string[]) {
-  const connection: ChannelModel = await amqp.connect(vhostUrl);
-  const channel = await connection.createChannel();
-  await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-  const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
-  for (const key of keys) await channel.bindQueue(queue, EVENTS_EXCHANGE, key);
-  const received: CloudEvent<Record<string, any>>[] = [];
-  await channel.consume(queue, (msg) => {
-    if (!msg) return;
-    received.push(JSON.parse(msg.content.toString('utf8')));
-    channel.ack(msg);
-  });
-  return {
-    received,
-    matching: (type: string, predicate: (data: Record<string, any>) => boolean = () => true) =>
-      received.filter((e) => e.type === type && predicate(e.data)),
-    async waitFor(type: string, predicate: (data: Record<string, any>) => boolean = () => true, timeoutMs = 15_000) {
-      return eventually(() => {
-        const found = received.find((e) => e.type === type && predicate(e.data));
-        if (!found) throw new Error(`no ${type} yet (received ${received.map((r) => r.type).join(', ') || 'none'})`);
-        return found;
-      }, timeoutMs);
-    },
-    async close() {
-      await connection.close().catch(() => undefined);
-    },
-  };
-}
 
 /** Publishes CloudEvents to lms.events, as another service's outbox relay would. */
 export async function eventPublisher(vhostUrl: string) {
@@ -332,4 +286,23 @@ export async function countViolations(db: Sequelize): Promise<unknown[]> {
      WHERE coalesce(a.n, 0) <> coalesce(c.n, 0)`,
     { type: QueryTypes.SELECT },
   );
+}
+
+/** Events on lms.events in the suite's vhost, looked up by type and a predicate on their data. */
+export async function captureEvents(vhostUrl: string, keys: string[]) {
+  const capture = await captureKitEvents(vhostUrl, keys);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const byType = (type: string, predicate: (data: Record<string, any>) => boolean) => (e: CapturedEvent) => e.type === type && predicate(e.data);
+  return {
+    get received(): CapturedEvent[] {
+      return capture.received.map((r) => r.event);
+    },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    matching: (type: string, predicate: (data: Record<string, any>) => boolean = () => true) => capture.matching(byType(type, predicate)),
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    async waitFor(type: string, predicate: (data: Record<string, any>) => boolean = () => true, timeoutMs = 15_000) {
+      return (await capture.waitFor(byType(type, predicate), timeoutMs)).event;
+    },
+    close: capture.close,
+  };
 }

@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import pino from 'pino';
 import amqp from 'amqplib';
+import { status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
+import { AppError } from '../errors';
+import { EVENTS_EXCHANGE, type CloudEvent } from '../events/envelope';
 
 /**
  * Helpers for integration tests against the real servers started by scripts/infra.sh:
@@ -98,4 +101,68 @@ export async function eventually<T>(fn: () => Promise<T> | T, timeoutMs = 15000,
 /** Quiet logger for tests; LOG_LEVEL=debug shows everything. */
 export function testLogger(service = 'test') {
   return pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent', base: { service } });
+}
+
+/** Asserts a rejected gRPC call: its status and, when given, the service's stable error code. */
+export async function expectGrpcError(promise: Promise<unknown>, status: GrpcStatus, code?: string): Promise<AppError> {
+  let caught: unknown;
+  try {
+    await promise;
+  } catch (err) {
+    caught = err;
+  }
+  if (!(caught instanceof AppError)) throw new Error(`expected the call to fail with gRPC ${GrpcStatus[status]}, it succeeded`);
+  const actual = (caught.cause as ServiceError | undefined)?.code;
+  if (actual !== status || (code !== undefined && caught.code !== code)) {
+    throw new Error(
+      `expected ${GrpcStatus[status]}${code ? ` (${code})` : ''}, got ${actual === undefined ? '?' : GrpcStatus[actual]} (${caught.code}): ${caught.message}`,
+    );
+  }
+  return caught;
+}
+
+/** The gRPC status of a call: 'OK' or the status name (rethrows what is not a gRPC failure). */
+export async function grpcStatusOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'OK';
+  } catch (err) {
+    const code = ((err as AppError).cause as ServiceError | undefined)?.code;
+    if (code === undefined) throw err;
+    return GrpcStatus[code];
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CapturedEvent = CloudEvent<Record<string, any>>;
+
+/** Collects what is published to lms.events under the given routing keys, on a queue bound in the suite's vhost. */
+export async function captureEvents(vhostUrl: string, keys: string[]) {
+  const connection = await amqp.connect(vhostUrl);
+  const channel = await connection.createChannel();
+  await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
+  const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
+  for (const key of keys) await channel.bindQueue(queue, EVENTS_EXCHANGE, key);
+  const received: { event: CapturedEvent; properties: amqp.MessageProperties }[] = [];
+  await channel.consume(queue, (msg) => {
+    if (!msg) return;
+    received.push({ event: JSON.parse(msg.content.toString('utf8')), properties: msg.properties });
+    channel.ack(msg);
+  });
+  return {
+    received,
+    /** Every event so far matching the predicate, in arrival order. */
+    matching: (predicate: (event: CapturedEvent) => boolean) => received.map((r) => r.event).filter(predicate),
+    /** Waits for the first event matching the predicate. */
+    async waitFor(predicate: (event: CapturedEvent) => boolean, timeoutMs = 15_000) {
+      return eventually(() => {
+        const found = received.find((r) => predicate(r.event));
+        if (!found) throw new Error(`no matching event yet (received ${received.map((r) => r.event.type).join(', ') || 'none'})`);
+        return found;
+      }, timeoutMs);
+    },
+    async close() {
+      await connection.close().catch(() => undefined);
+    },
+  };
 }
