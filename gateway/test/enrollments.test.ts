@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, createTestVhost, eventually, testEnv, testLogger, type TestResource } from '@lms/kit/testing';
 // The enrollment service itself, started in-process (tests only).
@@ -12,6 +13,15 @@ import { expectErrorBody, type Api } from './support/http';
  * One journey through the gateway: real auth, catalog and enrollment (catalog and enrollment share a vhost,
  * so course.published reaches enrollment), real Redis for the Idempotency-Key store.
  */
+/** A port nothing listens on right now (the OS picks it), to start a service on a known address. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 describe('Enrolments and progress through the gateway', () => {
   let auth: TestAuth;
   let catalog: TestCatalog;
@@ -28,12 +38,18 @@ describe('Enrolments and progress through the gateway', () => {
     auth = await startAuth('enrolments', { ALLOW_INSTRUCTOR_SIGNUP: 'true' });
     vhost = await createTestVhost('gw_enr');
     db = await createTestDatabase('gw_enr');
-    catalog = await startCatalog('enrolments', auth.address, { AMQP_URL: vhost.url, OUTBOX_POLL_MS: '100' });
+    // catalog asks enrollment about enrolments its read model has not seen yet: give enrollment a known port
+    const enrollmentPort = await freePort();
+    catalog = await startCatalog('enrolments', auth.address, {
+      AMQP_URL: vhost.url,
+      OUTBOX_POLL_MS: '100',
+      ENROLLMENT_GRPC_ADDR: `127.0.0.1:${enrollmentPort}`,
+    });
     enrollment = await startEnrollment(
       loadEnrollmentConfig({
         NODE_ENV: 'test',
         LOG_LEVEL: 'silent',
-        GRPC_PORT: '0',
+        GRPC_PORT: String(enrollmentPort),
         DATABASE_URL: db.url,
         AMQP_URL: vhost.url,
         REDIS_URL: testEnv.redisUrl,
@@ -104,12 +120,10 @@ describe('Enrolments and progress through the gateway', () => {
     expectErrorBody(await api.put(`${base}/${lessons[0]}/progress`, {}, { token: student.access }), 422);
     expectErrorBody(await api.put(`${base}/not-a-uuid/progress`, { notes: 'x' }, { token: student.access }), 422);
     expectErrorBody(await api.post(`${base}/${randomUUID()}/complete`, undefined, { token: student.access }), 404, 'ENROLLMENT.LESSON_NOT_FOUND');
-    // lesson content: the enrolled student reads a non-preview lesson (once catalog has seen enrollment.created)
-    const lessonView = await eventually(async () => {
-      const r = await api.get(`/api/v1/lessons/${lessons[1]}`, { token: student.access });
-      expect(r.status).toBe(200);
-      return r;
-    });
+    // lesson content: the enrolled student reads a non-preview lesson at once — before catalog's read model
+    // may have seen enrollment.created, catalog asks the enrollment service
+    const lessonView = await api.get(`/api/v1/lessons/${lessons[1]}`, { token: student.access });
+    expect(lessonView.status).toBe(200);
     expect(lessonView.body).toMatchObject({ id: lessons[1], is_completed: false, is_locked: false, previous_lesson_id: lessons[0], next_lesson_id: lessons[2] });
     expectErrorBody(await api.get(`/api/v1/lessons/${lessons[1]}`, { token: other.access }), 403, 'CATALOG.ENROLLMENT_REQUIRED');
     // IDOR: another student sees nothing

@@ -23,6 +23,7 @@ export async function startCatalog(label: string, authAddress: string, env: Reco
     REDIS_URL: testEnv.redisUrl,
     REDIS_KEY_PREFIX: uniquePrefix('catalog'),
     AUTH_GRPC_ADDR: authAddress,
+    ENROLLMENT_GRPC_ADDR: '127.0.0.1:1', // nothing listens: suites without enrollment never reach a stray one
     ...env,
   });
   const running = await start(config, testLogger('catalog'));

@@ -6,6 +6,8 @@ const catalogShape = {
   DATABASE_URL: field.url('postgres://lms:lms@127.0.0.1:55432/lms_catalog'),
   /** Where auth serves its public keys (GetJwks) and instructor profiles (BatchGetUsers). */
   AUTH_GRPC_ADDR: field.str('127.0.0.1:50051'),
+  /** Asked only when a student opens a lesson before the enrolment's event has reached the catalog. */
+  ENROLLMENT_GRPC_ADDR: field.str('127.0.0.1:50053'),
   JWT_ISSUER: field.str('lms-auth'),
   JWT_AUDIENCE: field.str('lms-api'),
   /** Revocation marks written by auth (kit RevocationStore); must match auth's prefix. */

@@ -7,6 +7,7 @@ import { createCatalogDeps } from './app/deps';
 import { loadCatalogConfig, type CatalogConfig } from './config';
 import { enrollmentStatsConsumer } from './events/enrollment-stats.consumer';
 import { catalogHandlers } from './grpc/catalog.handlers';
+import { createEnrollmentClient } from './infra/enrollment.directory';
 
 export const SERVICE_NAME = 'catalog';
 
@@ -25,8 +26,12 @@ export function start(config: CatalogConfig, logger: Logger = createLogger(SERVI
     migrations,
     setup({ sequelize, outbox, redis, onStop }) {
       const auth = createAuthClient(config.AUTH_GRPC_ADDR, config.GRPC_DEADLINE_MS);
-      onStop(() => auth.close());
-      const deps = createCatalogDeps({ config, logger, sequelize, outbox, redis, auth });
+      const enrollment = createEnrollmentClient(config.ENROLLMENT_GRPC_ADDR, Math.min(config.GRPC_DEADLINE_MS, 1000));
+      onStop(() => {
+        auth.close();
+        enrollment.close();
+      });
+      const deps = createCatalogDeps({ config, logger, sequelize, outbox, redis, auth, enrollment });
       return {
         grpc: { protoFile: 'lms/catalog/v1/catalog.proto', service: 'lms.catalog.v1.CatalogService', handlers: catalogHandlers(deps) },
         consumers: [enrollmentStatsConsumer(deps)],

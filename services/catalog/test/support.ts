@@ -98,6 +98,7 @@ export async function startFleet(label: string, catalogEnv: Record<string, strin
       REDIS_URL: testEnv.redisUrl,
       REDIS_KEY_PREFIX: `lms:catalog:test:${randomBytes(4).toString('hex')}:`,
       AUTH_GRPC_ADDR: authAddress,
+      ENROLLMENT_GRPC_ADDR: '127.0.0.1:1', // no enrollment service in these suites: the read model alone decides
       OUTBOX_POLL_MS: '100',
       EVENT_RETRY_BASE_MS: '100',
       GRPC_DEADLINE_MS: '2000',

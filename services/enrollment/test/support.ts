@@ -97,6 +97,7 @@ export async function startFleet(label: string, enrollmentEnv: Record<string, st
         ...common,
         DATABASE_URL: catalogDb.url,
         AUTH_GRPC_ADDR: authAddress,
+        ENROLLMENT_GRPC_ADDR: '127.0.0.1:1', // these suites don't read lesson content through catalog
         REDIS_KEY_PREFIX: `lms:catalog:test:${randomBytes(4).toString('hex')}:`,
         GRPC_DEADLINE_MS: '3000',
       }),

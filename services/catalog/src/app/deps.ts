@@ -8,6 +8,7 @@ import type { CatalogConfig } from '../config';
 import { CourseCache } from '../infra/course.cache';
 import { CourseRepository } from '../infra/course.repository';
 import { EnrollmentRecordRepository } from '../infra/enrollment-record.repository';
+import { EnrollmentDirectory, type EnrollmentClient } from '../infra/enrollment.directory';
 import { InstructorDirectory } from '../infra/instructor.directory';
 import { LessonRepository } from '../infra/lesson.repository';
 import { SectionRepository } from '../infra/section.repository';
@@ -22,6 +23,8 @@ export interface CatalogDeps {
   sections: SectionRepository;
   lessons: LessonRepository;
   enrollments: EnrollmentRecordRepository;
+  /** The enrollment service, for enrolments the read model has not seen yet. */
+  enrollmentService: EnrollmentDirectory;
   instructors: InstructorDirectory;
   cache: CourseCache;
   /** Verifies the end user's access token (auth's JWKS over gRPC + Redis revocation marks). */
@@ -38,8 +41,9 @@ export function createCatalogDeps(input: {
   outbox: Outbox;
   redis: Redis;
   auth: AuthClient;
+  enrollment: EnrollmentClient;
 }): CatalogDeps {
-  const { config, logger, sequelize, outbox, redis, auth } = input;
+  const { config, logger, sequelize, outbox, redis, auth, enrollment } = input;
   return {
     config,
     logger,
@@ -49,6 +53,7 @@ export function createCatalogDeps(input: {
     sections: new SectionRepository(sequelize),
     lessons: new LessonRepository(sequelize),
     enrollments: new EnrollmentRecordRepository(sequelize),
+    enrollmentService: new EnrollmentDirectory(enrollment, logger),
     instructors: new InstructorDirectory(auth, logger, Math.min(config.GRPC_DEADLINE_MS, 1500)),
     cache: new CourseCache(redis, { prefix: config.REDIS_KEY_PREFIX, ttlSeconds: config.CACHE_TTL_SECONDS, logger }),
     verifier: createRemoteVerifier({

@@ -6,8 +6,8 @@ import { requireUuid, type Caller } from '../shared';
 
 /**
  * A lesson with its content: for the owner and admins always; for students enrolled in the course
- * (per the catalog's read model of enrolments, fed by the enrollment service's events) its published
- * lessons; for others only published preview lessons of a course they may see. Drafts (and lessons of
+ * (per the catalog's read model of enrolments, fed by the enrollment service's events, or — for an
+ * enrolment not seen yet — the enrollment service itself) its published lessons; for others only published preview lessons of a course they may see. Drafts (and lessons of
  * invisible courses) are NOT_FOUND; other published lessons are PERMISSION_DENIED
  * `CATALOG.ENROLLMENT_REQUIRED`.
  */
@@ -20,7 +20,11 @@ export async function getLesson(deps: CatalogDeps, caller: Caller | undefined, q
   if (canManage(course, caller)) return lesson;
   if (!lesson.isPublished) throw CatalogErrors.lessonNotFound();
   if (lesson.isPreview) return lesson;
-  if (caller && (await deps.enrollments.isActiveStudent(course.id, caller.userId))) return lesson;
+  if (caller?.role === 'student') {
+    // The event-fed read model first; the enrollment service only for an enrolment it has not seen yet.
+    if (await deps.enrollments.isActiveStudent(course.id, caller.userId)) return lesson;
+    if (await deps.enrollmentService.callerIsEnrolled(course.id)) return lesson;
+  }
   throw CatalogErrors.enrollmentRequired();
 }
 
