@@ -5,7 +5,8 @@ import { lockRemainingSeconds, recordFailure, type ThrottlePolicy } from '../src
 import { passwordProblems } from '../src/domain/password-policy';
 import { hashOpaqueToken, issueSecond, judgeRefresh, newOpaqueToken } from '../src/domain/tokens';
 import { assertAdminMayChange, removesAnAdmin, signupRole } from '../src/domain/user';
-import { Checker, escapeLike } from '../src/domain/validation';
+import { escapeLike } from '@lms/kit/db';
+import { Checker } from '../src/domain/validation';
 
 describe('auth domain rules (unit)', () => {
   test.each([

@@ -107,3 +107,8 @@ export function isUniqueViolation(err: unknown): boolean {
   const e = err as { name?: string; original?: { code?: string }; parent?: { code?: string } };
   return e?.name === 'SequelizeUniqueConstraintError' || e?.original?.code === '23505' || e?.parent?.code === '23505';
 }
+
+/** Escapes LIKE/ILIKE wildcards so a value matches literally (with the default ESCAPE '\'). */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -16,10 +16,7 @@ export type ErrorKind =
   | 'unavailable'
   | 'internal';
 
-export interface FieldError {
-  loc: (string | number)[];
-  msg: string;
-}
+import type { FieldError } from './field-checker';
 
 export interface AppErrorOptions {
   code?: string;
@@ -187,3 +184,5 @@ export function toAppError(err: unknown): AppError {
 export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
 }
+
+export * from './field-checker';

@@ -27,8 +27,9 @@ export interface TestResource {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(label: string): Promise<TestResource> {
-  const name = uniqueName(label);
+/** A fresh database named after `label` (or exactly `options.name`), dropped by `drop()`. */
+export async function createTestDatabase(label: string, options: { name?: string } = {}): Promise<TestResource> {
+  const name = options.name ?? uniqueName(label);
   const admin = new Client({ connectionString: testEnv.adminDatabaseUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
@@ -60,8 +61,9 @@ async function mgmt(method: string, path: string, body?: unknown): Promise<void>
   if (!res.ok && res.status !== 404) throw new Error(`RabbitMQ management ${method} ${path}: ${res.status} ${await res.text()}`);
 }
 
-export async function createTestVhost(label: string): Promise<TestResource> {
-  const name = uniqueName(label);
+/** A fresh RabbitMQ vhost named after `label` (or exactly `options.name`), deleted by `drop()`. */
+export async function createTestVhost(label: string, options: { name?: string } = {}): Promise<TestResource> {
+  const name = options.name ?? uniqueName(label);
   const user = decodeURIComponent(new URL(testEnv.rabbitMgmtUrl).username || 'guest');
   await mgmt('PUT', `/api/vhosts/${encodeURIComponent(name)}`);
   await mgmt('PUT', `/api/permissions/${encodeURIComponent(name)}/${encodeURIComponent(user)}`, {

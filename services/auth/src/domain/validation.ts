@@ -1,4 +1,4 @@
-import type { FieldError } from '@lms/kit/errors';
+import { FieldChecker } from '@lms/kit/errors';
 import { ROLES, type Role } from './user';
 import { passwordProblems } from './password-policy';
 
@@ -23,21 +23,8 @@ export const LIMITS = {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Loc = string | (string | number)[];
-
-export class Checker {
-  readonly errors: FieldError[] = [];
-
-  add(loc: Loc, msg: string): void {
-    this.errors.push({ loc: Array.isArray(loc) ? loc : [loc], msg });
-  }
-
-  get ok(): boolean {
-    return this.errors.length === 0;
-  }
-
+export class Checker extends FieldChecker {
   /** Trimmed, lower-cased email; "" when invalid (an error is recorded). */
   email(loc: string, raw: string): string {
     const value = raw.trim().toLowerCase();
@@ -109,13 +96,6 @@ export class Checker {
     return undefined;
   }
 
-  uuid(loc: Loc, raw: string): string {
-    if (!raw) this.add(loc, 'is required');
-    else if (!UUID.test(raw)) this.add(loc, 'must be a UUID');
-    else return raw.toLowerCase();
-    return '';
-  }
-
   /** An opaque token from a link or a client (refresh, reset, verification). */
   token(loc: string, raw: string): string {
     if (!raw) this.add(loc, 'is required');
@@ -125,11 +105,4 @@ export class Checker {
   }
 }
 
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
-/** Escapes LIKE/ILIKE wildcards so a search for "50%_off" matches literally (ESCAPE '\'). */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+export { isUuid } from '@lms/kit/errors';

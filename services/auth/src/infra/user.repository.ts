@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { Role, User, UserWithSecret } from '../domain/user';
-import { escapeLike } from '../domain/validation';
+import { escapeLike } from '@lms/kit/db';
 
 interface UserRow {
   id: string;

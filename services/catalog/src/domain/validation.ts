@@ -1,4 +1,4 @@
-import type { FieldError } from '@lms/kit/errors';
+import { FieldChecker, isUuid, type Loc } from '@lms/kit/errors';
 import { isValidSlug, SLUG_MAX } from './slug';
 
 /**
@@ -33,36 +33,15 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 /** Control characters other than tab, line feed and carriage return (allowed in multi-line text). */
 // eslint-disable-next-line no-control-regex
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
 const CURRENCY = /^[A-Z]{3}$/;
 
-export type Loc = string | (string | number)[];
+export type { Loc };
+export { isUuid };
 
 export const length = (value: string): number => [...value].length;
 
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
-
-export class Checker {
-  readonly errors: FieldError[] = [];
-
-  add(loc: Loc, msg: string): void {
-    this.errors.push({ loc: Array.isArray(loc) ? loc : [loc], msg });
-  }
-
-  get ok(): boolean {
-    return this.errors.length === 0;
-  }
-
-  uuid(loc: Loc, raw: string): string {
-    if (!raw) this.add(loc, 'is required');
-    else if (!UUID.test(raw)) this.add(loc, 'must be a UUID');
-    else return raw.toLowerCase();
-    return '';
-  }
-
+export class Checker extends FieldChecker {
   /** Trimmed single-line text of min..max characters (code points). */
   line(loc: Loc, raw: string, min: number, max: number): string {
     const value = raw.trim();
@@ -189,11 +168,6 @@ export class Checker {
       this.add('page_size', `must be between 1 and ${LIMITS.pageSizeMax}`);
     return { page, pageSize };
   }
-}
-
-/** Escapes LIKE wildcards so a value matches literally (ESCAPE '\\'). */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export function totalPages(total: number, pageSize: number): number {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import { isUniqueViolation } from '@lms/kit/db';
-import { escapeLike } from '../domain/validation';
+import { escapeLike } from '@lms/kit/db';
 import type { Lesson, LessonContent, LessonType, Prerequisite, Resource } from '../domain/lesson';
 
 interface LessonRow {

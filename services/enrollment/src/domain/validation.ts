@@ -1,4 +1,4 @@
-import type { FieldError } from '@lms/kit/errors';
+import { FieldChecker, isUuid, type Loc } from '@lms/kit/errors';
 
 /**
  * Input rules shared by every use case. The gateway validates too; the service never trusts it.
@@ -15,39 +15,20 @@ export const LIMITS = {
   emailMax: 254,
 } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-type Loc = string | (string | number)[];
-
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+export { isUuid };
 
 export function isEmail(value: string): boolean {
   return value.length <= LIMITS.emailMax && EMAIL.test(value) && !CONTROL.test(value);
 }
 
-export class Checker {
-  readonly errors: FieldError[] = [];
-
-  add(loc: Loc, msg: string): void {
-    this.errors.push({ loc: Array.isArray(loc) ? loc : [loc], msg });
-  }
-
-  get ok(): boolean {
-    return this.errors.length === 0;
-  }
-
-  /** A lower-cased UUID; "" when missing or malformed (an error is recorded). */
-  uuid(loc: Loc, raw: string | undefined): string {
-    const value = (raw ?? '').trim();
-    if (!value) this.add(loc, 'is required');
-    else if (!isUuid(value)) this.add(loc, 'must be a UUID');
-    else return value.toLowerCase();
-    return '';
+export class Checker extends FieldChecker {
+  /** Like the kit's, but tolerates surrounding spaces and a missing value (bulk rows, optional fields). */
+  override uuid(loc: Loc, raw: string | undefined): string {
+    return super.uuid(loc, (raw ?? '').trim());
   }
 
   /** 0 means 1. */
