@@ -30,11 +30,18 @@ module.exports = {
       '^@lms/auth/(.*)$': '<rootDir>/../auth/src/$1',
       '^@lms/catalog/(.*)$': '<rootDir>/../catalog/src/$1',
     }),
+    project('quiz', 'services/quiz', {
+      // Quiz tests start auth, catalog and enrollment in-process (tests only; src never imports them).
+      '^@lms/auth/(.*)$': '<rootDir>/../auth/src/$1',
+      '^@lms/catalog/(.*)$': '<rootDir>/../catalog/src/$1',
+      '^@lms/enrollment/(.*)$': '<rootDir>/../enrollment/src/$1',
+    }),
     project('gateway', 'gateway', {
       // Gateway end-to-end tests start auth and catalog in-process (tests only; src never imports them).
       '^@lms/auth/(.*)$': '<rootDir>/../services/auth/src/$1',
       '^@lms/catalog/(.*)$': '<rootDir>/../services/catalog/src/$1',
       '^@lms/enrollment/(.*)$': '<rootDir>/../services/enrollment/src/$1',
+      '^@lms/quiz/(.*)$': '<rootDir>/../services/quiz/src/$1',
     }),
   ],
   testTimeout: 60000,

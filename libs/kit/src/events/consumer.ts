@@ -17,6 +17,12 @@ export interface ConsumerDefinition<T> {
   schema: ZodType<T>;
   /** The effect, inside the same transaction as the inbox row: it happens once or not at all. */
   handle(event: CloudEvent<T>, transaction: Transaction): Promise<void>;
+  /**
+   * Makes the consumer a timer: an event that arrives before the time returned here waits in RabbitMQ
+   * (see `delayQueue`) and `handle` runs once at or after it. `null` = due now. No cron, no timer in the
+   * process: a service that is down at the due time handles the event when it comes back.
+   */
+  dueAt?(event: CloudEvent<T>): Date | null;
 }
 
 export interface EventConsumerOptions {
@@ -36,6 +42,23 @@ const RETRY_HEADER = 'x-retry-count';
 
 export const parkingLotQueue = (queue: string) => `${queue}.parking-lot`;
 export const retryQueue = (queue: string, attempt: number) => `${queue}.retry.${attempt}`;
+export const delayQueue = (queue: string, level: number) => `${queue}.delay.${level}`;
+
+/**
+ * Delay levels of a timer consumer: level k holds a message for DELAY_BASE_MS × 2^k (250 ms … ~18 h), then
+ * dead-letters it back to the work queue. Every queue has ONE fixed TTL, so its messages expire in FIFO order
+ * (RabbitMQ only expires at the head); a message hops through the largest level that fits the time left,
+ * so any delay takes at most log2(delay / 250 ms) hops, and a longer one repeats the top level.
+ */
+const DELAY_BASE_MS = 250;
+const DELAY_LEVELS = 19;
+/** A message due within this much is handled now rather than parked for another hop. */
+const DUE_TOLERANCE_MS = 25;
+
+export function delayLevelFor(remainingMs: number): number {
+  const level = Math.floor(Math.log2(Math.max(remainingMs, DELAY_BASE_MS) / DELAY_BASE_MS));
+  return Math.min(DELAY_LEVELS - 1, Math.max(0, level));
+}
 
 /**
  * Consumes events idempotently. Per definition: a quorum work queue bound to `lms.events`, one delay
@@ -99,6 +122,18 @@ export class EventConsumer {
           },
         });
       }
+      if (def.dueAt) {
+        for (let level = 0; level < DELAY_LEVELS; level++) {
+          await channel.assertQueue(delayQueue(def.queue, level), {
+            durable: true,
+            arguments: {
+              'x-message-ttl': DELAY_BASE_MS * 2 ** level,
+              'x-dead-letter-exchange': '',
+              'x-dead-letter-routing-key': def.queue,
+            },
+          });
+        }
+      }
       for (const key of def.bindings) await channel.bindQueue(def.queue, EVENTS_EXCHANGE, key);
       await channel.consume(def.queue, (msg) => {
         if (!msg) return; // consumer cancelled by the broker (queue deleted); reconnect logic re-creates it
@@ -129,6 +164,12 @@ export class EventConsumer {
       safely(() => channel.nack(msg, false, false));
       return;
     }
+    const due = def.dueAt?.(event);
+    const remaining = due ? due.getTime() - Date.now() : 0;
+    if (remaining > DUE_TOLERANCE_MS) {
+      await this.holdUntilDue(channel, def, msg, event, remaining);
+      return;
+    }
     const context = contextFromIncoming({
       requestId: String(headers['x-request-id'] ?? event.id),
       traceparent: String(headers.traceparent ?? event.traceparent ?? ''),
@@ -151,6 +192,29 @@ export class EventConsumer {
         await this.retryOrPark(channel, def, msg, event, err as Error, maxRetries);
       }
     });
+  }
+
+  /** Parks an early message in the delay level that fits the time left; it comes back to the work queue. */
+  private async holdUntilDue(
+    channel: ConfirmChannel,
+    def: ConsumerDefinition<unknown>,
+    msg: ConsumeMessage,
+    event: CloudEvent,
+    remainingMs: number,
+  ): Promise<void> {
+    const target = delayQueue(def.queue, delayLevelFor(remainingMs));
+    // x-death grows with every dead-lettering; the hop count is all we need to keep.
+    const { 'x-death': _death, ...headers } = msg.properties.headers ?? {};
+    try {
+      await new Promise<void>((resolve, reject) =>
+        channel.sendToQueue(target, msg.content, { ...msg.properties, headers, persistent: true }, (e) => (e ? reject(e) : resolve())),
+      );
+      channel.ack(msg);
+      this.options.logger.debug({ queue: def.queue, event_id: event.id, remaining_ms: remainingMs, delay_queue: target }, 'event held until due');
+    } catch (publishErr) {
+      // The original stays unacked and is redelivered when the channel comes back.
+      this.options.logger.warn({ err: (publishErr as Error).message }, 'could not hold event until due');
+    }
   }
 
   private async retryOrPark(
