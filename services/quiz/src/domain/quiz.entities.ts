@@ -1,0 +1,124 @@
+import type {
+  AttemptStatus,
+  Correctness,
+  PaperSlot,
+  QuestionVersion,
+  QuizType,
+  ScoringPolicy,
+  ShowCorrectAnswers,
+  StudentAnswer,
+} from './types';
+
+/**
+ * The quiz service's stored aggregates as the app layer handles them (the rows of src/infra, camelCased).
+ * Pure data plus the few time rules of an attempt.
+ */
+
+export interface QuizRecord {
+  id: string;
+  courseId: string;
+  lessonId: string;
+  instructorId: string;
+  title: string;
+  description: string;
+  quizType: QuizType;
+  passingScore: number;
+  timeLimitMinutes: number;
+  maxAttempts: number;
+  scoringPolicy: ScoringPolicy;
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
+  showCorrectAnswers: ShowCorrectAnswers;
+  availableFrom: Date | null;
+  availableUntil: Date | null;
+  isPublished: boolean;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface PoolRecord {
+  id: string;
+  quizId: string;
+  title: string;
+  drawCount: number;
+  /** Questions (not deleted) currently in the pool. */
+  questionCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A question as the quiz defines it now: its current version and its place in the quiz. */
+export interface QuestionRecord extends QuestionVersion {
+  quizId: string;
+  poolId: string | null;
+  orderIndex: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** How one question of a submitted attempt was graded (stored per question in attempts.results). */
+export interface ResultEntry {
+  pointsEarned: number;
+  correctness: Correctness;
+  /** The question version the points were computed against (the pinned one, or a newer one after a regrade). */
+  gradedVersion: number;
+  feedback: string;
+  /** 'auto', or the user id of the grader (manual grades of essays). */
+  gradedBy: string;
+  gradedAt: string;
+}
+
+export interface AttemptRecord {
+  id: string;
+  quizId: string;
+  courseId: string;
+  lessonId: string;
+  studentId: string;
+  attemptNumber: number;
+  status: AttemptStatus;
+  seed: number;
+  paper: PaperSlot[];
+  answers: Record<string, StudentAnswer>;
+  results: Record<string, ResultEntry>;
+  startedAt: Date;
+  deadlineAt: Date | null;
+  lastSavedAt: Date | null;
+  submittedAt: Date | null;
+  autoSubmitted: boolean;
+  gradedAt: Date | null;
+  gradedBy: string | null;
+  score: number;
+  maxScore: number;
+  percentage: number;
+  passed: boolean;
+  timeSpentSeconds: number;
+}
+
+/** The last moment a save or submit is accepted: the deadline plus the grace; null = never closes by time. */
+export function acceptUntil(attempt: Pick<AttemptRecord, 'deadlineAt'>, graceSeconds: number): Date | null {
+  return attempt.deadlineAt ? new Date(attempt.deadlineAt.getTime() + graceSeconds * 1000) : null;
+}
+
+/** True when the attempt's deadline and grace are behind us. */
+export function isExpired(attempt: Pick<AttemptRecord, 'deadlineAt'>, graceSeconds: number, now: Date): boolean {
+  const until = acceptUntil(attempt, graceSeconds);
+  return until !== null && now.getTime() > until.getTime();
+}
+
+/** Seconds left before the deadline (0 when past), -1 without a deadline. */
+export function timeRemainingSeconds(attempt: Pick<AttemptRecord, 'deadlineAt'>, now: Date): number {
+  if (!attempt.deadlineAt) return -1;
+  return Math.max(0, Math.floor((attempt.deadlineAt.getTime() - now.getTime()) / 1000));
+}
+
+/** Time taken: start to submission; an attempt closed by its deadline counts no time past the deadline. */
+export function timeSpentSeconds(startedAt: Date, submittedAt: Date, deadlineAt: Date | null, auto: boolean): number {
+  const end = auto && deadlineAt && deadlineAt.getTime() < submittedAt.getTime() ? deadlineAt : submittedAt;
+  return Math.max(0, Math.round((end.getTime() - startedAt.getTime()) / 1000));
+}
+
+/** -1 = unlimited. */
+export function attemptsRemaining(maxAttempts: number, used: number): number {
+  return maxAttempts > 0 ? Math.max(0, maxAttempts - used) : -1;
+}
