@@ -11,6 +11,8 @@
 #   make test          install + infra-up + build, then jest with the infra URLs exported
 #                      (extra jest arguments: make test JEST_ARGS='libs/kit --runInBand')
 #   make run / stop    start / stop the whole fleet (scripts/run.sh)
+#   make bench-quiz    quiz attempts through the gateway (bench/quiz-attempts.ts; prints figures, ~2-3 min;
+#                      knobs: BENCH_* variables, see bench/README.md)
 
 SHELL := /bin/bash
 JEST_ARGS ?=
@@ -18,7 +20,7 @@ JEST_ARGS ?=
 # install must finish before build; keep prerequisites in order even with -j.
 .NOTPARALLEL:
 
-.PHONY: deps install infra-up infra-down infra-status build lint test run stop
+.PHONY: deps install infra-up infra-down infra-status build lint test run stop bench-quiz
 
 deps:
 	bash scripts/infra.sh deps
@@ -53,3 +55,9 @@ run: install infra-up build
 
 stop:
 	bash scripts/run.sh stop
+
+# Benchmarks print figures and are never part of `make test` (bench/README.md). They start the services
+# in-process from their TypeScript sources (tsx), which import @lms/kit from its build.
+bench-quiz: install infra-up
+	npx tsc -b libs/kit
+	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && npx tsx bench/quiz-attempts.ts

@@ -2,7 +2,9 @@
 # Static checks of the deployment artefacts (no cluster, no Docker engine needed):
 #   1. every plain YAML file parses (docker-compose.yml, k8s/**, helm Chart.yaml / values.yaml)
 #   2. consistency: compose / k8s/base / helm agree on which processes are enabled and on their ports,
-#      each build's SERVICE_PATH is a workspace, the postgres init script creates each database
+#      each build's SERVICE_PATH is a workspace, the postgres init script creates each database;
+#      wiring: every <NAME>_GRPC_ADDR points at <name>:<port>, the gateway has the address of every
+#      enabled service, health checks / probes use the service's port, Secret keys are in the example
 #   3. kustomize build k8s/base (kubectl kustomize or kustomize), output parses
 #   4. helm lint --strict + helm template (defaults, and everything enabled), output parses   [if helm]
 #   5. schema validation of the rendered manifests: kubeconform -strict [if on PATH], else the
@@ -110,6 +112,98 @@ consistency() {
   '
 }
 run "compose / k8s/base / helm values agree (enabled processes, ports, workspaces, databases)" consistency
+
+# Wiring of every enabled gRPC service (auth, catalog, enrollment, quiz, ...), in compose and k8s/base:
+# each <NAME>_GRPC_ADDR points at <name>:<its port>; the gateway has the address of every service (and, in
+# compose, depends on it); the compose health check and the k8s probes use the service's own port; every
+# Secret key read by k8s/base or by an enabled Helm service is listed in secrets.example.yaml.
+wiring() {
+  node -e '
+    const fs = require("fs"), yaml = require("js-yaml");
+    const problems = [];
+    const load = (f) => yaml.loadAll(fs.readFileSync(f, "utf8")).filter(Boolean);
+    const compose = load("docker-compose.yml")[0];
+    const values = load("helm/lms-fleet/values.yaml")[0];
+    const kust = load("k8s/base/kustomization.yaml")[0];
+    const secretKeys = new Set(Object.keys(load("k8s/base/secrets.example.yaml").find((d) => d.metadata.name === "lms-fleet-secrets").stringData || {}));
+    const grpc = {}; // enabled gRPC services: name -> port
+    for (const [name, svc] of Object.entries(values.services || {})) if (svc.enabled) grpc[name] = Number(svc.port);
+    const addrVar = (name) => `${name.toUpperCase()}_GRPC_ADDR`;
+    const checkAddrs = (where, env) => {
+      for (const [k, v] of Object.entries(env || {})) {
+        const m = /^([A-Z]+)_GRPC_ADDR$/.exec(k);
+        if (!m) continue;
+        const target = m[1].toLowerCase();
+        if (!(target in grpc)) { problems.push(`${where}: ${k} names ${target}, which is not an enabled service`); continue; }
+        if (String(v) !== `${target}:${grpc[target]}`) problems.push(`${where}: ${k}=${v}, expected ${target}:${grpc[target]}`);
+      }
+    };
+
+    // compose
+    const cs = compose.services || {};
+    for (const [name, svc] of Object.entries(cs)) {
+      checkAddrs(`compose ${name}`, svc.environment);
+      if (name in grpc) {
+        const hc = ((svc.healthcheck || {}).test || []).join(" ");
+        if (!hc.includes(`127.0.0.1:${grpc[name]}`)) problems.push(`compose ${name}: healthcheck does not probe 127.0.0.1:${grpc[name]}`);
+        const db = (svc.environment || {}).DATABASE_URL || "";
+        if (!db.endsWith(`/lms_${name}`)) problems.push(`compose ${name}: DATABASE_URL does not end in /lms_${name}`);
+      }
+    }
+    const gw = cs.gateway || {};
+    for (const name of Object.keys(grpc)) {
+      if (!(gw.environment || {})[addrVar(name)]) problems.push(`compose gateway: no ${addrVar(name)}`);
+      if (!(gw.depends_on || {})[name]) problems.push(`compose gateway: no depends_on ${name}`);
+    }
+
+    // k8s/base
+    const docs = (kust.resources || []).flatMap((r) => load(`k8s/base/${r}`));
+    const configMaps = Object.fromEntries(docs.filter((d) => d.kind === "ConfigMap").map((d) => [d.metadata.name, d.data || {}]));
+    for (const [cm, data] of Object.entries(configMaps)) checkAddrs(`k8s ConfigMap ${cm}`, data);
+    for (const d of docs.filter((x) => x.kind === "Deployment")) {
+      const name = d.metadata.name;
+      const containers = [...(d.spec.template.spec.initContainers || []), ...d.spec.template.spec.containers];
+      for (const c of containers) {
+        const env = {};
+        for (const ef of c.envFrom || []) {
+          const ref = ef.configMapRef && ef.configMapRef.name;
+          if (ref && !configMaps[ref]) problems.push(`k8s ${name}: envFrom unknown ConfigMap ${ref}`);
+          Object.assign(env, configMaps[ref] || {});
+        }
+        for (const e of c.env || []) {
+          if (e.value !== undefined) env[e.name] = e.value;
+          const key = e.valueFrom && e.valueFrom.secretKeyRef && e.valueFrom.secretKeyRef.key;
+          if (key && !secretKeys.has(key)) problems.push(`k8s ${name}: Secret key ${key} missing from secrets.example.yaml`);
+          if (key && e.name === "DATABASE_URL" && key !== `${name.toUpperCase()}_DATABASE_URL`)
+            problems.push(`k8s ${name}: DATABASE_URL from Secret key ${key}, expected ${name.toUpperCase()}_DATABASE_URL`);
+        }
+        checkAddrs(`k8s ${name}/${c.name}`, env);
+        if (name === "gateway" && c.name === "gateway")
+          for (const svc of Object.keys(grpc)) if (!env[addrVar(svc)]) problems.push(`k8s gateway: no ${addrVar(svc)}`);
+        if (name in grpc && c.name === name) {
+          if (String(env.GRPC_PORT) !== String(grpc[name])) problems.push(`k8s ${name}: GRPC_PORT ${env.GRPC_PORT}, expected ${grpc[name]}`);
+          for (const p of ["startupProbe", "readinessProbe", "livenessProbe"])
+            if (!c[p] || !c[p].grpc || Number(c[p].grpc.port) !== grpc[name]) problems.push(`k8s ${name}: ${p} is not a gRPC probe on ${grpc[name]}`);
+        }
+      }
+    }
+    const svcPorts = Object.fromEntries(docs.filter((x) => x.kind === "Service").map((x) => [x.metadata.name, x.spec.ports[0].port]));
+    for (const [name, port] of Object.entries(grpc)) if (Number(svcPorts[name]) !== port) problems.push(`k8s Service ${name}: port ${svcPorts[name]}, expected ${port}`);
+
+    // Helm: the Secret keys of the enabled services
+    const helmKeys = [...Object.values((values.global || {}).secretEnv || {}), ...Object.values((values.gateway || {}).secretEnv || {})];
+    for (const [name, svc] of Object.entries(values.services || {})) {
+      const dbKey = (svc.secretEnv || {}).DATABASE_URL;
+      if (dbKey && dbKey !== `${name.toUpperCase()}_DATABASE_URL`) problems.push(`helm ${name}: DATABASE_URL from Secret key ${dbKey}, expected ${name.toUpperCase()}_DATABASE_URL`);
+      if (svc.enabled) helmKeys.push(...Object.values(svc.secretEnv || {}));
+    }
+    for (const k of new Set(helmKeys)) if (!secretKeys.has(k)) problems.push(`helm: Secret key ${k} missing from secrets.example.yaml`);
+
+    if (problems.length) { console.error(problems.join("\n")); process.exit(1); }
+    console.log(Object.keys(grpc).join(", "));
+  '
+}
+run "gRPC services wired in compose and k8s/base (addresses, gateway, health checks, probes, Secret keys)" wiring
 
 # --- 3. kustomize -------------------------------------------------------------------------------
 if command -v kubectl >/dev/null 2>&1; then

@@ -47,7 +47,66 @@ const COURSES = [
       { title: 'Why types pay off', lesson_type: 'video', duration_minutes: 8, is_preview: true, content: '# Why types pay off' },
       { title: 'Async without tears', lesson_type: 'text', duration_minutes: 15, content: '# Promises and async/await' },
       { title: 'Testing against real servers', lesson_type: 'text', duration_minutes: 20, content: '# Real parts, not mocks' },
+      { title: 'Check your understanding', lesson_type: 'quiz', duration_minutes: 15, content: 'A short quiz on the lessons above.' },
     ],
+    quiz: {
+      lesson: 'Check your understanding',
+      settings: {
+        title: 'Check your understanding',
+        description: 'Five questions on types, async code and testing. 60% to pass, 15 minutes, 3 attempts.',
+        passing_score: 60,
+        time_limit_minutes: 15,
+        max_attempts: 3,
+        show_correct_answers: 'after_submit',
+      },
+      questions: [
+        {
+          question_type: 'multiple_choice',
+          question_text: 'Which type do you give a value that must be narrowed before it can be used?',
+          points: 1,
+          explanation: '`unknown` accepts anything but allows nothing until narrowed; `any` switches type checking off.',
+          options: [
+            { text: 'any', is_correct: false },
+            { text: 'unknown', is_correct: true },
+            { text: 'never', is_correct: false },
+            { text: 'object', is_correct: false },
+          ],
+        },
+        {
+          question_type: 'true_false',
+          question_text: '`await` inside a `for` loop runs the iterations concurrently.',
+          points: 1,
+          explanation: 'Each iteration waits for the previous one; use `Promise.all` for concurrency.',
+          correct_answer: 'false',
+        },
+        {
+          question_type: 'multiple_answer',
+          question_text: 'Which of these are built-in Promise combinators?',
+          points: 2,
+          explanation: '`Promise.each` comes from Bluebird, not from the language.',
+          options: [
+            { text: 'Promise.all', is_correct: true },
+            { text: 'Promise.allSettled', is_correct: true },
+            { text: 'Promise.any', is_correct: true },
+            { text: 'Promise.each', is_correct: false },
+          ],
+        },
+        {
+          question_type: 'short_answer',
+          question_text: "Which operator gives the union of an object type's keys?",
+          points: 1,
+          explanation: '`keyof { a: 1; b: 2 }` is `"a" | "b"`.',
+          accepted_answers: ['keyof'],
+        },
+        {
+          question_type: 'numeric',
+          question_text: '30 of a suite\'s 40 tests pass. What percentage passes?',
+          points: 1,
+          explanation: '30 / 40 = 0.75.',
+          numeric: { mode: 'exact', value: 75 },
+        },
+      ],
+    },
   },
   {
     slug: 'arabic-calligraphy-basics',
@@ -67,15 +126,17 @@ const COURSES = [
   },
 ];
 
-/** Two published courses by the demo instructor (skipped when their slugs already exist). */
+/** Two published courses by the demo instructor (skipped when their slugs already exist), one with a quiz. */
 async function demoCourses(demoPassword) {
   const login = await call('POST', '/auth/login', { email: 'instructor@lms.local', password: demoPassword });
   if (login.status !== 200) throw new Error(`instructor login failed: ${login.status}`);
   const token = login.body.access_token;
   for (const demo of COURSES) {
     const existing = await call('GET', `/courses/my/courses?page=1&page_size=100`, undefined, token);
-    if (existing.body.items.some((c) => c.slug === demo.slug)) {
+    const found = existing.body.items.find((c) => c.slug === demo.slug);
+    if (found) {
       console.log(`[demo] course ${demo.slug} already exists`);
+      if (demo.quiz) await demoQuiz(token, found.id, demo);
       continue;
     }
     const created = await call('POST', '/courses', { ...demo.course, slug: demo.slug }, token);
@@ -90,7 +151,46 @@ async function demoCourses(demoPassword) {
     const published = await call('POST', `/courses/${courseId}/publish`, undefined, token);
     if (published.status !== 200) throw new Error(`publishing ${demo.slug}: ${published.status} ${JSON.stringify(published.body)}`);
     console.log(`[demo] published course ${demo.slug} with ${demo.lessons.length} lessons`);
+    if (demo.quiz) await demoQuiz(token, courseId, demo);
   }
+}
+
+function must(res, what, ...ok) {
+  if (!ok.includes(res.status)) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/**
+ * The demo course's quiz, on its quiz lesson: created, given its questions and published, through the
+ * quiz routes. Each step is skipped when already done (a course from an earlier run without the quiz
+ * lesson gets it added and published), so running this again changes nothing.
+ */
+async function demoQuiz(token, courseId, demo) {
+  const spec = demo.quiz;
+  const lessons = must(await call('GET', `/courses/${courseId}/lessons`, undefined, token), 'listing lessons', 200).items;
+  let lesson = lessons.find((l) => l.lesson_type === 'quiz' && l.title === spec.lesson);
+  if (!lesson) {
+    const def = demo.lessons.find((l) => l.title === spec.lesson);
+    lesson = must(await call('POST', `/courses/${courseId}/lessons`, def, token), 'creating the quiz lesson', 201);
+    console.log(`[demo] added quiz lesson "${spec.lesson}" to ${demo.slug}`);
+  }
+  if (!lesson.is_published) must(await call('POST', `/lessons/${lesson.id}/publish`, undefined, token), 'publishing the quiz lesson', 200);
+
+  const quizzes = must(await call('GET', `/courses/${courseId}/quizzes?lesson_id=${lesson.id}`, undefined, token), 'listing quizzes', 200).items;
+  let quiz = quizzes.find((q) => q.title === spec.settings.title);
+  if (quiz && quiz.is_published) {
+    console.log(`[demo] quiz "${quiz.title}" already exists (id ${quiz.id})`);
+    return quiz.id;
+  }
+  if (!quiz) quiz = must(await call('POST', `/courses/${courseId}/quizzes`, { lesson_id: lesson.id, ...spec.settings }, token), 'creating the quiz', 201);
+  const base = `/courses/${courseId}/quizzes/${quiz.id}`;
+  const have = new Set(must(await call('GET', `${base}/questions`, undefined, token), 'listing questions', 200).items.map((q) => q.question_text));
+  for (const question of spec.questions) {
+    if (!have.has(question.question_text)) must(await call('POST', `${base}/questions`, question, token), `creating a ${question.question_type} question`, 201);
+  }
+  must(await call('POST', `${base}/publish`, undefined, token), 'publishing the quiz', 200);
+  console.log(`[demo] published quiz "${quiz.title}" with ${spec.questions.length} questions in ${demo.slug} (id ${quiz.id})`);
+  return quiz.id;
 }
 
 main().catch((err) => {

@@ -10,8 +10,11 @@ REPO=$(pwd)
 RUN_DIR="$REPO/.run"
 mkdir -p "$RUN_DIR"
 
-# Every service, in start order: name, entry point, gRPC port (the gateway last, on HTTP).
-SERVICES=("auth services/auth/dist/src/main.js 50051" "catalog services/catalog/dist/src/main.js 50052" "enrollment services/enrollment/dist/src/main.js 50053")
+# Every service, in start order: name, entry point, gRPC port (the gateway last, on HTTP). Each one's
+# address is exported as <NAME>_GRPC_ADDR once it is ready, so the services started after it (quiz calls
+# auth, catalog and enrollment) and the gateway find it; its database is lms_<name>.
+SERVICES=("auth services/auth/dist/src/main.js 50051" "catalog services/catalog/dist/src/main.js 50052" "enrollment services/enrollment/dist/src/main.js 50053"
+  "quiz services/quiz/dist/src/main.js 50054")
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 
 log() { printf '[run] %s\n' "$*" >&2; }

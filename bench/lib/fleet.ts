@@ -1,0 +1,109 @@
+import path from 'node:path';
+import type { EventLoopUtilization } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import pino from 'pino';
+// The services themselves, started in-process (as the services' end-to-end tests do).
+import { loadAuthConfig } from '../../services/auth/src/config';
+import { start as startAuthService } from '../../services/auth/src/main';
+import { loadCatalogConfig } from '../../services/catalog/src/config';
+import { start as startCatalogService } from '../../services/catalog/src/main';
+import { loadEnrollmentConfig } from '../../services/enrollment/src/config';
+import { start as startEnrollmentService } from '../../services/enrollment/src/main';
+import { loadQuizConfig } from '../../services/quiz/src/config';
+import { start as startQuizService } from '../../services/quiz/src/main';
+
+/**
+ * auth, catalog, enrollment and quiz — the four services behind the quiz routes — started in-process,
+ * by default in one worker thread of their own (bench/lib/backend.ts does the same for auth + catalog).
+ * Each gets its environment as given; the *_GRPC_ADDR of the services started before it are filled in.
+ */
+export interface FleetEnv {
+  auth: Record<string, string>;
+  catalog: Record<string, string>;
+  enrollment: Record<string, string>;
+  quiz: Record<string, string>;
+}
+
+export interface FleetAddresses {
+  auth: string;
+  catalog: string;
+  enrollment: string;
+  quiz: string;
+}
+
+export interface Fleet {
+  addresses: FleetAddresses;
+  /** The services' thread's event-loop utilisation (worker mode only): how busy it was. */
+  eventLoopUtilization?: (previous?: EventLoopUtilization) => EventLoopUtilization;
+  stop(): Promise<void>;
+}
+
+const quiet = (service: string) => pino({ level: process.env.BENCH_LOG_LEVEL ?? 'warn', base: { service } });
+
+/** auth → catalog → enrollment → quiz on this thread; stops what started if a later one fails. */
+export async function startFleetHere(env: FleetEnv): Promise<Fleet> {
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    const auth = await startAuthService(loadAuthConfig(env.auth), quiet('auth'));
+    stops.push(() => auth.stop());
+    const authAddress = `127.0.0.1:${auth.grpcPort}`;
+    // catalog's ENROLLMENT_GRPC_ADDR (lesson content for a student enrolled a moment ago) is not on the quiz
+    // path and enrollment is not up yet: it keeps what env.catalog gives.
+    const catalog = await startCatalogService(loadCatalogConfig({ ...env.catalog, AUTH_GRPC_ADDR: authAddress }), quiet('catalog'));
+    stops.push(() => catalog.stop());
+    const catalogAddress = `127.0.0.1:${catalog.grpcPort}`;
+    const enrollment = await startEnrollmentService(
+      loadEnrollmentConfig({ ...env.enrollment, AUTH_GRPC_ADDR: authAddress, CATALOG_GRPC_ADDR: catalogAddress }),
+      quiet('enrollment'),
+    );
+    stops.push(() => enrollment.stop());
+    const enrollmentAddress = `127.0.0.1:${enrollment.grpcPort}`;
+    const quiz = await startQuizService(
+      loadQuizConfig({ ...env.quiz, AUTH_GRPC_ADDR: authAddress, CATALOG_GRPC_ADDR: catalogAddress, ENROLLMENT_GRPC_ADDR: enrollmentAddress }),
+      quiet('quiz'),
+    );
+    stops.push(() => quiz.stop());
+    return {
+      addresses: { auth: authAddress, catalog: catalogAddress, enrollment: enrollmentAddress, quiz: `127.0.0.1:${quiz.grpcPort}` },
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+/**
+ * The same, in a worker thread: the services get their own event loop, as separate processes would,
+ * instead of sharing the gateway's. (TypeScript is loaded in the worker through tsx's require hook.)
+ */
+export function startFleetInWorker(env: FleetEnv): Promise<Fleet> {
+  const worker = new Worker(`require('tsx/cjs'); require(require('node:worker_threads').workerData.entry);`, {
+    eval: true,
+    workerData: { entry: path.join(__dirname, 'fleet.worker.ts'), env },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', (msg: { type: string; addresses?: FleetAddresses; error?: string }) => {
+      if (msg.type !== 'ready') {
+        void worker.terminate();
+        reject(new Error(`fleet worker: ${msg.error ?? msg.type}`));
+        return;
+      }
+      resolve({
+        addresses: msg.addresses!,
+        eventLoopUtilization: (previous) => worker.performance.eventLoopUtilization(previous),
+        stop: () =>
+          new Promise<void>((done) => {
+            worker.once('message', () => {
+              void worker.terminate().then(() => done());
+            });
+            worker.postMessage('stop');
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,461 @@
+/**
+ * Benchmark of quiz attempts through the gateway. Prints figures; not a test.
+ *
+ *   eval "$(bash scripts/infra.sh env)"; npx tsc -b libs/kit; npx tsx bench/quiz-attempts.ts     (or: make bench-quiz)
+ *
+ * A. start + submit of a 50-question attempt (mixed question types), each enrolled student running
+ *    POST /quizzes/{id}/attempts → GET …/attempts/start (the paper; BENCH_PAPER=0 skips it) →
+ *    POST …/attempts/{attempt_id}/submit with every answer: p50/p99 of start, paper, submit and of the pair
+ *    start + submit — one student at a time, then BENCH_A_CONCURRENCY students at a time.
+ * B. BENCH_B_STARTS attempt starts by as many distinct enrolled students, BENCH_B_CONCURRENCY at a time:
+ *    errors, p50/p99, starts/s.
+ *
+ * auth, catalog, enrollment and quiz run in-process in one worker thread (BENCH_BACKEND=inline: on the
+ * gateway's thread), each on a new database, sharing one new vhost; the gateway on the main thread; the
+ * students' HTTP clients in a worker thread of their own. Everything is dropped at the end (also on Ctrl-C).
+ * See bench/README.md for the knobs (BENCH_* environment variables).
+ */
+import os from 'node:os';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { createClient, loadService, type PromiseClient } from '@lms/kit/grpc';
+import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
+import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1/CatalogService';
+import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollment/v1/EnrollmentService';
+import { loadGatewayConfig } from '../gateway/src/config';
+import { start as startGateway } from '../gateway/src/main';
+import { runAttempts, type AnswerInput, type AttemptRunResult, type Step } from './lib/attempts-client';
+import { startFleetHere, startFleetInWorker, type Fleet } from './lib/fleet';
+import { createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
+
+const num = (name: string, fallback: number) => {
+  const v = process.env[name];
+  const n = v === undefined ? fallback : Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer`);
+  return n;
+};
+const QUESTIONS = num('BENCH_QUESTIONS', 50);
+const WARMUP = num('BENCH_WARMUP', 30);
+const A_SEQUENTIAL = num('BENCH_A_SEQUENTIAL', 50);
+const A_STUDENTS = num('BENCH_A_STUDENTS', 300);
+const A_CONCURRENCY = num('BENCH_A_CONCURRENCY', 16);
+const B_STARTS = num('BENCH_B_STARTS', 2000);
+const B_CONCURRENCY = num('BENCH_B_CONCURRENCY', 64);
+const SEED_CONCURRENCY = num('BENCH_SEED_CONCURRENCY', 16);
+const PAPER = process.env.BENCH_PAPER !== '0';
+const BACKEND = process.env.BENCH_BACKEND === 'inline' ? 'inline' : 'worker';
+const PREFIX = `lms:bench:${runId}:`;
+const PASSWORD = 'Bench-Passw0rd!';
+/** Rows per BulkEnroll call (enrollment's BULK_ENROLL_MAX_ROWS default). */
+const BULK_ROWS = 1000;
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+async function json(method: string, url: string, body?: unknown, token?: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, {
+    method,
+    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+function expect<T = any>(res: { status: number; body: any }, status: number, what: string): T {
+  if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as T;
+}
+
+/** Runs `count` tasks with at most `concurrency` at a time. */
+async function pool(count: number, concurrency: number, task: (i: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= count) return;
+        await task(i);
+      }
+    }),
+  );
+}
+
+// ------------------------------------------------------------------------------------------ the quiz
+
+const TYPES = ['multiple_choice', 'true_false', 'multiple_answer', 'short_answer', 'numeric', 'matching', 'ordering'] as const;
+
+/** Question i of the bench quiz (the types in turn; every one graded automatically). */
+function questionBody(i: number): Record<string, unknown> {
+  const type = TYPES[i % TYPES.length];
+  const base = { question_type: type, question_text: `Question ${i + 1} (${type})`, points: 1 + (i % 3), explanation: `Why answer ${i + 1} is right.` };
+  switch (type) {
+    case 'multiple_choice':
+      return { ...base, options: ['alpha', 'beta', 'gamma', 'delta'].map((t, k) => ({ text: `${t} ${i}`, is_correct: k === i % 4 })) };
+    case 'true_false':
+      return { ...base, correct_answer: i % 2 === 0 ? 'true' : 'false' };
+    case 'multiple_answer':
+      return { ...base, options: ['one', 'two', 'three', 'four', 'five'].map((t, k) => ({ text: `${t} ${i}`, is_correct: k % 2 === 0 })) };
+    case 'short_answer':
+      return { ...base, accepted_answers: ['photosynthesis', 'photo-synthesis'] };
+    case 'numeric':
+      return {
+        ...base,
+        numeric: [
+          { mode: 'exact', value: 42 },
+          { mode: 'tolerance', value: 3.14, tolerance: 0.01 },
+          { mode: 'range', min: 10, max: 20 },
+        ][i % 3],
+      };
+    case 'matching':
+      return {
+        ...base,
+        pairs: ['France', 'Japan', 'Kenya', 'Peru'].map((c, k) => ({ prompt: `${c} ${i}`, match: ['Paris', 'Tokyo', 'Nairobi', 'Lima'][k] })),
+        distractors: [{ text: 'Oslo' }],
+      };
+    case 'ordering':
+      return { ...base, options: ['first', 'second', 'third', 'fourth', 'fifth'].map((t) => ({ text: `${t} ${i}` })) };
+  }
+}
+
+interface KeyedQuestion {
+  id: string;
+  question_type: string;
+  options: { id: string; is_correct: boolean }[];
+  correct_answer: string;
+  accepted_answers: string[];
+  numeric: { mode: string; value: number; tolerance: number; min: number; max: number } | null;
+  pairs: { id: string; match_id: string }[];
+}
+
+/** A right and a wrong answer to a question, built from its key (the instructor's view). */
+function answersOf(q: KeyedQuestion): { right: AnswerInput; wrong: AnswerInput } {
+  const question_id = q.id;
+  switch (q.question_type) {
+    case 'multiple_choice':
+      return {
+        right: { question_id, selected_option_id: q.options.find((o) => o.is_correct)!.id },
+        wrong: { question_id, selected_option_id: q.options.find((o) => !o.is_correct)!.id },
+      };
+    case 'true_false':
+      return { right: { question_id, answer_text: q.correct_answer }, wrong: { question_id, answer_text: q.correct_answer === 'true' ? 'false' : 'true' } };
+    case 'multiple_answer':
+      return {
+        right: { question_id, selected_option_ids: q.options.filter((o) => o.is_correct).map((o) => o.id) },
+        wrong: { question_id, selected_option_ids: q.options.filter((o) => !o.is_correct).map((o) => o.id) },
+      };
+    case 'short_answer':
+      return { right: { question_id, answer_text: ` ${q.accepted_answers[0].toUpperCase()} ` }, wrong: { question_id, answer_text: 'respiration' } };
+    case 'numeric': {
+      const n = q.numeric!;
+      const value = n.mode === 'range' ? (n.min + n.max) / 2 : n.value;
+      return { right: { question_id, answer_number: value }, wrong: { question_id, answer_number: value + 1000 } };
+    }
+    case 'matching': {
+      const matches = q.pairs.map((p) => ({ prompt_id: p.id, match_id: p.match_id }));
+      const rotated = matches.map((m, k) => ({ prompt_id: m.prompt_id, match_id: matches[(k + 1) % matches.length].match_id }));
+      return { right: { question_id, matches }, wrong: { question_id, matches: rotated } };
+    }
+    case 'ordering': {
+      const order = q.options.map((o) => o.id);
+      return { right: { question_id, order }, wrong: { question_id, order: [...order].reverse() } };
+    }
+    default:
+      throw new Error(`no answer for a ${q.question_type} question`);
+  }
+}
+
+// ------------------------------------------------------------------------------------------ report
+
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] : NaN);
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return {
+    n: s.length,
+    p50: round(at(0.5)),
+    p90: round(at(0.9)),
+    p99: round(at(0.99)),
+    max: round(s.length ? s[s.length - 1] : NaN),
+    mean: round(s.length ? s.reduce((a, b) => a + b, 0) / s.length : NaN),
+  };
+}
+type Stats = ReturnType<typeof stats>;
+
+const HEADER = `${''.padEnd(40)}${'n'.padStart(6)}${'p50 ms'.padStart(9)}${'p90 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}${'errors'.padStart(8)}`;
+const line = (label: string, s: Stats, errors: number | string = '') =>
+  `${label.padEnd(40)}${String(s.n).padStart(6)}${[s.p50, s.p90, s.p99, s.max].map((x) => x.toFixed(1).padStart(9)).join('')}${String(errors).padStart(8)}`;
+
+function summarise(run: AttemptRunResult) {
+  const step = (s: Step) => (run.steps[s] ? { ...stats(run.steps[s]!.latencies), errors: run.steps[s]!.errors, statuses: run.steps[s]!.statuses } : undefined);
+  return {
+    sessions: run.sessions,
+    seconds: Math.round(run.seconds * 100) / 100,
+    perSecond: Math.round((run.session.length / run.seconds) * 10) / 10,
+    start: step('start'),
+    paper: step('paper'),
+    submit: step('submit'),
+    pair: stats(run.pair),
+    session: stats(run.session),
+    resumed: run.resumed,
+    clientErrors: run.clientErrors,
+    graded: run.graded,
+    errorSamples: run.errorSamples,
+  };
+}
+type Summary = ReturnType<typeof summarise>;
+
+function sectionA(title: string, s: Summary): string[] {
+  const out = [title];
+  out.push(line('  start   POST /quizzes/{id}/attempts', s.start!, s.start!.errors));
+  if (s.paper) out.push(line('  paper   GET  …/attempts/start', s.paper, s.paper.errors));
+  out.push(line('  submit  POST …/attempts/{id}/submit', s.submit!, s.submit!.errors));
+  out.push(line('  start + submit (sum per student)', s.pair));
+  out.push(line(`  session (${s.paper ? 'start → paper → submit' : 'start → submit'}, wall)`, s.session));
+  out.push(
+    `  ${s.session.n} sessions in ${s.seconds} s = ${s.perSecond} sessions/s; graded ${s.graded.count}, passed ${s.graded.passed}, ` +
+      `mean ${s.graded.meanPercentage.toFixed(1)}%` + (s.resumed ? `; ${s.resumed} resumed` : ''),
+  );
+  return out;
+}
+
+const pct = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? 'n/a' : `${(v * 100).toFixed(0)}%`);
+
+// ------------------------------------------------------------------------------------------ main
+
+async function main(): Promise<void> {
+  const cleanup: (() => Promise<unknown>)[] = [];
+  const runCleanup = async () => {
+    for (const step of cleanup.splice(0).reverse()) await step().catch((err: Error) => log(`cleanup: ${err.message}`));
+  };
+  process.once('SIGINT', () => void runCleanup().finally(() => process.exit(130)));
+  try {
+    const students = 1 + WARMUP + A_SEQUENTIAL + A_STUDENTS + B_STARTS; // 1: the check below
+    log(`run ${runId}: databases bench_quiz_{auth,catalog,enr,quiz}_${runId}, vhost bench_quiz_${runId}; ${students} students`);
+    const dbs: Resource[] = await Promise.all(['quiz_auth', 'quiz_catalog', 'quiz_enr', 'quiz_quiz'].map((what) => createDatabase(what)));
+    cleanup.push(() => Promise.all(dbs.map((d) => d.drop())));
+    const vhost = await createVhost('quiz');
+    cleanup.push(() => vhost.drop());
+    const redis = new Redis(infra.redisUrl, { lazyConnect: true });
+    await redis.connect();
+    cleanup.push(async () => {
+      // Everything this run wrote under its own prefix (rate limits, idempotency keys, the catalog cache).
+      let cursor = '0';
+      do {
+        const [c, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}*`, 'COUNT', 1000);
+        cursor = c;
+        if (keys.length) await redis.del(...keys);
+      } while (cursor !== '0');
+      await redis.quit();
+    });
+
+    const common = { NODE_ENV: 'development', LOG_LEVEL: 'warn', GRPC_PORT: '0', AMQP_URL: vhost.url, REDIS_URL: infra.redisUrl, OUTBOX_POLL_MS: '100' };
+    const env = {
+      auth: { ...common, DATABASE_URL: dbs[0].url, BCRYPT_COST: '4', ALLOW_INSTRUCTOR_SIGNUP: 'true', ACCESS_TOKEN_TTL_SECONDS: '7200' },
+      catalog: { ...common, DATABASE_URL: dbs[1].url, REDIS_KEY_PREFIX: `${PREFIX}catalog:` },
+      enrollment: { ...common, DATABASE_URL: dbs[2].url, BULK_ENROLL_MAX_ROWS: String(BULK_ROWS) },
+      quiz: { ...common, DATABASE_URL: dbs[3].url },
+    };
+    const started = Date.now();
+    const fleet: Fleet = BACKEND === 'worker' ? await startFleetInWorker(env) : await startFleetHere(env);
+    cleanup.push(() => fleet.stop());
+    const gateway = await startGateway(
+      loadGatewayConfig({
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'warn', // no per-request access log line on stdout during the run
+        PORT: '0',
+        AUTH_GRPC_ADDR: fleet.addresses.auth,
+        CATALOG_GRPC_ADDR: fleet.addresses.catalog,
+        ENROLLMENT_GRPC_ADDR: fleet.addresses.enrollment,
+        QUIZ_GRPC_ADDR: fleet.addresses.quiz,
+        REDIS_URL: infra.redisUrl,
+        REDIS_KEY_PREFIX: `${PREFIX}gw:`,
+        RATE_LIMIT_GENERAL_PER_MIN: '100000000',
+        RATE_LIMIT_LOGIN_PER_MIN: '100000',
+        RATE_LIMIT_REGISTER_PER_MIN: '100000',
+        GRPC_DEADLINE_MS: '10000',
+      }),
+      pino({ level: 'warn', base: { service: 'gateway' } }),
+    );
+    cleanup.push(() => gateway.stop());
+    const base = `http://127.0.0.1:${gateway.port}`;
+    const api = `${base}/api/v1`;
+    log(`fleet up in ${Date.now() - started} ms (backend: ${BACKEND}); gateway ${base}`);
+
+    // ---------------------------------------------------------------- seed: users (auth's gRPC API)
+    const client = <D,>(file: string, name: string, address: string) =>
+      createClient(loadService(file, name), address, { deadlineMs: 60_000 }) as unknown as PromiseClient<D>;
+    const authClient = client<AuthServiceDefinition>('lms/auth/v1/auth.proto', 'lms.auth.v1.AuthService', fleet.addresses.auth);
+    const catalogClient = client<CatalogServiceDefinition>('lms/catalog/v1/catalog.proto', 'lms.catalog.v1.CatalogService', fleet.addresses.catalog);
+    const enrollmentClient = client<EnrollmentServiceDefinition>(
+      'lms/enrollment/v1/enrollment.proto',
+      'lms.enrollment.v1.EnrollmentService',
+      fleet.addresses.enrollment,
+    );
+    cleanup.push(async () => [authClient, catalogClient, enrollmentClient].forEach((c) => c.close()));
+    const signUp = async (label: string, role: 'student' | 'instructor') => {
+      const email = `${label}-${runId}@bench.example.com`;
+      await authClient.Register({ email, password: PASSWORD, full_name: `Bench ${label}`, role });
+      const t = await authClient.Login({ email, password: PASSWORD });
+      return { id: t.user!.id, token: t.access_token };
+    };
+    const instructor = await signUp('teacher', 'instructor');
+    const asInstructor = { authorization: `Bearer ${instructor.token}` };
+    const seedStarted = Date.now();
+    const people: { id: string; token: string }[] = new Array(students);
+    await pool(students, SEED_CONCURRENCY, async (i) => {
+      people[i] = await signUp(`student${i}`, 'student');
+      if ((i + 1) % 500 === 0) log(`registered ${i + 1}/${students} students`);
+    });
+    log(`registered ${students} students in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+    // ---------------------------------------------------------------- seed: a course with a quiz lesson (catalog's gRPC API)
+    const course = await catalogClient.CreateCourse({ title: `Quiz bench ${runId}`, description: 'A course with one quiz lesson' }, asInstructor);
+    const intro = await catalogClient.CreateLesson({ course_id: course.id, title: 'Read this first', lesson_type: 'text', content: '# Intro' }, asInstructor);
+    const quizLesson = await catalogClient.CreateLesson(
+      { course_id: course.id, title: 'Final check', lesson_type: 'quiz', content: 'The quiz', fields: ['lesson_type', 'content'] },
+      asInstructor,
+    );
+    if (quizLesson.lesson_type !== 'quiz') throw new Error(`the quiz lesson came back as ${quizLesson.lesson_type}`);
+    for (const l of [intro, quizLesson]) await catalogClient.PublishLesson({ lesson_id: l.id }, asInstructor);
+    await catalogClient.PublishCourse({ course_id: course.id }, asInstructor);
+
+    // ---------------------------------------------------------------- seed: the quiz (the gateway's quiz routes)
+    const quizStarted = Date.now();
+    const quiz = expect(
+      await json(
+        'POST',
+        `${api}/courses/${course.id}/quizzes`,
+        {
+          lesson_id: quizLesson.id,
+          title: `Bench quiz: ${QUESTIONS} questions`,
+          description: 'Mixed question types',
+          passing_score: 60,
+          time_limit_minutes: 60,
+          max_attempts: 3,
+          shuffle_questions: true,
+          shuffle_options: true,
+          show_correct_answers: 'after_submit',
+        },
+        instructor.token,
+      ),
+      201,
+      'create quiz',
+    );
+    for (let i = 0; i < QUESTIONS; i++) {
+      expect(await json('POST', `${api}/courses/${course.id}/quizzes/${quiz.id}/questions`, questionBody(i), instructor.token), 201, `question ${i + 1}`);
+    }
+    const published = expect(await json('POST', `${api}/courses/${course.id}/quizzes/${quiz.id}/publish`, undefined, instructor.token), 200, 'publish quiz');
+    if (published.total_questions !== QUESTIONS) throw new Error(`published quiz has ${published.total_questions} questions`);
+    const keyed = expect<{ items: KeyedQuestion[] }>(
+      await json('GET', `${api}/courses/${course.id}/quizzes/${quiz.id}/questions`, undefined, instructor.token),
+      200,
+      'list questions',
+    ).items;
+    const answers = keyed.map(answersOf);
+    const correct = answers.map((a) => a.right);
+    const wrong = answers.map((a) => a.wrong);
+    log(`quiz ${quiz.id}: ${QUESTIONS} questions (${TYPES.join(', ')}) through the gateway in ${((Date.now() - quizStarted) / 1000).toFixed(1)} s`);
+
+    // ---------------------------------------------------------------- seed: enrolments (enrollment's BulkEnroll, as the owner)
+    const enrolStarted = Date.now();
+    for (let offset = 0; offset < students; offset += BULK_ROWS) {
+      const ids = people.slice(offset, offset + BULK_ROWS).map((p) => p.id);
+      const job = await enrollmentClient.BulkEnroll({ course_id: course.id, user_ids: ids, emails: [] }, asInstructor);
+      if (job.enrolled + job.already_enrolled !== ids.length) throw new Error(`bulk enrol: ${JSON.stringify({ ...job, results: job.results.slice(0, 3) })}`);
+    }
+    log(`enrolled ${students} students (BulkEnroll, ${BULK_ROWS} per call) in ${((Date.now() - enrolStarted) / 1000).toFixed(1)} s`);
+
+    // ---------------------------------------------------------------- check: one full session, all right
+    const [checker] = people.splice(0, 1);
+    const first = expect(await json('POST', `${api}/quizzes/${quiz.id}/attempts`, undefined, checker.token), 201, 'start (check)');
+    const paper = expect(await json('GET', `${api}/quizzes/${quiz.id}/attempts/start`, undefined, checker.token), 200, 'paper (check)');
+    if (paper.questions.length !== QUESTIONS) throw new Error(`paper has ${paper.questions.length} questions`);
+    if (JSON.stringify(paper).includes('is_correct')) throw new Error('the paper carries an answer key');
+    const result = expect(await json('POST', `${api}/quizzes/${quiz.id}/attempts/${first.id}/submit`, { answers: correct }, checker.token), 200, 'submit (check)');
+    if (result.percentage !== 100 || !result.passed) {
+      const missed = result.questions.filter((q: { correctness: string }) => q.correctness !== 'correct').slice(0, 3);
+      throw new Error(`all-correct answers scored ${result.percentage}%: ${JSON.stringify(missed)}`);
+    }
+    log(`check: one session graded 100% (deadline ${first.deadline_at})`);
+
+    // ---------------------------------------------------------------- A and B
+    const take = (n: number) => people.splice(0, n).map((p) => p.token);
+    const sessionSteps: Step[] = PAPER ? ['start', 'paper', 'submit'] : ['start', 'submit'];
+    const sessions = { base, quizId: quiz.id, correct, wrong, steps: sessionSteps, wrongEvery: 4 };
+    log(`warm-up: ${WARMUP} sessions, 4 at a time`);
+    await runAttempts({ ...sessions, tokens: take(WARMUP), concurrency: 4 });
+    log(`A: ${A_SEQUENTIAL} sessions one at a time`);
+    const aSeq = summarise(await runAttempts({ ...sessions, tokens: take(A_SEQUENTIAL), concurrency: 1 }));
+    log(`A: ${A_STUDENTS} sessions, ${A_CONCURRENCY} at a time`);
+    const aConcFleet = fleet.eventLoopUtilization?.();
+    const aConcMain = performance.eventLoopUtilization();
+    const aConc = summarise(await runAttempts({ ...sessions, tokens: take(A_STUDENTS), concurrency: A_CONCURRENCY }));
+    const aBusy = { main: performance.eventLoopUtilization(aConcMain).utilization, fleet: aConcFleet && fleet.eventLoopUtilization?.(aConcFleet).utilization };
+
+    log(`B: ${B_STARTS} starts by distinct students, ${B_CONCURRENCY} at a time`);
+    const bFleet: EventLoopUtilization | undefined = fleet.eventLoopUtilization?.();
+    const bMain = performance.eventLoopUtilization();
+    const b = summarise(await runAttempts({ base, quizId: quiz.id, tokens: take(B_STARTS), concurrency: B_CONCURRENCY, steps: ['start'] }));
+    const bBusy = { main: performance.eventLoopUtilization(bMain).utilization, fleet: bFleet && fleet.eventLoopUtilization?.(bFleet).utilization };
+    const inProgress = expect(
+      await json('GET', `${api}/quizzes/${quiz.id}/attempts?status=in_progress&page_size=1`, undefined, instructor.token),
+      200,
+      'list attempts',
+    ).total as number;
+
+    // ---------------------------------------------------------------- report
+    const out = [
+      '',
+      `Quiz attempts through the gateway — a ${QUESTIONS}-question quiz (${TYPES.join(', ')}), shuffled, 60 min limit`,
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; auth + catalog + enrollment + quiz in ${
+        BACKEND === 'worker' ? 'one worker thread' : "the gateway's thread"
+      }; gateway on the main thread; clients in their own worker thread`,
+      '',
+      `== A. start${PAPER ? ' → paper' : ''} → submit with ${QUESTIONS} answers (one attempt per enrolled student; 1 in 4 answers wrong) ==`,
+      HEADER,
+      ...sectionA(`one student at a time (${A_SEQUENTIAL} students)`, aSeq),
+      ...sectionA(`${A_CONCURRENCY} students at a time (${A_STUDENTS} students)`, aConc),
+      `  event loops busy: gateway thread ${pct(aBusy.main)}, services thread ${pct(aBusy.fleet)}`,
+      '',
+      `== B. ${B_STARTS} attempt starts by distinct enrolled students, ${B_CONCURRENCY} concurrent clients ==`,
+      HEADER,
+      line('  start   POST /quizzes/{id}/attempts', b.start!, b.start!.errors),
+      `  ${b.start!.n} started in ${b.seconds} s = ${b.perSecond} starts/s; statuses ${JSON.stringify(b.start!.statuses)}; ` +
+        `errors ${b.start!.errors + b.clientErrors}; in-progress attempts now ${inProgress}`,
+      `  event loops busy: gateway thread ${pct(bBusy.main)}, services thread ${pct(bBusy.fleet)}`,
+    ];
+    const samples = [...aSeq.errorSamples, ...aConc.errorSamples, ...b.errorSamples];
+    if (samples.length) out.push('', 'first errors:', ...samples.slice(0, 8).map((s) => `  ${s}`));
+    out.push('');
+    process.stdout.write(out.join('\n'));
+    process.stdout.write(
+      `${JSON.stringify({
+        bench: 'quiz-attempts',
+        questions: QUESTIONS,
+        backend: BACKEND,
+        a: { sequential: { ...aSeq, errorSamples: undefined }, concurrent: { concurrency: A_CONCURRENCY, ...aConc, errorSamples: undefined } },
+        b: {
+          concurrency: B_CONCURRENCY,
+          sessions: b.sessions,
+          seconds: b.seconds,
+          perSecond: b.perSecond,
+          start: b.start,
+          clientErrors: b.clientErrors,
+          resumed: b.resumed,
+          inProgress,
+        },
+      })}\n`,
+    );
+  } finally {
+    await runCleanup();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    log(`failed: ${err.stack ?? err.message}`);
+    process.exit(1);
+  },
+);
