@@ -7,6 +7,7 @@ import { createRemoteVerifier } from '@lms/kit/auth';
 import { JwksCache, type AuthClient } from './clients/auth.client';
 import type { CatalogClient } from './clients/catalog.client';
 import { createEnrollmentClient, type EnrollmentClient } from './clients/enrollment.client';
+import { createQuizClient, type QuizClient } from './clients/quiz.client';
 import type { GatewayConfig } from './config';
 import { HttpError, errorHandler } from './errors/http-errors';
 import { authenticate, authenticateOptional, roleGuard } from './middleware/authenticate';
@@ -19,6 +20,7 @@ import { swaggerAssets } from './openapi/docs';
 import { authRoutes } from './routes/auth.routes';
 import { courseRoutes } from './routes/courses.routes';
 import { enrollmentRoutes } from './routes/enrollments.routes';
+import { quizRoutes } from './routes/quizzes.routes';
 import { expressPath, mountRoutes, type AnyRoute } from './routes/route';
 import { systemRoutes } from './routes/system.routes';
 import { userRoutes } from './routes/users.routes';
@@ -30,6 +32,8 @@ export interface GatewayDeps {
   catalog: CatalogClient;
   /** main.ts passes (and closes) it; when absent a client to ENROLLMENT_GRPC_ADDR is made (it connects lazily). */
   enrollment?: EnrollmentClient;
+  /** main.ts passes (and closes) it; when absent a client to QUIZ_GRPC_ADDR is made (it connects lazily). */
+  quiz?: QuizClient;
   redis: Redis;
   isDraining?: () => boolean;
 }
@@ -46,6 +50,7 @@ const EXPOSED_HEADERS = ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remai
 export function buildApp(deps: GatewayDeps): BuiltApp {
   const { config, logger, auth, catalog, redis } = deps;
   const enrollment = deps.enrollment ?? createEnrollmentClient(config.ENROLLMENT_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+  const quiz = deps.quiz ?? createQuizClient(config.QUIZ_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -69,11 +74,13 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
     ...userRoutes(auth),
     ...courseRoutes(catalog, enrollment),
     ...enrollmentRoutes(enrollment),
+    ...quizRoutes(quiz),
     ...systemRoutes({
       redis,
       authAddress: config.AUTH_GRPC_ADDR,
       catalogAddress: config.CATALOG_GRPC_ADDR,
       enrollmentAddress: config.ENROLLMENT_GRPC_ADDR,
+      quizAddress: config.QUIZ_GRPC_ADDR,
       jwks: new JwksCache(auth),
       openApiDocument: () => openApiDocument(),
       isDraining: deps.isDraining ?? (() => false),

@@ -23,6 +23,7 @@ export const gatewayConfigShape = {
   AUTH_GRPC_ADDR: env.str('127.0.0.1:50051'),
   CATALOG_GRPC_ADDR: env.str('127.0.0.1:50052'),
   ENROLLMENT_GRPC_ADDR: env.str('127.0.0.1:50053'),
+  QUIZ_GRPC_ADDR: env.str('127.0.0.1:50054'),
   GRPC_DEADLINE_MS: env.int(3000, { min: 50 }),
   REDIS_URL: env.url('redis://127.0.0.1:56379'),
   REDIS_KEY_PREFIX: env.str('lms:gw:'),

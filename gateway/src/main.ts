@@ -7,6 +7,7 @@ import { buildApp } from './app';
 import { createAuthClient } from './clients/auth.client';
 import { createCatalogClient } from './clients/catalog.client';
 import { createEnrollmentClient } from './clients/enrollment.client';
+import { createQuizClient } from './clients/quiz.client';
 import { closeRedis, createRedis, waitForRedis } from '@lms/kit/redis';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 
@@ -25,9 +26,10 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
   const auth = createAuthClient(config.AUTH_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const catalog = createCatalogClient(config.CATALOG_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const enrollment = createEnrollmentClient(config.ENROLLMENT_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+  const quiz = createQuizClient(config.QUIZ_GRPC_ADDR, config.GRPC_DEADLINE_MS);
 
   let draining = false;
-  const { app } = buildApp({ config, logger: log, auth, catalog, enrollment, redis, isDraining: () => draining });
+  const { app } = buildApp({ config, logger: log, auth, catalog, enrollment, quiz, redis, isDraining: () => draining });
   const server = http.createServer((req, res) => {
     if (draining) res.shouldKeepAlive = false;
     app(req, res);
@@ -44,7 +46,17 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
     });
   });
   const port = (server.address() as AddressInfo).port;
-  log.info({ host: config.HOST, port, auth: config.AUTH_GRPC_ADDR, catalog: config.CATALOG_GRPC_ADDR }, 'gateway listening');
+  log.info(
+    {
+      host: config.HOST,
+      port,
+      auth: config.AUTH_GRPC_ADDR,
+      catalog: config.CATALOG_GRPC_ADDR,
+      enrollment: config.ENROLLMENT_GRPC_ADDR,
+      quiz: config.QUIZ_GRPC_ADDR,
+    },
+    'gateway listening',
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -64,6 +76,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
       auth.close();
       catalog.close();
       enrollment.close();
+      quiz.close();
       await stopTelemetry();
       log.info('gateway stopped');
     })());

@@ -16,8 +16,12 @@ describe('Journeys through the gateway', () => {
   beforeAll(async () => {
     auth = await startAuth('journeys');
     catalogStub = await startHealthStub(); // catalog's routes are covered by the catalog-* suites
-    // catalog's and enrollment's routes are covered by their own suites: one health stub stands in for both
-    gw = await startGateway(auth.address, { CATALOG_GRPC_ADDR: catalogStub.address, ENROLLMENT_GRPC_ADDR: catalogStub.address });
+    // catalog's, enrollment's and quiz's routes are covered by their own suites: one health stub stands in for all three
+    gw = await startGateway(auth.address, {
+      CATALOG_GRPC_ADDR: catalogStub.address,
+      ENROLLMENT_GRPC_ADDR: catalogStub.address,
+      QUIZ_GRPC_ADDR: catalogStub.address,
+    });
     api = gw.api;
     const creds = await auth.createAdmin();
     const session = await login(api, creds.email, creds.password);
@@ -270,6 +274,6 @@ describe('Journeys through the gateway', () => {
   test('When auth and catalog are up and Redis answers, then /readyz is 200 with every check ok', async () => {
     const res = await api.get('/readyz');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ready', checks: { redis: { ok: true }, auth: { ok: true }, catalog: { ok: true }, enrollment: { ok: true } } });
+    expect(res.body).toEqual({ status: 'ready', checks: { redis: { ok: true }, auth: { ok: true }, catalog: { ok: true }, enrollment: { ok: true }, quiz: { ok: true } } });
   });
 });

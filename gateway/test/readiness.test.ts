@@ -7,19 +7,27 @@ describe('Readiness follows the auth and catalog services', () => {
   let auth: TestAuth;
   let catalog: Awaited<ReturnType<typeof startHealthStub>>;
   let enrollment: Awaited<ReturnType<typeof startHealthStub>>;
+  let quiz: Awaited<ReturnType<typeof startHealthStub>>;
   let gw: TestGateway;
 
   beforeAll(async () => {
     auth = await startAuth('readiness');
     catalog = await startHealthStub();
     enrollment = await startHealthStub();
-    gw = await startGateway(auth.address, { GRPC_DEADLINE_MS: '1000', CATALOG_GRPC_ADDR: catalog.address, ENROLLMENT_GRPC_ADDR: enrollment.address });
+    quiz = await startHealthStub();
+    gw = await startGateway(auth.address, {
+      GRPC_DEADLINE_MS: '1000',
+      CATALOG_GRPC_ADDR: catalog.address,
+      ENROLLMENT_GRPC_ADDR: enrollment.address,
+      QUIZ_GRPC_ADDR: quiz.address,
+    });
   });
   afterAll(async () => {
     await gw?.stop();
     await auth?.stop();
     await catalog?.stop();
     await enrollment?.stop();
+    await quiz?.stop();
   });
 
   test('When catalog reports NOT_SERVING, then /readyz is 503 naming catalog; when it serves again, then 200', async () => {
@@ -32,11 +40,20 @@ describe('Readiness follows the auth and catalog services', () => {
     expect((await gw.api.get('/readyz')).status).toBe(200);
   });
 
+  test('When quiz reports NOT_SERVING, then /readyz is 503 naming quiz; when it serves again, then 200', async () => {
+    quiz.setServing(false);
+    const body = expectErrorBody(await gw.api.get('/readyz'), 503, 'NOT_READY');
+    expect(body.detail).toContain('quiz');
+    expect(body.checks).toMatchObject({ auth: { ok: true }, catalog: { ok: true }, enrollment: { ok: true }, quiz: { ok: false } });
+    quiz.setServing(true);
+    expect((await gw.api.get('/readyz')).status).toBe(200);
+  });
+
   test('When auth is up, then /readyz is 200; when auth stops, then /readyz is 503 naming auth and calls to it are 503', async () => {
     const s = await registerAndLogin(gw.api, 'ready');
     const up = await gw.api.get('/readyz');
     expect(up.status).toBe(200);
-    expect(up.body.checks).toEqual({ redis: { ok: true }, auth: { ok: true }, catalog: { ok: true }, enrollment: { ok: true } });
+    expect(up.body.checks).toEqual({ redis: { ok: true }, auth: { ok: true }, catalog: { ok: true }, enrollment: { ok: true }, quiz: { ok: true } });
 
     await auth.stop();
 

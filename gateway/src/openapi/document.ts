@@ -96,6 +96,13 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: DocumentInfo) {
       ...(def.success.schema ? { content: { [def.success.contentType ?? 'application/json']: { schema: def.success.schema } } } : {}),
     };
     const responses: Responses = { [String(def.success.status)]: success };
+    for (const alt of def.alsoSuccess ?? []) {
+      responses[String(alt.status)] = {
+        description: alt.description,
+        headers: RATE_LIMIT_HEADERS,
+        ...(alt.schema ? { content: { 'application/json': { schema: alt.schema } } } : {}),
+      };
+    }
     for (const status of errorStatuses(def)) responses[String(status)] = { $ref: `#/components/responses/${STANDARD_ERRORS[status].name}` };
 
     registry.registerPath({
@@ -131,6 +138,8 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: DocumentInfo) {
       { name: 'Sections', description: 'Sections of a course and its outline' },
       { name: 'Lessons', description: 'Lessons: content, ordering, publishing' },
       { name: 'Enrollments', description: 'Enrolments, lesson progress, course enrolment lists and statistics' },
+      { name: 'Quizzes', description: 'Quizzes of a course, their questions and question pools (course owner, admins)' },
+      { name: 'Quiz attempts', description: 'Taking a quiz (enrolled students), results, grading and regrading' },
       { name: 'System', description: 'Health, readiness, keys, this document' },
     ],
   });

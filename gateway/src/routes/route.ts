@@ -46,6 +46,8 @@ export interface RouteDef<B extends ZodTypeAny = ZodTypeAny, Q extends ZodTypeAn
   query?: Q;
   params?: P;
   success: { status: 200 | 201 | 202 | 204; description: string; schema?: ZodTypeAny; contentType?: string; cacheSeconds?: number };
+  /** Other success statuses the handler may write itself (e.g. 200 for a resumed attempt next to 201); documented only. */
+  alsoSuccess?: { status: 200 | 201 | 202 | 204; description: string; schema?: ZodTypeAny }[];
   /** Extra error statuses worth documenting (404, 409, 503); the standard ones are added automatically. */
   errors?: number[];
   /** Returns the response body; or writes the response itself (then the return value is ignored). */

@@ -15,6 +15,7 @@ export interface SystemDeps {
   authAddress: string;
   catalogAddress: string;
   enrollmentAddress: string;
+  quizAddress: string;
   jwks: JwksCache;
   /** The OpenAPI document, built once from every route declaration. */
   openApiDocument: () => unknown;
@@ -41,7 +42,7 @@ export function systemRoutes(deps: SystemDeps): AnyRoute[] {
       method: 'get',
       path: '/readyz',
       operationId: 'readyz',
-      summary: 'Readiness: Redis answers PING, auth, catalog and enrollment report SERVING',
+      summary: 'Readiness: Redis answers PING, auth, catalog, enrollment and quiz report SERVING',
       tags,
       access: 'public',
       success: { status: 200, description: 'Ready', schema: ReadinessSchema },
@@ -63,6 +64,10 @@ export function systemRoutes(deps: SystemDeps): AnyRoute[] {
             enrollment: async () => {
               const status = await checkHealth(deps.enrollmentAddress, 1000);
               if (status !== 'SERVING') throw new Error(`enrollment health is ${status}`);
+            },
+            quiz: async () => {
+              const status = await checkHealth(deps.quizAddress, 1000);
+              if (status !== 'SERVING') throw new Error(`quiz health is ${status}`);
             },
             ...(deps.isDraining()
               ? {
