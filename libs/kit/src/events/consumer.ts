@@ -52,8 +52,8 @@ export const delayQueue = (queue: string, level: number) => `${queue}.delay.${le
  */
 const DELAY_BASE_MS = 250;
 const DELAY_LEVELS = 19;
-/** A message due within this much is handled now rather than parked for another hop. */
-const DUE_TOLERANCE_MS = 25;
+/** A message due within this much waits in the process (holding its prefetch slot) rather than another hop. */
+const DUE_WAIT_IN_PROCESS_MS = DELAY_BASE_MS;
 
 export function delayLevelFor(remainingMs: number): number {
   const level = Math.floor(Math.log2(Math.max(remainingMs, DELAY_BASE_MS) / DELAY_BASE_MS));
@@ -166,10 +166,12 @@ export class EventConsumer {
     }
     const due = def.dueAt?.(event);
     const remaining = due ? due.getTime() - Date.now() : 0;
-    if (remaining > DUE_TOLERANCE_MS) {
+    if (remaining > DUE_WAIT_IN_PROCESS_MS) {
       await this.holdUntilDue(channel, def, msg, event, remaining);
       return;
     }
+    // Never early: the handler may rely on the due time having passed.
+    if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining + 1));
     const context = contextFromIncoming({
       requestId: String(headers['x-request-id'] ?? event.id),
       traceparent: String(headers.traceparent ?? event.traceparent ?? ''),

@@ -54,7 +54,7 @@ export const QuizErrors = {
   attemptFinal: () => new PreconditionError('The attempt is already graded', 'ATTEMPT_FINAL'),
   attemptInProgress: () => new PreconditionError('The attempt is still in progress', 'ATTEMPT_IN_PROGRESS'),
   typeCannotChange: () =>
-    new ValidationError('The type of a question cannot change', [{ loc: ['question', 'question_type'], msg: 'cannot change' }]),
+    new ValidationError('The type of a question cannot change', [{ loc: ['question_type'], msg: 'cannot change' }]),
   catalogUnavailable: (cause?: unknown) =>
     new UnavailableError('The course catalog is unavailable, try again', 'QUIZ.CATALOG_UNAVAILABLE', cause),
   enrollmentUnavailable: (cause?: unknown) =>

@@ -1,0 +1,6 @@
+import type { Migration } from '@lms/kit/db';
+import { eventTablesMigration } from '@lms/kit/events';
+import { quizzesMigration } from './0001-quizzes';
+
+/** Every migration of the quiz database, in order (the kit's outbox/inbox tables first). */
+export const migrations: Migration[] = [eventTablesMigration, quizzesMigration];

@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto';
+import { QueryTypes, type Transaction } from 'sequelize';
+import { withTransaction } from '@lms/kit/db';
+import { AppError, FieldChecker } from '@lms/kit/errors';
+import { normalizeAnswer } from '../../domain/answer';
+import { round2 } from '../../domain/grading';
+import { buildPaper, computeDeadline } from '../../domain/paper';
+import { isOpen } from '../../domain/policy';
+import { isExpired, type AttemptRecord, type QuizRecord } from '../../domain/quiz.entities';
+import { QuizErrors } from '../../domain/quiz.errors';
+import { attemptStarted } from '../../domain/quiz.events';
+import { newSeed } from '../../domain/random';
+import type { StudentAnswer } from '../../domain/types';
+import type { QuizDeps } from '../deps';
+import { checkIds, emit, loadQuizForStudent, type Caller } from '../shared';
+import { attemptQuestions, closeAttemptLocked } from './grading';
+
+/** A use case's outcome decided inside a transaction that must commit before the refusal is thrown. */
+type Outcome<T> = { ok: T } | { refuse: AppError };
+
+async function commitThenThrow<T>(outcome: Promise<Outcome<T>>): Promise<T> {
+  const result = await outcome;
+  if ('refuse' in result) throw result.refuse;
+  return result.ok;
+}
+
+/** Serialises StartAttempt of one student at one quiz (transaction-scoped advisory lock). */
+async function lockStudentQuiz(deps: QuizDeps, transaction: Transaction, quizId: string, studentId: string): Promise<void> {
+  await deps.sequelize.query('SELECT pg_advisory_xact_lock(hashtext(:quizId), hashtext(:studentId))', {
+    type: QueryTypes.SELECT,
+    transaction,
+    replacements: { quizId, studentId },
+  });
+}
+
+/**
+ * Starts an attempt, or returns the one in progress (resumed). An attempt in progress whose deadline (plus
+ * grace) has passed is closed and graded first. The new attempt pins its paper (question versions, pool draw
+ * and shuffles from a seed) and its deadline, and `quiz.attempt_started` is written in the same transaction
+ * (its delayed delivery is what closes the attempt at its deadline).
+ */
+export async function startAttempt(deps: QuizDeps, caller: Caller, cmd: { quizId: string }): Promise<{ attempt: AttemptRecord; resumed: boolean }> {
+  const quiz = await loadQuizForStudent(deps, caller, cmd.quizId);
+  if (!isOpen(quiz, deps.clock())) throw QuizErrors.quizNotOpen(quiz.availableFrom, quiz.availableUntil);
+  const grace = deps.config.SUBMIT_GRACE_SECONDS;
+  return commitThenThrow(
+    withTransaction(deps.sequelize, async (transaction): Promise<Outcome<{ attempt: AttemptRecord; resumed: boolean }>> => {
+      await lockStudentQuiz(deps, transaction, quiz.id, caller.userId);
+      // A share lock: the quiz cannot be deleted or its questions reordered under a starting attempt.
+      const current = (await deps.quizzes.findById(quiz.id, transaction, 'share')) ?? quiz;
+      const now = deps.clock();
+      const existing = await deps.attempts.findInProgress(quiz.id, caller.userId, transaction, true);
+      if (existing) {
+        if (!isExpired(existing, grace, now)) return { ok: { attempt: existing, resumed: true } };
+        await closeAttemptLocked(deps, transaction, current, existing, { auto: true, at: now });
+      }
+      if (!isOpen(current, now)) return { refuse: QuizErrors.quizNotOpen(current.availableFrom, current.availableUntil) };
+      const used = await deps.attempts.countForStudent(quiz.id, caller.userId, transaction);
+      if (current.maxAttempts > 0 && used >= current.maxAttempts) return { refuse: QuizErrors.maxAttemptsReached(current.maxAttempts) };
+
+      const [questions, pools] = await Promise.all([deps.questions.listCurrent(quiz.id, transaction), deps.quizzes.listPools(quiz.id, transaction)]);
+      const seed = newSeed();
+      const paper = buildPaper({
+        questions,
+        pools: pools.map((p) => ({ id: p.id, drawCount: p.drawCount })),
+        shuffleQuestions: current.shuffleQuestions,
+        shuffleOptions: current.shuffleOptions,
+        seed,
+      });
+      if (paper.length === 0) return { refuse: QuizErrors.quizEmpty() };
+      const byId = new Map(questions.map((q) => [q.questionId, q]));
+      const attempt: AttemptRecord = {
+        id: randomUUID(),
+        quizId: quiz.id,
+        courseId: current.courseId,
+        lessonId: current.lessonId,
+        studentId: caller.userId,
+        attemptNumber: await deps.attempts.nextAttemptNumber(quiz.id, caller.userId, transaction),
+        status: 'in_progress',
+        seed,
+        paper,
+        answers: {},
+        results: {},
+        startedAt: now,
+        deadlineAt: computeDeadline(now, current.timeLimitMinutes, current.availableUntil),
+        lastSavedAt: null,
+        submittedAt: null,
+        autoSubmitted: false,
+        gradedAt: null,
+        gradedBy: null,
+        score: 0,
+        maxScore: round2(paper.reduce((sum, slot) => sum + (byId.get(slot.questionId)?.points ?? 0), 0)),
+        percentage: 0,
+        passed: false,
+        timeSpentSeconds: 0,
+      };
+      await deps.attempts.insert(transaction, attempt);
+      await emit(deps, transaction, [attemptStarted(attempt, attempt.startedAt, attempt.deadlineAt)]);
+      return { ok: { attempt, resumed: false } };
+    }),
+  );
+}
+
+/** The raw answers of a request keyed by question id (a question twice → INVALID_ARGUMENT). */
+export function answersById(deps: QuizDeps, answers: { questionId: string; answer: StudentAnswer }[]): Map<string, StudentAnswer> {
+  const check = new FieldChecker();
+  if (answers.length > deps.config.MAX_ANSWERS_PER_SAVE) check.add('answers', `at most ${deps.config.MAX_ANSWERS_PER_SAVE} answers per call`);
+  const out = new Map<string, StudentAnswer>();
+  answers.forEach((a, i) => {
+    const id = (a.questionId ?? '').toLowerCase();
+    if (!id) check.add(['answers', i, 'question_id'], 'is required');
+    else if (out.has(id)) check.add(['answers', i, 'question_id'], 'is answered twice');
+    out.set(id, a.answer);
+  });
+  if (!check.ok) throw QuizErrors.validation(check.errors);
+  return out;
+}
+
+/** Merges answers into the saved ones, each normalised against the attempt's pinned version of its question. */
+async function mergeAnswers(deps: QuizDeps, transaction: Transaction, attempt: AttemptRecord, sent: Map<string, StudentAnswer>): Promise<Record<string, StudentAnswer>> {
+  const merged = { ...attempt.answers };
+  if (sent.size === 0) return merged;
+  const pinned = new Map((await attemptQuestions(deps, attempt, transaction)).map((q) => [q.slot.questionId, q.pinned]));
+  const check = new FieldChecker();
+  let i = 0;
+  for (const [questionId, raw] of sent) {
+    const version = pinned.get(questionId);
+    if (!version) check.add(['answers', i, 'question_id'], 'is not a question of this attempt');
+    else {
+      const normalized = normalizeAnswer(version, raw);
+      if (normalized) merged[questionId] = normalized;
+      else delete merged[questionId];
+    }
+    i++;
+  }
+  if (!check.ok) throw QuizErrors.validation(check.errors);
+  return merged;
+}
+
+/** The caller's own attempt at this quiz, locked; anyone else's (or another quiz's) is NOT_FOUND. */
+async function lockOwnAttempt(deps: QuizDeps, transaction: Transaction, caller: Caller, quiz: QuizRecord, attemptId: string): Promise<AttemptRecord> {
+  const attempt = await deps.attempts.findById(attemptId, transaction, true);
+  if (!attempt || attempt.studentId !== caller.userId || attempt.quizId !== quiz.id) throw QuizErrors.attemptNotFound();
+  return attempt;
+}
+
+/** quiz_id may be "" on attempt calls: the attempt's own quiz is used (a given one must match). */
+async function quizOfAttempt(deps: QuizDeps, caller: Caller, quizId: string, attemptId: string): Promise<{ quiz: QuizRecord; attemptId: string }> {
+  const ids = checkIds({ quiz_id: quizId, attempt_id: attemptId }, ['quiz_id']);
+  let id = ids.quiz_id;
+  if (!id) {
+    const attempt = await deps.attempts.findById(ids.attempt_id);
+    if (!attempt || attempt.studentId !== caller.userId) throw QuizErrors.attemptNotFound();
+    id = attempt.quizId;
+  }
+  return { quiz: await loadQuizForStudent(deps, caller, id), attemptId: ids.attempt_id };
+}
+
+/**
+ * Saves (merges) answers until the deadline plus grace. Late: the attempt is closed and graded (committed)
+ * and the call fails with ATTEMPT_DEADLINE_PASSED; an attempt already closed → ATTEMPT_CLOSED.
+ */
+export async function saveAnswers(
+  deps: QuizDeps,
+  caller: Caller,
+  cmd: { quizId: string; attemptId: string; answers: { questionId: string; answer: StudentAnswer }[] },
+): Promise<AttemptRecord> {
+  const sent = answersById(deps, cmd.answers);
+  const { quiz, attemptId } = await quizOfAttempt(deps, caller, cmd.quizId, cmd.attemptId);
+  return commitThenThrow(
+    withTransaction(deps.sequelize, async (transaction): Promise<Outcome<AttemptRecord>> => {
+      const attempt = await lockOwnAttempt(deps, transaction, caller, quiz, attemptId);
+      if (attempt.status !== 'in_progress') return { refuse: QuizErrors.attemptClosed(attempt.status) };
+      const now = deps.clock();
+      if (isExpired(attempt, deps.config.SUBMIT_GRACE_SECONDS, now)) {
+        await closeAttemptLocked(deps, transaction, quiz, attempt, { auto: true, at: now });
+        return { refuse: QuizErrors.deadlinePassed(attempt.deadlineAt) };
+      }
+      const answers = await mergeAnswers(deps, transaction, attempt, sent);
+      await deps.attempts.saveAnswers(transaction, attempt.id, answers, now);
+      return { ok: { ...attempt, answers, lastSavedAt: now } };
+    }),
+  );
+}
+
+/**
+ * Submits once: the attempt row is locked (`FOR UPDATE`), so of two concurrent submits (or a submit and the
+ * deadline) exactly one closes it; the other finds it closed → ATTEMPT_CLOSED. Optional answers are merged
+ * first, in the same transaction. Late → closed as auto-submitted (committed), then ATTEMPT_DEADLINE_PASSED.
+ */
+export async function submitAttempt(
+  deps: QuizDeps,
+  caller: Caller,
+  cmd: { quizId: string; attemptId: string; answers: { questionId: string; answer: StudentAnswer }[] },
+): Promise<{ quiz: QuizRecord; attempt: AttemptRecord }> {
+  const sent = answersById(deps, cmd.answers);
+  const { quiz, attemptId } = await quizOfAttempt(deps, caller, cmd.quizId, cmd.attemptId);
+  const attempt = await commitThenThrow(
+    withTransaction(deps.sequelize, async (transaction): Promise<Outcome<AttemptRecord>> => {
+      const attempt = await lockOwnAttempt(deps, transaction, caller, quiz, attemptId);
+      if (attempt.status !== 'in_progress') return { refuse: QuizErrors.attemptClosed(attempt.status) };
+      const now = deps.clock();
+      if (isExpired(attempt, deps.config.SUBMIT_GRACE_SECONDS, now)) {
+        await closeAttemptLocked(deps, transaction, quiz, attempt, { auto: true, at: now });
+        return { refuse: QuizErrors.deadlinePassed(attempt.deadlineAt) };
+      }
+      const answers = await mergeAnswers(deps, transaction, attempt, sent);
+      const closed = await closeAttemptLocked(deps, transaction, quiz, attempt, { auto: false, at: now, answers });
+      if (!closed) return { refuse: QuizErrors.attemptClosed(attempt.status) };
+      return { ok: closed };
+    }),
+  );
+  return { quiz, attempt };
+}
+
+/**
+ * Closes the student's attempt in progress if its deadline (plus grace) has passed — what the deadline
+ * message does, done at once when the student shows up first. Returns true when it closed one.
+ */
+export async function settleExpired(deps: QuizDeps, quiz: QuizRecord, studentId: string): Promise<boolean> {
+  const candidate = await deps.attempts.findInProgress(quiz.id, studentId);
+  if (!candidate || !isExpired(candidate, deps.config.SUBMIT_GRACE_SECONDS, deps.clock())) return false;
+  return closeById(deps, candidate.id, { auto: true, requireExpired: true });
+}
+
+/**
+ * Closes an attempt by id if it is still in progress (and, when `requireExpired`, past its deadline plus
+ * grace), in its own transaction. The deadline consumer runs the same steps in its inbox transaction.
+ */
+export async function closeById(deps: QuizDeps, attemptId: string, opts: { auto: boolean; requireExpired: boolean }, transaction?: Transaction): Promise<boolean> {
+  const run = async (tx: Transaction) => {
+    const attempt = await deps.attempts.findById(attemptId, tx, true);
+    if (!attempt || attempt.status !== 'in_progress') return false;
+    const now = deps.clock();
+    if (opts.requireExpired && !isExpired(attempt, deps.config.SUBMIT_GRACE_SECONDS, now)) return false;
+    const quiz = await deps.quizzes.findById(attempt.quizId, tx);
+    if (!quiz) return false;
+    return (await closeAttemptLocked(deps, tx, quiz, attempt, { auto: opts.auto, at: now })) !== null;
+  };
+  return transaction ? run(transaction) : withTransaction(deps.sequelize, run);
+}

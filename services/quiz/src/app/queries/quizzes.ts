@@ -1,0 +1,46 @@
+import { QuizErrors } from '../../domain/quiz.errors';
+import type { PoolRecord, QuestionRecord, QuizRecord } from '../../domain/quiz.entities';
+import type { QuizDeps } from '../deps';
+import { checkIds, isQuizStaff, loadVisibleQuiz, requireEnrolled, type Caller, type Viewer } from '../shared';
+
+/** A quiz with what its totals are computed from; `viewer` decides what the reply shows. */
+export interface QuizView {
+  quiz: QuizRecord;
+  questions: QuestionRecord[];
+  pools: PoolRecord[];
+  viewer: Viewer;
+  now: Date;
+}
+
+export async function loadQuizView(deps: QuizDeps, quiz: QuizRecord, viewer: Viewer): Promise<QuizView> {
+  const [questions, pools] = await Promise.all([deps.questions.listCurrent(quiz.id), deps.quizzes.listPools(quiz.id)]);
+  return { quiz, questions, pools, viewer, now: deps.clock() };
+}
+
+export async function getQuiz(deps: QuizDeps, caller: Caller, ref: { courseId: string; quizId: string }): Promise<QuizView> {
+  const { quiz, viewer } = await loadVisibleQuiz(deps, caller, ref);
+  return loadQuizView(deps, quiz, viewer);
+}
+
+/**
+ * The quizzes of a course (optionally of one lesson). Staff: all of them (an instructor who owns none of the
+ * course's quizzes while someone else does → PERMISSION_DENIED); students enrolled in the course: published ones.
+ */
+export async function listQuizzes(deps: QuizDeps, caller: Caller, q: { courseId: string; lessonId: string }): Promise<QuizView[]> {
+  const ids = checkIds({ course_id: q.courseId, lesson_id: q.lessonId }, ['lesson_id']);
+  let quizzes: QuizRecord[];
+  let viewer: Viewer;
+  if (caller.role === 'admin') {
+    quizzes = await deps.quizzes.listByCourse(ids.course_id, { lessonId: ids.lesson_id });
+    viewer = 'staff';
+  } else if (caller.role === 'instructor') {
+    if (await deps.quizzes.courseHasOtherOwner(ids.course_id, caller.userId)) throw QuizErrors.courseOwnerOnly();
+    quizzes = await deps.quizzes.listByCourse(ids.course_id, { lessonId: ids.lesson_id, instructorId: caller.userId });
+    viewer = 'staff';
+  } else {
+    await requireEnrolled(deps, ids.course_id);
+    quizzes = await deps.quizzes.listByCourse(ids.course_id, { lessonId: ids.lesson_id, publishedOnly: true });
+    viewer = 'student';
+  }
+  return Promise.all(quizzes.map((quiz) => loadQuizView(deps, quiz, viewer === 'staff' && isQuizStaff(caller, quiz) ? 'staff' : 'student')));
+}

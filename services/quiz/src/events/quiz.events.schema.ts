@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/**
+ * Machine-readable schemas of the events this service publishes (v1 payloads, the `data` of the CloudEvents
+ * envelope). The catalogue for humans is protos/events/README.md, section "quiz".
+ */
+const uuid = z.string().uuid();
+const at = z.string().datetime({ offset: true });
+const percent = z.number().min(0).max(100);
+const ids = { attempt_id: uuid, quiz_id: uuid, lesson_id: uuid, course_id: uuid, student_id: uuid };
+
+export const QUIZ_EVENT_SCHEMAS = {
+  'quiz.attempt_started': z.object({ ...ids, attempt_number: z.number().int().min(1), started_at: at, deadline_at: at.nullable() }),
+  'quiz.submitted': z.object({
+    ...ids,
+    attempt_number: z.number().int().min(1),
+    submitted_at: at,
+    auto_submitted: z.boolean(),
+    status: z.enum(['pending_review', 'graded']),
+  }),
+  'quiz.graded': z.object({
+    ...ids,
+    attempt_number: z.number().int().min(1),
+    score: z.number().min(0),
+    max_score: z.number().min(0),
+    percentage: percent,
+    passed: z.boolean(),
+    graded_at: at,
+    graded_by: z.string().min(1),
+  }),
+  'quiz.passed': z.object({ ...ids, score_percent: percent, passed_at: at }),
+  'quiz.failed': z.object({ ...ids, score_percent: percent, failed_at: at, attempts_remaining: z.number().int().min(-1) }),
+  'quiz.regraded': z.object({
+    regrade_id: uuid,
+    attempt_id: uuid,
+    quiz_id: uuid,
+    course_id: uuid,
+    student_id: uuid,
+    old_score: z.number(),
+    new_score: z.number(),
+    old_percentage: percent,
+    new_percentage: percent,
+    passed: z.boolean(),
+    regraded_at: at,
+  }),
+} as const;
+
+export type QuizEventType = keyof typeof QUIZ_EVENT_SCHEMAS;
+
+/** The queue of our own `quiz.attempt_started`, delivered again at each attempt's deadline (+ grace). */
+export const ATTEMPT_DEADLINES_QUEUE = 'quiz.attempt-deadlines';
+export const AttemptStartedV1 = QUIZ_EVENT_SCHEMAS['quiz.attempt_started'];

@@ -1,0 +1,256 @@
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { AttemptRecord, ResultEntry } from '../domain/quiz.entities';
+import type { AttemptStatus, PaperSlot, StudentAnswer } from '../domain/types';
+
+interface AttemptRow {
+  id: string;
+  quiz_id: string;
+  course_id: string;
+  lesson_id: string;
+  student_id: string;
+  attempt_number: number;
+  status: AttemptStatus;
+  seed: string | number;
+  paper: PaperSlot[];
+  answers: Record<string, StudentAnswer>;
+  results: Record<string, ResultEntry>;
+  started_at: Date;
+  deadline_at: Date | null;
+  last_saved_at: Date | null;
+  submitted_at: Date | null;
+  auto_submitted: boolean;
+  graded_at: Date | null;
+  graded_by: string | null;
+  score: string | number;
+  max_score: string | number;
+  percentage: string | number;
+  passed: boolean;
+  time_spent_seconds: number;
+}
+
+function toAttempt(row: AttemptRow): AttemptRecord {
+  return {
+    id: row.id,
+    quizId: row.quiz_id,
+    courseId: row.course_id,
+    lessonId: row.lesson_id,
+    studentId: row.student_id,
+    attemptNumber: row.attempt_number,
+    status: row.status,
+    seed: Number(row.seed),
+    paper: row.paper ?? [],
+    answers: row.answers ?? {},
+    results: row.results ?? {},
+    startedAt: row.started_at,
+    deadlineAt: row.deadline_at,
+    lastSavedAt: row.last_saved_at,
+    submittedAt: row.submitted_at,
+    autoSubmitted: row.auto_submitted,
+    gradedAt: row.graded_at,
+    gradedBy: row.graded_by,
+    score: Number(row.score),
+    maxScore: Number(row.max_score),
+    percentage: Number(row.percentage),
+    passed: row.passed,
+    timeSpentSeconds: row.time_spent_seconds,
+  };
+}
+
+/** Summaries skip the heavy JSON columns. */
+const SUMMARY_COLUMNS = `id, quiz_id, course_id, lesson_id, student_id, attempt_number, status, seed, '[]'::jsonb AS paper,
+  '{}'::jsonb AS answers, '{}'::jsonb AS results, started_at, deadline_at, last_saved_at, submitted_at, auto_submitted,
+  graded_at, graded_by, score, max_score, percentage, passed, time_spent_seconds`;
+
+/** The outcome of grading written when an attempt closes, is graded by hand or regraded. */
+export interface GradeWrite {
+  status: AttemptStatus;
+  results: Record<string, ResultEntry>;
+  score: number;
+  maxScore: number;
+  percentage: number;
+  passed: boolean;
+  gradedAt: Date | null;
+  gradedBy: string | null;
+}
+
+export class AttemptRepository {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  async findById(id: string, transaction?: Transaction, lock = false): Promise<AttemptRecord | null> {
+    const rows = await this.sequelize.query<AttemptRow>(`SELECT * FROM attempts WHERE id = :id${lock ? ' FOR UPDATE' : ''}`, {
+      type: QueryTypes.SELECT,
+      replacements: { id },
+      transaction,
+    });
+    return rows[0] ? toAttempt(rows[0]) : null;
+  }
+
+  async findInProgress(quizId: string, studentId: string, transaction?: Transaction, lock = false): Promise<AttemptRecord | null> {
+    const rows = await this.sequelize.query<AttemptRow>(
+      `SELECT * FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId AND status = 'in_progress'${lock ? ' FOR UPDATE' : ''}`,
+      { type: QueryTypes.SELECT, replacements: { quizId, studentId }, transaction },
+    );
+    return rows[0] ? toAttempt(rows[0]) : null;
+  }
+
+  /** Every attempt of a student at a quiz (summaries), oldest first. */
+  async listForStudent(quizId: string, studentId: string, transaction?: Transaction): Promise<AttemptRecord[]> {
+    const rows = await this.sequelize.query<AttemptRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId ORDER BY attempt_number`,
+      { type: QueryTypes.SELECT, replacements: { quizId, studentId }, transaction },
+    );
+    return rows.map(toAttempt);
+  }
+
+  async countForStudent(quizId: string, studentId: string, transaction?: Transaction): Promise<number> {
+    const [row] = await this.sequelize.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId`,
+      { type: QueryTypes.SELECT, replacements: { quizId, studentId }, transaction },
+    );
+    return row.n;
+  }
+
+  async nextAttemptNumber(quizId: string, studentId: string, transaction: Transaction): Promise<number> {
+    const [row] = await this.sequelize.query<{ next: number }>(
+      `SELECT coalesce(max(attempt_number), 0)::int + 1 AS next FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId`,
+      { type: QueryTypes.SELECT, replacements: { quizId, studentId }, transaction },
+    );
+    return row.next;
+  }
+
+  async hasAny(quizId: string, transaction?: Transaction): Promise<boolean> {
+    const rows = await this.sequelize.query(`SELECT 1 FROM attempts WHERE quiz_id = :quizId LIMIT 1`, {
+      type: QueryTypes.SELECT,
+      replacements: { quizId },
+      transaction,
+    });
+    return rows.length > 0;
+  }
+
+  async page(
+    quizId: string,
+    q: { status?: string; studentId?: string; limit: number; offset: number },
+  ): Promise<{ items: AttemptRecord[]; total: number }> {
+    const where = ['quiz_id = :quizId'];
+    if (q.status) where.push('status = :status');
+    if (q.studentId) where.push('student_id = :studentId');
+    const replacements = { quizId, status: q.status ?? null, studentId: q.studentId ?? null, limit: q.limit, offset: q.offset };
+    const [rows, [count]] = await Promise.all([
+      this.sequelize.query<AttemptRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM attempts WHERE ${where.join(' AND ')} ORDER BY started_at DESC, id LIMIT :limit OFFSET :offset`,
+        { type: QueryTypes.SELECT, replacements },
+      ),
+      this.sequelize.query<{ n: number }>(`SELECT count(*)::int AS n FROM attempts WHERE ${where.join(' AND ')}`, {
+        type: QueryTypes.SELECT,
+        replacements,
+      }),
+    ]);
+    return { items: rows.map(toAttempt), total: count.n };
+  }
+
+  /** Submitted attempts of a quiz (graded or waiting for review), locked in id order when `lock`. */
+  async listSubmitted(quizId: string, transaction?: Transaction, lock = false): Promise<AttemptRecord[]> {
+    const rows = await this.sequelize.query<AttemptRow>(
+      `SELECT * FROM attempts WHERE quiz_id = :quizId AND status IN ('graded', 'pending_review') ORDER BY id${lock ? ' FOR UPDATE' : ''}`,
+      { type: QueryTypes.SELECT, replacements: { quizId }, transaction },
+    );
+    return rows.map(toAttempt);
+  }
+
+  async insert(transaction: Transaction, a: AttemptRecord): Promise<void> {
+    await this.sequelize.query(
+      `INSERT INTO attempts (id, quiz_id, course_id, lesson_id, student_id, attempt_number, status, seed, paper, answers, results,
+         started_at, deadline_at, max_score, created_at, updated_at)
+       VALUES (:id, :quizId, :courseId, :lessonId, :studentId, :attemptNumber, 'in_progress', :seed, CAST(:paper AS jsonb), '{}', '{}',
+         :startedAt, :deadlineAt, :maxScore, :startedAt, :startedAt)`,
+      {
+        transaction,
+        replacements: {
+          id: a.id,
+          quizId: a.quizId,
+          courseId: a.courseId,
+          lessonId: a.lessonId,
+          studentId: a.studentId,
+          attemptNumber: a.attemptNumber,
+          seed: a.seed,
+          paper: JSON.stringify(a.paper),
+          startedAt: a.startedAt,
+          deadlineAt: a.deadlineAt,
+          maxScore: a.maxScore,
+        },
+      },
+    );
+  }
+
+  /** Saves answers of an attempt still in progress; false when it is not (closed meanwhile). */
+  async saveAnswers(transaction: Transaction, id: string, answers: Record<string, StudentAnswer>, at: Date): Promise<boolean> {
+    const rows = await this.sequelize.query(
+      `UPDATE attempts SET answers = CAST(:answers AS jsonb), last_saved_at = :at, updated_at = :at
+       WHERE id = :id AND status = 'in_progress' RETURNING id`,
+      { type: QueryTypes.SELECT, transaction, replacements: { id, answers: JSON.stringify(answers), at } },
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Closes an attempt still in progress (conditional: false when someone else closed it first) with its
+   * answers and grade.
+   */
+  async close(
+    transaction: Transaction,
+    id: string,
+    c: GradeWrite & { answers: Record<string, StudentAnswer>; submittedAt: Date; autoSubmitted: boolean; timeSpentSeconds: number },
+  ): Promise<boolean> {
+    const rows = await this.sequelize.query(
+      `UPDATE attempts SET status = :status, answers = CAST(:answers AS jsonb), results = CAST(:results AS jsonb),
+         submitted_at = :submittedAt, auto_submitted = :autoSubmitted, time_spent_seconds = :timeSpentSeconds,
+         score = :score, max_score = :maxScore, percentage = :percentage, passed = :passed,
+         graded_at = :gradedAt, graded_by = :gradedBy, updated_at = :submittedAt
+       WHERE id = :id AND status = 'in_progress' RETURNING id`,
+      {
+        type: QueryTypes.SELECT,
+        transaction,
+        replacements: {
+          id,
+          status: c.status,
+          answers: JSON.stringify(c.answers),
+          results: JSON.stringify(c.results),
+          submittedAt: c.submittedAt,
+          autoSubmitted: c.autoSubmitted,
+          timeSpentSeconds: c.timeSpentSeconds,
+          score: c.score,
+          maxScore: c.maxScore,
+          percentage: c.percentage,
+          passed: c.passed,
+          gradedAt: c.gradedAt,
+          gradedBy: c.gradedBy,
+        },
+      },
+    );
+    return rows.length > 0;
+  }
+
+  /** A new grade for a submitted attempt (manual grading, regrade). */
+  async writeGrade(transaction: Transaction, id: string, g: GradeWrite, at: Date): Promise<void> {
+    await this.sequelize.query(
+      `UPDATE attempts SET status = :status, results = CAST(:results AS jsonb), score = :score, max_score = :maxScore,
+         percentage = :percentage, passed = :passed, graded_at = :gradedAt, graded_by = :gradedBy, updated_at = :at
+       WHERE id = :id`,
+      {
+        transaction,
+        replacements: {
+          id,
+          status: g.status,
+          results: JSON.stringify(g.results),
+          score: g.score,
+          maxScore: g.maxScore,
+          percentage: g.percentage,
+          passed: g.passed,
+          gradedAt: g.gradedAt,
+          gradedBy: g.gradedBy,
+          at,
+        },
+      },
+    );
+  }
+}

@@ -1,0 +1,151 @@
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { QuestionRecord } from '../domain/quiz.entities';
+import type { QuestionBody, QuestionType, QuestionVersion } from '../domain/types';
+
+interface VersionRow {
+  question_id: string;
+  version: number;
+  question_type: QuestionType;
+  question_text: string;
+  points: string | number;
+  explanation: string;
+  body: QuestionBody;
+}
+
+interface QuestionRow extends VersionRow {
+  quiz_id: string;
+  pool_id: string | null;
+  order_index: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toVersion(row: VersionRow): QuestionVersion {
+  return {
+    questionId: row.question_id,
+    version: row.version,
+    type: row.question_type,
+    text: row.question_text,
+    points: Number(row.points),
+    explanation: row.explanation,
+    body: row.body ?? {},
+  };
+}
+
+function toQuestion(row: QuestionRow): QuestionRecord {
+  return { ...toVersion(row), quizId: row.quiz_id, poolId: row.pool_id, orderIndex: row.order_index, createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+const CURRENT = `SELECT q.id AS question_id, q.quiz_id, q.pool_id, q.order_index, q.created_at, q.updated_at,
+    v.version, v.question_type, v.question_text, v.points, v.explanation, v.body
+  FROM questions q JOIN question_versions v ON v.question_id = q.id AND v.version = q.current_version`;
+
+export interface VersionContent {
+  type: QuestionType;
+  text: string;
+  points: number;
+  explanation: string;
+  body: QuestionBody;
+}
+
+/** Questions (place in the quiz, pool, current version) and their immutable versions. */
+export class QuestionRepository {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  /** The quiz's questions (not deleted) at their current version, in order. */
+  async listCurrent(quizId: string, transaction?: Transaction): Promise<QuestionRecord[]> {
+    const rows = await this.sequelize.query<QuestionRow>(
+      `${CURRENT} WHERE q.quiz_id = :quizId AND q.deleted_at IS NULL ORDER BY q.order_index, q.created_at, q.id`,
+      { type: QueryTypes.SELECT, replacements: { quizId }, transaction },
+    );
+    return rows.map(toQuestion);
+  }
+
+  /** Current versions of the given questions, deleted ones included (regrades). */
+  async currentVersionsOf(questionIds: string[], transaction?: Transaction): Promise<Map<string, QuestionVersion>> {
+    if (!questionIds.length) return new Map();
+    const rows = await this.sequelize.query<QuestionRow>(`${CURRENT} WHERE q.id IN (:ids)`, {
+      type: QueryTypes.SELECT,
+      replacements: { ids: questionIds },
+      transaction,
+    });
+    return new Map(rows.map((r) => [r.question_id, toVersion(r)]));
+  }
+
+  async findCurrent(quizId: string, questionId: string, transaction?: Transaction, lock = false): Promise<QuestionRecord | null> {
+    const rows = await this.sequelize.query<QuestionRow>(
+      `${CURRENT} WHERE q.quiz_id = :quizId AND q.id = :questionId AND q.deleted_at IS NULL${lock ? ' FOR UPDATE OF q' : ''}`,
+      { type: QueryTypes.SELECT, replacements: { quizId, questionId }, transaction },
+    );
+    return rows[0] ? toQuestion(rows[0]) : null;
+  }
+
+  /** Specific (question, version) pairs, e.g. an attempt's pinned paper; keyed `${questionId}:${version}`. */
+  async versions(pairs: { questionId: string; version: number }[], transaction?: Transaction): Promise<Map<string, QuestionVersion>> {
+    if (!pairs.length) return new Map();
+    const ids = [...new Set(pairs.map((p) => p.questionId))];
+    const wanted = new Set(pairs.map((p) => `${p.questionId}:${p.version}`));
+    const rows = await this.sequelize.query<VersionRow>(
+      `SELECT question_id, version, question_type, question_text, points, explanation, body FROM question_versions WHERE question_id IN (:ids)`,
+      { type: QueryTypes.SELECT, replacements: { ids }, transaction },
+    );
+    const out = new Map<string, QuestionVersion>();
+    for (const row of rows) {
+      const key = `${row.question_id}:${row.version}`;
+      if (wanted.has(key)) out.set(key, toVersion(row));
+    }
+    return out;
+  }
+
+  async nextOrderIndex(transaction: Transaction, quizId: string): Promise<number> {
+    const [row] = await this.sequelize.query<{ next: number }>(
+      `SELECT coalesce(max(order_index) + 1, 0)::int AS next FROM questions WHERE quiz_id = :quizId AND deleted_at IS NULL`,
+      { type: QueryTypes.SELECT, replacements: { quizId }, transaction },
+    );
+    return row.next;
+  }
+
+  async insert(
+    transaction: Transaction,
+    q: { id: string; quizId: string; poolId: string | null; orderIndex: number; content: VersionContent; at: Date },
+  ): Promise<void> {
+    await this.sequelize.query(
+      `INSERT INTO questions (id, quiz_id, pool_id, order_index, current_version, created_at, updated_at)
+       VALUES (:id, :quizId, :poolId, :orderIndex, 1, :at, :at)`,
+      { transaction, replacements: { id: q.id, quizId: q.quizId, poolId: q.poolId, orderIndex: q.orderIndex, at: q.at } },
+    );
+    await this.insertVersion(transaction, q.id, 1, q.content, q.at);
+  }
+
+  async insertVersion(transaction: Transaction, questionId: string, version: number, c: VersionContent, at: Date): Promise<void> {
+    await this.sequelize.query(
+      `INSERT INTO question_versions (question_id, version, question_type, question_text, points, explanation, body, created_at)
+       VALUES (:questionId, :version, :type, :text, :points, :explanation, CAST(:body AS jsonb), :at)`,
+      {
+        transaction,
+        replacements: { questionId, version, type: c.type, text: c.text, points: c.points, explanation: c.explanation, body: JSON.stringify(c.body), at },
+      },
+    );
+  }
+
+  async update(transaction: Transaction, q: { id: string; poolId: string | null; currentVersion: number; at: Date }): Promise<void> {
+    await this.sequelize.query(
+      `UPDATE questions SET pool_id = :poolId, current_version = :currentVersion, updated_at = :at WHERE id = :id`,
+      { transaction, replacements: q },
+    );
+  }
+
+  async softDelete(transaction: Transaction, id: string, at: Date): Promise<void> {
+    await this.sequelize.query(`UPDATE questions SET deleted_at = :at, updated_at = :at WHERE id = :id`, { transaction, replacements: { id, at } });
+  }
+
+  async setOrder(transaction: Transaction, quizId: string, orderedIds: string[], at: Date): Promise<void> {
+    if (!orderedIds.length) return;
+    await this.sequelize.query(
+      `UPDATE questions q SET order_index = o.idx - 1, updated_at = :at
+       FROM unnest(ARRAY[:ids]::uuid[]) WITH ORDINALITY AS o(id, idx)
+       WHERE q.id = o.id AND q.quiz_id = :quizId`,
+      { transaction, replacements: { ids: orderedIds, quizId, at } },
+    );
+  }
+}

@@ -1,0 +1,216 @@
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { PoolRecord, QuizRecord } from '../domain/quiz.entities';
+import type { QuizSettings } from '../domain/quiz-definition';
+
+interface QuizRow {
+  id: string;
+  course_id: string;
+  lesson_id: string;
+  instructor_id: string;
+  title: string;
+  description: string;
+  quiz_type: QuizRecord['quizType'];
+  passing_score: string | number;
+  time_limit_minutes: number;
+  max_attempts: number;
+  scoring_policy: QuizRecord['scoringPolicy'];
+  shuffle_questions: boolean;
+  shuffle_options: boolean;
+  show_correct_answers: QuizRecord['showCorrectAnswers'];
+  available_from: Date | null;
+  available_until: Date | null;
+  is_published: boolean;
+  published_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toQuiz(row: QuizRow): QuizRecord {
+  return {
+    id: row.id,
+    courseId: row.course_id,
+    lessonId: row.lesson_id,
+    instructorId: row.instructor_id,
+    title: row.title,
+    description: row.description,
+    quizType: row.quiz_type,
+    passingScore: Number(row.passing_score),
+    timeLimitMinutes: row.time_limit_minutes,
+    maxAttempts: row.max_attempts,
+    scoringPolicy: row.scoring_policy,
+    shuffleQuestions: row.shuffle_questions,
+    shuffleOptions: row.shuffle_options,
+    showCorrectAnswers: row.show_correct_answers,
+    availableFrom: row.available_from,
+    availableUntil: row.available_until,
+    isPublished: row.is_published,
+    publishedAt: row.published_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+interface PoolRow {
+  id: string;
+  quiz_id: string;
+  title: string;
+  draw_count: number;
+  question_count: string | number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toPool(row: PoolRow): PoolRecord {
+  return {
+    id: row.id,
+    quizId: row.quiz_id,
+    title: row.title,
+    drawCount: row.draw_count,
+    questionCount: Number(row.question_count),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function settingsValues(s: QuizSettings): Record<string, unknown> {
+  return {
+    title: s.title,
+    description: s.description,
+    quizType: s.quizType,
+    passingScore: s.passingScore,
+    timeLimitMinutes: s.timeLimitMinutes,
+    maxAttempts: s.maxAttempts,
+    scoringPolicy: s.scoringPolicy,
+    shuffleQuestions: s.shuffleQuestions,
+    shuffleOptions: s.shuffleOptions,
+    showCorrectAnswers: s.showCorrectAnswers,
+    availableFrom: s.availableFrom,
+    availableUntil: s.availableUntil,
+  };
+}
+
+const POOL_SELECT = `SELECT p.id, p.quiz_id, p.title, p.draw_count, p.created_at, p.updated_at,
+    (SELECT count(*) FROM questions q WHERE q.pool_id = p.id AND q.deleted_at IS NULL) AS question_count
+  FROM question_pools p`;
+
+/** Quizzes and their pools. */
+export class QuizRepository {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  async findById(id: string, transaction?: Transaction, lock?: 'update' | 'share'): Promise<QuizRecord | null> {
+    const suffix = lock === 'update' ? ' FOR UPDATE' : lock === 'share' ? ' FOR SHARE' : '';
+    const rows = await this.sequelize.query<QuizRow>(`SELECT * FROM quizzes WHERE id = :id${suffix}`, {
+      type: QueryTypes.SELECT,
+      replacements: { id },
+      transaction,
+    });
+    return rows[0] ? toQuiz(rows[0]) : null;
+  }
+
+  async listByCourse(courseId: string, opts: { lessonId?: string; publishedOnly?: boolean; instructorId?: string }): Promise<QuizRecord[]> {
+    const where = ['course_id = :courseId'];
+    if (opts.lessonId) where.push('lesson_id = :lessonId');
+    if (opts.publishedOnly) where.push('is_published');
+    if (opts.instructorId) where.push('instructor_id = :instructorId');
+    const rows = await this.sequelize.query<QuizRow>(`SELECT * FROM quizzes WHERE ${where.join(' AND ')} ORDER BY created_at, id`, {
+      type: QueryTypes.SELECT,
+      replacements: { courseId, lessonId: opts.lessonId ?? null, instructorId: opts.instructorId ?? null },
+    });
+    return rows.map(toQuiz);
+  }
+
+  /** Whether the course has quizzes owned by someone else than `instructorId`. */
+  async courseHasOtherOwner(courseId: string, instructorId: string): Promise<boolean> {
+    const rows = await this.sequelize.query(`SELECT 1 FROM quizzes WHERE course_id = :courseId AND instructor_id <> :instructorId LIMIT 1`, {
+      type: QueryTypes.SELECT,
+      replacements: { courseId, instructorId },
+    });
+    return rows.length > 0;
+  }
+
+  async insert(
+    transaction: Transaction,
+    q: { id: string; courseId: string; lessonId: string; instructorId: string; settings: QuizSettings; at: Date },
+  ): Promise<void> {
+    await this.sequelize.query(
+      `INSERT INTO quizzes (id, course_id, lesson_id, instructor_id, title, description, quiz_type, passing_score,
+         time_limit_minutes, max_attempts, scoring_policy, shuffle_questions, shuffle_options, show_correct_answers,
+         available_from, available_until, is_published, created_at, updated_at)
+       VALUES (:id, :courseId, :lessonId, :instructorId, :title, :description, :quizType, :passingScore,
+         :timeLimitMinutes, :maxAttempts, :scoringPolicy, :shuffleQuestions, :shuffleOptions, :showCorrectAnswers,
+         :availableFrom, :availableUntil, false, :at, :at)`,
+      {
+        transaction,
+        replacements: { id: q.id, courseId: q.courseId, lessonId: q.lessonId, instructorId: q.instructorId, at: q.at, ...settingsValues(q.settings) },
+      },
+    );
+  }
+
+  async updateSettings(transaction: Transaction, id: string, settings: QuizSettings, at: Date): Promise<void> {
+    await this.sequelize.query(
+      `UPDATE quizzes SET title = :title, description = :description, quiz_type = :quizType, passing_score = :passingScore,
+         time_limit_minutes = :timeLimitMinutes, max_attempts = :maxAttempts, scoring_policy = :scoringPolicy,
+         shuffle_questions = :shuffleQuestions, shuffle_options = :shuffleOptions, show_correct_answers = :showCorrectAnswers,
+         available_from = :availableFrom, available_until = :availableUntil, updated_at = :at
+       WHERE id = :id`,
+      { transaction, replacements: { id, at, ...settingsValues(settings) } },
+    );
+  }
+
+  async setPublished(transaction: Transaction, id: string, published: boolean, at: Date): Promise<void> {
+    await this.sequelize.query(
+      `UPDATE quizzes SET is_published = :published,
+         published_at = CASE WHEN :published THEN coalesce(CASE WHEN is_published THEN published_at END, :at) ELSE published_at END,
+         updated_at = :at
+       WHERE id = :id`,
+      { transaction, replacements: { id, published, at } },
+    );
+  }
+
+  async delete(transaction: Transaction, id: string): Promise<void> {
+    await this.sequelize.query('DELETE FROM quizzes WHERE id = :id', { transaction, replacements: { id } });
+  }
+
+  async touch(transaction: Transaction, id: string, at: Date): Promise<void> {
+    await this.sequelize.query('UPDATE quizzes SET updated_at = :at WHERE id = :id', { transaction, replacements: { id, at } });
+  }
+
+  // ------------------------------------------------------------------ pools
+
+  async listPools(quizId: string, transaction?: Transaction): Promise<PoolRecord[]> {
+    const rows = await this.sequelize.query<PoolRow>(`${POOL_SELECT} WHERE p.quiz_id = :quizId ORDER BY p.created_at, p.id`, {
+      type: QueryTypes.SELECT,
+      replacements: { quizId },
+      transaction,
+    });
+    return rows.map(toPool);
+  }
+
+  async findPool(quizId: string, poolId: string, transaction?: Transaction): Promise<PoolRecord | null> {
+    const rows = await this.sequelize.query<PoolRow>(`${POOL_SELECT} WHERE p.quiz_id = :quizId AND p.id = :poolId`, {
+      type: QueryTypes.SELECT,
+      replacements: { quizId, poolId },
+      transaction,
+    });
+    return rows[0] ? toPool(rows[0]) : null;
+  }
+
+  async insertPool(transaction: Transaction, p: { id: string; quizId: string; title: string; drawCount: number; at: Date }): Promise<void> {
+    await this.sequelize.query(
+      `INSERT INTO question_pools (id, quiz_id, title, draw_count, created_at, updated_at) VALUES (:id, :quizId, :title, :drawCount, :at, :at)`,
+      { transaction, replacements: p },
+    );
+  }
+
+  async updatePool(transaction: Transaction, p: { id: string; title: string; drawCount: number; at: Date }): Promise<void> {
+    await this.sequelize.query(`UPDATE question_pools SET title = :title, draw_count = :drawCount, updated_at = :at WHERE id = :id`, {
+      transaction,
+      replacements: p,
+    });
+  }
+
+  /** The pool's questions become fixed questions (FK ON DELETE SET NULL). */
+  async deletePool(transaction: Transaction, poolId: string): Promise<void> {
+    await this.sequelize.query('DELETE FROM question_pools WHERE id = :poolId', { transaction, replacements: { poolId } });
+  }
+}

@@ -1,0 +1,59 @@
+import { createAuthClient, createRemoteVerifier } from '@lms/kit/auth';
+import type { QuizServiceDefinition } from '@lms/kit/generated/lms/quiz/v1/QuizService';
+import { runService, startService, type RunningService } from '@lms/kit/lifecycle';
+import { createLogger, type Logger } from '@lms/kit/logging';
+import { migrations } from '../migrations';
+import { createQuizDeps, type QuizDeps } from './app/deps';
+import { loadQuizConfig, type QuizConfig } from './config';
+import { quizHandlers } from './grpc/quiz.handlers';
+import { createCatalogClient } from './infra/catalog.client';
+import { createEnrollmentClient } from './infra/enrollment.client';
+import { attemptDeadlineConsumer } from './events/attempt-deadline.consumer';
+
+export const SERVICE_NAME = 'quiz';
+
+export interface RunningQuizService extends RunningService {
+  /** For tests and benchmarks: the wired use-case dependencies. */
+  deps: QuizDeps;
+}
+
+/**
+ * Starts the quiz service on the kit's runtime (database, Redis for revocation marks, outbox relay; see
+ * startService) with clients of auth (JWKS), catalog (quiz creation checks) and enrollment (IsEnrolled), and
+ * the consumer that closes attempts at their deadline (our own quiz.attempt_started, delayed by the kit).
+ */
+export async function start(config: QuizConfig, logger: Logger = createLogger(SERVICE_NAME, config.LOG_LEVEL)): Promise<RunningQuizService> {
+  let wired: QuizDeps | undefined;
+  const running = await startService<QuizServiceDefinition>({
+    name: SERVICE_NAME,
+    config,
+    logger,
+    migrations,
+    setup({ sequelize, outbox, redis, onStop }) {
+      const auth = createAuthClient(config.AUTH_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+      const catalog = createCatalogClient(config.CATALOG_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+      const enrollment = createEnrollmentClient(config.ENROLLMENT_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+      onStop(() => {
+        auth.close();
+        catalog.close();
+        enrollment.close();
+      });
+      const verifier = createRemoteVerifier({
+        auth,
+        redis,
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+        revocationPrefix: config.REVOCATION_KEY_PREFIX,
+      });
+      const deps = createQuizDeps({ config, logger, sequelize, outbox, catalog, enrollment, verifier });
+      wired = deps;
+      return {
+        grpc: { protoFile: 'lms/quiz/v1/quiz.proto', service: 'lms.quiz.v1.QuizService', handlers: quizHandlers(deps) },
+        consumers: [attemptDeadlineConsumer(deps)],
+      };
+    },
+  });
+  return { ...running, deps: wired! };
+}
+
+if (require.main === module) runService(SERVICE_NAME, loadQuizConfig, start);

@@ -1,0 +1,411 @@
+import { randomBytes } from 'node:crypto';
+import type { Sequelize } from 'sequelize';
+import { QueryTypes } from 'sequelize';
+import { createDatabase } from '@lms/kit/db';
+import { createClient, GrpcStatus, loadService, type PromiseClient } from '@lms/kit/grpc';
+import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
+import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1/CatalogService';
+import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollment/v1/EnrollmentService';
+import type { QuizServiceDefinition } from '@lms/kit/generated/lms/quiz/v1/QuizService';
+import type { Question } from '@lms/kit/generated/lms/quiz/v1/Question';
+import type { CreateQuizRequest } from '@lms/kit/generated/lms/quiz/v1/CreateQuizRequest';
+import type { Quiz__Output } from '@lms/kit/generated/lms/quiz/v1/Quiz';
+import type { Question__Output } from '@lms/kit/generated/lms/quiz/v1/Question';
+import {
+  captureEvents as captureKitEvents,
+  createTestDatabase,
+  createTestVhost,
+  eventually,
+  testEnv,
+  testLogger,
+  type CapturedEvent,
+  type TestResource,
+} from '@lms/kit/testing';
+// Auth, catalog and enrollment themselves, started in-process (tests only): real tokens, real courses and
+// lessons, real enrolments (IsEnrolled) and the real quiz.passed consumer.
+import { runBootstrapAdmin } from '@lms/auth/cli/bootstrap-admin';
+import { loadAuthConfig } from '@lms/auth/config';
+import { start as startAuthService } from '@lms/auth/main';
+import { loadCatalogConfig } from '@lms/catalog/config';
+import { start as startCatalogService } from '@lms/catalog/main';
+import { loadEnrollmentConfig } from '@lms/enrollment/config';
+import { start as startEnrollmentService } from '@lms/enrollment/main';
+import { loadQuizConfig, type QuizConfig } from '../src/config';
+import { start, type RunningQuizService } from '../src/main';
+export { expectGrpcError } from '@lms/kit/testing';
+
+export type QuizClient = PromiseClient<QuizServiceDefinition>;
+export type CatalogClient = PromiseClient<CatalogServiceDefinition>;
+export type EnrollmentClient = PromiseClient<EnrollmentServiceDefinition>;
+export type AuthClient = PromiseClient<AuthServiceDefinition>;
+export { GrpcStatus, eventually };
+
+export const PASSWORD = 'Correct-Horse-9';
+
+export interface User {
+  userId: string;
+  email: string;
+  role: 'admin' | 'instructor' | 'student';
+  auth: { authorization: string };
+}
+
+export interface Fleet {
+  auth: AuthClient;
+  catalog: CatalogClient;
+  enrollment: EnrollmentClient;
+  quiz: QuizClient;
+  service: RunningQuizService;
+  config: QuizConfig;
+  /** The quiz database, for assertions straight from the rows. */
+  db: Sequelize;
+  vhost: TestResource;
+  admin: User;
+  instructor: User;
+  otherInstructor: User;
+  student: User;
+  otherStudent: User;
+  newUser(role: 'instructor' | 'student', tag?: string): Promise<User>;
+  /** Stops the quiz service (its consumers and relay too). */
+  stopQuiz(): Promise<void>;
+  /** Starts the quiz service again on the same database and vhost (after stopQuiz, or restarts it). */
+  restartQuiz(overrides?: Record<string, string>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts auth, catalog, enrollment and quiz in-process, each on a new database, sharing one new RabbitMQ vhost
+ * (quiz.passed reaches enrollment for real) and Redis; then signs in an admin (auth's bootstrap command), two
+ * instructors and two students.
+ */
+export async function startFleet(label: string, quizEnv: Record<string, string> = {}): Promise<Fleet> {
+  const authDb = await createTestDatabase(`quiz_auth_${label}`);
+  const catalogDb = await createTestDatabase(`quiz_cat_${label}`);
+  const enrollmentDb = await createTestDatabase(`quiz_enr_${label}`);
+  const quizDb = await createTestDatabase(`quiz_${label}`);
+  const vhost = await createTestVhost(`quiz_${label}`);
+  const stops: (() => Promise<unknown>)[] = [() => vhost.drop(), () => quizDb.drop(), () => enrollmentDb.drop(), () => catalogDb.drop(), () => authDb.drop()];
+  const closeAll = async () => {
+    for (const step of stops.splice(0).reverse()) await step().catch(() => undefined);
+  };
+  try {
+    const common = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      GRPC_PORT: '0',
+      AMQP_URL: vhost.url,
+      REDIS_URL: testEnv.redisUrl,
+      OUTBOX_POLL_MS: '50',
+      EVENT_RETRY_BASE_MS: '100',
+    };
+    const authConfig = loadAuthConfig({ ...common, DATABASE_URL: authDb.url, BCRYPT_COST: '4', ALLOW_INSTRUCTOR_SIGNUP: 'true' });
+    const authService = await startAuthService(authConfig, testLogger('auth'));
+    stops.push(() => authService.stop());
+    const authAddress = `127.0.0.1:${authService.grpcPort}`;
+    const auth = createClient<AuthServiceDefinition>(loadService('lms/auth/v1/auth.proto', 'lms.auth.v1.AuthService'), authAddress, {
+      deadlineMs: 15_000,
+    });
+    stops.push(async () => auth.close());
+
+    const catalogService = await startCatalogService(
+      loadCatalogConfig({
+        ...common,
+        DATABASE_URL: catalogDb.url,
+        AUTH_GRPC_ADDR: authAddress,
+        ENROLLMENT_GRPC_ADDR: '127.0.0.1:1', // these suites don't read lesson content through catalog
+        REDIS_KEY_PREFIX: `lms:catalog:test:${randomBytes(4).toString('hex')}:`,
+        GRPC_DEADLINE_MS: '3000',
+      }),
+      testLogger('catalog'),
+    );
+    stops.push(() => catalogService.stop());
+    const catalogAddress = `127.0.0.1:${catalogService.grpcPort}`;
+    const catalog = createClient<CatalogServiceDefinition>(
+      loadService('lms/catalog/v1/catalog.proto', 'lms.catalog.v1.CatalogService'),
+      catalogAddress,
+      { deadlineMs: 15_000 },
+    );
+    stops.push(async () => catalog.close());
+
+    const enrollmentService = await startEnrollmentService(
+      loadEnrollmentConfig({
+        ...common,
+        DATABASE_URL: enrollmentDb.url,
+        AUTH_GRPC_ADDR: authAddress,
+        CATALOG_GRPC_ADDR: catalogAddress,
+        GRPC_DEADLINE_MS: '3000',
+        OUTLINE_REFRESH_MIN_INTERVAL_MS: '0',
+      }),
+      testLogger('enrollment'),
+    );
+    stops.push(() => enrollmentService.stop());
+    const enrollmentAddress = `127.0.0.1:${enrollmentService.grpcPort}`;
+    const enrollment = createClient<EnrollmentServiceDefinition>(
+      loadService('lms/enrollment/v1/enrollment.proto', 'lms.enrollment.v1.EnrollmentService'),
+      enrollmentAddress,
+      { deadlineMs: 15_000 },
+    );
+    stops.push(async () => enrollment.close());
+
+    const env: Record<string, string> = {
+      ...common,
+      DATABASE_URL: quizDb.url,
+      AUTH_GRPC_ADDR: authAddress,
+      CATALOG_GRPC_ADDR: catalogAddress,
+      ENROLLMENT_GRPC_ADDR: enrollmentAddress,
+      GRPC_DEADLINE_MS: '3000',
+      SUBMIT_GRACE_SECONDS: '1',
+      ...quizEnv,
+    };
+    let config = loadQuizConfig(env);
+    let service: RunningQuizService | undefined = await start(config, testLogger('quiz'));
+    const connect = (port: number) =>
+      createClient<QuizServiceDefinition>(loadService('lms/quiz/v1/quiz.proto', 'lms.quiz.v1.QuizService'), `127.0.0.1:${port}`, {
+        deadlineMs: 20_000,
+      });
+    const fleet = { quiz: connect(service.grpcPort), service } as Fleet;
+    const stopQuiz = async () => {
+      fleet.quiz.close();
+      const running = service;
+      service = undefined;
+      await running?.stop();
+    };
+    stops.push(stopQuiz);
+    const db = createDatabase({ url: quizDb.url, poolMax: 3 });
+    stops.push(() => db.close());
+
+    const newUser = async (role: 'instructor' | 'student', tag: string = role): Promise<User> => {
+      const email = `${tag}.${randomBytes(5).toString('hex')}@example.test`;
+      await auth.Register({ email, password: PASSWORD, full_name: `${tag} ${randomBytes(2).toString('hex')}`, role });
+      const tokens = await auth.Login({ email, password: PASSWORD });
+      return { userId: tokens.user!.id, email, role, auth: { authorization: `Bearer ${tokens.access_token}` } };
+    };
+    const adminEmail = `admin.${randomBytes(5).toString('hex')}@example.test`;
+    await runBootstrapAdmin({ ...authConfig, ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: PASSWORD, ADMIN_FULL_NAME: 'Ada Admin' }, testLogger('bootstrap'));
+    const adminTokens = await auth.Login({ email: adminEmail, password: PASSWORD });
+    const admin: User = { userId: adminTokens.user!.id, email: adminEmail, role: 'admin', auth: { authorization: `Bearer ${adminTokens.access_token}` } };
+    const [instructor, otherInstructor, student, otherStudent] = await Promise.all([
+      newUser('instructor', 'teacher'),
+      newUser('instructor', 'otherteacher'),
+      newUser('student', 'student'),
+      newUser('student', 'otherstudent'),
+    ]);
+
+    return Object.assign(fleet, {
+      auth,
+      catalog,
+      enrollment,
+      config,
+      db,
+      vhost,
+      admin,
+      instructor,
+      otherInstructor,
+      student,
+      otherStudent,
+      newUser,
+      stopQuiz,
+      async restartQuiz(overrides: Record<string, string> = {}) {
+        await stopQuiz();
+        config = loadQuizConfig({ ...env, ...overrides });
+        service = await start(config, testLogger('quiz'));
+        Object.assign(fleet, { service, config, quiz: connect(service.grpcPort) });
+      },
+      close: closeAll,
+    });
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}
+
+let counter = 0;
+export function unique(label = 'x'): string {
+  return `${label}${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
+}
+
+/** A published course of `owner` with a published quiz lesson (and a text lesson); returns their ids. */
+export async function courseWithQuizLesson(f: Fleet, owner: User): Promise<{ courseId: string; lessonId: string; textLessonId: string }> {
+  const course = await f.catalog.CreateCourse(
+    { title: `Course ${unique()}`, description: 'A course', category: 'Testing', difficulty_level: 'beginner', price_cents: 0 },
+    owner.auth,
+  );
+  const lesson = await f.catalog.CreateLesson({ course_id: course.id, title: `Quiz ${unique()}`, lesson_type: 'quiz', content: 'Quiz', duration_minutes: 5 }, owner.auth);
+  await f.catalog.PublishLesson({ lesson_id: lesson.id }, owner.auth);
+  const text = await f.catalog.CreateLesson({ course_id: course.id, title: `Text ${unique()}`, lesson_type: 'text', content: '# Hi', duration_minutes: 5 }, owner.auth);
+  await f.catalog.PublishLesson({ lesson_id: text.id }, owner.auth);
+  await f.catalog.PublishCourse({ course_id: course.id }, owner.auth);
+  return { courseId: course.id, lessonId: lesson.id, textLessonId: text.id };
+}
+
+/** Enrols the student (enrollment's Enroll with the student's own token). */
+export async function enrol(f: Fleet, student: User, courseId: string): Promise<string> {
+  return (await f.enrollment.Enroll({ course_id: courseId }, student.auth)).id;
+}
+
+// ---------------------------------------------------------------- question factories
+
+export const mc = (text: string, options: string[], correct: number, extra: Partial<Question> = {}): Question => ({
+  question_type: 'multiple_choice',
+  question_text: text,
+  points: 1,
+  options: options.map((o, i) => ({ text: o, is_correct: i === correct })),
+  ...extra,
+});
+
+export const ma = (text: string, options: [string, boolean][], extra: Partial<Question> = {}): Question => ({
+  question_type: 'multiple_answer',
+  question_text: text,
+  points: 2,
+  options: options.map(([o, c]) => ({ text: o, is_correct: c })),
+  ...extra,
+});
+
+export const tf = (text: string, correct: boolean, extra: Partial<Question> = {}): Question => ({
+  question_type: 'true_false',
+  question_text: text,
+  points: 1,
+  correct_answer: String(correct),
+  ...extra,
+});
+
+export const short = (text: string, accepted: string[], extra: Partial<Question> = {}): Question => ({
+  question_type: 'short_answer',
+  question_text: text,
+  points: 1,
+  accepted_answers: accepted,
+  ...extra,
+});
+
+export const numeric = (text: string, value: number, tolerance = 0, extra: Partial<Question> = {}): Question => ({
+  question_type: 'numeric',
+  question_text: text,
+  points: 1,
+  numeric: { mode: tolerance ? 'tolerance' : 'exact', value, tolerance, min: 0, max: 0 },
+  ...extra,
+});
+
+export const matching = (text: string, pairs: [string, string][], extra: Partial<Question> = {}): Question => ({
+  question_type: 'matching',
+  question_text: text,
+  points: 2,
+  pairs: pairs.map(([prompt, match]) => ({ prompt, match })),
+  ...extra,
+});
+
+export const ordering = (text: string, items: string[], extra: Partial<Question> = {}): Question => ({
+  question_type: 'ordering',
+  question_text: text,
+  points: 2,
+  options: items.map((t) => ({ text: t, is_correct: false })),
+  ...extra,
+});
+
+export const essay = (text: string, extra: Partial<Question> = {}): Question => ({ question_type: 'essay', question_text: text, points: 5, ...extra });
+
+/** Creates a quiz on the lesson with the questions and publishes it (unless `publish: false`). */
+export async function createQuiz(
+  f: Fleet,
+  owner: User,
+  course: { courseId: string; lessonId: string },
+  questions: Question[],
+  settings: Partial<CreateQuizRequest> = {},
+  publish = true,
+): Promise<{ quiz: Quiz__Output; questions: Question__Output[] }> {
+  const quiz = await f.quiz.CreateQuiz(
+    {
+      course_id: course.courseId,
+      lesson_id: course.lessonId,
+      title: `Quiz ${unique()}`,
+      fields: Object.keys(settings).filter((k) => k !== 'fields'),
+      ...settings,
+    },
+    owner.auth,
+  );
+  const created: Question__Output[] = [];
+  for (const question of questions) created.push(await f.quiz.CreateQuestion({ course_id: course.courseId, quiz_id: quiz.id, question }, owner.auth));
+  const published = publish ? await f.quiz.PublishQuiz({ course_id: course.courseId, quiz_id: quiz.id }, owner.auth) : quiz;
+  return { quiz: published, questions: created };
+}
+
+/** Events on lms.events in the suite's vhost, looked up by type and a predicate on their data. */
+export async function captureEvents(vhostUrl: string, keys: string[]) {
+  const capture = await captureKitEvents(vhostUrl, keys);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const byType = (type: string, predicate: (data: Record<string, any>) => boolean) => (e: CapturedEvent) => e.type === type && predicate(e.data);
+  return {
+    get received(): CapturedEvent[] {
+      return capture.received.map((r) => r.event);
+    },
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    matching: (type: string, predicate: (data: Record<string, any>) => boolean = () => true) => capture.matching(byType(type, predicate)),
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    async waitFor(type: string, predicate: (data: Record<string, any>) => boolean = () => true, timeoutMs = 15_000) {
+      return (await capture.waitFor(byType(type, predicate), timeoutMs)).event;
+    },
+    close: capture.close,
+  };
+}
+
+/** The attempt row, straight from the quiz database. */
+export async function attemptRow(db: Sequelize, attemptId: string): Promise<Record<string, unknown>> {
+  const [row] = await db.query<Record<string, unknown>>('SELECT * FROM attempts WHERE id = :attemptId', {
+    type: QueryTypes.SELECT,
+    replacements: { attemptId },
+  });
+  return row;
+}
+
+/** An RFC 3339 time `seconds` from now. */
+export const inSeconds = (seconds: number): string => new Date(Date.now() + seconds * 1000).toISOString();
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Another published quiz lesson in the course (one quiz per lesson). */
+export async function quizLesson(f: Fleet, owner: User, courseId: string): Promise<{ courseId: string; lessonId: string }> {
+  const lesson = await f.catalog.CreateLesson({ course_id: courseId, title: `Quiz ${unique()}`, lesson_type: 'quiz', content: 'Quiz', duration_minutes: 5 }, owner.auth);
+  await f.catalog.PublishLesson({ lesson_id: lesson.id }, owner.auth);
+  return { courseId, lessonId: lesson.id };
+}
+
+/** The answers that get full marks on each question (from the owner's view of the questions). */
+export function correctAnswerFor(q: Question__Output) {
+  switch (q.question_type) {
+    case 'multiple_choice':
+    case 'multiple_answer':
+      return { question_id: q.id, selected_option_ids: q.options.filter((o) => o.is_correct).map((o) => o.id) };
+    case 'true_false':
+      return { question_id: q.id, answer_text: q.correct_answer };
+    case 'short_answer':
+      return { question_id: q.id, answer_text: q.accepted_answers[0] };
+    case 'numeric':
+      return { question_id: q.id, answer_text: String(q.numeric!.mode === 'range' ? q.numeric!.min : q.numeric!.value) };
+    case 'matching':
+      return { question_id: q.id, matches: q.pairs.map((p) => ({ prompt_id: p.id, match_id: p.match_id })) };
+    case 'ordering':
+      return { question_id: q.id, order: q.options.map((o) => o.id) };
+    default:
+      return { question_id: q.id, answer_text: 'An essay answer with some words.' };
+  }
+}
+
+/** A wrong answer of the question's shape (essays: left blank). */
+export function wrongAnswerFor(q: Question__Output) {
+  switch (q.question_type) {
+    case 'multiple_choice':
+      return { question_id: q.id, selected_option_ids: [q.options.find((o) => !o.is_correct)!.id] };
+    case 'multiple_answer':
+      return { question_id: q.id, selected_option_ids: q.options.filter((o) => !o.is_correct).map((o) => o.id) };
+    case 'true_false':
+      return { question_id: q.id, answer_text: q.correct_answer === 'true' ? 'false' : 'true' };
+    case 'short_answer':
+      return { question_id: q.id, answer_text: 'definitely wrong' };
+    case 'numeric':
+      return { question_id: q.id, answer_text: '-99999' };
+    case 'matching':
+      return { question_id: q.id, matches: q.pairs.map((p, i) => ({ prompt_id: p.id, match_id: q.pairs[(i + 1) % q.pairs.length].match_id })) };
+    case 'ordering':
+      return { question_id: q.id, order: [...q.options].reverse().map((o) => o.id) };
+    default:
+      return { question_id: q.id };
+  }
+}
