@@ -8,7 +8,7 @@ import { buildEventRig, noteSchema, pendingOutbox } from './helpers';
  * Runs its own private RabbitMQ node so that stopping and restarting "the broker" disturbs no other suite.
  */
 const REPO = path.resolve(__dirname, '../../..');
-const NODE = ['kit-restart', '55682', '55684', path.join(REPO, '.infra/rabbitmq-kit-restart')];
+const NODE = ['kit-restart', '31682', '31684', path.join(REPO, '.infra/rabbitmq-kit-restart')];
 const node = (cmd: string) => execFileSync('bash', [path.join(REPO, 'scripts/rabbitmq-node.sh'), cmd, ...NODE], { stdio: 'pipe', timeout: 120_000 });
 
 describe('events across a broker outage and restart (private RabbitMQ node)', () => {
@@ -19,7 +19,7 @@ describe('events across a broker outage and restart (private RabbitMQ node)', ()
   beforeAll(async () => {
     node('start');
     db = await createTestDatabase('kit_restart');
-    rig = await buildEventRig(db.url, 'amqp://guest:guest@127.0.0.1:55682', {});
+    rig = await buildEventRig(db.url, 'amqp://guest:guest@127.0.0.1:31682', {});
     rig.consumer.register({
       queue: 'kit-restart.notes',
       bindings: ['note.written'],

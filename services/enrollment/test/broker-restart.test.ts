@@ -7,14 +7,14 @@ import { EVENTS_EXCHANGE, type CloudEvent } from '@lms/kit/events';
 import { eventPublisher, eventually, invariantViolations, publishedCourse, startFleet, type Fleet } from './support';
 
 /**
- * The broker stopped and restarted mid-flow, on a private RabbitMQ node (ports 55692/55694) so no other
+ * The broker stopped and restarted mid-flow, on a private RabbitMQ node (ports 31692/31694, below the kernel's ephemeral range so no outgoing connection can hold them) so no other
  * suite is disturbed: completions made during the outage wait in the outbox, quiz.passed published
  * after the restart is consumed, and every fact arrives exactly once.
  */
 const REPO = path.resolve(__dirname, '../../..');
 const DATA_DIR = path.join(REPO, '.infra/rabbitmq-enr-restart');
-const NODE = ['enr-restart', '55692', '55694', DATA_DIR];
-const AMQP_URL = 'amqp://guest:guest@127.0.0.1:55692';
+const NODE = ['enr-restart', '31692', '31694', DATA_DIR];
+const AMQP_URL = 'amqp://guest:guest@127.0.0.1:31692';
 const node = (cmd: string) => execFileSync('bash', [path.join(REPO, 'scripts/rabbitmq-node.sh'), cmd, ...NODE], { stdio: 'pipe', timeout: 120_000 });
 const CAPTURE = 'enr-restart.capture';
 

@@ -203,11 +203,11 @@ describe('submitting once', () => {
 
     const first = await f.quiz.StartAttempt({ quiz_id: quiz.id }, s);
     await f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: first.id, answers: [correctAnswerFor(questions[0])] }, s);
-    await expectGrpcError(f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: first.id, answers: [] }, s), GrpcStatus.FAILED_PRECONDITION, 'ATTEMPT_CLOSED');
+    await expectGrpcError(f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: first.id, answers: [] }, s), GrpcStatus.FAILED_PRECONDITION, 'QUIZ.ATTEMPT_CLOSED');
     await expectGrpcError(
       f.quiz.SaveAnswers({ quiz_id: quiz.id, attempt_id: first.id, answers: [correctAnswerFor(questions[0])] }, s),
       GrpcStatus.FAILED_PRECONDITION,
-      'ATTEMPT_CLOSED',
+      'QUIZ.ATTEMPT_CLOSED',
     );
 
     const second = await f.quiz.StartAttempt({ quiz_id: quiz.id }, s);
@@ -218,7 +218,7 @@ describe('submitting once', () => {
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(failed).toHaveLength(1);
-    await expectGrpcError(Promise.reject(failed[0].reason), GrpcStatus.FAILED_PRECONDITION, 'ATTEMPT_CLOSED');
+    await expectGrpcError(Promise.reject(failed[0].reason), GrpcStatus.FAILED_PRECONDITION, 'QUIZ.ATTEMPT_CLOSED');
 
     await captured.waitFor('quiz.failed', (d) => d.attempt_id === second.id);
     await new Promise((r) => setTimeout(r, 300));
@@ -235,7 +235,7 @@ describe('submitting once', () => {
       const a = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth);
       await f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: a.id, answers: [] }, f.student.auth);
     }
-    await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth), GrpcStatus.FAILED_PRECONDITION, 'MAX_ATTEMPTS_REACHED');
+    await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ.MAX_ATTEMPTS_REACHED');
     const mine = await f.quiz.ListMyAttempts({ quiz_id: quiz.id }, f.student.auth);
     expect(mine).toMatchObject({ attempts_used: 2, attempts_remaining: 0 });
     // Another student has their own attempts.
@@ -274,13 +274,13 @@ describe('availability window', () => {
   it('not yet open, and closed', async () => {
     const early = await createQuiz(f, f.instructor, await quizLesson(f, f.instructor, courseId), [mc('Q', ['a', 'b'], 0)], { available_from: inSeconds(3600) });
     expect(early.quiz.is_open).toBe(false);
-    await expectGrpcError(f.quiz.StartAttempt({ quiz_id: early.quiz.id }, f.student.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ_NOT_OPEN');
+    await expectGrpcError(f.quiz.StartAttempt({ quiz_id: early.quiz.id }, f.student.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ.NOT_OPEN');
     const late = await createQuiz(f, f.instructor, await quizLesson(f, f.instructor, courseId), [mc('Q', ['a', 'b'], 0)], {
       available_from: inSeconds(-7200),
       available_until: inSeconds(-3600),
     });
     expect(late.quiz.is_open).toBe(false);
-    await expectGrpcError(f.quiz.StartAttempt({ quiz_id: late.quiz.id }, f.student.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ_NOT_OPEN');
+    await expectGrpcError(f.quiz.StartAttempt({ quiz_id: late.quiz.id }, f.student.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ.NOT_OPEN');
     // An unpublished quiz does not exist for students.
     const draft = await createQuiz(f, f.instructor, await quizLesson(f, f.instructor, courseId), [mc('Q', ['a', 'b'], 0)], {}, false);
     await expectGrpcError(f.quiz.StartAttempt({ quiz_id: draft.quiz.id }, f.student.auth), GrpcStatus.NOT_FOUND);
@@ -345,9 +345,9 @@ describe('who may take and read attempts', () => {
   it('no enrolment, no attempt; other roles do not take quizzes', async () => {
     const { quiz } = await createQuiz(f, f.instructor, await quizLesson(f, f.instructor, courseId), [mc('Q', ['a', 'b'], 0)]);
     const outsider = await f.newUser('student', 'outsider');
-    await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, outsider.auth), GrpcStatus.PERMISSION_DENIED, 'NOT_ENROLLED');
-    await expectGrpcError(f.quiz.GetQuiz({ course_id: courseId, quiz_id: quiz.id }, outsider.auth), GrpcStatus.PERMISSION_DENIED, 'NOT_ENROLLED');
-    await expectGrpcError(f.quiz.ListQuizzes({ course_id: courseId, lesson_id: '' }, outsider.auth), GrpcStatus.PERMISSION_DENIED, 'NOT_ENROLLED');
+    await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, outsider.auth), GrpcStatus.PERMISSION_DENIED, 'QUIZ.NOT_ENROLLED');
+    await expectGrpcError(f.quiz.GetQuiz({ course_id: courseId, quiz_id: quiz.id }, outsider.auth), GrpcStatus.PERMISSION_DENIED, 'QUIZ.NOT_ENROLLED');
+    await expectGrpcError(f.quiz.ListQuizzes({ course_id: courseId, lesson_id: '' }, outsider.auth), GrpcStatus.PERMISSION_DENIED, 'QUIZ.NOT_ENROLLED');
     await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, f.instructor.auth), GrpcStatus.PERMISSION_DENIED, 'QUIZ.STUDENTS_ONLY');
     await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, { authorization: '' }), GrpcStatus.UNAUTHENTICATED);
   });

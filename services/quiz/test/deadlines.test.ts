@@ -74,7 +74,7 @@ describe('an attempt whose deadline passes', () => {
 
     const result = await f.quiz.GetAttempt({ quiz_id: quiz.id, attempt_id: attempt.id }, f.student.auth);
     expect(result.attempt).toMatchObject({ status: 'graded', auto_submitted: true });
-    await expectGrpcError(f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: attempt.id, answers: [] }, f.student.auth), GrpcStatus.FAILED_PRECONDITION, 'ATTEMPT_CLOSED');
+    await expectGrpcError(f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: attempt.id, answers: [] }, f.student.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ.ATTEMPT_CLOSED');
   });
 
   it('is closed exactly once when the quiz service is stopped before the deadline and restarted after it', async () => {
@@ -144,11 +144,11 @@ describe('after the deadline and its grace', () => {
       await expectGrpcError(
         f.quiz.SaveAnswers({ quiz_id: quiz.id, attempt_id: attempt.id, answers: [] }, f.student.auth),
         GrpcStatus.FAILED_PRECONDITION,
-        'ATTEMPT_DEADLINE_PASSED',
+        'QUIZ.ATTEMPT_DEADLINE_PASSED',
       );
       const row = await attemptRow(f.db, attempt.id);
       expect(row).toMatchObject({ status: 'graded', auto_submitted: true, passed: true, time_spent_seconds: 600 });
-      await expectGrpcError(f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: attempt.id, answers: [] }, f.student.auth), GrpcStatus.FAILED_PRECONDITION, 'ATTEMPT_CLOSED');
+      await expectGrpcError(f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: attempt.id, answers: [] }, f.student.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ.ATTEMPT_CLOSED');
 
       // A second attempt found late by submit, then one found late by GetAttemptPaper and by StartAttempt.
       f.service.deps.clock = realClock;
@@ -157,7 +157,7 @@ describe('after the deadline and its grace', () => {
       await expectGrpcError(
         f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: second.id, answers: [] }, f.student.auth),
         GrpcStatus.FAILED_PRECONDITION,
-        'ATTEMPT_DEADLINE_PASSED',
+        'QUIZ.ATTEMPT_DEADLINE_PASSED',
       );
       expect(await attemptRow(f.db, second.id)).toMatchObject({ status: 'graded', auto_submitted: true });
 

@@ -48,7 +48,7 @@ describe('manual grading of essays', () => {
     await expectGrpcError(
       f.quiz.GradeAttempt({ quiz_id: quiz.id, attempt_id: attempt.id, grades: [{ question_id: e1.id, points: 1 }] }, f.instructor.auth),
       GrpcStatus.FAILED_PRECONDITION,
-      'ATTEMPT_IN_PROGRESS',
+      'QUIZ.ATTEMPT_IN_PROGRESS',
     );
     const submitted = await f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: attempt.id, answers: questions.map(correctAnswerFor) }, f.student.auth);
     expect(submitted).toMatchObject({ score: 1, max_score: 11, passed: false });
@@ -77,7 +77,7 @@ describe('manual grading of essays', () => {
     expect(graded.data).toMatchObject({ graded_by: f.admin.userId, score: 7.5, passed: true });
     await captured.waitFor('quiz.passed', (d) => d.attempt_id === attempt.id);
 
-    await expectGrpcError(grade([{ question_id: e2.id, points: 5 }]), GrpcStatus.FAILED_PRECONDITION, 'ATTEMPT_FINAL');
+    await expectGrpcError(grade([{ question_id: e2.id, points: 5 }]), GrpcStatus.FAILED_PRECONDITION, 'QUIZ.ATTEMPT_FINAL');
     const seen = await f.quiz.GetAttempt({ quiz_id: quiz.id, attempt_id: attempt.id }, f.student.auth);
     const e1Result = seen.questions.find((q) => q.question_id === e1.id)!;
     expect(e1Result).toMatchObject({ points_earned: 4, feedback: 'Good argument', correctness: 'partial' });

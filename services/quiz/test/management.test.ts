@@ -63,7 +63,7 @@ describe('creating quizzes', () => {
     await expectGrpcError(
       f.quiz.CreateQuiz({ course_id: course.courseId, lesson_id: lesson.lessonId, title: 'Again' }, f.instructor.auth),
       GrpcStatus.ALREADY_EXISTS,
-      'QUIZ_EXISTS_FOR_LESSON',
+      'QUIZ.EXISTS_FOR_LESSON',
     );
   });
 
@@ -137,10 +137,10 @@ describe('managing a quiz', () => {
     await expectGrpcError(f.quiz.GetQuiz({ course_id: course.textLessonId, quiz_id: quiz.id }, f.instructor.auth), GrpcStatus.NOT_FOUND);
     expect((await f.quiz.UpdateQuiz({ ...ref, fields: ['title'], title: 'By admin' }, f.admin.auth)).title).toBe('By admin');
 
-    await expectGrpcError(f.quiz.PublishQuiz(ref, f.instructor.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ_HAS_NO_QUESTIONS');
+    await expectGrpcError(f.quiz.PublishQuiz(ref, f.instructor.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ.HAS_NO_QUESTIONS');
     const pool = await f.quiz.CreatePool({ ...ref, title: 'Pool', draw_count: 2 }, f.instructor.auth);
     await f.quiz.CreateQuestion({ ...ref, question: tf('In pool', true, { pool_id: pool.id }) }, f.instructor.auth);
-    await expectGrpcError(f.quiz.PublishQuiz(ref, f.instructor.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ_POOL_TOO_SMALL');
+    await expectGrpcError(f.quiz.PublishQuiz(ref, f.instructor.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ.POOL_TOO_SMALL');
     await f.quiz.UpdatePool({ ...ref, pool_id: pool.id, fields: ['draw_count'], draw_count: 1 }, f.instructor.auth);
     const published = await f.quiz.PublishQuiz(ref, f.instructor.auth);
     expect(published).toMatchObject({ is_published: true, is_open: true, total_questions: 1, question_count: 1 });
@@ -160,7 +160,7 @@ describe('managing a quiz', () => {
     // Delete: allowed without attempts, refused with them.
     await f.quiz.PublishQuiz(ref, f.instructor.auth);
     await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth);
-    await expectGrpcError(f.quiz.DeleteQuiz(ref, f.instructor.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ_HAS_ATTEMPTS');
+    await expectGrpcError(f.quiz.DeleteQuiz(ref, f.instructor.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ.HAS_ATTEMPTS');
     const spare = await createQuiz(f, f.instructor, await quizLesson(f, f.instructor, course.courseId), [], {}, false);
     await expectGrpcError(f.quiz.DeleteQuiz({ course_id: course.courseId, quiz_id: spare.quiz.id }, f.otherInstructor.auth), GrpcStatus.PERMISSION_DENIED);
     await f.quiz.DeleteQuiz({ course_id: course.courseId, quiz_id: spare.quiz.id }, f.instructor.auth);

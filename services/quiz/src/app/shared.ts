@@ -77,7 +77,7 @@ export type Viewer = 'staff' | 'student';
 
 /**
  * A quiz the caller may read: staff see everything; a student sees a published quiz of a course they are
- * enrolled in (an unpublished one is NOT_FOUND; not enrolled → PERMISSION_DENIED NOT_ENROLLED); other
+ * enrolled in (an unpublished one is NOT_FOUND; not enrolled → PERMISSION_DENIED QUIZ.NOT_ENROLLED); other
  * instructors → PERMISSION_DENIED.
  */
 export async function loadVisibleQuiz(deps: QuizDeps, caller: Caller, ref: { quizId: string; courseId?: string }): Promise<{ quiz: QuizRecord; viewer: Viewer }> {

@@ -24,35 +24,35 @@ export const QuizErrors = {
   courseOwnerOnly: () =>
     new PermissionDeniedError("Only the course's instructor or an administrator can do this", 'QUIZ.COURSE_OWNER_ONLY'),
   studentsOnly: () => new PermissionDeniedError('Only students take quizzes', 'QUIZ.STUDENTS_ONLY'),
-  notEnrolled: () => new PermissionDeniedError('Enrol in the course to take its quizzes', 'NOT_ENROLLED'),
+  notEnrolled: () => new PermissionDeniedError('Enrol in the course to take its quizzes', 'QUIZ.NOT_ENROLLED'),
   lessonInvalid: (msg: string) =>
     new ValidationError(`The lesson cannot hold a quiz: ${msg}`, [{ loc: ['lesson_id'], msg }], 'QUIZ.LESSON_INVALID'),
-  quizExistsForLesson: () => new ConflictError('This lesson already has a quiz', 'QUIZ_EXISTS_FOR_LESSON'),
+  quizExistsForLesson: () => new ConflictError('This lesson already has a quiz', 'QUIZ.EXISTS_FOR_LESSON'),
   quizHasAttempts: () =>
-    new PreconditionError('The quiz has attempts: unpublish it instead of deleting it', 'QUIZ_HAS_ATTEMPTS'),
-  quizHasNoQuestions: () => new PreconditionError('Add at least one question before publishing', 'QUIZ_HAS_NO_QUESTIONS'),
+    new PreconditionError('The quiz has attempts: unpublish it instead of deleting it', 'QUIZ.HAS_ATTEMPTS'),
+  quizHasNoQuestions: () => new PreconditionError('Add at least one question before publishing', 'QUIZ.HAS_NO_QUESTIONS'),
   poolTooSmall: (poolId: string, title: string, questions: number, drawCount: number) =>
     new PreconditionError(
       `Pool "${title}" draws ${drawCount} questions but has ${questions}`,
-      'QUIZ_POOL_TOO_SMALL',
+      'QUIZ.POOL_TOO_SMALL',
       { pool_id: poolId, question_count: questions, draw_count: drawCount },
     ),
-  quizEmpty: () => new PreconditionError('The quiz has no questions to ask', 'QUIZ_HAS_NO_QUESTIONS'),
+  quizEmpty: () => new PreconditionError('The quiz has no questions to ask', 'QUIZ.HAS_NO_QUESTIONS'),
   quizNotOpen: (from: Date | null, until: Date | null) =>
-    new PreconditionError('The quiz is not open now', 'QUIZ_NOT_OPEN', {
+    new PreconditionError('The quiz is not open now', 'QUIZ.NOT_OPEN', {
       available_from: from ? from.toISOString() : null,
       available_until: until ? until.toISOString() : null,
     }),
   maxAttemptsReached: (max: number) =>
-    new PreconditionError(`All ${max} attempts have been used`, 'MAX_ATTEMPTS_REACHED', { max_attempts: max }),
+    new PreconditionError(`All ${max} attempts have been used`, 'QUIZ.MAX_ATTEMPTS_REACHED', { max_attempts: max }),
   deadlinePassed: (deadline: Date | null) =>
-    new PreconditionError('The attempt deadline has passed: the attempt was closed and graded', 'ATTEMPT_DEADLINE_PASSED', {
+    new PreconditionError('The attempt deadline has passed: the attempt was closed and graded', 'QUIZ.ATTEMPT_DEADLINE_PASSED', {
       deadline_at: deadline ? deadline.toISOString() : null,
     }),
   attemptClosed: (status: string) =>
-    new PreconditionError('The attempt is already submitted', 'ATTEMPT_CLOSED', { status }),
-  attemptFinal: () => new PreconditionError('The attempt is already graded', 'ATTEMPT_FINAL'),
-  attemptInProgress: () => new PreconditionError('The attempt is still in progress', 'ATTEMPT_IN_PROGRESS'),
+    new PreconditionError('The attempt is already submitted', 'QUIZ.ATTEMPT_CLOSED', { status }),
+  attemptFinal: () => new PreconditionError('The attempt is already graded', 'QUIZ.ATTEMPT_FINAL'),
+  attemptInProgress: () => new PreconditionError('The attempt is still in progress', 'QUIZ.ATTEMPT_IN_PROGRESS'),
   typeCannotChange: () =>
     new ValidationError('The type of a question cannot change', [{ loc: ['question_type'], msg: 'cannot change' }]),
   catalogUnavailable: (cause?: unknown) =>

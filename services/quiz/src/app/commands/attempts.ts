@@ -158,7 +158,7 @@ async function quizOfAttempt(deps: QuizDeps, caller: Caller, quizId: string, att
 
 /**
  * Saves (merges) answers until the deadline plus grace. Late: the attempt is closed and graded (committed)
- * and the call fails with ATTEMPT_DEADLINE_PASSED; an attempt already closed → ATTEMPT_CLOSED.
+ * and the call fails with QUIZ.ATTEMPT_DEADLINE_PASSED; an attempt already closed → QUIZ.ATTEMPT_CLOSED.
  */
 export async function saveAnswers(
   deps: QuizDeps,
@@ -185,8 +185,8 @@ export async function saveAnswers(
 
 /**
  * Submits once: the attempt row is locked (`FOR UPDATE`), so of two concurrent submits (or a submit and the
- * deadline) exactly one closes it; the other finds it closed → ATTEMPT_CLOSED. Optional answers are merged
- * first, in the same transaction. Late → closed as auto-submitted (committed), then ATTEMPT_DEADLINE_PASSED.
+ * deadline) exactly one closes it; the other finds it closed → QUIZ.ATTEMPT_CLOSED. Optional answers are merged
+ * first, in the same transaction. Late → closed as auto-submitted (committed), then QUIZ.ATTEMPT_DEADLINE_PASSED.
  */
 export async function submitAttempt(
   deps: QuizDeps,

@@ -12,7 +12,7 @@ const FEEDBACK_MAX = 5000;
 /**
  * Manual grades of essays (0..the question's points, with feedback) for an attempt waiting for review. When
  * every answered essay has a grade the attempt is final: status graded, quiz.graded + quiz.passed/failed.
- * Only `pending_review` attempts take grades (a graded one → ATTEMPT_FINAL).
+ * Only `pending_review` attempts take grades (a graded one → QUIZ.ATTEMPT_FINAL).
  */
 export async function gradeAttemptManually(
   deps: QuizDeps,

@@ -113,7 +113,7 @@ export async function updateQuiz(
   return loadQuizView(deps, (await deps.quizzes.findById(quiz))!, 'staff');
 }
 
-/** Refused once any attempt exists (FAILED_PRECONDITION QUIZ_HAS_ATTEMPTS): unpublish instead. */
+/** Refused once any attempt exists (FAILED_PRECONDITION QUIZ.HAS_ATTEMPTS): unpublish instead. */
 export async function deleteQuiz(deps: QuizDeps, caller: Caller, ref: { courseId: string; quizId: string }): Promise<void> {
   await withTransaction(deps.sequelize, async (transaction) => {
     const quiz = await loadManagedQuiz(deps, caller, ref, transaction, 'update');
