@@ -1,6 +1,7 @@
 import type { Migration } from '@lms/kit/db';
 import { eventTablesMigration } from '@lms/kit/events';
 import { quizzesMigration } from './0001-quizzes';
+import { lessonDeletedMigration } from './0002-lesson-deleted';
 
 /** Every migration of the quiz database, in order (the kit's outbox/inbox tables first). */
-export const migrations: Migration[] = [eventTablesMigration, quizzesMigration];
+export const migrations: Migration[] = [eventTablesMigration, quizzesMigration, lessonDeletedMigration];

@@ -8,6 +8,7 @@ import { loadQuizConfig, type QuizConfig } from './config';
 import { quizHandlers } from './grpc/quiz.handlers';
 import { createCatalogClient } from './infra/catalog.client';
 import { createEnrollmentClient } from './infra/enrollment.client';
+import { catalogDeletionsConsumer } from './events/catalog-deletions.consumer';
 import { attemptDeadlineConsumer } from './events/attempt-deadline.consumer';
 
 export const SERVICE_NAME = 'quiz';
@@ -49,7 +50,7 @@ export async function start(config: QuizConfig, logger: Logger = createLogger(SE
       wired = deps;
       return {
         grpc: { protoFile: 'lms/quiz/v1/quiz.proto', service: 'lms.quiz.v1.QuizService', handlers: quizHandlers(deps) },
-        consumers: [attemptDeadlineConsumer(deps)],
+        consumers: [attemptDeadlineConsumer(deps), catalogDeletionsConsumer(deps)],
       };
     },
   });

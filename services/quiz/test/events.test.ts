@@ -6,6 +6,8 @@ import {
   createQuiz,
   enrol,
   eventually,
+  expectGrpcError,
+  GrpcStatus,
   mc,
   startFleet,
   wrongAnswerFor,
@@ -66,4 +68,20 @@ it('quiz.passed completes the quiz lesson in the enrollment service; payloads fo
     expect({ type: event.type, ok: schema?.safeParse(event.data).success }).toEqual({ type: event.type, ok: true });
   }
   expect(new Set(captured.received.map((e) => e.type))).toEqual(new Set(['quiz.attempt_started', 'quiz.submitted', 'quiz.graded', 'quiz.failed', 'quiz.passed']));
+});
+
+it("lesson.deleted from catalog retires the lesson's quiz: unpublished, and it cannot be published again", async () => {
+  const course = await courseWithQuizLesson(f, f.instructor);
+  const { quiz } = await createQuiz(f, f.instructor, course, [mc('Q', ['a', 'b'], 0)]);
+  expect(quiz.is_published).toBe(true);
+  await f.catalog.DeleteLesson({ lesson_id: course.lessonId }, f.instructor.auth);
+  await eventually(async () => {
+    const current = await f.quiz.GetQuiz({ course_id: course.courseId, quiz_id: quiz.id }, f.instructor.auth);
+    expect(current.is_published).toBe(false);
+  }, 15_000);
+  await expectGrpcError(
+    f.quiz.PublishQuiz({ course_id: course.courseId, quiz_id: quiz.id }, f.instructor.auth),
+    GrpcStatus.FAILED_PRECONDITION,
+    'QUIZ.LESSON_DELETED',
+  );
 });

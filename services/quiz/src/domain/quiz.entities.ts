@@ -33,6 +33,8 @@ export interface QuizRecord {
   availableUntil: Date | null;
   isPublished: boolean;
   publishedAt: Date | null;
+  /** The catalog lesson (or its course) was deleted: the quiz is unpublished and cannot be published again. */
+  lessonDeletedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

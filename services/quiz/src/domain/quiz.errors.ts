@@ -30,6 +30,8 @@ export const QuizErrors = {
   quizExistsForLesson: () => new ConflictError('This lesson already has a quiz', 'QUIZ.EXISTS_FOR_LESSON'),
   quizHasAttempts: () =>
     new PreconditionError('The quiz has attempts: unpublish it instead of deleting it', 'QUIZ.HAS_ATTEMPTS'),
+  lessonDeleted: () =>
+    new PreconditionError("The quiz's lesson was deleted from the course: it cannot be published", 'QUIZ.LESSON_DELETED'),
   quizHasNoQuestions: () => new PreconditionError('Add at least one question before publishing', 'QUIZ.HAS_NO_QUESTIONS'),
   poolTooSmall: (poolId: string, title: string, questions: number, drawCount: number) =>
     new PreconditionError(

@@ -50,3 +50,7 @@ export type QuizEventType = keyof typeof QUIZ_EVENT_SCHEMAS;
 /** The queue of our own `quiz.attempt_started`, delivered again at each attempt's deadline (+ grace). */
 export const ATTEMPT_DEADLINES_QUEUE = 'quiz.attempt-deadlines';
 export const AttemptStartedV1 = QUIZ_EVENT_SCHEMAS['quiz.attempt_started'];
+
+/** Catalog facts that retire a quiz: its lesson, or its whole course, was deleted. */
+export const CATALOG_DELETIONS_QUEUE = 'quiz.catalog-deletions';
+export const CatalogDeletionV1 = z.object({ course_id: uuid, lesson_id: uuid.optional() }).passthrough();

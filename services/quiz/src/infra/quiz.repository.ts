@@ -21,6 +21,7 @@ interface QuizRow {
   available_until: Date | null;
   is_published: boolean;
   published_at: Date | null;
+  lesson_deleted_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -45,6 +46,7 @@ function toQuiz(row: QuizRow): QuizRecord {
     availableUntil: row.available_until,
     isPublished: row.is_published,
     publishedAt: row.published_at,
+    lessonDeletedAt: row.lesson_deleted_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -165,6 +167,20 @@ export class QuizRepository {
        WHERE id = :id`,
       { transaction, replacements: { id, published, at } },
     );
+  }
+
+  /**
+   * Retires the quizzes of a deleted lesson, or of every lesson of a deleted course: unpublished, and marked so
+   * they cannot be published again. The first deletion time wins (a redelivered fact changes nothing).
+   */
+  async markLessonDeleted(transaction: Transaction, target: { lessonId: string } | { courseId: string }, at: Date): Promise<string[]> {
+    const where = 'lessonId' in target ? 'lesson_id = :id' : 'course_id = :id';
+    const rows = await this.sequelize.query<{ id: string }>(
+      `UPDATE quizzes SET is_published = false, lesson_deleted_at = COALESCE(lesson_deleted_at, :at), updated_at = :at
+       WHERE ${where} AND lesson_deleted_at IS NULL RETURNING id`,
+      { type: QueryTypes.SELECT, transaction, replacements: { id: 'lessonId' in target ? target.lessonId : target.courseId, at } },
+    );
+    return rows.map((r) => r.id);
   }
 
   async delete(transaction: Transaction, id: string): Promise<void> {

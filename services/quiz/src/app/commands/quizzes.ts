@@ -127,6 +127,7 @@ export async function publishQuiz(deps: QuizDeps, caller: Caller, ref: { courseI
   const id = await withTransaction(deps.sequelize, async (transaction) => {
     const quiz = await loadManagedQuiz(deps, caller, ref, transaction, 'update');
     if (quiz.isPublished) return quiz.id;
+    if (quiz.lessonDeletedAt) throw QuizErrors.lessonDeleted();
     const questions = await deps.questions.listCurrent(quiz.id, transaction);
     if (questions.length === 0) throw QuizErrors.quizHasNoQuestions();
     for (const pool of await deps.quizzes.listPools(quiz.id, transaction)) {
