@@ -118,6 +118,17 @@ describe('creating quizzes', () => {
     const byAdmin = await f.quiz.CreateQuiz(req, f.admin.auth);
     expect(byAdmin.instructor_id).toBe(f.instructor.userId);
   });
+
+  it("listing a course's quizzes is for its owner: another instructor is refused even before any quiz exists", async () => {
+    const empty = await courseWithQuizLesson(f, f.instructor);
+    expect((await f.quiz.ListQuizzes({ course_id: empty.courseId, lesson_id: '' }, f.instructor.auth)).items).toEqual([]);
+    await expectGrpcError(
+      f.quiz.ListQuizzes({ course_id: empty.courseId, lesson_id: '' }, f.otherInstructor.auth),
+      GrpcStatus.PERMISSION_DENIED,
+      'QUIZ.COURSE_OWNER_ONLY',
+    );
+    expect((await f.quiz.ListQuizzes({ course_id: empty.courseId, lesson_id: '' }, f.admin.auth)).items).toEqual([]);
+  });
 });
 
 describe('managing a quiz', () => {

@@ -100,3 +100,25 @@ export async function loadQuizForStudent(deps: QuizDeps, caller: Caller, quizId:
   await requireEnrolled(deps, quiz.courseId);
   return quiz;
 }
+
+/** A catalog failure as this service reports it: the caller's own refusals pass through, the rest is UNAVAILABLE. */
+export function catalogFailure(err: unknown): AppError {
+  if (err instanceof AppError && err.kind !== 'unavailable' && err.kind !== 'internal') return err;
+  return QuizErrors.catalogUnavailable(err);
+}
+
+/**
+ * The course's instructor, asked to catalog with the caller's token; the caller must be that instructor or an
+ * admin. A course the caller cannot see → NOT_FOUND; visible but someone else's → PERMISSION_DENIED.
+ */
+export async function courseOwnerOf(deps: QuizDeps, caller: Caller, courseId: string): Promise<string> {
+  let instructorId: string;
+  try {
+    instructorId = (await deps.catalog.GetCourse({ course_id: courseId })).instructor_id;
+  } catch (err) {
+    if (err instanceof AppError && err.kind === 'not_found') throw QuizErrors.courseNotFound();
+    throw catalogFailure(err);
+  }
+  if (caller.role !== 'admin' && instructorId !== caller.userId) throw QuizErrors.courseOwnerOnly();
+  return instructorId;
+}

@@ -121,15 +121,6 @@ export class QuizRepository {
     return rows.map(toQuiz);
   }
 
-  /** Whether the course has quizzes owned by someone else than `instructorId`. */
-  async courseHasOtherOwner(courseId: string, instructorId: string): Promise<boolean> {
-    const rows = await this.sequelize.query(`SELECT 1 FROM quizzes WHERE course_id = :courseId AND instructor_id <> :instructorId LIMIT 1`, {
-      type: QueryTypes.SELECT,
-      replacements: { courseId, instructorId },
-    });
-    return rows.length > 0;
-  }
-
   async insert(
     transaction: Transaction,
     q: { id: string; courseId: string; lessonId: string; instructorId: string; settings: QuizSettings; at: Date },

@@ -5,7 +5,7 @@ import { QuizErrors } from '../../domain/quiz.errors';
 import { checkQuizSettings, type RawQuizSettings } from '../../domain/quiz-definition';
 import type { QuizRecord } from '../../domain/quiz.entities';
 import type { QuizDeps } from '../deps';
-import { checkIds, loadManagedQuiz, type Caller } from '../shared';
+import { catalogFailure, checkIds, courseOwnerOf, loadManagedQuiz, type Caller } from '../shared';
 import { loadQuizView, type QuizView } from '../queries/quizzes';
 
 /** The settings a create or update may carry, by proto name. */
@@ -47,11 +47,6 @@ export function sentSettings(req: QuizSettingsRequest, fields: string[], creatin
   return raw as RawQuizSettings;
 }
 
-function catalogFailure(err: unknown): AppError {
-  if (err instanceof AppError && err.kind !== 'unavailable' && err.kind !== 'internal') return err;
-  return QuizErrors.catalogUnavailable(err);
-}
-
 /**
  * Creates a quiz for a quiz lesson of a course the caller owns (asked to catalog with the caller's token): a
  * course the caller cannot see → NOT_FOUND, visible but not theirs → PERMISSION_DENIED; the lesson must be a
@@ -66,15 +61,7 @@ export async function createQuiz(
   if (caller.role !== 'admin' && caller.role !== 'instructor') throw QuizErrors.courseOwnerOnly();
   const settings = checkQuizSettings(sentSettings(cmd.settings, cmd.fields, true), null);
 
-  let instructorId: string;
-  try {
-    const course = await deps.catalog.GetCourse({ course_id: ids.course_id });
-    if (caller.role !== 'admin' && course.instructor_id !== caller.userId) throw QuizErrors.courseOwnerOnly();
-    instructorId = course.instructor_id;
-  } catch (err) {
-    if (err instanceof AppError && err.kind === 'not_found') throw QuizErrors.courseNotFound();
-    throw catalogFailure(err);
-  }
+  const instructorId = await courseOwnerOf(deps, caller, ids.course_id);
   try {
     const lesson = await deps.catalog.GetLesson({ lesson_id: ids.lesson_id });
     if (lesson.course_id !== ids.course_id) throw QuizErrors.lessonInvalid('belongs to another course');

@@ -1,7 +1,6 @@
-import { QuizErrors } from '../../domain/quiz.errors';
 import type { PoolRecord, QuestionRecord, QuizRecord } from '../../domain/quiz.entities';
 import type { QuizDeps } from '../deps';
-import { checkIds, isQuizStaff, loadVisibleQuiz, requireEnrolled, type Caller, type Viewer } from '../shared';
+import { checkIds, courseOwnerOf, isQuizStaff, loadVisibleQuiz, requireEnrolled, type Caller, type Viewer } from '../shared';
 
 /** A quiz with what its totals are computed from; `viewer` decides what the reply shows. */
 export interface QuizView {
@@ -23,8 +22,9 @@ export async function getQuiz(deps: QuizDeps, caller: Caller, ref: { courseId: s
 }
 
 /**
- * The quizzes of a course (optionally of one lesson). Staff: all of them (an instructor who owns none of the
- * course's quizzes while someone else does → PERMISSION_DENIED); students enrolled in the course: published ones.
+ * The quizzes of a course (optionally of one lesson). Admins, and the course's instructor (asked to catalog):
+ * all of them — another instructor gets PERMISSION_DENIED, a course they cannot see NOT_FOUND; students
+ * enrolled in the course: the published ones.
  */
 export async function listQuizzes(deps: QuizDeps, caller: Caller, q: { courseId: string; lessonId: string }): Promise<QuizView[]> {
   const ids = checkIds({ course_id: q.courseId, lesson_id: q.lessonId }, ['lesson_id']);
@@ -34,7 +34,7 @@ export async function listQuizzes(deps: QuizDeps, caller: Caller, q: { courseId:
     quizzes = await deps.quizzes.listByCourse(ids.course_id, { lessonId: ids.lesson_id });
     viewer = 'staff';
   } else if (caller.role === 'instructor') {
-    if (await deps.quizzes.courseHasOtherOwner(ids.course_id, caller.userId)) throw QuizErrors.courseOwnerOnly();
+    await courseOwnerOf(deps, caller, ids.course_id);
     quizzes = await deps.quizzes.listByCourse(ids.course_id, { lessonId: ids.lesson_id, instructorId: caller.userId });
     viewer = 'staff';
   } else {
