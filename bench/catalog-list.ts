@@ -13,21 +13,15 @@ import inspector from 'node:inspector';
 import os from 'node:os';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
-import { Redis } from 'ioredis';
 import pino from 'pino';
-import { createCatalogClient, type CatalogClient } from '../gateway/src/clients/catalog.client';
+import { createCatalogClient, type CatalogClient } from '@lms/kit/clients';
 import { loadGatewayConfig } from '../gateway/src/config';
 import { start as startGateway } from '../gateway/src/main';
-import { startBackendHere, startBackendInWorker, type Backend } from './lib/backend';
-import { createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
+import { startFleetHere, startFleetInWorker, type Fleet } from './lib/fleet';
+import { redisKeysDropper, cleanupStack, envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
 import { runLoad, type LoadResult } from './lib/load';
 
-const num = (name: string, fallback: number) => {
-  const v = process.env[name];
-  const n = v === undefined ? fallback : Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number`);
-  return n;
-};
+const num = envNumber;
 const COURSES = num('BENCH_COURSES', 1000);
 const CONNECTIONS = num('BENCH_CONNECTIONS', 50);
 const DURATION_MS = num('BENCH_DURATION_S', 10) * 1000;
@@ -157,7 +151,7 @@ async function startProfile(): Promise<() => Promise<void>> {
 const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
 
 /** Event-loop utilisation of the main thread (and the services' worker) over the measured phase. */
-function busyMeter(backend: Backend | undefined, warmupMs: number): () => { main: number; backend?: number } {
+function busyMeter(backend: Fleet | undefined, warmupMs: number): () => { main: number; backend?: number } {
   let main: EventLoopUtilization | undefined;
   let worker: EventLoopUtilization | undefined;
   const timer = setTimeout(() => {
@@ -179,29 +173,15 @@ function row(name: string, r: LoadResult): string {
 }
 
 async function main(): Promise<void> {
-  const cleanup: (() => Promise<unknown>)[] = [];
-  const runCleanup = async () => {
-    for (const step of cleanup.splice(0).reverse()) await step().catch((err: Error) => log(`cleanup: ${err.message}`));
-  };
-  process.once('SIGINT', () => void runCleanup().finally(() => process.exit(130)));
+  const cleanup = cleanupStack(log);
   try {
     log(`run ${runId}: databases bench_auth_${runId}, bench_catalog_${runId}; vhost bench_vhost_${runId}`);
     const dbs: Resource[] = [await createDatabase('auth'), await createDatabase('catalog')];
     cleanup.push(() => Promise.all(dbs.map((d) => d.drop())));
     const vhost = await createVhost('vhost');
     cleanup.push(() => vhost.drop());
-    const redis = new Redis(infra.redisUrl, { lazyConnect: true });
-    await redis.connect();
-    cleanup.push(async () => {
-      // Everything this run wrote under its own prefixes (rate limits, idempotency, the catalog cache).
-      let cursor = '0';
-      do {
-        const [c, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}*`, 'COUNT', 1000);
-        cursor = c;
-        if (keys.length) await redis.del(...keys);
-      } while (cursor !== '0');
-      await redis.quit();
-    });
+    // Everything this run wrote under its own prefix (rate limits, idempotency keys, the catalog cache).
+    cleanup.push(await redisKeysDropper(PREFIX));
 
     const common = { NODE_ENV: 'development', LOG_LEVEL: 'warn', GRPC_PORT: '0', AMQP_URL: vhost.url, REDIS_URL: infra.redisUrl };
     const env = {
@@ -209,15 +189,15 @@ async function main(): Promise<void> {
       catalog: { ...common, DATABASE_URL: dbs[1].url, REDIS_KEY_PREFIX: `${PREFIX}catalog:` },
     };
     const started = Date.now();
-    const backend: Backend = BACKEND === 'worker' ? await startBackendInWorker(env) : await startBackendHere(env);
+    const backend: Fleet = BACKEND === 'worker' ? await startFleetInWorker(env) : await startFleetHere(env);
     cleanup.push(() => backend.stop());
     const gateway = await startGateway(
       loadGatewayConfig({
         NODE_ENV: 'development',
         LOG_LEVEL: 'warn', // no per-request access log line on stdout during the run
         PORT: '0',
-        AUTH_GRPC_ADDR: backend.authAddress,
-        CATALOG_GRPC_ADDR: backend.catalogAddress,
+        AUTH_GRPC_ADDR: backend.addresses.auth,
+        CATALOG_GRPC_ADDR: backend.addresses.catalog,
         REDIS_URL: infra.redisUrl,
         REDIS_KEY_PREFIX: `${PREFIX}gw:`,
         RATE_LIMIT_GENERAL_PER_MIN: '100000000',
@@ -234,7 +214,7 @@ async function main(): Promise<void> {
     const instructors = await Promise.all(Array.from({ length: INSTRUCTORS }, (_, i) => user(base, `instructor${i}`, 'instructor')));
     const student = await user(base, 'student', 'student');
 
-    const catalog = createCatalogClient(backend.catalogAddress, 10_000);
+    const catalog = createCatalogClient(backend.addresses.catalog, 10_000);
     cleanup.push(async () => catalog.close());
     const seedStarted = Date.now();
     await seed(catalog, instructors);
@@ -281,7 +261,7 @@ async function main(): Promise<void> {
       `${JSON.stringify({ bench: 'catalog-list', courses: COURSES, connections: CONNECTIONS, seconds: DURATION_MS / 1000, seed_seconds: seedMs / 1000, backend: BACKEND, gateway: gw, bare: plain, ratio: gw.rps / plain.rps })}\n`,
     );
   } finally {
-    await runCleanup();
+    await cleanup.run();
   }
 }
 

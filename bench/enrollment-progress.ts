@@ -32,14 +32,9 @@ import { loadCatalogConfig } from '../services/catalog/src/config';
 import { start as startCatalog } from '../services/catalog/src/main';
 import { loadEnrollmentConfig } from '../services/enrollment/src/config';
 import { start as startEnrollment } from '../services/enrollment/src/main';
-import { createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
+import { envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
 
-const num = (name: string, fallback: number) => {
-  const v = process.env[name];
-  const n = v === undefined ? fallback : Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number`);
-  return n;
-};
+const num = envNumber;
 const STUDENTS = num('BENCH_STUDENTS', 64);
 const LESSONS = num('BENCH_LESSONS', 20);
 const CONCURRENCY = num('BENCH_CONCURRENCY', 32);

@@ -17,7 +17,6 @@
  */
 import os from 'node:os';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
-import { Redis } from 'ioredis';
 import pino from 'pino';
 import { createClient, loadService, type PromiseClient } from '@lms/kit/grpc';
 import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
@@ -27,14 +26,9 @@ import { loadGatewayConfig } from '../gateway/src/config';
 import { start as startGateway } from '../gateway/src/main';
 import { runAttempts, type AnswerInput, type AttemptRunResult, type Step } from './lib/attempts-client';
 import { startFleetHere, startFleetInWorker, type Fleet } from './lib/fleet';
-import { createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
+import { redisKeysDropper, cleanupStack, envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
 
-const num = (name: string, fallback: number) => {
-  const v = process.env[name];
-  const n = v === undefined ? fallback : Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer`);
-  return n;
-};
+const num = (name: string, fallback: number) => envNumber(name, fallback, true);
 const QUESTIONS = num('BENCH_QUESTIONS', 50);
 const WARMUP = num('BENCH_WARMUP', 30);
 const A_SEQUENTIAL = num('BENCH_A_SEQUENTIAL', 50);
@@ -224,11 +218,7 @@ const pct = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? 'n/
 // ------------------------------------------------------------------------------------------ main
 
 async function main(): Promise<void> {
-  const cleanup: (() => Promise<unknown>)[] = [];
-  const runCleanup = async () => {
-    for (const step of cleanup.splice(0).reverse()) await step().catch((err: Error) => log(`cleanup: ${err.message}`));
-  };
-  process.once('SIGINT', () => void runCleanup().finally(() => process.exit(130)));
+  const cleanup = cleanupStack(log);
   try {
     const students = 1 + WARMUP + A_SEQUENTIAL + A_STUDENTS + B_STARTS; // 1: the check below
     log(`run ${runId}: databases bench_quiz_{auth,catalog,enr,quiz}_${runId}, vhost bench_quiz_${runId}; ${students} students`);
@@ -236,18 +226,8 @@ async function main(): Promise<void> {
     cleanup.push(() => Promise.all(dbs.map((d) => d.drop())));
     const vhost = await createVhost('quiz');
     cleanup.push(() => vhost.drop());
-    const redis = new Redis(infra.redisUrl, { lazyConnect: true });
-    await redis.connect();
-    cleanup.push(async () => {
-      // Everything this run wrote under its own prefix (rate limits, idempotency keys, the catalog cache).
-      let cursor = '0';
-      do {
-        const [c, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}*`, 'COUNT', 1000);
-        cursor = c;
-        if (keys.length) await redis.del(...keys);
-      } while (cursor !== '0');
-      await redis.quit();
-    });
+    // Everything this run wrote under its own prefix (rate limits, idempotency keys, the catalog cache).
+    cleanup.push(await redisKeysDropper(PREFIX));
 
     const common = { NODE_ENV: 'development', LOG_LEVEL: 'warn', GRPC_PORT: '0', AMQP_URL: vhost.url, REDIS_URL: infra.redisUrl, OUTBOX_POLL_MS: '100' };
     const env = {
@@ -448,7 +428,7 @@ async function main(): Promise<void> {
       })}\n`,
     );
   } finally {
-    await runCleanup();
+    await cleanup.run();
   }
 }
 

@@ -13,20 +13,22 @@ import { loadQuizConfig } from '../../services/quiz/src/config';
 import { start as startQuizService } from '../../services/quiz/src/main';
 
 /**
- * auth, catalog, enrollment and quiz — the four services behind the quiz routes — started in-process,
- * by default in one worker thread of their own (bench/lib/backend.ts does the same for auth + catalog).
- * Each gets its environment as given; the *_GRPC_ADDR of the services started before it are filled in.
+ * The services behind a benchmark, started in-process — by default in one worker thread of their own. auth and
+ * catalog always; enrollment and quiz when their environment is given (the quiz bench needs all four, the
+ * catalog bench two). Each gets its environment as given; the *_GRPC_ADDR of the services started before it
+ * are filled in.
  */
 export interface FleetEnv {
   auth: Record<string, string>;
   catalog: Record<string, string>;
-  enrollment: Record<string, string>;
-  quiz: Record<string, string>;
+  enrollment?: Record<string, string>;
+  quiz?: Record<string, string>;
 }
 
 export interface FleetAddresses {
   auth: string;
   catalog: string;
+  /** "" when not started. */
   enrollment: string;
   quiz: string;
 }
@@ -49,27 +51,29 @@ export async function startFleetHere(env: FleetEnv): Promise<Fleet> {
   try {
     const auth = await startAuthService(loadAuthConfig(env.auth), quiet('auth'));
     stops.push(() => auth.stop());
-    const authAddress = `127.0.0.1:${auth.grpcPort}`;
-    // catalog's ENROLLMENT_GRPC_ADDR (lesson content for a student enrolled a moment ago) is not on the quiz
-    // path and enrollment is not up yet: it keeps what env.catalog gives.
-    const catalog = await startCatalogService(loadCatalogConfig({ ...env.catalog, AUTH_GRPC_ADDR: authAddress }), quiet('catalog'));
+    const addresses: FleetAddresses = { auth: `127.0.0.1:${auth.grpcPort}`, catalog: '', enrollment: '', quiz: '' };
+    // catalog's ENROLLMENT_GRPC_ADDR (lesson content for a student enrolled a moment ago) is not on the benched
+    // paths and enrollment is not up yet: it keeps what env.catalog gives.
+    const catalog = await startCatalogService(loadCatalogConfig({ ...env.catalog, AUTH_GRPC_ADDR: addresses.auth }), quiet('catalog'));
     stops.push(() => catalog.stop());
-    const catalogAddress = `127.0.0.1:${catalog.grpcPort}`;
-    const enrollment = await startEnrollmentService(
-      loadEnrollmentConfig({ ...env.enrollment, AUTH_GRPC_ADDR: authAddress, CATALOG_GRPC_ADDR: catalogAddress }),
-      quiet('enrollment'),
-    );
-    stops.push(() => enrollment.stop());
-    const enrollmentAddress = `127.0.0.1:${enrollment.grpcPort}`;
-    const quiz = await startQuizService(
-      loadQuizConfig({ ...env.quiz, AUTH_GRPC_ADDR: authAddress, CATALOG_GRPC_ADDR: catalogAddress, ENROLLMENT_GRPC_ADDR: enrollmentAddress }),
-      quiet('quiz'),
-    );
-    stops.push(() => quiz.stop());
-    return {
-      addresses: { auth: authAddress, catalog: catalogAddress, enrollment: enrollmentAddress, quiz: `127.0.0.1:${quiz.grpcPort}` },
-      stop: stopAll,
-    };
+    addresses.catalog = `127.0.0.1:${catalog.grpcPort}`;
+    if (env.enrollment) {
+      const enrollment = await startEnrollmentService(
+        loadEnrollmentConfig({ ...env.enrollment, AUTH_GRPC_ADDR: addresses.auth, CATALOG_GRPC_ADDR: addresses.catalog }),
+        quiet('enrollment'),
+      );
+      stops.push(() => enrollment.stop());
+      addresses.enrollment = `127.0.0.1:${enrollment.grpcPort}`;
+    }
+    if (env.quiz) {
+      const quiz = await startQuizService(
+        loadQuizConfig({ ...env.quiz, AUTH_GRPC_ADDR: addresses.auth, CATALOG_GRPC_ADDR: addresses.catalog, ENROLLMENT_GRPC_ADDR: addresses.enrollment }),
+        quiet('quiz'),
+      );
+      stops.push(() => quiz.stop());
+      addresses.quiz = `127.0.0.1:${quiz.grpcPort}`;
+    }
+    return { addresses, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { createTestDatabase, createTestVhost, testEnv, type TestResource } from '@lms/kit/testing';
 
 /**
@@ -18,4 +19,40 @@ export function createDatabase(what: string): Promise<Resource> {
 
 export function createVhost(what: string): Promise<Resource> {
   return createTestVhost(what, { name: `bench_${what}_${runId}` });
+}
+
+/** A positive number from the environment (a benchmark knob), or the fallback; `integer` refuses fractions. */
+export function envNumber(name: string, fallback: number, integer = false): number {
+  const v = process.env[name];
+  const n = v === undefined ? fallback : Number(v);
+  if (!(integer ? Number.isInteger(n) : Number.isFinite(n)) || n <= 0) throw new Error(`${name} must be a positive ${integer ? 'integer' : 'number'}`);
+  return n;
+}
+
+/**
+ * What a run must undo (databases, vhost, servers), undone in reverse order at the end or on Ctrl-C; a failing
+ * step is logged and the others still run.
+ */
+export function cleanupStack(log: (msg: string) => void) {
+  const steps: (() => Promise<unknown>)[] = [];
+  const run = async () => {
+    for (const step of steps.splice(0).reverse()) await step().catch((err: Error) => log(`cleanup: ${err.message}`));
+  };
+  process.once('SIGINT', () => void run().finally(() => process.exit(130)));
+  return { push: (step: () => Promise<unknown>) => steps.push(step), run };
+}
+
+/** Connects to the local Redis now and, at cleanup, deletes every key this run wrote under `prefix`. */
+export async function redisKeysDropper(prefix: string): Promise<() => Promise<void>> {
+  const redis = new Redis(infra.redisUrl, { lazyConnect: true });
+  await redis.connect();
+  return async () => {
+    let cursor = '0';
+    do {
+      const [c, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = c;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+    await redis.quit();
+  };
 }

@@ -5,9 +5,7 @@ import { runService } from '@lms/kit/lifecycle';
 import { stopTelemetry } from '@lms/kit/telemetry';
 import { buildApp } from './app';
 import { createAuthClient } from './clients/auth.client';
-import { createCatalogClient } from './clients/catalog.client';
-import { createEnrollmentClient } from './clients/enrollment.client';
-import { createQuizClient } from './clients/quiz.client';
+import { createCatalogClient, createEnrollmentClient, createQuizClient } from '@lms/kit/clients';
 import { closeRedis, createRedis, waitForRedis } from '@lms/kit/redis';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 

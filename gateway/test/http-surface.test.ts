@@ -8,7 +8,7 @@ import { AppError, currentContext } from '@lms/kit';
 import { testEnv } from '@lms/kit/testing';
 import { buildApp } from '../src/app';
 import { createAuthClient } from '../src/clients/auth.client';
-import { createCatalogClient } from '../src/clients/catalog.client';
+import { createCatalogClient } from '@lms/kit/clients';
 import { loadGatewayConfig } from '../src/config';
 import { errorHandler } from '../src/errors/http-errors';
 import { requestId } from '../src/middleware/request-context';

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { testEnv, testLogger } from '@lms/kit/testing';
 import { buildApp } from '../src/app';
 import { createAuthClient } from '../src/clients/auth.client';
-import { createCatalogClient } from '../src/clients/catalog.client';
+import { createCatalogClient } from '@lms/kit/clients';
 import { loadGatewayConfig } from '../src/config';
 import { openApiPath } from '../src/routes/route';
 import { uniquePrefix } from './support/gateway';

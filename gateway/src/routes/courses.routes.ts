@@ -4,8 +4,7 @@ import type { CallOptions } from '@lms/kit/grpc';
 import type { Course__Output } from '@lms/kit/generated/lms/catalog/v1/Course';
 import type { CoursePage__Output } from '@lms/kit/generated/lms/catalog/v1/CoursePage';
 import type { Lesson__Output } from '@lms/kit/generated/lms/catalog/v1/Lesson';
-import type { CatalogClient } from '../clients/catalog.client';
-import type { EnrollmentClient } from '../clients/enrollment.client';
+import type { CatalogClient, EnrollmentClient } from '@lms/kit/clients';
 import { validationError } from '../errors/http-errors';
 import {
   CategoryListSchema,

@@ -1,6 +1,6 @@
 import type { Enrollment__Output } from '@lms/kit/generated/lms/enrollment/v1/Enrollment';
 import type { LessonProgress__Output } from '@lms/kit/generated/lms/enrollment/v1/LessonProgress';
-import type { EnrollmentClient } from '../clients/enrollment.client';
+import type { EnrollmentClient } from '@lms/kit/clients';
 import {
   BulkEnrollBody,
   BulkEnrollmentJobSchema,

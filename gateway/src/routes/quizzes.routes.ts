@@ -3,7 +3,7 @@ import type { AttemptPaper__Output } from '@lms/kit/generated/lms/quiz/v1/Attemp
 import type { AttemptResult__Output } from '@lms/kit/generated/lms/quiz/v1/AttemptResult';
 import type { Question__Output } from '@lms/kit/generated/lms/quiz/v1/Question';
 import type { QuestionResult__Output } from '@lms/kit/generated/lms/quiz/v1/QuestionResult';
-import type { QuizClient } from '../clients/quiz.client';
+import type { QuizClient } from '@lms/kit/clients';
 import {
   AttemptPageSchema,
   AttemptPaperSchema,

@@ -7,7 +7,7 @@ import { createCatalogDeps } from './app/deps';
 import { loadCatalogConfig, type CatalogConfig } from './config';
 import { enrollmentStatsConsumer } from './events/enrollment-stats.consumer';
 import { catalogHandlers } from './grpc/catalog.handlers';
-import { createEnrollmentClient } from './infra/enrollment.directory';
+import { createEnrollmentClient } from '@lms/kit/clients';
 
 export const SERVICE_NAME = 'catalog';
 

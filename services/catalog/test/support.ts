@@ -8,7 +8,7 @@ import type { Course__Output } from '@lms/kit/generated/lms/catalog/v1/Course';
 import type { CreateCourseRequest } from '@lms/kit/generated/lms/catalog/v1/CreateCourseRequest';
 import type { CreateLessonRequest } from '@lms/kit/generated/lms/catalog/v1/CreateLessonRequest';
 import type { ListCoursesRequest } from '@lms/kit/generated/lms/catalog/v1/ListCoursesRequest';
-import { createTestDatabase, createTestVhost, eventually, testEnv, testLogger, type TestResource } from '@lms/kit/testing';
+import { createTestDatabase, createTestVhost, eventually, signIn, signUp, testEnv, testLogger, type TestResource, type TestUser } from '@lms/kit/testing';
 // The auth service itself, started in-process (tests only), so the catalog verifies real tokens.
 import { runBootstrapAdmin } from '@lms/auth/cli/bootstrap-admin';
 import { loadAuthConfig } from '@lms/auth/config';
@@ -25,12 +25,7 @@ export { GrpcStatus, eventually };
 export const PASSWORD = 'Correct-Horse-9';
 
 /** A signed-in user: id, role and the call options carrying their token. */
-export interface User {
-  userId: string;
-  role: 'admin' | 'instructor' | 'student';
-  fullName: string;
-  auth: { authorization: string };
-}
+export type User = TestUser;
 
 /** No token at all. */
 export const ANONYMOUS = { authorization: '' };
@@ -123,25 +118,13 @@ export async function startFleet(label: string, catalogEnv: Record<string, strin
     };
     const main = await startCatalog();
 
-    const newUser = async (role: 'instructor' | 'student', tag: string = role): Promise<User> => {
-      const email = `${tag}.${randomBytes(5).toString('hex')}@example.test`;
-      const fullName = `${tag[0].toUpperCase()}${tag.slice(1)} ${randomBytes(2).toString('hex')}`;
-      await auth.Register({ email, password: PASSWORD, full_name: fullName, role });
-      const tokens = await auth.Login({ email, password: PASSWORD });
-      return { userId: tokens.user!.id, role, fullName, auth: { authorization: `Bearer ${tokens.access_token}` } };
-    };
+    const newUser = (role: 'instructor' | 'student', tag: string = role): Promise<User> => signUp(auth, role, tag, PASSWORD);
     const adminEmail = `admin.${randomBytes(5).toString('hex')}@example.test`;
     await runBootstrapAdmin(
       { ...authConfig, ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: PASSWORD, ADMIN_FULL_NAME: 'Ada Admin' },
       testLogger('bootstrap'),
     );
-    const adminTokens = await auth.Login({ email: adminEmail, password: PASSWORD });
-    const admin: User = {
-      userId: adminTokens.user!.id,
-      role: 'admin',
-      fullName: 'Ada Admin',
-      auth: { authorization: `Bearer ${adminTokens.access_token}` },
-    };
+    const admin: User = await signIn(auth, adminEmail, PASSWORD);
     const [owner, other, student] = await Promise.all([newUser('instructor', 'owner'), newUser('instructor', 'other'), newUser('student')]);
 
     return {

@@ -7,7 +7,7 @@ import { createEnrollmentDeps, type EnrollmentDeps } from './app/deps';
 import { Recomputer } from './app/commands/recompute';
 import { loadEnrollmentConfig, type EnrollmentConfig } from './config';
 import { enrollmentHandlers } from './grpc/enrollment.handlers';
-import { createCatalogClient } from './infra/catalog.client';
+import { createCatalogClient } from '@lms/kit/clients';
 import { contentChangedConsumer, coursePublishedConsumer, courseStatusConsumer, lessonDeletedConsumer } from './events/course-events.consumer';
 import { quizPassedConsumer } from './events/quiz-passed.consumer';
 

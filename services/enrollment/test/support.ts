@@ -8,7 +8,7 @@ import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthS
 import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1/CatalogService';
 import type { CreateLessonRequest } from '@lms/kit/generated/lms/catalog/v1/CreateLessonRequest';
 import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollment/v1/EnrollmentService';
-import { createTestDatabase, createTestVhost, eventually, testEnv, testLogger, type TestResource } from '@lms/kit/testing';
+import { createTestDatabase, createTestVhost, eventually, signIn, signUp, testEnv, testLogger, type TestResource, type TestUser } from '@lms/kit/testing';
 // Auth and catalog themselves, started in-process (tests only): real tokens, real outlines, real course.published.
 import { runBootstrapAdmin } from '@lms/auth/cli/bootstrap-admin';
 import { loadAuthConfig } from '@lms/auth/config';
@@ -27,12 +27,7 @@ export { GrpcStatus, eventually };
 
 export const PASSWORD = 'Correct-Horse-9';
 
-export interface User {
-  userId: string;
-  email: string;
-  role: 'admin' | 'instructor' | 'student';
-  auth: { authorization: string };
-}
+export type User = TestUser;
 
 export interface Fleet {
   auth: AuthClient;
@@ -144,16 +139,10 @@ export async function startFleet(label: string, enrollmentEnv: Record<string, st
     const db = createDatabase({ url: enrollmentDb.url, poolMax: 3 });
     stops.push(() => db.close());
 
-    const newUser = async (role: 'instructor' | 'student', tag: string = role): Promise<User> => {
-      const email = `${tag}.${randomBytes(5).toString('hex')}@example.test`;
-      await auth.Register({ email, password: PASSWORD, full_name: `${tag} ${randomBytes(2).toString('hex')}`, role });
-      const tokens = await auth.Login({ email, password: PASSWORD });
-      return { userId: tokens.user!.id, email, role, auth: { authorization: `Bearer ${tokens.access_token}` } };
-    };
+    const newUser = (role: 'instructor' | 'student', tag: string = role): Promise<User> => signUp(auth, role, tag, PASSWORD);
     const adminEmail = `admin.${randomBytes(5).toString('hex')}@example.test`;
     await runBootstrapAdmin({ ...authConfig, ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: PASSWORD, ADMIN_FULL_NAME: 'Ada Admin' }, testLogger('bootstrap'));
-    const adminTokens = await auth.Login({ email: adminEmail, password: PASSWORD });
-    const admin: User = { userId: adminTokens.user!.id, email: adminEmail, role: 'admin', auth: { authorization: `Bearer ${adminTokens.access_token}` } };
+    const admin: User = await signIn(auth, adminEmail, PASSWORD);
     const [instructor, otherInstructor, student, otherStudent] = await Promise.all([
       newUser('instructor', 'teacher'),
       newUser('instructor', 'otherteacher'),

@@ -6,8 +6,7 @@ import { migrations } from '../migrations';
 import { createQuizDeps, type QuizDeps } from './app/deps';
 import { loadQuizConfig, type QuizConfig } from './config';
 import { quizHandlers } from './grpc/quiz.handlers';
-import { createCatalogClient } from './infra/catalog.client';
-import { createEnrollmentClient } from './infra/enrollment.client';
+import { createCatalogClient, createEnrollmentClient } from '@lms/kit/clients';
 import { catalogDeletionsConsumer } from './events/catalog-deletions.consumer';
 import { attemptDeadlineConsumer } from './events/attempt-deadline.consumer';
 

@@ -1,11 +1,11 @@
 import {
   captureEvents,
   correctAnswerFor,
-  courseWithQuizLesson,
   createQuiz,
-  enrol,
+  enrolledClassroom,
   essay,
   expectGrpcError,
+  type Fleet,
   GrpcStatus,
   inSeconds,
   ma,
@@ -15,10 +15,8 @@ import {
   ordering,
   quizLesson,
   short,
-  startFleet,
   tf,
   wrongAnswerFor,
-  type Fleet,
 } from './support';
 
 /**
@@ -34,18 +32,14 @@ const EXPLAIN = 'EXPLANATION-SECRET';
 const ACCEPTED = 'Accepted-Secret-Answer';
 const NUMERIC_KEY = 1234.5678;
 
+let classroom: Awaited<ReturnType<typeof enrolledClassroom>> | undefined;
+
 beforeAll(async () => {
-  f = await startFleet('attempts');
-  captured = await captureEvents(f.vhost.url, ['quiz.*']);
-  courseId = (await courseWithQuizLesson(f, f.instructor)).courseId;
-  await enrol(f, f.student, courseId);
-  await enrol(f, f.otherStudent, courseId);
+  classroom = await enrolledClassroom('attempts');
+  ({ f, captured, courseId } = classroom);
 });
 
-afterAll(async () => {
-  await captured?.close();
-  await f?.close();
-});
+afterAll(() => classroom?.close());
 
 /** Serialised responses that must not carry the key: no correct flag, explanation, accepted answer or numeric key. */
 function expectNoKey(label: string, response: unknown, opts: { results?: boolean } = {}) {

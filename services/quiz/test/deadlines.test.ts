@@ -2,18 +2,17 @@ import {
   attemptRow,
   captureEvents,
   correctAnswerFor,
-  courseWithQuizLesson,
   createQuiz,
   enrol,
+  enrolledClassroom,
   eventually,
   expectGrpcError,
+  type Fleet,
   GrpcStatus,
   inSeconds,
   mc,
   quizLesson,
   sleep,
-  startFleet,
-  type Fleet,
   type User,
 } from './support';
 
@@ -26,18 +25,14 @@ let f: Fleet;
 let courseId: string;
 let captured: Awaited<ReturnType<typeof captureEvents>>;
 
+let classroom: Awaited<ReturnType<typeof enrolledClassroom>> | undefined;
+
 beforeAll(async () => {
-  f = await startFleet('deadlines');
-  captured = await captureEvents(f.vhost.url, ['quiz.*']);
-  courseId = (await courseWithQuizLesson(f, f.instructor)).courseId;
-  await enrol(f, f.student, courseId);
-  await enrol(f, f.otherStudent, courseId);
+  classroom = await enrolledClassroom('deadlines');
+  ({ f, captured, courseId } = classroom);
 });
 
-afterAll(async () => {
-  await captured?.close();
-  await f?.close();
-});
+afterAll(() => classroom?.close());
 
 async function closesIn(seconds: number, extra = {}) {
   return createQuiz(f, f.instructor, await quizLesson(f, f.instructor, courseId), [mc('Q1', ['a', 'b'], 0), mc('Q2', ['a', 'b'], 0)], {

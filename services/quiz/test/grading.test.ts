@@ -2,18 +2,16 @@ import {
   attemptRow,
   captureEvents,
   correctAnswerFor,
-  courseWithQuizLesson,
   createQuiz,
-  enrol,
+  enrolledClassroom,
   essay,
   expectGrpcError,
+  type Fleet,
   GrpcStatus,
   mc,
   quizLesson,
   sleep,
-  startFleet,
   wrongAnswerFor,
-  type Fleet,
 } from './support';
 
 /** Manual grading of essays (pending_review → graded, final) and regrading after an answer key changes. */
@@ -21,18 +19,14 @@ let f: Fleet;
 let courseId: string;
 let captured: Awaited<ReturnType<typeof captureEvents>>;
 
+let classroom: Awaited<ReturnType<typeof enrolledClassroom>> | undefined;
+
 beforeAll(async () => {
-  f = await startFleet('grading');
-  captured = await captureEvents(f.vhost.url, ['quiz.*']);
-  courseId = (await courseWithQuizLesson(f, f.instructor)).courseId;
-  await enrol(f, f.student, courseId);
-  await enrol(f, f.otherStudent, courseId);
+  classroom = await enrolledClassroom('grading');
+  ({ f, captured, courseId } = classroom);
 });
 
-afterAll(async () => {
-  await captured?.close();
-  await f?.close();
-});
+afterAll(() => classroom?.close());
 
 describe('manual grading of essays', () => {
   it('pending_review until every answered essay is graded, then final', async () => {

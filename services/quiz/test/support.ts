@@ -2,11 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
 import { QueryTypes } from 'sequelize';
 import { createDatabase } from '@lms/kit/db';
-import { createClient, GrpcStatus, loadService, type PromiseClient } from '@lms/kit/grpc';
-import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
-import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1/CatalogService';
-import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollment/v1/EnrollmentService';
-import type { QuizServiceDefinition } from '@lms/kit/generated/lms/quiz/v1/QuizService';
+import { createAuthClient, createCatalogClient, createEnrollmentClient, createQuizClient } from '@lms/kit/clients';
+import { GrpcStatus } from '@lms/kit/grpc';
 import type { Question } from '@lms/kit/generated/lms/quiz/v1/Question';
 import type { CreateQuizRequest } from '@lms/kit/generated/lms/quiz/v1/CreateQuizRequest';
 import type { Quiz__Output } from '@lms/kit/generated/lms/quiz/v1/Quiz';
@@ -20,6 +17,9 @@ import {
   testLogger,
   type CapturedEvent,
   type TestResource,
+  signIn,
+  signUp,
+  type TestUser,
 } from '@lms/kit/testing';
 // Auth, catalog and enrollment themselves, started in-process (tests only): real tokens, real courses and
 // lessons, real enrolments (IsEnrolled) and the real quiz.passed consumer.
@@ -34,20 +34,13 @@ import { loadQuizConfig, type QuizConfig } from '../src/config';
 import { start, type RunningQuizService } from '../src/main';
 export { expectGrpcError } from '@lms/kit/testing';
 
-export type QuizClient = PromiseClient<QuizServiceDefinition>;
-export type CatalogClient = PromiseClient<CatalogServiceDefinition>;
-export type EnrollmentClient = PromiseClient<EnrollmentServiceDefinition>;
-export type AuthClient = PromiseClient<AuthServiceDefinition>;
+import type { AuthClient, CatalogClient, EnrollmentClient, QuizClient } from '@lms/kit/clients';
+export type { AuthClient, CatalogClient, EnrollmentClient, QuizClient };
 export { GrpcStatus, eventually };
 
 export const PASSWORD = 'Correct-Horse-9';
 
-export interface User {
-  userId: string;
-  email: string;
-  role: 'admin' | 'instructor' | 'student';
-  auth: { authorization: string };
-}
+export type User = TestUser;
 
 export interface Fleet {
   auth: AuthClient;
@@ -101,9 +94,7 @@ export async function startFleet(label: string, quizEnv: Record<string, string> 
     const authService = await startAuthService(authConfig, testLogger('auth'));
     stops.push(() => authService.stop());
     const authAddress = `127.0.0.1:${authService.grpcPort}`;
-    const auth = createClient<AuthServiceDefinition>(loadService('lms/auth/v1/auth.proto', 'lms.auth.v1.AuthService'), authAddress, {
-      deadlineMs: 15_000,
-    });
+    const auth = createAuthClient(authAddress, 15_000);
     stops.push(async () => auth.close());
 
     const catalogService = await startCatalogService(
@@ -119,11 +110,7 @@ export async function startFleet(label: string, quizEnv: Record<string, string> 
     );
     stops.push(() => catalogService.stop());
     const catalogAddress = `127.0.0.1:${catalogService.grpcPort}`;
-    const catalog = createClient<CatalogServiceDefinition>(
-      loadService('lms/catalog/v1/catalog.proto', 'lms.catalog.v1.CatalogService'),
-      catalogAddress,
-      { deadlineMs: 15_000 },
-    );
+    const catalog = createCatalogClient(catalogAddress, 15_000);
     stops.push(async () => catalog.close());
 
     const enrollmentService = await startEnrollmentService(
@@ -139,11 +126,7 @@ export async function startFleet(label: string, quizEnv: Record<string, string> 
     );
     stops.push(() => enrollmentService.stop());
     const enrollmentAddress = `127.0.0.1:${enrollmentService.grpcPort}`;
-    const enrollment = createClient<EnrollmentServiceDefinition>(
-      loadService('lms/enrollment/v1/enrollment.proto', 'lms.enrollment.v1.EnrollmentService'),
-      enrollmentAddress,
-      { deadlineMs: 15_000 },
-    );
+    const enrollment = createEnrollmentClient(enrollmentAddress, 15_000);
     stops.push(async () => enrollment.close());
 
     const env: Record<string, string> = {
@@ -158,10 +141,7 @@ export async function startFleet(label: string, quizEnv: Record<string, string> 
     };
     let config = loadQuizConfig(env);
     let service: RunningQuizService | undefined = await start(config, testLogger('quiz'));
-    const connect = (port: number) =>
-      createClient<QuizServiceDefinition>(loadService('lms/quiz/v1/quiz.proto', 'lms.quiz.v1.QuizService'), `127.0.0.1:${port}`, {
-        deadlineMs: 20_000,
-      });
+    const connect = (port: number) => createQuizClient(`127.0.0.1:${port}`, 20_000);
     const fleet = { quiz: connect(service.grpcPort), service } as Fleet;
     const stopQuiz = async () => {
       fleet.quiz.close();
@@ -173,16 +153,10 @@ export async function startFleet(label: string, quizEnv: Record<string, string> 
     const db = createDatabase({ url: quizDb.url, poolMax: 3 });
     stops.push(() => db.close());
 
-    const newUser = async (role: 'instructor' | 'student', tag: string = role): Promise<User> => {
-      const email = `${tag}.${randomBytes(5).toString('hex')}@example.test`;
-      await auth.Register({ email, password: PASSWORD, full_name: `${tag} ${randomBytes(2).toString('hex')}`, role });
-      const tokens = await auth.Login({ email, password: PASSWORD });
-      return { userId: tokens.user!.id, email, role, auth: { authorization: `Bearer ${tokens.access_token}` } };
-    };
+    const newUser = (role: 'instructor' | 'student', tag: string = role): Promise<User> => signUp(auth, role, tag, PASSWORD);
     const adminEmail = `admin.${randomBytes(5).toString('hex')}@example.test`;
     await runBootstrapAdmin({ ...authConfig, ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: PASSWORD, ADMIN_FULL_NAME: 'Ada Admin' }, testLogger('bootstrap'));
-    const adminTokens = await auth.Login({ email: adminEmail, password: PASSWORD });
-    const admin: User = { userId: adminTokens.user!.id, email: adminEmail, role: 'admin', auth: { authorization: `Bearer ${adminTokens.access_token}` } };
+    const admin: User = await signIn(auth, adminEmail, PASSWORD);
     const [instructor, otherInstructor, student, otherStudent] = await Promise.all([
       newUser('instructor', 'teacher'),
       newUser('instructor', 'otherteacher'),
@@ -408,4 +382,30 @@ export function wrongAnswerFor(q: Question__Output) {
     default:
       return { question_id: q.id };
   }
+}
+
+/**
+ * The set-up most suites share: a fleet, a capture of every quiz.* event, and a published course with a quiz
+ * lesson in which both students are enrolled. `close()` undoes it.
+ */
+export async function enrolledClassroom(label: string): Promise<{
+  f: Fleet;
+  captured: Awaited<ReturnType<typeof captureEvents>>;
+  courseId: string;
+  close(): Promise<void>;
+}> {
+  const f = await startFleet(label);
+  const captured = await captureEvents(f.vhost.url, ['quiz.*']);
+  const courseId = (await courseWithQuizLesson(f, f.instructor)).courseId;
+  await enrol(f, f.student, courseId);
+  await enrol(f, f.otherStudent, courseId);
+  return {
+    f,
+    captured,
+    courseId,
+    async close() {
+      await captured.close();
+      await f.close();
+    },
+  };
 }

@@ -5,6 +5,7 @@ import amqp from 'amqplib';
 import { status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
 import { AppError } from '../errors';
 import { EVENTS_EXCHANGE, type CloudEvent } from '../events/envelope';
+import type { AuthClient } from '../auth/remote';
 
 /**
  * Helpers for integration tests against the real servers started by scripts/infra.sh:
@@ -167,4 +168,36 @@ export async function captureEvents(vhostUrl: string, keys: string[]) {
       await connection.close().catch(() => undefined);
     },
   };
+}
+
+export type TestRole = 'admin' | 'instructor' | 'student';
+
+/** A signed-in user of a test: the metadata to send is `user.auth`. */
+export interface TestUser {
+  userId: string;
+  email: string;
+  fullName: string;
+  role: TestRole;
+  auth: { authorization: string };
+}
+
+/** Logs in through the real auth service. */
+export async function signIn(auth: AuthClient, email: string, password: string, fullName = ''): Promise<TestUser> {
+  const tokens = await auth.Login({ email, password });
+  const user = tokens.user!;
+  return {
+    userId: user.id,
+    email,
+    fullName: fullName || user.full_name,
+    role: user.role as TestRole,
+    auth: { authorization: `Bearer ${tokens.access_token}` },
+  };
+}
+
+/** Registers a new user with a unique email (`<tag>.<random>@example.test`) and logs them in. */
+export async function signUp(auth: AuthClient, role: 'instructor' | 'student', tag: string, password: string): Promise<TestUser> {
+  const email = `${tag}.${randomBytes(5).toString('hex')}@example.test`;
+  const fullName = `${tag[0].toUpperCase()}${tag.slice(1)} ${randomBytes(2).toString('hex')}`;
+  await auth.Register({ email, password, full_name: fullName, role });
+  return signIn(auth, email, password, fullName);
 }

@@ -1,16 +1,5 @@
 import type { Logger } from '@lms/kit/logging';
-import { createClient, loadService, type PromiseClient } from '@lms/kit/grpc';
-import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollment/v1/EnrollmentService';
-
-export type EnrollmentClient = PromiseClient<EnrollmentServiceDefinition>;
-
-export function createEnrollmentClient(address: string, deadlineMs: number): EnrollmentClient {
-  return createClient<EnrollmentServiceDefinition>(
-    loadService('lms/enrollment/v1/enrollment.proto', 'lms.enrollment.v1.EnrollmentService'),
-    address,
-    { deadlineMs, retryableMethods: ['IsEnrolled'] },
-  );
-}
+import type { EnrollmentClient } from '@lms/kit/clients';
 
 /**
  * The authoritative answer to "is the caller enrolled?", asked of the enrollment service only when the

@@ -3,7 +3,7 @@ import type { AuthClient, TokenVerifier } from '@lms/kit/auth';
 import type { Outbox } from '@lms/kit/events';
 import type { Logger } from '@lms/kit/logging';
 import type { EnrollmentConfig } from '../config';
-import type { CatalogClient } from '../infra/catalog.client';
+import type { CatalogClient } from '@lms/kit/clients';
 import { BulkJobRepository } from '../infra/bulk-job.repository';
 import { CourseModelRepository } from '../infra/course-model.repository';
 import { EnrollmentRepository } from '../infra/enrollment.repository';

@@ -1,11 +1,9 @@
+import type { QuizSettings } from './quiz-definition';
 import type {
   AttemptStatus,
   Correctness,
   PaperSlot,
   QuestionVersion,
-  QuizType,
-  ScoringPolicy,
-  ShowCorrectAnswers,
   StudentAnswer,
 } from './types';
 
@@ -14,23 +12,12 @@ import type {
  * Pure data plus the few time rules of an attempt.
  */
 
-export interface QuizRecord {
+/** A quiz: its settings (domain/quiz-definition.ts) and where it belongs. */
+export interface QuizRecord extends QuizSettings {
   id: string;
   courseId: string;
   lessonId: string;
   instructorId: string;
-  title: string;
-  description: string;
-  quizType: QuizType;
-  passingScore: number;
-  timeLimitMinutes: number;
-  maxAttempts: number;
-  scoringPolicy: ScoringPolicy;
-  shuffleQuestions: boolean;
-  shuffleOptions: boolean;
-  showCorrectAnswers: ShowCorrectAnswers;
-  availableFrom: Date | null;
-  availableUntil: Date | null;
   isPublished: boolean;
   publishedAt: Date | null;
   /** The catalog lesson (or its course) was deleted: the quiz is unpublished and cannot be published again. */

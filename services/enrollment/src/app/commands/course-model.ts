@@ -3,7 +3,7 @@ import { withTransaction } from '@lms/kit/db';
 import { AppError } from '@lms/kit/errors';
 import { buildCourseVersion, type CourseStatus, type CourseVersionInput } from '../../domain/course';
 import type { SaveVersionResult } from '../../infra/course-model.repository';
-import { versionFromOutline } from '../../infra/catalog.client';
+import { versionFromOutline } from '../../infra/catalog-outline';
 import type { EnrollmentDeps } from '../deps';
 import { catalogFailure } from '../shared';
 

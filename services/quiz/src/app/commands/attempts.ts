@@ -156,19 +156,24 @@ async function quizOfAttempt(deps: QuizDeps, caller: Caller, quizId: string, att
   return { quiz: await loadQuizForStudent(deps, caller, id), attemptId: ids.attempt_id };
 }
 
+type AnswersCommand = { quizId: string; attemptId: string; answers: { questionId: string; answer: StudentAnswer }[] };
+
 /**
- * Saves (merges) answers until the deadline plus grace. Late: the attempt is closed and graded (committed)
- * and the call fails with QUIZ.ATTEMPT_DEADLINE_PASSED; an attempt already closed → QUIZ.ATTEMPT_CLOSED.
+ * The steps save and submit share: the caller's own attempt, locked (`FOR UPDATE`) for the transaction;
+ * already closed → QUIZ.ATTEMPT_CLOSED; past its deadline plus grace → closed and graded as auto-submitted
+ * (committed), then QUIZ.ATTEMPT_DEADLINE_PASSED; otherwise the sent answers merged into the saved ones and
+ * handed to `work`, in the same transaction.
  */
-export async function saveAnswers(
+async function withOpenAttempt<T>(
   deps: QuizDeps,
   caller: Caller,
-  cmd: { quizId: string; attemptId: string; answers: { questionId: string; answer: StudentAnswer }[] },
-): Promise<AttemptRecord> {
+  cmd: AnswersCommand,
+  work: (tx: { transaction: Transaction; quiz: QuizRecord; attempt: AttemptRecord; answers: Record<string, StudentAnswer>; now: Date }) => Promise<Outcome<T>>,
+): Promise<T> {
   const sent = answersById(deps, cmd.answers);
   const { quiz, attemptId } = await quizOfAttempt(deps, caller, cmd.quizId, cmd.attemptId);
   return commitThenThrow(
-    withTransaction(deps.sequelize, async (transaction): Promise<Outcome<AttemptRecord>> => {
+    withTransaction(deps.sequelize, async (transaction): Promise<Outcome<T>> => {
       const attempt = await lockOwnAttempt(deps, transaction, caller, quiz, attemptId);
       if (attempt.status !== 'in_progress') return { refuse: QuizErrors.attemptClosed(attempt.status) };
       const now = deps.clock();
@@ -177,40 +182,29 @@ export async function saveAnswers(
         return { refuse: QuizErrors.deadlinePassed(attempt.deadlineAt) };
       }
       const answers = await mergeAnswers(deps, transaction, attempt, sent);
-      await deps.attempts.saveAnswers(transaction, attempt.id, answers, now);
-      return { ok: { ...attempt, answers, lastSavedAt: now } };
+      return work({ transaction, quiz, attempt, answers, now });
     }),
   );
 }
 
+/** Saves (merges) answers until the deadline plus grace (see withOpenAttempt for the refusals). */
+export function saveAnswers(deps: QuizDeps, caller: Caller, cmd: AnswersCommand): Promise<AttemptRecord> {
+  return withOpenAttempt(deps, caller, cmd, async ({ transaction, attempt, answers, now }) => {
+    await deps.attempts.saveAnswers(transaction, attempt.id, answers, now);
+    return { ok: { ...attempt, answers, lastSavedAt: now } };
+  });
+}
+
 /**
- * Submits once: the attempt row is locked (`FOR UPDATE`), so of two concurrent submits (or a submit and the
- * deadline) exactly one closes it; the other finds it closed → QUIZ.ATTEMPT_CLOSED. Optional answers are merged
- * first, in the same transaction. Late → closed as auto-submitted (committed), then QUIZ.ATTEMPT_DEADLINE_PASSED.
+ * Submits once: the attempt row is locked, so of two concurrent submits (or a submit and the deadline) exactly
+ * one closes it; the other finds it closed → QUIZ.ATTEMPT_CLOSED. Optional answers are merged first, in the
+ * same transaction; late → see withOpenAttempt.
  */
-export async function submitAttempt(
-  deps: QuizDeps,
-  caller: Caller,
-  cmd: { quizId: string; attemptId: string; answers: { questionId: string; answer: StudentAnswer }[] },
-): Promise<{ quiz: QuizRecord; attempt: AttemptRecord }> {
-  const sent = answersById(deps, cmd.answers);
-  const { quiz, attemptId } = await quizOfAttempt(deps, caller, cmd.quizId, cmd.attemptId);
-  const attempt = await commitThenThrow(
-    withTransaction(deps.sequelize, async (transaction): Promise<Outcome<AttemptRecord>> => {
-      const attempt = await lockOwnAttempt(deps, transaction, caller, quiz, attemptId);
-      if (attempt.status !== 'in_progress') return { refuse: QuizErrors.attemptClosed(attempt.status) };
-      const now = deps.clock();
-      if (isExpired(attempt, deps.config.SUBMIT_GRACE_SECONDS, now)) {
-        await closeAttemptLocked(deps, transaction, quiz, attempt, { auto: true, at: now });
-        return { refuse: QuizErrors.deadlinePassed(attempt.deadlineAt) };
-      }
-      const answers = await mergeAnswers(deps, transaction, attempt, sent);
-      const closed = await closeAttemptLocked(deps, transaction, quiz, attempt, { auto: false, at: now, answers });
-      if (!closed) return { refuse: QuizErrors.attemptClosed(attempt.status) };
-      return { ok: closed };
-    }),
-  );
-  return { quiz, attempt };
+export function submitAttempt(deps: QuizDeps, caller: Caller, cmd: AnswersCommand): Promise<{ quiz: QuizRecord; attempt: AttemptRecord }> {
+  return withOpenAttempt<{ quiz: QuizRecord; attempt: AttemptRecord }>(deps, caller, cmd, async ({ transaction, quiz, attempt, answers, now }) => {
+    const closed = await closeAttemptLocked(deps, transaction, quiz, attempt, { auto: false, at: now, answers });
+    return closed ? { ok: { quiz, attempt: closed } } : { refuse: QuizErrors.attemptClosed(attempt.status) };
+  });
 }
 
 /**

@@ -1,20 +1,5 @@
-import { createClient, loadService, type PromiseClient } from '@lms/kit/grpc';
-import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1/CatalogService';
 import type { CourseOutline__Output } from '@lms/kit/generated/lms/catalog/v1/CourseOutline';
 import type { CourseVersionInput } from '../domain/course';
-
-/** The catalog service's client: every call carries a deadline and the request's identity/trace metadata. */
-export type CatalogClient = PromiseClient<CatalogServiceDefinition>;
-
-/** Idempotent reads this service makes, retried on UNAVAILABLE by the kit's client. */
-export const CATALOG_RETRYABLE_METHODS = ['GetCourseOutline', 'IsCourseOwner', 'BatchGetCourses', 'GetCourse'];
-
-export function createCatalogClient(address: string, deadlineMs: number): CatalogClient {
-  return createClient<CatalogServiceDefinition>(loadService('lms/catalog/v1/catalog.proto', 'lms.catalog.v1.CatalogService'), address, {
-    deadlineMs,
-    retryableMethods: CATALOG_RETRYABLE_METHODS,
-  });
-}
 
 const dateOrNull = (value: string): Date | null => {
   if (!value) return null;

@@ -1,0 +1,56 @@
+import type { CatalogServiceDefinition } from '../generated/lms/catalog/v1/CatalogService';
+import type { EnrollmentServiceDefinition } from '../generated/lms/enrollment/v1/EnrollmentService';
+import type { QuizServiceDefinition } from '../generated/lms/quiz/v1/QuizService';
+import { createClient, loadService, type PromiseClient } from '../grpc';
+
+export { createAuthClient, AUTH_RETRYABLE_METHODS, type AuthClient } from '../auth/remote';
+
+/**
+ * One client per service contract, for every caller (the gateway and the services): each call carries a
+ * deadline and the request's identity/trace metadata (kit grpc). The idempotent reads of each contract are
+ * retried on UNAVAILABLE; writes never are.
+ */
+export type CatalogClient = PromiseClient<CatalogServiceDefinition>;
+export type EnrollmentClient = PromiseClient<EnrollmentServiceDefinition>;
+export type QuizClient = PromiseClient<QuizServiceDefinition>;
+
+export const CATALOG_RETRYABLE_METHODS = [
+  'GetCourse',
+  'GetCourseBySlug',
+  'ListCourses',
+  'ListMyCourses',
+  'ListCategories',
+  'ListPopularCourses',
+  'ListTopRatedCourses',
+  'BatchGetCourses',
+  'GetLesson',
+  'ListLessons',
+  'GetCourseOutline',
+  'IsCourseOwner',
+];
+
+export const ENROLLMENT_RETRYABLE_METHODS = ['ListMyEnrollments', 'GetEnrollment', 'GetProgress', 'ListCourseEnrollments', 'GetCourseStats', 'IsEnrolled'];
+
+export const QUIZ_RETRYABLE_METHODS = ['GetQuiz', 'ListQuizzes', 'ListQuestions', 'GetAttemptPaper', 'ListMyAttempts', 'GetAttempt', 'ListAttempts', 'ListRegrades'];
+
+export function createCatalogClient(address: string, deadlineMs: number): CatalogClient {
+  return createClient<CatalogServiceDefinition>(loadService('lms/catalog/v1/catalog.proto', 'lms.catalog.v1.CatalogService'), address, {
+    deadlineMs,
+    retryableMethods: CATALOG_RETRYABLE_METHODS,
+  });
+}
+
+export function createEnrollmentClient(address: string, deadlineMs: number): EnrollmentClient {
+  return createClient<EnrollmentServiceDefinition>(
+    loadService('lms/enrollment/v1/enrollment.proto', 'lms.enrollment.v1.EnrollmentService'),
+    address,
+    { deadlineMs, retryableMethods: ENROLLMENT_RETRYABLE_METHODS },
+  );
+}
+
+export function createQuizClient(address: string, deadlineMs: number): QuizClient {
+  return createClient<QuizServiceDefinition>(loadService('lms/quiz/v1/quiz.proto', 'lms.quiz.v1.QuizService'), address, {
+    deadlineMs,
+    retryableMethods: QUIZ_RETRYABLE_METHODS,
+  });
+}
