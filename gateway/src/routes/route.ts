@@ -3,6 +3,7 @@ import type { ZodTypeAny, z } from 'zod';
 import type { Caller, Role } from '@lms/kit/auth';
 import { IDEMPOTENCY_HEADER, type IdempotencyStart, type IdempotencyStore } from '../middleware/idempotency';
 import { parsePart } from '../middleware/validate';
+import { toPublic } from '../presentation/public-shape';
 
 /**
  * One declaration per public route, used twice: to mount it on Express (guards, limits, validation,
@@ -111,6 +112,8 @@ export function mountRoutes(app: Express, routes: AnyRoute[], mw: RouteMiddlewar
       let result: unknown;
       try {
         result = await def.handle({ body, query, params, caller, req, res });
+        // proto3 answers → the public contract (nulls for absent values), once for every route.
+        if (!res.headersSent) result = toPublic(def.success.schema, result);
       } catch (err) {
         if (idem.kind === 'new') await idem.abandon();
         throw err;

@@ -30,6 +30,8 @@ export class Api {
     const text = await res.text();
     let parsed: unknown = text;
     if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    // Every JSON answer of every gateway test is held to the public contract's "real nulls" rule.
+    if (typeof parsed === 'object' && parsed !== null) assertRealNulls(parsed, `${method} ${path}`);
     return { status: res.status, headers: res.headers, body: parsed as T, text };
   }
 
@@ -57,4 +59,30 @@ export function expectErrorBody(res: ApiResponse, status: number, code?: string)
   expect(body.request_id).toBe(res.headers.get('x-request-id'));
   if (code) expect(body.code).toBe(code);
   return body;
+}
+
+/** Keys whose absent value must be `null`, never `""`: timestamps, ids, URLs. */
+const ABSENT_MEANS_NULL = /(^id$|_id$|_at$|_url$|_date$)/;
+
+/**
+ * Fails on proto3 defaults leaking into the public JSON: `""` for an absent timestamp/id/URL and
+ * `-1` sentinels for "none/unlimited" anywhere (the public contract answers `null` for both).
+ */
+export function sentinelsIn(value: unknown, path = '$'): string[] {
+  const found: string[] = [];
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => found.push(...sentinelsIn(v, `${path}[${i}]`)));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, v] of Object.entries(value)) {
+      if (v === '' && ABSENT_MEANS_NULL.test(key)) found.push(`${path}.${key} is "" (absent values are null)`);
+      else if (v === -1) found.push(`${path}.${key} is -1 (a sentinel; absent values are null)`);
+      else found.push(...sentinelsIn(v, `${path}.${key}`));
+    }
+  }
+  return found;
+}
+
+export function assertRealNulls(body: unknown, where: string): void {
+  const found = sentinelsIn(body);
+  if (found.length > 0) throw new Error(`${where}: proto3 defaults in the public JSON:\n  ${found.slice(0, 10).join('\n  ')}`);
 }
