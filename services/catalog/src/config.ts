@@ -15,6 +15,11 @@ const catalogShape = {
   /** Lifetime of cached public course lists and details (they are also invalidated by every write). */
   CACHE_TTL_SECONDS: field.int(60, { min: 0, max: 86_400 }),
   REDIS_KEY_PREFIX: field.str('lms:catalog:'),
+  /** ISO 4217 currency of a course created (or updated with `currency: ""`) without one. */
+  DEFAULT_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be three upper-case letters (ISO 4217), e.g. USD')
+    .default('USD'),
 };
 
 export type CatalogConfig = z.infer<z.ZodObject<typeof catalogShape>>;

@@ -11,6 +11,7 @@ import {
   unique,
   type Fleet,
 } from './support';
+import { loadCatalogConfig } from '../src/config';
 import { CATALOG_EVENT_SCHEMAS, type CatalogEventType } from '../src/events/catalog.events.schema';
 
 describe('catalog: courses (gRPC, real PostgreSQL/RabbitMQ/Redis, real auth)', () => {
@@ -326,6 +327,25 @@ describe('catalog: courses (gRPC, real PostgreSQL/RabbitMQ/Redis, real auth)', (
   test('When a token is invalid, then even anonymous-friendly reads refuse it with UNAUTHENTICATED', async () => {
     await expectGrpcError(f.catalog.ListCourses(listRequest(), { authorization: 'Bearer not.a.token' }), GrpcStatus.UNAUTHENTICATED);
     await expectGrpcError(f.catalog.ListCategories({}, { authorization: 'Basic abc' }), GrpcStatus.UNAUTHENTICATED);
+  });
+
+  test('When DEFAULT_CURRENCY is configured, then a course created or updated without a currency gets it; a bad value stops the start-up', async () => {
+    expect(f.config.DEFAULT_CURRENCY).toBe('USD');
+    const replica = await f.startReplica({ DEFAULT_CURRENCY: 'EGP' });
+    try {
+      const course = await replica.client.CreateCourse(courseRequest({ price_cents: 79_999 }), f.owner.auth);
+      expect(course).toMatchObject({ currency: 'EGP', price_cents: '79999' });
+      const explicit = await replica.client.CreateCourse(courseRequest({ currency: 'EUR' }), f.owner.auth);
+      expect(explicit.currency).toBe('EUR');
+      const reset = await replica.client.UpdateCourse({ course_id: explicit.id, fields: ['currency'], currency: '' }, f.owner.auth);
+      expect(reset.currency).toBe('EGP');
+    } finally {
+      await replica.stop();
+    }
+    expect((await f.catalog.CreateCourse(courseRequest(), f.owner.auth)).currency).toBe('USD');
+    for (const bad of ['usd', 'EURO', 'E1R']) {
+      expect(() => loadCatalogConfig({ ...f.env, DEFAULT_CURRENCY: bad })).toThrow(/DEFAULT_CURRENCY/);
+    }
   });
 
   test('When the suite is done, then every event it caused matches its published v1 schema', async () => {

@@ -358,6 +358,46 @@ describe('catalog: sections, lessons, ordering, publishing and course versions',
     expect(events.matching((e) => e.type === 'lesson.updated' && e.data.lesson_id === lesson.id)).toHaveLength(1);
   });
 
+  test('When one lesson is moved within its section, then the others shift, positions stay contiguous, past the end means the end, and course.updated says lesson_order', async () => {
+    const course = await f.catalog.CreateCourse(courseRequest(), f.owner.auth);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await f.catalog.CreateLesson(lessonRequest(course.id), f.owner.auth)).id);
+    const other = await f.catalog.CreateSection({ course_id: course.id, title: 'Other' }, f.owner.auth);
+    const elsewhere = await f.catalog.CreateLesson(lessonRequest(course.id, { section_id: other.id }), f.owner.auth);
+    const [a, b, c, d] = ids;
+    const moved = await f.catalog.MoveLesson({ lesson_id: d, new_order_index: 1 }, f.owner.auth);
+    expect(moved).toMatchObject({ id: d, order_index: 1, content: '# Hello' });
+    expect(structure(await outline(course.id))).toEqual([[a, d, b, c], [elsewhere.id]]);
+    await f.catalog.MoveLesson({ lesson_id: a, new_order_index: 999 }, f.admin.auth);
+    expect(structure(await outline(course.id))).toEqual([[d, b, c, a], [elsewhere.id]]);
+    const { event } = await events.waitFor((e) => e.type === 'course.updated' && e.subject === course.id);
+    expect(event.data.changed_fields).toEqual(['lesson_order']);
+    const same = await f.catalog.MoveLesson({ lesson_id: a, new_order_index: 3 }, f.owner.auth);
+    expect(same.order_index).toBe(3);
+    await expectGrpcError(f.catalog.MoveLesson({ lesson_id: a, new_order_index: -1 }, f.owner.auth), GrpcStatus.INVALID_ARGUMENT);
+    await expectGrpcError(f.catalog.MoveLesson({ lesson_id: 'nope', new_order_index: 0 }, f.owner.auth), GrpcStatus.INVALID_ARGUMENT);
+    await expectGrpcError(f.catalog.MoveLesson({ lesson_id: a, new_order_index: 0 }, f.other.auth), GrpcStatus.NOT_FOUND);
+    await expectGrpcError(f.catalog.MoveLesson({ lesson_id: a, new_order_index: 0 }, f.student.auth), GrpcStatus.NOT_FOUND);
+    await expectGrpcError(f.catalog.MoveLesson({ lesson_id: a, new_order_index: 0 }, ANONYMOUS), GrpcStatus.UNAUTHENTICATED);
+  });
+
+  test('When twenty moves and a full reorder run at the same time, then every one succeeds and the positions stay contiguous without duplicates', async () => {
+    const course = await f.catalog.CreateCourse(courseRequest(), f.owner.auth);
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await f.catalog.CreateLesson(lessonRequest(course.id), f.owner.auth)).id);
+    const sectionId = (await outline(course.id)).sections[0].id;
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 20 }, (_, k) =>
+        f.catalog.MoveLesson({ lesson_id: ids[k % 6], new_order_index: (k * 7) % 8 }, k % 2 ? f.owner.auth : f.admin.auth),
+      ),
+      f.catalog.ReorderLessons({ course_id: course.id, sections: [{ section_id: sectionId, lesson_ids: [...ids].reverse() }] }, f.owner.auth),
+    ]);
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const got = structure(await outline(course.id));
+    expect(got).toHaveLength(1);
+    expect([...got[0]].sort()).toEqual([...ids].sort());
+  });
+
   test('When the suite is done, then every event it caused matches its published v1 schema', async () => {
     expect(events.received.length).toBeGreaterThan(0);
     for (const { event } of events.received) {

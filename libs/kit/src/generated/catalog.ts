@@ -33,6 +33,7 @@ export interface ProtoGrpcType {
         LessonList: MessageTypeDefinition
         ListCoursesRequest: MessageTypeDefinition
         ListMyCoursesRequest: MessageTypeDefinition
+        MoveLessonRequest: MessageTypeDefinition
         ReorderRequest: MessageTypeDefinition
         Resource: MessageTypeDefinition
         Section: MessageTypeDefinition

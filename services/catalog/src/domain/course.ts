@@ -90,7 +90,17 @@ export interface CourseInput {
   tags: string[];
 }
 
-type Validators = { [K in Exclude<CourseField, 'slug'>]: (check: Checker, input: CourseInput) => Partial<CourseContent> };
+/** Service-wide defaults of a course's fields (from configuration). */
+export interface CourseDefaults {
+  /** ISO 4217; used when `currency` is "". */
+  currency: string;
+}
+
+const BUILT_IN_DEFAULTS: CourseDefaults = { currency: 'USD' };
+
+type Validators = {
+  [K in Exclude<CourseField, 'slug'>]: (check: Checker, input: CourseInput, defaults: CourseDefaults) => Partial<CourseContent>;
+};
 
 const VALIDATORS: Validators = {
   title: (c, i) => ({ title: c.line('title', i.title, LIMITS.courseTitleMin, LIMITS.titleMax) }),
@@ -99,7 +109,7 @@ const VALIDATORS: Validators = {
   category: (c, i) => ({ category: c.line('category', i.category, 0, LIMITS.categoryMax) }),
   difficulty_level: (c, i) => ({ difficultyLevel: c.oneOf('difficulty_level', i.difficultyLevel, DIFFICULTY_LEVELS, 'beginner') }),
   price_cents: (c, i) => ({ priceCents: c.int('price_cents', i.priceCents, 0, LIMITS.priceMax) }),
-  currency: (c, i) => ({ currency: c.currency('currency', i.currency) }),
+  currency: (c, i, d) => ({ currency: c.currency('currency', i.currency, d.currency) }),
   thumbnail_url: (c, i) => ({ thumbnailUrl: c.url('thumbnail_url', i.thumbnailUrl) }),
   preview_video_url: (c, i) => ({ previewVideoUrl: c.url('preview_video_url', i.previewVideoUrl) }),
   requirements: (c, i) => ({ requirements: c.list('requirements', i.requirements) }),
@@ -109,12 +119,15 @@ const VALIDATORS: Validators = {
 
 /**
  * A new course's content. `slug` is the client's (validated) slug, or undefined to generate one from
- * the title. Empty difficulty → beginner, empty currency → USD.
+ * the title. Empty difficulty → beginner, empty currency → the configured default (DEFAULT_CURRENCY).
  */
-export function validateNewCourse(input: CourseInput): { content: CourseContent; slug: string | undefined } {
+export function validateNewCourse(
+  input: CourseInput,
+  defaults: CourseDefaults = BUILT_IN_DEFAULTS,
+): { content: CourseContent; slug: string | undefined } {
   const check = new Checker();
   const content = {} as CourseContent;
-  for (const validate of Object.values(VALIDATORS)) Object.assign(content, validate(check, input));
+  for (const validate of Object.values(VALIDATORS)) Object.assign(content, validate(check, input, defaults));
   const slug = input.slug === '' ? undefined : check.slug('slug', input.slug);
   if (!check.ok) throw CatalogErrors.validation(check.errors);
   return { content, slug };
@@ -127,6 +140,7 @@ export function validateNewCourse(input: CourseInput): { content: CourseContent;
 export function validateCoursePatch(
   input: CourseInput,
   fields: string[],
+  defaults: CourseDefaults = BUILT_IN_DEFAULTS,
 ): { patch: Partial<CourseContent>; slug: string | undefined; changed: CourseField[] } {
   const check = new Checker();
   const named = check.fields(fields, COURSE_EDITABLE_FIELDS);
@@ -134,7 +148,7 @@ export function validateCoursePatch(
   let slug: string | undefined;
   for (const field of named) {
     if (field === 'slug') slug = input.slug === '' ? '' : check.slug('slug', input.slug);
-    else Object.assign(patch, VALIDATORS[field](check, input));
+    else Object.assign(patch, VALIDATORS[field](check, input, defaults));
   }
   if (!check.ok) throw CatalogErrors.validation(check.errors);
   return { patch, slug, changed: [...named] };

@@ -253,3 +253,25 @@ export function validateReorder(
   if (!check.ok) throw CatalogErrors.validation(check.errors);
   return { sections, lessons };
 }
+
+/** The largest position a MoveLesson request may name (anything past the end means "the end"). */
+export const MOVE_INDEX_MAX = 1_000_000;
+
+/** Checks a MoveLesson target position: an integer ≥ 0 (past the end is allowed: it means the end). */
+export function validateMoveIndex(raw: number | string): number {
+  const check = new Checker();
+  const index = check.int('new_order_index', raw, 0, MOVE_INDEX_MAX);
+  if (!check.ok) throw CatalogErrors.validation(check.errors);
+  return index;
+}
+
+/**
+ * The new positions of a section's lessons (`ordered`, in their current order) after moving `lessonId`
+ * to `newIndex` (clamped to the last position); positions stay contiguous from 0.
+ */
+export function moveWithinSection(ordered: readonly string[], lessonId: string, newIndex: number): { id: string; orderIndex: number }[] {
+  const rest = ordered.filter((id) => id !== lessonId);
+  const at = Math.min(Math.max(newIndex, 0), rest.length);
+  rest.splice(at, 0, lessonId);
+  return rest.map((id, orderIndex) => ({ id, orderIndex }));
+}

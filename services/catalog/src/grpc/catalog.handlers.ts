@@ -11,6 +11,7 @@ import { createLesson } from '../app/commands/create-lesson';
 import { publishLesson, unpublishLesson, updateLesson } from '../app/commands/update-lesson';
 import { deleteLesson } from '../app/commands/delete-lesson';
 import { reorderLessons } from '../app/commands/reorder-lessons';
+import { moveLesson } from '../app/commands/move-lesson';
 import { getCourse, getCourseBySlug } from '../app/queries/get-course';
 import { listCourses, listMyCourses } from '../app/queries/list-courses';
 import { listCategories, listTopCourses } from '../app/queries/top-courses';
@@ -163,6 +164,11 @@ export function catalogHandlers(deps: CatalogDeps): UnaryHandlers<CatalogService
           courseId: req.course_id,
           sections: req.sections.map((s) => ({ sectionId: s.section_id, lessonIds: s.lesson_ids })),
         }),
+      ),
+
+    MoveLesson: async (req, call) =>
+      lessonMessage(
+        await moveLesson(deps, await caller(call.authorization), { lessonId: req.lesson_id, newOrderIndex: req.new_order_index }),
       ),
 
     // ------------------------------------------------------------------------------------ other services

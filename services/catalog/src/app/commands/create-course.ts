@@ -19,7 +19,7 @@ export interface CreateCourseCommand extends CourseInput {
  */
 export async function createCourse(deps: CatalogDeps, caller: Caller, cmd: CreateCourseCommand): Promise<CourseView> {
   if (!canAuthor(caller)) throw CatalogErrors.instructorRequired();
-  const { content, slug } = validateNewCourse(cmd);
+  const { content, slug } = validateNewCourse(cmd, { currency: deps.config.DEFAULT_CURRENCY });
   const instructorId = await resolveInstructor(deps, caller, cmd.instructorId);
 
   const course = await write(deps, async (transaction) => {

@@ -33,7 +33,7 @@ const CONTENT_KEYS: Record<Exclude<CourseField, 'slug'>, keyof CourseContent> = 
  */
 export async function updateCourse(deps: CatalogDeps, caller: Caller, cmd: UpdateCourseCommand): Promise<CourseView> {
   const courseId = requireUuid('course_id', cmd.courseId);
-  const { patch, slug } = validateCoursePatch(cmd, cmd.fields);
+  const { patch, slug } = validateCoursePatch(cmd, cmd.fields, { currency: deps.config.DEFAULT_CURRENCY });
 
   const course = await write(deps, async (transaction) => {
     const current = await lockManagedCourse(deps, transaction, courseId, caller);

@@ -21,6 +21,7 @@ import type { LessonIdRequest as _lms_catalog_v1_LessonIdRequest, LessonIdReques
 import type { LessonList as _lms_catalog_v1_LessonList, LessonList__Output as _lms_catalog_v1_LessonList__Output } from '../../../lms/catalog/v1/LessonList';
 import type { ListCoursesRequest as _lms_catalog_v1_ListCoursesRequest, ListCoursesRequest__Output as _lms_catalog_v1_ListCoursesRequest__Output } from '../../../lms/catalog/v1/ListCoursesRequest';
 import type { ListMyCoursesRequest as _lms_catalog_v1_ListMyCoursesRequest, ListMyCoursesRequest__Output as _lms_catalog_v1_ListMyCoursesRequest__Output } from '../../../lms/catalog/v1/ListMyCoursesRequest';
+import type { MoveLessonRequest as _lms_catalog_v1_MoveLessonRequest, MoveLessonRequest__Output as _lms_catalog_v1_MoveLessonRequest__Output } from '../../../lms/catalog/v1/MoveLessonRequest';
 import type { ReorderRequest as _lms_catalog_v1_ReorderRequest, ReorderRequest__Output as _lms_catalog_v1_ReorderRequest__Output } from '../../../lms/catalog/v1/ReorderRequest';
 import type { Section as _lms_catalog_v1_Section, Section__Output as _lms_catalog_v1_Section__Output } from '../../../lms/catalog/v1/Section';
 import type { SectionIdRequest as _lms_catalog_v1_SectionIdRequest, SectionIdRequest__Output as _lms_catalog_v1_SectionIdRequest__Output } from '../../../lms/catalog/v1/SectionIdRequest';
@@ -201,6 +202,15 @@ export interface CatalogServiceClient extends grpc.Client {
   listTopRatedCourses(argument: _lms_catalog_v1_TopCoursesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_CourseList__Output>): grpc.ClientUnaryCall;
   listTopRatedCourses(argument: _lms_catalog_v1_TopCoursesRequest, callback: grpc.requestCallback<_lms_catalog_v1_CourseList__Output>): grpc.ClientUnaryCall;
   
+  MoveLesson(argument: _lms_catalog_v1_MoveLessonRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_Lesson__Output>): grpc.ClientUnaryCall;
+  MoveLesson(argument: _lms_catalog_v1_MoveLessonRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_catalog_v1_Lesson__Output>): grpc.ClientUnaryCall;
+  MoveLesson(argument: _lms_catalog_v1_MoveLessonRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_Lesson__Output>): grpc.ClientUnaryCall;
+  MoveLesson(argument: _lms_catalog_v1_MoveLessonRequest, callback: grpc.requestCallback<_lms_catalog_v1_Lesson__Output>): grpc.ClientUnaryCall;
+  moveLesson(argument: _lms_catalog_v1_MoveLessonRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_Lesson__Output>): grpc.ClientUnaryCall;
+  moveLesson(argument: _lms_catalog_v1_MoveLessonRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_catalog_v1_Lesson__Output>): grpc.ClientUnaryCall;
+  moveLesson(argument: _lms_catalog_v1_MoveLessonRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_Lesson__Output>): grpc.ClientUnaryCall;
+  moveLesson(argument: _lms_catalog_v1_MoveLessonRequest, callback: grpc.requestCallback<_lms_catalog_v1_Lesson__Output>): grpc.ClientUnaryCall;
+  
   PublishCourse(argument: _lms_catalog_v1_CourseIdRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
   PublishCourse(argument: _lms_catalog_v1_CourseIdRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
   PublishCourse(argument: _lms_catalog_v1_CourseIdRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
@@ -314,6 +324,8 @@ export interface CatalogServiceHandlers extends grpc.UntypedServiceImplementatio
   
   ListTopRatedCourses: grpc.handleUnaryCall<_lms_catalog_v1_TopCoursesRequest__Output, _lms_catalog_v1_CourseList>;
   
+  MoveLesson: grpc.handleUnaryCall<_lms_catalog_v1_MoveLessonRequest__Output, _lms_catalog_v1_Lesson>;
+  
   PublishCourse: grpc.handleUnaryCall<_lms_catalog_v1_CourseIdRequest__Output, _lms_catalog_v1_Course>;
   
   PublishLesson: grpc.handleUnaryCall<_lms_catalog_v1_LessonIdRequest__Output, _lms_catalog_v1_Lesson>;
@@ -352,6 +364,7 @@ export interface CatalogServiceDefinition extends grpc.ServiceDefinition {
   ListMyCourses: MethodDefinition<_lms_catalog_v1_ListMyCoursesRequest, _lms_catalog_v1_CoursePage, _lms_catalog_v1_ListMyCoursesRequest__Output, _lms_catalog_v1_CoursePage__Output>
   ListPopularCourses: MethodDefinition<_lms_catalog_v1_TopCoursesRequest, _lms_catalog_v1_CourseList, _lms_catalog_v1_TopCoursesRequest__Output, _lms_catalog_v1_CourseList__Output>
   ListTopRatedCourses: MethodDefinition<_lms_catalog_v1_TopCoursesRequest, _lms_catalog_v1_CourseList, _lms_catalog_v1_TopCoursesRequest__Output, _lms_catalog_v1_CourseList__Output>
+  MoveLesson: MethodDefinition<_lms_catalog_v1_MoveLessonRequest, _lms_catalog_v1_Lesson, _lms_catalog_v1_MoveLessonRequest__Output, _lms_catalog_v1_Lesson__Output>
   PublishCourse: MethodDefinition<_lms_catalog_v1_CourseIdRequest, _lms_catalog_v1_Course, _lms_catalog_v1_CourseIdRequest__Output, _lms_catalog_v1_Course__Output>
   PublishLesson: MethodDefinition<_lms_catalog_v1_LessonIdRequest, _lms_catalog_v1_Lesson, _lms_catalog_v1_LessonIdRequest__Output, _lms_catalog_v1_Lesson__Output>
   ReorderLessons: MethodDefinition<_lms_catalog_v1_ReorderRequest, _lms_catalog_v1_CourseOutline, _lms_catalog_v1_ReorderRequest__Output, _lms_catalog_v1_CourseOutline__Output>
