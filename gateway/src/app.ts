@@ -14,7 +14,7 @@ import { jsonBody } from './middleware/json-body';
 import { RateLimiter, byBodyEmail, byIp, generalRateLimit, strictRateLimit } from './middleware/rate-limit';
 import { accessLog, requestContext, requestId } from './middleware/request-context';
 import { buildOpenApiDocument } from './openapi/document';
-import { swaggerAssets } from './openapi/docs';
+import { redocAssets, swaggerAssets } from './openapi/docs';
 import { authRoutes } from './routes/auth.routes';
 import { courseRoutes } from './routes/courses.routes';
 import { enrollmentRoutes } from './routes/enrollments.routes';
@@ -67,6 +67,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
 
   let document: ReturnType<typeof buildOpenApiDocument> | undefined;
   const routes: AnyRoute[] = [];
+  const API_INFO = { title: 'LMS Fleet API', version: '1.0.0' };
   routes.push(
     ...authRoutes(auth),
     ...userRoutes(auth),
@@ -82,12 +83,12 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
       jwks: new JwksCache(auth),
       openApiDocument: () => openApiDocument(),
       isDraining: deps.isDraining ?? (() => false),
+      apiVersion: API_INFO.version,
     }),
   );
   const openApiDocument = () =>
     (document ??= buildOpenApiDocument(routes, {
-      title: 'LMS Fleet API',
-      version: '1.0.0',
+      ...API_INFO,
       description:
         'The public REST API of LMS Fleet. Errors: `{"detail","code","request_id"}` (+ `errors` on 422). ' +
         'Every response carries X-RateLimit-Limit/Remaining/Reset.',
@@ -111,6 +112,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   // 7. strict JSON bodies with a size limit
   app.use(jsonBody(config.BODY_LIMIT));
   app.use('/docs', swaggerAssets());
+  app.use('/redoc', redocAssets());
   // 8. routes (each: authenticate → role → strict limit → validate → handler)
   mountRoutes(app, routes, {
     authenticate: authenticate(verifier),

@@ -160,3 +160,32 @@ describe('HTTP surface: CORS, security headers, access log', () => {
     }
   });
 });
+
+describe("The seed's service routes: GET /, GET /health, GET /redoc", () => {
+  test('When a client asks the root, health and ReDoc, then it gets the seed documented answers and a working page', async () => {
+    const gw = await serve({});
+    try {
+      const root = await gw.api.get('/');
+      expect(root.status).toBe(200);
+      expect(root.body).toMatchObject({ message: 'LMS API', version: '1.0.0' });
+
+      const health = await gw.api.get('/health');
+      expect(health.status).toBe(200);
+      expect(health.body).toEqual({ status: 'healthy' });
+
+      const page = await gw.api.get('/redoc');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(page.text).toContain('<redoc spec-url="/openapi.json">');
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      // The bundle the page loads is served locally (no CDN) and is ReDoc's.
+      const bundle = await gw.api.get('/redoc/redoc.standalone.js');
+      expect(bundle.status).toBe(200);
+      expect(bundle.headers.get('content-type')).toContain('javascript');
+      expect(bundle.text.length).toBeGreaterThan(100_000);
+      expect((await gw.api.get('/redoc/package.json')).status).toBe(404);
+    } finally {
+      await gw.close();
+    }
+  });
+});

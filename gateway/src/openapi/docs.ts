@@ -62,3 +62,41 @@ export function swaggerAssets(): RequestHandler {
     serve(req, res, next);
   };
 }
+
+/** ReDoc (the seed's `/redoc`): its standalone bundle served from node_modules, no CDN. */
+export const REDOC_HTML = `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8">
+    <title>LMS Fleet API — ReDoc</title>
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+  </head>
+  <body>
+    <redoc spec-url="/openapi.json"></redoc>
+    <script src="/redoc/redoc.standalone.js" charset="UTF-8"></script>
+  </body>
+</html>
+`;
+
+/** ReDoc needs no inline script; it builds its styles at run time and renders in a web worker (blob:). */
+export const REDOC_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function redocAssets(): RequestHandler {
+  const file = path.join(path.dirname(require.resolve('redoc/package.json')), 'bundles', 'redoc.standalone.js');
+  return (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path !== '/redoc.standalone.js') return next();
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.type('application/javascript').sendFile(file);
+  };
+}

@@ -1,8 +1,10 @@
+import { NullableText, NullableTimestamp } from '../presentation/public-shape';
+import { listSchema, pageSchema } from '../presentation/lists';
 import { z } from './zod';
 
 /**
- * Shared request pieces and response shapes. Responses mirror the auth proto messages field by field
- * (snake_case; timestamps are RFC 3339 strings, "" when not set).
+ * Shared request pieces and response shapes. Responses carry the auth proto's fields (snake_case;
+ * timestamps RFC 3339 UTC) in the seed's documented shapes: `null` for what is not set.
  */
 
 export const LIMITS = { email: 254, name: 100, password: 128, bio: 2000, url: 500, token: 1000, search: 100 } as const;
@@ -54,7 +56,7 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
-const Timestamp = z.string().openapi({ description: 'RFC 3339 UTC, "" when not set', example: '2025-01-31T12:00:00.000Z' });
+const Timestamp = z.string().openapi({ description: 'RFC 3339 UTC', example: '2026-02-17T18:00:00.000Z' });
 
 export const UserSchema = z
   .object({
@@ -64,11 +66,11 @@ export const UserSchema = z
     role: RoleSchema,
     is_active: z.boolean(),
     email_verified: z.boolean(),
-    bio: z.string(),
-    avatar_url: z.string(),
+    bio: NullableText(),
+    avatar_url: NullableText(),
     created_at: Timestamp,
     updated_at: Timestamp,
-    last_login_at: Timestamp,
+    last_login_at: NullableTimestamp(),
   })
   .openapi('User');
 
@@ -87,40 +89,32 @@ export const SessionSchema = z
   .object({
     id: z.string(),
     created_at: Timestamp,
-    last_used_at: Timestamp,
+    last_used_at: NullableTimestamp(),
     expires_at: Timestamp,
-    user_agent: z.string(),
-    ip: z.string(),
+    user_agent: NullableText(),
+    ip: NullableText(),
     current: z.boolean().openapi({ description: 'The session of the token making this request' }),
   })
   .openapi('Session');
 
-export const SessionListSchema = z.object({ items: z.array(SessionSchema) }).openapi('SessionList');
+export const SessionListSchema = listSchema('SessionList', 'sessions', SessionSchema);
 
 export const TokenIssuedSchema = z
   .object({
-    token: z.string().openapi({ description: 'Only returned in development; sent by email otherwise' }),
-    expires_at: Timestamp,
+    token: NullableText().openapi({ description: 'Only returned in development; sent by email otherwise (null)' }),
+    expires_at: NullableTimestamp(),
   })
   .openapi('TokenIssued');
 
 export const MessageSchema = z.object({ detail: z.string() }).openapi('Message');
 
-export const UserPageSchema = z
-  .object({
-    items: z.array(UserSchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    page_size: z.number().int(),
-    total_pages: z.number().int(),
-  })
-  .openapi('UserPage');
+export const UserPageSchema = pageSchema('UserPage', 'users', UserSchema);
 
 export const UserStatsSchema = z
   .object({
     user_id: z.string(),
     created_at: Timestamp,
-    last_login_at: Timestamp,
+    last_login_at: NullableTimestamp(),
     active_sessions: z.number().int(),
   })
   .openapi('UserStats');
@@ -140,6 +134,15 @@ export const JwkSchema = z
 export const JwksSchema = z.object({ keys: z.array(JwkSchema) }).openapi('Jwks');
 
 export const HealthSchema = z.object({ status: z.literal('ok') }).openapi('Health');
+export const SeedHealthSchema = z.object({ status: z.literal('healthy') }).openapi('SeedHealth');
+export const RootSchema = z
+  .object({
+    message: z.literal('LMS API'),
+    version: z.string().openapi({ example: '1.0.0' }),
+    docs: z.string().openapi({ example: '/docs' }),
+    openapi: z.string().openapi({ example: '/openapi.json' }),
+  })
+  .openapi('ApiInfo');
 export const ReadinessSchema = z
   .object({
     status: z.enum(['ready', 'not_ready']),

@@ -15,6 +15,7 @@ import {
   TokenPairSchema,
   UserSchema,
 } from '../openapi/schemas';
+import { listOf } from '../presentation/lists';
 import { route, type AnyRoute } from './route';
 
 const API = '/api/v1';
@@ -28,7 +29,14 @@ export const RegisterBody = z
     email: Email,
     password: NewPassword,
     full_name: FullName,
-    role: z.enum(['student', 'instructor']).optional().openapi({ description: 'student by default; instructor only if the platform allows it' }),
+    role: z
+      .enum(['student', 'instructor', 'admin'])
+      .optional()
+      .openapi({
+        description:
+          'student by default; instructor only if the platform allows it (ALLOW_INSTRUCTOR_SIGNUP), else 403; ' +
+          'admin is never granted by sign-up (403 AUTH.ROLE_NOT_ALLOWED): admins create admins',
+      }),
   })
   .strict()
   .openapi('RegisterRequest');
@@ -135,7 +143,7 @@ export function authRoutes(auth: AuthClient): AnyRoute[] {
       tags,
       access: 'authenticated',
       success: { status: 200, description: 'Active sessions', schema: SessionListSchema },
-      handle: () => auth.ListSessions({}),
+      handle: async () => listOf('sessions', (await auth.ListSessions({})).items),
     }),
     route({
       method: 'get',
@@ -184,7 +192,9 @@ export function authRoutes(auth: AuthClient): AnyRoute[] {
       success: { status: 202, description: 'Accepted', schema: TokenIssuedSchema },
       handle: async ({ body }) => {
         try {
-          return await auth.RequestPasswordReset(body, PUBLIC);
+          const issued = await auth.RequestPasswordReset(body, PUBLIC);
+          // Without the token (production) the expiry alone would tell that the address has an account.
+          return issued.token ? issued : { token: '', expires_at: '' };
         } catch (err) {
           // Unknown or inactive accounts look exactly like known ones; outages still surface (503).
           if (isAppError(err) && ['not_found', 'permission_denied', 'failed_precondition'].includes(err.kind)) {

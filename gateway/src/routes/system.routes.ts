@@ -2,8 +2,8 @@ import type { Redis } from 'ioredis';
 import { runChecks } from '@lms/kit';
 import { checkHealth } from '@lms/kit/grpc';
 import type { JwksCache } from '../clients/auth.client';
-import { DOCS_CSP, DOCS_HTML } from '../openapi/docs';
-import { HealthSchema, JwksSchema, ReadinessSchema } from '../openapi/schemas';
+import { DOCS_CSP, DOCS_HTML, REDOC_CSP, REDOC_HTML } from '../openapi/docs';
+import { HealthSchema, JwksSchema, ReadinessSchema, RootSchema, SeedHealthSchema } from '../openapi/schemas';
 import { z } from '../openapi/zod';
 import { requestIdOf } from '../errors/http-errors';
 import { route, type AnyRoute } from './route';
@@ -21,10 +21,35 @@ export interface SystemDeps {
   openApiDocument: () => unknown;
   /** True while shutting down: readiness goes red so load balancers stop sending traffic. */
   isDraining: () => boolean;
+  /** The public API's version (also the OpenAPI document's `info.version`). */
+  apiVersion: string;
 }
 
 export function systemRoutes(deps: SystemDeps): AnyRoute[] {
   return [
+    route({
+      method: 'get',
+      path: '/',
+      operationId: 'root',
+      summary: "The API's name and version (the seed's `GET /`)",
+      tags,
+      access: 'public',
+      success: { status: 200, description: 'Name and version', schema: RootSchema, cacheSeconds: 60 },
+      handle: () => ({ message: 'LMS API', version: deps.apiVersion, docs: '/docs', openapi: '/openapi.json' }),
+    }),
+    route({
+      method: 'get',
+      path: '/health',
+      operationId: 'health',
+      summary: "Liveness in the seed's shape: `{\"status\": \"healthy\"}` (same check as /healthz)",
+      tags,
+      access: 'public',
+      success: { status: 200, description: 'Alive', schema: SeedHealthSchema },
+      handle: ({ res }) => {
+        res.setHeader('Cache-Control', 'no-store');
+        return { status: 'healthy' };
+      },
+    }),
     route({
       method: 'get',
       path: '/healthz',
@@ -127,6 +152,20 @@ export function systemRoutes(deps: SystemDeps): AnyRoute[] {
         res.setHeader('Content-Security-Policy', DOCS_CSP);
         res.setHeader('Cache-Control', 'public, max-age=300');
         res.status(200).type('html').send(DOCS_HTML);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/redoc',
+      operationId: 'redoc',
+      summary: 'API documentation (ReDoc)',
+      tags,
+      access: 'public',
+      success: { status: 200, description: 'HTML page', schema: z.string(), contentType: 'text/html' },
+      handle: ({ res }) => {
+        res.setHeader('Content-Security-Policy', REDOC_CSP);
+        res.setHeader('Cache-Control', 'public, max-age=300');
+        res.status(200).type('html').send(REDOC_HTML);
       },
     }),
   ];

@@ -15,6 +15,7 @@ import {
   UserStatsSchema,
 } from '../openapi/schemas';
 import { presentFields } from './auth.routes';
+import { pageOf } from '../presentation/lists';
 import { route, type AnyRoute } from './route';
 
 const API = '/api/v1';
@@ -59,14 +60,17 @@ export function userRoutes(auth: AuthClient): AnyRoute[] {
       access: ADMIN,
       query: ListUsersQuery,
       success: { status: 200, description: 'One page of users', schema: UserPageSchema },
-      handle: ({ query }) =>
-        auth.ListUsers({
-          page: query.page,
-          page_size: query.page_size,
-          role: query.role ?? '',
-          is_active: query.is_active ?? '',
-          search: query.search ?? '',
-        }),
+      handle: async ({ query }) =>
+        pageOf(
+          'users',
+          await auth.ListUsers({
+            page: query.page,
+            page_size: query.page_size,
+            role: query.role ?? '',
+            is_active: query.is_active ?? '',
+            search: query.search ?? '',
+          }),
+        ),
     }),
     route({
       method: 'post',
