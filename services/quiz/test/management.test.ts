@@ -220,6 +220,28 @@ describe('questions', () => {
     ]);
   });
 
+  it('a short answer takes correct_answer (the seed API form) next to accepted_answers; sent alone on update it replaces them', async () => {
+    const { quiz } = await createQuiz(f, f.instructor, await quizLesson(f, f.instructor, course.courseId), [], {}, false);
+    const ref = { course_id: course.courseId, quiz_id: quiz.id };
+    const single = await f.quiz.CreateQuestion({ ...ref, question: { question_type: 'short_answer', question_text: 'Capital of Egypt?', points: 1, correct_answer: 'Cairo' } }, f.instructor.auth);
+    expect(single.accepted_answers).toEqual(['Cairo']);
+    const both = await f.quiz.CreateQuestion(
+      { ...ref, question: short('Capital of Egypt, again?', ['Al-Qahira', 'cairo'], { correct_answer: 'Cairo' }) },
+      f.instructor.auth,
+    );
+    expect(both.accepted_answers).toEqual(['Cairo', 'Al-Qahira']);
+    const replaced = await f.quiz.UpdateQuestion({ ...ref, question_id: both.id, fields: ['correct_answer'], question: { correct_answer: 'Giza' } }, f.instructor.auth);
+    expect(replaced).toMatchObject({ version: 2, accepted_answers: ['Giza'] });
+    const merged = await f.quiz.UpdateQuestion(
+      { ...ref, question_id: both.id, fields: ['correct_answer', 'accepted_answers'], question: { correct_answer: 'Cairo', accepted_answers: ['Giza'] } },
+      f.instructor.auth,
+    );
+    expect(merged.accepted_answers).toEqual(['Cairo', 'Giza']);
+    expect(await fieldsOf(f.quiz.CreateQuestion({ ...ref, question: { question_type: 'short_answer', question_text: 'Nothing?', points: 1 } }, f.instructor.auth))).toEqual([
+      'accepted_answers',
+    ]);
+  });
+
   it('update makes a new version (only on a real change), the type is fixed; reorder; delete; pools', async () => {
     const { quiz, questions } = await createQuiz(
       f,

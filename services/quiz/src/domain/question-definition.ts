@@ -171,16 +171,34 @@ function checkChoices(
   return options;
 }
 
+/**
+ * short_answer: `accepted_answers`, and/or `correct_answer` — one accepted answer, as the seed's API writes it
+ * (`"correct_answer": "Cairo"`). Both sent: merged, `correct_answer` first; answers the grader cannot tell
+ * apart (same form after its case and whitespace rules) are kept once. They never conflict: any of them is right.
+ */
 function checkShortAnswer(input: QuestionInput, check: Checker): QuestionBody {
   const list = Array.isArray(input.acceptedAnswers) ? input.acceptedAnswers : [];
+  const single = typeof input.correctAnswer === 'string' ? input.correctAnswer : '';
   const exactWhitespace = input.exactWhitespace === true;
-  countIn(check, 'accepted_answers', list, 1, QUESTION_LIMITS.acceptedAnswersMax, 'accepted answers');
-  const acceptedAnswers = list.map((raw, i) => {
-    const trimmed = check.text(['accepted_answers', i], raw ?? '', QUESTION_LIMITS.choiceTextMax, 1);
+  const caseSensitive = input.caseSensitive === true;
+  const max = QUESTION_LIMITS.acceptedAnswersMax;
+  if (list.length === 0 && single === '') check.add('accepted_answers', `must have between 1 and ${max} accepted answers (or a correct_answer)`);
+  else countIn(check, 'accepted_answers', list, 0, max, 'accepted answers');
+  const keep = (loc: Loc, raw: string | undefined) => {
+    const trimmed = check.text(loc, raw ?? '', QUESTION_LIMITS.choiceTextMax, 1);
     // With exact whitespace the instructor's spacing is part of the key.
     return exactWhitespace ? (raw ?? '') : trimmed;
+  };
+  const sent = [...(single !== '' ? [keep('correct_answer', single)] : []), ...list.map((raw, i) => keep(['accepted_answers', i], raw))];
+  const forms = new Set<string>();
+  const acceptedAnswers = sent.filter((answer) => {
+    const form = shortAnswerForm(answer, caseSensitive, exactWhitespace);
+    if (forms.has(form)) return false;
+    forms.add(form);
+    return true;
   });
-  return { acceptedAnswers, caseSensitive: input.caseSensitive === true, exactWhitespace };
+  if (list.length <= max && acceptedAnswers.length > max) check.add('accepted_answers', `must have at most ${max} accepted answers, correct_answer included`);
+  return { acceptedAnswers, caseSensitive, exactWhitespace };
 }
 
 function checkNumeric(check: Checker, raw: QuestionInput['numeric']): NumericKey {

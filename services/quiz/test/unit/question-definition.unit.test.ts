@@ -85,6 +85,22 @@ describe('normalizeQuestion: valid questions', () => {
     });
   });
 
+  test('When a short answer has only correct_answer (the seed API form), then it is the one accepted answer', () => {
+    expect(normalize('short_answer', { correctAnswer: ' Cairo ', acceptedAnswers: [] }).body.acceptedAnswers).toEqual(['Cairo']);
+  });
+
+  test('When a short answer has correct_answer and accepted_answers, then they are merged, correct_answer first, repeats kept once', () => {
+    expect(normalize('short_answer', { correctAnswer: 'Cairo', acceptedAnswers: ['Al-Qahira', ' cairo ', 'Al-Qahira'] }).body.acceptedAnswers).toEqual([
+      'Cairo',
+      'Al-Qahira',
+    ]);
+    // Case-sensitive: "cairo" is another answer.
+    expect(normalize('short_answer', { correctAnswer: 'Cairo', acceptedAnswers: ['cairo'], caseSensitive: true }).body.acceptedAnswers).toEqual([
+      'Cairo',
+      'cairo',
+    ]);
+  });
+
   test('When whitespace is exact, then the accepted answers keep their spacing', () => {
     expect(normalize('short_answer', { acceptedAnswers: ['New  York'], exactWhitespace: true }).body.acceptedAnswers).toEqual(['New  York']);
   });
@@ -191,6 +207,9 @@ describe('normalizeQuestion: every rule reports its field', () => {
     ['sa: no accepted answers', 'short_answer', { acceptedAnswers: [] }, ['accepted_answers']],
     ['sa: 51 accepted answers', 'short_answer', { acceptedAnswers: Array.from({ length: 51 }, (_, i) => `a${i}`) }, ['accepted_answers']],
     ['sa: a blank accepted answer', 'short_answer', { acceptedAnswers: ['Paris', '  '] }, ['accepted_answers.1']],
+    ['sa: neither accepted answers nor correct_answer', 'short_answer', { acceptedAnswers: [], correctAnswer: '' }, ['accepted_answers']],
+    ['sa: a blank correct_answer', 'short_answer', { acceptedAnswers: ['Paris'], correctAnswer: '   ' }, ['correct_answer']],
+    ['sa: 50 accepted answers and another correct_answer', 'short_answer', { acceptedAnswers: Array.from({ length: 50 }, (_, i) => `a${i}`), correctAnswer: 'b' }, ['accepted_answers']],
     // numeric
     ['num: no key', 'numeric', { numeric: null }, ['numeric']],
     ['num: an unknown mode', 'numeric', { numeric: { mode: 'approx', value: 1, tolerance: 0, min: 0, max: 0 } }, ['numeric.mode']],

@@ -105,6 +105,8 @@ export async function updateQuestion(
     const merged = inputFromQuestion(current) as unknown as Record<string, unknown>;
     for (const field of cmd.fields) merged[QUESTION_FIELDS[field]] = (cmd.input as unknown as Record<string, unknown>)[QUESTION_FIELDS[field]];
     const input = merged as unknown as QuestionInput;
+    // short_answer: a correct_answer sent alone is the one accepted answer now (with accepted_answers: merged).
+    if (current.type === 'short_answer' && cmd.fields.includes('correct_answer') && !cmd.fields.includes('accepted_answers')) input.acceptedAnswers = [];
     if (input.type !== current.type) throw QuizErrors.typeCannotChange();
     const content = normalizeQuestion(input, randomUUID);
     const poolId = cmd.fields.includes('pool_id') ? await checkPool(deps, transaction, quiz, input.poolId) : current.poolId;
