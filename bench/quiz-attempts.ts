@@ -327,11 +327,11 @@ async function main(): Promise<void> {
     }
     const published = expect(await json('POST', `${api}/courses/${course.id}/quizzes/${quiz.id}/publish`, undefined, instructor.token), 200, 'publish quiz');
     if (published.total_questions !== QUESTIONS) throw new Error(`published quiz has ${published.total_questions} questions`);
-    const keyed = expect<{ items: KeyedQuestion[] }>(
+    const keyed = expect<{ questions: KeyedQuestion[] }>(
       await json('GET', `${api}/courses/${course.id}/quizzes/${quiz.id}/questions`, undefined, instructor.token),
       200,
       'list questions',
-    ).items;
+    ).questions;
     const answers = keyed.map(answersOf);
     const correct = answers.map((a) => a.right);
     const wrong = answers.map((a) => a.wrong);

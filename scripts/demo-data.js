@@ -176,7 +176,7 @@ async function demoQuiz(token, courseId, demo) {
   }
   if (!lesson.is_published) must(await call('POST', `/lessons/${lesson.id}/publish`, undefined, token), 'publishing the quiz lesson', 200);
 
-  const quizzes = must(await call('GET', `/courses/${courseId}/quizzes?lesson_id=${lesson.id}`, undefined, token), 'listing quizzes', 200).items;
+  const quizzes = must(await call('GET', `/courses/${courseId}/quizzes?lesson_id=${lesson.id}`, undefined, token), 'listing quizzes', 200).quizzes;
   let quiz = quizzes.find((q) => q.title === spec.settings.title);
   if (quiz && quiz.is_published) {
     console.log(`[demo] quiz "${quiz.title}" already exists (id ${quiz.id})`);
@@ -184,7 +184,7 @@ async function demoQuiz(token, courseId, demo) {
   }
   if (!quiz) quiz = must(await call('POST', `/courses/${courseId}/quizzes`, { lesson_id: lesson.id, ...spec.settings }, token), 'creating the quiz', 201);
   const base = `/courses/${courseId}/quizzes/${quiz.id}`;
-  const have = new Set(must(await call('GET', `${base}/questions`, undefined, token), 'listing questions', 200).items.map((q) => q.question_text));
+  const have = new Set(must(await call('GET', `${base}/questions`, undefined, token), 'listing questions', 200).questions.map((q) => q.question_text));
   for (const question of spec.questions) {
     if (!have.has(question.question_text)) must(await call('POST', `${base}/questions`, question, token), `creating a ${question.question_type} question`, 201);
   }

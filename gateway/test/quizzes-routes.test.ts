@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { SaveAnswersBody, CreateQuestionBody, UpdateQuestionBody, CreateQuizBody } from '../src/openapi/quiz.schemas';
-import { presentQuestionResult } from '../src/routes/quizzes.routes';
+import {
+  AttemptResultSchema,
+  AttemptSchema,
+  CreateQuestionBody,
+  CreateQuizBody,
+  MyAttemptsSchema,
+  QuestionSchema,
+  QuizSchema,
+  SaveAnswersBody,
+  UpdateQuestionBody,
+  UpdateQuizBody,
+} from '../src/openapi/quiz.schemas';
+import { toPublic } from '../src/presentation/public-shape';
+import { presentMyAttempts, presentQuestionResult, presentResult } from '../src/routes/quizzes.routes';
 import { registerAndLogin, startAuth, type LoggedIn, type TestAuth } from './support/auth';
 import { registerInstructor } from './support/catalog';
 import { startGateway, type TestGateway } from './support/gateway';
@@ -106,8 +118,34 @@ describe('Quiz routes in the gateway (no quiz service needed)', () => {
     expect(regrade.requestBody.required).toBe(false);
     const list = doc.paths['/api/v1/quizzes/{quiz_id}/attempts'].get;
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['quiz_id', 'page', 'page_size', 'status', 'student_id']));
-    expect(s.AttemptPage.required).toEqual(expect.arrayContaining(['items', 'total', 'page', 'page_size', 'total_pages']));
-    expect(s.MyAttempts.required).toEqual(expect.arrayContaining(['items', 'scoring_policy', 'kept_percentage', 'passed', 'attempts_remaining']));
+    expect(s.AttemptPage.required).toEqual(expect.arrayContaining(['attempts', 'total', 'page', 'page_size', 'total_pages']));
+    expect(s.MyAttempts.required).toEqual(expect.arrayContaining(['attempts', 'total', 'scoring_policy', 'kept_percentage', 'passed', 'attempts_remaining']));
+    // Lists are named after what they hold (the seed's `quizzes`), never `items`.
+    expect(s.QuizList.required).toEqual(expect.arrayContaining(['quizzes', 'total']));
+    expect(s.QuestionList.required).toEqual(expect.arrayContaining(['questions', 'total']));
+    expect(s.RegradeList.required).toEqual(expect.arrayContaining(['regrades', 'total']));
+    for (const name of ['QuizList', 'QuestionList', 'RegradeList', 'AttemptPage', 'MyAttempts']) expect([name, 'items' in s[name].properties]).toEqual([name, false]);
+    // Absent values are documented as null.
+    const nullableIn = (schema: any, key: string) => JSON.stringify(schema.properties[key]).includes('null');
+    for (const [name, key] of [
+      ['Quiz', 'time_limit_minutes'],
+      ['Quiz', 'max_attempts'],
+      ['Quiz', 'available_from'],
+      ['Quiz', 'published_at'],
+      ['Attempt', 'deadline_at'],
+      ['Attempt', 'time_remaining_seconds'],
+      ['Attempt', 'submitted_at'],
+      ['AttemptResult', 'graded_at'],
+      ['AttemptResult', 'submitted_at'],
+      ['AttemptSummary', 'submitted_at'],
+      ['MyAttempts', 'attempts_remaining'],
+      ['Question', 'pool_id'],
+    ]) {
+      expect([name, key, nullableIn(s[name], key)]).toEqual([name, key, true]);
+    }
+    // The seed's names next to ours.
+    expect(s.AttemptResult.required).toEqual(expect.arrayContaining(['id', 'status', 'is_passed', 'submitted_at', 'graded_at', 'time_spent_seconds', 'answers']));
+    expect(s.AttemptSummary.required).toEqual(expect.arrayContaining(['is_passed', 'passed']));
     expect(doc.paths['/api/v1/courses/{course_id}/quizzes/{quiz_id}'].delete.responses['204']).toBeDefined();
     expect(doc.tags.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['Quizzes', 'Quiz attempts']));
   });
@@ -237,7 +275,8 @@ describe('Quiz routes in the gateway (no quiz service needed)', () => {
     ['an option without text', { ...mc, options: [{ is_correct: true }] }, 'body.options.0.text'],
     ['an option with differing text and option_text', { ...mc, options: [{ text: 'A', option_text: 'B' }] }, 'body.options.0.option_text'],
     ['an option with an unknown key', { ...mc, options: [{ text: 'A', correct: true }] }, 'body.options.0.correct'],
-    ['a correct_answer of "yes"', { question_type: 'true_false', question_text: 'T?', points: 1, correct_answer: 'yes' }, 'body.correct_answer'],
+    ['a true_false correct_answer of "yes"', { question_type: 'true_false', question_text: 'T?', points: 1, correct_answer: 'yes' }, 'body.correct_answer'],
+    ['a correct_answer that is a number', { question_type: 'short_answer', question_text: 'S?', points: 1, correct_answer: 42 }, 'body.correct_answer'],
     ['a bad numeric mode', { question_type: 'numeric', question_text: 'N?', points: 1, numeric: { mode: 'about', value: 1 } }, 'body.numeric.mode'],
     ['a range with min > max', { question_type: 'numeric', question_text: 'N?', points: 1, numeric: { mode: 'range', min: 5, max: 1 } }, 'body.numeric.max'],
     ['a pair without a match', { question_type: 'matching', question_text: 'M', points: 1, pairs: [{ prompt: 'a' }] }, 'body.pairs.0.match'],
@@ -328,7 +367,110 @@ describe('Quiz routes in the gateway (no quiz service needed)', () => {
     expect(created.numeric).toEqual({ mode: 'exact', value: 2, tolerance: 0, min: 0, max: 0 });
     expect(UpdateQuestionBody.parse({ correct_answer: true }).correct_answer).toBe('true');
     expect(UpdateQuestionBody.parse({ correct_answer: 'false' }).correct_answer).toBe('false');
+    expect(UpdateQuestionBody.safeParse({ question_type: 'true_false', correct_answer: 'maybe' }).success).toBe(false);
     expect(CreateQuizBody.parse({ lesson_id: randomUUID(), title: ' T ' }).title).toBe('T');
+  });
+
+  test('When the seed\'s documented bodies are parsed (rows 21, 22), then they are accepted and mapped', () => {
+    // Row 21, as the seed sends it (plus our lesson_id): show_correct_answers is a boolean.
+    const seedQuiz = {
+      title: 'Python Advanced Quiz',
+      description: 'Test advanced Python concepts',
+      quiz_type: 'graded',
+      time_limit_minutes: 45,
+      passing_score: 70,
+      max_attempts: 3,
+      shuffle_questions: true,
+      shuffle_options: true,
+      show_correct_answers: true,
+    };
+    expect(CreateQuizBody.parse({ lesson_id: randomUUID(), ...seedQuiz })).toMatchObject({ ...seedQuiz, show_correct_answers: 'after_submit' });
+    expect(CreateQuizBody.parse({ lesson_id: randomUUID(), ...seedQuiz, show_correct_answers: false }).show_correct_answers).toBe('never');
+    expect(CreateQuizBody.parse({ lesson_id: randomUUID(), ...seedQuiz, show_correct_answers: 'after_pass' }).show_correct_answers).toBe('after_pass');
+    // null = no limit / always (the seed's model: NULL = no limit, unlimited)
+    expect(UpdateQuizBody.parse({ time_limit_minutes: null, max_attempts: null, available_until: null, description: null })).toEqual({
+      time_limit_minutes: 0,
+      max_attempts: 0,
+      available_until: '',
+      description: '',
+    });
+    // Row 22: multiple choice with option_text; true/false with the key as a string (or a boolean); short answer.
+    const seedMc = CreateQuestionBody.parse({
+      question_text: "What is the output of print(type([]))?",
+      question_type: 'multiple_choice',
+      points: 5,
+      explanation: 'Empty brackets [] create a list object in Python',
+      options: [
+        { option_text: "<class 'list'>", is_correct: true },
+        { option_text: "<class 'dict'>", is_correct: false },
+      ],
+    });
+    expect(seedMc.options!.map((o) => [o.text, o.is_correct])).toEqual([
+      ["<class 'list'>", true],
+      ["<class 'dict'>", false],
+    ]);
+    const tf = { question_text: 'Python is a compiled language', question_type: 'true_false', points: 2, explanation: 'Python is an interpreted language' };
+    expect(CreateQuestionBody.parse({ ...tf, correct_answer: 'false' }).correct_answer).toBe('false');
+    expect(CreateQuestionBody.parse({ ...tf, correct_answer: false }).correct_answer).toBe('false');
+    expect(CreateQuestionBody.parse({ ...tf, correct_answer: 'True' }).correct_answer).toBe('True'); // the service lower-cases
+    const sa = CreateQuestionBody.parse({ question_text: 'Capital of Egypt?', question_type: 'short_answer', points: 1, correct_answer: 'Cairo' });
+    expect(sa.correct_answer).toBe('Cairo');
+  });
+
+  test('When responses are shaped, then absent values are null and the seed\'s names are there', () => {
+    const quiz = {
+      id: randomUUID(),
+      course_id: randomUUID(),
+      lesson_id: randomUUID(),
+      instructor_id: randomUUID(),
+      title: 'Q',
+      description: '',
+      time_limit_minutes: 0,
+      max_attempts: 0,
+      available_from: '',
+      available_until: '',
+      published_at: '',
+    };
+    expect(toPublic(QuizSchema, quiz)).toMatchObject({ description: null, time_limit_minutes: null, max_attempts: null, available_from: null, published_at: null });
+    expect(toPublic(QuizSchema, { ...quiz, time_limit_minutes: 30, max_attempts: 3 })).toMatchObject({ time_limit_minutes: 30, max_attempts: 3 });
+    const attempt = { id: randomUUID(), started_at: '2030-01-01T00:00:00.000Z', deadline_at: '', time_remaining_seconds: -1, submitted_at: '', last_saved_at: '', answers: [] };
+    expect(toPublic(AttemptSchema, attempt)).toMatchObject({ deadline_at: null, time_remaining_seconds: null, submitted_at: null, last_saved_at: null });
+    expect(toPublic(AttemptSchema, { ...attempt, time_remaining_seconds: 0 })).toMatchObject({ time_remaining_seconds: 0 });
+    expect(toPublic(QuestionSchema, { pool_id: '', explanation: '', correct_answer: '', max_length: 0, numeric: null })).toMatchObject({
+      pool_id: null,
+      explanation: null,
+      correct_answer: null,
+      max_length: null,
+      numeric: null,
+    });
+
+    const summary = { id: randomUUID(), status: 'in_progress', passed: false, score: 0, percentage: 0, submitted_at: '', graded_at: '', deadline_at: '' };
+    const mine = toPublic(
+      MyAttemptsSchema,
+      presentMyAttempts({ items: [summary] as any, scoring_policy: 'highest', kept_percentage: 0, kept_score: 0, passed: false, attempts_used: 1, attempts_remaining: -1 }),
+    ) as any;
+    expect(mine).toMatchObject({ total: 1, kept_percentage: null, kept_score: null, attempts_remaining: null });
+    expect(mine.attempts[0]).toMatchObject({ is_passed: false, submitted_at: null, graded_at: null, deadline_at: null });
+    expect('items' in mine).toBe(false);
+
+    const result = toPublic(
+      AttemptResultSchema,
+      presentResult({
+        attempt: { ...attempt, quiz_id: randomUUID(), attempt_number: 1, status: 'graded', submitted_at: '2030-01-01T00:10:00.000Z' } as any,
+        score: 1,
+        max_score: 2,
+        percentage: 50,
+        passed: false,
+        graded_at: '',
+        time_spent_seconds: 600,
+        answers_revealed: false,
+        passing_score: 70,
+        questions: [{ question_id: randomUUID(), points: 1, points_earned: 1, is_correct: true, correctness: 'correct', answers_revealed: false, feedback: '' } as any],
+      }),
+    ) as any;
+    expect(result).toMatchObject({ id: attempt.id, status: 'graded', attempt_number: 1, is_passed: false, passed: false, submitted_at: '2030-01-01T00:10:00.000Z', graded_at: null });
+    expect(result.answers).toEqual([{ question_id: result.questions[0].question_id, is_correct: true, points_earned: 1, points: 1, correctness: 'correct' }]);
+    expect(result.questions[0].feedback).toBeNull();
   });
 
   test('When a result is not revealed, then its key fields are dropped; when revealed, then kept', () => {

@@ -161,7 +161,8 @@ describe('Quizzes through the gateway', () => {
     }
     const listed = ok(await api.get(`${base}/questions`, as(owner)), 200, 'list questions');
     expect(listed.total).toBe(7);
-    const mcQuestion = listed.items.find((q: { id: string }) => q.id === ids.mc);
+    expect(listed.questions).toHaveLength(7);
+    const mcQuestion = listed.questions.find((q: { id: string }) => q.id === ids.mc);
     // The owner's view has the key; option_text is an alias of text.
     expect(mcQuestion.options.map((o: any) => [o.text, o.option_text, o.is_correct])).toEqual([
       ['Rome', 'Rome', true],
@@ -169,8 +170,10 @@ describe('Quizzes through the gateway', () => {
       ['Turin', 'Turin', false],
     ]);
     expect(mcQuestion.explanation).toContain(secrets[0]);
-    expect(listed.items.find((q: { id: string }) => q.id === ids.tf).correct_answer).toBe('true');
-    expect(listed.items.find((q: { id: string }) => q.id === ids.num).numeric).toMatchObject({ mode: 'tolerance', value: 3.14 });
+    expect(listed.questions.find((q: { id: string }) => q.id === ids.tf).correct_answer).toBe('true');
+    // absent per type: null (never "" or 0)
+    expect(mcQuestion).toMatchObject({ pool_id: null, correct_answer: null, max_length: null, numeric: null });
+    expect(listed.questions.find((q: { id: string }) => q.id === ids.num).numeric).toMatchObject({ mode: 'tolerance', value: 3.14 });
     // The service validates per type: a multiple_choice question with two correct options is a 422 with errors[].
     const twoCorrect = expectErrorBody(
       await api.post(`${base}/questions`, { ...questionDefs.mc, options: [{ text: 'a', is_correct: true }, { text: 'b', is_correct: true }] }, as(owner)),
@@ -186,7 +189,7 @@ describe('Quizzes through the gateway', () => {
     // Reorder (the full order), a partial update making a new version, an essay added then deleted, a pool.
     const order = Object.values(ids);
     const reordered = ok(await api.post(`${base}/questions/reorder`, { question_ids: [...order].reverse() }, as(owner)), 200, 'reorder');
-    expect(reordered.items.map((q: { id: string }) => q.id)).toEqual([...order].reverse());
+    expect(reordered.questions.map((q: { id: string }) => q.id)).toEqual([...order].reverse());
     ok(await api.post(`${base}/questions/reorder`, { question_ids: order }, as(owner)), 200, 'reorder back');
     expectErrorBody(await api.post(`${base}/questions/reorder`, { question_ids: order.slice(1) }, as(owner)), 422);
     const updated = ok(await api.put(`${base}/questions/${ids.mc}`, { question_text: 'Capital of Italy (city)?' }, as(owner)), 200, 'update question');
@@ -217,8 +220,9 @@ describe('Quizzes through the gateway', () => {
     const enrollmentId = await enrol(student, courseId);
 
     const list = ok(seen('list quizzes', await api.get(quizzes, as(student))), 200, 'student lists quizzes');
-    expect(list.items.map((q: { id: string }) => q.id)).toEqual([quiz.id]);
-    expect(list.items[0].pools).toEqual([]);
+    expect(list.quizzes.map((q: { id: string }) => q.id)).toEqual([quiz.id]);
+    expect(list.total).toBe(1);
+    expect(list.quizzes[0].pools).toEqual([]);
     ok(seen('get quiz', await api.get(base, as(student))), 200, 'student gets quiz');
     expectErrorBody(await api.get(`${base}/questions`, as(student)), 403);
 
@@ -226,7 +230,8 @@ describe('Quizzes through the gateway', () => {
     const started = seen('start', await api.post(attempts, undefined, as(student)));
     const attempt = ok(started, 201, 'start attempt');
     expect(attempt).toMatchObject({ quiz_id: quiz.id, course_id: courseId, student_id: student.userId, attempt_number: 1, status: 'in_progress', resumed: false, total_questions: 7, max_score: 9 });
-    expect(attempt.deadline_at).not.toBe('');
+    expect(attempt.deadline_at).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/));
+    expect(attempt.submitted_at).toBeNull();
     expect(attempt.time_remaining_seconds).toBeGreaterThan(29 * 60);
     const again = seen('start again', await api.post(attempts, undefined, as(student)));
     expect(again.status).toBe(200);
@@ -267,7 +272,9 @@ describe('Quizzes through the gateway', () => {
     expectErrorBody(await api.put(`${attempts}/${attempt.id}/answers`, { answers: [{ question_id: ids.mc, selected_option_id: 'nope' }] }, as(student)), 422);
     const before = ok(seen('my attempts before submit', await api.get(`${attempts}/my-attempts`, as(student))), 200, 'my attempts');
     expect(before).toMatchObject({ scoring_policy: 'highest', attempts_used: 1, attempts_remaining: 2, passed: false });
-    expect(before.items.map((a: { status: string }) => a.status)).toEqual(['in_progress']);
+    expect(before.attempts.map((a: { status: string }) => a.status)).toEqual(['in_progress']);
+    expect(before).toMatchObject({ total: 1, kept_percentage: null, kept_score: null });
+    expect(before.attempts[0]).toMatchObject({ submitted_at: null, graded_at: null, is_passed: false });
     ok(seen('attempt in progress', await api.get(`${attempts}/${attempt.id}`, as(student))), 200, 'get attempt in progress');
 
     const submitted = seen(
@@ -287,12 +294,14 @@ describe('Quizzes through the gateway', () => {
       ),
     );
     const result = ok(submitted, 200, 'submit');
-    expect(result).toMatchObject({ score: 9, max_score: 9, percentage: 100, passed: true, answers_revealed: false, passing_score: 60 });
+    expect(result).toMatchObject({ score: 9, max_score: 9, percentage: 100, passed: true, is_passed: true, answers_revealed: false, passing_score: 60 });
+    expect(result).toMatchObject({ id: attempt.id, status: 'graded', submitted_at: expect.any(String), graded_at: expect.any(String) });
+    expect(result.answers).toHaveLength(7);
     expect(result.attempt).toMatchObject({ id: attempt.id, status: 'graded' });
     expect(result.questions.every((q: { correctness: string }) => q.correctness === 'correct')).toBe(true);
     expectErrorBody(await api.post(`${attempts}/${attempt.id}/submit`, undefined, as(student)), 409);
     const after = ok(seen('my attempts after submit', await api.get(`${attempts}/my-attempts`, as(student))), 200, 'my attempts');
-    expect(after).toMatchObject({ passed: true, kept_percentage: 100, attempts_used: 1, attempts_remaining: 2 });
+    expect(after).toMatchObject({ passed: true, kept_percentage: 100, kept_score: 9, attempts_used: 1, attempts_remaining: 2 });
     ok(seen('attempt after submit', await api.get(`${attempts}/${attempt.id}`, as(student))), 200, 'get attempt');
 
     // No answer key in anything the student received (show_correct_answers: never).
@@ -315,7 +324,7 @@ describe('Quizzes through the gateway', () => {
     expect(ownerView.questions.find((q: { question_id: string }) => q.question_id === ids.sa).accepted_answers).toEqual(['Paris', secrets[1]]);
     const page = ok(await api.get(`${attempts}?page=1&page_size=10&status=graded`, as(owner)), 200, 'list attempts');
     expect(page).toMatchObject({ total: 1, page: 1, page_size: 10, total_pages: 1 });
-    expect(page.items[0]).toMatchObject({ id: attempt.id, student_id: student.userId, passed: true, percentage: 100 });
+    expect(page.attempts[0]).toMatchObject({ id: attempt.id, student_id: student.userId, passed: true, is_passed: true, percentage: 100 });
     expect(ok(await api.get(`${attempts}?student_id=${randomUUID()}`, as(admin)), 200, 'admin lists attempts')).toMatchObject({ total: 0, total_pages: 0 });
 
     // ---- regrading: the key of the true/false question changes (a new version); dry run first, then for real
@@ -329,11 +338,177 @@ describe('Quizzes through the gateway', () => {
     expect(ok(await api.get(`${attempts}/${attempt.id}`, as(student)), 200, 'regraded').score).toBe(8);
     const audits = ok(await api.get(`/api/v1/quizzes/${quiz.id}/regrades`, as(owner)), 200, 'regrades');
     expect(audits.total).toBe(2);
-    expect(audits.items.map((r: { dry_run: boolean }) => r.dry_run).sort()).toEqual([false, true]);
+    expect(audits.regrades.map((r: { dry_run: boolean }) => r.dry_run).sort()).toEqual([false, true]);
 
     // A quiz with attempts cannot be deleted; it can be unpublished.
     expectErrorBody(await api.delete(base, as(owner)), 409);
     expect(ok(await api.post(`${base}/unpublish`, undefined, as(owner)), 200, 'unpublish').is_published).toBe(false);
+  });
+
+  test("When the seed's documented bodies are sent (rows 19-26), then they are accepted and the documented fields come back with their types", async () => {
+    const { api, owner, student } = fleet;
+    const { courseId, quizLessons } = await quizCourse(2);
+    const quizzes = `/api/v1/courses/${courseId}/quizzes`;
+
+    // Row 21: the seed's body (show_correct_answers a boolean), on our quiz lesson; no time limit, no attempt cap.
+    const seedSettings = {
+      title: 'Python Advanced Quiz',
+      description: 'Test advanced Python concepts',
+      quiz_type: 'graded',
+      time_limit_minutes: null,
+      passing_score: 70,
+      max_attempts: null,
+      shuffle_questions: true,
+      shuffle_options: true,
+      show_correct_answers: true,
+    };
+    const quiz = ok(await api.post(quizzes, { lesson_id: quizLessons[0], ...seedSettings }, as(owner)), 201, 'create (seed body)');
+    expect(quiz).toMatchObject({
+      ...seedSettings,
+      show_correct_answers: 'after_submit',
+      time_limit_minutes: null,
+      max_attempts: null,
+      available_from: null,
+      available_until: null,
+      published_at: null,
+    });
+    // Without lesson_id: 422 (the documented deviation: a quiz belongs to a quiz lesson).
+    const noLesson = expectErrorBody(await api.post(quizzes, seedSettings, as(owner)), 422);
+    expect(noLesson.errors.map((e: { loc: string[] }) => e.loc.join('.'))).toEqual(['body.lesson_id']);
+    const draft = ok(await api.post(quizzes, { lesson_id: quizLessons[1], title: 'Draft', show_correct_answers: false }, as(owner)), 201, 'draft');
+    expect(draft.show_correct_answers).toBe('never');
+    const base = `${quizzes}/${quiz.id}`;
+
+    // Row 22: multiple choice with option_text; true/false with the key as the string "false"; short answer "Cairo".
+    const mc = ok(
+      await api.post(
+        `${base}/questions`,
+        {
+          question_text: 'What is the output of print(type([]))?',
+          question_type: 'multiple_choice',
+          points: 5,
+          explanation: 'Empty brackets [] create a list object in Python',
+          options: [
+            { option_text: "<class 'list'>", is_correct: true },
+            { option_text: "<class 'dict'>", is_correct: false },
+            { option_text: "<class 'tuple'>", is_correct: false },
+          ],
+        },
+        as(owner),
+      ),
+      201,
+      'mc (seed body)',
+    );
+    expect(mc.options.map((o: any) => [o.option_text, o.is_correct])).toEqual([
+      ["<class 'list'>", true],
+      ["<class 'dict'>", false],
+      ["<class 'tuple'>", false],
+    ]);
+    const tf = ok(
+      await api.post(
+        `${base}/questions`,
+        { question_text: 'Python is a compiled language', question_type: 'true_false', points: 2, correct_answer: 'false', explanation: 'Python is an interpreted language' },
+        as(owner),
+      ),
+      201,
+      'tf (seed body)',
+    );
+    expect(tf.correct_answer).toBe('false');
+    const sa = ok(
+      await api.post(`${base}/questions`, { question_text: 'Capital of Egypt?', question_type: 'short_answer', points: 3, correct_answer: 'Cairo' }, as(owner)),
+      201,
+      'short answer (seed body)',
+    );
+    expect(sa).toMatchObject({ accepted_answers: ['Cairo'], correct_answer: null });
+    const sa2 = ok(
+      await api.post(
+        `${base}/questions`,
+        { question_text: 'Capital of Egypt, in Arabic?', question_type: 'short_answer', points: 1, correct_answer: 'Al-Qahira', accepted_answers: ['al-qahira', 'Masr'] },
+        as(owner),
+      ),
+      201,
+      'short answer (both forms)',
+    );
+    expect(sa2.accepted_answers).toEqual(['Al-Qahira', 'Masr']);
+    const badTf = expectErrorBody(await api.post(`${base}/questions`, { question_text: 'x?', question_type: 'true_false', points: 1, correct_answer: 'yes' }, as(owner)), 422);
+    expect(badTf.errors.map((e: { loc: string[] }) => e.loc.join('.'))).toEqual(['body.correct_answer']);
+    ok(await api.post(`${base}/publish`, undefined, as(owner)), 200, 'publish');
+    await enrol(student, courseId);
+
+    // Row 19: {quizzes, total} with the documented fields (students see published quizzes only).
+    const list = ok(await api.get(quizzes, as(student)), 200, 'list');
+    expect(list.total).toBe(1);
+    const listed = list.quizzes[0];
+    expect(listed).toMatchObject({
+      id: quiz.id,
+      title: 'Python Advanced Quiz',
+      description: 'Test advanced Python concepts',
+      quiz_type: 'graded',
+      time_limit_minutes: null,
+      passing_score: 70,
+      max_attempts: null,
+      total_questions: 4,
+      total_points: 11,
+      is_published: true,
+    });
+    // Row 20: the quiz for an enrolled student, without questions; an unpublished one is a 404.
+    const details = ok(await api.get(base, as(student)), 200, 'get quiz');
+    expect(details).toMatchObject({ id: quiz.id, title: 'Python Advanced Quiz', is_published: true, total_questions: 4 });
+    expect(details).not.toHaveProperty('questions');
+    expectErrorBody(await api.get(`${quizzes}/${draft.id}`, as(student)), 404);
+
+    // Row 23: 201 with the documented fields; untimed → deadline_at and time_remaining_seconds null.
+    const attempts = `/api/v1/quizzes/${quiz.id}/attempts`;
+    const attempt = ok(await api.post(attempts, undefined, as(student)), 201, 'start');
+    expect(attempt).toMatchObject({ quiz_id: quiz.id, attempt_number: 1, status: 'in_progress', max_score: 11, deadline_at: null, time_remaining_seconds: null });
+    expect(typeof attempt.id).toBe('string');
+    expect(Date.parse(attempt.started_at)).not.toBeNaN();
+    const resumed = await api.post(attempts, undefined, as(student));
+    expect(resumed.status).toBe(200);
+    expect(resumed.body).toMatchObject({ id: attempt.id, resumed: true, deadline_at: null, time_remaining_seconds: null, submitted_at: null });
+
+    // Row 24: quiz{id, title, time_limit_minutes, total_questions, total_points}, questions[]{…, options[]{id, option_text}}, no keys.
+    const paper = ok(await api.get(`${attempts}/start`, as(student)), 200, 'paper');
+    expect(paper.quiz).toMatchObject({ id: quiz.id, title: 'Python Advanced Quiz', time_limit_minutes: null, total_questions: 4, total_points: 11 });
+    expect(paper.questions).toHaveLength(4);
+    for (const q of paper.questions) {
+      expect(Object.keys(q)).toEqual(expect.arrayContaining(['id', 'question_text', 'question_type', 'points', 'options']));
+      for (const o of q.options) expect(Object.keys(o).sort()).toEqual(['id', 'option_text', 'text']);
+    }
+    expect(keyLeaks(paper, ['Empty brackets', 'interpreted language', 'Cairo', 'Masr'])).toEqual([]);
+    const paperMc = paper.questions.find((q: { id: string }) => q.id === mc.id);
+    const listOption = paperMc.options.find((o: { option_text: string }) => o.option_text === "<class 'list'>");
+
+    // Row 25: the seed's answers ({question_id, selected_option_id} | {question_id, answer_text}); the documented result fields.
+    const submitted = await api.post(
+      `${attempts}/${attempt.id}/submit`,
+      {
+        answers: [
+          { question_id: mc.id, selected_option_id: listOption.id },
+          { question_id: tf.id, answer_text: 'false' },
+          { question_id: sa.id, answer_text: ' cairo ' },
+          { question_id: sa2.id, answer_text: 'Cairo' },
+        ],
+      },
+      as(student),
+    );
+    const result = ok(submitted, 200, 'submit');
+    expect(result).toMatchObject({ id: attempt.id, status: 'graded', score: 10, max_score: 11, percentage: 90.91, is_passed: true, passed: true });
+    expect(Date.parse(result.submitted_at)).not.toBeNaN();
+    expect(Date.parse(result.graded_at)).not.toBeNaN();
+    expect(Number.isInteger(result.time_spent_seconds)).toBe(true);
+    const lines = Object.fromEntries(result.answers.map((a: { question_id: string }) => [a.question_id, a]));
+    expect(lines[mc.id]).toMatchObject({ is_correct: true, points_earned: 5 });
+    expect(lines[tf.id]).toMatchObject({ is_correct: true, points_earned: 2 });
+    expect(lines[sa.id]).toMatchObject({ is_correct: true, points_earned: 3 });
+    expect(lines[sa2.id]).toMatchObject({ is_correct: false, points_earned: 0 });
+
+    // Row 26: an object (deviation from the bare array) whose `attempts` have the documented fields.
+    const mine = ok(await api.get(`${attempts}/my-attempts`, as(student)), 200, 'my attempts');
+    expect(mine).toMatchObject({ total: 1, scoring_policy: 'highest', kept_percentage: 90.91, passed: true, attempts_used: 1, attempts_remaining: null });
+    expect(mine.attempts).toEqual([
+      expect.objectContaining({ id: attempt.id, attempt_number: 1, status: 'graded', score: 10, percentage: 90.91, is_passed: true, submitted_at: result.submitted_at }),
+    ]);
   });
 
   test('When callers are not allowed, then anonymous 401, students 403 on management, other instructors 403/404, strangers 403/404', async () => {
@@ -437,10 +612,10 @@ describe('Quizzes through the gateway', () => {
       200,
       'submit',
     );
-    expect(submitted).toMatchObject({ passed: false, attempt: { status: 'pending_review' } });
+    expect(submitted).toMatchObject({ passed: false, is_passed: false, status: 'pending_review', graded_at: null, attempt: { status: 'pending_review' } });
     expect(submitted.questions[0]).toMatchObject({ correctness: 'pending_review', answer: { answer_text: 'To sleep well.' } });
     const pending = ok(await api.get(`${attempts}?status=pending_review`, as(owner)), 200, 'pending');
-    expect(pending.items.map((a: { id: string }) => a.id)).toEqual([attempt.id]);
+    expect(pending.attempts.map((a: { id: string }) => a.id)).toEqual([attempt.id]);
 
     const grades = `${attempts}/${attempt.id}/grade`;
     expectErrorBody(await api.post(grades, { grades: [{ question_id: essay.id, points: 5 }] }, as(owner)), 422); // above its points

@@ -1,11 +1,17 @@
 import type { z as Z } from 'zod';
+import { listSchema, pageSchema } from '../presentation/lists';
+import { NullableId, NullableText, NullableTimestamp, nullable } from '../presentation/public-shape';
 import { Pagination, Uuid } from './schemas';
 import { z } from './zod';
 
 /**
  * Requests and responses of the quiz routes. Responses mirror the quiz proto messages field by field
- * (snake_case; timestamps RFC 3339 UTC, "" when not set; scores and points with two decimals; percentages
- * 0-100). The caps below stop abuse early; the quiz service applies its own, finer rules (type-specific
+ * (snake_case; timestamps RFC 3339 UTC; scores and points with two decimals; percentages 0-100), with the
+ * public contract's nulls: every absent-able field is declared `nullable()` below and `toPublic` turns the
+ * proto's "" / 0 / -1 for "none" into null (no time limit, unlimited attempts, no deadline, not submitted…).
+ * Lists are named after what they hold (`quizzes`, `questions`, `attempts`, `regrades`) with `total`.
+ * The seed's names are accepted or answered next to ours where they differ (`option_text`, `is_passed`,
+ * a boolean `show_correct_answers`, `correct_answer` for short answers). The caps below stop abuse early; the quiz service applies its own, finer rules (type-specific
  * question checks, ownership, enrolment, availability) and answers 422/403/404/409 itself.
  *
  * Answer keys: a `Question` (with `is_correct`, `correct_answer`, `accepted_answers`, `numeric`, `pairs`,
@@ -54,13 +60,24 @@ export const QuestionTypeSchema = z.enum(QUESTION_TYPES).openapi('QuestionType')
 export const AttemptStatusSchema = z.enum(ATTEMPT_STATUSES).openapi('AttemptStatus');
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
-const Timestamp = z.string().openapi({ description: 'RFC 3339 UTC, "" when not set', example: '2025-01-31T12:00:00.000Z' });
-/** An RFC 3339 timestamp with a zone, or "" for none. */
+const Timestamp = z.string().openapi({ description: 'RFC 3339 UTC', example: '2025-01-31T12:00:00.000Z' });
+/** An RFC 3339 timestamp with a zone; "" or null for none. */
 const AvailabilityTime = z
   .string()
   .trim()
   .refine((v) => v === '' || (RFC3339.test(v) && !Number.isNaN(Date.parse(v))), 'An RFC 3339 timestamp such as 2030-01-31T09:00:00Z, or ""')
+  .nullable()
+  .transform((v) => v ?? '')
   .openapi({ example: '2030-01-31T09:00:00Z' });
+/** A limit where null (like 0) means "none": the seed's clients send null for "no limit". */
+const limit = (max: number) =>
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(max)
+    .nullable()
+    .transform((v) => v ?? 0);
 const pathUuid = (name: string) => Uuid.openapi({ param: { name, in: 'path' } });
 /** Ids assigned by the service inside a question (options, prompts, matches): plain tokens. */
 const ChildId = z
@@ -105,19 +122,30 @@ export const RegradeQuery = z
 
 // ---------------------------------------------------------------------------------------------- quizzes
 
+/** The enum, or the seed's boolean: true → after_submit, false → never. */
+const ShowCorrectAnswersInput = z
+  .union([ShowCorrectAnswersSchema, z.boolean()])
+  .transform((v) => (v === true ? 'after_submit' : v === false ? 'never' : v))
+  .openapi({ description: 'Default after_submit. The seed\'s boolean is accepted: true = after_submit, false = never' });
+
 const quizFields = {
   title: z.string().trim().min(1).max(L.title).openapi({ example: 'Chapter 1 check' }),
-  description: z.string().max(L.description).optional(),
+  description: z
+    .string()
+    .max(L.description)
+    .nullable()
+    .transform((v) => v ?? '')
+    .optional(),
   quiz_type: QuizTypeSchema.optional().openapi({ description: 'Default graded' }),
   passing_score: z.number().min(0).max(100).optional().openapi({ description: 'Percentage 0-100; default 70' }),
-  time_limit_minutes: z.number().int().min(0).max(L.timeLimitMinutes).optional().openapi({ description: '0 = no time limit' }),
-  max_attempts: z.number().int().min(0).max(L.maxAttempts).optional().openapi({ description: '0 = unlimited' }),
+  time_limit_minutes: limit(L.timeLimitMinutes).optional().openapi({ description: 'null or 0 = no time limit (the default)' }),
+  max_attempts: limit(L.maxAttempts).optional().openapi({ description: 'null or 0 = unlimited (the default)' }),
   scoring_policy: ScoringPolicySchema.optional().openapi({ description: 'Default highest' }),
   shuffle_questions: z.boolean().optional(),
   shuffle_options: z.boolean().optional(),
-  show_correct_answers: ShowCorrectAnswersSchema.optional().openapi({ description: 'Default after_submit' }),
-  available_from: AvailabilityTime.optional().openapi({ description: '"" = always' }),
-  available_until: AvailabilityTime.optional().openapi({ description: '"" = always; an attempt deadline never passes it' }),
+  show_correct_answers: ShowCorrectAnswersInput.optional(),
+  available_from: AvailabilityTime.optional().openapi({ description: 'null or "" = always' }),
+  available_until: AvailabilityTime.optional().openapi({ description: 'null or "" = always; an attempt deadline never passes it' }),
 };
 
 /** The optional quiz settings: the ones present in a request become the proto's `fields`. */
@@ -142,13 +170,17 @@ export const CreateQuizBody = z
     ...quizFields,
   })
   .strict()
-  .openapi('CreateQuizRequest', { description: 'Settings left out take their defaults' });
+  .openapi('CreateQuizRequest', {
+    description:
+      'Settings left out take their defaults. `lesson_id` is required (a deviation from the seed, where it is optional): ' +
+      'a quiz is what a `quiz` lesson of the course asks, and passing it completes that lesson.',
+  });
 
 export const UpdateQuizBody = z
   .object({ ...quizFields, title: quizFields.title.optional() })
   .strict()
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'At least one field is required')
-  .openapi('UpdateQuizRequest', { description: 'Partial update: only the fields present are changed ("" clears a date)' });
+  .openapi('UpdateQuizRequest', { description: 'Partial update: only the fields present are changed (null or "" clears a date or limit)' });
 
 // -------------------------------------------------------------------------------------------- questions
 
@@ -200,11 +232,23 @@ const NumericKeyInput = z
   .transform((n) => ({ mode: n.mode, value: n.value ?? 0, tolerance: n.tolerance ?? 0, min: n.min ?? 0, max: n.max ?? 0 }))
   .openapi('NumericKeyInput');
 
-/** "true"/"false", or a JSON boolean. */
-const TrueFalseKey = z
-  .union([z.boolean(), z.enum(['true', 'false'])])
+/** true_false: "true"/"false" or a JSON boolean; short_answer: one accepted answer (the seed's form). */
+const CorrectAnswer = z
+  .union([z.boolean(), z.string().max(L.choiceText)])
   .transform((v) => String(v))
-  .openapi({ description: 'true_false: "true" | "false" (a JSON boolean is accepted too)' });
+  .openapi({
+    description:
+      'true_false: "true" | "false" (a JSON boolean is accepted too). short_answer: one accepted answer, as the seed writes it ' +
+      '(`"Cairo"`); with `accepted_answers` too, both are accepted (merged, repeats kept once)',
+  });
+
+const TRUE_FALSE = ['true', 'false'];
+/** The one type-specific check the gateway can make without the stored question: a true/false key. */
+const trueFalseKey = (b: { question_type?: string; correct_answer?: string }, ctx: Z.RefinementCtx) => {
+  if (b.question_type === 'true_false' && b.correct_answer !== undefined && !TRUE_FALSE.includes(b.correct_answer.trim().toLowerCase())) {
+    ctx.addIssue({ code: 'custom', path: ['correct_answer'], message: 'A true_false key is "true" or "false" (or a JSON boolean)' });
+  }
+};
 
 const questionFields = {
   question_type: QuestionTypeSchema,
@@ -221,12 +265,12 @@ const questionFields = {
     .optional()
     .openapi({ description: 'multiple_choice (exactly one correct), multiple_answer (at least one), ordering items in the correct order' }),
   negative_marking: z.boolean().optional().openapi({ description: 'multiple_answer: wrong choices cost credit (floored at 0)' }),
-  correct_answer: TrueFalseKey.optional(),
+  correct_answer: CorrectAnswer.optional(),
   accepted_answers: z
     .array(z.string().min(1).max(L.choiceText))
     .max(L.acceptedAnswers)
     .optional()
-    .openapi({ description: 'short_answer (kept as sent: with exact_whitespace the spacing is part of the key)' }),
+    .openapi({ description: 'short_answer (kept as sent: with exact_whitespace the spacing is part of the key); or `correct_answer`' }),
   case_sensitive: z.boolean().optional().openapi({ description: 'short_answer; default false' }),
   exact_whitespace: z.boolean().optional().openapi({ description: 'short_answer; default false (trimmed, inner whitespace collapsed)' }),
   numeric: NumericKeyInput.optional().openapi({ description: 'numeric' }),
@@ -241,6 +285,7 @@ export const QUESTION_WRITABLE_FIELDS = Object.keys(questionFields) as (keyof ty
 export const CreateQuestionBody = z
   .object(questionFields)
   .strict()
+  .superRefine(trueFalseKey)
   .openapi('CreateQuestionRequest', { description: 'Only the fields of the question type are used; the service checks them per type' });
 
 export const UpdateQuestionBody = z
@@ -252,8 +297,11 @@ export const UpdateQuestionBody = z
   })
   .strict()
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'At least one field is required')
+  .superRefine(trueFalseKey)
   .openapi('UpdateQuestionRequest', {
-    description: 'Partial update: only the fields present change (lists are replaced whole). A change makes a new version; attempts keep theirs.',
+    description:
+      'Partial update: only the fields present change (lists are replaced whole). A change makes a new version; attempts keep theirs. ' +
+      'short_answer: `correct_answer` alone replaces the accepted answers; with `accepted_answers` both are kept.',
   });
 
 export const ReorderQuestionsBody = z
@@ -381,22 +429,24 @@ export const QuizSchema = z
   .object({
     id: z.string().uuid(),
     course_id: z.string().uuid(),
-    lesson_id: z.string().uuid(),
-    instructor_id: z.string(),
+    lesson_id: z.string().uuid().openapi({ description: 'The quiz lesson of the course this quiz belongs to' }),
+    instructor_id: z.string().uuid(),
     title: z.string(),
-    description: z.string(),
+    description: NullableText(),
     quiz_type: z.string().openapi({ description: 'graded | practice' }),
     passing_score: z.number().openapi({ description: 'Percentage 0-100' }),
-    time_limit_minutes: z.number().int().openapi({ description: '0 = no time limit' }),
-    max_attempts: z.number().int().openapi({ description: '0 = unlimited' }),
+    time_limit_minutes: nullable(z.number().int(), 0).openapi({ description: 'null = no time limit' }),
+    max_attempts: nullable(z.number().int(), 0).openapi({ description: 'null = unlimited' }),
     scoring_policy: z.string().openapi({ description: 'highest | latest | average | first' }),
     shuffle_questions: z.boolean(),
     shuffle_options: z.boolean(),
-    show_correct_answers: z.string().openapi({ description: 'never | after_submit | after_pass | after_last_attempt' }),
-    available_from: Timestamp,
-    available_until: Timestamp,
+    show_correct_answers: z
+      .string()
+      .openapi({ description: 'never | after_submit | after_pass | after_last_attempt (the seed\'s boolean: true = after_submit, false = never)' }),
+    available_from: NullableTimestamp().openapi({ description: 'null = always' }),
+    available_until: NullableTimestamp().openapi({ description: 'null = always' }),
     is_published: z.boolean(),
-    published_at: Timestamp,
+    published_at: NullableTimestamp(),
     total_questions: z.number().int().openapi({ description: "Questions each attempt gets: fixed questions + every pool's draw" }),
     total_points: z.number(),
     question_count: z.number().int().openapi({ description: 'Questions defined (owner, admin; 0 for students)' }),
@@ -407,7 +457,7 @@ export const QuizSchema = z
   })
   .openapi('Quiz', { description: 'A quiz. Never contains questions or answers; students see published quizzes only.' });
 
-export const QuizListSchema = z.object({ items: z.array(QuizSchema), total: z.number().int() }).openapi('QuizList');
+export const QuizListSchema = listSchema('QuizList', 'quizzes', QuizSchema);
 
 const ChoiceSchema = z.object({ id: z.string(), text: z.string() }).openapi('Choice');
 /** A choice of a multiple_choice/multiple_answer question, with the seed's `option_text` as an alias of `text`. */
@@ -423,11 +473,11 @@ export const QuestionSchema = z
   .object({
     id: z.string().uuid(),
     quiz_id: z.string().uuid(),
-    pool_id: z.string().openapi({ description: '"" = asked in every attempt' }),
+    pool_id: NullableId().openapi({ description: 'null = asked in every attempt' }),
     question_type: z.string(),
     question_text: z.string(),
     points: z.number(),
-    explanation: z.string(),
+    explanation: NullableText(),
     order_index: z.number().int(),
     version: z.number().int().openapi({ description: 'Increases on every change; attempts pin the version they drew' }),
     options: z.array(
@@ -436,14 +486,14 @@ export const QuestionSchema = z
         .openapi('QuestionOption'),
     ),
     negative_marking: z.boolean(),
-    correct_answer: z.string().openapi({ description: 'true_false: "true" | "false"' }),
+    correct_answer: nullable(z.string()).openapi({ description: 'true_false: "true" | "false"; null for other types (short_answer: see accepted_answers)' }),
     accepted_answers: z.array(z.string()),
     case_sensitive: z.boolean(),
     exact_whitespace: z.boolean(),
     numeric: NumericKeySchema.nullable().openapi({ description: 'numeric questions; null otherwise' }),
     pairs: z.array(z.object({ id: z.string(), prompt: z.string(), match_id: z.string(), match: z.string() }).openapi('MatchPair')),
     distractors: z.array(ChoiceSchema),
-    max_length: z.number().int(),
+    max_length: nullable(z.number().int(), 0).openapi({ description: 'essay: characters; null for other types' }),
     created_at: Timestamp,
     updated_at: Timestamp,
   })
@@ -453,13 +503,13 @@ export const QuestionSchema = z
       'Students never receive this shape: during an attempt they get `PaperQuestion` (no key), afterwards `QuestionResult`.',
   });
 
-export const QuestionListSchema = z.object({ items: z.array(QuestionSchema), total: z.number().int() }).openapi('QuestionList');
+export const QuestionListSchema = listSchema('QuestionList', 'questions', QuestionSchema);
 
 const AnswerSchema = z
   .object({
     question_id: z.string(),
     selected_option_ids: z.array(z.string()),
-    answer_text: z.string(),
+    answer_text: NullableText().openapi({ description: 'null when the question type takes no text or none was given' }),
     matches: z.array(z.object({ prompt_id: z.string(), match_id: z.string() })),
     order: z.array(z.string()),
   })
@@ -474,15 +524,15 @@ export const AttemptSchema = z
     attempt_number: z.number().int(),
     status: z.string().openapi({ description: 'in_progress | pending_review | graded' }),
     started_at: Timestamp,
-    deadline_at: Timestamp.openapi({ description: '"" = no deadline' }),
-    time_remaining_seconds: z.number().int().openapi({ description: '-1 = no deadline' }),
+    deadline_at: NullableTimestamp().openapi({ description: 'null = no deadline (no time limit, no availability end)' }),
+    time_remaining_seconds: nullable(z.number().int(), -1).openapi({ description: 'null = no deadline' }),
     max_score: z.number(),
     total_questions: z.number().int(),
     resumed: z.boolean().openapi({ description: 'Start returned the attempt already in progress' }),
     answers: z.array(AnswerSchema).openapi({ description: 'The answers saved so far' }),
-    submitted_at: Timestamp,
+    submitted_at: NullableTimestamp().openapi({ description: 'null while in progress' }),
     auto_submitted: z.boolean().openapi({ description: 'Closed by its deadline, not by the student' }),
-    last_saved_at: Timestamp,
+    last_saved_at: NullableTimestamp(),
   })
   .openapi('Attempt');
 
@@ -497,7 +547,7 @@ export const PaperQuestionSchema = z
     prompts: z.array(ChoiceSchema).openapi({ description: 'matching' }),
     matches: z.array(ChoiceSchema).openapi({ description: "matching: the pairs' matches and the distractors, shuffled" }),
     items: z.array(ChoiceSchema).openapi({ description: 'ordering: shuffled' }),
-    max_length: z.number().int().openapi({ description: 'essay' }),
+    max_length: nullable(z.number().int(), 0).openapi({ description: 'essay; null for other types' }),
   })
   .openapi('PaperQuestion', { description: 'A question as a student sees it during an attempt: the pinned version, no answer key, no explanation' });
 
@@ -516,12 +566,12 @@ export const QuestionResultSchema = z
     correctness: z.enum(CORRECTNESS),
     is_correct: z.boolean().openapi({ description: "Whether the student's answer earned full credit (not a key)" }),
     answer: AnswerSchema.nullable().openapi({ description: 'What the student answered' }),
-    feedback: z.string().openapi({ description: "The grader's comment (manual grading)" }),
+    feedback: NullableText().openapi({ description: "The grader's comment (manual grading); null when none" }),
     answers_revealed: z.boolean().openapi({ description: 'Whether the key fields below are present' }),
     correct_answer: AnswerSchema.nullable().optional().openapi({ description: 'Only when revealed; short_answer: the first accepted answer' }),
     accepted_answers: z.array(z.string()).optional().openapi({ description: 'Only when revealed' }),
     numeric: NumericKeySchema.nullable().optional().openapi({ description: 'Only when revealed' }),
-    explanation: z.string().optional().openapi({ description: 'Only when revealed' }),
+    explanation: NullableText().optional().openapi({ description: 'Only when revealed' }),
     options: z.array(ChoiceSchema).openapi({ description: "The choices/items shown, in the attempt's order" }),
     prompts: z.array(ChoiceSchema),
     matches: z.array(ChoiceSchema),
@@ -533,16 +583,35 @@ export const QuestionResultSchema = z
       "`answers_revealed` (the quiz's show_correct_answers allows it; always for the course owner and admins).",
   });
 
+/** The seed's per-question line of a result. */
+const AnswerResultSchema = z
+  .object({
+    question_id: z.string(),
+    is_correct: z.boolean().openapi({ description: 'Full credit earned' }),
+    points_earned: z.number(),
+    points: z.number(),
+    correctness: z.enum(CORRECTNESS),
+  })
+  .openapi('AnswerResult', { description: 'One line per question of the attempt (the seed API shape); the details are in `questions`' });
+
 export const AttemptResultSchema = z
   .object({
+    id: z.string().uuid().openapi({ description: "The attempt's id (= attempt.id)" }),
+    quiz_id: z.string().uuid(),
+    attempt_number: z.number().int(),
+    status: z.string().openapi({ description: 'in_progress | pending_review | graded (= attempt.status)' }),
     attempt: AttemptSchema,
     score: z.number(),
     max_score: z.number(),
     percentage: z.number(),
     passed: z.boolean().openapi({ description: 'Final grade known and percentage >= passing_score' }),
-    graded_at: Timestamp,
+    is_passed: z.boolean().openapi({ description: 'Alias of `passed` (the seed API name)' }),
+    started_at: Timestamp,
+    submitted_at: NullableTimestamp().openapi({ description: 'null while in progress (= attempt.submitted_at)' }),
+    graded_at: NullableTimestamp().openapi({ description: 'null until the grade is final' }),
     time_spent_seconds: z.number().int(),
     answers_revealed: z.boolean(),
+    answers: z.array(AnswerResultSchema).openapi({ description: 'Per question: is_correct, points_earned (the seed API shape)' }),
     questions: z.array(QuestionResultSchema),
     passing_score: z.number(),
   })
@@ -559,10 +628,11 @@ export const AttemptSummarySchema = z
     max_score: z.number(),
     percentage: z.number(),
     passed: z.boolean(),
+    is_passed: z.boolean().openapi({ description: 'Alias of `passed` (the seed API name)' }),
     started_at: Timestamp,
-    deadline_at: Timestamp,
-    submitted_at: Timestamp,
-    graded_at: Timestamp,
+    deadline_at: NullableTimestamp().openapi({ description: 'null = no deadline' }),
+    submitted_at: NullableTimestamp().openapi({ description: 'null while in progress' }),
+    graded_at: NullableTimestamp().openapi({ description: 'null until the grade is final' }),
     auto_submitted: z.boolean(),
     time_spent_seconds: z.number().int(),
   })
@@ -570,27 +640,21 @@ export const AttemptSummarySchema = z
 
 export const MyAttemptsSchema = z
   .object({
-    items: z.array(AttemptSummarySchema),
+    attempts: z.array(AttemptSummarySchema),
+    total: z.number().int(),
     scoring_policy: z.string(),
-    kept_percentage: z.number().openapi({ description: 'By the scoring policy over graded attempts; 0 when none' }),
-    kept_score: z.number(),
+    kept_percentage: nullable(z.number()).openapi({ description: 'By the scoring policy over graded attempts; null when none is graded' }),
+    kept_score: nullable(z.number()).openapi({ description: 'null when no attempt is graded' }),
     passed: z.boolean().openapi({ description: 'kept_percentage >= passing_score' }),
     attempts_used: z.number().int(),
-    attempts_remaining: z.number().int().openapi({ description: '-1 = unlimited' }),
+    attempts_remaining: nullable(z.number().int(), -1).openapi({ description: 'null = unlimited' }),
   })
   .openapi('MyAttempts', {
-    description: "The caller's attempts with the scoring policy's result (an object, not the seed's bare array, so the policy result fits)",
+    description:
+      "The caller's attempts (`attempts`, `total`) with the scoring policy's result — an object, not the seed's bare array, so the policy result fits",
   });
 
-export const AttemptPageSchema = z
-  .object({
-    items: z.array(AttemptSummarySchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    page_size: z.number().int(),
-    total_pages: z.number().int(),
-  })
-  .openapi('AttemptPage');
+export const AttemptPageSchema = pageSchema('AttemptPage', 'attempts', AttemptSummarySchema);
 
 export const RegradeReportSchema = z
   .object({
@@ -622,6 +686,6 @@ export const RegradeReportSchema = z
   })
   .openapi('RegradeReport');
 
-export const RegradeListSchema = z.object({ items: z.array(RegradeReportSchema), total: z.number().int() }).openapi('RegradeList');
+export const RegradeListSchema = listSchema('RegradeList', 'regrades', RegradeReportSchema);
 
 export type AnswerInputValue = Z.infer<typeof AnswerInput>;

@@ -1,6 +1,8 @@
 import { AppError, isAppError } from '@lms/kit';
 import type { AttemptPaper__Output } from '@lms/kit/generated/lms/quiz/v1/AttemptPaper';
 import type { AttemptResult__Output } from '@lms/kit/generated/lms/quiz/v1/AttemptResult';
+import type { AttemptSummary__Output } from '@lms/kit/generated/lms/quiz/v1/AttemptSummary';
+import type { MyAttempts__Output } from '@lms/kit/generated/lms/quiz/v1/MyAttempts';
 import type { Question__Output } from '@lms/kit/generated/lms/quiz/v1/Question';
 import type { QuestionResult__Output } from '@lms/kit/generated/lms/quiz/v1/QuestionResult';
 import type { QuizClient } from '@lms/kit/clients';
@@ -39,6 +41,8 @@ import {
   UpdateQuestionBody,
   UpdateQuizBody,
 } from '../openapi/quiz.schemas';
+import { listOf, pageOf } from '../presentation/lists';
+import { toPublic } from '../presentation/public-shape';
 import { presentFields } from './auth.routes';
 import { route, type AnyRoute } from './route';
 
@@ -78,8 +82,50 @@ export function presentQuestionResult(q: QuestionResult__Output) {
   return rest;
 }
 
+/**
+ * The result with the seed's top-level fields next to ours: the attempt's id, status, number and times, `is_passed`
+ * (= `passed`) and `answers` (one line per question: is_correct, points_earned).
+ */
 export function presentResult(result: AttemptResult__Output) {
-  return { ...result, questions: result.questions.map(presentQuestionResult) };
+  const attempt = result.attempt;
+  return {
+    id: attempt?.id,
+    quiz_id: attempt?.quiz_id,
+    attempt_number: attempt?.attempt_number,
+    status: attempt?.status,
+    ...result,
+    is_passed: result.passed,
+    started_at: attempt?.started_at,
+    submitted_at: attempt?.submitted_at,
+    answers: result.questions.map((q) => ({
+      question_id: q.question_id,
+      is_correct: q.is_correct,
+      points_earned: q.points_earned,
+      points: q.points,
+      correctness: q.correctness,
+    })),
+    questions: result.questions.map(presentQuestionResult),
+  };
+}
+
+/** An attempt summary with the seed's `is_passed` next to `passed`. */
+export function presentSummary(summary: AttemptSummary__Output) {
+  return { ...summary, is_passed: summary.passed };
+}
+
+/**
+ * my-attempts: `attempts` and `total` (named like every list), the policy's result; a kept score exists only once
+ * an attempt is graded (the service answers 0 before).
+ */
+export function presentMyAttempts(mine: MyAttempts__Output) {
+  const { items, ...rest } = mine;
+  const graded = items.some((a) => a.status === 'graded');
+  return {
+    ...listOf('attempts', items, presentSummary),
+    ...rest,
+    kept_percentage: graded ? mine.kept_percentage : null,
+    kept_score: graded ? mine.kept_score : null,
+  };
 }
 
 /**
@@ -115,14 +161,20 @@ export function quizRoutes(quiz: QuizClient): AnyRoute[] {
       query: ListQuizzesQuery,
       success: { status: 200, description: 'The quizzes', schema: QuizListSchema },
       errors: [403, 404],
-      handle: ({ params, query }) => quiz.ListQuizzes({ course_id: params.course_id, lesson_id: query.lesson_id ?? '' }),
+      handle: async ({ params, query }) => {
+        const list = await quiz.ListQuizzes({ course_id: params.course_id, lesson_id: query.lesson_id ?? '' });
+        return listOf('quizzes', list.items, undefined, list.total);
+      },
     }),
     route({
       method: 'post',
       path: courseQuizzes,
       operationId: 'createQuiz',
       summary: 'Create a quiz (draft) on a quiz lesson of the course (its owner, admins)',
-      description: 'Settings left out take their defaults (graded, passing 70, highest, after_submit). Unknown keys are a 422.',
+      description:
+        'Settings left out take their defaults (graded, passing 70, no time limit, unlimited attempts, highest, after_submit). ' +
+        '`show_correct_answers` also takes the seed\'s boolean (true = after_submit, false = never); null for a limit means none. ' +
+        '`lesson_id` (a quiz lesson of the course) is required. Unknown keys are a 422.',
       tags: QUIZZES,
       access: COURSE_STAFF,
       idempotent: true,
@@ -138,6 +190,7 @@ export function quizRoutes(quiz: QuizClient): AnyRoute[] {
       path: oneQuiz,
       operationId: 'getQuiz',
       summary: 'One quiz (owner, admins; enrolled students: published quizzes, without pools) — never its questions or answers',
+      description: 'An unpublished quiz is a 404 for students.',
       tags: QUIZZES,
       access: 'authenticated',
       params: CourseQuizParams,
@@ -209,7 +262,7 @@ export function quizRoutes(quiz: QuizClient): AnyRoute[] {
       errors: [404],
       handle: async ({ params }) => {
         const list = await quiz.ListQuestions({ course_id: params.course_id, quiz_id: params.quiz_id });
-        return { ...list, items: list.items.map(presentQuestion) };
+        return listOf('questions', list.items, presentQuestion, list.total);
       },
     }),
     route({
@@ -219,7 +272,8 @@ export function quizRoutes(quiz: QuizClient): AnyRoute[] {
       summary: 'Add a question (its owner, admins): appended at the end, or to a pool',
       description:
         'Types: multiple_choice (`options`, exactly one `is_correct`), multiple_answer (`options`, `negative_marking`), ' +
-        'true_false (`correct_answer`), short_answer (`accepted_answers`, `case_sensitive`, `exact_whitespace`), numeric ' +
+        'true_false (`correct_answer`: "true"/"false" or a boolean), short_answer (`accepted_answers` and/or `correct_answer` — one accepted ' +
+        'answer, the seed\'s form; both are merged —, `case_sensitive`, `exact_whitespace`), numeric ' +
         '(`numeric`), matching (`pairs`, `distractors`), ordering (`options` in the correct order), essay (`max_length`, graded by hand). ' +
         'An option\'s text may be sent as `text` or `option_text`.',
       tags: QUIZZES,
@@ -245,7 +299,7 @@ export function quizRoutes(quiz: QuizClient): AnyRoute[] {
       errors: [404, 409],
       handle: async ({ params, body }) => {
         const list = await quiz.ReorderQuestions({ course_id: params.course_id, quiz_id: params.quiz_id, question_ids: body.question_ids });
-        return { ...list, items: list.items.map(presentQuestion) };
+        return listOf('questions', list.items, presentQuestion, list.total);
       },
     }),
     route({
@@ -348,8 +402,9 @@ export function quizRoutes(quiz: QuizClient): AnyRoute[] {
       handle: async ({ params, res }) => {
         const attempt = await quiz.StartAttempt({ quiz_id: params.quiz_id });
         if (attempt.resumed) {
+          // Written here (200, not the declared 201), so the public shape is applied here too.
           res.setHeader('Cache-Control', 'no-store');
-          res.status(200).json(attempt);
+          res.status(200).json(toPublic(AttemptSchema, attempt));
         }
         return attempt;
       },
@@ -372,13 +427,15 @@ export function quizRoutes(quiz: QuizClient): AnyRoute[] {
       path: `${attempts}/my-attempts`,
       operationId: 'listMyQuizAttempts',
       summary: "The caller's attempts at a quiz with the scoring policy's result",
-      description: "An object (not the seed's bare array): `items` plus the kept score, pass state and attempts left.",
+      description:
+        "An object (a deviation from the seed's bare array): `attempts` and `total`, plus the kept score (null until one is graded), " +
+        'pass state and attempts left (null = unlimited). Each attempt has `is_passed` (the seed name) next to `passed`.',
       tags: ATTEMPTS,
       access: STUDENT,
       params: QuizIdParams,
       success: { status: 200, description: 'Attempts and the policy result', schema: MyAttemptsSchema },
       errors: [404],
-      handle: ({ params }) => quiz.ListMyAttempts({ quiz_id: params.quiz_id }),
+      handle: async ({ params }) => presentMyAttempts(await quiz.ListMyAttempts({ quiz_id: params.quiz_id })),
     }),
     route({
       method: 'get',
@@ -399,8 +456,7 @@ export function quizRoutes(quiz: QuizClient): AnyRoute[] {
           status: query.status ?? '',
           student_id: query.student_id ?? '',
         });
-        const size = page.page_size || query.page_size;
-        return { ...page, total_pages: Math.ceil(page.total / size) };
+        return pageOf('attempts', { ...page, page_size: page.page_size || query.page_size }, presentSummary);
       },
     }),
     route({
@@ -495,7 +551,10 @@ export function quizRoutes(quiz: QuizClient): AnyRoute[] {
       params: QuizIdParams,
       success: { status: 200, description: 'The reports', schema: RegradeListSchema },
       errors: [404],
-      handle: ({ params }) => quiz.ListRegrades({ quiz_id: params.quiz_id }),
+      handle: async ({ params }) => {
+        const list = await quiz.ListRegrades({ quiz_id: params.quiz_id });
+        return listOf('regrades', list.items, undefined, list.total);
+      },
     }),
   ];
 }
