@@ -74,6 +74,8 @@ const CASES: Case[] = [
   { route: 'POST /courses/{id}/lessons', on: 'published', call: (f) => ({ method: 'POST', path: `${C(f)}/lessons`, body: { title: 'New lesson', section_id: f.section.id } }), expect: [401, 403, 201, 403, 201] },
   { route: 'POST /courses/{id}/lessons (draft)', on: 'draft', call: (f) => ({ method: 'POST', path: `${C(f)}/lessons`, body: { title: 'New lesson' } }), expect: [401, 403, 201, 404, 201] },
   { route: 'POST /courses/{id}/lessons/reorder', on: 'published', call: (f) => ({ method: 'POST', path: `${C(f)}/lessons/reorder`, body: reorderBody(f) }), expect: [401, 403, 200, 403, 200] },
+  { route: 'POST /lessons/{id}/reorder', on: 'published', call: (f) => ({ method: 'POST', path: `/api/v1/lessons/${f.lesson.id}/reorder`, body: { new_order_index: 0 } }), expect: [401, 403, 200, 403, 200] },
+  { route: 'POST /lessons/{id}/reorder (draft course)', on: 'draft', call: (f) => ({ method: 'POST', path: `/api/v1/lessons/${f.lesson.id}/reorder`, body: { new_order_index: 0 } }), expect: [401, 403, 200, 404, 200] },
   { route: 'PUT /lessons/{id}', on: 'published', call: (f) => ({ method: 'PUT', path: `/api/v1/lessons/${f.lesson.id}`, body: { title: 'Renamed lesson' } }), expect: [401, 403, 200, 403, 200] },
   { route: 'PUT /lessons/{id} (draft course)', on: 'draft', call: (f) => ({ method: 'PUT', path: `/api/v1/lessons/${f.lesson.id}`, body: { title: 'Renamed lesson' } }), expect: [401, 403, 200, 404, 200] },
   { route: 'DELETE /lessons/{id}', on: 'published', call: (f) => ({ method: 'DELETE', path: `/api/v1/lessons/${f.draftLesson.id}` }), expect: [401, 403, 204, 403, 204] },
@@ -119,10 +121,12 @@ describe('Catalog authorization matrix (every route × anonymous, student, owner
     const { api, owner } = fleet;
     const pub = await api.get(`/api/v1/courses/${shared.published.course.id}`, { token: owner.access });
     expect(pub.status).toBe(200);
-    expect(pub.body).toMatchObject({ title: shared.published.course.title, is_published: true, archived_at: '' });
+    expect(pub.body).toMatchObject({ title: shared.published.course.title, is_published: true, archived_at: null });
     const draft = await api.get(`/api/v1/courses/${shared.draft.course.id}`, { token: owner.access });
     expect(draft.body).toMatchObject({ title: shared.draft.course.title, is_published: false });
     const outline = await api.get(`/api/v1/courses/${shared.published.course.id}/sections`, { token: owner.access });
     expect(outline.body.sections.map((s: { id: string }) => s.id)).toEqual([shared.published.section.id, shared.published.emptySection.id]);
+    const { preview, lesson, draftLesson } = shared.published;
+    expect(outline.body.sections[0].lessons.map((l: { id: string }) => l.id)).toEqual([preview.id, lesson.id, draftLesson.id]);
   });
 });

@@ -6,7 +6,9 @@ import { buildApp } from '../src/app';
 import { createAuthClient } from '../src/clients/auth.client';
 import { createCatalogClient } from '@lms/kit/clients';
 import { loadGatewayConfig } from '../src/config';
-import { neighbours } from '../src/routes/courses.routes';
+import { centsToPrice, CourseSchema, isMoney, LessonListSchema, priceToCents } from '../src/openapi/catalog.schemas';
+import { toPublic } from '../src/presentation/public-shape';
+import { neighbours, presentCourse, presentLessonList } from '../src/routes/courses.routes';
 import { uniquePrefix } from './support/gateway';
 import { Api, expectErrorBody } from './support/http';
 
@@ -65,6 +67,7 @@ describe('Catalog routes in the gateway (no catalog service needed)', () => {
     ['delete /api/v1/lessons/{lesson_id}', ['instructor', 'admin']],
     ['post /api/v1/lessons/{lesson_id}/publish', ['instructor', 'admin']],
     ['post /api/v1/lessons/{lesson_id}/unpublish', ['instructor', 'admin']],
+    ['post /api/v1/lessons/{lesson_id}/reorder', ['instructor', 'admin']],
   ];
 
   test.each(TABLE)('When %s is looked up in the document, then it is there with its access rule', (entry, access) => {
@@ -93,8 +96,20 @@ describe('Catalog routes in the gateway (no catalog service needed)', () => {
     expect(params.search).toMatchObject({ maxLength: 200 });
     expect(list.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/CoursePage');
     const course = doc.components.schemas.Course;
+    expect(course.properties.price.type).toBe('number');
     expect(course.properties.price_cents.type).toBe('integer');
-    expect(course.required).toEqual(expect.arrayContaining(['id', 'title', 'slug', 'price_cents', 'currency', 'instructor', 'is_published']));
+    expect(course.required).toEqual(
+      expect.arrayContaining(['id', 'title', 'slug', 'price', 'currency', 'instructor', 'is_published', 'total_reviews', 'estimated_duration_hours']),
+    );
+    // Absent-able fields are documented as nullable (OpenAPI 3.1: a "null" type).
+    for (const key of ['thumbnail_url', 'preview_video_url', 'published_at', 'archived_at', 'long_description']) {
+      expect([key, JSON.stringify(course.properties[key])]).toEqual([key, expect.stringContaining('null')]);
+    }
+    expect(doc.components.schemas.CoursePage.required).toEqual(expect.arrayContaining(['courses', 'total', 'page', 'page_size', 'total_pages']));
+    expect(doc.components.schemas.CourseList.required).toEqual(expect.arrayContaining(['courses', 'total']));
+    expect(doc.components.schemas.CategoryList.required).toEqual(expect.arrayContaining(['categories', 'total']));
+    expect(doc.components.schemas.LessonList.required).toEqual(expect.arrayContaining(['lessons', 'total']));
+    expect(params.min_price).toMatchObject({ type: 'string' });
 
     const create = doc.paths['/api/v1/courses'].post;
     expect(create.responses['201']).toBeDefined();
@@ -103,7 +118,9 @@ describe('Catalog routes in the gateway (no catalog service needed)', () => {
     expect(body.additionalProperties).toBe(false);
     expect(body.required).toEqual(['title']);
     expect(body.properties.title).toMatchObject({ minLength: 3, maxLength: 200 });
-    expect(body.properties.price_cents).toMatchObject({ minimum: 0 });
+    expect(body.properties.price).toMatchObject({ type: 'number', minimum: 0, maximum: 1_000_000 });
+    expect(body.properties.price_cents).toMatchObject({ minimum: 0, deprecated: true });
+    expect(doc.components.schemas.LessonReorderRequest).toMatchObject({ required: ['new_order_index'], additionalProperties: false });
     expect(doc.paths['/api/v1/courses/{course_id}'].delete.responses['204']).toBeDefined();
     expect(doc.paths['/api/v1/courses/{course_id}'].delete.responses['409']).toBeDefined();
     expect(doc.tags.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['Courses', 'Sections', 'Lessons']));
@@ -133,6 +150,7 @@ describe('Catalog routes in the gateway (no catalog service needed)', () => {
       ['POST', `/api/v1/courses/${id}/lessons/reorder`],
       ['PUT', `/api/v1/lessons/${id}`],
       ['POST', `/api/v1/lessons/${id}/unpublish`],
+      ['POST', `/api/v1/lessons/${id}/reorder`],
     ]) {
       const res = await api.call(method, path, { body: { nonsense: true } });
       expect([method, path, res.status]).toEqual([method, path, 401]);
@@ -155,9 +173,98 @@ describe('Catalog routes in the gateway (no catalog service needed)', () => {
 
   test('When lessons are in order, then previous/next ids follow it; an unknown id has none', () => {
     const ordered = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
-    expect(neighbours(ordered, 'a')).toEqual({ previous_lesson_id: '', next_lesson_id: 'b' });
+    expect(neighbours(ordered, 'a')).toEqual({ previous_lesson_id: null, next_lesson_id: 'b' });
     expect(neighbours(ordered, 'b')).toEqual({ previous_lesson_id: 'a', next_lesson_id: 'c' });
-    expect(neighbours(ordered, 'c')).toEqual({ previous_lesson_id: 'b', next_lesson_id: '' });
-    expect(neighbours(ordered, 'x')).toEqual({ previous_lesson_id: '', next_lesson_id: '' });
+    expect(neighbours(ordered, 'c')).toEqual({ previous_lesson_id: 'b', next_lesson_id: null });
+    expect(neighbours(ordered, 'x')).toEqual({ previous_lesson_id: null, next_lesson_id: null });
+  });
+
+  test('When prices are converted, then major units with at most two decimals map exactly to minor units and back', () => {
+    for (const [major, cents] of [[799.99, 79_999], [0, 0], [0.1, 10], [0.29, 29], [19.99, 1999], [1_000_000, 100_000_000], [4.35, 435], [1.15, 115]] as const) {
+      expect([major, priceToCents(major)]).toEqual([major, cents]);
+      expect([major, priceToCents(String(major))]).toEqual([major, cents]);
+      expect(centsToPrice(cents)).toBe(major);
+    }
+    expect(priceToCents('12.5')).toBe(1250);
+    expect(priceToCents('007.07')).toBe(707);
+    for (const bad of [799.999, 1e-7, -1, Number.NaN, Infinity]) expect([bad, isMoney(bad)]).toEqual([bad, false]);
+    for (const bad of ['1.234', '-1', '1e3', '', ' ', '1.', '.5', '0x10', '1,5']) expect([bad, isMoney(bad)]).toEqual([bad, false]);
+    // Every two-decimal amount up to 100.00 round-trips exactly.
+    for (let c = 0; c <= 10_000; c++) {
+      const major = centsToPrice(c);
+      if (!isMoney(major) || priceToCents(major) !== c || priceToCents(String(major)) !== c) throw new Error(`${c} cents does not round-trip`);
+    }
+  });
+
+  test('When a course is presented, then it has the seed fields and its proto3 absences become null', () => {
+    const proto = {
+      id: '7b0e3a52-7a43-4c33-9a11-2d0f6c0e8c51',
+      price_cents: '79999',
+      currency: 'EGP',
+      thumbnail_url: '',
+      preview_video_url: '',
+      long_description: '',
+      category: '',
+      published_at: '',
+      archived_at: '',
+      estimated_duration_minutes: 95,
+      rating_count: 7,
+      instructor: null,
+    } as never;
+    const out = toPublic(CourseSchema, presentCourse(proto)) as Record<string, unknown>;
+    expect(out).toMatchObject({
+      price: 799.99,
+      price_cents: 79_999,
+      currency: 'EGP',
+      total_reviews: 7,
+      estimated_duration_hours: 1.6,
+      thumbnail_url: null,
+      preview_video_url: null,
+      long_description: null,
+      category: null,
+      published_at: null,
+      archived_at: null,
+      instructor: null,
+    });
+  });
+
+  test('When a course outline becomes the lesson list, then each section entry precedes its lessons and total counts lessons only', () => {
+    // As proto-loader answers (defaults: every field present).
+    const lesson = (id: string, section: string, i: number) => ({
+      id,
+      course_id: 'c',
+      section_id: section,
+      title: id,
+      slug: id,
+      description: '',
+      content: '',
+      lesson_type: 'text',
+      order_index: i,
+      duration_minutes: 5,
+      video_url: '',
+      resources: [],
+      is_preview: false,
+      is_published: true,
+      counts_toward_completion: true,
+      unlock_at: '',
+      unlock_after_days: 0,
+      prerequisite: '',
+      created_at: 't',
+      updated_at: 't',
+    });
+    const outline = {
+      sections: [
+        { id: 's1', title: 'One', order_index: 0, lessons: [lesson('a', 's1', 0), lesson('b', 's1', 1)] },
+        { id: 's2', title: 'Two', order_index: 1, lessons: [] },
+        { id: 's3', title: 'Three', order_index: 2, lessons: [lesson('c', 's3', 0)] },
+      ],
+    } as never;
+    const list = toPublic(LessonListSchema, presentLessonList(outline)) as { lessons: Record<string, unknown>[]; total: number };
+    expect(list.total).toBe(3);
+    expect(list.lessons.map((e) => `${e.is_section ? 'S' : 'L'}:${e.id}`)).toEqual(['S:s1', 'L:a', 'L:b', 'S:s2', 'S:s3', 'L:c']);
+    expect(list.lessons[0]).toEqual({ id: 's1', title: 'One', is_section: true, order_index: 0, lessons_count: 2 });
+    expect(list.lessons[3]).toMatchObject({ lessons_count: 0 });
+    expect(list.lessons[1]).toMatchObject({ id: 'a', section_id: 's1', order_index: 0, video_url: null, unlock_at: null, prerequisite: null, is_section: false });
+    expect(list.lessons[1]).not.toHaveProperty('content');
   });
 });

@@ -35,9 +35,14 @@ describe('Catalog input validation through the gateway', () => {
 
   test.each([
     ['an unknown difficulty level', { title: 'Valid title', difficulty_level: 'expert' }, 'body.difficulty_level'],
-    ['a negative price', { title: 'Valid title', price_cents: -1 }, 'body.price_cents'],
-    ['a fractional price', { title: 'Valid title', price_cents: 9.99 }, 'body.price_cents'],
-    ['a price as a string', { title: 'Valid title', price_cents: '100' }, 'body.price_cents'],
+    ['a negative price', { title: 'Valid title', price: -1 }, 'body.price'],
+    ['a price with three decimals', { title: 'Valid title', price: 799.999 }, 'body.price'],
+    ['a price in exponent form below a cent', { title: 'Valid title', price: 1e-7 }, 'body.price'],
+    ['a price above 1,000,000', { title: 'Valid title', price: 1_000_000.01 }, 'body.price'],
+    ['a price as a string', { title: 'Valid title', price: '100' }, 'body.price'],
+    ['both price and price_cents', { title: 'Valid title', price: 1, price_cents: 100 }, 'body.price_cents'],
+    ['a negative deprecated price_cents', { title: 'Valid title', price_cents: -1 }, 'body.price_cents'],
+    ['a fractional deprecated price_cents', { title: 'Valid title', price_cents: 9.99 }, 'body.price_cents'],
     ['a title of 201 characters', { title: 'x'.repeat(201) }, 'body.title'],
     ['a title of 2 characters', { title: 'ab' }, 'body.title'],
     ['no title', { description: 'no title' }, 'body.title'],
@@ -53,19 +58,23 @@ describe('Catalog input validation through the gateway', () => {
   });
 
   test('When a body has several problems, then each is listed; unknown fields one by one', async () => {
-    const res = await fleet.api.post('/api/v1/courses', { title: 'x', price_cents: -5, colour: 'red', size: 3 }, { token });
-    expect422(res, 'body.title', 'body.price_cents', 'body.colour', 'body.size');
+    const res = await fleet.api.post('/api/v1/courses', { title: 'x', price: -5, colour: 'red', size: 3 }, { token });
+    expect422(res, 'body.title', 'body.price', 'body.colour', 'body.size');
     expect(res.body.errors.filter((e: { msg: string }) => e.msg === 'Unknown field')).toHaveLength(2);
   });
 
   test('When a partial update is empty or has an unknown field, then 422; a valid one changes only what is sent', async () => {
     expect422(await fleet.api.put(`/api/v1/courses/${courseId}`, {}, { token }));
     expect422(await fleet.api.put(`/api/v1/courses/${courseId}`, { title: 'Fine title', owner: 'me' }, { token }), 'body.owner');
-    expect422(await fleet.api.put(`/api/v1/courses/${courseId}`, { price_cents: -100 }, { token }), 'body.price_cents');
+    expect422(await fleet.api.put(`/api/v1/courses/${courseId}`, { price: -100 }, { token }), 'body.price');
+    expect422(await fleet.api.put(`/api/v1/courses/${courseId}`, { price: 12.345 }, { token }), 'body.price');
     const before = (await fleet.api.get(`/api/v1/courses/${courseId}`, { token })).body;
-    const res = await fleet.api.put(`/api/v1/courses/${courseId}`, { price_cents: 1234 }, { token });
+    const res = await fleet.api.put(`/api/v1/courses/${courseId}`, { price: 12.34 }, { token });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ price_cents: 1234, title: before.title, description: before.description, currency: before.currency });
+    expect(res.body).toMatchObject({ price: 12.34, price_cents: 1234, title: before.title, description: before.description, currency: before.currency });
+    // The deprecated minor-unit alias still works.
+    const alias = await fleet.api.put(`/api/v1/courses/${courseId}`, { price_cents: 1999 }, { token });
+    expect(alias.body).toMatchObject({ price: 19.99, price_cents: 1999 });
   });
 
   test.each([
@@ -105,8 +114,11 @@ describe('Catalog input validation through the gateway', () => {
     ['sort=cheapest', 'query.sort'],
     ['instructor_id=me', 'query.instructor_id'],
     ['min_price=-1', 'query.min_price'],
-    ['max_price=1.5', 'query.max_price'],
-    ['min_price=500&max_price=100', 'query.min_price'],
+    ['max_price=1.555', 'query.max_price'],
+    ['max_price=abc', 'query.max_price'],
+    ['max_price=1e3', 'query.max_price'],
+    ['min_price=1000000.01', 'query.min_price'],
+    ['min_price=5.01&max_price=5', 'query.min_price'],
     ['is_free=yes', 'query.is_free'],
     [`search=${'s'.repeat(201)}`, 'query.search'],
     ['colour=red', 'query.colour'],
@@ -121,7 +133,7 @@ describe('Catalog input validation through the gateway', () => {
     expect(max.body.page_size).toBe(100);
     const beyond = await fleet.api.get('/api/v1/courses?page=9999&page_size=10');
     expect(beyond.status).toBe(200);
-    expect(beyond.body).toMatchObject({ items: [], page: 9999, page_size: 10 });
+    expect(beyond.body).toMatchObject({ courses: [], page: 9999, page_size: 10 });
     expect(beyond.body.total).toBeGreaterThanOrEqual(1);
     expect(beyond.body.total_pages).toBe(Math.ceil(beyond.body.total / 10));
   });
@@ -156,6 +168,12 @@ describe('Catalog input validation through the gateway', () => {
       await fleet.api.post(`/api/v1/courses/${courseId}/lessons/reorder`, { sections: [{ section_id: sectionId, lesson_ids: ['x'] }] }, { token }),
       'body.sections.0.lesson_ids.0',
     );
+    for (const bad of [{}, { new_order_index: -1 }, { new_order_index: 1.5 }, { new_order_index: '2' }, { new_order_index: 0, section_id: sectionId }]) {
+      const res = await fleet.api.post(`/api/v1/lessons/${lessonId}/reorder`, bad, { token });
+      expect422(res);
+      expect(locs(res).every((l) => l.startsWith('body.'))).toBe(true);
+    }
+    expect422(await fleet.api.post('/api/v1/lessons/nope/reorder', { new_order_index: 0 }, { token }), 'path.lesson_id');
     // Well-formed but incomplete: the service refuses it (a lesson is missing).
     const partial = await fleet.api.post(`/api/v1/courses/${courseId}/lessons/reorder`, { sections: [{ section_id: sectionId, lesson_ids: [lessonId] }] }, { token });
     expect(partial.status).toBe(422);

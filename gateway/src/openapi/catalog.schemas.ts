@@ -1,10 +1,14 @@
+import { listSchema, pageSchema } from '../presentation/lists';
+import { nullable, NullableId, NullableText, NullableTimestamp } from '../presentation/public-shape';
 import { Pagination, Uuid } from './schemas';
 import { z } from './zod';
 
 /**
- * Request and response shapes of the catalog routes. Field names are the proto's (snake_case); money is
- * integer minor units (`price_cents`) + ISO 4217 `currency`. The limits mirror the catalog service's own
- * validation, so the gateway refuses early with the same answer the service would give (422).
+ * Request and response shapes of the catalog routes. Field names are the proto's (snake_case). Money is
+ * public in decimal major units, as the seed documents it (`price: 799.99` + ISO 4217 `currency`); the
+ * catalog service keeps integer minor units (`price_cents`), converted here exactly (see `priceToCents`).
+ * The limits mirror the catalog service's own validation, so the gateway refuses early with the same
+ * answer the service would give (422).
  */
 export const CATALOG_LIMITS = {
   titleMin: 3,
@@ -17,6 +21,8 @@ export const CATALOG_LIMITS = {
   listItem: 200,
   /** 100 000 000 minor units = 1 000 000.00 in the currency. */
   priceCents: 100_000_000,
+  /** The same bound in major units. */
+  price: 1_000_000,
   url: 500,
   search: 200,
   sectionTitleMin: 1,
@@ -29,6 +35,8 @@ export const CATALOG_LIMITS = {
   resourceTitle: 200,
   reorderSections: 500,
   reorderLessons: 5_000,
+  /** A single-lesson move past the end means "the end"; bigger numbers are refused. */
+  moveIndex: 1_000_000,
   topLimit: 100,
 } as const;
 
@@ -66,12 +74,43 @@ const Slug = z
     `Lower-case letters or digits (any script) separated by single hyphens, at most ${L.slug} characters, not a UUID`,
   )
   .openapi({ description: 'Generated from the title when empty or absent', example: 'introduction-to-typescript' });
+/** A decimal amount in major units with at most two decimals, e.g. `799.99`, `0`, `12.5`. */
+const MONEY_TEXT = /^\d{1,9}(\.\d{1,2})?$/;
+
+/** Whether a number or numeric string is a plain decimal with at most two decimals (`1e-7` is not). */
+export function isMoney(value: number | string): boolean {
+  if (typeof value === 'number' && !Number.isFinite(value)) return false;
+  return MONEY_TEXT.test(typeof value === 'number' ? String(value) : value);
+}
+
+/**
+ * Major units → integer minor units, exactly: only for values `isMoney` accepts. From text it is integer
+ * arithmetic on the digits; from a JSON number with at most two decimals, `price * 100` is within 1e-6 of
+ * the integer, so rounding recovers it.
+ */
+export function priceToCents(value: number | string): number {
+  if (typeof value === 'number') return Math.round(value * 100);
+  const [units, fraction = ''] = value.split('.');
+  return Number(units) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+/** Integer minor units → major units (79999 → 799.99; the nearest double prints as the decimal). */
+export function centsToPrice(cents: number | string): number {
+  return Number(cents) / 100;
+}
+
+const Price = z
+  .number()
+  .min(0, 'Must be 0 or more')
+  .max(L.price, `Must be at most ${L.price}`)
+  .refine(isMoney, 'At most two decimals (major units, e.g. 799.99)')
+  .openapi({ description: `Major units, at most two decimals, 0–${L.price}; 0 = free`, example: 799.99 });
 const PriceCents = z
   .number()
   .int()
   .min(0)
   .max(L.priceCents)
-  .openapi({ description: 'Minor units (cents); 0 = free', example: 4900 });
+  .openapi({ description: 'Deprecated alias of `price` in minor units (cents); send `price` instead', example: 79999, deprecated: true });
 const Currency = z
   .string()
   .regex(/^[A-Z]{3}$/, 'Three upper-case letters (ISO 4217), e.g. USD')
@@ -85,14 +124,19 @@ const courseFields = {
   long_description: z.string().max(L.longDescription).optional().openapi({ description: 'Markdown' }),
   category: z.string().trim().max(L.category).optional().openapi({ example: 'programming' }),
   difficulty_level: Difficulty.optional(),
+  price: Price.optional(),
   price_cents: PriceCents.optional(),
-  currency: Currency.optional(),
+  currency: Currency.optional().openapi({ description: "ISO 4217; default: the catalog's DEFAULT_CURRENCY (USD)" }),
   thumbnail_url: OptionalUrl.optional(),
   preview_video_url: OptionalUrl.optional(),
   requirements: StringList(L.listItem).optional(),
   learning_objectives: StringList(L.listItem).optional(),
   tags: StringList(L.listItem).optional().openapi({ description: 'Stored lower-cased, duplicates dropped' }),
+  access_days: z.number().int().min(1).max(3650).nullable().transform((v) => v ?? 0).optional().openapi({ description: 'Days of access an enrolment grants (1-3650); null or absent = lifetime' }),
 };
+
+const ONE_PRICE = { message: 'Send `price` or the deprecated `price_cents`, not both', path: ['price_cents'] };
+const onePrice = (b: { price?: number; price_cents?: number }) => b.price === undefined || b.price_cents === undefined;
 
 export const CreateCourseBody = z
   .object({
@@ -100,13 +144,23 @@ export const CreateCourseBody = z
     instructor_id: Uuid.optional().openapi({ description: 'Admins only: create on behalf of this instructor (default: you)' }),
   })
   .strict()
+  .refine(onePrice, ONE_PRICE)
   .openapi('CreateCourseRequest');
 
 export const UpdateCourseBody = z
   .object({ ...courseFields, title: Title.optional() })
   .strict()
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'At least one field is required')
+  .refine(onePrice, ONE_PRICE)
   .openapi('UpdateCourseRequest', { description: 'Partial update: only the fields present are changed' });
+
+/** A price bound in a query string: major units, at most two decimals. */
+const PriceBound = z
+  .string()
+  .trim()
+  .refine(isMoney, 'A decimal amount in major units with at most two decimals, e.g. 49.99')
+  .refine((v) => !isMoney(v) || priceToCents(v) <= L.priceCents, `Must be at most ${L.price}`)
+  .openapi({ description: 'Major units (e.g. 49.99), inclusive', example: '49.99' });
 
 export const ListCoursesQuery = z
   .object({
@@ -114,8 +168,8 @@ export const ListCoursesQuery = z
     category: z.string().trim().max(L.category).optional().openapi({ description: 'Exact category; empty = any' }),
     difficulty_level: Difficulty.optional(),
     instructor_id: Uuid.optional(),
-    min_price: z.coerce.number().int().min(0).max(L.priceCents).optional().openapi({ description: 'Minor units, inclusive' }),
-    max_price: z.coerce.number().int().min(0).max(L.priceCents).optional().openapi({ description: 'Minor units, inclusive' }),
+    min_price: PriceBound.optional(),
+    max_price: PriceBound.optional(),
     is_free: BoolFlag.optional(),
     search: z.string().trim().max(L.search).optional().openapi({ description: 'Full-text over title, description and tags (ranked)' }),
     sort: z.enum(COURSE_SORTS).optional().openapi({ description: 'Default: relevance when searching, else newest' }),
@@ -201,6 +255,18 @@ export const UpdateLessonBody = z
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'At least one field is required')
   .openapi('UpdateLessonRequest', { description: 'Partial update: only the fields present are changed' });
 
+export const MoveLessonBody = z
+  .object({
+    new_order_index: z
+      .number()
+      .int()
+      .min(0)
+      .max(L.moveIndex)
+      .openapi({ description: 'The new position within its section (0 = first); past the end = last', example: 0 }),
+  })
+  .strict()
+  .openapi('LessonReorderRequest');
+
 export const ReorderBody = z
   .object({
     sections: z
@@ -223,11 +289,13 @@ export const ReorderBody = z
   });
 
 // ---------------------------------------------------------------------------------------------- responses
+// Absent-able fields are declared nullable (`NullableTimestamp`, `NullableId`, `NullableText`): the
+// presentation layer answers `null` for them, never the proto's `""`.
 
-const Timestamp = z.string().openapi({ description: 'RFC 3339 UTC, "" when not set', example: '2025-01-31T12:00:00.000Z' });
+const Timestamp = z.string().openapi({ description: 'RFC 3339 UTC', example: '2026-02-17T18:00:00.000Z' });
 
 export const InstructorSummarySchema = z
-  .object({ id: z.string(), full_name: z.string(), bio: z.string() })
+  .object({ id: z.string().uuid(), full_name: z.string(), bio: z.string() })
   .openapi('InstructorSummary');
 
 export const CourseSchema = z
@@ -236,89 +304,110 @@ export const CourseSchema = z
     title: z.string(),
     slug: z.string(),
     description: z.string(),
-    long_description: z.string(),
-    category: z.string(),
+    long_description: NullableText().openapi({ description: 'Markdown; null when not set' }),
+    category: NullableText().openapi({ description: 'null when not set' }),
     difficulty_level: z.string().openapi({ description: 'beginner | intermediate | advanced' }),
-    price_cents: z.number().int().openapi({ description: 'Minor units; 0 = free' }),
-    currency: z.string(),
-    thumbnail_url: z.string(),
-    preview_video_url: z.string(),
+    price: z.number().openapi({ description: 'Major units (e.g. 799.99); 0 = free', example: 799.99 }),
+    currency: z.string().openapi({ description: 'ISO 4217', example: 'EGP' }),
+    price_cents: z.number().int().openapi({ description: 'Read-only: the same price in minor units (79999)' }),
+    thumbnail_url: NullableText(),
+    preview_video_url: NullableText(),
     requirements: z.array(z.string()),
     learning_objectives: z.array(z.string()),
     tags: z.array(z.string()),
-    instructor_id: z.string(),
-    instructor: InstructorSummarySchema.nullable(),
+    access_days: nullable(z.number().int(), 0).openapi({ description: 'Days of access an enrolment grants; null = lifetime' }),
+    instructor_id: z.string().uuid(),
+    instructor: nullable(InstructorSummarySchema).openapi({ description: 'The instructor {id, full_name, bio}' }),
     is_published: z.boolean(),
-    published_at: Timestamp,
-    archived_at: Timestamp,
+    published_at: NullableTimestamp(),
+    archived_at: NullableTimestamp(),
     estimated_duration_minutes: z.number().int().openapi({ description: "Sum of the published lessons' durations" }),
+    estimated_duration_hours: z.number().openapi({ description: 'The same in hours, one decimal' }),
     version: z.number().int().openapi({ description: "Bumped when a published course's completion-relevant content changes" }),
-    total_lessons: z.number().int(),
+    total_lessons: z.number().int().openapi({ description: 'Published lessons' }),
     total_quizzes: z.number().int(),
     enrollment_count: z.number().int(),
     average_rating: z.number(),
+    total_reviews: z.number().int().openapi({ description: 'Number of ratings (the seed name; same as rating_count)' }),
     rating_count: z.number().int(),
     created_at: Timestamp,
     updated_at: Timestamp,
   })
   .openapi('Course');
 
-export const CoursePageSchema = z
-  .object({
-    items: z.array(CourseSchema),
-    total: z.number().int(),
-    page: z.number().int(),
-    page_size: z.number().int(),
-    total_pages: z.number().int(),
-  })
-  .openapi('CoursePage');
+export const CoursePageSchema = pageSchema('CoursePage', 'courses', CourseSchema);
 
-export const CourseListSchema = z.object({ items: z.array(CourseSchema) }).openapi('CourseList');
+export const CourseListSchema = listSchema('CourseList', 'courses', CourseSchema);
 
-export const CategoryListSchema = z
-  .object({ items: z.array(z.object({ name: z.string(), course_count: z.number().int() }).openapi('Category')) })
-  .openapi('CategoryList');
+export const CategoryListSchema = listSchema(
+  'CategoryList',
+  'categories',
+  z.object({ name: z.string(), course_count: z.number().int() }).openapi('Category'),
+);
 
 export const ResourceSchema = z.object({ title: z.string(), url: z.string(), type: z.string() }).openapi('Resource');
 
-export const LessonSchema = z
-  .object({
-    id: z.string().uuid(),
-    course_id: z.string(),
-    section_id: z.string(),
-    title: z.string(),
-    slug: z.string(),
-    description: z.string(),
-    content: z.string().openapi({ description: 'Markdown; "" in lists and outlines' }),
-    lesson_type: z.string().openapi({ description: 'video | text | quiz | assignment' }),
-    order_index: z.number().int().openapi({ description: 'Position within its section' }),
-    duration_minutes: z.number().int(),
-    video_url: z.string(),
-    resources: z.array(ResourceSchema),
-    is_preview: z.boolean(),
-    is_published: z.boolean(),
-    counts_toward_completion: z.boolean(),
-    unlock_at: Timestamp,
-    unlock_after_days: z.number().int(),
-    prerequisite: z.string().openapi({ description: '"" | previous_lesson | previous_section' }),
-    created_at: Timestamp,
-    updated_at: Timestamp,
-  })
-  .openapi('Lesson');
+const lessonShape = {
+  id: z.string().uuid(),
+  course_id: z.string().uuid(),
+  section_id: NullableId(),
+  title: z.string(),
+  slug: z.string(),
+  description: z.string(),
+  content: z.string().openapi({ description: 'Markdown; "" in outlines' }),
+  lesson_type: z.string().openapi({ description: 'video | text | quiz | assignment' }),
+  order_index: z.number().int().openapi({ description: 'Position within its section' }),
+  duration_minutes: z.number().int(),
+  video_url: NullableText(),
+  resources: z.array(ResourceSchema),
+  is_preview: z.boolean(),
+  is_published: z.boolean(),
+  counts_toward_completion: z.boolean(),
+  unlock_at: NullableTimestamp(),
+  unlock_after_days: z.number().int(),
+  prerequisite: NullableText().openapi({ description: 'previous_lesson | previous_section; null when none' }),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+};
+
+export const LessonSchema = z.object(lessonShape).openapi('Lesson');
 
 export const LessonDetailSchema = LessonSchema.extend({
-  previous_lesson_id: z.string().openapi({ description: 'The lesson before this one in the course order ("" when first)' }),
-  next_lesson_id: z.string().openapi({ description: 'The lesson after this one in the course order ("" when last)' }),
-  is_completed: z.boolean().openapi({ description: "Whether the caller completed it (false when not enrolled)" }),
+  previous_lesson_id: NullableId().openapi({ description: 'The lesson before this one in the course order (null when first)' }),
+  next_lesson_id: NullableId().openapi({ description: 'The lesson after this one in the course order (null when last)' }),
+  is_completed: z.boolean().openapi({ description: 'Whether the caller completed it (false when not enrolled)' }),
   is_locked: z.boolean().openapi({ description: 'Drip date not reached or prerequisite missing, for the enrolled caller' }),
 }).openapi('LessonDetail');
 
-export const LessonListSchema = z.object({ items: z.array(LessonSchema) }).openapi('LessonList');
+/** A section heading in the flat lesson list (seed row 10). */
+export const SectionEntrySchema = z
+  .object({
+    id: z.string().uuid(),
+    title: z.string(),
+    is_section: z.literal(true),
+    order_index: z.number().int().openapi({ description: 'Position of the section in the course' }),
+    lessons_count: z.number().int().openapi({ description: 'Lessons of this section in the list' }),
+  })
+  .openapi('LessonListSection');
+
+/** A lesson in the flat lesson list: the lesson without its content. */
+export const LessonEntrySchema = z
+  .object({ ...lessonShape, is_section: z.literal(false) })
+  .omit({ content: true })
+  .openapi('LessonListLesson');
+
+export const LessonListSchema = listSchema(
+  'LessonList',
+  'lessons',
+  z.union([SectionEntrySchema, LessonEntrySchema]).openapi({
+    description: 'Each section (`is_section: true`) followed by its lessons (`is_section: false`), in course order',
+  }),
+).openapi({ description: '`total` is the number of lessons (section entries are not counted)' });
 
 export const SectionSchema = z
   .object({
     id: z.string().uuid(),
-    course_id: z.string(),
+    course_id: z.string().uuid(),
     title: z.string(),
     description: z.string(),
     order_index: z.number().int(),
@@ -330,10 +419,10 @@ export const SectionSchema = z
 
 export const CourseOutlineSchema = z
   .object({
-    course_id: z.string(),
+    course_id: z.string().uuid(),
     version: z.number().int(),
     is_published: z.boolean(),
-    instructor_id: z.string(),
+    instructor_id: z.string().uuid(),
     sections: z.array(SectionSchema),
     countable_lesson_ids: z.array(z.string()).openapi({ description: 'Published lessons that count toward completion, in order' }),
   })

@@ -3,11 +3,14 @@ import type { Caller } from '@lms/kit/auth';
 import type { CallOptions } from '@lms/kit/grpc';
 import type { Course__Output } from '@lms/kit/generated/lms/catalog/v1/Course';
 import type { CoursePage__Output } from '@lms/kit/generated/lms/catalog/v1/CoursePage';
+import type { CourseOutline__Output } from '@lms/kit/generated/lms/catalog/v1/CourseOutline';
 import type { Lesson__Output } from '@lms/kit/generated/lms/catalog/v1/Lesson';
 import type { CatalogClient, EnrollmentClient } from '@lms/kit/clients';
 import { validationError } from '../errors/http-errors';
+import { listOf, pageOf } from '../presentation/lists';
 import {
   CategoryListSchema,
+  centsToPrice,
   CourseIdParams,
   CourseListSchema,
   CourseOutlineSchema,
@@ -21,7 +24,9 @@ import {
   LessonListSchema,
   LessonSchema,
   ListCoursesQuery,
+  MoveLessonBody,
   MyCoursesQuery,
+  priceToCents,
   ReorderBody,
   SectionParams,
   SectionSchema,
@@ -49,20 +54,64 @@ function identity(caller: Caller | undefined): CallOptions {
   return caller ? {} : { authorization: '' };
 }
 
-/** int64 arrives as a decimal string (proto-loader `longs: String`); prices are far below 2^53. */
+/**
+ * A course as the seed documents it: `price` in major units next to the service's minor units (int64
+ * arrives as a decimal string, proto-loader `longs: String`; prices are far below 2^53), the seed's
+ * `total_reviews` and `estimated_duration_hours` (one decimal). Absent values become null by the schema.
+ */
 export function presentCourse(course: Course__Output) {
-  return { ...course, price_cents: Number(course.price_cents), instructor: course.instructor ?? null };
+  const cents = Number(course.price_cents);
+  return {
+    ...course,
+    price: centsToPrice(cents),
+    price_cents: cents,
+    total_reviews: course.rating_count,
+    estimated_duration_hours: Math.round(course.estimated_duration_minutes / 6) / 10,
+    instructor: course.instructor ?? null,
+  };
 }
 
 function presentPage(page: CoursePage__Output) {
-  return { ...page, items: page.items.map(presentCourse) };
+  return pageOf('courses', page, presentCourse);
 }
 
 function presentCourses(list: { items: Course__Output[] }) {
-  return { items: list.items.map(presentCourse) };
+  return listOf('courses', list.items, presentCourse);
 }
 
-/** Previous/next lesson ids in the course order (sections in order, lessons in order within each). */
+/**
+ * Create/update bodies: the public `price` (major units) becomes the service's `price_cents`; the
+ * deprecated `price_cents` alias passes as it is (the schema refuses both at once).
+ */
+function moneyFields<B extends { price?: number; price_cents?: number }>(body: B): Omit<B, 'price'> & { price_cents?: number } {
+  const { price, ...rest } = body;
+  return price === undefined ? rest : { ...rest, price_cents: priceToCents(price) };
+}
+
+/** Body keys → the service's `fields` (the public `price` is the service's `price_cents`). */
+function courseFields(body: Record<string, unknown>): string[] {
+  return presentFields(body).map((f) => (f === 'price' ? 'price_cents' : f));
+}
+
+/**
+ * The flat lesson list of seed row 10: every section as an entry `{id, title, is_section: true,
+ * order_index, lessons_count}` followed by its lessons (`is_section: false`, content omitted), in course
+ * order; `total` counts the lessons only. Sections and lessons are what the caller may see (the outline).
+ */
+export function presentLessonList(outline: Pick<CourseOutline__Output, 'sections'>) {
+  const entries: Record<string, unknown>[] = [];
+  let lessons = 0;
+  for (const section of outline.sections) {
+    entries.push({ id: section.id, title: section.title, is_section: true, order_index: section.order_index, lessons_count: section.lessons.length });
+    for (const lesson of section.lessons) {
+      const { content: _content, ...rest } = lesson;
+      entries.push({ ...rest, is_section: false });
+      lessons += 1;
+    }
+  }
+  return listOf('lessons', entries, (e) => e, lessons);
+}
+
 /**
  * The enrolled student's progress on one lesson, or undefined when not enrolled. The lesson itself is
  * served even when the enrollment service can't answer: its progress flags then read false.
@@ -78,10 +127,14 @@ async function learnerProgress(enrollment: EnrollmentClient, courseId: string, l
   }
 }
 
-export function neighbours(ordered: Pick<Lesson__Output, 'id'>[], lessonId: string): { previous_lesson_id: string; next_lesson_id: string } {
+/** Previous/next lesson ids in the course order (sections in order, lessons in order within each); null when none. */
+export function neighbours(
+  ordered: Pick<Lesson__Output, 'id'>[],
+  lessonId: string,
+): { previous_lesson_id: string | null; next_lesson_id: string | null } {
   const i = ordered.findIndex((l) => l.id === lessonId);
-  if (i < 0) return { previous_lesson_id: '', next_lesson_id: '' };
-  return { previous_lesson_id: ordered[i - 1]?.id ?? '', next_lesson_id: ordered[i + 1]?.id ?? '' };
+  if (i < 0) return { previous_lesson_id: null, next_lesson_id: null };
+  return { previous_lesson_id: ordered[i - 1]?.id ?? null, next_lesson_id: ordered[i + 1]?.id ?? null };
 }
 
 /**
@@ -105,13 +158,16 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       description:
         'Anonymous callers and students see published, non-archived courses. With a bearer token and ' +
         '`include_unpublished=true`, instructors also see their own drafts and admins see every course. ' +
-        'Prices are minor units (`min_price`/`max_price` inclusive). A page beyond the end is an empty page.',
+        'Prices are major units with at most two decimals (`min_price`/`max_price` inclusive, e.g. 49.99). ' +
+        'A page beyond the end is an empty page.',
       tags: COURSES,
       access: 'optional',
       query: ListCoursesQuery,
       success: { status: 200, description: 'One page of courses', schema: CoursePageSchema },
       handle: async ({ query, caller }) => {
-        if (query.min_price !== undefined && query.max_price !== undefined && query.min_price > query.max_price) {
+        const minCents = query.min_price === undefined ? -1 : priceToCents(query.min_price);
+        const maxCents = query.max_price === undefined ? -1 : priceToCents(query.max_price);
+        if (minCents >= 0 && maxCents >= 0 && minCents > maxCents) {
           throw validationError([{ loc: ['query', 'min_price'], msg: 'Must not be greater than max_price' }]);
         }
         const widen = query.include_unpublished === 'true' && (caller?.role === 'instructor' || caller?.role === 'admin');
@@ -122,8 +178,8 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
             category: query.category || '',
             difficulty_level: query.difficulty_level ?? '',
             instructor_id: query.instructor_id ?? '',
-            min_price_cents: query.min_price ?? -1,
-            max_price_cents: query.max_price ?? -1,
+            min_price_cents: minCents,
+            max_price_cents: maxCents,
             is_free: query.is_free ?? '',
             search: query.search ?? '',
             sort: query.sort ?? '',
@@ -142,7 +198,7 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       tags: COURSES,
       access: 'public',
       success: { status: 200, description: 'Categories', schema: CategoryListSchema },
-      handle: () => catalog.ListCategories({}, { authorization: '' }),
+      handle: async () => listOf('categories', (await catalog.ListCategories({}, { authorization: '' })).items),
     }),
     route({
       method: 'get',
@@ -220,7 +276,7 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       handle: async ({ body }) =>
         presentCourse(
           await catalog.CreateCourse({
-            ...body,
+            ...moneyFields(body),
             slug: body.slug ?? '',
             instructor_id: body.instructor_id ?? '',
           }),
@@ -238,7 +294,7 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       success: { status: 200, description: 'The updated course', schema: CourseSchema },
       errors: [404, 409],
       handle: async ({ params, body }) =>
-        presentCourse(await catalog.UpdateCourse({ ...body, course_id: params.course_id, fields: presentFields(body) })),
+        presentCourse(await catalog.UpdateCourse({ ...moneyFields(body), course_id: params.course_id, fields: courseFields(body) })),
     }),
     route({
       method: 'delete',
@@ -340,13 +396,18 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       method: 'get',
       path: `${API}/courses/{course_id}/lessons`,
       operationId: 'listCourseLessons',
-      summary: "The course's lessons as one flat ordered list (content omitted)",
+      summary: "The course's sections and lessons as one flat ordered list (content omitted)",
+      description:
+        'Each section is an entry `{id, title, is_section: true, order_index, lessons_count}` followed by its ' +
+        'lessons (`is_section: false`), in course order; `total` is the number of lessons. Non-owners see ' +
+        'published lessons and the sections that have one.',
       tags: LESSONS,
       access: 'optional',
       params: CourseIdParams,
-      success: { status: 200, description: 'Lessons in course order', schema: LessonListSchema },
+      success: { status: 200, description: 'Sections and lessons in course order', schema: LessonListSchema },
       errors: [404],
-      handle: ({ params, caller }) => catalog.ListLessons({ course_id: params.course_id }, identity(caller)),
+      handle: async ({ params, caller }) =>
+        presentLessonList(await catalog.GetCourseOutline({ course_id: params.course_id }, identity(caller))),
     }),
     route({
       method: 'post',
@@ -379,6 +440,22 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
     }),
 
     // ------------------------------------------------------------------ one lesson
+    route({
+      method: 'post',
+      path: `${API}/lessons/{lesson_id}/reorder`,
+      operationId: 'moveLesson',
+      summary: 'Move one lesson to a position within its section (owner or admin)',
+      description:
+        'The lessons in between shift by one; positions stay contiguous from 0; an index past the end moves ' +
+        'it to the end. Atomic, and serialised with every other change to the course (bulk reorders included).',
+      tags: LESSONS,
+      access: AUTHORS,
+      params: LessonIdParams,
+      body: MoveLessonBody,
+      success: { status: 200, description: 'The moved lesson, with its new order_index', schema: LessonSchema },
+      errors: [404],
+      handle: ({ params, body }) => catalog.MoveLesson({ lesson_id: params.lesson_id, new_order_index: body.new_order_index }),
+    }),
     route({
       method: 'get',
       path: `${API}/lessons/{lesson_id}`,

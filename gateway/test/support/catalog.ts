@@ -55,12 +55,13 @@ export interface CatalogFleet {
   stop(): Promise<void>;
 }
 
-export async function startCatalogFleet(label: string): Promise<CatalogFleet> {
+/** `catalogEnv`: extra catalog configuration (e.g. `DEFAULT_CURRENCY`). */
+export async function startCatalogFleet(label: string, catalogEnv: Record<string, string> = {}): Promise<CatalogFleet> {
   const auth = await startAuth(label, { ALLOW_INSTRUCTOR_SIGNUP: 'true' });
   let catalog: TestCatalog | undefined;
   let gw: TestGateway | undefined;
   try {
-    catalog = await startCatalog(label, auth.address);
+    catalog = await startCatalog(label, auth.address, catalogEnv);
     gw = await startGateway(auth.address, { CATALOG_GRPC_ADDR: catalog.address });
     const api = gw.api;
     const creds = await auth.createAdmin();
@@ -144,6 +145,11 @@ export interface CourseFixture {
   draftLesson: any;
   /** A section without lessons. */
   emptySection: any;
+}
+
+/** The lesson ids of a `GET /courses/{id}/lessons` answer (section entries left out), in order. */
+export function lessonIdsOf(list: { lessons: { id: string; is_section: boolean }[] }): string[] {
+  return list.lessons.filter((e) => !e.is_section).map((e) => e.id);
 }
 
 /** A course with one section, three lessons (preview published, plain published, draft) and an empty section. */
