@@ -245,7 +245,9 @@ export function authHandlers(deps: AuthDeps): UnaryHandlers<AuthServiceDefinitio
     },
 
     ResolveUsersByEmail: async (req, call) => ({
-      items: (await resolveUsersByEmail(deps, await caller(call.authorization), { emails: req.emails })).map((r) => ({
+      items: (
+        await resolveUsersByEmail(deps, await caller(call.authorization), { emails: req.emails, courseId: req.course_id })
+      ).map((r) => ({
         email: r.email,
         user: publicUserMessage(r.profile),
         is_active: r.isActive,

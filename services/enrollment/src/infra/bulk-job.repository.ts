@@ -1,6 +1,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 
-export type BulkResultKind = 'enrolled' | 'already_enrolled' | 'unknown_user' | 'invalid';
+/** `accepted` (an email row, whatever happened to it) exists in replies only: stored rows keep the real outcome. */
+export type BulkResultKind = 'enrolled' | 'already_enrolled' | 'unknown_user' | 'invalid' | 'accepted';
 
 export interface BulkResult {
   row: number;

@@ -3,8 +3,10 @@
 
 export interface ResolveUsersByEmailRequest {
   'emails'?: (string)[];
+  'course_id'?: (string);
 }
 
 export interface ResolveUsersByEmailRequest__Output {
   'emails': (string)[];
+  'course_id': (string);
 }
