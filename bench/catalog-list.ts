@@ -223,8 +223,8 @@ async function main(): Promise<void> {
 
     const url = `${base}/api/v1/courses?page_size=20`;
     const check = await json('GET', url, undefined, student);
-    if (check.status !== 200 || check.body.total < COURSES || check.body.items.length !== 20) {
-      throw new Error(`unexpected list answer: ${check.status} total=${check.body?.total} items=${check.body?.items?.length}`);
+    if (check.status !== 200 || check.body.total < COURSES || check.body.courses.length !== 20) {
+      throw new Error(`unexpected list answer: ${check.status} total=${check.body?.total} courses=${check.body?.courses?.length}`);
     }
 
     const headers = { authorization: `Bearer ${student}`, accept: 'application/json' };

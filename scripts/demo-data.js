@@ -39,7 +39,7 @@ const COURSES = [
       description: 'Types, async code and testing for Node.js services.',
       category: 'Programming',
       difficulty_level: 'intermediate',
-      price_cents: 0,
+      price: 0,
       tags: ['typescript', 'node', 'backend'],
       learning_objectives: ['Model a domain with types', 'Test services against real databases'],
     },
@@ -115,7 +115,7 @@ const COURSES = [
       description: 'Naskh letter forms, tools and first words.',
       category: 'Arts',
       difficulty_level: 'beginner',
-      price_cents: 1999,
+      price: 19.99,
       currency: 'USD',
       tags: ['calligraphy', 'arabic'],
     },
@@ -133,7 +133,7 @@ async function demoCourses(demoPassword) {
   const token = login.body.access_token;
   for (const demo of COURSES) {
     const existing = await call('GET', `/courses/my/courses?page=1&page_size=100`, undefined, token);
-    const found = existing.body.items.find((c) => c.slug === demo.slug);
+    const found = existing.body.courses.find((c) => c.slug === demo.slug);
     if (found) {
       console.log(`[demo] course ${demo.slug} already exists`);
       if (demo.quiz) await demoQuiz(token, found.id, demo);
@@ -167,7 +167,7 @@ function must(res, what, ...ok) {
  */
 async function demoQuiz(token, courseId, demo) {
   const spec = demo.quiz;
-  const lessons = must(await call('GET', `/courses/${courseId}/lessons`, undefined, token), 'listing lessons', 200).items;
+  const lessons = must(await call('GET', `/courses/${courseId}/lessons`, undefined, token), 'listing lessons', 200).lessons;
   let lesson = lessons.find((l) => l.lesson_type === 'quiz' && l.title === spec.lesson);
   if (!lesson) {
     const def = demo.lessons.find((l) => l.title === spec.lesson);
