@@ -159,7 +159,8 @@ describe('catalog: authorization matrix (every RPC × anonymous, student, owner,
     // for other services
     { rpc: 'GetCourseOutline', target: 'published', expect: EVERYONE, call: (fx, a) => f.catalog.GetCourseOutline({ course_id: fx.course.id }, a) },
     { rpc: 'GetCourseOutline', target: 'draft', expect: OWNER_ADMIN_READ, call: (fx, a) => f.catalog.GetCourseOutline({ course_id: fx.course.id }, a) },
-    { rpc: 'IsCourseOwner', target: 'draft', expect: EVERYONE, call: (fx, a) => f.catalog.IsCourseOwner({ course_id: fx.course.id, user_id: f.owner.userId }, a) },
+    // about the owner: the owner themself and admins only (issue 9: it answered anyone)
+    { rpc: 'IsCourseOwner', target: 'draft', expect: OWNER_ADMIN_WRITE_PUBLISHED, call: (fx, a) => f.catalog.IsCourseOwner({ course_id: fx.course.id, user_id: f.owner.userId }, a) },
   ];
 
   test.each(cases.map((c) => [`${c.rpc} on a ${c.target} course`, ACTORS.map((a) => `${a} → ${c.expect[a]}`).join(', '), c] as const))(
@@ -181,6 +182,21 @@ describe('catalog: authorization matrix (every RPC × anonymous, student, owner,
     expect(outline.sections.map((s) => s.lessons.length)).toEqual([3, 0]);
     const draftLesson = await f.catalog.GetLesson({ lesson_id: shared.published!.draftLessonId }, f.owner.auth);
     expect(draftLesson.is_published).toBe(false);
+  });
+
+  test('When IsCourseOwner is asked, then callers learn about themselves only (admins about anyone), before anything about the course', async () => {
+    const fx = shared.draft!;
+    const ask = (userId: string, caller: { authorization: string }, courseId = fx.course.id) => f.catalog.IsCourseOwner({ course_id: courseId, user_id: userId }, caller);
+    expect(await ask(f.owner.userId, f.owner.auth)).toEqual({ exists: true, is_owner: true });
+    expect(await ask(f.other.userId, f.other.auth)).toEqual({ exists: true, is_owner: false });
+    expect(await ask(f.student.userId, f.student.auth)).toEqual({ exists: true, is_owner: false });
+    expect(await ask(f.other.userId, f.admin.auth)).toEqual({ exists: true, is_owner: false });
+    expect(await ask(f.owner.userId, f.admin.auth, '00000000-0000-4000-8000-000000000000')).toEqual({ exists: false, is_owner: false });
+    // another instructor may not probe who owns what, nor whether a course id exists
+    expect(await statusOf(ask(f.owner.userId, f.other.auth))).toBe('PERMISSION_DENIED');
+    expect(await statusOf(ask(f.owner.userId, f.other.auth, '00000000-0000-4000-8000-000000000000'))).toBe('PERMISSION_DENIED');
+    expect(await statusOf(ask(f.other.userId, ANONYMOUS))).toBe('UNAUTHENTICATED');
+    expect(await statusOf(ask('x', f.owner.auth))).toBe('INVALID_ARGUMENT');
   });
 
   test('When a non-owner reads a published course, then drafts are hidden from its lessons and outline; the owner sees them', async () => {
