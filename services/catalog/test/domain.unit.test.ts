@@ -1,7 +1,7 @@
 import { applyEnrollmentFact, type EnrollmentRecord } from '../src/domain/enrollment-stats';
 import { baseSlug, firstFreeSlug, isValidSlug, slugify } from '../src/domain/slug';
 import { validateCoursePatch, validateListCourses, validateNewCourse, type CourseInput } from '../src/domain/course';
-import { countableIds, contentTotals, inCourseOrder, sameIds, validateReorder } from '../src/domain/lesson';
+import { countableIds, contentTotals, inCourseOrder, moveWithinSection, sameIds, validateMoveIndex, validateReorder } from '../src/domain/lesson';
 import { AppError } from '@lms/kit/errors';
 
 const course = (overrides: Partial<CourseInput> = {}): CourseInput => ({
@@ -130,5 +130,17 @@ describe('catalog domain (pure rules)', () => {
     expect(apply([r2, r1])).toMatchObject({ rating: 5, active: false, statusAt: null });
     expect(apply([r1, r2, created])).toMatchObject({ rating: 5, active: true });
     expect(applyEnrollmentFact(apply([created]), ids, created)).toBeUndefined();
+  });
+
+  test('When one lesson is moved within its section, then the others shift and positions stay contiguous; past the end is the end', () => {
+    const order = (ids: string[], id: string, to: number) => moveWithinSection(ids, id, to).map((p) => `${p.id}${p.orderIndex}`).join(' ');
+    expect(order(['a', 'b', 'c', 'd'], 'd', 0)).toBe('d0 a1 b2 c3');
+    expect(order(['a', 'b', 'c', 'd'], 'a', 2)).toBe('b0 c1 a2 d3');
+    expect(order(['a', 'b', 'c', 'd'], 'b', 1)).toBe('a0 b1 c2 d3');
+    expect(order(['a', 'b', 'c', 'd'], 'b', 99)).toBe('a0 c1 d2 b3');
+    expect(order(['a'], 'a', 5)).toBe('a0');
+    expect(validateMoveIndex(0)).toBe(0);
+    expect(validateMoveIndex(1_000_000)).toBe(1_000_000);
+    for (const bad of [-1, 1.5, 1_000_001, Number.NaN]) expect(() => validateMoveIndex(bad)).toThrow(AppError);
   });
 });
