@@ -176,8 +176,7 @@ export function catalogHandlers(deps: CatalogDeps): UnaryHandlers<CatalogService
       outlineMessage(await getCourseOutline(deps, await maybeCaller(call.authorization), { courseId: req.course_id })),
 
     IsCourseOwner: async (req, call) => {
-      await maybeCaller(call.authorization);
-      const answer = await isCourseOwner(deps, { courseId: req.course_id, userId: req.user_id });
+      const answer = await isCourseOwner(deps, await caller(call.authorization), { courseId: req.course_id, userId: req.user_id });
       return { exists: answer.exists, is_owner: answer.isOwner };
     },
   };
