@@ -3,6 +3,7 @@ import { eventTablesMigration } from '@lms/kit/events';
 import { coursesMigration } from './0001-courses';
 import { sectionsLessonsMigration } from './0002-sections-lessons';
 import { courseEnrollmentsMigration } from './0003-course-enrollments';
+import { courseAccessDaysMigration } from './0004-course-access-days';
 
 /** Every migration of the catalog database, in order (the kit's outbox/inbox tables first). */
 export const migrations: Migration[] = [
@@ -10,4 +11,5 @@ export const migrations: Migration[] = [
   coursesMigration,
   sectionsLessonsMigration,
   courseEnrollmentsMigration,
+  courseAccessDaysMigration,
 ];

@@ -10,6 +10,8 @@ import { enrollmentHandlers } from './grpc/enrollment.handlers';
 import { createCatalogClient } from '@lms/kit/clients';
 import { contentChangedConsumer, coursePublishedConsumer, courseStatusConsumer, lessonDeletedConsumer } from './events/course-events.consumer';
 import { quizPassedConsumer } from './events/quiz-passed.consumer';
+import { accessExpiryConsumer } from './events/access-expiry.consumer';
+import { userStatusConsumer } from './events/user-status.consumer';
 
 export const SERVICE_NAME = 'enrollment';
 
@@ -65,6 +67,8 @@ export async function start(
           lessonDeletedConsumer(deps),
           contentChangedConsumer(deps),
           quizPassedConsumer(deps),
+          accessExpiryConsumer(deps),
+          userStatusConsumer(deps),
         ],
         beforeServing: () => recomputer.start(),
       };

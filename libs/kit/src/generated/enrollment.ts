@@ -23,6 +23,7 @@ export interface ProtoGrpcType {
         EnrollmentPage: MessageTypeDefinition
         EnrollmentProgress: MessageTypeDefinition
         EnrollmentService: SubtypeConstructor<typeof grpc.Client, _lms_enrollment_v1_EnrollmentServiceClient> & { service: _lms_enrollment_v1_EnrollmentServiceDefinition }
+        ExtendEnrollmentRequest: MessageTypeDefinition
         IsEnrolledReply: MessageTypeDefinition
         IsEnrolledRequest: MessageTypeDefinition
         LessonProgress: MessageTypeDefinition

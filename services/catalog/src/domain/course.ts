@@ -21,6 +21,8 @@ export interface Course {
   requirements: string[];
   learningObjectives: string[];
   tags: string[];
+  /** Days of access an enrolment gets (null = lifetime). */
+  accessDays: number | null;
   instructorId: string;
   isPublished: boolean;
   publishedAt: Date | null;
@@ -53,6 +55,7 @@ export interface CourseContent {
   requirements: string[];
   learningObjectives: string[];
   tags: string[];
+  accessDays: number | null;
 }
 
 /** Field names of UpdateCourse's `fields` (the proto's snake_case names). */
@@ -70,6 +73,7 @@ export const COURSE_EDITABLE_FIELDS = [
   'requirements',
   'learning_objectives',
   'tags',
+  'access_days',
 ] as const;
 export type CourseField = (typeof COURSE_EDITABLE_FIELDS)[number];
 
@@ -88,6 +92,8 @@ export interface CourseInput {
   requirements: string[];
   learningObjectives: string[];
   tags: string[];
+  /** 0 = lifetime access. */
+  accessDays?: number | string;
 }
 
 /** Service-wide defaults of a course's fields (from configuration). */
@@ -115,6 +121,7 @@ const VALIDATORS: Validators = {
   requirements: (c, i) => ({ requirements: c.list('requirements', i.requirements) }),
   learning_objectives: (c, i) => ({ learningObjectives: c.list('learning_objectives', i.learningObjectives) }),
   tags: (c, i) => ({ tags: c.list('tags', i.tags, { lowerCase: true, unique: true }) }),
+  access_days: (c, i) => ({ accessDays: c.int('access_days', i.accessDays ?? 0, 0, 3650) || null }),
 };
 
 /**

@@ -27,6 +27,7 @@ export function courseMessage(course: CourseView): CourseMessage {
     requirements: course.requirements,
     learning_objectives: course.learningObjectives,
     tags: course.tags,
+    access_days: course.accessDays ?? 0,
     instructor_id: course.instructorId,
     instructor: { id: course.instructor.id, full_name: course.instructor.fullName, bio: course.instructor.bio },
     is_published: course.isPublished,
@@ -100,6 +101,7 @@ export function outlineMessage(outline: Outline): CourseOutline {
     instructor_id: outline.instructorId,
     sections: outline.sections.map(sectionMessage),
     countable_lesson_ids: outline.countableLessonIds,
+    access_days: outline.accessDays ?? 0,
   };
 }
 
@@ -117,6 +119,7 @@ interface CourseFieldsOnWire {
   requirements: string[];
   learning_objectives: string[];
   tags: string[];
+  access_days?: number;
 }
 
 export function courseInput(req: CourseFieldsOnWire): CourseInput {
@@ -134,6 +137,7 @@ export function courseInput(req: CourseFieldsOnWire): CourseInput {
     requirements: req.requirements,
     learningObjectives: req.learning_objectives,
     tags: req.tags,
+    accessDays: req.access_days ?? 0,
   };
 }
 

@@ -8,6 +8,7 @@ import { BulkJobRepository } from '../infra/bulk-job.repository';
 import { CourseModelRepository } from '../infra/course-model.repository';
 import { EnrollmentRepository } from '../infra/enrollment.repository';
 import { LessonProgressRepository } from '../infra/lesson-progress.repository';
+import { UserAccountRepository } from '../infra/user-account.repository';
 
 /** Everything a use case may touch; built once per process by `createEnrollmentDeps`. */
 export interface EnrollmentDeps {
@@ -19,6 +20,7 @@ export interface EnrollmentDeps {
   enrollments: EnrollmentRepository;
   progress: LessonProgressRepository;
   bulkJobs: BulkJobRepository;
+  users: UserAccountRepository;
   catalog: CatalogClient;
   auth: AuthClient;
   verifier: TokenVerifier;
@@ -46,6 +48,7 @@ export function createEnrollmentDeps(input: {
     enrollments: new EnrollmentRepository(sequelize),
     progress: new LessonProgressRepository(sequelize),
     bulkJobs: new BulkJobRepository(sequelize),
+    users: new UserAccountRepository(sequelize),
     clock: input.clock ?? (() => new Date()),
     requestRecompute: () => undefined,
     outlineFetchedAt: new Map(),

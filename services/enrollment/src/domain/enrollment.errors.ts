@@ -28,6 +28,14 @@ export const EnrollmentErrors = {
     new PermissionDeniedError("Only the course's instructor or an administrator can do this", 'ENROLLMENT.COURSE_OWNER_ONLY'),
   notActive: (status: string) =>
     new PreconditionError(`The enrolment is ${status}: enrol again to continue`, 'ENROLLMENT.NOT_ACTIVE', { status }),
+  expired: (expiresAt: Date | null) =>
+    new PreconditionError(
+      `Access to this course ended${expiresAt ? ` on ${expiresAt.toISOString()}` : ''}: ask the instructor to extend it`,
+      'ENROLLMENT.EXPIRED',
+      { expires_at: expiresAt ? expiresAt.toISOString() : null },
+    ),
+  lifetimeAccess: () =>
+    new PreconditionError('This enrolment has lifetime access: give an end of access (expires_at) instead of days', 'ENROLLMENT.LIFETIME_ACCESS'),
   lessonNotFound: () => new NotFoundError('Lesson not found in this course', 'ENROLLMENT.LESSON_NOT_FOUND'),
   lessonNotInCourse: () =>
     new ValidationError(

@@ -23,6 +23,7 @@ export interface EnrollmentFacts {
   completedLessonsCount: number;
   totalLessonsCount: number;
   courseVersion: number;
+  expiresAt?: Date | null;
 }
 type Enrollment = EnrollmentFacts;
 
@@ -107,3 +108,33 @@ export function enrollmentCompleted(e: Enrollment, at: Date) {
     data: { enrollment_id: e.id, student_id: e.studentId, course_id: e.courseId, completed_at: iso(at), course_version: e.courseVersion },
   };
 }
+
+/**
+ * The end of access of an enrolment was set or changed (enrolment in a course with `access_days`, an
+ * extension, a re-activation). The service consumes it itself as a timer: at `expires_at` it expires the
+ * enrolment if it is still active and its end of access has not moved since.
+ */
+export function enrollmentAccessScheduled(e: Enrollment, reason: 'enrolled' | 'extended' | 'reactivated', at: Date) {
+  return {
+    type: 'enrollment.access_scheduled',
+    subject: e.id,
+    time: at,
+    data: {
+      enrollment_id: e.id,
+      student_id: e.studentId,
+      course_id: e.courseId,
+      expires_at: e.expiresAt ? iso(e.expiresAt) : null,
+      reason,
+    },
+  };
+}
+
+export function enrollmentExpired(e: Enrollment, at: Date) {
+  return {
+    type: 'enrollment.expired',
+    subject: e.id,
+    time: at,
+    data: { enrollment_id: e.id, student_id: e.studentId, course_id: e.courseId, expires_at: e.expiresAt ? iso(e.expiresAt) : null, expired_at: iso(at) },
+  };
+}
+

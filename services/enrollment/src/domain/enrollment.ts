@@ -33,6 +33,47 @@ export interface Enrollment {
   reviewedAt: Date | null;
   hasNewContent: boolean;
   courseVersion: number;
+  /** End of access (null = lifetime): enrolled_at + the course's access_days, or as extended. */
+  expiresAt: Date | null;
+}
+
+export const DAY_MS = 24 * 3600 * 1000;
+/** The longest access an extension may grant (days, or an absolute end at most this far ahead). */
+export const MAX_ACCESS_DAYS = 3650;
+
+/** Access has ended: the end of access is set and has passed (the status may not say `expired` yet). */
+export function accessEnded(e: Pick<Enrollment, 'expiresAt'>, now: Date): boolean {
+  return e.expiresAt !== null && e.expiresAt.getTime() <= now.getTime();
+}
+
+/** The end of access a new enrolment gets from its course's `access_days` (null = lifetime). */
+export function expiryFor(enrolledAt: Date, accessDays: number | null): Date | null {
+  return accessDays && accessDays > 0 ? new Date(enrolledAt.getTime() + accessDays * DAY_MS) : null;
+}
+
+/**
+ * The timer's decision at the due time: an active enrolment whose end of access has passed becomes
+ * `expired`. Anything else — extended meanwhile, dropped, completed (completion is sticky) — is left alone.
+ */
+export function expireIfDue(e: Enrollment, now: Date): Enrollment | null {
+  if (e.status !== 'active' || !accessEnded(e, now)) return null;
+  return { ...e, status: 'expired' };
+}
+
+/**
+ * Extends access (the course's instructor or an admin): `days` are added to the current end of access, or
+ * to now when it has passed; `expiresAt` sets the end directly. An expired enrolment becomes active again
+ * (completed if it had been completed).
+ */
+export function extendAccess(e: Enrollment, input: { days?: number; expiresAt?: Date }, now: Date): Enrollment {
+  let expiresAt: Date;
+  if (input.expiresAt) expiresAt = input.expiresAt;
+  else {
+    const from = e.expiresAt && e.expiresAt.getTime() > now.getTime() ? e.expiresAt.getTime() : now.getTime();
+    expiresAt = new Date(from + (input.days ?? 0) * DAY_MS);
+  }
+  const status = e.status === 'expired' ? (e.completedAt ? 'completed' : 'active') : e.status;
+  return { ...e, expiresAt, status };
 }
 
 /** Completed / total in percent with two decimals; a course without countable lessons is at 0%. */
@@ -129,6 +170,7 @@ export function newEnrollment(input: {
   courseVersion: number;
   totalLessonsCount: number;
   at: Date;
+  accessDays?: number | null;
 }): Enrollment {
   return {
     id: input.id,
@@ -150,6 +192,7 @@ export function newEnrollment(input: {
     reviewedAt: null,
     hasNewContent: false,
     courseVersion: input.courseVersion,
+    expiresAt: expiryFor(input.at, input.accessDays ?? null),
   };
 }
 

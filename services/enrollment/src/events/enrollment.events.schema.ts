@@ -26,6 +26,14 @@ export const ENROLLMENT_EVENT_SCHEMAS = {
     course_version: z.number().int(),
   }),
   'enrollment.completed': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, completed_at: at, course_version: z.number().int() }),
+  'enrollment.access_scheduled': z.object({
+    enrollment_id: uuid,
+    student_id: uuid,
+    course_id: uuid,
+    expires_at: at.nullable(),
+    reason: z.enum(['enrolled', 'extended', 'reactivated']),
+  }),
+  'enrollment.expired': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, expires_at: at.nullable(), expired_at: at }),
 } as const;
 
 export type EnrollmentEventType = keyof typeof ENROLLMENT_EVENT_SCHEMAS;
@@ -90,3 +98,10 @@ export const COURSE_STATUS_QUEUE = 'enrollment.course-status';
 export const LESSON_DELETED_QUEUE = 'enrollment.lesson-deleted';
 export const CONTENT_CHANGED_QUEUE = 'enrollment.course-content-changed';
 export const QUIZ_PASSED_QUEUE = 'enrollment.quiz-passed';
+/** A timer queue (kit `dueAt`): our own `enrollment.access_scheduled`, handled at its `expires_at`. */
+export const ACCESS_EXPIRY_QUEUE = 'enrollment.access-expiry';
+export const AccessScheduledV1 = ENROLLMENT_EVENT_SCHEMAS['enrollment.access_scheduled'];
+
+/** What we consume from auth: activation facts (`user.deactivated`, `user.activated`, `user.deleted`). */
+export const USER_STATUS_QUEUE = 'enrollment.user-status';
+export const UserStatusV1 = z.object({ user_id: uuid, at });

@@ -18,6 +18,7 @@ import { getProgress } from '../app/queries/get-progress';
 import { listMyEnrollments } from '../app/queries/list-my-enrollments';
 import { getCourseStats, listCourseEnrollments } from '../app/queries/course-enrollments';
 import { isEnrolled } from '../app/queries/is-enrolled';
+import { extendEnrollment } from '../app/commands/extend-enrollment';
 
 const time = (date: Date | null | undefined): string => (date ? date.toISOString() : '');
 
@@ -41,6 +42,8 @@ export function enrollmentMessage(e: Enrollment): EnrollmentMessage {
     reviewed_at: time(e.reviewedAt),
     has_new_content: e.hasNewContent,
     course_version: e.courseVersion,
+    expires_at: time(e.expiresAt),
+    certificate_url: '',
   };
 }
 
@@ -133,6 +136,10 @@ export function enrollmentHandlers(deps: EnrollmentDeps): UnaryHandlers<Enrollme
     DropEnrollment: async (req, call) =>
       enrollmentMessage(await dropEnrollment(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id })),
 
+    ExtendEnrollment: async (req, call) =>
+      enrollmentMessage(
+        await extendEnrollment(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id, days: req.days, expiresAt: req.expires_at }),
+      ),
     ReviewEnrollment: async (req, call) =>
       enrollmentMessage(
         await reviewEnrollment(deps, await caller(call.authorization), {
@@ -229,7 +236,7 @@ export function enrollmentHandlers(deps: EnrollmentDeps): UnaryHandlers<Enrollme
 
     IsEnrolled: async (req, call) => {
       const r = await isEnrolled(deps, await caller(call.authorization), { courseId: req.course_id, studentId: req.student_id });
-      return { enrolled: r.enrolled, enrollment_id: r.enrollmentId, status: r.status };
+      return { enrolled: r.enrolled, enrollment_id: r.enrollmentId, status: r.status, expires_at: time(r.expiresAt) };
     },
   };
 }

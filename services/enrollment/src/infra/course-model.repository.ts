@@ -10,6 +10,8 @@ export interface CourseRecord {
   currentVersion: number;
   recomputedVersion: number;
   totalCountable: number;
+  /** Days of access an enrolment gets (null = lifetime), from catalog's outline. */
+  accessDays: number | null;
 }
 
 interface CourseRow {
@@ -21,6 +23,7 @@ interface CourseRow {
   recomputed_version: number;
   status_at: Date;
   total_countable: number | null;
+  access_days: number | null;
 }
 
 export interface LessonRow {
@@ -60,6 +63,7 @@ function toCourse(row: CourseRow): CourseRecord {
     currentVersion: row.current_version,
     recomputedVersion: row.recomputed_version,
     totalCountable: row.total_countable ?? 0,
+    accessDays: row.access_days ?? null,
   };
 }
 
@@ -79,6 +83,14 @@ export interface SaveVersionResult {
 /** The local read model of catalog's courses: versions, lessons, drip/prerequisite rules, countable set. */
 export class CourseModelRepository {
   constructor(private readonly sequelize: Sequelize) {}
+
+  /** The course's access period as catalog's outline states it (0/null = lifetime). */
+  async setAccessDays(courseId: string, accessDays: number | null, transaction?: Transaction): Promise<void> {
+    await this.sequelize.query('UPDATE courses SET access_days = :days WHERE course_id = :courseId AND access_days IS DISTINCT FROM :days', {
+      transaction,
+      replacements: { courseId, days: accessDays && accessDays > 0 ? accessDays : null },
+    });
+  }
 
   async get(courseId: string, transaction?: Transaction, lock?: 'share' | 'update'): Promise<CourseRecord | null> {
     const rows = await this.sequelize.query<CourseRow>(

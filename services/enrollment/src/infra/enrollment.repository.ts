@@ -23,6 +23,7 @@ interface EnrollmentRow {
   reviewed_at: Date | null;
   has_new_content: boolean;
   course_version: number;
+  expires_at: Date | null;
 }
 
 export function toEnrollment(row: EnrollmentRow): Enrollment {
@@ -46,12 +47,13 @@ export function toEnrollment(row: EnrollmentRow): Enrollment {
     reviewedAt: row.reviewed_at,
     hasNewContent: row.has_new_content,
     courseVersion: row.course_version,
+    expiresAt: row.expires_at ?? null,
   };
 }
 
 const COLUMNS = `id, student_id, course_id, status, enrolled_at, started_at, completed_at, dropped_at, reactivated_at,
   last_accessed_at, progress_percentage, completed_lessons_count, total_lessons_count, total_time_spent_seconds,
-  rating, review, reviewed_at, has_new_content, course_version`;
+  rating, review, reviewed_at, has_new_content, course_version, expires_at`;
 
 function values(e: Enrollment): Record<string, unknown> {
   return {
@@ -74,6 +76,7 @@ function values(e: Enrollment): Record<string, unknown> {
     reviewedAt: e.reviewedAt,
     hasNewContent: e.hasNewContent,
     courseVersion: e.courseVersion,
+    expiresAt: e.expiresAt,
   };
 }
 
@@ -182,7 +185,7 @@ export class EnrollmentRepository {
     const rows = await this.sequelize.query(
       `INSERT INTO enrollments (${COLUMNS})
        VALUES (:id, :studentId, :courseId, :status, :enrolledAt, :startedAt, :completedAt, :droppedAt, :reactivatedAt,
-         :lastAccessedAt, :progress, :completed, :total, :timeSpent, :rating, :review, :reviewedAt, :hasNewContent, :courseVersion)
+         :lastAccessedAt, :progress, :completed, :total, :timeSpent, :rating, :review, :reviewedAt, :hasNewContent, :courseVersion, :expiresAt)
        ON CONFLICT (student_id, course_id) DO NOTHING RETURNING id`,
       { transaction, type: QueryTypes.SELECT, replacements: values(e) },
     );
@@ -195,7 +198,7 @@ export class EnrollmentRepository {
          reactivated_at = :reactivatedAt, last_accessed_at = :lastAccessedAt, progress_percentage = :progress,
          completed_lessons_count = :completed, total_lessons_count = :total, total_time_spent_seconds = :timeSpent,
          rating = :rating, review = :review, reviewed_at = :reviewedAt, has_new_content = :hasNewContent,
-         course_version = :courseVersion, updated_at = now()
+         course_version = :courseVersion, expires_at = :expiresAt, updated_at = now()
        WHERE id = :id`,
       { transaction, replacements: values(e) },
     );

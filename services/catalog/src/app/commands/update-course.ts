@@ -24,6 +24,7 @@ const CONTENT_KEYS: Record<Exclude<CourseField, 'slug'>, keyof CourseContent> = 
   requirements: 'requirements',
   learning_objectives: 'learningObjectives',
   tags: 'tags',
+  access_days: 'accessDays',
 };
 
 /**

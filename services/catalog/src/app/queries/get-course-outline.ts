@@ -17,6 +17,8 @@ export interface Outline {
   sections: OutlineSection[];
   /** Published lessons that count toward completion, in course order. */
   countableLessonIds: string[];
+  /** Days of access an enrolment gets (null = lifetime). */
+  accessDays: number | null;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function loadOutline(
       .map((s) => ({ ...s, lessons: bySection.get(s.id) ?? [] }))
       .filter((s) => options.includeDrafts || s.lessons.length > 0),
     countableLessonIds: countableIds(lessons),
+    accessDays: course.accessDays,
   };
 }
 

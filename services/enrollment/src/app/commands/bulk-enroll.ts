@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { withTransaction } from '@lms/kit/db';
 import { AppError } from '@lms/kit/errors';
 import { EnrollmentErrors } from '../../domain/enrollment.errors';
-import { isLearning, newEnrollment, reactivate, type Enrollment } from '../../domain/enrollment';
-import { enrollmentCreated, enrollmentReactivated, type DomainEvent } from '../../domain/enrollment.events';
+import { accessEnded, isLearning, newEnrollment, reactivate, type Enrollment } from '../../domain/enrollment';
+import { enrollmentAccessScheduled, enrollmentCreated, enrollmentReactivated, type DomainEvent } from '../../domain/enrollment.events';
 import { Checker, isEmail, isUuid } from '../../domain/validation';
 import type { BulkJob, BulkResult } from '../../infra/bulk-job.repository';
 import type { EnrollmentDeps } from '../deps';
@@ -18,6 +18,7 @@ export interface BulkEnrollCommand {
 }
 
 const AUTH_BATCH = 100;
+const NOT_AN_EMAIL = 'not an email address';
 
 interface Row {
   row: number;
@@ -35,9 +36,10 @@ function chunks<T>(list: T[], size: number): T[][] {
 
 /**
  * Enrols many students at once (the course's instructor or an admin): ids are checked and emails
- * resolved through auth; each row gets a result — enrolled (new or re-activated), already_enrolled,
- * unknown_user (no such account), invalid (malformed, a duplicate row, not a student, deactivated).
- * Re-running the same list enrols nobody twice. The job and its results are stored.
+ * resolved through auth; each id row gets a result — enrolled (new or re-activated), already_enrolled,
+ * unknown_user (no such account), invalid (malformed, a duplicate row, not a student, deactivated);
+ * each well-formed email row reports `accepted` whatever happened (see `publicView`: no account
+ * enumeration by email). Re-running the same list enrols nobody twice. The job and its real results are stored.
  */
 export async function bulkEnroll(deps: EnrollmentDeps, caller: Caller, cmd: BulkEnrollCommand): Promise<BulkJob> {
   const check = new Checker();
@@ -59,26 +61,28 @@ export async function bulkEnroll(deps: EnrollmentDeps, caller: Caller, cmd: Bulk
     if (!isUuid(r.input.trim())) Object.assign(r, { result: 'invalid', detail: 'not a UUID' });
   }
   for (const r of emailRows) {
-    if (!isEmail(r.input.trim().toLowerCase())) Object.assign(r, { result: 'invalid', detail: 'not an email address' });
+    if (!isEmail(r.input.trim().toLowerCase())) Object.assign(r, { result: 'invalid', detail: NOT_AN_EMAIL });
   }
 
   // Resolve through auth with the caller's token (batched).
-  const profiles = new Map<string, { role: string; active: boolean }>();
+  const profiles = new Map<string, { role: string; active: boolean; fromIds: boolean }>();
   try {
     const ids = [...new Set(idRows.filter((r) => !r.result).map((r) => r.input.trim().toLowerCase()))];
     for (const part of chunks(ids, AUTH_BATCH)) {
       const reply = await deps.auth.BatchGetUsers({ ids: part });
-      for (const u of reply.items) profiles.set(u.id, { role: u.role, active: true });
+      for (const u of reply.items) profiles.set(u.id, { role: u.role, active: true, fromIds: true });
     }
     for (const r of idRows.filter((x) => !x.result)) r.userId = r.input.trim().toLowerCase();
     const emails = [...new Set(emailRows.filter((r) => !r.result).map((r) => r.input.trim().toLowerCase()))];
     const byEmail = new Map<string, string>();
     for (const part of chunks(emails, AUTH_BATCH)) {
-      const reply = await deps.auth.ResolveUsersByEmail({ emails: part });
+      // Only after requireCourseOwner above: auth answers for a named course being bulk-enrolled and returns
+      // active students only; it cannot verify the course itself (no service identity yet, issue 10 A5).
+      const reply = await deps.auth.ResolveUsersByEmail({ emails: part, course_id: courseId });
       for (const item of reply.items) {
         if (!item.user) continue;
         byEmail.set(item.email, item.user.id);
-        profiles.set(item.user.id, { role: item.user.role, active: item.is_active });
+        profiles.set(item.user.id, { role: item.user.role, active: item.is_active, fromIds: false });
       }
     }
     for (const r of emailRows.filter((x) => !x.result)) {
@@ -90,6 +94,10 @@ export async function bulkEnroll(deps: EnrollmentDeps, caller: Caller, cmd: Bulk
     if (err instanceof AppError && err.kind !== 'unavailable' && err.kind !== 'internal') throw err;
     throw EnrollmentErrors.authUnavailable(err);
   }
+  // BatchGetUsers answers public profiles (no activation flag): deactivated accounts are known from auth's
+  // user.deactivated / user.activated facts (the user_accounts read model), like the email path's is_active.
+  const inactive = await deps.users.inactiveAmong([...profiles.entries()].filter(([, p]) => p.fromIds).map(([id]) => id));
+  for (const id of inactive) profiles.get(id)!.active = false;
   const seen = new Set<string>();
   for (const r of rows.filter((x) => !x.result)) {
     const profile = profiles.get(r.userId!);
@@ -113,6 +121,11 @@ export async function bulkEnroll(deps: EnrollmentDeps, caller: Caller, cmd: Bulk
     const version = { version: course.currentVersion, totalCountable: course.totalCountable };
     for (const r of candidates) {
       const current = existing.get(r.userId!);
+      if (current && (current.status === 'expired' || accessEnded(current, at))) {
+        Object.assign(r, { result: 'invalid', detail: 'access to the course ended: extend the enrolment instead' });
+        enrollmentIds.set(r.userId!, current.id);
+        continue;
+      }
       if (current && isLearning(current.status)) {
         Object.assign(r, { result: 'already_enrolled' });
         enrollmentIds.set(r.userId!, current.id);
@@ -126,12 +139,21 @@ export async function bulkEnroll(deps: EnrollmentDeps, caller: Caller, cmd: Bulk
         events.push(...upgradeEvents, enrollmentReactivated(e, at));
         r.detail = 're-activated';
       } else {
-        e = newEnrollment({ id: randomUUID(), studentId: r.userId!, courseId, courseVersion: version.version, totalLessonsCount: version.totalCountable, at });
+        e = newEnrollment({
+          id: randomUUID(),
+          studentId: r.userId!,
+          courseId,
+          courseVersion: version.version,
+          totalLessonsCount: version.totalCountable,
+          at,
+          accessDays: course.accessDays,
+        });
         if (!(await deps.enrollments.insert(transaction, e))) {
           Object.assign(r, { result: 'already_enrolled' });
           continue;
         }
         events.push(enrollmentCreated(e));
+        if (e.expiresAt) events.push(enrollmentAccessScheduled(e, 'enrolled', at));
       }
       r.result = 'enrolled';
       enrollmentIds.set(r.userId!, e.id);
@@ -161,6 +183,32 @@ export async function bulkEnroll(deps: EnrollmentDeps, caller: Caller, cmd: Bulk
       results,
     };
     await deps.bulkJobs.save(transaction, job);
-    return job;
+    return publicView(job, cmd.userIds.length);
   });
+}
+
+const EMAIL_ROW_DETAIL = 'enrolled if this address belongs to an active student account; see the course enrolment list';
+
+/**
+ * What the caller is told. Email rows must not reveal whether an address has an account (nor whether it
+ * is deactivated, a teacher's, or already enrolled): every well-formed email row reports `accepted` with
+ * the same detail and no user or enrolment id, and the job's counts cover id rows only (`total` counts
+ * every row). The owner sees the students actually enrolled in the course's enrolment list. The stored
+ * job keeps the real outcome of every row (audit; never returned).
+ */
+export function publicView(job: BulkJob, firstEmailRow: number): BulkJob {
+  const results = job.results.map((r): BulkResult =>
+    r.row < firstEmailRow || (r.result === 'invalid' && r.detail === NOT_AN_EMAIL)
+      ? r
+      : { ...r, userId: null, enrollmentId: null, result: 'accepted', detail: EMAIL_ROW_DETAIL },
+  );
+  const count = (kind: BulkResult['result']) => results.filter((x) => x.result === kind).length;
+  return {
+    ...job,
+    enrolled: count('enrolled'),
+    alreadyEnrolled: count('already_enrolled'),
+    unknownUser: count('unknown_user'),
+    invalid: count('invalid'),
+    results,
+  };
 }

@@ -56,9 +56,11 @@ export async function seedFromCatalog(deps: EnrollmentDeps, courseId: string): P
   }
   deps.outlineFetchedAt.set(courseId, Date.now());
   if (outline.is_published) {
-    await withTransaction(deps.sequelize, (transaction) =>
-      applyCourseVersion(deps, transaction, versionFromOutline(outline), 'outline', { status: 'published', at: deps.clock() }),
-    );
+    await withTransaction(deps.sequelize, async (transaction) => {
+      await applyCourseVersion(deps, transaction, versionFromOutline(outline), 'outline', { status: 'published', at: deps.clock() });
+      // access_days (0 = lifetime) is not versioned: the outline's current value applies to new enrolments.
+      await deps.courses.setAccessDays(courseId, outline.access_days ?? 0, transaction);
+    });
   }
   return { isPublished: outline.is_published, version: outline.version };
 }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { isUniqueViolation, withTransaction } from '@lms/kit/db';
 import { AppError } from '@lms/kit/errors';
 import { EnrollmentErrors } from '../../domain/enrollment.errors';
-import { isLearning, newEnrollment, reactivate, type Enrollment } from '../../domain/enrollment';
-import { enrollmentCreated, enrollmentReactivated } from '../../domain/enrollment.events';
+import { accessEnded, isLearning, newEnrollment, reactivate, type Enrollment } from '../../domain/enrollment';
+import { enrollmentAccessScheduled, enrollmentCreated, enrollmentReactivated } from '../../domain/enrollment.events';
 import { Checker } from '../../domain/validation';
 import type { EnrollmentDeps } from '../deps';
 import { emit, throwIfInvalid, type Caller } from '../shared';
@@ -48,7 +48,12 @@ export async function enroll(deps: EnrollmentDeps, caller: Caller, cmd: EnrollCo
   return enrollStudent(deps, caller.userId, courseId);
 }
 
-/** Creates or re-activates (student, course); ALREADY_EXISTS when it is active or completed. */
+/**
+ * Creates or re-activates (student, course); ALREADY_EXISTS when it is active or completed. A new
+ * enrolment in a course with `access_days` ends `access_days` later (`enrollment.access_scheduled` arms
+ * the expiry timer). An enrolment whose access ended (expired, or dropped past its end) is not re-opened
+ * by enrolling again: FAILED_PRECONDITION ENROLLMENT.EXPIRED — the instructor or an admin extends it.
+ */
 export async function enrollStudent(deps: EnrollmentDeps, studentId: string, courseId: string): Promise<{ enrollment: Enrollment; reactivated: boolean }> {
   try {
     return await withTransaction(deps.sequelize, async (transaction) => {
@@ -58,7 +63,8 @@ export async function enrollStudent(deps: EnrollmentDeps, studentId: string, cou
       const at = deps.clock();
       const existing = await deps.enrollments.findByStudentCourse(studentId, courseId, transaction, true);
       if (existing) {
-        if (isLearning(existing.status)) throw EnrollmentErrors.alreadyEnrolled();
+        if (isLearning(existing.status) && !accessEnded(existing, at)) throw EnrollmentErrors.alreadyEnrolled();
+        if (existing.status === 'expired' || accessEnded(existing, at)) throw EnrollmentErrors.expired(existing.expiresAt);
         const version = { version: course.currentVersion, totalCountable: course.totalCountable };
         const { enrollments: [upgraded], events } = await upgradeLocked(deps, transaction, courseId, version, [existing]);
         const back = reactivate(upgraded, at);
@@ -73,9 +79,13 @@ export async function enrollStudent(deps: EnrollmentDeps, studentId: string, cou
         courseVersion: course.currentVersion,
         totalLessonsCount: course.totalCountable,
         at,
+        accessDays: course.accessDays,
       });
       if (!(await deps.enrollments.insert(transaction, enrollment))) throw EnrollmentErrors.alreadyEnrolled();
-      await emit(deps, transaction, [enrollmentCreated(enrollment)]);
+      await emit(deps, transaction, [
+        enrollmentCreated(enrollment),
+        ...(enrollment.expiresAt ? [enrollmentAccessScheduled(enrollment, 'enrolled', at)] : []),
+      ]);
       return { enrollment, reactivated: false };
     });
   } catch (err) {

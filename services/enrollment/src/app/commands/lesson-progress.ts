@@ -2,7 +2,7 @@ import type { Transaction } from 'sequelize';
 import { withTransaction } from '@lms/kit/db';
 import type { CourseLesson } from '../../domain/course';
 import { EnrollmentErrors } from '../../domain/enrollment.errors';
-import { isLearning, recordLessonCompletion, type Enrollment } from '../../domain/enrollment';
+import { accessEnded, isLearning, recordLessonCompletion, type Enrollment } from '../../domain/enrollment';
 import { lessonCompleted, lessonStarted, type DomainEvent } from '../../domain/enrollment.events';
 import { evaluateLock, parseProgressUpdate, type LessonProgress } from '../../domain/progress';
 import { Checker } from '../../domain/validation';
@@ -106,6 +106,10 @@ async function withLearnerLesson<T>(
       const row = await deps.enrollments.lockWithLesson(transaction, ids.enrollmentId, ids.lessonId);
       if (!row || row.enrollment.studentId !== caller.userId) return { kind: 'not_owner' };
       let { enrollment, lesson } = row;
+      // Access ended (the timer may not have marked it yet): progress is read-only from then on.
+      if (enrollment.status === 'expired' || (isLearning(enrollment.status) && accessEnded(enrollment, deps.clock()))) {
+        throw EnrollmentErrors.expired(enrollment.expiresAt);
+      }
       if (!isLearning(enrollment.status)) throw EnrollmentErrors.notActive(enrollment.status);
       let events: DomainEvent<unknown>[] = [];
       if (row.course && row.course.currentVersion > enrollment.courseVersion) {

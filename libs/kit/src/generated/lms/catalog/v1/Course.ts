@@ -32,6 +32,7 @@ export interface Course {
   'rating_count'?: (number);
   'created_at'?: (string);
   'updated_at'?: (string);
+  'access_days'?: (number);
 }
 
 export interface Course__Output {
@@ -63,4 +64,5 @@ export interface Course__Output {
   'rating_count': (number);
   'created_at': (string);
   'updated_at': (string);
+  'access_days': (number);
 }

@@ -9,6 +9,7 @@ export interface CourseOutline {
   'instructor_id'?: (string);
   'sections'?: (_lms_catalog_v1_Section)[];
   'countable_lesson_ids'?: (string)[];
+  'access_days'?: (number);
 }
 
 export interface CourseOutline__Output {
@@ -18,4 +19,5 @@ export interface CourseOutline__Output {
   'instructor_id': (string);
   'sections': (_lms_catalog_v1_Section__Output)[];
   'countable_lesson_ids': (string)[];
+  'access_days': (number);
 }

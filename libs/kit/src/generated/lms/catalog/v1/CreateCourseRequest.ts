@@ -17,6 +17,7 @@ export interface CreateCourseRequest {
   'learning_objectives'?: (string)[];
   'tags'?: (string)[];
   'instructor_id'?: (string);
+  'access_days'?: (number);
 }
 
 export interface CreateCourseRequest__Output {
@@ -34,4 +35,5 @@ export interface CreateCourseRequest__Output {
   'learning_objectives': (string)[];
   'tags': (string)[];
   'instructor_id': (string);
+  'access_days': (number);
 }

@@ -18,6 +18,7 @@ export interface UpdateCourseRequest {
   'requirements'?: (string)[];
   'learning_objectives'?: (string)[];
   'tags'?: (string)[];
+  'access_days'?: (number);
 }
 
 export interface UpdateCourseRequest__Output {
@@ -36,4 +37,5 @@ export interface UpdateCourseRequest__Output {
   'requirements': (string)[];
   'learning_objectives': (string)[];
   'tags': (string)[];
+  'access_days': (number);
 }

@@ -21,6 +21,8 @@ export interface Enrollment {
   'reviewed_at'?: (string);
   'has_new_content'?: (boolean);
   'course_version'?: (number);
+  'expires_at'?: (string);
+  'certificate_url'?: (string);
 }
 
 export interface Enrollment__Output {
@@ -42,4 +44,6 @@ export interface Enrollment__Output {
   'reviewed_at': (string);
   'has_new_content': (boolean);
   'course_version': (number);
+  'expires_at': (string);
+  'certificate_url': (string);
 }

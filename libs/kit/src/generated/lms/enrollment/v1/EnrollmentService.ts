@@ -11,6 +11,7 @@ import type { Enrollment as _lms_enrollment_v1_Enrollment, Enrollment__Output as
 import type { EnrollmentIdRequest as _lms_enrollment_v1_EnrollmentIdRequest, EnrollmentIdRequest__Output as _lms_enrollment_v1_EnrollmentIdRequest__Output } from '../../../lms/enrollment/v1/EnrollmentIdRequest';
 import type { EnrollmentPage as _lms_enrollment_v1_EnrollmentPage, EnrollmentPage__Output as _lms_enrollment_v1_EnrollmentPage__Output } from '../../../lms/enrollment/v1/EnrollmentPage';
 import type { EnrollmentProgress as _lms_enrollment_v1_EnrollmentProgress, EnrollmentProgress__Output as _lms_enrollment_v1_EnrollmentProgress__Output } from '../../../lms/enrollment/v1/EnrollmentProgress';
+import type { ExtendEnrollmentRequest as _lms_enrollment_v1_ExtendEnrollmentRequest, ExtendEnrollmentRequest__Output as _lms_enrollment_v1_ExtendEnrollmentRequest__Output } from '../../../lms/enrollment/v1/ExtendEnrollmentRequest';
 import type { IsEnrolledReply as _lms_enrollment_v1_IsEnrolledReply, IsEnrolledReply__Output as _lms_enrollment_v1_IsEnrolledReply__Output } from '../../../lms/enrollment/v1/IsEnrolledReply';
 import type { IsEnrolledRequest as _lms_enrollment_v1_IsEnrolledRequest, IsEnrolledRequest__Output as _lms_enrollment_v1_IsEnrolledRequest__Output } from '../../../lms/enrollment/v1/IsEnrolledRequest';
 import type { LessonProgress as _lms_enrollment_v1_LessonProgress, LessonProgress__Output as _lms_enrollment_v1_LessonProgress__Output } from '../../../lms/enrollment/v1/LessonProgress';
@@ -57,6 +58,15 @@ export interface EnrollmentServiceClient extends grpc.Client {
   enroll(argument: _lms_enrollment_v1_EnrollRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
   enroll(argument: _lms_enrollment_v1_EnrollRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
   enroll(argument: _lms_enrollment_v1_EnrollRequest, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  
+  ExtendEnrollment(argument: _lms_enrollment_v1_ExtendEnrollmentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  ExtendEnrollment(argument: _lms_enrollment_v1_ExtendEnrollmentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  ExtendEnrollment(argument: _lms_enrollment_v1_ExtendEnrollmentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  ExtendEnrollment(argument: _lms_enrollment_v1_ExtendEnrollmentRequest, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  extendEnrollment(argument: _lms_enrollment_v1_ExtendEnrollmentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  extendEnrollment(argument: _lms_enrollment_v1_ExtendEnrollmentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  extendEnrollment(argument: _lms_enrollment_v1_ExtendEnrollmentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  extendEnrollment(argument: _lms_enrollment_v1_ExtendEnrollmentRequest, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
   
   GetCourseStats(argument: _lms_enrollment_v1_CourseIdRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_CourseStats__Output>): grpc.ClientUnaryCall;
   GetCourseStats(argument: _lms_enrollment_v1_CourseIdRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_enrollment_v1_CourseStats__Output>): grpc.ClientUnaryCall;
@@ -150,6 +160,8 @@ export interface EnrollmentServiceHandlers extends grpc.UntypedServiceImplementa
   
   Enroll: grpc.handleUnaryCall<_lms_enrollment_v1_EnrollRequest__Output, _lms_enrollment_v1_Enrollment>;
   
+  ExtendEnrollment: grpc.handleUnaryCall<_lms_enrollment_v1_ExtendEnrollmentRequest__Output, _lms_enrollment_v1_Enrollment>;
+  
   GetCourseStats: grpc.handleUnaryCall<_lms_enrollment_v1_CourseIdRequest__Output, _lms_enrollment_v1_CourseStats>;
   
   GetEnrollment: grpc.handleUnaryCall<_lms_enrollment_v1_EnrollmentIdRequest__Output, _lms_enrollment_v1_Enrollment>;
@@ -175,6 +187,7 @@ export interface EnrollmentServiceDefinition extends grpc.ServiceDefinition {
   CompleteLesson: MethodDefinition<_lms_enrollment_v1_LessonRequest, _lms_enrollment_v1_LessonProgress, _lms_enrollment_v1_LessonRequest__Output, _lms_enrollment_v1_LessonProgress__Output>
   DropEnrollment: MethodDefinition<_lms_enrollment_v1_EnrollmentIdRequest, _lms_enrollment_v1_Enrollment, _lms_enrollment_v1_EnrollmentIdRequest__Output, _lms_enrollment_v1_Enrollment__Output>
   Enroll: MethodDefinition<_lms_enrollment_v1_EnrollRequest, _lms_enrollment_v1_Enrollment, _lms_enrollment_v1_EnrollRequest__Output, _lms_enrollment_v1_Enrollment__Output>
+  ExtendEnrollment: MethodDefinition<_lms_enrollment_v1_ExtendEnrollmentRequest, _lms_enrollment_v1_Enrollment, _lms_enrollment_v1_ExtendEnrollmentRequest__Output, _lms_enrollment_v1_Enrollment__Output>
   GetCourseStats: MethodDefinition<_lms_enrollment_v1_CourseIdRequest, _lms_enrollment_v1_CourseStats, _lms_enrollment_v1_CourseIdRequest__Output, _lms_enrollment_v1_CourseStats__Output>
   GetEnrollment: MethodDefinition<_lms_enrollment_v1_EnrollmentIdRequest, _lms_enrollment_v1_Enrollment, _lms_enrollment_v1_EnrollmentIdRequest__Output, _lms_enrollment_v1_Enrollment__Output>
   GetProgress: MethodDefinition<_lms_enrollment_v1_EnrollmentIdRequest, _lms_enrollment_v1_EnrollmentProgress, _lms_enrollment_v1_EnrollmentIdRequest__Output, _lms_enrollment_v1_EnrollmentProgress__Output>

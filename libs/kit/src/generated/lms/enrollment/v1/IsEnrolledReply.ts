@@ -5,10 +5,12 @@ export interface IsEnrolledReply {
   'enrolled'?: (boolean);
   'enrollment_id'?: (string);
   'status'?: (string);
+  'expires_at'?: (string);
 }
 
 export interface IsEnrolledReply__Output {
   'enrolled': (boolean);
   'enrollment_id': (string);
   'status': (string);
+  'expires_at': (string);
 }
