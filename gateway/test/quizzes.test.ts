@@ -375,8 +375,8 @@ describe('Quizzes through the gateway', () => {
     // Without lesson_id: 422 (the documented deviation: a quiz belongs to a quiz lesson).
     const noLesson = expectErrorBody(await api.post(quizzes, seedSettings, as(owner)), 422);
     expect(noLesson.errors.map((e: { loc: string[] }) => e.loc.join('.'))).toEqual(['body.lesson_id']);
-    const draft = ok(await api.post(quizzes, { lesson_id: quizLessons[1], title: 'Draft', show_correct_answers: false }, as(owner)), 201, 'draft');
-    expect(draft.show_correct_answers).toBe('never');
+    const draft = ok(await api.post(quizzes, { lesson_id: quizLessons[1], title: 'Draft', quiz_type: 'final', show_correct_answers: false }, as(owner)), 201, 'draft');
+    expect(draft).toMatchObject({ quiz_type: 'final', show_correct_answers: 'never' });
     const base = `${quizzes}/${quiz.id}`;
 
     // Row 22: multiple choice with option_text; true/false with the key as the string "false"; short answer "Cairo".

@@ -43,7 +43,7 @@ export const QUIZ_LIMITS = {
 } as const;
 const L = QUIZ_LIMITS;
 
-export const QUIZ_TYPES = ['graded', 'practice'] as const;
+export const QUIZ_TYPES = ['graded', 'practice', 'final'] as const;
 export const SCORING_POLICIES = ['highest', 'latest', 'average', 'first'] as const;
 export const SHOW_CORRECT_ANSWERS = ['never', 'after_submit', 'after_pass', 'after_last_attempt'] as const;
 export const QUESTION_TYPES = ['multiple_choice', 'multiple_answer', 'true_false', 'short_answer', 'numeric', 'matching', 'ordering', 'essay'] as const;
@@ -433,7 +433,7 @@ export const QuizSchema = z
     instructor_id: z.string().uuid(),
     title: z.string(),
     description: NullableText(),
-    quiz_type: z.string().openapi({ description: 'graded | practice' }),
+    quiz_type: z.string().openapi({ description: 'graded | practice | final (a label: every type is graded alike)' }),
     passing_score: z.number().openapi({ description: 'Percentage 0-100' }),
     time_limit_minutes: nullable(z.number().int(), 0).openapi({ description: 'null = no time limit' }),
     max_attempts: nullable(z.number().int(), 0).openapi({ description: 'null = unlimited' }),

@@ -21,7 +21,7 @@ export type ScoringPolicy = (typeof SCORING_POLICIES)[number];
 export const SHOW_CORRECT_ANSWERS = ['never', 'after_submit', 'after_pass', 'after_last_attempt'] as const;
 export type ShowCorrectAnswers = (typeof SHOW_CORRECT_ANSWERS)[number];
 
-export const QUIZ_TYPES = ['graded', 'practice'] as const;
+export const QUIZ_TYPES = ['graded', 'practice', 'final'] as const;
 export type QuizType = (typeof QUIZ_TYPES)[number];
 
 export const ATTEMPT_STATUSES = ['in_progress', 'pending_review', 'graded'] as const;

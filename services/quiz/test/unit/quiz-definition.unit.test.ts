@@ -40,6 +40,10 @@ describe('checkQuizSettings: create', () => {
     expect(DEFAULT_QUIZ_SETTINGS).toMatchObject({ quizType: 'graded', passingScore: 70, scoringPolicy: 'highest', showCorrectAnswers: 'after_submit' });
   });
 
+  test.each(['graded', 'practice', 'final'])('When the quiz type is %p (the seed\'s three), then it is taken', (type) => {
+    expect(created({ quiz_type: type }).quizType).toBe(type);
+  });
+
   test('When every field is sent, then each is taken', () => {
     const s = created({
       description: 'Covers chapter 1',
