@@ -13,6 +13,9 @@ import { expectErrorBody, type Api } from './support/http';
  * One journey through the gateway: real auth, catalog and enrollment (catalog and enrollment share a vhost,
  * so course.published reaches enrollment), real Redis for the Idempotency-Key store.
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
 /** A port nothing listens on right now (the OS picks it), to start a service on a known address. */
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -98,6 +101,22 @@ describe('Enrolments and progress through the gateway', () => {
     const enrolled = await api.post('/api/v1/enrollments', { course_id: courseId }, { token: student.access, headers: key });
     expect(enrolled.status).toBe(201);
     expect(enrolled.body).toMatchObject({ course_id: courseId, student_id: student.userId, status: 'active', progress_percentage: 0, total_lessons_count: 3 });
+    // Seed row 13: the documented fields with their types; nothing absent is "" (null instead).
+    expect(enrolled.body).toEqual(
+      expect.objectContaining({
+        id: expect.stringMatching(UUID),
+        enrolled_at: expect.stringMatching(ISO),
+        completed_lessons_count: 0,
+        started_at: null,
+        completed_at: null,
+        dropped_at: null,
+        expires_at: null,
+        certificate_url: null,
+        rating: null,
+        review: null,
+        reviewed_at: null,
+      }),
+    );
     const replay = await api.post('/api/v1/enrollments', { course_id: courseId }, { token: student.access, headers: key });
     expect(replay.status).toBe(201);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
@@ -111,9 +130,19 @@ describe('Enrolments and progress through the gateway', () => {
     const id = enrolled.body.id as string;
     const base = `/api/v1/enrollments/${id}/lessons`;
     expect((await api.post(`${base}/${lessons[0]}/start`, undefined, { token: student.access })).body).toMatchObject({ status: 'in_progress' });
-    const progress = await api.put(`${base}/${lessons[0]}/progress`, { time_spent_seconds: 120, last_position_seconds: 30, notes: 'n' }, { token: student.access });
+    // Seed row 16: the documented body (status, time, position, percentage, notes) and answer
+    const progress = await api.put(
+      `${base}/${lessons[0]}/progress`,
+      { status: 'in_progress', time_spent_seconds: 120, last_position_seconds: 30, completion_percentage: 50.0, notes: 'Important concepts to review' },
+      { token: student.access },
+    );
     expect(progress.status).toBe(200);
-    expect(progress.body).toMatchObject({ time_spent_seconds: 120, last_position_seconds: 30, status: 'in_progress' });
+    expect(progress.body).toMatchObject({ time_spent_seconds: 120, last_position_seconds: 30, status: 'in_progress', completion_percentage: 50 });
+    expect(progress.body).toEqual(
+      expect.objectContaining({ id: expect.stringMatching(UUID), lesson_id: lessons[0], last_accessed_at: expect.stringMatching(ISO), completed_at: null }),
+    );
+    expectErrorBody(await api.put(`${base}/${lessons[0]}/progress`, { status: 'paused' }, { token: student.access }), 422);
+    expectErrorBody(await api.put(`${base}/${lessons[0]}/progress`, { completion_percentage: 101 }, { token: student.access }), 422);
     expectErrorBody(await api.put(`${base}/${lessons[0]}/progress`, { time_spent_seconds: 100_000 }, { token: student.access }), 422);
     expectErrorBody(await api.put(`${base}/${lessons[0]}/progress`, { time_spent_seconds: 301 }, { token: student.access }), 422);
     expectErrorBody(await api.put(`${base}/${lessons[0]}/progress`, { time_spent_seconds: -5 }, { token: student.access }), 422);
@@ -137,9 +166,35 @@ describe('Enrolments and progress through the gateway', () => {
       api.post(`${base}/${lessons[2]}/complete`, undefined, { token: student.access }),
     ]);
     expect(completions.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    // Seed row 17: id, lesson_id, status "completed", completion_percentage 100, completed_at
+    expect(completions[3].body).toEqual(
+      expect.objectContaining({
+        id: expect.stringMatching(UUID),
+        lesson_id: lessons[2],
+        status: 'completed',
+        completion_percentage: 100,
+        completed_at: expect.stringMatching(ISO),
+      }),
+    );
     expect((await api.get(`/api/v1/lessons/${lessons[1]}`, { token: student.access })).body).toMatchObject({ is_completed: true });
     const done = await api.get(`/api/v1/enrollments/${id}`, { token: student.access });
     expect(done.body).toMatchObject({ status: 'completed', progress_percentage: 100, completed_lessons_count: 3, total_time_spent_seconds: 120 });
+    // Seed row 15: the detail's documented fields (certificate_url, rating, review null until they exist)
+    expect(done.body).toEqual(
+      expect.objectContaining({
+        id,
+        student_id: student.userId,
+        course_id: courseId,
+        enrolled_at: expect.stringMatching(ISO),
+        started_at: expect.stringMatching(ISO),
+        completed_at: expect.stringMatching(ISO),
+        total_lessons_count: 3,
+        certificate_url: null,
+        rating: null,
+        review: null,
+        expires_at: null,
+      }),
+    );
 
     const perLesson = await api.get(`/api/v1/enrollments/${id}/progress`, { token: student.access });
     expect(perLesson.body.lessons.map((l: { lesson_id: string; progress: { status: string } }) => [l.lesson_id, l.progress.status])).toEqual(
@@ -148,25 +203,48 @@ describe('Enrolments and progress through the gateway', () => {
 
     const mine = await api.get('/api/v1/enrollments/my-courses?status=completed', { token: student.access });
     expect(mine.status).toBe(200);
+    // Seed row 14: {enrollments: [...], total, page, page_size} (+ total_pages)
     expect(mine.body).toMatchObject({ total: 1, page: 1, page_size: 20, total_pages: 1 });
-    expect(mine.body.items[0]).toMatchObject({ id, course: { id: courseId, title: 'Gateway course', thumbnail_url: 'https://img.example/c.png' }, time_spent_hours: 0.03 });
+    expect(mine.body.items).toBeUndefined();
+    expect(mine.body.enrollments[0]).toMatchObject({
+      id,
+      status: 'completed',
+      course: { id: courseId, title: 'Gateway course', thumbnail_url: 'https://img.example/c.png' },
+      progress_percentage: 100,
+      completed_lessons_count: 3,
+      total_lessons_count: 3,
+      time_spent_hours: 0.03,
+    });
+    expect(mine.body.enrollments[0]).toEqual(
+      expect.objectContaining({ enrolled_at: expect.stringMatching(ISO), last_accessed_at: expect.stringMatching(ISO) }),
+    );
+    expect((await api.get('/api/v1/enrollments/my-courses?status=dropped', { token: student.access })).body).toMatchObject({ enrollments: [], total: 0 });
     expectErrorBody(await api.get('/api/v1/enrollments/my-courses?status=weird', { token: student.access }), 422);
 
+    // Seed row 18: rating 1-5, review at least 10 characters (or none at all)
     const review = await api.post(`/api/v1/enrollments/${id}/review`, { rating: 5, review: 'Exactly what I needed.' }, { token: student.access });
-    expect(review.body).toMatchObject({ rating: 5 });
+    expect(review.status).toBe(200);
+    expect(review.body).toMatchObject({ rating: 5, review: 'Exactly what I needed.' });
+    expect(review.body.reviewed_at).toMatch(ISO);
     expectErrorBody(await api.post(`/api/v1/enrollments/${id}/review`, { rating: 9 }, { token: student.access }), 422);
+    expectErrorBody(await api.post(`/api/v1/enrollments/${id}/review`, { rating: 0 }, { token: student.access }), 422);
+    expectErrorBody(await api.post(`/api/v1/enrollments/${id}/review`, { rating: 4, review: 'Too short' }, { token: student.access }), 422);
 
     // The course side
     const list = await api.get(`/api/v1/courses/${courseId}/enrollments?sort=progress_desc&page_size=10`, { token: instructor.access });
     expect(list.status).toBe(200);
-    expect(list.body.items.map((e: { id: string }) => e.id)).toEqual([id]);
+    expect(list.body.enrollments.map((e: { id: string }) => e.id)).toEqual([id]);
+    expect(list.body).toMatchObject({ total: 1, page: 1, page_size: 10, total_pages: 1, next_cursor: null });
     expectErrorBody(await api.get(`/api/v1/courses/${courseId}/enrollments`, { token: student.access }), 403);
     expectErrorBody(await api.get(`/api/v1/courses/${courseId}/enrollments?sort=name`, { token: instructor.access }), 422);
     const stats = await api.get(`/api/v1/courses/${courseId}/stats`, { token: instructor.access });
     expect(stats.body).toMatchObject({ total_enrollments: 1, completed_enrollments: 1, completion_rate: 100, average_rating: 5 });
     const bulk = await api.post(`/api/v1/courses/${courseId}/enrollments/bulk`, { emails: [other.email, 'ghost@example.test'], user_ids: [student.userId] }, { token: instructor.access });
     expect(bulk.status).toBe(201);
-    expect(bulk.body.results.map((r: { result: string }) => r.result)).toEqual(['already_enrolled', 'enrolled', 'unknown_user']);
+    // id rows say what happened; email rows are neutral ('accepted', no ids: no account enumeration)
+    expect(bulk.body.results.map((r: { result: string }) => r.result)).toEqual(['already_enrolled', 'accepted', 'accepted']);
+    expect(bulk.body.results[1]).toMatchObject({ user_id: null, enrollment_id: null });
+    expect(bulk.body.results[0].enrollment_id).toBe(id);
 
     // The instructor adds a fourth lesson and publishes it: 75%, still completed, new content flagged.
     await createLesson(courseId);
@@ -193,6 +271,7 @@ describe('Enrolments and progress through the gateway', () => {
       'post /api/v1/enrollments/{enrollment_id}/lessons/{lesson_id}/start',
       'post /api/v1/enrollments/{enrollment_id}/lessons/{lesson_id}/complete',
       'post /api/v1/enrollments/{enrollment_id}/review',
+      'post /api/v1/enrollments/{enrollment_id}/extend',
       'get /api/v1/courses/{course_id}/enrollments',
       'post /api/v1/courses/{course_id}/enrollments/bulk',
       'get /api/v1/courses/{course_id}/stats',
@@ -203,6 +282,55 @@ describe('Enrolments and progress through the gateway', () => {
     const enrol = doc.paths['/api/v1/enrollments'].post;
     expect(enrol.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'idempotency-key', in: 'header' })]));
     expect(doc.components.schemas.UpdateLessonProgressRequest.additionalProperties).toBe(false);
+    // absent-able fields are documented as nullable (OpenAPI 3.1: type includes "null")
+    const enrollmentProps = doc.components.schemas.Enrollment.properties;
+    for (const key of ['started_at', 'completed_at', 'expires_at', 'certificate_url', 'rating', 'review']) {
+      expect([key, JSON.stringify(enrollmentProps[key])]).toEqual([key, expect.stringContaining('null')]);
+    }
+  });
+
+  test('When a course grants limited access, then enrolments carry expires_at, expire at that time with no call, refuse progress (409 ENROLLMENT.EXPIRED) but not reads, and the owner extends them', async () => {
+    const course = await api.post('/api/v1/courses', { title: 'Timed course', access_days: 30 }, { token: instructor.access });
+    expect(course.status).toBe(201);
+    expect(course.body.access_days).toBe(30);
+    const courseId = course.body.id as string;
+    const lessons = [await createLesson(courseId), await createLesson(courseId)];
+    expect((await api.post(`/api/v1/courses/${courseId}/publish`, undefined, { token: instructor.access })).status).toBe(200);
+    const learner = await registerAndLogin(api, 'timed');
+    const enrolled = await api.post('/api/v1/enrollments', { course_id: courseId }, { token: learner.access });
+    expect(enrolled.status).toBe(201);
+    const id = enrolled.body.id as string;
+    expect(Date.parse(enrolled.body.expires_at) - Date.parse(enrolled.body.enrolled_at)).toBe(30 * 24 * 3600 * 1000);
+
+    // Extension: the owner only (a student 403 at the door, another instructor 404 from the service); one of days/expires_at
+    const strangerEmail = uniqueEmail('stranger');
+    const strangerPassword = strongPassword();
+    const stranger = await api.post('/api/v1/auth/register', { email: strangerEmail, password: strangerPassword, full_name: 'Other Teacher', role: 'instructor' });
+    expect(stranger.status).toBe(201);
+    const otherInstructor = await login(api, strangerEmail, strangerPassword);
+    expectErrorBody(await api.post(`/api/v1/enrollments/${id}/extend`, { days: 5 }, { token: otherInstructor.access }), 404);
+    expectErrorBody(await api.post(`/api/v1/enrollments/${id}/extend`, { days: 5 }, { token: learner.access }), 403);
+    expectErrorBody(await api.post(`/api/v1/enrollments/${id}/extend`, {}, { token: instructor.access }), 422);
+    expectErrorBody(await api.post(`/api/v1/enrollments/${id}/extend`, { days: 5, expires_at: new Date(Date.now() + 86_400_000).toISOString() }, { token: instructor.access }), 422);
+    expectErrorBody(await api.post(`/api/v1/enrollments/${id}/extend`, { days: 3651 }, { token: instructor.access }), 422);
+
+    const soon = new Date(Date.now() + 2000).toISOString();
+    const short = await api.post(`/api/v1/enrollments/${id}/extend`, { expires_at: soon }, { token: instructor.access });
+    expect(short.status).toBe(200);
+    expect(short.body).toMatchObject({ id, status: 'active', expires_at: soon });
+    await eventually(async () => {
+      expect((await api.get(`/api/v1/enrollments/${id}`, { token: learner.access })).body.status).toBe('expired');
+    }, 30_000, 200);
+    expectErrorBody(await api.put(`/api/v1/enrollments/${id}/lessons/${lessons[0]}/progress`, { notes: 'late' }, { token: learner.access }), 409, 'ENROLLMENT.EXPIRED');
+    expectErrorBody(await api.post(`/api/v1/enrollments/${id}/lessons/${lessons[0]}/complete`, undefined, { token: learner.access }), 409, 'ENROLLMENT.EXPIRED');
+    expect((await api.get(`/api/v1/enrollments/${id}/progress`, { token: learner.access })).status).toBe(200);
+    expect((await api.get('/api/v1/enrollments/my-courses?status=expired', { token: learner.access })).body).toMatchObject({ total: 1 });
+
+    const back = await api.post(`/api/v1/enrollments/${id}/extend`, { days: 5 }, { token: instructor.access });
+    expect(back.status).toBe(200);
+    expect(back.body.status).toBe('active');
+    expect(Date.parse(back.body.expires_at)).toBeGreaterThan(Date.now() + 4 * 24 * 3600 * 1000);
+    expect((await api.post(`/api/v1/enrollments/${id}/lessons/${lessons[0]}/complete`, undefined, { token: learner.access })).status).toBe(200);
   });
 
   test('When enrollment stops serving, then /readyz is 503 naming it and its routes answer 503', async () => {

@@ -1,11 +1,14 @@
 import { z } from './zod';
 import { Pagination } from './schemas';
+import { nullable, NullableId, NullableText, NullableTimestamp } from '../presentation/public-shape';
+import { pageSchema } from '../presentation/lists';
 
 /**
- * Requests and responses of the enrolment routes. Responses mirror the enrollment proto messages field by
- * field (snake_case; timestamps RFC 3339, "" when not set; int64 counters as JSON numbers).
+ * Requests and responses of the enrolment routes (seed rows 13-18). Responses carry the enrollment proto
+ * messages' fields in snake_case; every absent-able timestamp, id, text or "none" number is declared
+ * nullable here, so `toPublic` answers `null` for it (never `""`, never `0` for "not rated").
  */
-const Timestamp = z.string().openapi({ description: 'RFC 3339 UTC, "" when not set', example: '2025-01-31T12:00:00.000Z' });
+const Timestamp = z.string().openapi({ description: 'RFC 3339 UTC', example: '2026-02-17T18:00:00.000Z' });
 const pathUuid = (name: string) => z.string().uuid().openapi({ param: { name, in: 'path' } });
 
 export const EnrollmentStatusSchema = z.enum(['active', 'completed', 'dropped', 'expired']).openapi('EnrollmentStatus');
@@ -53,10 +56,31 @@ export const UpdateProgressBody = z
 export const ReviewBody = z
   .object({
     rating: z.number().int().min(1).max(5),
-    review: z.string().max(5000).optional().openapi({ description: 'Empty, or 10 to 5000 characters' }),
+    review: z
+      .string()
+      .trim()
+      .min(10)
+      .max(5000)
+      .nullable()
+      .optional()
+      .openapi({ description: '10 to 5000 characters (the seed\'s minimum); omitted or null = a rating without text' }),
   })
   .strict()
   .openapi('ReviewRequest');
+
+/** Exactly one of `days` (added to the current end of access, or to now when it has passed) and `expires_at`. */
+export const ExtendBody = z
+  .object({
+    days: z.number().int().min(1).max(3650).optional(),
+    expires_at: z
+      .string()
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: 'An absolute end of access (RFC 3339, in the future, at most 3650 days ahead)' }),
+  })
+  .strict()
+  .refine((b) => (b.days === undefined) !== (b.expires_at === undefined), 'Give either days or expires_at')
+  .openapi('ExtendEnrollmentRequest');
 
 export const BulkEnrollBody = z
   .object({
@@ -75,17 +99,19 @@ export const EnrollmentSchema = z
     course_id: z.string().uuid(),
     status: EnrollmentStatusSchema,
     enrolled_at: Timestamp,
-    started_at: Timestamp,
-    completed_at: Timestamp,
-    dropped_at: Timestamp,
-    last_accessed_at: Timestamp,
+    started_at: NullableTimestamp().openapi({ description: 'First lesson activity; null before' }),
+    completed_at: NullableTimestamp().openapi({ description: 'First time the course reached 100% (sticky); null when not completed' }),
+    dropped_at: NullableTimestamp(),
+    last_accessed_at: NullableTimestamp(),
+    expires_at: NullableTimestamp().openapi({ description: "End of access (enrolled_at + the course's access_days, or as extended); null = lifetime" }),
     progress_percentage: z.number().openapi({ description: 'Completed countable lessons / countable lessons of the course version, 0-100', example: 66.67 }),
     completed_lessons_count: z.number().int(),
     total_lessons_count: z.number().int(),
     total_time_spent_seconds: z.number().int(),
-    rating: z.number().int().openapi({ description: '1-5; 0 = not rated' }),
-    review: z.string(),
-    reviewed_at: Timestamp,
+    certificate_url: NullableText().openapi({ description: 'null until a certificate is issued (no certificate service yet)' }),
+    rating: nullable(z.number().int(), 0).openapi({ description: '1-5; null when not rated' }),
+    review: NullableText().openapi({ description: 'null when none' }),
+    reviewed_at: NullableTimestamp(),
     has_new_content: z.boolean().openapi({ description: 'Completed, then the course gained lessons (completion stays)' }),
     course_version: z.number().int(),
   })
@@ -93,17 +119,17 @@ export const EnrollmentSchema = z
 
 export const LessonProgressSchema = z
   .object({
-    id: z.string(),
+    id: NullableId().openapi({ description: 'The progress record; null for a lesson never opened' }),
     enrollment_id: z.string().uuid(),
     lesson_id: z.string().uuid(),
     status: z.enum(['not_started', 'in_progress', 'completed']),
     completion_percentage: z.number(),
-    time_spent_seconds: z.number().int(),
+    time_spent_seconds: z.number().int().openapi({ description: 'Total time on this lesson' }),
     last_position_seconds: z.number().int(),
-    notes: z.string().openapi({ description: "The student's own notes (empty for anyone else)" }),
-    started_at: Timestamp,
-    completed_at: Timestamp,
-    last_accessed_at: Timestamp,
+    notes: NullableText().openapi({ description: "The student's own notes (null when none, and for anyone else)" }),
+    started_at: NullableTimestamp(),
+    completed_at: NullableTimestamp(),
+    last_accessed_at: NullableTimestamp(),
   })
   .openapi('LessonProgress');
 
@@ -113,44 +139,34 @@ export const EnrollmentProgressSchema = z
     lessons: z.array(
       z.object({
         lesson_id: z.string().uuid(),
-        section_id: z.string(),
+        section_id: NullableId(),
         position: z.number().int(),
         lesson_type: z.string(),
         is_countable: z.boolean(),
         is_locked: z.boolean(),
-        unlock_at: Timestamp,
+        unlock_at: NullableTimestamp().openapi({ description: 'When a drip lock lifts; null when not drip-locked' }),
         progress: LessonProgressSchema,
       }),
     ),
   })
   .openapi('EnrollmentProgress');
 
-export const MyEnrollmentPageSchema = z
-  .object({
-    items: z.array(
-      EnrollmentSchema.extend({
-        course: z.object({ id: z.string().uuid(), title: z.string(), thumbnail_url: z.string() }),
-        time_spent_hours: z.number(),
-      }),
-    ),
-    total: z.number().int(),
-    page: z.number().int(),
-    page_size: z.number().int(),
-    total_pages: z.number().int(),
+export const MyEnrollmentSchema = EnrollmentSchema.extend({
+  course: z.object({ id: z.string().uuid(), title: z.string(), thumbnail_url: NullableText() }),
+  time_spent_hours: z.number().openapi({ description: 'total_time_spent_seconds in hours, two decimals' }),
+}).openapi('MyEnrollment');
+
+export const MyEnrollmentPageSchema = pageSchema('MyEnrollmentList', 'enrollments', MyEnrollmentSchema)
+  .extend({
     course_details_degraded: z.boolean().openapi({ description: 'Catalog was unreachable: titles from the local copy, no thumbnails' }),
   })
   .openapi('MyEnrollmentPage');
 
-export const CourseEnrollmentPageSchema = z
-  .object({
-    items: z.array(EnrollmentSchema),
-    total: z.number().int(),
-    page: z.number().int().openapi({ description: '0 for a cursor page' }),
-    page_size: z.number().int(),
-    total_pages: z.number().int(),
-    next_cursor: z.string().openapi({ description: '"" on the last page' }),
+export const CourseEnrollmentPageSchema = pageSchema('CourseEnrollmentList', 'enrollments', EnrollmentSchema)
+  .extend({
+    next_cursor: NullableText().openapi({ description: 'Keyset position of the next page; null on the last page' }),
   })
-  .openapi('CourseEnrollmentPage');
+  .openapi('CourseEnrollmentPage', { description: '`page` is 0 for a cursor page' });
 
 export const CourseEnrollmentStatsSchema = z
   .object({
@@ -162,7 +178,7 @@ export const CourseEnrollmentStatsSchema = z
     expired_enrollments: z.number().int(),
     completion_rate: z.number().openapi({ description: 'completed / (all but dropped), percent' }),
     average_progress: z.number().openapi({ description: 'over enrolments not dropped, percent' }),
-    average_rating: z.number(),
+    average_rating: nullable(z.number(), 0).openapi({ description: 'null when nobody rated' }),
     rating_count: z.number().int(),
     course_version: z.number().int(),
     total_lessons_count: z.number().int(),
@@ -184,13 +200,13 @@ export const BulkEnrollmentJobSchema = z
       z.object({
         row: z.number().int(),
         input: z.string(),
-        user_id: z.string(),
-        result: z.enum(['enrolled', 'already_enrolled', 'unknown_user', 'invalid']),
-        enrollment_id: z.string(),
-        detail: z.string(),
+        user_id: NullableId().openapi({ description: 'null when unknown or invalid' }),
+        result: z.enum(['enrolled', 'already_enrolled', 'unknown_user', 'invalid', 'accepted']),
+        enrollment_id: NullableId(),
+        detail: NullableText(),
       }),
     ),
     created_at: Timestamp,
-    completed_at: Timestamp,
+    completed_at: NullableTimestamp(),
   })
   .openapi('BulkEnrollmentJob');

@@ -13,12 +13,14 @@ import {
   EnrollmentLessonParams,
   EnrollmentProgressSchema,
   EnrollmentSchema,
+  ExtendBody,
   LessonProgressSchema,
   MyEnrollmentPageSchema,
   MyEnrollmentsQuery,
   ReviewBody,
   UpdateProgressBody,
 } from '../openapi/enrollment.schemas';
+import { pageOf } from '../presentation/lists';
 import { presentFields } from './auth.routes';
 import { route, type AnyRoute } from './route';
 
@@ -37,7 +39,11 @@ export function presentProgress(p: LessonProgress__Output) {
   return { ...p, time_spent_seconds: Number(p.time_spent_seconds), last_position_seconds: Number(p.last_position_seconds) };
 }
 
-/** Every row of API.md's "Enrolments and progress" table; ownership and drip rules are checked by the service. */
+/**
+ * Every row of the gateway README's "Enrolments and progress" table (seed rows 13-18 and the course side);
+ * ownership, drip and access-expiry rules are checked by the service. Absent values become null through
+ * the response schemas (enrollment.schemas.ts), lists are `{enrollments, total, page, page_size, total_pages}`.
+ */
 export function enrollmentRoutes(enrollment: EnrollmentClient): AnyRoute[] {
   return [
     route({
@@ -68,12 +74,12 @@ export function enrollmentRoutes(enrollment: EnrollmentClient): AnyRoute[] {
       handle: async ({ query }) => {
         const page = await enrollment.ListMyEnrollments({ page: query.page, page_size: query.page_size, status: query.status ?? '' });
         return {
-          ...page,
-          items: page.items.map((item) => ({
+          ...pageOf('enrollments', page, (item) => ({
             ...presentEnrollment(item.enrollment!),
             course: item.course ?? { id: item.enrollment!.course_id, title: '', thumbnail_url: '' },
             time_spent_hours: item.time_spent_hours,
           })),
+          course_details_degraded: page.course_details_degraded,
         };
       },
     }),
@@ -126,7 +132,7 @@ export function enrollmentRoutes(enrollment: EnrollmentClient): AnyRoute[] {
       summary: 'Record progress on a lesson: time added in bounded increments, position, percentage, notes',
       description:
         '`time_spent_seconds` is ADDED (0 to MAX_TIME_INCREMENT_SECONDS per call, else 422). Locked lessons: 409 ' +
-        '`ENROLLMENT.LESSON_LOCKED` (with `unlock_at`) or `ENROLLMENT.PREREQUISITE_REQUIRED`.',
+        '`ENROLLMENT.LESSON_LOCKED` (with `unlock_at`) or `ENROLLMENT.PREREQUISITE_REQUIRED`. Access ended: 409 `ENROLLMENT.EXPIRED`.',
       tags,
       access: STUDENT,
       params: EnrollmentLessonParams,
@@ -189,6 +195,26 @@ export function enrollmentRoutes(enrollment: EnrollmentClient): AnyRoute[] {
         presentEnrollment(await enrollment.ReviewEnrollment({ enrollment_id: params.enrollment_id, rating: body.rating, review: body.review ?? '' })),
     }),
     route({
+      method: 'post',
+      path: `${API}/enrollments/{enrollment_id}/extend`,
+      operationId: 'extendEnrollment',
+      summary: "Extend a student's access to the course (the course's instructor, admins); an expired enrolment becomes active",
+      description:
+        'Body `{days}` (1-3650, added to the current end of access, or to now when it has passed) or `{expires_at}` (RFC 3339, ' +
+        'in the future). A lifetime enrolment takes only `expires_at` (409 `ENROLLMENT.LIFETIME_ACCESS`). Another instructor: 404; ' +
+        'the student: 403.',
+      tags,
+      access: COURSE_STAFF,
+      params: EnrollmentIdParams,
+      body: ExtendBody,
+      success: { status: 200, description: 'The enrolment with its new end of access', schema: EnrollmentSchema },
+      errors: [404, 409],
+      handle: async ({ params, body }) =>
+        presentEnrollment(
+          await enrollment.ExtendEnrollment({ enrollment_id: params.enrollment_id, days: body.days ?? 0, expires_at: body.expires_at ?? '' }),
+        ),
+    }),
+    route({
       method: 'get',
       path: `${API}/courses/{course_id}/enrollments`,
       operationId: 'listCourseEnrollments',
@@ -208,7 +234,7 @@ export function enrollmentRoutes(enrollment: EnrollmentClient): AnyRoute[] {
           sort: query.sort,
           cursor: query.cursor ?? '',
         });
-        return { ...page, items: page.items.map(presentEnrollment) };
+        return { ...pageOf('enrollments', page, presentEnrollment), next_cursor: page.next_cursor };
       },
     }),
     route({
@@ -216,7 +242,8 @@ export function enrollmentRoutes(enrollment: EnrollmentClient): AnyRoute[] {
       path: `${API}/courses/{course_id}/enrollments/bulk`,
       operationId: 'bulkEnroll',
       summary: 'Enrol many students by id or email (its instructor, admins): a job with one result per row',
-      description: 'Results: enrolled, already_enrolled, unknown_user, invalid. Re-running the same list enrols nobody twice.',
+      description:
+        'Results of user id rows: enrolled, already_enrolled, unknown_user, invalid. Every well-formed email row reports accepted (whether the address has an account is not revealed; the enrolled students appear in the course enrolment list), malformed ones invalid; the counts cover id rows only. Re-running the same list enrols nobody twice.',
       tags,
       access: COURSE_STAFF,
       idempotent: true,
