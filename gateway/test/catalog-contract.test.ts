@@ -188,6 +188,40 @@ describe('Catalog public contract through the gateway', () => {
     expect([...lessons.map((l) => l.id)].sort()).toEqual([...ids].sort());
   });
 
+  test("When the seed's code paths nest a lesson under its course, then they serve the same lesson; a lesson of another course is 404", async () => {
+    const { api, student, admin } = fleet;
+    const f = await courseFixture(api, token, { published: true });
+    const other = await courseFixture(api, token, { published: true });
+    const nested = (courseId: string, lessonId: string, rest = '') => `/api/v1/courses/${courseId}/lessons/${lessonId}${rest}`;
+    const read = await api.get(nested(f.course.id, f.preview.id));
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual((await api.get(`/api/v1/lessons/${f.preview.id}`)).body);
+    expectErrorBody(await api.get(nested(other.course.id, f.preview.id)), 404, 'CATALOG.LESSON_NOT_FOUND');
+    expectErrorBody(await api.get(nested(f.course.id, f.lesson.id), { token: student.access }), 403, 'CATALOG.ENROLLMENT_REQUIRED');
+    expect((await api.put(nested(f.course.id, f.draftLesson.id), { title: 'Renamed under its course' }, { token })).body.title).toBe('Renamed under its course');
+    expectErrorBody(await api.put(nested(other.course.id, f.draftLesson.id), { title: 'Nope' }, { token }), 404);
+    const moved = await api.post(nested(f.course.id, f.draftLesson.id, '/reorder'), { new_order_index: 0 }, { token });
+    expect(moved.body).toMatchObject({ id: f.draftLesson.id, order_index: 0 });
+    expect((await api.post(nested(f.course.id, f.draftLesson.id, '/publish'), undefined, { token })).body.is_published).toBe(true);
+    expectErrorBody(await api.post(nested(other.course.id, f.lesson.id, '/unpublish'), undefined, { token }), 404);
+    expect((await api.delete(nested(f.course.id, f.draftLesson.id), { token: admin.access })).status).toBe(204);
+    expect(lessonIdsOf((await api.get(`/api/v1/courses/${f.course.id}/lessons`, { token })).body)).toEqual([f.preview.id, f.lesson.id]);
+  });
+
+  test("When an admin lists one instructor's courses (the seed's code path), then every state is there; others are refused", async () => {
+    const { api, admin, other } = fleet;
+    const draft = await createCourse(api, token, {});
+    const res = await api.get(`/api/v1/courses/instructor/${fleet.owner.userId}/courses?page_size=100`, { token: admin.access });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ page: 1, page_size: 100, total: expect.any(Number), total_pages: expect.any(Number) });
+    expect(res.body.courses.map((c: { id: string }) => c.id)).toContain(draft.id);
+    expect(res.body.courses.every((c: { instructor_id: string }) => c.instructor_id === fleet.owner.userId)).toBe(true);
+    expect((await api.get(`/api/v1/courses/instructor/${other.userId}/courses`, { token: admin.access })).body.total).toBe(0);
+    expectErrorBody(await api.get(`/api/v1/courses/instructor/${fleet.owner.userId}/courses`, { token }), 403);
+    expectErrorBody(await api.get(`/api/v1/courses/instructor/${fleet.owner.userId}/courses`), 401);
+    expectErrorBody(await api.get('/api/v1/courses/instructor/nope/courses', { token: admin.access }), 422);
+  });
+
   test('When the catalogue lists are read, then each is named after what it holds, with total', async () => {
     const { api } = fleet;
     const categories = (await api.get('/api/v1/courses/categories')).body;

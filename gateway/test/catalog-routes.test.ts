@@ -68,6 +68,14 @@ describe('Catalog routes in the gateway (no catalog service needed)', () => {
     ['post /api/v1/lessons/{lesson_id}/publish', ['instructor', 'admin']],
     ['post /api/v1/lessons/{lesson_id}/unpublish', ['instructor', 'admin']],
     ['post /api/v1/lessons/{lesson_id}/reorder', ['instructor', 'admin']],
+    // The seed's code paths: lessons under their course, and an admin's view of one instructor's courses.
+    ['get /api/v1/courses/{course_id}/lessons/{lesson_id}', 'optional'],
+    ['put /api/v1/courses/{course_id}/lessons/{lesson_id}', ['instructor', 'admin']],
+    ['delete /api/v1/courses/{course_id}/lessons/{lesson_id}', ['instructor', 'admin']],
+    ['post /api/v1/courses/{course_id}/lessons/{lesson_id}/reorder', ['instructor', 'admin']],
+    ['post /api/v1/courses/{course_id}/lessons/{lesson_id}/publish', ['instructor', 'admin']],
+    ['post /api/v1/courses/{course_id}/lessons/{lesson_id}/unpublish', ['instructor', 'admin']],
+    ['get /api/v1/courses/instructor/{instructor_id}/courses', ['admin']],
   ];
 
   test.each(TABLE)('When %s is looked up in the document, then it is there with its access rule', (entry, access) => {

@@ -194,6 +194,8 @@ const pathUuid = (name: string) => Uuid.openapi({ param: { name, in: 'path' } })
 export const CourseIdParams = z.object({ course_id: pathUuid('course_id') }).strict();
 export const SectionParams = z.object({ course_id: pathUuid('course_id'), section_id: pathUuid('section_id') }).strict();
 export const LessonIdParams = z.object({ lesson_id: pathUuid('lesson_id') }).strict();
+export const CourseLessonParams = z.object({ course_id: pathUuid('course_id'), lesson_id: pathUuid('lesson_id') }).strict();
+export const InstructorIdParams = z.object({ instructor_id: pathUuid('instructor_id') }).strict();
 export const SlugParams = z
   .object({ slug: z.string().min(1).max(L.slug).openapi({ param: { name: 'slug', in: 'path' }, example: 'introduction-to-typescript' }) })
   .strict();

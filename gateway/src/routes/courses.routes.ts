@@ -12,6 +12,7 @@ import {
   CategoryListSchema,
   centsToPrice,
   CourseIdParams,
+  CourseLessonParams,
   CourseListSchema,
   CourseOutlineSchema,
   CoursePageSchema,
@@ -24,6 +25,7 @@ import {
   LessonListSchema,
   LessonSchema,
   ListCoursesQuery,
+  InstructorIdParams,
   MoveLessonBody,
   MyCoursesQuery,
   priceToCents,
@@ -146,7 +148,127 @@ async function assertSectionInCourse(catalog: CatalogClient, courseId: string, s
   if (!outline.sections.some((s) => s.id === sectionId)) throw new NotFoundError('Section not found in this course', 'CATALOG.SECTION_NOT_FOUND');
 }
 
+/**
+ * The seed's code mounts its lesson routes under the course (`/courses/{course_id}/lessons/{lesson_id}…`)
+ * while its documentation uses `/lessons/{lesson_id}…`: both are served. The nested form is an alias of
+ * the flat route that first checks, in the caller's own view of the outline, that the lesson belongs to
+ * that course (404 otherwise, as the seed does).
+ */
+function nestedLessonAliases(catalog: CatalogClient, flat: AnyRoute[]): AnyRoute[] {
+  return flat.map(
+    (def): AnyRoute => ({
+      ...def,
+      path: def.path.replace(`${API}/lessons/{lesson_id}`, `${API}/courses/{course_id}/lessons/{lesson_id}`),
+      operationId: `${def.operationId}InCourse`,
+      summary: `${def.summary} — the same under its course (the seed's code path)`,
+      params: CourseLessonParams,
+      errors: [...new Set([...(def.errors ?? []), 404])],
+      handle: async (input) => {
+        const { course_id: courseId, lesson_id: lessonId } = input.params as { course_id: string; lesson_id: string };
+        const outline = await catalog.GetCourseOutline({ course_id: courseId }, identity(input.caller));
+        if (!outline.sections.some((s) => s.lessons.some((l) => l.id === lessonId))) {
+          throw new NotFoundError('Lesson not found in this course', 'CATALOG.LESSON_NOT_FOUND');
+        }
+        return def.handle({ ...input, params: { lesson_id: lessonId } });
+      },
+    }),
+  );
+}
+
 export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClient): AnyRoute[] {
+  const oneLesson: AnyRoute[] = [
+    route({
+      method: 'post',
+      path: `${API}/lessons/{lesson_id}/reorder`,
+      operationId: 'moveLesson',
+      summary: 'Move one lesson to a position within its section (owner or admin)',
+      description:
+        'The lessons in between shift by one; positions stay contiguous from 0; an index past the end moves ' +
+        'it to the end. Atomic, and serialised with every other change to the course (bulk reorders included).',
+      tags: LESSONS,
+      access: AUTHORS,
+      params: LessonIdParams,
+      body: MoveLessonBody,
+      success: { status: 200, description: 'The moved lesson, with its new order_index', schema: LessonSchema },
+      errors: [404],
+      handle: ({ params, body }) => catalog.MoveLesson({ lesson_id: params.lesson_id, new_order_index: body.new_order_index }),
+    }),
+    route({
+      method: 'get',
+      path: `${API}/lessons/{lesson_id}`,
+      operationId: 'getLesson',
+      summary: 'One lesson with its content, and the previous/next lesson ids',
+      description:
+        'The owner and admins see every lesson; students enrolled in the course see its published lessons, ' +
+        'with `is_completed` and `is_locked` from their progress; anyone who may see the course sees its ' +
+        'published preview lessons. Drafts are 404; other lessons 403 `CATALOG.ENROLLMENT_REQUIRED`.',
+      tags: LESSONS,
+      access: 'optional',
+      params: LessonIdParams,
+      success: { status: 200, description: 'The lesson', schema: LessonDetailSchema },
+      errors: [404],
+      handle: async ({ params, caller }) => {
+        const lesson = await catalog.GetLesson({ lesson_id: params.lesson_id }, identity(caller));
+        const [list, progress] = await Promise.all([
+          catalog.ListLessons({ course_id: lesson.course_id }, identity(caller)),
+          caller?.role === 'student' && enrollment ? learnerProgress(enrollment, lesson.course_id, lesson.id) : undefined,
+        ]);
+        return {
+          ...lesson,
+          ...neighbours(list.items, lesson.id),
+          is_completed: progress?.progress?.status === 'completed',
+          is_locked: progress?.is_locked ?? false,
+        };
+      },
+    }),
+    route({
+      method: 'put',
+      path: `${API}/lessons/{lesson_id}`,
+      operationId: 'updateLesson',
+      summary: 'Update a lesson (partial; owner or admin); `section_id` moves it to the end of that section',
+      tags: LESSONS,
+      access: AUTHORS,
+      params: LessonIdParams,
+      body: UpdateLessonBody,
+      success: { status: 200, description: 'The updated lesson', schema: LessonSchema },
+      errors: [404, 409],
+      handle: ({ params, body }) => catalog.UpdateLesson({ ...body, lesson_id: params.lesson_id, fields: presentFields(body) }),
+    }),
+    route({
+      method: 'delete',
+      path: `${API}/lessons/{lesson_id}`,
+      operationId: 'deleteLesson',
+      summary: 'Delete a lesson (owner or admin)',
+      tags: LESSONS,
+      access: AUTHORS,
+      params: LessonIdParams,
+      success: { status: 204, description: 'Deleted' },
+      errors: [404, 409],
+      handle: async ({ params }) => {
+        await catalog.DeleteLesson({ lesson_id: params.lesson_id });
+      },
+    }),
+    ...(
+      [
+        ['publish', 'publishLesson', 'Publish a lesson (owner or admin)', 'PublishLesson'],
+        ['unpublish', 'unpublishLesson', 'Unpublish a lesson (owner or admin)', 'UnpublishLesson'],
+      ] as const
+    ).map(([action, operationId, summary, rpc]) =>
+      route({
+        method: 'post',
+        path: `${API}/lessons/{lesson_id}/${action}`,
+        operationId,
+        summary,
+        tags: LESSONS,
+        access: AUTHORS,
+        params: LessonIdParams,
+        success: { status: 200, description: 'The lesson', schema: LessonSchema },
+        errors: [404, 409],
+        handle: ({ params }) => catalog[rpc]({ lesson_id: params.lesson_id }),
+      }),
+    ),
+  ];
+
   return [
     // ------------------------------------------------------------------ courses: fixed paths first,
     // so `categories`, `popular`, `top-rated`, `my/courses` and `slug/…` are never taken for an id.
@@ -439,96 +561,32 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       handle: ({ params, body }) => catalog.ReorderLessons({ course_id: params.course_id, sections: body.sections }),
     }),
 
-    // ------------------------------------------------------------------ one lesson
-    route({
-      method: 'post',
-      path: `${API}/lessons/{lesson_id}/reorder`,
-      operationId: 'moveLesson',
-      summary: 'Move one lesson to a position within its section (owner or admin)',
-      description:
-        'The lessons in between shift by one; positions stay contiguous from 0; an index past the end moves ' +
-        'it to the end. Atomic, and serialised with every other change to the course (bulk reorders included).',
-      tags: LESSONS,
-      access: AUTHORS,
-      params: LessonIdParams,
-      body: MoveLessonBody,
-      success: { status: 200, description: 'The moved lesson, with its new order_index', schema: LessonSchema },
-      errors: [404],
-      handle: ({ params, body }) => catalog.MoveLesson({ lesson_id: params.lesson_id, new_order_index: body.new_order_index }),
-    }),
+    // ------------------------------------------------------------------ the seed's code-only admin listing
     route({
       method: 'get',
-      path: `${API}/lessons/{lesson_id}`,
-      operationId: 'getLesson',
-      summary: 'One lesson with its content, and the previous/next lesson ids',
-      description:
-        'The owner and admins see every lesson; students enrolled in the course see its published lessons, ' +
-        'with `is_completed` and `is_locked` from their progress; anyone who may see the course sees its ' +
-        'published preview lessons. Drafts are 404; other lessons 403 `CATALOG.ENROLLMENT_REQUIRED`.',
-      tags: LESSONS,
-      access: 'optional',
-      params: LessonIdParams,
-      success: { status: 200, description: 'The lesson', schema: LessonDetailSchema },
-      errors: [404],
-      handle: async ({ params, caller }) => {
-        const lesson = await catalog.GetLesson({ lesson_id: params.lesson_id }, identity(caller));
-        const [list, progress] = await Promise.all([
-          catalog.ListLessons({ course_id: lesson.course_id }, identity(caller)),
-          caller?.role === 'student' && enrollment ? learnerProgress(enrollment, lesson.course_id, lesson.id) : undefined,
-        ]);
-        return {
-          ...lesson,
-          ...neighbours(list.items, lesson.id),
-          is_completed: progress?.progress?.status === 'completed',
-          is_locked: progress?.is_locked ?? false,
-        };
-      },
+      path: `${API}/courses/instructor/{instructor_id}/courses`,
+      operationId: 'listInstructorCourses',
+      summary: "An instructor's courses in every state (admin) — the seed's code path; same as GET /courses?instructor_id=…&include_unpublished=true",
+      tags: COURSES,
+      access: ['admin'],
+      params: InstructorIdParams,
+      query: MyCoursesQuery.pick({ page: true, page_size: true }),
+      success: { status: 200, description: 'One page of the instructor\'s courses', schema: CoursePageSchema },
+      handle: async ({ params, query }) =>
+        presentPage(
+          await catalog.ListCourses({
+            page: query.page,
+            page_size: query.page_size,
+            instructor_id: params.instructor_id,
+            min_price_cents: -1,
+            max_price_cents: -1,
+            include_unpublished: true,
+          }),
+        ),
     }),
-    route({
-      method: 'put',
-      path: `${API}/lessons/{lesson_id}`,
-      operationId: 'updateLesson',
-      summary: 'Update a lesson (partial; owner or admin); `section_id` moves it to the end of that section',
-      tags: LESSONS,
-      access: AUTHORS,
-      params: LessonIdParams,
-      body: UpdateLessonBody,
-      success: { status: 200, description: 'The updated lesson', schema: LessonSchema },
-      errors: [404, 409],
-      handle: ({ params, body }) => catalog.UpdateLesson({ ...body, lesson_id: params.lesson_id, fields: presentFields(body) }),
-    }),
-    route({
-      method: 'delete',
-      path: `${API}/lessons/{lesson_id}`,
-      operationId: 'deleteLesson',
-      summary: 'Delete a lesson (owner or admin)',
-      tags: LESSONS,
-      access: AUTHORS,
-      params: LessonIdParams,
-      success: { status: 204, description: 'Deleted' },
-      errors: [404, 409],
-      handle: async ({ params }) => {
-        await catalog.DeleteLesson({ lesson_id: params.lesson_id });
-      },
-    }),
-    ...(
-      [
-        ['publish', 'publishLesson', 'Publish a lesson (owner or admin)', 'PublishLesson'],
-        ['unpublish', 'unpublishLesson', 'Unpublish a lesson (owner or admin)', 'UnpublishLesson'],
-      ] as const
-    ).map(([action, operationId, summary, rpc]) =>
-      route({
-        method: 'post',
-        path: `${API}/lessons/{lesson_id}/${action}`,
-        operationId,
-        summary,
-        tags: LESSONS,
-        access: AUTHORS,
-        params: LessonIdParams,
-        success: { status: 200, description: 'The lesson', schema: LessonSchema },
-        errors: [404, 409],
-        handle: ({ params }) => catalog[rpc]({ lesson_id: params.lesson_id }),
-      }),
-    ),
+
+    // ------------------------------------------------------------------ one lesson (and the same under its course)
+    ...oneLesson,
+    ...nestedLessonAliases(catalog, oneLesson),
   ];
 }
