@@ -235,6 +235,28 @@ describe('Enrolments and progress through the gateway', () => {
     expect(list.status).toBe(200);
     expect(list.body.enrollments.map((e: { id: string }) => e.id)).toEqual([id]);
     expect(list.body).toMatchObject({ total: 1, page: 1, page_size: 10, total_pages: 1, next_cursor: null });
+    // the seed code's path of the same list
+    const seedPath = await api.get(`/api/v1/enrollments/courses/${courseId}/enrollments?sort=progress_desc&page_size=10`, { token: instructor.access });
+    expect(seedPath.body).toEqual(list.body);
+    // the seed code's per-enrolment statistics
+    const stat = await api.get(`/api/v1/enrollments/${id}/stats`, { token: student.access });
+    expect(stat.status).toBe(200);
+    expect(stat.body).toMatchObject({
+      enrollment_id: id,
+      course_id: courseId,
+      student_id: student.userId,
+      progress_percentage: 100,
+      completed_lessons: 3,
+      total_lessons: 3,
+      time_spent_hours: 0.03,
+      lessons_by_status: { completed: 3, in_progress: 0, not_started: 0 },
+    });
+    expect(typeof stat.body.average_completion_time_minutes).toBe('number');
+    expect(stat.body.recent_lessons).toHaveLength(3);
+    expect(stat.body.recent_lessons[0]).toEqual(
+      expect.objectContaining({ lesson_id: expect.stringMatching(UUID), lesson_title: null, status: 'completed', last_accessed: expect.stringMatching(ISO) }),
+    );
+    expectErrorBody(await api.get(`/api/v1/enrollments/${id}/stats`, { token: other.access }), 404);
     expectErrorBody(await api.get(`/api/v1/courses/${courseId}/enrollments`, { token: student.access }), 403);
     expectErrorBody(await api.get(`/api/v1/courses/${courseId}/enrollments?sort=name`, { token: instructor.access }), 422);
     const stats = await api.get(`/api/v1/courses/${courseId}/stats`, { token: instructor.access });
@@ -272,6 +294,8 @@ describe('Enrolments and progress through the gateway', () => {
       'post /api/v1/enrollments/{enrollment_id}/lessons/{lesson_id}/complete',
       'post /api/v1/enrollments/{enrollment_id}/review',
       'post /api/v1/enrollments/{enrollment_id}/extend',
+      'get /api/v1/enrollments/{enrollment_id}/stats',
+      'get /api/v1/enrollments/courses/{course_id}/enrollments',
       'get /api/v1/courses/{course_id}/enrollments',
       'post /api/v1/courses/{course_id}/enrollments/bulk',
       'get /api/v1/courses/{course_id}/stats',

@@ -210,3 +210,28 @@ export const BulkEnrollmentJobSchema = z
     completed_at: NullableTimestamp(),
   })
   .openapi('BulkEnrollmentJob');
+
+/** Seed code `GET /enrollments/{id}/stats` (EnrollmentStatsResponse), derived from the per-lesson progress. */
+export const EnrollmentStatsSchema = z
+  .object({
+    enrollment_id: z.string().uuid(),
+    course_id: z.string().uuid(),
+    student_id: z.string().uuid(),
+    progress_percentage: z.number(),
+    completed_lessons: z.number().int(),
+    total_lessons: z.number().int(),
+    time_spent_hours: z.number(),
+    lessons_by_status: z.object({ completed: z.number().int(), in_progress: z.number().int(), not_started: z.number().int() }),
+    average_completion_time_minutes: nullable(z.number()).openapi({ description: 'Mean of completed_at - started_at over completed lessons; null when none' }),
+    recent_lessons: z.array(
+      z.object({
+        lesson_id: z.string().uuid(),
+        lesson_title: NullableText().openapi({ description: 'Not known to the enrollment service: null' }),
+        status: z.string(),
+        last_accessed: NullableTimestamp(),
+        completion_percentage: z.number(),
+      }),
+    ),
+    last_accessed_at: NullableTimestamp(),
+  })
+  .openapi('EnrollmentStats');

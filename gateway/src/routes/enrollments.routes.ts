@@ -13,6 +13,7 @@ import {
   EnrollmentLessonParams,
   EnrollmentProgressSchema,
   EnrollmentSchema,
+  EnrollmentStatsSchema,
   ExtendBody,
   LessonProgressSchema,
   MyEnrollmentPageSchema,
@@ -33,6 +34,35 @@ const COURSE_STAFF = ['instructor', 'admin'] as const;
 /** int64 arrives as a decimal string (proto-loader `longs: String`); these counters are far below 2^53. */
 export function presentEnrollment(e: Enrollment__Output) {
   return { ...e, total_time_spent_seconds: Number(e.total_time_spent_seconds) };
+}
+
+type ProgressView = Awaited<ReturnType<EnrollmentClient['GetProgress']>>;
+
+/** The seed code's per-enrolment statistics, computed from GetProgress (one call). */
+export function presentEnrollmentStats(view: ProgressView) {
+  const e = view.enrollment!;
+  const progress = view.lessons.map((l) => l.progress!);
+  const byStatus = { completed: 0, in_progress: 0, not_started: 0 };
+  for (const p of progress) if (p.status in byStatus) byStatus[p.status as keyof typeof byStatus] += 1;
+  const timed = progress.filter((p) => p.completed_at && p.started_at);
+  const minutes = timed.map((p) => (Date.parse(p.completed_at) - Date.parse(p.started_at)) / 60_000);
+  return {
+    enrollment_id: e.id,
+    course_id: e.course_id,
+    student_id: e.student_id,
+    progress_percentage: e.progress_percentage,
+    completed_lessons: e.completed_lessons_count,
+    total_lessons: e.total_lessons_count,
+    time_spent_hours: Math.round((Number(e.total_time_spent_seconds) / 3600) * 100) / 100,
+    lessons_by_status: byStatus,
+    average_completion_time_minutes: timed.length ? Math.round((minutes.reduce((a, b) => a + b, 0) / timed.length) * 10) / 10 : null,
+    recent_lessons: progress
+      .filter((p) => p.last_accessed_at)
+      .sort((a, b) => Date.parse(b.last_accessed_at) - Date.parse(a.last_accessed_at))
+      .slice(0, 5)
+      .map((p) => ({ lesson_id: p.lesson_id, lesson_title: null, status: p.status, last_accessed: p.last_accessed_at, completion_percentage: p.completion_percentage })),
+    last_accessed_at: e.last_accessed_at,
+  };
 }
 
 export function presentProgress(p: LessonProgress__Output) {
@@ -124,6 +154,18 @@ export function enrollmentRoutes(enrollment: EnrollmentClient): AnyRoute[] {
           lessons: view.lessons.map((l) => ({ ...l, progress: presentProgress(l.progress!) })),
         };
       },
+    }),
+    route({
+      method: 'get',
+      path: `${API}/enrollments/{enrollment_id}/stats`,
+      operationId: 'getEnrollmentStats',
+      summary: 'Statistics of one enrolment: lessons by status, time, average completion time, recent lessons (seed code route)',
+      tags,
+      access: 'authenticated',
+      params: EnrollmentIdParams,
+      success: { status: 200, description: 'The statistics', schema: EnrollmentStatsSchema },
+      errors: [404],
+      handle: async ({ params }) => presentEnrollmentStats(await enrollment.GetProgress({ enrollment_id: params.enrollment_id })),
     }),
     route({
       method: 'put',
@@ -219,6 +261,29 @@ export function enrollmentRoutes(enrollment: EnrollmentClient): AnyRoute[] {
       path: `${API}/courses/{course_id}/enrollments`,
       operationId: 'listCourseEnrollments',
       summary: "A course's enrolments (its instructor, admins): filter by status, sort by progress or last activity",
+      tags,
+      access: COURSE_STAFF,
+      params: CourseEnrollmentParams,
+      query: CourseEnrollmentsQuery,
+      success: { status: 200, description: 'One page of enrolments', schema: CourseEnrollmentPageSchema },
+      errors: [404],
+      handle: async ({ params, query }) => {
+        const page = await enrollment.ListCourseEnrollments({
+          course_id: params.course_id,
+          page: query.page,
+          page_size: query.page_size,
+          status: query.status ?? '',
+          sort: query.sort,
+          cursor: query.cursor ?? '',
+        });
+        return { ...pageOf('enrollments', page, presentEnrollment), next_cursor: page.next_cursor };
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${API}/enrollments/courses/{course_id}/enrollments`,
+      operationId: 'listCourseEnrollmentsSeedPath',
+      summary: "Alias at the seed code's path: A course's enrolments (its instructor, admins): filter by status, sort by progress or last activity",
       tags,
       access: COURSE_STAFF,
       params: CourseEnrollmentParams,
