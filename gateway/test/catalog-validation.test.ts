@@ -174,6 +174,11 @@ describe('Catalog input validation through the gateway', () => {
       expect(locs(res).every((l) => l.startsWith('body.'))).toBe(true);
     }
     expect422(await fleet.api.post('/api/v1/lessons/nope/reorder', { new_order_index: 0 }, { token }), 'path.lesson_id');
+    // The seed's LessonReorder body also names the lesson: it must be the one in the path.
+    expect422(await fleet.api.post(`/api/v1/lessons/${lessonId}/reorder`, { lesson_id: sectionId, new_order_index: 0 }, { token }), 'body.lesson_id');
+    const same = await fleet.api.post(`/api/v1/lessons/${lessonId}/reorder`, { lesson_id: lessonId, new_order_index: 0 }, { token });
+    expect(same.status).toBe(200);
+    expect(same.body).toMatchObject({ id: lessonId, order_index: 0 });
     // Well-formed but incomplete: the service refuses it (a lesson is missing).
     const partial = await fleet.api.post(`/api/v1/courses/${courseId}/lessons/reorder`, { sections: [{ section_id: sectionId, lesson_ids: [lessonId] }] }, { token });
     expect(partial.status).toBe(422);

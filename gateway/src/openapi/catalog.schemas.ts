@@ -259,6 +259,7 @@ export const UpdateLessonBody = z
 
 export const MoveLessonBody = z
   .object({
+    lesson_id: Uuid.optional().openapi({ description: "The seed's LessonReorder carries it: when sent it must be the path's lesson_id" }),
     new_order_index: z
       .number()
       .int()

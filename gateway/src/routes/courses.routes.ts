@@ -191,7 +191,12 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       body: MoveLessonBody,
       success: { status: 200, description: 'The moved lesson, with its new order_index', schema: LessonSchema },
       errors: [404],
-      handle: ({ params, body }) => catalog.MoveLesson({ lesson_id: params.lesson_id, new_order_index: body.new_order_index }),
+      handle: ({ params, body }) => {
+        if (body.lesson_id !== undefined && body.lesson_id.toLowerCase() !== params.lesson_id.toLowerCase()) {
+          throw validationError([{ loc: ['body', 'lesson_id'], msg: 'Must be the lesson_id of the path' }]);
+        }
+        return catalog.MoveLesson({ lesson_id: params.lesson_id, new_order_index: body.new_order_index });
+      },
     }),
     route({
       method: 'get',
