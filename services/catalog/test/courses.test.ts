@@ -266,7 +266,7 @@ describe('catalog: courses (gRPC, real PostgreSQL/RabbitMQ/Redis, real auth)', (
     await expectGrpcError(f.catalog.GetLesson({ lesson_id: lessonIds[0] }, f.owner.auth), GrpcStatus.NOT_FOUND);
     const { event } = await events.waitFor((e) => e.type === 'course.deleted' && e.subject === course.id);
     expect(event.data).toMatchObject({ course_id: course.id, instructor_id: f.owner.userId, deleted_by: f.owner.userId });
-    expect(await f.catalog.IsCourseOwner({ course_id: course.id, user_id: f.owner.userId }, ANONYMOUS)).toEqual({
+    expect(await f.catalog.IsCourseOwner({ course_id: course.id, user_id: f.owner.userId }, f.owner.auth)).toEqual({
       exists: false,
       is_owner: false,
     });
@@ -319,9 +319,10 @@ describe('catalog: courses (gRPC, real PostgreSQL/RabbitMQ/Redis, real auth)', (
 
   test('When another service asks who owns a course, then IsCourseOwner answers for existing and unknown courses', async () => {
     const course = await f.catalog.CreateCourse(courseRequest(), f.owner.auth);
-    expect(await f.catalog.IsCourseOwner({ course_id: course.id, user_id: f.owner.userId }, ANONYMOUS)).toEqual({ exists: true, is_owner: true });
-    expect(await f.catalog.IsCourseOwner({ course_id: course.id, user_id: f.other.userId }, ANONYMOUS)).toEqual({ exists: true, is_owner: false });
-    await expectGrpcError(f.catalog.IsCourseOwner({ course_id: course.id, user_id: 'x' }, ANONYMOUS), GrpcStatus.INVALID_ARGUMENT);
+    // with the end user's token (about themself, or an admin about anyone): see authorization.test.ts
+    expect(await f.catalog.IsCourseOwner({ course_id: course.id, user_id: f.owner.userId }, f.owner.auth)).toEqual({ exists: true, is_owner: true });
+    expect(await f.catalog.IsCourseOwner({ course_id: course.id, user_id: f.other.userId }, f.admin.auth)).toEqual({ exists: true, is_owner: false });
+    await expectGrpcError(f.catalog.IsCourseOwner({ course_id: course.id, user_id: 'x' }, f.owner.auth), GrpcStatus.INVALID_ARGUMENT);
   });
 
   test('When a token is invalid, then even anonymous-friendly reads refuse it with UNAUTHENTICATED', async () => {
