@@ -81,6 +81,11 @@ const RETRYABLE_PG_CODES = new Set(['40001', '40P01']); // serialization failure
 /**
  * Runs `fn` in one transaction; retries the whole function on serialization failures and deadlocks,
  * which are safe to retry because nothing was committed.
+ *
+ * Callbacks must be DB-only: `fn` may run up to `retries + 1` times, so everything it does besides
+ * queries on `transaction` (gRPC calls, publishing, a second transaction, mutating in-memory state) is
+ * repeated on a retry — and holds this transaction's connection and locks while it waits. Fetch what you
+ * need before the transaction, and defer side effects with `transaction.afterCommit(...)` or the outbox.
  */
 export async function withTransaction<T>(
   sequelize: Sequelize,
