@@ -23,7 +23,7 @@ import {
 } from '../openapi/enrollment.schemas';
 import { pageOf } from '../presentation/lists';
 import { presentFields } from './auth.routes';
-import { route, type AnyRoute } from './route';
+import { aliasAt, route, type AnyRoute } from './route';
 
 const API = '/api/v1';
 const tags = ['Enrollments'];
@@ -75,6 +75,29 @@ export function presentProgress(p: LessonProgress__Output) {
  * the response schemas (enrollment.schemas.ts), lists are `{enrollments, total, page, page_size, total_pages}`.
  */
 export function enrollmentRoutes(enrollment: EnrollmentClient): AnyRoute[] {
+  const courseEnrollments = route({
+    method: 'get',
+    path: `${API}/courses/{course_id}/enrollments`,
+    operationId: 'listCourseEnrollments',
+    summary: "A course's enrolments (its instructor, admins): filter by status, sort by progress or last activity",
+    tags,
+    access: COURSE_STAFF,
+    params: CourseEnrollmentParams,
+    query: CourseEnrollmentsQuery,
+    success: { status: 200, description: 'One page of enrolments', schema: CourseEnrollmentPageSchema },
+    errors: [404],
+    handle: async ({ params, query }) => {
+      const page = await enrollment.ListCourseEnrollments({
+        course_id: params.course_id,
+        page: query.page,
+        page_size: query.page_size,
+        status: query.status ?? '',
+        sort: query.sort,
+        cursor: query.cursor ?? '',
+      });
+      return { ...pageOf('enrollments', page, presentEnrollment), next_cursor: page.next_cursor };
+    },
+  });
   return [
     route({
       method: 'post',
@@ -256,52 +279,8 @@ export function enrollmentRoutes(enrollment: EnrollmentClient): AnyRoute[] {
           await enrollment.ExtendEnrollment({ enrollment_id: params.enrollment_id, days: body.days ?? 0, expires_at: body.expires_at ?? '' }),
         ),
     }),
-    route({
-      method: 'get',
-      path: `${API}/courses/{course_id}/enrollments`,
-      operationId: 'listCourseEnrollments',
-      summary: "A course's enrolments (its instructor, admins): filter by status, sort by progress or last activity",
-      tags,
-      access: COURSE_STAFF,
-      params: CourseEnrollmentParams,
-      query: CourseEnrollmentsQuery,
-      success: { status: 200, description: 'One page of enrolments', schema: CourseEnrollmentPageSchema },
-      errors: [404],
-      handle: async ({ params, query }) => {
-        const page = await enrollment.ListCourseEnrollments({
-          course_id: params.course_id,
-          page: query.page,
-          page_size: query.page_size,
-          status: query.status ?? '',
-          sort: query.sort,
-          cursor: query.cursor ?? '',
-        });
-        return { ...pageOf('enrollments', page, presentEnrollment), next_cursor: page.next_cursor };
-      },
-    }),
-    route({
-      method: 'get',
-      path: `${API}/enrollments/courses/{course_id}/enrollments`,
-      operationId: 'listCourseEnrollmentsSeedPath',
-      summary: "Alias at the seed code's path: A course's enrolments (its instructor, admins): filter by status, sort by progress or last activity",
-      tags,
-      access: COURSE_STAFF,
-      params: CourseEnrollmentParams,
-      query: CourseEnrollmentsQuery,
-      success: { status: 200, description: 'One page of enrolments', schema: CourseEnrollmentPageSchema },
-      errors: [404],
-      handle: async ({ params, query }) => {
-        const page = await enrollment.ListCourseEnrollments({
-          course_id: params.course_id,
-          page: query.page,
-          page_size: query.page_size,
-          status: query.status ?? '',
-          sort: query.sort,
-          cursor: query.cursor ?? '',
-        });
-        return { ...pageOf('enrollments', page, presentEnrollment), next_cursor: page.next_cursor };
-      },
-    }),
+    courseEnrollments,
+    aliasAt(courseEnrollments, `${API}/enrollments/courses/{course_id}/enrollments`, 'listCourseEnrollmentsSeedPath'),
     route({
       method: 'post',
       path: `${API}/courses/{course_id}/enrollments/bulk`,

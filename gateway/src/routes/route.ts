@@ -64,6 +64,11 @@ export function route<B extends ZodTypeAny = ZodTypeAny, Q extends ZodTypeAny = 
   return def as AnyRoute;
 }
 
+/** The same route served at a second path (e.g. the seed's code path next to its documented one). */
+export function aliasAt(def: AnyRoute, path: string, operationId: string): AnyRoute {
+  return { ...def, path, operationId, summary: `${def.summary} (the seed's code path; same as ${def.path})` };
+}
+
 export function expressPath(openApiPath: string): string {
   return openApiPath.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
 }
