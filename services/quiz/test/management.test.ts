@@ -131,6 +131,54 @@ describe('creating quizzes', () => {
   });
 });
 
+describe('listing the quizzes of a course', () => {
+  it('several quizzes: each as GetQuiz shows it, for the owner and for a student, with two queries for the whole list', async () => {
+    const c = await courseWithQuizLesson(f, f.instructor);
+    await enrol(f, f.student, c.courseId);
+    const a = await createQuiz(f, f.instructor, c, [tf('A1', true), mc('A2', ['x', 'y'], 1, { points: 3 })]);
+    const bLesson = await quizLesson(f, f.instructor, c.courseId);
+    const b = await createQuiz(f, f.instructor, bLesson, [], {}, false);
+    const bRef = { course_id: c.courseId, quiz_id: b.quiz.id };
+    const pool = await f.quiz.CreatePool({ ...bRef, title: 'Pool', draw_count: 1 }, f.instructor.auth);
+    for (const text of ['B1', 'B2']) await f.quiz.CreateQuestion({ ...bRef, question: tf(text, false, { pool_id: pool.id, points: 2 }) }, f.instructor.auth);
+    await f.quiz.CreateQuestion({ ...bRef, question: tf('B fixed', true) }, f.instructor.auth);
+    await f.quiz.PublishQuiz(bRef, f.instructor.auth);
+    const draft = await createQuiz(f, f.instructor, await quizLesson(f, f.instructor, c.courseId), [tf('C1', true)], {}, false);
+
+    // Count the question and pool loads of one ListQuizzes (afterQuery sees the SQL text).
+    const sequelize = f.service.deps.sequelize;
+    const loads: string[] = [];
+    sequelize.addHook('afterQuery', 'count-list-loads', (_options, query) => {
+      const sql = (query as unknown as { sql?: string }).sql ?? '';
+      if (/JOIN question_versions v|FROM question_pools p/.test(sql)) loads.push(sql);
+    });
+    let owned;
+    try {
+      owned = await f.quiz.ListQuizzes({ course_id: c.courseId, lesson_id: '' }, f.instructor.auth);
+    } finally {
+      sequelize.removeHook('afterQuery', 'count-list-loads');
+    }
+    expect(loads).toHaveLength(2);
+
+    const ids = [a.quiz.id, b.quiz.id, draft.quiz.id];
+    expect(owned.items.map((q) => q.id).sort()).toEqual([...ids].sort());
+    for (const id of ids) {
+      const one = await f.quiz.GetQuiz({ course_id: c.courseId, quiz_id: id }, f.instructor.auth);
+      expect(owned.items.find((q) => q.id === id)).toEqual(one);
+    }
+    expect(owned.items.find((q) => q.id === a.quiz.id)).toMatchObject({ total_questions: 2, question_count: 2, total_points: 4, pools: [] });
+    const listedB = owned.items.find((q) => q.id === b.quiz.id)!;
+    expect(listedB).toMatchObject({ total_questions: 2, question_count: 3, total_points: 3 });
+    expect(listedB.pools).toEqual([expect.objectContaining({ id: pool.id, draw_count: 1, question_count: 2 })]);
+    expect(owned.items.find((q) => q.id === draft.quiz.id)).toMatchObject({ total_questions: 1, is_published: false });
+
+    const seen = await f.quiz.ListQuizzes({ course_id: c.courseId, lesson_id: '' }, f.student.auth);
+    expect(seen.items.map((q) => q.id).sort()).toEqual([a.quiz.id, b.quiz.id].sort());
+    for (const item of seen.items) expect(item).toEqual(await f.quiz.GetQuiz({ course_id: c.courseId, quiz_id: item.id }, f.student.auth));
+    expect(seen.items.find((q) => q.id === b.quiz.id)).toMatchObject({ pools: [], question_count: 0, total_questions: 2 });
+  });
+});
+
 describe('managing a quiz', () => {
   it('update, publish rules, visibility, delete', async () => {
     const lesson = await quizLesson(f, f.instructor, course.courseId);
@@ -264,6 +312,12 @@ describe('questions', () => {
       GrpcStatus.INVALID_ARGUMENT,
     );
     await expectGrpcError(f.quiz.UpdateQuestion({ ...ref, question_id: q1.id, fields: ['bogus'], question: {} }, f.instructor.auth), GrpcStatus.INVALID_ARGUMENT);
+    // Inherited property names are not fields (own keys only): each is refused, with its position.
+    for (const inherited of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(await fieldsOf(f.quiz.UpdateQuestion({ ...ref, question_id: q1.id, fields: ['question_text', inherited], question: { question_text: 'x' } }, f.instructor.auth))).toEqual([
+        'fields.1',
+      ]);
+    }
     await expectGrpcError(
       f.quiz.UpdateQuestion({ ...ref, question_id: q1.id, fields: ['question_text'], question: { question_text: 'x' } }, f.otherInstructor.auth),
       GrpcStatus.PERMISSION_DENIED,

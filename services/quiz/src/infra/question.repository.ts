@@ -61,6 +61,18 @@ export class QuestionRepository {
     return rows.map(toQuestion);
   }
 
+  /** The questions (not deleted) of several quizzes in one query (quiz lists), in order, by quiz id; none → []. */
+  async listCurrentOf(quizIds: string[], transaction?: Transaction): Promise<Map<string, QuestionRecord[]>> {
+    const out = new Map<string, QuestionRecord[]>(quizIds.map((id) => [id, []]));
+    if (!quizIds.length) return out;
+    const rows = await this.sequelize.query<QuestionRow>(
+      `${CURRENT} WHERE q.quiz_id IN (:quizIds) AND q.deleted_at IS NULL ORDER BY q.order_index, q.created_at, q.id`,
+      { type: QueryTypes.SELECT, replacements: { quizIds }, transaction },
+    );
+    for (const row of rows) out.get(row.quiz_id)?.push(toQuestion(row));
+    return out;
+  }
+
   /** Current versions of the given questions, deleted ones included (regrades). */
   async currentVersionsOf(questionIds: string[], transaction?: Transaction): Promise<Map<string, QuestionVersion>> {
     if (!questionIds.length) return new Map();

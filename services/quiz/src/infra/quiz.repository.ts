@@ -193,6 +193,19 @@ export class QuizRepository {
     return rows.map(toPool);
   }
 
+  /** The pools of several quizzes in one query (quiz lists), by quiz id; a quiz without pools maps to []. */
+  async listPoolsOf(quizIds: string[], transaction?: Transaction): Promise<Map<string, PoolRecord[]>> {
+    const out = new Map<string, PoolRecord[]>(quizIds.map((id) => [id, []]));
+    if (!quizIds.length) return out;
+    const rows = await this.sequelize.query<PoolRow>(`${POOL_SELECT} WHERE p.quiz_id IN (:quizIds) ORDER BY p.created_at, p.id`, {
+      type: QueryTypes.SELECT,
+      replacements: { quizIds },
+      transaction,
+    });
+    for (const row of rows) out.get(row.quiz_id)?.push(toPool(row));
+    return out;
+  }
+
   async findPool(quizId: string, poolId: string, transaction?: Transaction): Promise<PoolRecord | null> {
     const rows = await this.sequelize.query<PoolRow>(`${POOL_SELECT} WHERE p.quiz_id = :quizId AND p.id = :poolId`, {
       type: QueryTypes.SELECT,

@@ -95,7 +95,8 @@ export async function updateQuestion(
   const { question_id: questionId } = checkIds({ question_id: cmd.questionId });
   const check = new FieldChecker();
   cmd.fields.forEach((f, i) => {
-    if (!(f in QUESTION_FIELDS)) check.add(['fields', i], `unknown field "${f}"`);
+    // Own keys only: `in` would accept inherited names (constructor, __proto__, toString) and use them as keys.
+    if (!Object.hasOwn(QUESTION_FIELDS, f)) check.add(['fields', i], `unknown field "${f}"`);
   });
   if (!check.ok) throw QuizErrors.validation(check.errors);
   const quizId = await withTransaction(deps.sequelize, async (transaction) => {

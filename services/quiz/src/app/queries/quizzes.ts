@@ -42,5 +42,15 @@ export async function listQuizzes(deps: QuizDeps, caller: Caller, q: { courseId:
     quizzes = await deps.quizzes.listByCourse(ids.course_id, { lessonId: ids.lesson_id, publishedOnly: true });
     viewer = 'student';
   }
-  return Promise.all(quizzes.map((quiz) => loadQuizView(deps, quiz, viewer === 'staff' && isQuizStaff(caller, quiz) ? 'staff' : 'student')));
+  // Two queries for the whole list (questions and pools of every quiz at once), not two per quiz.
+  const quizIds = quizzes.map((quiz) => quiz.id);
+  const [questions, pools] = await Promise.all([deps.questions.listCurrentOf(quizIds), deps.quizzes.listPoolsOf(quizIds)]);
+  const now = deps.clock();
+  return quizzes.map((quiz) => ({
+    quiz,
+    questions: questions.get(quiz.id) ?? [],
+    pools: pools.get(quiz.id) ?? [],
+    viewer: viewer === 'staff' && isQuizStaff(caller, quiz) ? 'staff' : 'student',
+    now,
+  }));
 }
