@@ -34,6 +34,7 @@ export async function startAuth(label: string, env: Record<string, string> = {})
     AMQP_URL: vhost.url,
     REDIS_URL: testEnv.redisUrl,
     BCRYPT_COST: '4',
+    EXPOSE_ONE_TIME_TOKENS: 'true', // the journeys read password-reset/verification tokens from the reply
     ...env,
   });
   const running = await start(config, testLogger('auth'));

@@ -12,10 +12,15 @@ describe('config', () => {
   test('When nothing is set, then working local defaults are used', () => {
     const cfg = loadConfig(shape, {});
     expect(cfg.GRPC_PORT).toBe(50051);
-    expect(cfg.NODE_ENV).toBe('development');
     expect(cfg.FEATURE).toBe(false);
     expect(cfg.ORIGINS).toEqual([]);
     expect(cfg.MIGRATE_ON_START).toBe(true);
+  });
+
+  test('When NODE_ENV is not set, then it is production (fails closed), and development/test must be asked for', () => {
+    expect(loadConfig(shape, {}).NODE_ENV).toBe('production');
+    expect(loadConfig(shape, { NODE_ENV: 'development' }).NODE_ENV).toBe('development');
+    expect(loadConfig(shape, { NODE_ENV: 'test' }).NODE_ENV).toBe('test');
   });
 
   test('When values are set, then they are coerced to their types', () => {

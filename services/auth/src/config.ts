@@ -20,6 +20,11 @@ const authShape = {
   LOGIN_LOCK_SECONDS: field.int(900, { min: 1, max: 86_400 }),
   PASSWORD_RESET_TTL_SECONDS: field.int(3600, { min: 1, max: 604_800 }),
   EMAIL_VERIFICATION_TTL_SECONDS: field.int(86_400, { min: 1, max: 2_592_000 }),
+  /**
+   * Test/demo switch: hand password-reset and email-verification tokens back in the reply (there is no
+   * mailer yet). Never implied by NODE_ENV; refused in production.
+   */
+  EXPOSE_ONE_TIME_TOKENS: field.bool(false),
 };
 
 export type AuthConfig = z.infer<z.ZodObject<typeof authShape>>;
@@ -32,6 +37,9 @@ function checkProductionSecrets(config: AuthConfig): AuthConfig {
       problems.push('SIGNING_KEY_ENCRYPTION_SECRET: the development default is not allowed in production');
     } else if (secret.length < 32) {
       problems.push('SIGNING_KEY_ENCRYPTION_SECRET: must be at least 32 characters in production');
+    }
+    if (config.EXPOSE_ONE_TIME_TOKENS) {
+      problems.push('EXPOSE_ONE_TIME_TOKENS: must not be true in production (anyone could reset any password)');
     }
     if (problems.length) throw new ConfigError(problems);
   }

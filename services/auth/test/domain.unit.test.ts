@@ -150,9 +150,9 @@ describe('auth domain rules (unit)', () => {
     expect(() => loadAuthConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadAuthConfig({ NODE_ENV: 'production', SIGNING_KEY_ENCRYPTION_SECRET: 'short-secret' })).toThrow(/at least 32/);
     expect(loadAuthConfig({ NODE_ENV: 'production', SIGNING_KEY_ENCRYPTION_SECRET: 's'.repeat(32) }).NODE_ENV).toBe('production');
-    expect(loadAuthConfig({}).SIGNING_KEY_ENCRYPTION_SECRET).toBe(DEV_SIGNING_KEY_ENCRYPTION_SECRET);
-    expect(() => loadAuthConfig({ BCRYPT_COST: '3' })).toThrow(/BCRYPT_COST/);
-    expect(loadAuthConfig({})).toMatchObject({
+    expect(loadAuthConfig({ NODE_ENV: 'development' }).SIGNING_KEY_ENCRYPTION_SECRET).toBe(DEV_SIGNING_KEY_ENCRYPTION_SECRET);
+    expect(() => loadAuthConfig({ NODE_ENV: 'development', BCRYPT_COST: '3' })).toThrow(/BCRYPT_COST/);
+    expect(loadAuthConfig({ NODE_ENV: 'development' })).toMatchObject({
       GRPC_PORT: 50051,
       BCRYPT_COST: 12,
       ACCESS_TOKEN_TTL_SECONDS: 900,
@@ -164,6 +164,21 @@ describe('auth domain rules (unit)', () => {
       LOGIN_LOCK_SECONDS: 900,
       PASSWORD_RESET_TTL_SECONDS: 3600,
       EMAIL_VERIFICATION_TTL_SECONDS: 86400,
+      EXPOSE_ONE_TIME_TOKENS: false,
     });
+  });
+
+  test('When NODE_ENV is not set, then auth runs as production and refuses the development secret', () => {
+    expect(() => loadAuthConfig({})).toThrow(/SIGNING_KEY_ENCRYPTION_SECRET/);
+  });
+
+  test('When EXPOSE_ONE_TIME_TOKENS is asked for in production, then the config is refused; elsewhere it is off unless set', () => {
+    const secret = 'q7Lz-Vw2Rk9_Tn4Hx8Jc3Mb6Pd1Fs5Gy0';
+    expect(() => loadAuthConfig({ NODE_ENV: 'production', SIGNING_KEY_ENCRYPTION_SECRET: secret, EXPOSE_ONE_TIME_TOKENS: 'true' })).toThrow(
+      /EXPOSE_ONE_TIME_TOKENS/,
+    );
+    expect(loadAuthConfig({ NODE_ENV: 'development' }).EXPOSE_ONE_TIME_TOKENS).toBe(false);
+    expect(loadAuthConfig({ NODE_ENV: 'test' }).EXPOSE_ONE_TIME_TOKENS).toBe(false);
+    expect(loadAuthConfig({ NODE_ENV: 'test', EXPOSE_ONE_TIME_TOKENS: 'true' }).EXPOSE_ONE_TIME_TOKENS).toBe(true);
   });
 });

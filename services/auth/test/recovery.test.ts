@@ -13,20 +13,23 @@ describe('auth: password reset and email verification (gRPC, real PostgreSQL/Red
   let h: AuthHarness;
   let shortLived: AuthHarness;
   let production: AuthHarness;
+  let development: AuthHarness;
 
   beforeAll(async () => {
-    [h, shortLived, production] = await Promise.all([
-      startAuth('recovery', { LOGIN_MAX_FAILURES: '2' }),
-      startAuth('recovery_ttl', { PASSWORD_RESET_TTL_SECONDS: '1', EMAIL_VERIFICATION_TTL_SECONDS: '1' }),
+    // Only the harnesses that read the tokens turn the explicit test switch on.
+    [h, shortLived, production, development] = await Promise.all([
+      startAuth('recovery', { LOGIN_MAX_FAILURES: '2', EXPOSE_ONE_TIME_TOKENS: 'true' }),
+      startAuth('recovery_ttl', { PASSWORD_RESET_TTL_SECONDS: '1', EMAIL_VERIFICATION_TTL_SECONDS: '1', EXPOSE_ONE_TIME_TOKENS: 'true' }),
       startAuth('recovery_prod', {
         NODE_ENV: 'production',
-        SIGNING_KEY_ENCRYPTION_SECRET: 'a-production-grade-secret-of-40-characters!!',
+        SIGNING_KEY_ENCRYPTION_SECRET: 'Zq4-vN8x_Lm2Tw7Kp3Rj9Hb5Yc1Fd6Gs0Ua',
       }),
+      startAuth('recovery_dev', { NODE_ENV: 'development' }),
     ]);
   });
 
   afterAll(async () => {
-    await Promise.all([h?.close(), shortLived?.close(), production?.close()]);
+    await Promise.all([h?.close(), shortLived?.close(), production?.close(), development?.close()]);
   });
 
   test('When a reset is confirmed, then the new password works, the old does not, every session ends and the token is single-use', async () => {
@@ -134,5 +137,13 @@ describe('auth: password reset and email verification (gRPC, real PostgreSQL/Red
     const { email, auth } = await signUpAndIn(production.client, 'prod');
     await expect(production.client.RequestPasswordReset({ email })).resolves.toMatchObject({ token: '' });
     await expect(production.client.RequestEmailVerification({}, auth)).resolves.toMatchObject({ token: '' });
+  });
+
+  test('When NODE_ENV is development or test without EXPOSE_ONE_TIME_TOKENS, then one-time tokens are not returned either', async () => {
+    for (const harness of [development, production]) {
+      const { email, auth } = await signUpAndIn(harness.client, 'noexpose');
+      await expect(harness.client.RequestPasswordReset({ email })).resolves.toMatchObject({ token: '' });
+      await expect(harness.client.RequestEmailVerification({}, auth)).resolves.toMatchObject({ token: '' });
+    }
   });
 });

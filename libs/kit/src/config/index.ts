@@ -59,7 +59,11 @@ export const env = {
 
 /** Settings every service process shares. */
 export const commonServiceConfig = {
-  NODE_ENV: env.oneOf(['development', 'test', 'production'], 'development'),
+  /**
+   * Fails closed: a process started without NODE_ENV is production (development-only conveniences such
+   * as default secrets are refused); scripts/run.sh and the tests say `development`/`test` explicitly.
+   */
+  NODE_ENV: env.oneOf(['development', 'test', 'production'], 'production'),
   LOG_LEVEL: env.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
   GRPC_HOST: env.str('127.0.0.1'),
   AMQP_URL: env.url('amqp://guest:guest@127.0.0.1:55672'),

@@ -98,9 +98,12 @@ export async function issueAccessToken(
   return { token: signed.token, expiresIn: signed.expiresIn };
 }
 
-/** One-time tokens are handed back in the response (and logged) only where no email is sent. */
+/**
+ * One-time tokens are handed back in the response only with the explicit EXPOSE_ONE_TIME_TOKENS switch
+ * (tests, demos; refused in production) — never because of NODE_ENV. They are never logged.
+ */
 export function exposesOneTimeTokens(deps: AuthDeps): boolean {
-  return deps.config.NODE_ENV === 'development' || deps.config.NODE_ENV === 'test';
+  return deps.config.EXPOSE_ONE_TIME_TOKENS;
 }
 
 export function addSeconds(date: Date, seconds: number): Date {

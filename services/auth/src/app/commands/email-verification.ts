@@ -19,12 +19,8 @@ export async function requestEmailVerification(deps: AuthDeps, caller: Caller): 
       transaction,
     ),
   );
-  if (exposesOneTimeTokens(deps)) {
-    deps.logger.info({ user_id: self.id, verification_token: token }, 'email verification token issued (development only)');
-    return { token, expiresAt };
-  }
   deps.logger.info({ user_id: self.id }, 'email verification token issued');
-  return { token: '', expiresAt };
+  return { token: exposesOneTimeTokens(deps) ? token : '', expiresAt };
 }
 
 /** Marks the email verified with a token from RequestEmailVerification: single use, expiring. */

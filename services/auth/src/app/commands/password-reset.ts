@@ -8,7 +8,7 @@ import type { AuthDeps } from '../deps';
 import { addSeconds, exposesOneTimeTokens, markSessionsRevoked, throwIfInvalid } from '../shared';
 
 export interface TokenIssued {
-  /** Empty outside development and test: there the token would travel by email. */
+  /** Empty unless EXPOSE_ONE_TIME_TOKENS is set (tests, demos): the token travels by email. */
   token: string;
   expiresAt: Date;
 }
@@ -34,12 +34,8 @@ export async function requestPasswordReset(deps: AuthDeps, cmd: { email: string 
       transaction,
     ),
   );
-  if (exposesOneTimeTokens(deps)) {
-    deps.logger.info({ user_id: user.id, reset_token: token }, 'password reset token issued (development only)');
-    return { token, expiresAt };
-  }
   deps.logger.info({ user_id: user.id }, 'password reset token issued');
-  return { token: '', expiresAt };
+  return { token: exposesOneTimeTokens(deps) ? token : '', expiresAt };
 }
 
 /**
