@@ -29,15 +29,35 @@ const authShape = {
 
 export type AuthConfig = z.infer<z.ZodObject<typeof authShape>>;
 
+/** Fragments of published, placeholder or development values (compared case-insensitively). */
+const KNOWN_WEAK_FRAGMENTS = ['dev-only', 'change-me', 'changeme', 'change_me', 'secret', 'password', 'example', 'default'];
+const MIN_SECRET_LENGTH = 32;
+/** Random hex has only 16 symbols: 32 random hex digits show ~14 of them, so the bar is 10, not 16. */
+const MIN_DISTINCT_CHARACTERS = 10;
+
+/**
+ * Why a secret is not fit for production (empty = fine): a value printed in this repository or
+ * shaped like a placeholder, shorter than 32 characters, or with too little variety to be random
+ * (fewer than 10 distinct characters, or one character repeated 6+ times in a row). Random output
+ * (`openssl rand -base64 48`, `openssl rand -hex 32`) passes; placeholders and patterns do not.
+ */
+export function weakSecretProblems(name: string, value: string): string[] {
+  const problems: string[] = [];
+  const lower = value.toLowerCase();
+  const fragment = KNOWN_WEAK_FRAGMENTS.find((f) => lower.includes(f));
+  if (value === DEV_SIGNING_KEY_ENCRYPTION_SECRET || fragment) {
+    problems.push(`${name}: a published or placeholder value${fragment ? ` (contains "${fragment}")` : ''} is not allowed in production`);
+  }
+  if (value.length < MIN_SECRET_LENGTH) problems.push(`${name}: must be at least ${MIN_SECRET_LENGTH} characters in production`);
+  if (new Set(value).size < MIN_DISTINCT_CHARACTERS || /(.)\1{5,}/.test(value)) {
+    problems.push(`${name}: too little entropy (use random bytes, e.g. openssl rand -base64 48)`);
+  }
+  return problems;
+}
+
 function checkProductionSecrets(config: AuthConfig): AuthConfig {
   if (config.NODE_ENV === 'production') {
-    const secret = config.SIGNING_KEY_ENCRYPTION_SECRET;
-    const problems: string[] = [];
-    if (secret === DEV_SIGNING_KEY_ENCRYPTION_SECRET) {
-      problems.push('SIGNING_KEY_ENCRYPTION_SECRET: the development default is not allowed in production');
-    } else if (secret.length < 32) {
-      problems.push('SIGNING_KEY_ENCRYPTION_SECRET: must be at least 32 characters in production');
-    }
+    const problems = weakSecretProblems('SIGNING_KEY_ENCRYPTION_SECRET', config.SIGNING_KEY_ENCRYPTION_SECRET);
     if (config.EXPOSE_ONE_TIME_TOKENS) {
       problems.push('EXPOSE_ONE_TIME_TOKENS: must not be true in production (anyone could reset any password)');
     }

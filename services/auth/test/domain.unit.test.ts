@@ -1,12 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigError } from '@lms/kit/config';
 import { AppError } from '@lms/kit/errors';
-import { DEV_SIGNING_KEY_ENCRYPTION_SECRET, loadAuthConfig } from '../src/config';
+import { DEV_SIGNING_KEY_ENCRYPTION_SECRET, loadAuthConfig, weakSecretProblems } from '../src/config';
 import { lockRemainingSeconds, recordFailure, type ThrottlePolicy } from '../src/domain/login-throttle';
 import { passwordProblems } from '../src/domain/password-policy';
 import { hashOpaqueToken, issueSecond, judgeRefresh, newOpaqueToken } from '../src/domain/tokens';
 import { assertAdminMayChange, removesAnAdmin, signupRole } from '../src/domain/user';
 import { escapeLike } from '@lms/kit/db';
 import { Checker } from '../src/domain/validation';
+
+
+/** Production settings other than the key-encryption secret (the kit also guards the internal-call secret). */
+const PRODUCTION = { NODE_ENV: 'production', INTERNAL_SERVICE_SECRET: 'Hk7-Rt2_Wp9Zx4Lm8Qv3Nb6Jc1Ys5Fd0G' };
 
 describe('auth domain rules (unit)', () => {
   test.each([
@@ -147,9 +152,10 @@ describe('auth domain rules (unit)', () => {
   });
 
   test('When production runs with the development or a short key-encryption secret, then the config is refused', () => {
-    expect(() => loadAuthConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
-    expect(() => loadAuthConfig({ NODE_ENV: 'production', SIGNING_KEY_ENCRYPTION_SECRET: 'short-secret' })).toThrow(/at least 32/);
-    expect(loadAuthConfig({ NODE_ENV: 'production', SIGNING_KEY_ENCRYPTION_SECRET: 's'.repeat(32) }).NODE_ENV).toBe('production');
+    expect(() => loadAuthConfig({ ...PRODUCTION })).toThrow(ConfigError);
+    expect(() => loadAuthConfig({ ...PRODUCTION, SIGNING_KEY_ENCRYPTION_SECRET: 'short-secret' })).toThrow(/at least 32/);
+    expect(() => loadAuthConfig({ ...PRODUCTION, SIGNING_KEY_ENCRYPTION_SECRET: 's'.repeat(32) })).toThrow(/entropy/);
+    expect(loadAuthConfig({ ...PRODUCTION, SIGNING_KEY_ENCRYPTION_SECRET: 'Zq4-vN8x_Lm2Tw7Kp3Rj9Hb5Yc1Fd6Gs0Ua' }).NODE_ENV).toBe('production');
     expect(loadAuthConfig({ NODE_ENV: 'development' }).SIGNING_KEY_ENCRYPTION_SECRET).toBe(DEV_SIGNING_KEY_ENCRYPTION_SECRET);
     expect(() => loadAuthConfig({ NODE_ENV: 'development', BCRYPT_COST: '3' })).toThrow(/BCRYPT_COST/);
     expect(loadAuthConfig({ NODE_ENV: 'development' })).toMatchObject({
@@ -168,13 +174,37 @@ describe('auth domain rules (unit)', () => {
     });
   });
 
+  test('When production gets a published, placeholder or low-entropy key-encryption secret, then the guard refuses it', () => {
+    const refused = [
+      'dev-only-signing-key-encryption-secret-0123456789', // the old docker-compose default (49 characters)
+      'CHANGE-ME-to-a-random-string-of-at-least-32-characters', // k8s/base/secrets.example.yaml's placeholder
+      DEV_SIGNING_KEY_ENCRYPTION_SECRET,
+      'please-CHANGE-ME-before-going-live-0123456789',
+      'changemechangemechangemechangeme12',
+      'my-very-long-production-secret-value-2024',
+      'abababababababababababababababababab', // long, 2 distinct characters
+      'Aa1-Aa1-Aa1-Aa1-Aa1-Aa1-Aa1-Aa1-Aa1', // 4 distinct characters
+      'xK9#pL2$mN7qxxxxxxxxxxR4tY6uI8oP0aS', // a run of one character
+      'Zq4-vN8x_Lm2Tw7Kp3Rj9Hb5', // random-looking but short
+    ];
+    for (const value of refused) {
+      expect(weakSecretProblems('SIGNING_KEY_ENCRYPTION_SECRET', value)).not.toEqual([]);
+      expect(() => loadAuthConfig({ ...PRODUCTION, SIGNING_KEY_ENCRYPTION_SECRET: value })).toThrow(ConfigError);
+    }
+    for (const value of ['Zq4-vN8x_Lm2Tw7Kp3Rj9Hb5Yc1Fd6Gs0Ua', randomBytes(32).toString('base64url'), randomBytes(48).toString('base64'), randomBytes(32).toString('hex')]) {
+      expect(weakSecretProblems('SIGNING_KEY_ENCRYPTION_SECRET', value)).toEqual([]);
+    }
+    // outside production the guard does not run (local defaults keep working)
+    expect(loadAuthConfig({ NODE_ENV: 'test', SIGNING_KEY_ENCRYPTION_SECRET: 'dev-only-x' }).SIGNING_KEY_ENCRYPTION_SECRET).toBe('dev-only-x');
+  });
+
   test('When NODE_ENV is not set, then auth runs as production and refuses the development secret', () => {
-    expect(() => loadAuthConfig({})).toThrow(/SIGNING_KEY_ENCRYPTION_SECRET/);
+    expect(() => loadAuthConfig({ INTERNAL_SERVICE_SECRET: PRODUCTION.INTERNAL_SERVICE_SECRET })).toThrow(/SIGNING_KEY_ENCRYPTION_SECRET/);
   });
 
   test('When EXPOSE_ONE_TIME_TOKENS is asked for in production, then the config is refused; elsewhere it is off unless set', () => {
     const secret = 'q7Lz-Vw2Rk9_Tn4Hx8Jc3Mb6Pd1Fs5Gy0';
-    expect(() => loadAuthConfig({ NODE_ENV: 'production', SIGNING_KEY_ENCRYPTION_SECRET: secret, EXPOSE_ONE_TIME_TOKENS: 'true' })).toThrow(
+    expect(() => loadAuthConfig({ ...PRODUCTION, SIGNING_KEY_ENCRYPTION_SECRET: secret, EXPOSE_ONE_TIME_TOKENS: 'true' })).toThrow(
       /EXPOSE_ONE_TIME_TOKENS/,
     );
     expect(loadAuthConfig({ NODE_ENV: 'development' }).EXPOSE_ONE_TIME_TOKENS).toBe(false);

@@ -22,6 +22,7 @@ describe('auth: password reset and email verification (gRPC, real PostgreSQL/Red
       startAuth('recovery_ttl', { PASSWORD_RESET_TTL_SECONDS: '1', EMAIL_VERIFICATION_TTL_SECONDS: '1', EXPOSE_ONE_TIME_TOKENS: 'true' }),
       startAuth('recovery_prod', {
         NODE_ENV: 'production',
+        INTERNAL_SERVICE_SECRET: 'Hk7-Rt2_Wp9Zx4Lm8Qv3Nb6Jc1Ys5Fd0G', // the kit's production guard for internal calls
         SIGNING_KEY_ENCRYPTION_SECRET: 'Zq4-vN8x_Lm2Tw7Kp3Rj9Hb5Yc1Fd6Gs0Ua',
       }),
       startAuth('recovery_dev', { NODE_ENV: 'development' }),
