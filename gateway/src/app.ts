@@ -75,11 +75,6 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
     ...enrollmentRoutes(enrollment),
     ...quizRoutes(quiz),
     ...systemRoutes({
-      redis,
-      authAddress: config.AUTH_GRPC_ADDR,
-      catalogAddress: config.CATALOG_GRPC_ADDR,
-      enrollmentAddress: config.ENROLLMENT_GRPC_ADDR,
-      quizAddress: config.QUIZ_GRPC_ADDR,
       jwks: new JwksCache(auth),
       openApiDocument: () => openApiDocument(),
       isDraining: deps.isDraining ?? (() => false),

@@ -44,6 +44,14 @@ export const gatewayConfigShape = {
   /** Revocation marks written by auth (kit RevocationStore); must match auth's prefix. */
   REVOCATION_KEY_PREFIX: env.str('lms:revoked:'),
   SHUTDOWN_TIMEOUT_MS: env.int(10_000, { min: 100 }),
+  /**
+   * The internal listener (`GET /internal/health/dependencies`: Redis and each backend as last checked).
+   * Unset = none. Never route it through the ingress; the default host keeps it on the pod's loopback.
+   */
+  INTERNAL_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INTERNAL_HOST: env.str('127.0.0.1'),
+  /** How often Redis and the backends are checked in the background (state changes are logged). */
+  DEPENDENCY_CHECK_INTERVAL_MS: env.int(10_000, { min: 100 }),
   OTEL_EXPORTER_OTLP_ENDPOINT: env.optionalStr(),
 };
 

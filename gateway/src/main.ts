@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger, type Logger } from '@lms/kit';
+import { DependencyMonitor, createLogger, type Check, type Logger } from '@lms/kit';
+import { createClient, loadService } from '@lms/kit/grpc';
 import { runService } from '@lms/kit/lifecycle';
 import { stopTelemetry } from '@lms/kit/telemetry';
 import { buildApp } from './app';
@@ -11,6 +12,8 @@ import { loadGatewayConfig, type GatewayConfig } from './config';
 
 export interface RunningGateway {
   port: number;
+  /** The internal listener's port when INTERNAL_PORT is set. */
+  internalPort?: number;
   stop(): Promise<void>;
 }
 
@@ -19,12 +22,33 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
   const log = logger ?? createLogger('gateway', config.LOG_LEVEL);
 
   const redis = createRedis(config.REDIS_URL, log);
-  // Not fatal: the gateway starts without Redis (readiness stays red, the general limit fails open).
+  // Not fatal: the gateway serves without Redis (the general limit fails open; routes that need Redis —
+  // authenticated ones, the strict limits — answer 503 themselves), so readiness does not ask for it.
   await waitForRedis(redis, 2000, log);
   const auth = createAuthClient(config.AUTH_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const catalog = createCatalogClient(config.CATALOG_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const enrollment = createEnrollmentClient(config.ENROLLMENT_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const quiz = createQuizClient(config.QUIZ_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+
+  // Dependency health is watched in the background and logged, never part of readiness (review B1/A9):
+  // one long-lived health channel per backend, one round per interval whatever the request rate.
+  const probes = {
+    auth: grpcHealthProbe(config.AUTH_GRPC_ADDR),
+    catalog: grpcHealthProbe(config.CATALOG_GRPC_ADDR),
+    enrollment: grpcHealthProbe(config.ENROLLMENT_GRPC_ADDR),
+    quiz: grpcHealthProbe(config.QUIZ_GRPC_ADDR),
+  };
+  const monitor = new DependencyMonitor(
+    {
+      redis: async () => {
+        await redis.ping();
+      },
+      ...Object.fromEntries(Object.entries(probes).map(([name, probe]) => [name, probe.check])),
+    },
+    log,
+    { intervalMs: config.DEPENDENCY_CHECK_INTERVAL_MS, timeoutMs: 1000 },
+  );
+  monitor.start();
 
   let draining = false;
   const { app } = buildApp({ config, logger: log, auth, catalog, enrollment, quiz, redis, isDraining: () => draining });
@@ -44,10 +68,12 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
     });
   });
   const port = (server.address() as AddressInfo).port;
+  const internal = config.INTERNAL_PORT === undefined ? undefined : await listenInternal(config.INTERNAL_PORT, config.INTERNAL_HOST, monitor);
   log.info(
     {
       host: config.HOST,
       port,
+      ...(internal ? { internal_port: internal.port } : {}),
       auth: config.AUTH_GRPC_ADDR,
       catalog: config.CATALOG_GRPC_ADDR,
       enrollment: config.ENROLLMENT_GRPC_ADDR,
@@ -70,6 +96,9 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
       await closed;
       clearInterval(sweep);
       clearTimeout(force);
+      monitor.stop();
+      if (internal) await internal.close();
+      for (const probe of Object.values(probes)) probe.close();
       await closeRedis(redis);
       auth.close();
       catalog.close();
@@ -79,7 +108,65 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
       log.info('gateway stopped');
     })());
 
-  return { port, stop };
+  return { port, internalPort: internal?.port, stop };
+}
+
+/**
+ * A grpc.health.v1 check over one channel made once and reused by every round (A9: no new
+ * TCP + HTTP/2 handshake per probe). Anything but SERVING fails the check.
+ */
+function grpcHealthProbe(address: string): { check: Check; close(): void } {
+  const client = createClient(loadService('grpc/health/v1/health.proto', 'grpc.health.v1.Health'), address, {
+    deadlineMs: 1000,
+  }) as unknown as { Check(request: { service: string }): Promise<{ status: string }>; close(): void };
+  return {
+    check: async () => {
+      let status: string;
+      try {
+        status = (await client.Check({ service: '' })).status;
+      } catch (err) {
+        // The operator wants the transport's reason (refused, deadline), not the public message.
+        throw new Error(((err as Error).cause as Error | undefined)?.message ?? (err as Error).message);
+      }
+      if (status !== 'SERVING') throw new Error(`health is ${status}`);
+    },
+    close: () => client.close(),
+  };
+}
+
+/**
+ * The internal listener: `GET /internal/health/dependencies` answers the monitor's last snapshot
+ * (200 when every dependency was up, else 503), with the failures' messages — for operators only.
+ */
+async function listenInternal(port: number, host: string, monitor: DependencyMonitor): Promise<{ port: number; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (req.method !== 'GET' || path !== '/internal/health/dependencies') {
+      res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"detail":"Not found","code":"NOT_FOUND"}');
+      return;
+    }
+    const snapshot = monitor.snapshot();
+    const deps = Object.values(snapshot.dependencies);
+    const ok = deps.length > 0 && deps.every((d) => d.ok);
+    res
+      .writeHead(ok ? 200 : 503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+      .end(JSON.stringify({ status: ok ? 'ok' : 'degraded', checked_at: snapshot.checkedAt ?? null, dependencies: snapshot.dependencies }));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 if (require.main === module) runService('gateway', loadGatewayConfig, start);

@@ -28,6 +28,9 @@ export class HttpError extends Error {
   }
 }
 
+/** Retry-After of a 503 when the unavailable dependency gave no hint of its own. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 const TOKEN_CODES = new Set(['AUTH.TOKEN_EXPIRED', 'AUTH.TOKEN_INVALID', 'AUTH.TOKEN_REVOKED', 'AUTH.TOKEN_MALFORMED']);
 const LOC_ROOTS = new Set(['body', 'query', 'path', 'header']);
 
@@ -93,6 +96,11 @@ export function sendError(req: Request, res: Response, err: unknown, logger: Log
     }
     const retryAfter = Number(err.meta?.retry_after_seconds);
     if (status === 429 && Number.isFinite(retryAfter) && retryAfter > 0) headers['Retry-After'] = String(Math.ceil(retryAfter));
+    // A dependency that is down (a backend, Redis behind the limiter or the revocation list): the route
+    // is degraded, not gone — tell clients when to come back (the callee's hint, else a short default).
+    if (status === 503) {
+      headers['Retry-After'] = String(Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : UNAVAILABLE_RETRY_AFTER_SECONDS);
+    }
     if (status >= 500) logger.error({ err, code: err.code, method: req.method, path: req.path }, 'request failed');
   } else {
     status = 500;
