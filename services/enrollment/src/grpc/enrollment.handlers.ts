@@ -235,8 +235,22 @@ export function enrollmentHandlers(deps: EnrollmentDeps): UnaryHandlers<Enrollme
       ),
 
     IsEnrolled: async (req, call) => {
-      const r = await isEnrolled(deps, await caller(call.authorization), { courseId: req.course_id, studentId: req.student_id });
-      return { enrolled: r.enrolled, enrollment_id: r.enrollmentId, status: r.status, expires_at: time(r.expiresAt) };
+      const r = await isEnrolled(deps, await caller(call.authorization), {
+        courseId: req.course_id,
+        studentId: req.student_id,
+        lessonId: req.lesson_id,
+      });
+      return {
+        enrolled: r.enrolled,
+        enrollment_id: r.enrollmentId,
+        status: r.status,
+        expires_at: time(r.expiresAt),
+        lesson_locked: r.lesson?.locked ?? false,
+        unlock_at: time(r.lesson?.unlockAt),
+        lock_reason: r.lesson?.reason ?? '',
+        missing_lesson_ids: r.lesson?.missingLessonIds ?? [],
+        lesson_completed: r.lesson?.completed ?? false,
+      };
     },
   };
 }

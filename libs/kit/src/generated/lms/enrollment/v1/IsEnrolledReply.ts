@@ -6,6 +6,11 @@ export interface IsEnrolledReply {
   'enrollment_id'?: (string);
   'status'?: (string);
   'expires_at'?: (string);
+  'lesson_locked'?: (boolean);
+  'unlock_at'?: (string);
+  'lock_reason'?: (string);
+  'missing_lesson_ids'?: (string)[];
+  'lesson_completed'?: (boolean);
 }
 
 export interface IsEnrolledReply__Output {
@@ -13,4 +18,9 @@ export interface IsEnrolledReply__Output {
   'enrollment_id': (string);
   'status': (string);
   'expires_at': (string);
+  'lesson_locked': (boolean);
+  'unlock_at': (string);
+  'lock_reason': (string);
+  'missing_lesson_ids': (string)[];
+  'lesson_completed': (boolean);
 }

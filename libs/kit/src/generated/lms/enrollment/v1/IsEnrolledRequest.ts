@@ -4,9 +4,11 @@
 export interface IsEnrolledRequest {
   'course_id'?: (string);
   'student_id'?: (string);
+  'lesson_id'?: (string);
 }
 
 export interface IsEnrolledRequest__Output {
   'course_id': (string);
   'student_id': (string);
+  'lesson_id': (string);
 }
