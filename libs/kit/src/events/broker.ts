@@ -28,6 +28,7 @@ export class Broker extends EventEmitter {
   private connecting?: Promise<void>;
   private reconnectTimer?: NodeJS.Timeout;
   private attempt = 0;
+  private isBlocked = false;
 
   constructor(private readonly options: BrokerOptions) {
     super();
@@ -35,6 +36,29 @@ export class Broker extends EventEmitter {
 
   get connected(): boolean {
     return !!this.publishChannel;
+  }
+
+  /**
+   * True while RabbitMQ blocks this connection's publishers (a memory or disk alarm): publishes are
+   * accepted by the socket but nothing is confirmed until `unblocked`. Emits `blocked` / `unblocked`.
+   */
+  get blocked(): boolean {
+    return this.isBlocked;
+  }
+
+  /**
+   * Gives up on the publish channel (e.g. confirms that never came): closes it, which drops the
+   * connection and lets the reconnect path rebuild everything. Unconfirmed messages count as not sent.
+   */
+  abandonPublishChannel(reason: string): void {
+    const channel = this.publishChannel;
+    const connection = this.connection;
+    if (!channel) return;
+    this.options.logger.warn({ reason }, 'abandoning the broker publish channel');
+    this.publishChannel = undefined;
+    void channel.close().catch(() => undefined);
+    // a blocked connection may never answer channel.close: close the socket side too
+    void connection?.close().catch(() => undefined);
   }
 
   /** Starts connecting in the background; resolves once connected or after `waitMs` (whichever first). */
@@ -83,7 +107,15 @@ export class Broker extends EventEmitter {
     const connection = this.connection;
     this.connection = undefined;
     this.publishChannel = undefined;
-    await connection?.close().catch(() => undefined);
+    // A blocked broker stops reading our socket, so the close handshake may never finish: bounded wait.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      connection?.close().catch(() => undefined),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, 2000);
+      }),
+    ]);
+    clearTimeout(timer);
   }
 
   private connect(): Promise<void> {
@@ -101,6 +133,18 @@ export class Broker extends EventEmitter {
       connection = await amqp.connect(this.options.url, { clientProperties: { connection_name: this.options.name } });
       connection.on('error', (err) => logger.warn({ err: err.message }, 'broker connection error'));
       connection.on('close', () => this.handleClose(connection!));
+      connection.on('blocked', (reason: string) => {
+        if (this.connection !== connection) return;
+        this.isBlocked = true;
+        logger.warn({ reason }, 'broker blocked publishing (resource alarm)');
+        this.emit('blocked', reason);
+      });
+      connection.on('unblocked', () => {
+        if (this.connection !== connection) return;
+        this.isBlocked = false;
+        logger.info('broker unblocked publishing');
+        this.emit('unblocked');
+      });
       const channel = await connection.createConfirmChannel();
       channel.on('error', (err) => logger.warn({ err: err.message }, 'broker publish channel error'));
       channel.on('close', () => {
@@ -130,6 +174,7 @@ export class Broker extends EventEmitter {
     if (this.connection !== connection) return;
     this.connection = undefined;
     this.publishChannel = undefined;
+    this.isBlocked = false;
     this.emit('disconnected');
     if (this.closing) return;
     this.options.logger.warn('broker connection closed, reconnecting');

@@ -20,7 +20,8 @@ export const eventTablesMigration: Migration = {
         seq bigserial NOT NULL,
         published_at timestamptz,
         attempts integer NOT NULL DEFAULT 0,
-        last_error text
+        last_error text,
+        claimed_until timestamptz
       );
       CREATE INDEX IF NOT EXISTS outbox_pending_idx ON outbox (seq) WHERE published_at IS NULL;
       CREATE INDEX IF NOT EXISTS outbox_published_idx ON outbox (published_at) WHERE published_at IS NOT NULL;
@@ -81,6 +82,10 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Published rows are deleted after this long (kept a while for debugging/replay). */
   retentionHours?: number;
+  /** How long the relay waits for the broker's confirms of one batch before giving up on the channel. */
+  confirmTimeoutMs?: number;
+  /** `stop()` waits at most this long for the pass in flight (rows not confirmed stay pending). */
+  stopTimeoutMs?: number;
 }
 
 interface OutboxRow {
@@ -88,12 +93,19 @@ interface OutboxRow {
   type: string;
   payload: CloudEvent;
   headers: Record<string, string>;
+  seq: string;
 }
 
 /**
  * Publishes pending outbox rows in order with publisher confirms, marking them sent only after the
- * broker's ack. Rows are claimed with FOR UPDATE SKIP LOCKED so several replicas can run a relay.
- * A broker outage just leaves rows pending; they go out when the connection is back.
+ * broker's ack. A broker outage just leaves rows pending; they go out when the connection is back.
+ *
+ * No transaction and no row lock is held while waiting for the broker: a batch is claimed in one short
+ * statement (FOR UPDATE SKIP LOCKED + a `claimed_until` lease, so replicas don't publish the same rows),
+ * published with a bounded wait for confirms (`confirmTimeoutMs`; on expiry the channel is abandoned
+ * and the unconfirmed rows stay pending), then marked sent in a second short statement. While the
+ * broker blocks publishers (resource alarm) the relay pauses. A duplicate publish (a lease that
+ * expired mid-wait, a crash before marking) is harmless: consumers deduplicate through their inbox.
  */
 export class OutboxRelay {
   private timer?: NodeJS.Timeout;
@@ -102,6 +114,9 @@ export class OutboxRelay {
   private stopped = true;
   private unsubscribe?: () => void;
   private lastCleanup = 0;
+  private schemaChecked = false;
+  /** Ends the confirm wait of the batch in flight (stop()). */
+  private abortWait?: () => void;
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
@@ -109,6 +124,7 @@ export class OutboxRelay {
     this.stopped = false;
     this.unsubscribe = this.options.outbox.onAdded(() => this.kick());
     this.options.broker.on('connected', this.onConnected);
+    this.options.broker.on('unblocked', this.onConnected);
     this.kick();
   }
 
@@ -132,13 +148,28 @@ export class OutboxRelay {
     });
   }
 
-  /** Stops polling after the pass in flight; pending rows stay for the next start. */
+  /**
+   * Stops polling; a pass waiting for confirms stops waiting (unconfirmed rows stay pending for the next
+   * start). Bounded: returns after `stopTimeoutMs` even if the database does not answer.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     this.unsubscribe?.();
     this.options.broker.off('connected', this.onConnected);
-    await this.running;
+    this.options.broker.off('unblocked', this.onConnected);
+    this.abortWait?.();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.running,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(() => {
+          this.options.logger.warn('outbox relay stop: the pass in flight did not finish in time');
+          resolve();
+        }, this.options.stopTimeoutMs ?? 5000);
+      }),
+    ]);
+    clearTimeout(timer);
   }
 
   /** Publishes until nothing is pending (used by tests and at shutdown). Returns how many were sent. */
@@ -155,7 +186,7 @@ export class OutboxRelay {
 
   private async drainLoop(): Promise<void> {
     try {
-      while (!this.stopped && this.options.broker.connected) {
+      while (!this.stopped && this.options.broker.connected && !this.options.broker.blocked) {
         const sent = await this.publishBatch();
         if (sent < (this.options.batchSize ?? 100)) break;
       }
@@ -165,48 +196,91 @@ export class OutboxRelay {
     }
   }
 
+  /** Adds `claimed_until` to an outbox created before the lease existed (one metadata-only ALTER, once). */
+  private async ensureSchema(): Promise<void> {
+    if (this.schemaChecked) return;
+    const { sequelize } = this.options;
+    const present = await sequelize.query(
+      `SELECT 1 FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name = 'outbox' AND column_name = 'claimed_until'`,
+      { type: QueryTypes.SELECT },
+    );
+    if (!present.length) await sequelize.query('ALTER TABLE outbox ADD COLUMN IF NOT EXISTS claimed_until timestamptz');
+    this.schemaChecked = true;
+  }
+
   private async publishBatch(): Promise<number> {
     const { sequelize, broker, logger } = this.options;
-    if (!broker.connected) return 0;
-    return sequelize.transaction(async (transaction) => {
-      const rows = await sequelize.query<OutboxRow>(
-        `SELECT id, type, payload, headers FROM outbox WHERE published_at IS NULL
-         ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED`,
-        { transaction, type: QueryTypes.SELECT, replacements: { limit: this.options.batchSize ?? 100 } },
-      );
-      if (!rows.length) return 0;
-      // Publish in order on one confirm channel; wait for every confirm, keep the ones the broker acked.
-      const results = await Promise.allSettled(
-        rows.map((row) =>
-          broker.publish(EVENTS_EXCHANGE, row.type, Buffer.from(JSON.stringify(row.payload)), {
+    if (!broker.connected || broker.blocked) return 0;
+    await this.ensureSchema();
+    const confirmTimeoutMs = this.options.confirmTimeoutMs ?? 10_000;
+    // 1. Claim (one autocommitted statement): the lease outlives the confirm wait, then the rows are free again.
+    const claimed = await sequelize.query<OutboxRow>(
+      `UPDATE outbox o SET claimed_until = now() + make_interval(secs => :leaseSeconds)
+       FROM (SELECT id FROM outbox
+             WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
+             ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED) pending
+       WHERE o.id = pending.id
+       RETURNING o.id, o.type, o.payload, o.headers, o.seq`,
+      {
+        type: QueryTypes.SELECT,
+        replacements: { limit: this.options.batchSize ?? 100, leaseSeconds: Math.ceil((confirmTimeoutMs * 3) / 1000) },
+      },
+    );
+    if (!claimed.length) return 0;
+    const rows = [...claimed].sort((a, b) => Number(a.seq) - Number(b.seq));
+    // 2. Publish in order on one confirm channel; wait for the confirms, but not forever.
+    const outcome = new Map<string, Error | null>();
+    const all = Promise.all(
+      rows.map((row) =>
+        broker
+          .publish(EVENTS_EXCHANGE, row.type, Buffer.from(JSON.stringify(row.payload)), {
             messageId: row.id,
             type: row.type,
             contentType: 'application/cloudevents+json',
             timestamp: Math.floor(Date.parse(row.payload.time) / 1000),
             appId: row.payload.source,
             headers: row.headers,
-          }),
-        ),
+          })
+          .then(
+            () => void outcome.set(row.id, null),
+            (err: Error) => void outcome.set(row.id, err),
+          ),
+      ),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      all.then(() => 'confirmed' as const),
+      new Promise<'timeout' | 'stopped'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), confirmTimeoutMs);
+        this.abortWait = () => resolve('stopped');
+      }),
+    ]);
+    clearTimeout(timer);
+    this.abortWait = undefined;
+    if (finished !== 'confirmed') {
+      logger.warn({ confirmed: [...outcome.values()].filter((e) => e === null).length, batch: rows.length, reason: finished }, 'outbox confirms did not arrive in time');
+      if (finished === 'timeout') broker.abandonPublishChannel(`no confirms within ${confirmTimeoutMs} ms`);
+    }
+    // 3. Record the outcome (short statements, no transaction held across the wait).
+    const sent = rows.filter((row) => outcome.get(row.id) === null).map((row) => row.id);
+    const failed = rows.filter((row) => outcome.get(row.id) !== null).map((row) => row.id);
+    if (sent.length) {
+      await sequelize.query('UPDATE outbox SET published_at = now(), claimed_until = NULL WHERE id IN (:ids)', {
+        replacements: { ids: sent },
+      });
+      logger.debug({ count: sent.length }, 'outbox published');
+    }
+    if (failed.length) {
+      const reason = rows.map((row) => outcome.get(row.id)).find((e): e is Error => !!e)?.message ?? `confirm wait ended (${finished})`;
+      logger.warn({ err: reason, pending: failed.length }, 'outbox publish interrupted');
+      await sequelize.query(
+        'UPDATE outbox SET attempts = attempts + 1, last_error = :error, claimed_until = NULL WHERE id IN (:ids)',
+        { replacements: { error: String(reason).slice(0, 500), ids: failed } },
       );
-      const sent = rows.filter((_, i) => results[i].status === 'fulfilled').map((row) => row.id);
-      const failed = rows.filter((_, i) => results[i].status === 'rejected').map((row) => row.id);
-      if (failed.length) {
-        const reason = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as Error;
-        logger.warn({ err: reason.message, pending: failed.length }, 'outbox publish interrupted');
-        await sequelize.query('UPDATE outbox SET attempts = attempts + 1, last_error = :error WHERE id IN (:ids)', {
-          transaction,
-          replacements: { error: String(reason.message).slice(0, 500), ids: failed },
-        });
-      }
-      if (sent.length) {
-        await sequelize.query('UPDATE outbox SET published_at = now() WHERE id IN (:ids)', {
-          transaction,
-          replacements: { ids: sent },
-        });
-        logger.debug({ count: sent.length }, 'outbox published');
-      }
-      return sent.length;
-    });
+    }
+    // A batch with a failure stops this pass (order): the next pass retries from the first pending row.
+    return failed.length ? 0 : sent.length;
   }
 
   private async cleanup(): Promise<void> {
