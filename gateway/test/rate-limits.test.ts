@@ -110,6 +110,28 @@ describe('Rate limits in Redis', () => {
     expect((await gw.api.get('/healthz', { headers: from(newIp()) })).status).toBe(200);
   });
 
+  test('When an IPv6 client rotates its address within its /64, then it still shares one budget (login and general)', async () => {
+    const hex = () => randomBytes(2).toString('hex');
+    const prefix = `2001:db8:${hex()}:${hex()}`;
+    const rotating = () => ({ 'X-Forwarded-For': `${prefix}:${hex()}:${hex()}:${hex()}:${hex()}` });
+    for (let i = 0; i < LOGIN; i++) {
+      const res = await gw.api.post('/api/v1/auth/login', { email: uniqueEmail(`v6-${i}`), password: 'Wrong-pass-1' }, { headers: rotating() });
+      expect(res.status).toBe(401);
+    }
+    expect429(await gw.api.post('/api/v1/auth/login', { email: uniqueEmail('v6-last'), password: 'Wrong-pass-1' }, { headers: rotating() }));
+    // Another /64 is another client.
+    const other = await gw.api.post('/api/v1/auth/login', { email: uniqueEmail('v6-other'), password: 'Wrong-pass-1' }, { headers: { 'X-Forwarded-For': `2001:db8:${hex()}:${hex()}::1` } });
+    expect(other.status).toBe(401);
+
+    const general: number[] = [];
+    const gPrefix = `2001:db8:${hex()}:${hex()}`;
+    for (let i = 0; i <= GENERAL; i++) {
+      general.push((await gw.api.get('/healthz', { headers: { 'X-Forwarded-For': `${gPrefix}::${hex()}:${hex()}` } })).status);
+    }
+    expect(general.slice(0, GENERAL).every((s) => s === 200)).toBe(true);
+    expect(general[GENERAL]).toBe(429);
+  });
+
   test('When any response is sent (200, 401, 404, 422), then it carries the X-RateLimit headers', async () => {
     const ip = newIp();
     for (const res of [

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Redis } from 'ioredis';
 import { RateLimitedError, UnavailableError, type Logger } from '@lms/kit';
+import { ipBucket } from './request-context';
 
 /**
  * GCRA (generic cell rate algorithm, as in redis-cell): one key per bucket holding the "theoretical
@@ -105,7 +106,7 @@ export function generalRateLimit(limiter: RateLimiter, limit: number, periodMs: 
   return async (_req, res, next) => {
     let result: LimitResult;
     try {
-      result = await limiter.hit('general', res.locals.clientIp as string, limit, periodMs);
+      result = await limiter.hit('general', ipBucket(res.locals.clientIp as string), limit, periodMs);
     } catch (err) {
       if (Date.now() - lastWarn > 10_000) {
         lastWarn = Date.now();
@@ -152,7 +153,8 @@ export function strictRateLimit(limiter: RateLimiter, rules: LimitRule[], period
 }
 
 /** Key helpers for the rules. */
-export const byIp = (_req: Request, res: Response): string => res.locals.clientIp as string;
+/** Per client: the IPv4 address, or the IPv6 /64 (one subscriber's allocation; see `ipBucket`). */
+export const byIp = (_req: Request, res: Response): string => ipBucket(res.locals.clientIp as string);
 export const byBodyEmail = (req: Request): string | undefined => {
   const email = (req.body as { email?: unknown } | undefined)?.email;
   return typeof email === 'string' && email.trim() !== '' ? emailKey(email.slice(0, 320)) : undefined;
