@@ -19,6 +19,12 @@ const quizShape = {
   /** Answers one SaveAnswers / SubmitAttempt call may carry. */
   MAX_ANSWERS_PER_SAVE: field.int(200, { min: 1, max: 10_000 }),
   DATABASE_POOL_MAX: field.int(10, { min: 1, max: 200 }),
+  /** Attempts a regrade handles per batch (one short transaction each). */
+  REGRADE_BATCH_SIZE: field.int(200, { min: 1, max: 5000 }),
+  /** Pause between two batches of a real regrade (the kit's delay queues hold the next batch's event; 0 = none). */
+  REGRADE_BATCH_PAUSE_MS: field.int(0, { min: 0, max: 3_600_000 }),
+  /** A dry run is answered synchronously: it examines at most this many attempts (then `truncated`). */
+  REGRADE_DRY_RUN_MAX_ATTEMPTS: field.int(2000, { min: 1, max: 100_000 }),
 };
 
 export type QuizConfig = z.infer<z.ZodObject<typeof quizShape>>;

@@ -9,6 +9,8 @@ import { quizHandlers } from './grpc/quiz.handlers';
 import { createCatalogClient, createEnrollmentClient } from '@lms/kit/clients';
 import { catalogDeletionsConsumer } from './events/catalog-deletions.consumer';
 import { attemptDeadlineConsumer } from './events/attempt-deadline.consumer';
+import { regradeConsumer } from './events/regrade.consumer';
+import { resumeRegrades } from './app/commands/regrade';
 
 export const SERVICE_NAME = 'quiz';
 
@@ -20,7 +22,8 @@ export interface RunningQuizService extends RunningService {
 /**
  * Starts the quiz service on the kit's runtime (database, Redis for revocation marks, outbox relay; see
  * startService) with clients of auth (JWKS), catalog (quiz creation checks) and enrollment (IsEnrolled), and
- * the consumer that closes attempts at their deadline (our own quiz.attempt_started, delayed by the kit).
+ * the consumer that closes attempts at their deadline (our own quiz.attempt_started, delayed by the kit) and
+ * the one that runs regrades batch by batch (our own quiz.regrade_requested).
  */
 export async function start(config: QuizConfig, logger: Logger = createLogger(SERVICE_NAME, config.LOG_LEVEL)): Promise<RunningQuizService> {
   let wired: QuizDeps | undefined;
@@ -49,7 +52,13 @@ export async function start(config: QuizConfig, logger: Logger = createLogger(SE
       wired = deps;
       return {
         grpc: { protoFile: 'lms/quiz/v1/quiz.proto', service: 'lms.quiz.v1.QuizService', handlers: quizHandlers(deps) },
-        consumers: [attemptDeadlineConsumer(deps), catalogDeletionsConsumer(deps)],
+        consumers: [attemptDeadlineConsumer(deps), catalogDeletionsConsumer(deps), regradeConsumer(deps)],
+        // Regrade runs left unfinished by a crash or a parked event continue from their cursor.
+        beforeServing: () =>
+          resumeRegrades(deps).then(
+            () => undefined,
+            (err: Error) => logger.warn({ err: err.message }, 'could not resume unfinished regrades'),
+          ),
       };
     },
   });

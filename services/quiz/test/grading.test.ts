@@ -10,6 +10,7 @@ import {
   GrpcStatus,
   mc,
   quizLesson,
+  regradeFinished,
   sleep,
   wrongAnswerFor,
 } from './support';
@@ -111,7 +112,7 @@ describe('regrading after a key change', () => {
     expect((await f.quiz.Regrade({ quiz_id: quiz.id, dry_run: true, question_ids: [q2.id] }, f.instructor.auth)).changes).toEqual([]);
 
     const dry = await f.quiz.Regrade({ quiz_id: quiz.id, dry_run: true, question_ids: [] }, f.instructor.auth);
-    expect(dry).toMatchObject({ dry_run: true, attempts_examined: 2, question_ids: [q1.id], requested_by: f.instructor.userId });
+    expect(dry).toMatchObject({ dry_run: true, status: 'done', attempts_examined: 2, attempts_total: 2, truncated: false, question_ids: [q1.id], requested_by: f.instructor.userId });
     const byAttempt = Object.fromEntries(dry.changes.map((c) => [c.attempt_id, c]));
     expect(byAttempt[a1.id]).toMatchObject({ old_score: 1, new_score: 2, old_percentage: 50, new_percentage: 100, old_passed: false, new_passed: true, question_ids: [q1.id] });
     expect(byAttempt[a2.id]).toMatchObject({ old_score: 2, new_score: 1, old_passed: true, new_passed: false, student_id: f.otherStudent.userId });
@@ -120,8 +121,12 @@ describe('regrading after a key change', () => {
     await sleep(300);
     expect(captured.matching('quiz.regraded', (d) => d.quiz_id === quiz.id)).toHaveLength(0);
 
-    const real = await f.quiz.Regrade({ quiz_id: quiz.id, dry_run: false, question_ids: [] }, f.admin.auth);
-    expect(real).toMatchObject({ dry_run: false, attempts_examined: 2, requested_by: f.admin.userId });
+    // A real run is a job: answered at once (pending), then done in the background.
+    const requested = await f.quiz.Regrade({ quiz_id: quiz.id, dry_run: false, question_ids: [] }, f.admin.auth);
+    expect(requested).toMatchObject({ dry_run: false, status: 'pending', attempts_total: 2, attempts_examined: 0, requested_by: f.admin.userId, finished_at: '' });
+    const real = await regradeFinished(f, quiz.id, requested.id, f.instructor);
+    expect(real).toMatchObject({ id: requested.id, dry_run: false, status: 'done', attempts_total: 2, attempts_examined: 2, batches_done: 1, question_ids: [q1.id], error: '' });
+    expect(real.finished_at).not.toBe('');
     expect(real.changes).toHaveLength(2);
     expect(await attemptRow(f.db, a1.id)).toMatchObject({ passed: true, status: 'graded' });
     expect(Number((await attemptRow(f.db, a2.id)).percentage)).toBe(50);
@@ -138,11 +143,15 @@ describe('regrading after a key change', () => {
     expect(captured.matching('quiz.passed', (d) => d.attempt_id === a2.id)).toHaveLength(1); // the original pass only
 
     // Regraded attempts now carry the current version: a second run finds nothing.
-    expect((await f.quiz.Regrade({ quiz_id: quiz.id, dry_run: false, question_ids: [] }, f.instructor.auth)).changes).toEqual([]);
+    const again = await f.quiz.Regrade({ quiz_id: quiz.id, dry_run: false, question_ids: [] }, f.instructor.auth);
+    expect((await regradeFinished(f, quiz.id, again.id, f.instructor)).changes).toEqual([]);
     const audit = await f.quiz.ListRegrades({ quiz_id: quiz.id }, f.instructor.auth);
     expect(audit.total).toBe(5);
     expect(audit.items.find((r) => r.id === dry.id)).toMatchObject({ dry_run: true, changes: expect.any(Array) });
     expect(audit.items.find((r) => r.id === real.id)!.changes).toHaveLength(2);
     await expectGrpcError(f.quiz.ListRegrades({ quiz_id: quiz.id }, f.student.auth), GrpcStatus.PERMISSION_DENIED);
+    await expectGrpcError(f.quiz.GetRegrade({ quiz_id: quiz.id, regrade_id: real.id }, f.student.auth), GrpcStatus.PERMISSION_DENIED);
+    await expectGrpcError(f.quiz.GetRegrade({ quiz_id: quiz.id, regrade_id: real.id }, f.otherInstructor.auth), GrpcStatus.PERMISSION_DENIED);
+    await expectGrpcError(f.quiz.GetRegrade({ quiz_id: quiz.id, regrade_id: 'x' }, f.instructor.auth), GrpcStatus.INVALID_ARGUMENT);
   });
 });

@@ -329,6 +329,17 @@ export async function attemptRow(db: Sequelize, attemptId: string): Promise<Reco
   return row;
 }
 
+/** Polls GetRegrade until the run is no longer pending or running (a real regrade is a job); returns it. */
+export async function regradeFinished(f: Fleet, quizId: string, regradeId: string, who: User, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await f.quiz.GetRegrade({ quiz_id: quizId, regrade_id: regradeId }, who.auth);
+    if (run.status !== 'pending' && run.status !== 'running') return run;
+    if (Date.now() > until) throw new Error(`regrade ${regradeId} still ${run.status} after ${timeoutMs} ms (${run.attempts_examined}/${run.attempts_total})`);
+    await sleep(50);
+  }
+}
+
 /** An RFC 3339 time `seconds` from now. */
 export const inSeconds = (seconds: number): string => new Date(Date.now() + seconds * 1000).toISOString();
 

@@ -23,6 +23,7 @@ export interface ProtoGrpcType {
         CreateQuestionRequest: MessageTypeDefinition
         CreateQuizRequest: MessageTypeDefinition
         Empty: MessageTypeDefinition
+        GetRegradeRequest: MessageTypeDefinition
         GradeAttemptRequest: MessageTypeDefinition
         ListAttemptsRequest: MessageTypeDefinition
         ListQuizzesRequest: MessageTypeDefinition

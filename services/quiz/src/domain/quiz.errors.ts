@@ -55,6 +55,11 @@ export const QuizErrors = {
     new PreconditionError('The attempt is already submitted', 'QUIZ.ATTEMPT_CLOSED', { status }),
   attemptFinal: () => new PreconditionError('The attempt is already graded', 'QUIZ.ATTEMPT_FINAL'),
   attemptInProgress: () => new PreconditionError('The attempt is still in progress', 'QUIZ.ATTEMPT_IN_PROGRESS'),
+  regradeNotFound: () => new NotFoundError('Regrade not found', 'QUIZ.REGRADE_NOT_FOUND'),
+  regradeInProgress: (regradeId: string) =>
+    new PreconditionError('A regrade of this quiz is still running; follow it with GET …/regrades/{regrade_id}', 'QUIZ.REGRADE_IN_PROGRESS', {
+      regrade_id: regradeId,
+    }),
   typeCannotChange: () =>
     new ValidationError('The type of a question cannot change', [{ loc: ['question_type'], msg: 'cannot change' }]),
   catalogUnavailable: (cause?: unknown) =>

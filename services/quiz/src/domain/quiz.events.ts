@@ -113,6 +113,19 @@ export function attemptRegraded(
   };
 }
 
+/**
+ * The next batch of a regrade run is due: the attempts after `afterId` (null = from the first). Consumed by
+ * the quiz service itself; `notBefore` spaces the batches out (the kit holds the event until then).
+ */
+export function regradeRequested(r: { regradeId: string; quizId: string; afterId: string | null; notBefore: Date | null; at: Date }) {
+  return {
+    type: 'quiz.regrade_requested',
+    subject: r.regradeId,
+    time: r.at,
+    data: { regrade_id: r.regradeId, quiz_id: r.quizId, after_id: r.afterId, not_before: r.notBefore ? iso(r.notBefore) : null },
+  };
+}
+
 /** The final-grade facts of an attempt: graded, then passed or failed. */
 export function finalGradeEvents(
   a: AttemptFacts,

@@ -43,6 +43,8 @@ export const QUIZ_EVENT_SCHEMAS = {
     passed: z.boolean(),
     regraded_at: at,
   }),
+  // Internal: the next batch of a real regrade run (consumed by this service, queue quiz.regrades).
+  'quiz.regrade_requested': z.object({ regrade_id: uuid, quiz_id: uuid, after_id: uuid.nullable(), not_before: at.nullable() }),
 } as const;
 
 export type QuizEventType = keyof typeof QUIZ_EVENT_SCHEMAS;
@@ -54,3 +56,7 @@ export const AttemptStartedV1 = QUIZ_EVENT_SCHEMAS['quiz.attempt_started'];
 /** Catalog facts that retire a quiz: its lesson, or its whole course, was deleted. */
 export const CATALOG_DELETIONS_QUEUE = 'quiz.catalog-deletions';
 export const CatalogDeletionV1 = z.object({ course_id: uuid, lesson_id: uuid.optional() }).passthrough();
+
+/** Our own `quiz.regrade_requested`: one batch of a real regrade run per event, each batch asking for the next. */
+export const REGRADES_QUEUE = 'quiz.regrades';
+export const RegradeRequestedV1 = QUIZ_EVENT_SCHEMAS['quiz.regrade_requested'];

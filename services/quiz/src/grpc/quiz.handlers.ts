@@ -9,7 +9,7 @@ import { saveAnswers, startAttempt, submitAttempt } from '../app/commands/attemp
 import { gradeAttemptManually } from '../app/commands/grade-attempt';
 import { regrade } from '../app/commands/regrade';
 import { getQuiz, listQuizzes } from '../app/queries/quizzes';
-import { getAttempt, getAttemptPaper, listAttempts, listMyAttempts, listRegrades, resultView } from '../app/queries/attempts';
+import { getAttempt, getAttemptPaper, getRegrade, listAttempts, listMyAttempts, listRegrades, resultView } from '../app/queries/attempts';
 import {
   attemptMessage,
   paperMessage,
@@ -174,5 +174,7 @@ export function quizHandlers(deps: QuizDeps): UnaryHandlers<QuizServiceDefinitio
       const runs = await listRegrades(deps, await caller(call.authorization), { quizId: req.quiz_id });
       return { items: runs.map(regradeMessage), total: runs.length };
     },
+    GetRegrade: async (req, call) =>
+      regradeMessage(await getRegrade(deps, await caller(call.authorization), { quizId: req.quiz_id, regradeId: req.regrade_id })),
   };
 }

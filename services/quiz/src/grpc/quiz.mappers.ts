@@ -265,5 +265,13 @@ export function regradeMessage(run: RegradeRun): RegradeReport {
     attempts_examined: run.attemptsExamined,
     changes: run.changes,
     question_ids: run.questionIds,
+    status: run.status,
+    attempts_total: run.attemptsTotal,
+    batches_done: run.batchesDone,
+    truncated: run.truncated,
+    error: run.error ?? '',
+    updated_at: time(run.updatedAt),
+    finished_at: time(run.finishedAt),
+    requested_question_ids: run.requestedQuestionIds,
   };
 }

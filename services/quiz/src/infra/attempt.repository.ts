@@ -148,13 +148,29 @@ export class AttemptRepository {
     return { items: rows.map(toAttempt), total: count.n };
   }
 
-  /** Submitted attempts of a quiz (graded or waiting for review), locked in id order when `lock`. */
-  async listSubmitted(quizId: string, transaction?: Transaction, lock = false): Promise<AttemptRecord[]> {
+  /**
+   * The next keyset batch of a quiz's submitted attempts (graded or waiting for review): id order, after
+   * `afterId`, at most `limit`; locked (FOR UPDATE, in id order) when `lock`.
+   */
+  async submittedBatch(
+    quizId: string,
+    q: { afterId: string | null; limit: number; lock: boolean },
+    transaction?: Transaction,
+  ): Promise<AttemptRecord[]> {
     const rows = await this.sequelize.query<AttemptRow>(
-      `SELECT * FROM attempts WHERE quiz_id = :quizId AND status IN ('graded', 'pending_review') ORDER BY id${lock ? ' FOR UPDATE' : ''}`,
-      { type: QueryTypes.SELECT, replacements: { quizId }, transaction },
+      `SELECT * FROM attempts WHERE quiz_id = :quizId AND status IN ('graded', 'pending_review')${q.afterId ? ' AND id > :afterId' : ''}
+       ORDER BY id LIMIT :limit${q.lock ? ' FOR UPDATE' : ''}`,
+      { type: QueryTypes.SELECT, replacements: { quizId, afterId: q.afterId, limit: q.limit }, transaction },
     );
     return rows.map(toAttempt);
+  }
+
+  async countSubmitted(quizId: string, transaction?: Transaction): Promise<number> {
+    const [row] = await this.sequelize.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM attempts WHERE quiz_id = :quizId AND status IN ('graded', 'pending_review')`,
+      { type: QueryTypes.SELECT, replacements: { quizId }, transaction },
+    );
+    return row.n;
   }
 
   async insert(transaction: Transaction, a: AttemptRecord): Promise<void> {

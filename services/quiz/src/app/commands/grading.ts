@@ -14,19 +14,27 @@ export interface AttemptQuestion {
   graded: QuestionVersion;
 }
 
-/** The attempt's questions in paper order with their pinned and graded versions (one query). */
-export async function attemptQuestions(deps: QuizDeps, attempt: AttemptRecord, transaction?: Transaction): Promise<AttemptQuestion[]> {
-  const pairs = attempt.paper.flatMap((slot) => {
+/** The (question, version) pairs an attempt needs: each pinned version, and the version its grade used when different. */
+export function versionPairs(attempt: AttemptRecord): { questionId: string; version: number }[] {
+  return attempt.paper.flatMap((slot) => {
     const graded = attempt.results[slot.questionId]?.gradedVersion;
     return graded && graded !== slot.version ? [slot, { questionId: slot.questionId, version: graded }] : [slot];
   });
-  const versions = await deps.questions.versions(pairs, transaction);
+}
+
+/** The attempt's questions in paper order from versions already loaded (keyed `${questionId}:${version}`). */
+export function questionsFrom(attempt: AttemptRecord, versions: Map<string, QuestionVersion>): AttemptQuestion[] {
   return attempt.paper.map((slot, i) => {
     const pinned = versions.get(`${slot.questionId}:${slot.version}`);
     if (!pinned) throw new Error(`attempt ${attempt.id}: question version ${slot.questionId}:${slot.version} is missing`);
     const gradedVersion = attempt.results[slot.questionId]?.gradedVersion ?? slot.version;
     return { slot, position: i + 1, pinned, graded: versions.get(`${slot.questionId}:${gradedVersion}`) ?? pinned };
   });
+}
+
+/** The attempt's questions in paper order with their pinned and graded versions (one query). */
+export async function attemptQuestions(deps: QuizDeps, attempt: AttemptRecord, transaction?: Transaction): Promise<AttemptQuestion[]> {
+  return questionsFrom(attempt, await deps.questions.versions(versionPairs(attempt), transaction));
 }
 
 /** Manual grades kept in the results (essays graded by a person). */

@@ -144,3 +144,12 @@ export async function listRegrades(deps: QuizDeps, caller: Caller, q: { quizId: 
   const quiz = await loadManagedQuiz(deps, caller, { quizId: q.quizId });
   return deps.regrades.list(quiz.id);
 }
+
+/** One regrade run of the quiz (its progress while it runs); another quiz's run is NOT_FOUND. */
+export async function getRegrade(deps: QuizDeps, caller: Caller, q: { quizId: string; regradeId: string }): Promise<RegradeRun> {
+  const { regrade_id: regradeId } = checkIds({ regrade_id: q.regradeId });
+  const quiz = await loadManagedQuiz(deps, caller, { quizId: q.quizId });
+  const run = await deps.regrades.find(regradeId);
+  if (!run || run.quizId !== quiz.id) throw QuizErrors.regradeNotFound();
+  return run;
+}

@@ -11,6 +11,7 @@ import type { CreatePoolRequest as _lms_quiz_v1_CreatePoolRequest, CreatePoolReq
 import type { CreateQuestionRequest as _lms_quiz_v1_CreateQuestionRequest, CreateQuestionRequest__Output as _lms_quiz_v1_CreateQuestionRequest__Output } from '../../../lms/quiz/v1/CreateQuestionRequest';
 import type { CreateQuizRequest as _lms_quiz_v1_CreateQuizRequest, CreateQuizRequest__Output as _lms_quiz_v1_CreateQuizRequest__Output } from '../../../lms/quiz/v1/CreateQuizRequest';
 import type { Empty as _lms_quiz_v1_Empty, Empty__Output as _lms_quiz_v1_Empty__Output } from '../../../lms/quiz/v1/Empty';
+import type { GetRegradeRequest as _lms_quiz_v1_GetRegradeRequest, GetRegradeRequest__Output as _lms_quiz_v1_GetRegradeRequest__Output } from '../../../lms/quiz/v1/GetRegradeRequest';
 import type { GradeAttemptRequest as _lms_quiz_v1_GradeAttemptRequest, GradeAttemptRequest__Output as _lms_quiz_v1_GradeAttemptRequest__Output } from '../../../lms/quiz/v1/GradeAttemptRequest';
 import type { ListAttemptsRequest as _lms_quiz_v1_ListAttemptsRequest, ListAttemptsRequest__Output as _lms_quiz_v1_ListAttemptsRequest__Output } from '../../../lms/quiz/v1/ListAttemptsRequest';
 import type { ListQuizzesRequest as _lms_quiz_v1_ListQuizzesRequest, ListQuizzesRequest__Output as _lms_quiz_v1_ListQuizzesRequest__Output } from '../../../lms/quiz/v1/ListQuizzesRequest';
@@ -115,6 +116,15 @@ export interface QuizServiceClient extends grpc.Client {
   getQuiz(argument: _lms_quiz_v1_QuizRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_quiz_v1_Quiz__Output>): grpc.ClientUnaryCall;
   getQuiz(argument: _lms_quiz_v1_QuizRef, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_quiz_v1_Quiz__Output>): grpc.ClientUnaryCall;
   getQuiz(argument: _lms_quiz_v1_QuizRef, callback: grpc.requestCallback<_lms_quiz_v1_Quiz__Output>): grpc.ClientUnaryCall;
+  
+  GetRegrade(argument: _lms_quiz_v1_GetRegradeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_quiz_v1_RegradeReport__Output>): grpc.ClientUnaryCall;
+  GetRegrade(argument: _lms_quiz_v1_GetRegradeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_quiz_v1_RegradeReport__Output>): grpc.ClientUnaryCall;
+  GetRegrade(argument: _lms_quiz_v1_GetRegradeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_quiz_v1_RegradeReport__Output>): grpc.ClientUnaryCall;
+  GetRegrade(argument: _lms_quiz_v1_GetRegradeRequest, callback: grpc.requestCallback<_lms_quiz_v1_RegradeReport__Output>): grpc.ClientUnaryCall;
+  getRegrade(argument: _lms_quiz_v1_GetRegradeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_quiz_v1_RegradeReport__Output>): grpc.ClientUnaryCall;
+  getRegrade(argument: _lms_quiz_v1_GetRegradeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_quiz_v1_RegradeReport__Output>): grpc.ClientUnaryCall;
+  getRegrade(argument: _lms_quiz_v1_GetRegradeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_quiz_v1_RegradeReport__Output>): grpc.ClientUnaryCall;
+  getRegrade(argument: _lms_quiz_v1_GetRegradeRequest, callback: grpc.requestCallback<_lms_quiz_v1_RegradeReport__Output>): grpc.ClientUnaryCall;
   
   GradeAttempt(argument: _lms_quiz_v1_GradeAttemptRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_quiz_v1_AttemptResult__Output>): grpc.ClientUnaryCall;
   GradeAttempt(argument: _lms_quiz_v1_GradeAttemptRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_quiz_v1_AttemptResult__Output>): grpc.ClientUnaryCall;
@@ -281,6 +291,8 @@ export interface QuizServiceHandlers extends grpc.UntypedServiceImplementation {
   
   GetQuiz: grpc.handleUnaryCall<_lms_quiz_v1_QuizRef__Output, _lms_quiz_v1_Quiz>;
   
+  GetRegrade: grpc.handleUnaryCall<_lms_quiz_v1_GetRegradeRequest__Output, _lms_quiz_v1_RegradeReport>;
+  
   GradeAttempt: grpc.handleUnaryCall<_lms_quiz_v1_GradeAttemptRequest__Output, _lms_quiz_v1_AttemptResult>;
   
   ListAttempts: grpc.handleUnaryCall<_lms_quiz_v1_ListAttemptsRequest__Output, _lms_quiz_v1_AttemptPage>;
@@ -325,6 +337,7 @@ export interface QuizServiceDefinition extends grpc.ServiceDefinition {
   GetAttempt: MethodDefinition<_lms_quiz_v1_AttemptRef, _lms_quiz_v1_AttemptResult, _lms_quiz_v1_AttemptRef__Output, _lms_quiz_v1_AttemptResult__Output>
   GetAttemptPaper: MethodDefinition<_lms_quiz_v1_QuizIdRequest, _lms_quiz_v1_AttemptPaper, _lms_quiz_v1_QuizIdRequest__Output, _lms_quiz_v1_AttemptPaper__Output>
   GetQuiz: MethodDefinition<_lms_quiz_v1_QuizRef, _lms_quiz_v1_Quiz, _lms_quiz_v1_QuizRef__Output, _lms_quiz_v1_Quiz__Output>
+  GetRegrade: MethodDefinition<_lms_quiz_v1_GetRegradeRequest, _lms_quiz_v1_RegradeReport, _lms_quiz_v1_GetRegradeRequest__Output, _lms_quiz_v1_RegradeReport__Output>
   GradeAttempt: MethodDefinition<_lms_quiz_v1_GradeAttemptRequest, _lms_quiz_v1_AttemptResult, _lms_quiz_v1_GradeAttemptRequest__Output, _lms_quiz_v1_AttemptResult__Output>
   ListAttempts: MethodDefinition<_lms_quiz_v1_ListAttemptsRequest, _lms_quiz_v1_AttemptPage, _lms_quiz_v1_ListAttemptsRequest__Output, _lms_quiz_v1_AttemptPage__Output>
   ListMyAttempts: MethodDefinition<_lms_quiz_v1_QuizIdRequest, _lms_quiz_v1_MyAttempts, _lms_quiz_v1_QuizIdRequest__Output, _lms_quiz_v1_MyAttempts__Output>

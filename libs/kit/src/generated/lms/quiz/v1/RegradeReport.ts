@@ -11,6 +11,14 @@ export interface RegradeReport {
   'attempts_examined'?: (number);
   'changes'?: (_lms_quiz_v1_ScoreChange)[];
   'question_ids'?: (string)[];
+  'status'?: (string);
+  'attempts_total'?: (number);
+  'batches_done'?: (number);
+  'truncated'?: (boolean);
+  'error'?: (string);
+  'updated_at'?: (string);
+  'finished_at'?: (string);
+  'requested_question_ids'?: (string)[];
 }
 
 export interface RegradeReport__Output {
@@ -22,4 +30,12 @@ export interface RegradeReport__Output {
   'attempts_examined': (number);
   'changes': (_lms_quiz_v1_ScoreChange__Output)[];
   'question_ids': (string)[];
+  'status': (string);
+  'attempts_total': (number);
+  'batches_done': (number);
+  'truncated': (boolean);
+  'error': (string);
+  'updated_at': (string);
+  'finished_at': (string);
+  'requested_question_ids': (string)[];
 }
