@@ -32,6 +32,7 @@ export const eventTablesMigration: Migration = {
         processed_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (consumer, event_id)
       );
+      CREATE INDEX IF NOT EXISTS inbox_processed_idx ON inbox (processed_at);
     `);
   },
   async down(qi: QueryInterface) {
@@ -82,11 +83,18 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Published rows are deleted after this long (kept a while for debugging/replay). */
   retentionHours?: number;
+  /**
+   * Inbox rows (processed event ids) are deleted after this long. Must exceed the longest time an event can
+   * still be redelivered (retries: seconds to minutes; a broker outage: hours); default 7 days.
+   */
+  inboxRetentionHours?: number;
   /** How long the relay waits for the broker's confirms of one batch before giving up on the channel. */
   confirmTimeoutMs?: number;
   /** `stop()` waits at most this long for the pass in flight (rows not confirmed stay pending). */
   stopTimeoutMs?: number;
 }
+
+export const DEFAULT_INBOX_RETENTION_HOURS = 7 * 24;
 
 interface OutboxRow {
   id: string;
@@ -196,7 +204,10 @@ export class OutboxRelay {
     }
   }
 
-  /** Adds `claimed_until` to an outbox created before the lease existed (one metadata-only ALTER, once). */
+  /**
+   * Brings tables created before the lease and the inbox retention up to date (once per relay): the
+   * `claimed_until` column (metadata-only ALTER) and the inbox's `processed_at` index.
+   */
   private async ensureSchema(): Promise<void> {
     if (this.schemaChecked) return;
     const { sequelize } = this.options;
@@ -206,6 +217,12 @@ export class OutboxRelay {
       { type: QueryTypes.SELECT },
     );
     if (!present.length) await sequelize.query('ALTER TABLE outbox ADD COLUMN IF NOT EXISTS claimed_until timestamptz');
+    const indexed = await sequelize.query(
+      `SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'inbox_processed_idx'`,
+      { type: QueryTypes.SELECT },
+    );
+    // for the inbox retention job; CONCURRENTLY so consumers keep writing while it builds
+    if (!indexed.length) await sequelize.query('CREATE INDEX CONCURRENTLY IF NOT EXISTS inbox_processed_idx ON inbox (processed_at)');
     this.schemaChecked = true;
   }
 
@@ -291,5 +308,25 @@ export class OutboxRelay {
       `DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < now() - make_interval(hours => :hours)`,
       { replacements: { hours: this.options.retentionHours ?? 72 } },
     );
+    await pruneInbox(this.options.sequelize, this.options.inboxRetentionHours ?? DEFAULT_INBOX_RETENTION_HOURS);
+  }
+}
+
+/**
+ * Deletes inbox rows older than the retention, in bounded chunks (no long lock on a big table). An event
+ * redelivered after its row is gone would be handled again, so the retention must exceed the longest
+ * redelivery horizon (retry queues: minutes; parked messages replayed by an operator: within days).
+ */
+export async function pruneInbox(sequelize: Sequelize, retentionHours: number, chunk = 5000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await sequelize.query<{ event_id: string }>(
+      `DELETE FROM inbox WHERE ctid IN (
+         SELECT ctid FROM inbox WHERE processed_at < now() - make_interval(hours => :hours) LIMIT :chunk)
+       RETURNING event_id`,
+      { type: QueryTypes.SELECT, replacements: { hours: retentionHours, chunk } },
+    );
+    total += deleted.length;
+    if (deleted.length < chunk) return total;
   }
 }
