@@ -5,6 +5,7 @@ import { dripUnlockAt, evaluateLock } from '../../domain/progress';
 import { Checker } from '../../domain/validation';
 import type { EnrollmentDeps } from '../deps';
 import { ownsCourse, throwIfInvalid, type Caller } from '../shared';
+import { refreshFromCatalogThrottled } from '../commands/course-model';
 
 /** "May this student open this lesson now?" — the one answer catalog (content) and quiz (attempts) ask for. */
 export interface LessonAccess {
@@ -57,15 +58,27 @@ export async function isEnrolled(
  * drip (`unlock_at`, `enrolled_at + unlock_after_days`) first, then the prerequisite (previous lesson in
  * course order, or every lesson of the previous section), evaluated against the course's current version
  * (the one a progress write would bring the enrolment to). A lesson the student already completed is open
- * (as in GetProgress). A lesson the course model does not know (deleted, or the catalog event not arrived
- * yet) is reported locked with reason `unknown_lesson`: callers fail closed.
+ * (as in GetProgress). A lesson the course model does not know yet makes it re-read catalog's outline
+ * (throttled per course by OUTLINE_REFRESH_MIN_INTERVAL_MS, like the progress writes); one still unknown (or
+ * deleted) is reported locked with reason `unknown_lesson`: callers fail closed.
  */
 export async function lessonAccess(deps: EnrollmentDeps, e: Enrollment, lessonId: string): Promise<LessonAccess> {
-  const course = await deps.courses.get(e.courseId);
-  const version = Math.max(course?.currentVersion ?? 0, e.courseVersion);
-  const lesson = await deps.courses.getLesson(e.courseId, version, lessonId);
-  if (!lesson || (await deps.courses.isLessonDeleted(lessonId))) {
-    return { locked: true, unlockAt: null, reason: 'unknown_lesson', missingLessonIds: [], completed: false };
+  const unknown: LessonAccess = { locked: true, unlockAt: null, reason: 'unknown_lesson', missingLessonIds: [], completed: false };
+  const find = async () => {
+    const course = await deps.courses.get(e.courseId);
+    const version = Math.max(course?.currentVersion ?? 0, e.courseVersion);
+    return { version, lesson: await deps.courses.getLesson(e.courseId, version, lessonId) };
+  };
+  let { version, lesson } = await find();
+  if (!lesson) {
+    // The catalog event may simply be late: re-read the outline (throttled per course, as the progress writes do).
+    if (await deps.courses.isLessonDeleted(lessonId)) return unknown;
+    const refreshed = await refreshFromCatalogThrottled(deps, e.courseId).catch((err: Error) => {
+      deps.logger.warn({ err: err.message, course_id: e.courseId }, 'could not refresh the course outline for a lesson lock');
+      return false;
+    });
+    if (refreshed) ({ version, lesson } = await find());
+    if (!lesson) return unknown;
   }
   let prerequisiteLessons: CourseLesson[] = [];
   if (lesson.prerequisite === 'previous_lesson' && lesson.position > 0) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Transaction } from 'sequelize';
 import { withTransaction } from '@lms/kit/db';
-import { AppError, FieldChecker } from '@lms/kit/errors';
+import { AppError, FieldChecker, PreconditionError } from '@lms/kit/errors';
 import { normalizeAnswer } from '../../domain/answer';
 import { round2 } from '../../domain/grading';
 import { buildPaper, computeDeadline } from '../../domain/paper';
@@ -33,6 +33,63 @@ async function lockStudentQuiz(deps: QuizDeps, transaction: Transaction, quizId:
   });
 }
 
+/** The quiz's lesson as the enrollment service sees it for the student (drip dates, prerequisites). */
+interface LessonGate {
+  lessonId: string;
+  locked: boolean;
+  unlockAt: string;
+  reason: string;
+  missingLessonIds: string[];
+}
+
+/**
+ * The attempt side's entry: a student, a published quiz, and ONE `IsEnrolled` call with the student's own
+ * token that answers both "enrolled?" (active or completed, access not ended) and "may they open the quiz's
+ * lesson now?" — the enrollment service is the one authority on drip dates and prerequisites (the same rules
+ * as its progress writes and catalog's lesson content). Enrollment unreachable → UNAVAILABLE (fail closed).
+ */
+async function loadQuizToStart(deps: QuizDeps, caller: Caller, quizId: string): Promise<{ quiz: QuizRecord; gate: LessonGate }> {
+  const ids = checkIds({ quiz_id: quizId });
+  if (caller.role !== 'student') throw QuizErrors.studentsOnly();
+  const quiz = await deps.quizzes.findById(ids.quiz_id);
+  if (!quiz || !quiz.isPublished) throw QuizErrors.quizNotFound();
+  let reply;
+  try {
+    reply = await deps.enrollment.IsEnrolled({ course_id: quiz.courseId, student_id: '', lesson_id: quiz.lessonId });
+  } catch (err) {
+    if (err instanceof AppError && err.kind !== 'unavailable' && err.kind !== 'internal') {
+      if (err.kind === 'not_found' || err.kind === 'permission_denied') throw QuizErrors.notEnrolled();
+      throw err;
+    }
+    throw QuizErrors.enrollmentUnavailable(err);
+  }
+  if (!reply.enrolled) throw QuizErrors.notEnrolled();
+  const gate = {
+    lessonId: quiz.lessonId,
+    locked: reply.lesson_locked,
+    unlockAt: reply.unlock_at,
+    reason: reply.lock_reason,
+    missingLessonIds: reply.missing_lesson_ids,
+  };
+  return { quiz, gate };
+}
+
+/** FAILED_PRECONDITION `QUIZ.LESSON_LOCKED`: the quiz's lesson is not open for the student yet (meta: when, why). */
+function lessonLocked(gate: LessonGate): AppError {
+  const message =
+    gate.reason === 'drip' && gate.unlockAt
+      ? `The lesson of this quiz is locked until ${gate.unlockAt}`
+      : gate.reason === 'prerequisite'
+        ? 'The lesson of this quiz is locked: complete its prerequisite first'
+        : 'The lesson of this quiz is locked for now';
+  return new PreconditionError(message, 'QUIZ.LESSON_LOCKED', {
+    lesson_id: gate.lessonId,
+    unlock_at: gate.unlockAt || null,
+    lock_reason: gate.reason || 'unknown_lesson',
+    lesson_ids: gate.missingLessonIds,
+  });
+}
+
 /**
  * Starts an attempt, or returns the one in progress (resumed). An attempt in progress whose deadline (plus
  * grace) has passed is closed and graded first. The new attempt pins its paper (question versions, pool draw
@@ -40,7 +97,7 @@ async function lockStudentQuiz(deps: QuizDeps, transaction: Transaction, quizId:
  * (its delayed delivery is what closes the attempt at its deadline).
  */
 export async function startAttempt(deps: QuizDeps, caller: Caller, cmd: { quizId: string }): Promise<{ attempt: AttemptRecord; resumed: boolean }> {
-  const quiz = await loadQuizForStudent(deps, caller, cmd.quizId);
+  const { quiz, gate } = await loadQuizToStart(deps, caller, cmd.quizId);
   if (!isOpen(quiz, deps.clock())) throw QuizErrors.quizNotOpen(quiz.availableFrom, quiz.availableUntil);
   const grace = deps.config.SUBMIT_GRACE_SECONDS;
   return commitThenThrow(
@@ -54,6 +111,8 @@ export async function startAttempt(deps: QuizDeps, caller: Caller, cmd: { quizId
         if (!isExpired(existing, grace, now)) return { ok: { attempt: existing, resumed: true } };
         await closeAttemptLocked(deps, transaction, current, existing, { auto: true, at: now });
       }
+      // A new attempt only on an open lesson (an attempt started before a lock appeared is resumed above).
+      if (gate.locked) return { refuse: lessonLocked(gate) };
       if (!isOpen(current, now)) return { refuse: QuizErrors.quizNotOpen(current.availableFrom, current.availableUntil) };
       const used = await deps.attempts.countForStudent(quiz.id, caller.userId, transaction);
       if (current.maxAttempts > 0 && used >= current.maxAttempts) return { refuse: QuizErrors.maxAttemptsReached(current.maxAttempts) };
