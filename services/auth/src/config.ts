@@ -18,6 +18,8 @@ const authShape = {
   /** Failures from one client IP (across accounts) before that IP is locked; shared NATs need headroom. */
   LOGIN_IP_MAX_FAILURES: field.int(20, { min: 1, max: 100_000 }),
   LOGIN_LOCK_SECONDS: field.int(900, { min: 1, max: 86_400 }),
+  /** Delay of every sign-in answer for an account that failed LOGIN_MAX_FAILURES times from anywhere. */
+  LOGIN_ACCOUNT_SLOWDOWN_MS: field.int(1000, { min: 0, max: 10_000 }),
   PASSWORD_RESET_TTL_SECONDS: field.int(3600, { min: 1, max: 604_800 }),
   EMAIL_VERIFICATION_TTL_SECONDS: field.int(86_400, { min: 1, max: 2_592_000 }),
   /**

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ConfigError } from '@lms/kit/config';
 import { AppError } from '@lms/kit/errors';
 import { DEV_SIGNING_KEY_ENCRYPTION_SECRET, loadAuthConfig, weakSecretProblems } from '../src/config';
-import { lockRemainingSeconds, recordFailure, type ThrottlePolicy } from '../src/domain/login-throttle';
+import { lockRemainingSeconds, recordFailure, registerAttempt, throttleKeys, type ThrottlePolicy } from '../src/domain/login-throttle';
 import { passwordProblems } from '../src/domain/password-policy';
 import { hashOpaqueToken, issueSecond, judgeRefresh, newOpaqueToken } from '../src/domain/tokens';
 import { assertAdminMayChange, removesAnAdmin, signupRole } from '../src/domain/user';
@@ -98,6 +98,26 @@ describe('auth domain rules (unit)', () => {
       expect(r.lockedNow).toBe(true);
       expect(lockRemainingSeconds(r.state, at(20))).toBe(100);
       expect(lockRemainingSeconds(r.state, at(121))).toBe(0);
+    });
+
+    test('When attempts are registered before their outcome, then the one reaching the limit is allowed and the next are refused uncounted', () => {
+      let state = null as ReturnType<typeof recordFailure>['state'] | null;
+      const verdicts = [];
+      for (let i = 0; i < 5; i++) {
+        const v = registerAttempt(state, at(i), policy);
+        if (v.allowed) state = v.state;
+        verdicts.push(v.allowed ? 'allowed' : `refused ${v.retryAfterSeconds}`);
+      }
+      expect(verdicts).toEqual(['allowed', 'allowed', 'allowed', 'refused 99', 'refused 98']);
+    });
+
+    test('When keys are made, then the hard lock is per account and client IP, and the account-wide key is separate', () => {
+      expect(throttleKeys('a@x.test', '10.0.0.1')).toEqual({
+        account: 'account:a@x.test',
+        accountIp: 'account_ip:a@x.test|10.0.0.1',
+        ip: 'ip:10.0.0.1',
+      });
+      expect(throttleKeys('a@x.test', undefined)).toEqual({ account: 'account:a@x.test', accountIp: 'account_ip:a@x.test|', ip: undefined });
     });
 
     test('When failures are spread beyond the window, then the count starts over', () => {

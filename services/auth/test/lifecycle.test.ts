@@ -146,7 +146,7 @@ describe('auth: start-up, shutdown and signing keys (real PostgreSQL/RabbitMQ/Re
       await expect(pruneExpired(deps)).resolves.toEqual({ sessions: 0, refresh_tokens: 0, one_time_tokens: 0, login_throttle: 0 });
       const farFuture = new Date(Date.now() + (h.config.REFRESH_TOKEN_TTL_SECONDS + 31 * 86_400) * 1000);
       const pruned = await pruneExpired({ ...deps, clock: () => farFuture });
-      expect(pruned).toEqual({ sessions: 1, refresh_tokens: 0, one_time_tokens: 1, login_throttle: 1 });
+      expect(pruned).toEqual({ sessions: 1, refresh_tokens: 0, one_time_tokens: 1, login_throttle: 2 }); // account + account/IP counters
       for (const table of ['sessions', 'refresh_tokens', 'one_time_tokens', 'login_throttle']) expect(await count(table)).toBe(0);
       expect(await count('users')).toBe(1);
     } finally {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { grpcStatusOf } from '@lms/kit/testing';
 import {
   adminSession,
   bearer,
@@ -19,7 +20,12 @@ describe('auth: registration and sign-in (gRPC, real PostgreSQL/RabbitMQ/Redis)'
   let events: Awaited<ReturnType<typeof captureEvents>>;
 
   beforeAll(async () => {
-    h = await startAuth('register', { LOGIN_MAX_FAILURES: '3', LOGIN_IP_MAX_FAILURES: '4', LOGIN_LOCK_SECONDS: '60' });
+    h = await startAuth('register', {
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_IP_MAX_FAILURES: '4',
+      LOGIN_LOCK_SECONDS: '60',
+      LOGIN_ACCOUNT_SLOWDOWN_MS: '300',
+    });
     events = await captureEvents(h.vhost.url, ['user.registered']);
   });
 
@@ -153,6 +159,38 @@ describe('auth: registration and sign-in (gRPC, real PostgreSQL/RabbitMQ/Redis)'
     );
     expect(locked.meta?.retry_after_seconds).toBeGreaterThan(0);
     expect(locked.meta?.retry_after_seconds).toBeLessThanOrEqual(60);
+  });
+
+  test('When someone fails 5+ times from IP A, then A is locked for that account but the admin signs in with the right password from IP B', async () => {
+    const admin = await adminSession(h);
+    const attacker = `10.66.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const owner = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const outcomes: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      outcomes.push(await fromIp(attacker, () => grpcStatusOf(h.client.Login({ email: admin.email, password: `Wrong-Guess-${i}!` }))));
+    }
+    expect(outcomes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RESOURCE_EXHAUSTED', 'RESOURCE_EXHAUSTED', 'RESOURCE_EXHAUSTED']);
+    // the attacker's IP stays locked for this account, even with the right password
+    await fromIp(attacker, () =>
+      expectGrpcError(h.client.Login({ email: admin.email, password: STRONG_PASSWORD }), GrpcStatus.RESOURCE_EXHAUSTED, 'AUTH.LOGIN_LOCKED'),
+    );
+    // the owner, from another IP, gets in — only slowed down while the account is under attack
+    const started = Date.now();
+    await expect(fromIp(owner, () => h.client.Login({ email: admin.email, password: STRONG_PASSWORD }))).resolves.toMatchObject({
+      token_type: 'bearer',
+      user: { role: 'admin' },
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  test('When many wrong guesses arrive at once, then at most LOGIN_MAX_FAILURES of them are checked (the throttle is atomic)', async () => {
+    const { email } = await signUpAndIn(h.client, 'parallel');
+    const ip = `10.88.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const codes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => fromIp(ip, () => grpcStatusOf(h.client.Login({ email, password: `Parallel-Guess-${i}!` })))),
+    );
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(3);
+    expect(codes.filter((c) => c === 'RESOURCE_EXHAUSTED')).toHaveLength(9);
   });
 
   test('When a successful sign-in follows a few failures, then the account counter starts over', async () => {

@@ -1,7 +1,16 @@
 /**
- * Failed sign-in throttling, per key (an account's email or a client IP). After `maxFailures`
- * failures inside a window of `windowSeconds` the key is locked for `lockSeconds`; every further lock
- * within a day doubles, up to `maxLockSeconds`. Pure: the repository loads and stores the state.
+ * Failed sign-in throttling, per key. After `maxFailures` failures inside a window of `windowSeconds`
+ * the key is locked for `lockSeconds`; every further lock within a day doubles, up to `maxLockSeconds`.
+ * Pure: the repository loads and stores the state.
+ *
+ * Keys (issue 10 A4 — nobody can lock someone else out):
+ * - `account_ip:<email>|<ip>` — hard lock: refuses even the right password, but only from that client IP;
+ * - `ip:<ip>` — hard lock of one client IP across accounts (password spraying);
+ * - `account:<email>` — account-wide, never refuses: while it is "locked" (many failures from anywhere)
+ *   every answer for the account is slowed down; its lock does not double (minutes, not a day);
+ * - `change_password:<user id>` — wrong current passwords on ChangePassword (hard, the caller's account).
+ * Every attempt is counted before the password is checked (atomically, see `registerAttempt`), so
+ * parallel guesses cannot all slip past the limit; a successful attempt resets or refunds its count.
  */
 export interface ThrottleState {
   failures: number;
@@ -20,8 +29,37 @@ export interface ThrottlePolicy {
 /** A lock is forgotten (no more doubling) once this long has passed since it ended. */
 export const LOCK_MEMORY_SECONDS = 86_400;
 
-export function throttleKeys(email: string, clientIp: string | undefined): { account: string; ip?: string } {
-  return { account: `account:${email}`, ip: clientIp ? `ip:${clientIp.slice(0, 100)}` : undefined };
+export function throttleKeys(
+  email: string,
+  clientIp: string | undefined,
+): { account: string; accountIp: string; ip?: string } {
+  const ip = clientIp ? clientIp.slice(0, 100) : '';
+  return { account: `account:${email}`, accountIp: `${accountIpPrefix(email)}${ip}`, ip: ip ? `ip:${ip}` : undefined };
+}
+
+/** Every account+IP key of an account starts with this (a password reset lifts them all). */
+export function accountIpPrefix(email: string): string {
+  return `account_ip:${email}|`;
+}
+
+export function changePasswordKey(userId: string): string {
+  return `change_password:${userId}`;
+}
+
+export type AttemptVerdict =
+  | { allowed: true; state: ThrottleState; lockedNow: boolean }
+  | { allowed: false; state: ThrottleState | null; retryAfterSeconds: number };
+
+/**
+ * One attempt on a key, counted before its outcome is known: a locked key refuses it (uncounted);
+ * otherwise it counts as a failure until the caller resets/refunds it on success. The attempt that
+ * reaches the limit is still allowed (it is the last one checked) and locks the key for the next ones.
+ */
+export function registerAttempt(state: ThrottleState | null, now: Date, policy: ThrottlePolicy): AttemptVerdict {
+  const retryAfterSeconds = lockRemainingSeconds(state, now);
+  if (retryAfterSeconds > 0) return { allowed: false, state, retryAfterSeconds };
+  const next = recordFailure(state, now, policy);
+  return { allowed: true, state: next.state, lockedNow: next.lockedNow };
 }
 
 /** Whole seconds until the key unlocks; 0 when it is not locked. */

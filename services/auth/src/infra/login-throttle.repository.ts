@@ -1,6 +1,6 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { withTransaction } from '@lms/kit/db';
-import { recordFailure, type ThrottlePolicy, type ThrottleState } from '../domain/login-throttle';
+import { registerAttempt, type AttemptVerdict, type ThrottlePolicy, type ThrottleState } from '../domain/login-throttle';
 
 interface ThrottleRow {
   key: string;
@@ -14,51 +14,56 @@ interface ThrottleRow {
 export class LoginThrottleRepository {
   constructor(private readonly sequelize: Sequelize) {}
 
-  async load(keys: string[]): Promise<Map<string, ThrottleState>> {
-    const rows = keys.length
-      ? await this.sequelize.query<ThrottleRow>('SELECT * FROM login_throttle WHERE key IN (:keys)', {
-          type: QueryTypes.SELECT,
-          replacements: { keys },
-        })
-      : [];
-    return new Map(
-      rows.map((r) => [
-        r.key,
-        { failures: r.failures, windowStartedAt: r.window_started_at, lockedUntil: r.locked_until, lockCount: r.lock_count },
-      ]),
-    );
+  /**
+   * Counts one attempt on each key atomically, before the password is checked: each row is created or
+   * locked by `INSERT … ON CONFLICT DO UPDATE … RETURNING` (keys in a fixed order, so two attempts
+   * never deadlock), the verdict is decided on the returned state and written back in the same
+   * transaction. N parallel guesses therefore queue on the row and at most the limit get through.
+   */
+  async attempt(keys: { key: string; policy: ThrottlePolicy }[], now: Date): Promise<Map<string, AttemptVerdict>> {
+    const ordered = [...keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return withTransaction(this.sequelize, async (transaction) => {
+      const verdicts = new Map<string, AttemptVerdict>();
+      for (const { key, policy } of ordered) {
+        const rows = await this.sequelize.query<ThrottleRow>(
+          `INSERT INTO login_throttle (key, failures, window_started_at, lock_count, updated_at) VALUES (:key, 0, :now, 0, :now)
+           ON CONFLICT (key) DO UPDATE SET updated_at = login_throttle.updated_at
+           RETURNING *`,
+          { transaction, type: QueryTypes.SELECT, replacements: { key, now } },
+        );
+        const row = rows[0];
+        const current: ThrottleState | null =
+          row.failures === 0 && row.lock_count === 0 && !row.locked_until
+            ? null
+            : { failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until, lockCount: row.lock_count };
+        const verdict = registerAttempt(current, now, policy);
+        if (verdict.allowed) {
+          await this.sequelize.query(
+            `UPDATE login_throttle SET failures = :failures, window_started_at = :windowStartedAt,
+               locked_until = :lockedUntil, lock_count = :lockCount, updated_at = :now WHERE key = :key`,
+            { transaction, replacements: { key, now, ...verdict.state } },
+          );
+        }
+        verdicts.set(key, verdict);
+      }
+      return verdicts;
+    });
   }
 
-  /** Counts one failure for the key (row-locked, so concurrent failures all count); returns the new state. */
-  async recordFailure(key: string, now: Date, policy: ThrottlePolicy): Promise<{ state: ThrottleState; lockedNow: boolean }> {
-    return withTransaction(this.sequelize, async (transaction) => {
-      await this.sequelize.query(
-        `INSERT INTO login_throttle (key, failures, window_started_at, lock_count) VALUES (:key, 0, :now, 0)
-         ON CONFLICT (key) DO NOTHING`,
-        { transaction, replacements: { key, now } },
-      );
-      const rows = await this.sequelize.query<ThrottleRow>('SELECT * FROM login_throttle WHERE key = :key FOR UPDATE', {
-        transaction,
-        type: QueryTypes.SELECT,
-        replacements: { key },
-      });
-      const row = rows[0];
-      const current: ThrottleState | null =
-        row.failures === 0 && row.lock_count === 0 && !row.locked_until
-          ? null
-          : { failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until, lockCount: row.lock_count };
-      const result = recordFailure(current, now, policy);
-      await this.sequelize.query(
-        `UPDATE login_throttle SET failures = :failures, window_started_at = :windowStartedAt,
-           locked_until = :lockedUntil, lock_count = :lockCount, updated_at = :now WHERE key = :key`,
-        { transaction, replacements: { key, now, ...result.state } },
-      );
-      return result;
+  /** Takes back the provisional count of a successful attempt (a shared IP is not charged for it). */
+  async refund(key: string): Promise<void> {
+    await this.sequelize.query('UPDATE login_throttle SET failures = GREATEST(failures - 1, 0) WHERE key = :key', {
+      replacements: { key },
     });
   }
 
   async reset(key: string): Promise<void> {
     await this.sequelize.query('DELETE FROM login_throttle WHERE key = :key', { replacements: { key } });
+  }
+
+  /** Deletes every key starting with `prefix` (e.g. all account+IP keys of one account). */
+  async resetPrefix(prefix: string): Promise<void> {
+    await this.sequelize.query('DELETE FROM login_throttle WHERE starts_with(key, :prefix)', { replacements: { prefix } });
   }
 
   /** Drops counters nobody has touched for a day and that hold no lock (housekeeping). */
