@@ -1,23 +1,27 @@
 import type { RequestHandler, Response } from 'express';
-import { AppError, UnavailableError, isAppError } from '@lms/kit';
+import { AppError, UnavailableError, currentContext, isAppError, runWithContext } from '@lms/kit';
 import { requireRole, type Caller, type Role, type TokenVerifier } from '@lms/kit/auth';
 
 /**
  * Verifies the bearer token (signature with auth's cached JWKS, issuer, audience, expiry, algorithm,
- * then the Redis revocation marks). The raw token itself is forwarded to services by the kit's
- * gRPC client from the request context, where the context middleware put it.
+ * then the Redis revocation marks). Only then does the token enter the request context, from which the
+ * kit's gRPC client forwards it to services: a route that never authenticates (public) forwards no
+ * token whatever the client sent, without having to remember `{ authorization: '' }`.
  */
 export function authenticate(verifier: TokenVerifier): RequestHandler {
   return async (req, res, next) => {
+    const header = req.get('authorization');
     try {
-      res.locals.caller = await verifier.verify(req.get('authorization'));
+      res.locals.caller = await verifier.verify(header);
     } catch (err) {
       // Token problems are AppErrors (401); anything else means the keys or the revocation
       // store could not be reached: the token cannot be checked, so the request is refused (503).
       next(isAppError(err) ? err : new UnavailableError('Token verification is unavailable, try again', 'AUTH_UNAVAILABLE', err));
       return;
     }
-    next();
+    const ctx = currentContext();
+    if (ctx) runWithContext({ ...ctx, authorization: header }, next);
+    else next();
   };
 }
 

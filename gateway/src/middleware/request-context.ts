@@ -75,14 +75,15 @@ function mappedIpv4(ip: string): string | undefined {
 
 /**
  * Everything after this runs inside the request's async context: the logger adds request/trace ids,
- * and the kit's gRPC client forwards authorization, request id, trace and client ip/user agent.
+ * and the kit's gRPC client forwards request id, trace and client ip/user agent. The Authorization
+ * header is deliberately NOT put here: `authenticate()` adds the token once it has verified it, so an
+ * unverified token can never be forwarded.
  */
 export function requestContext(): RequestHandler {
   return (req, res, next) => {
     const ctx = contextFromIncoming({
       requestId: res.locals.requestId as string,
       traceparent: req.get('traceparent'),
-      authorization: req.get('authorization'),
       clientIp: clientIp(req.ip),
       userAgent: req.get('user-agent'),
     });
