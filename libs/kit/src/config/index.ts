@@ -57,6 +57,39 @@ export const env = {
       ),
 };
 
+/**
+ * The shared secret from which every process signs its internal gRPC calls (service tokens, kit grpc).
+ * Development-only default: refused in production, like any value that looks like a placeholder.
+ */
+export const DEV_INTERNAL_SERVICE_SECRET = 'dev-only-lms-internal-service-secret-change-me';
+
+/** Why a secret is not acceptable for NODE_ENV, or undefined when it is. */
+export function internalServiceSecretProblem(nodeEnv: string, secret: string): string | undefined {
+  if (nodeEnv !== 'production') return undefined;
+  if (!secret) return 'INTERNAL_SERVICE_SECRET: required in production';
+  if (secret === DEV_INTERNAL_SERVICE_SECRET || /dev-only|change-?me|example|placeholder/i.test(secret)) {
+    return 'INTERNAL_SERVICE_SECRET: a development or placeholder value is not allowed in production';
+  }
+  if (secret.length < 32) return 'INTERNAL_SERVICE_SECRET: must be at least 32 characters in production';
+  if (new Set(secret).size < 10) return 'INTERNAL_SERVICE_SECRET: too little variety for a secret (use e.g. `openssl rand -base64 48`)';
+  return undefined;
+}
+
+/**
+ * INTERNAL_SERVICE_SECRET of this process (NODE_ENV parsed with the shared default), refused in production when
+ * missing or weak. The kit's GrpcServer and createClient read it through this when they are built, i.e. at
+ * start-up of every service and of the gateway: a production process without a proper secret does not start.
+ */
+export function loadInternalServiceSecret(source: Record<string, string | undefined> = process.env): string {
+  const config = loadConfig(
+    { NODE_ENV: commonServiceConfig.NODE_ENV, INTERNAL_SERVICE_SECRET: commonServiceConfig.INTERNAL_SERVICE_SECRET },
+    source,
+  );
+  const problem = internalServiceSecretProblem(config.NODE_ENV, config.INTERNAL_SERVICE_SECRET);
+  if (problem) throw new ConfigError([problem]);
+  return config.INTERNAL_SERVICE_SECRET;
+}
+
 /** Settings every service process shares. */
 export const commonServiceConfig = {
   /**
@@ -76,4 +109,6 @@ export const commonServiceConfig = {
   EVENT_RETRY_BASE_MS: env.int(1000, { min: 10 }),
   OUTBOX_POLL_MS: env.int(500, { min: 10 }),
   OTEL_EXPORTER_OTLP_ENDPOINT: env.optionalStr(),
+  /** Signs and verifies internal gRPC calls (kit grpc service tokens); required in production. */
+  INTERNAL_SERVICE_SECRET: env.str(DEV_INTERNAL_SERVICE_SECRET),
 };

@@ -12,8 +12,18 @@ export interface RequestContext {
   spanId: string;
   /** The raw `Authorization` value ("Bearer …") of the end user, forwarded on outgoing calls. */
   authorization?: string;
+  /** The end user's address and user agent, as the gateway saw them (honoured only from an authenticated service). */
   clientIp?: string;
   userAgent?: string;
+  /**
+   * The incoming call's deadline (epoch ms), when it had one: outgoing calls made inside this request get at
+   * most the time that is left (kit createClient), so a hop never works for a caller that has given up.
+   */
+  deadline?: number;
+  /** The service that made the incoming gRPC call, verified from its signed service token (kit GrpcServer). */
+  callerService?: string;
+  /** The service whose handler runs (set by the kit GrpcServer): outgoing calls made here are signed as it. */
+  service?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -57,6 +67,9 @@ export function contextFromIncoming(incoming: {
   authorization?: string;
   clientIp?: string;
   userAgent?: string;
+  deadline?: number;
+  callerService?: string;
+  service?: string;
 }): RequestContext {
   const parent = parseTraceparent(incoming.traceparent);
   return {
@@ -66,6 +79,9 @@ export function contextFromIncoming(incoming: {
     authorization: incoming.authorization,
     clientIp: incoming.clientIp,
     userAgent: incoming.userAgent,
+    ...(incoming.deadline !== undefined ? { deadline: incoming.deadline } : {}),
+    ...(incoming.callerService ? { callerService: incoming.callerService } : {}),
+    ...(incoming.service ? { service: incoming.service } : {}),
   };
 }
 

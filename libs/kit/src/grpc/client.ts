@@ -1,6 +1,14 @@
 import * as grpc from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
-import { fromGrpcError, outgoingMetadata } from './metadata';
+import { currentContext } from '../context';
+import { MD, fromGrpcError, outgoingMetadata } from './metadata';
+import { internalSecret, processServiceName, signerFor } from './service-token';
+
+/**
+ * Taken off the caller's remaining budget for each outgoing call: the caller still needs time to handle the
+ * answer (or the failure) and reply before its own deadline.
+ */
+export const DEADLINE_MARGIN_MS = 20;
 
 export interface CallOptions {
   /** Overrides the client's default deadline for this call. */
@@ -23,11 +31,23 @@ export interface ClientOptions {
   deadlineMs: number;
   /** Methods safe to retry on UNAVAILABLE (idempotent reads). */
   retryableMethods?: string[];
+  /**
+   * The service name this client's calls are signed as. Default: the service whose handler is running
+   * (request context), else the process's service (see service-token.ts).
+   */
+  caller?: string;
+  /** Signs the service tokens; default INTERNAL_SERVICE_SECRET (kit config). */
+  internalSecret?: string;
 }
 
 /**
  * Builds a client whose every unary call carries a deadline and the current request's metadata
- * (end-user token, request id, trace context). Errors come back as AppError with the callee's code.
+ * (end-user token, request id, trace context) and this process's signed service token. Errors come back as
+ * AppError with the callee's code.
+ *
+ * Deadline: the default (or the call's `deadlineMs`), but never later than the incoming call's deadline minus
+ * DEADLINE_MARGIN_MS when the call is made inside a gRPC handler; when nothing is left, the call is not made
+ * and fails at once with DEADLINE_EXCEEDED.
  */
 export function createClient<D extends grpc.ServiceDefinition>(
   ctor: grpc.ServiceClientConstructor,
@@ -35,6 +55,8 @@ export function createClient<D extends grpc.ServiceDefinition>(
   options: ClientOptions,
 ): PromiseClient<D> {
   const serviceName = Object.values(ctor.service)[0]?.path.split('/')[1] ?? '';
+  // Resolved now, so a process without a usable secret (production) fails at start-up, not on its first call.
+  const signer = signerFor(options.internalSecret ?? internalSecret());
   const serviceConfig = options.retryableMethods?.length
     ? {
         methodConfig: [
@@ -66,10 +88,19 @@ export function createClient<D extends grpc.ServiceDefinition>(
     const method = (client as unknown as Record<string, Function>)[name].bind(client);
     wrapper[name] = (request: unknown, callOptions: CallOptions = {}) =>
       new Promise((resolve, reject) => {
-        const deadline = Date.now() + (callOptions.deadlineMs ?? options.deadlineMs);
+        const ctx = currentContext();
+        const now = Date.now();
+        let deadline = now + (callOptions.deadlineMs ?? options.deadlineMs);
+        if (ctx?.deadline !== undefined) deadline = Math.min(deadline, ctx.deadline - DEADLINE_MARGIN_MS);
+        if (deadline <= now) {
+          reject(fromGrpcError(deadlineExceeded(`${serviceName}/${name}`)));
+          return;
+        }
+        const metadata = outgoingMetadata({ authorization: callOptions.authorization });
+        metadata.set(MD.serviceToken, signer.tokenFor(options.caller ?? ctx?.service ?? processServiceName()));
         method(
           request,
-          outgoingMetadata({ authorization: callOptions.authorization }),
+          metadata,
           { deadline },
           (err: grpc.ServiceError | null, response: unknown) => (err ? reject(fromGrpcError(err)) : resolve(response)),
         );
@@ -79,3 +110,12 @@ export function createClient<D extends grpc.ServiceDefinition>(
 }
 
 export { checkHealth } from './health-client';
+
+/** The same failure a call that ran out of time gets from grpc-js, for a call not made because no time was left. */
+function deadlineExceeded(rpc: string): grpc.ServiceError {
+  return Object.assign(new Error(`${grpc.status.DEADLINE_EXCEEDED} DEADLINE_EXCEEDED: no time left for ${rpc}`), {
+    code: grpc.status.DEADLINE_EXCEEDED,
+    details: `Deadline exceeded: the caller's deadline left no time for ${rpc}`,
+    metadata: new grpc.Metadata(),
+  });
+}

@@ -3,3 +3,11 @@ export * from './metadata';
 export * from './server';
 export * from './client';
 export { status as GrpcStatus, Metadata } from '@grpc/grpc-js';
+export {
+  SERVICE_TOKEN_AUDIENCE,
+  SERVICE_TOKEN_TTL_SECONDS,
+  ServiceTokenSigner,
+  ServiceTokenVerifier,
+  configureServiceAuth,
+  signServiceToken,
+} from './service-token';

@@ -9,6 +9,8 @@ export const MD = {
   authorization: 'authorization',
   clientIp: 'x-client-ip',
   userAgent: 'x-client-user-agent',
+  /** The calling service's signed token (service-token.ts); required on every call but health checks. */
+  serviceToken: 'x-service-token',
   errorCode: 'x-error-code',
   errorFields: 'x-error-fields',
   errorMeta: 'x-error-meta',

@@ -1,0 +1,100 @@
+import path from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { GrpcServer, createClient, LOADER_OPTIONS } from '../src/grpc';
+import { AppError } from '../src/errors';
+import { contextFromIncoming, currentContext, runWithContext } from '../src/context';
+import { eventually, expectGrpcError, testLogger } from '../src/testing';
+
+/** Issue 10 B5: the remaining budget travels from hop to hop, not a fresh default deadline per hop. */
+const definition = protoLoader.loadSync(path.join(__dirname, 'fixtures/echo.proto'), LOADER_OPTIONS);
+const Echo = (grpc.loadPackageDefinition(definition) as any).lms.test.v1.Echo as grpc.ServiceClientConstructor;
+
+interface SayRequest { text?: string; fail_with?: string; delay_ms?: number }
+interface SayReply { text: string; request_id: string; trace_id: string; authorization: string; client_ip: string }
+type EchoDefinition = { Say: protoLoader.MethodDefinition<SayRequest, SayReply, Required<SayRequest>, SayReply> } & grpc.ServiceDefinition;
+
+const statusOf = (err: unknown) => ((err as AppError).cause as grpc.ServiceError | undefined)?.code;
+
+describe('kit gRPC: deadlines propagate between hops', () => {
+  // B sleeps as long as asked; A calls B with a generous 3 s default.
+  const b = new GrpcServer({ logger: testLogger(), serviceName: 'catalog' });
+  const a = new GrpcServer({ logger: testLogger(), serviceName: 'quiz' });
+  let bAddress = '';
+  let aAddress = '';
+  const bSeen: { deadline?: number; at: number }[] = [];
+  const aSeen: { deadline?: number; at: number; bError?: unknown }[] = [];
+
+  beforeAll(async () => {
+    b.addService(Echo.service as unknown as EchoDefinition, {
+      Say: async (req, call) => {
+        bSeen.push({ deadline: call.context.deadline, at: Date.now() });
+        if (req.delay_ms) await new Promise((r) => setTimeout(r, req.delay_ms));
+        return { text: req.text, request_id: '', trace_id: '', authorization: '', client_ip: '' };
+      },
+    });
+    bAddress = `127.0.0.1:${await b.start('127.0.0.1', 0)}`;
+    const toB = createClient<EchoDefinition>(Echo, bAddress, { deadlineMs: 3000 });
+    a.addService(Echo.service as unknown as EchoDefinition, {
+      Say: async (req) => {
+        const entry: (typeof aSeen)[number] = { deadline: currentContext()?.deadline, at: Date.now() };
+        aSeen.push(entry);
+        try {
+          return await toB.Say({ text: req.text, delay_ms: req.delay_ms });
+        } catch (err) {
+          entry.bError = err;
+          throw err;
+        }
+      },
+    });
+    aAddress = `127.0.0.1:${await a.start('127.0.0.1', 0)}`;
+  });
+  afterAll(() => Promise.all([a.stop(), b.stop()]));
+
+  test('When A (300 ms left) calls B, which takes 1 s, then B gets at most A\'s remaining budget, not a fresh 3 s, and both calls end DEADLINE_EXCEEDED', async () => {
+    const client = createClient<EchoDefinition>(Echo, aAddress, { deadlineMs: 300 });
+    const started = Date.now();
+    const err = await client.Say({ text: 'slow', delay_ms: 1000 }).catch((e: unknown) => e);
+    expect(statusOf(err)).toBe(grpc.status.DEADLINE_EXCEEDED);
+
+    const aCall = await eventually(() => {
+      const entry = aSeen.find((s) => s.at >= started && s.bError !== undefined);
+      if (!entry) throw new Error('A has not seen B fail yet');
+      return entry;
+    });
+    const bCall = bSeen.find((s) => s.at >= started)!;
+    // A knew its deadline, and it was the client's 300 ms (not unbounded, nowhere near 3 s).
+    expect(aCall.deadline).toBeDefined();
+    expect(aCall.deadline!).toBeLessThan(started + 3000);
+    // B saw a deadline no later than A's: A passed on what it had left.
+    expect(bCall.deadline).toBeDefined();
+    expect(bCall.deadline!).toBeLessThanOrEqual(aCall.deadline!);
+    // A's call to B was cut by that deadline: with a fresh 3 s it would have succeeded after B's full second.
+    expect(statusOf(aCall.bError)).toBe(grpc.status.DEADLINE_EXCEEDED);
+    client.close();
+  });
+
+  test('When the request\'s deadline has already passed (or leaves only the margin), then the call is not made and fails DEADLINE_EXCEEDED at once', async () => {
+    const client = createClient<EchoDefinition>(Echo, bAddress, { deadlineMs: 3000 });
+    const before = bSeen.length;
+    for (const deadline of [Date.now() - 1000, Date.now() + 5]) {
+      await runWithContext(contextFromIncoming({ deadline }), async () => {
+        await expectGrpcError(client.Say({ text: 'late' }), grpc.status.DEADLINE_EXCEEDED);
+      });
+    }
+    expect(bSeen.length).toBe(before);
+    client.close();
+  });
+
+  test('When there is no incoming deadline (a gateway request, an event), then the client\'s default applies, and a shorter per-call deadline still wins', async () => {
+    const client = createClient<EchoDefinition>(Echo, bAddress, { deadlineMs: 3000 });
+    const started = Date.now();
+    await client.Say({ text: 'plain' });
+    const seen = bSeen[bSeen.length - 1];
+    expect(seen.deadline!).toBeGreaterThan(started + 1000); // ~3 s
+    const capped = Date.now();
+    await runWithContext(contextFromIncoming({ deadline: Date.now() + 60_000 }), () => client.Say({ text: 'capped' }, { deadlineMs: 500 }));
+    expect(bSeen[bSeen.length - 1].deadline!).toBeLessThan(capped + 3000); // the 500 ms, not the 60 s left nor the 3 s default
+    client.close();
+  });
+});
