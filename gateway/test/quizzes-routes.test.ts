@@ -75,6 +75,7 @@ describe('Quiz routes in the gateway (no quiz service needed)', () => {
     [`post ${Q}/attempts/{attempt_id}/grade`, STAFF],
     [`post ${Q}/regrade`, STAFF],
     [`get ${Q}/regrades`, STAFF],
+    [`get ${Q}/regrades/{regrade_id}`, STAFF],
   ];
 
   test.each(TABLE)('When %s is looked up in the document, then it is there with its access rule', (entry, access) => {
@@ -118,6 +119,11 @@ describe('Quiz routes in the gateway (no quiz service needed)', () => {
     const regrade = doc.paths['/api/v1/quizzes/{quiz_id}/regrade'].post;
     expect(regrade.parameters.find((p: { name: string }) => p.name === 'dry_run').schema).toMatchObject({ enum: ['true', 'false'], default: 'false' });
     expect(regrade.requestBody.required).toBe(false);
+    // A real regrade is a job (202 with the run); a dry run answers its report (200).
+    expect(regrade.responses['202'].content['application/json'].schema.$ref).toBe('#/components/schemas/RegradeReport');
+    expect(regrade.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/RegradeReport');
+    expect(s.RegradeReport.properties.status.enum).toEqual(['pending', 'running', 'done', 'failed']);
+    expect(s.RegradeReport.required).toEqual(expect.arrayContaining(['status', 'attempts_total', 'attempts_examined', 'batches_done', 'finished_at', 'error']));
     const list = doc.paths['/api/v1/quizzes/{quiz_id}/attempts'].get;
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['quiz_id', 'page', 'page_size', 'status', 'student_id']));
     expect(s.AttemptPage.required).toEqual(expect.arrayContaining(['attempts', 'total', 'page', 'page_size', 'total_pages']));
@@ -198,6 +204,7 @@ describe('Quiz routes in the gateway (no quiz service needed)', () => {
       ['POST', `/api/v1/quizzes/${id}/attempts/${id}/grade`],
       ['POST', `/api/v1/quizzes/${id}/regrade`],
       ['GET', `/api/v1/quizzes/${id}/regrades`],
+      ['GET', `/api/v1/quizzes/${id}/regrades/${id}`],
     ]) {
       const res = await api.call(method, path, { token: student.access, ...(method === 'GET' ? {} : { body: { title: 'x' } }) });
       expect([method, path, res.status]).toEqual([method, path, 403]);
@@ -228,6 +235,7 @@ describe('Quiz routes in the gateway (no quiz service needed)', () => {
     ['POST', `/api/v1/quizzes/${randomUUID()}/regrade?dry_run=yes`, 'query.dry_run'],
     ['POST', `/api/v1/quizzes/${randomUUID()}/regrade?dry_run=true&force=1`, 'query.force'],
     ['GET', '/api/v1/quizzes/x/regrades', 'path.quiz_id'],
+    ['GET', `/api/v1/quizzes/${randomUUID()}/regrades/r1`, 'path.regrade_id'],
   ])('When an instructor calls %s %s, then 422 names %s', async (method, path, loc) => {
     expect422(await api.call(method, path, { token: instructor.access }), loc);
   });

@@ -333,8 +333,19 @@ describe('Quizzes through the gateway', () => {
     expect(dry).toMatchObject({ quiz_id: quiz.id, dry_run: true, attempts_examined: 1, question_ids: [ids.tf] });
     expect(dry.changes).toEqual([expect.objectContaining({ attempt_id: attempt.id, old_score: 9, new_score: 8, old_passed: true, new_passed: true, question_ids: [ids.tf] })]);
     expect(ok(await api.get(`${attempts}/${attempt.id}`, as(owner)), 200, 'unchanged').score).toBe(9);
-    const real = ok(await api.post(`/api/v1/quizzes/${quiz.id}/regrade`, {}, as(owner)), 200, 'regrade');
-    expect(real).toMatchObject({ dry_run: false, attempts_examined: 1 });
+    expect(dry).toMatchObject({ status: 'done', truncated: false, attempts_total: 1, error: null });
+    // A real regrade is a job: 202 with the run (pending) and its Location; followed until done.
+    const accepted = await api.post(`/api/v1/quizzes/${quiz.id}/regrade`, {}, as(owner));
+    const requested = ok(accepted, 202, 'regrade');
+    expect(requested).toMatchObject({ dry_run: false, status: 'pending', attempts_total: 1, attempts_examined: 0, finished_at: null, error: null });
+    expect(accepted.headers.get('location')).toBe(`/api/v1/quizzes/${quiz.id}/regrades/${requested.id}`);
+    let real: Record<string, unknown> = requested;
+    await eventually(async () => {
+      real = ok(await api.get(`/api/v1/quizzes/${quiz.id}/regrades/${requested.id}`, as(owner)), 200, 'regrade run');
+      expect(real.status).toBe('done');
+    });
+    expect(real).toMatchObject({ dry_run: false, attempts_examined: 1, batches_done: 1, question_ids: [ids.tf], error: null });
+    expect(real.finished_at).toEqual(expect.any(String));
     expect(ok(await api.get(`${attempts}/${attempt.id}`, as(student)), 200, 'regraded').score).toBe(8);
     const audits = ok(await api.get(`/api/v1/quizzes/${quiz.id}/regrades`, as(owner)), 200, 'regrades');
     expect(audits.total).toBe(2);

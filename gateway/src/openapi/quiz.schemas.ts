@@ -656,14 +656,26 @@ export const MyAttemptsSchema = z
 
 export const AttemptPageSchema = pageSchema('AttemptPage', 'attempts', AttemptSummarySchema);
 
+export const RegradeParams = z.object({ quiz_id: pathUuid('quiz_id'), regrade_id: pathUuid('regrade_id') }).strict();
+
 export const RegradeReportSchema = z
   .object({
-    id: z.string().openapi({ description: 'The audit record' }),
+    id: z.string().openapi({ description: 'The regrade run (its record in the audit trail)' }),
     quiz_id: z.string().uuid(),
     dry_run: z.boolean(),
+    status: z.enum(['pending', 'running', 'done', 'failed']).openapi({
+      description: 'A real regrade is a job: `pending` when accepted, `running` while batches are done, then `done` or `failed`. A dry run is `done` at once',
+    }),
     requested_by: z.string(),
     created_at: Timestamp,
+    updated_at: Timestamp,
+    finished_at: NullableTimestamp(),
+    attempts_total: z.number().int().openapi({ description: 'Submitted attempts when the regrade was requested (progress: attempts_examined of attempts_total)' }),
     attempts_examined: z.number().int(),
+    batches_done: z.number().int(),
+    truncated: z.boolean().openapi({ description: 'A dry run stopped at its cap before examining every attempt' }),
+    error: NullableText().openapi({ description: 'Why a run failed; null otherwise' }),
+    requested_question_ids: z.array(z.string()).openapi({ description: 'The question_ids asked for (empty: every question whose key changed)' }),
     changes: z
       .array(
         z
@@ -681,8 +693,8 @@ export const RegradeReportSchema = z
           })
           .openapi('ScoreChange'),
       )
-      .openapi({ description: 'Only attempts whose score changed' }),
-    question_ids: z.array(z.string()).openapi({ description: 'The questions regraded' }),
+      .openapi({ description: 'Only attempts whose score changed (so far, while running)' }),
+    question_ids: z.array(z.string()).openapi({ description: 'The questions regraded (so far)' }),
   })
   .openapi('RegradeReport');
 

@@ -32,6 +32,7 @@ import {
   QuizSchema,
   RegradeBody,
   RegradeListSchema,
+  RegradeParams,
   RegradeQuery,
   RegradeReportSchema,
   ReorderQuestionsBody,
@@ -528,7 +529,11 @@ export function quizRoutes(quiz: QuizClient): AnyRoute[] {
       operationId: 'regradeQuiz',
       summary: 'Regrade submitted attempts against the current question versions (the course owner, admins)',
       description:
-        '`?dry_run=true` lists the score changes without applying them; both are audited (see GET …/regrades). ' +
+        'A real regrade is a job: it is accepted at once (202, `status: pending`, `Location` of the run) and done in ' +
+        'batches in the background; follow it with GET …/regrades/{regrade_id} (or the list) until `status` is `done` ' +
+        '(or `failed`). One unfinished regrade per quiz: another one meanwhile is 409 `QUIZ.REGRADE_IN_PROGRESS`. ' +
+        '`?dry_run=true` answers the score changes at once (200) without applying them, examining at most a capped ' +
+        'number of attempts (`truncated: true` beyond). Both are audited (see GET …/regrades). ' +
         'The body is optional: `question_ids` limits the regrade to those questions.',
       tags: ATTEMPTS,
       access: COURSE_STAFF,
@@ -536,10 +541,33 @@ export function quizRoutes(quiz: QuizClient): AnyRoute[] {
       query: RegradeQuery,
       body: RegradeBody,
       bodyRequired: false,
-      success: { status: 200, description: 'The report', schema: RegradeReportSchema },
+      success: { status: 202, description: 'The regrade run, accepted (pending)', schema: RegradeReportSchema },
+      alsoSuccess: [{ status: 200, description: 'The dry run report (`?dry_run=true`)', schema: RegradeReportSchema }],
       errors: [404, 409],
-      handle: ({ params, query, body }) =>
-        quiz.Regrade({ quiz_id: params.quiz_id, dry_run: query.dry_run === 'true', question_ids: body.question_ids ?? [] }),
+      handle: async ({ params, query, body, res }) => {
+        const dryRun = query.dry_run === 'true';
+        const report = await quiz.Regrade({ quiz_id: params.quiz_id, dry_run: dryRun, question_ids: body.question_ids ?? [] });
+        if (dryRun) {
+          // Written here (200, not the declared 202), so the public shape is applied here too.
+          res.setHeader('Cache-Control', 'no-store');
+          res.status(200).json(toPublic(RegradeReportSchema, report));
+          return report;
+        }
+        res.setHeader('Location', `${API}/quizzes/${params.quiz_id}/regrades/${report.id}`);
+        return report;
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${API}/quizzes/{quiz_id}/regrades/{regrade_id}`,
+      operationId: 'getQuizRegrade',
+      summary: 'One regrade of a quiz with its status and progress (the course owner, admins)',
+      tags: ATTEMPTS,
+      access: COURSE_STAFF,
+      params: RegradeParams,
+      success: { status: 200, description: 'The regrade run', schema: RegradeReportSchema },
+      errors: [404],
+      handle: ({ params }) => quiz.GetRegrade({ quiz_id: params.quiz_id, regrade_id: params.regrade_id }),
     }),
     route({
       method: 'get',
