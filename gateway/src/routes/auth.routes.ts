@@ -173,6 +173,7 @@ export function authRoutes(auth: AuthClient): AnyRoute[] {
       summary: 'Change your password; your other sessions are revoked',
       tags,
       access: 'authenticated',
+      strictLimit: 'login', // a stolen access token must not become a password oracle (issue 10 A3)
       body: ChangePasswordBody,
       success: { status: 204, description: 'Password changed' },
       handle: async ({ body }) => {

@@ -1,4 +1,5 @@
 import { decodeJwt } from 'jose';
+import { grpcStatusOf } from '@lms/kit/testing';
 import {
   bearer,
   expectGrpcError,
@@ -138,6 +139,26 @@ describe('auth: sessions, refresh rotation and revocation (gRPC, real PostgreSQL
     await expectGrpcError(h.client.Refresh({ refresh_token: other.refresh_token }), GrpcStatus.UNAUTHENTICATED);
     await expectGrpcError(h.client.Login({ email, password: STRONG_PASSWORD }), GrpcStatus.UNAUTHENTICATED);
     await expect(h.client.Login({ email, password: newPassword })).resolves.toMatchObject({ user: { id: user.id } });
+  });
+
+  test('When wrong current passwords reach LOGIN_MAX_FAILURES, then ChangePassword is locked for the account (even the right one), and parallel guesses are counted too', async () => {
+    const { email, tokens } = await signUpAndIn(h.client, 'chpwlock');
+    const auth = bearer(tokens.access_token);
+    const guesses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        grpcStatusOf(h.client.ChangePassword({ current_password: `Guess-Number-${i}!`, new_password: 'Brand-New-Secret-7' }, auth)),
+      ),
+    );
+    expect(guesses.filter((c) => c === 'INVALID_ARGUMENT')).toHaveLength(5); // LOGIN_MAX_FAILURES default
+    expect(guesses.filter((c) => c === 'RESOURCE_EXHAUSTED')).toHaveLength(3);
+    const locked = await expectGrpcError(
+      h.client.ChangePassword({ current_password: STRONG_PASSWORD, new_password: 'Brand-New-Secret-7' }, auth),
+      GrpcStatus.RESOURCE_EXHAUSTED,
+      'AUTH.PASSWORD_CHANGE_LOCKED',
+    );
+    expect(locked.meta?.retry_after_seconds).toBeGreaterThan(0);
+    // sign-in is a separate counter: the owner still signs in
+    await expect(h.client.Login({ email, password: STRONG_PASSWORD })).resolves.toMatchObject({ token_type: 'bearer' });
   });
 
   test('When the user edits their profile, then only the named fields change', async () => {

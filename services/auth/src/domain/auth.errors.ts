@@ -23,6 +23,8 @@ export const AuthErrors = {
   accountDisabled: () => new PermissionDeniedError('This account is disabled', 'AUTH.ACCOUNT_DISABLED'),
   loginLocked: (retryAfterSeconds: number) =>
     new RateLimitedError('Too many failed sign-in attempts, try again later', retryAfterSeconds, 'AUTH.LOGIN_LOCKED'),
+  passwordChangeLocked: (retryAfterSeconds: number) =>
+    new RateLimitedError('Too many wrong current passwords, try again later', retryAfterSeconds, 'AUTH.PASSWORD_CHANGE_LOCKED'),
   refreshInvalid: () => new UnauthenticatedError('The refresh token is invalid or expired', 'AUTH.REFRESH_INVALID'),
   refreshReused: () =>
     new UnauthenticatedError(

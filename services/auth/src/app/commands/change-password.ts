@@ -1,13 +1,18 @@
 import { withTransaction } from '@lms/kit/db';
 import { AuthErrors } from '../../domain/auth.errors';
+import { changePasswordKey } from '../../domain/login-throttle';
 import { REVOCATION_REASONS } from '../../domain/tokens';
 import { Checker } from '../../domain/validation';
 import type { AuthDeps } from '../deps';
+import { throttlePolicies } from './login';
 import { loadSelf, markSessionsRevoked, throwIfInvalid, type Caller } from '../shared';
 
 /**
  * Changes the caller's password after checking the current one; the new one must meet the policy and
- * differ. Every other session is revoked (this one stays signed in).
+ * differ. Every other session is revoked (this one stays signed in). Wrong current passwords are
+ * counted per account like sign-in failures (counted first, atomically; LOGIN_MAX_FAILURES within
+ * LOGIN_LOCK_SECONDS lock the RPC for the account, doubling), so a stolen access token is no password
+ * oracle; a right one or a password reset starts the count over.
  */
 export async function changePassword(
   deps: AuthDeps,
@@ -20,7 +25,14 @@ export async function changePassword(
   throwIfInvalid(check);
 
   const self = await loadSelf(deps, caller);
-  if (!(await deps.hasher.verify(current, self.passwordHash))) throw AuthErrors.wrongCurrentPassword();
+  const key = changePasswordKey(self.id);
+  const verdict = (await deps.throttle.attempt([{ key, policy: throttlePolicies(deps).accountIp }], deps.clock())).get(key)!;
+  if (!verdict.allowed) throw AuthErrors.passwordChangeLocked(verdict.retryAfterSeconds);
+  if (!(await deps.hasher.verify(current, self.passwordHash))) {
+    deps.logger.info({ user_id: self.id }, 'password change refused: wrong current password');
+    throw AuthErrors.wrongCurrentPassword();
+  }
+  await deps.throttle.reset(key);
   if (current === next || (await deps.hasher.verify(next, self.passwordHash))) throw AuthErrors.samePassword();
   const passwordHash = await deps.hasher.hash(next);
 

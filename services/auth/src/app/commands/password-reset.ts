@@ -1,6 +1,6 @@
 import { withTransaction } from '@lms/kit/db';
 import { AuthErrors } from '../../domain/auth.errors';
-import { accountIpPrefix, throttleKeys } from '../../domain/login-throttle';
+import { accountIpPrefix, changePasswordKey, throttleKeys } from '../../domain/login-throttle';
 import { hashOpaqueToken, newOpaqueToken, REVOCATION_REASONS } from '../../domain/tokens';
 import { canSignIn } from '../../domain/user';
 import { Checker } from '../../domain/validation';
@@ -61,7 +61,11 @@ export async function confirmPasswordReset(deps: AuthDeps, cmd: { token: string;
     const revoked = await deps.sessions.revokeAllOfUser(user.id, REVOCATION_REASONS.passwordReset, now, transaction);
     return { userId: user.id, email: user.email, revoked };
   });
-  await Promise.all([deps.throttle.reset(throttleKeys(email, undefined).account), deps.throttle.resetPrefix(accountIpPrefix(email))]);
+  await Promise.all([
+    deps.throttle.reset(throttleKeys(email, undefined).account),
+    deps.throttle.resetPrefix(accountIpPrefix(email)),
+    deps.throttle.reset(changePasswordKey(userId)),
+  ]);
   await markSessionsRevoked(deps, revoked);
   deps.logger.info({ user_id: userId, revoked_sessions: revoked.length }, 'password reset');
 }
