@@ -376,10 +376,19 @@ const lessonShape = {
 export const LessonSchema = z.object(lessonShape).openapi('Lesson');
 
 export const LessonDetailSchema = LessonSchema.extend({
+  unlock_at: NullableTimestamp().openapi({
+    description:
+      "The drip date; for an enrolled student the date the drip rules open it for them (the later of `unlock_at` and their enrolment + `unlock_after_days`); null when no drip rule",
+  }),
   previous_lesson_id: NullableId().openapi({ description: 'The lesson before this one in the course order (null when first)' }),
   next_lesson_id: NullableId().openapi({ description: 'The lesson after this one in the course order (null when last)' }),
   is_completed: z.boolean().openapi({ description: 'Whether the caller completed it (false when not enrolled)' }),
-  is_locked: z.boolean().openapi({ description: 'Drip date not reached or prerequisite missing, for the enrolled caller' }),
+  is_locked: z.boolean().openapi({
+    description:
+      'Drip date not reached or prerequisite missing, for the enrolled caller: the lesson is then its outline entry only ' +
+      '(`content` "", `video_url` null, `resources` [])',
+  }),
+  lock_reason: NullableText().openapi({ description: 'Why it is locked: drip | prerequisite | unknown_lesson; null when open' }),
 }).openapi('LessonDetail');
 
 /** A section heading in the flat lesson list (seed row 10). */

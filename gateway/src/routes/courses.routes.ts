@@ -1,4 +1,4 @@
-import { NotFoundError } from '@lms/kit';
+import { isAppError, NotFoundError } from '@lms/kit';
 import type { Caller } from '@lms/kit/auth';
 import type { CallOptions } from '@lms/kit/grpc';
 import type { Course__Output } from '@lms/kit/generated/lms/catalog/v1/Course';
@@ -129,6 +129,29 @@ async function learnerProgress(enrollment: EnrollmentClient, courseId: string, l
   }
 }
 
+/**
+ * Catalog refuses the content of a lesson that is locked for the enrolled student (`CATALOG.LESSON_LOCKED`,
+ * decided by the enrollment service): the public answer is the lesson's outline entry from the caller's own
+ * lesson list, without `content`, `video_url` and `resources`, with the lock's facts from the error's meta.
+ * Any other error is not ours (undefined).
+ */
+async function lockedLessonEntry(catalog: CatalogClient, err: unknown, lessonId: string, options: CallOptions) {
+  if (!isAppError(err) || err.code !== 'CATALOG.LESSON_LOCKED' || typeof err.meta?.course_id !== 'string') return undefined;
+  const list = await catalog.ListLessons({ course_id: err.meta.course_id }, options);
+  const entry = list.items.find((l) => l.id === lessonId);
+  if (!entry) return undefined;
+  const lock = {
+    unlock_at: typeof err.meta.unlock_at === 'string' ? err.meta.unlock_at : '',
+    lock_reason: typeof err.meta.lock_reason === 'string' ? err.meta.lock_reason : 'unknown_lesson',
+  };
+  return { lesson: withoutContent(entry), list, lock };
+}
+
+/** A lesson the caller may not open: its outline entry only. */
+function withoutContent(lesson: Lesson__Output): Lesson__Output {
+  return { ...lesson, content: '', video_url: '', resources: [] };
+}
+
 /** Previous/next lesson ids in the course order (sections in order, lessons in order within each); null when none. */
 export function neighbours(
   ordered: Pick<Lesson__Output, 'id'>[],
@@ -205,24 +228,45 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       summary: 'One lesson with its content, and the previous/next lesson ids',
       description:
         'The owner and admins see every lesson; students enrolled in the course see its published lessons, ' +
-        'with `is_completed` and `is_locked` from their progress; anyone who may see the course sees its ' +
-        'published preview lessons. Drafts are 404; other lessons 403 `CATALOG.ENROLLMENT_REQUIRED`.',
+        'with `is_completed` and `is_locked` from their progress — a lesson **locked** for them (drip date not ' +
+        'reached, prerequisite not completed; the enrollment service decides) is its outline entry only: ' +
+        '`is_locked: true`, `lock_reason`, `unlock_at` (when the drip rules open it for them), no `content`, ' +
+        '`video_url` or `resources`; anyone who may see the course sees its published preview lessons. ' +
+        'Drafts are 404; other lessons 403 `CATALOG.ENROLLMENT_REQUIRED`; 503 `CATALOG.LESSON_ACCESS_UNAVAILABLE` ' +
+        'when a lesson with drip/prerequisite rules cannot be checked (fail closed).',
       tags: LESSONS,
       access: 'optional',
       params: LessonIdParams,
       success: { status: 200, description: 'The lesson', schema: LessonDetailSchema },
       errors: [404],
       handle: async ({ params, caller }) => {
-        const lesson = await catalog.GetLesson({ lesson_id: params.lesson_id }, identity(caller));
+        let lesson: Lesson__Output;
+        let locked: Awaited<ReturnType<typeof lockedLessonEntry>>;
+        try {
+          lesson = await catalog.GetLesson({ lesson_id: params.lesson_id }, identity(caller));
+        } catch (err) {
+          locked = await lockedLessonEntry(catalog, err, params.lesson_id, identity(caller));
+          if (!locked) throw err;
+          lesson = locked.lesson;
+        }
         const [list, progress] = await Promise.all([
-          catalog.ListLessons({ course_id: lesson.course_id }, identity(caller)),
+          locked?.list ?? catalog.ListLessons({ course_id: lesson.course_id }, identity(caller)),
           caller?.role === 'student' && enrollment ? learnerProgress(enrollment, lesson.course_id, lesson.id) : undefined,
         ]);
+        // Catalog decided (locked), or the student's progress says locked (a rule catalog has not seen yet): no
+        // content — except on a preview lesson, which is public (its drip gates only the progress writes).
+        const isLocked = Boolean(locked) || (progress?.is_locked ?? false);
+        const shown = isLocked && !lesson.is_preview ? withoutContent(lesson) : lesson;
+        const unlockAt = locked?.lock.unlock_at || progress?.unlock_at || lesson.unlock_at;
+        let lockReason = locked?.lock.lock_reason ?? '';
+        if (!locked && progress?.is_locked) lockReason = progress.unlock_at && Date.parse(progress.unlock_at) > Date.now() ? 'drip' : 'prerequisite';
         return {
-          ...lesson,
+          ...shown,
           ...neighbours(list.items, lesson.id),
+          unlock_at: unlockAt,
           is_completed: progress?.progress?.status === 'completed',
-          is_locked: progress?.is_locked ?? false,
+          is_locked: isLocked,
+          lock_reason: lockReason,
         };
       },
     }),
