@@ -8,15 +8,25 @@ import { withTransaction } from '../db';
 import type { Broker } from './broker';
 import { EVENTS_EXCHANGE, parseEnvelope, type CloudEvent } from './envelope';
 
-export interface ConsumerDefinition<T> {
+export interface ConsumerDefinition<T, P = unknown> {
   /** Durable queue name, `<service>.<purpose>`, e.g. `enrollment.lesson-completed`. */
   queue: string;
   /** Routing keys (event types) bound to the queue; topic wildcards allowed. */
   bindings: string[];
   /** Validates `data`; a message that fails it is poison and goes straight to the parking lot. */
   schema: ZodType<T>;
-  /** The effect, inside the same transaction as the inbox row: it happens once or not at all. */
-  handle(event: CloudEvent<T>, transaction: Transaction): Promise<void>;
+  /**
+   * Optional I/O the effect needs (a gRPC call, a read from another service), done BEFORE the inbox
+   * transaction opens so no transaction (and no second pool connection) is held across it. It may run for
+   * a duplicate too (the inbox check is inside the transaction), so it must not change anything. A failure
+   * is retried like a failing `handle`.
+   */
+  prepare?(event: CloudEvent<T>): Promise<P>;
+  /**
+   * The effect, inside the same transaction as the inbox row: it happens once or not at all. DB-only (the
+   * transaction is retried on deadlocks): what it needs from elsewhere comes from `prepare`.
+   */
+  handle(event: CloudEvent<T>, transaction: Transaction, prepared: P): Promise<void>;
   /**
    * Makes the consumer a timer: an event that arrives before the time returned here waits in RabbitMQ
    * (see `delayQueue`) and `handle` runs once at or after it. `null` = due now. No cron, no timer in the
@@ -36,6 +46,13 @@ export interface EventConsumerOptions {
   retryBaseMs?: number;
   /** Redeliveries (e.g. crashes mid-handling) a quorum queue allows before dead-lettering. */
   deliveryLimit?: number;
+  /**
+   * Handler transactions open at once across all queues of this consumer. Prefetch is per queue, so
+   * prefetch × queues messages can be in hand; only this many hold a pool connection, the rest wait in the
+   * process (not in the pool's acquire queue, which times out and would starve gRPC requests too).
+   * Default: half the database pool (at least 1), leaving the other half to requests.
+   */
+  maxConcurrentHandlers?: number;
 }
 
 const RETRY_HEADER = 'x-retry-count';
@@ -71,11 +88,15 @@ export class EventConsumer {
   private channel?: ConfirmChannel;
   private started = false;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly slots: Semaphore;
 
-  constructor(private readonly options: EventConsumerOptions) {}
+  constructor(private readonly options: EventConsumerOptions) {
+    const poolMax = (options.sequelize as unknown as { config?: { pool?: { max?: number } } }).config?.pool?.max ?? 10;
+    this.slots = new Semaphore(options.maxConcurrentHandlers ?? Math.max(1, Math.floor(poolMax / 2)));
+  }
 
-  register<T>(definition: ConsumerDefinition<T>): this {
-    this.definitions.push(definition as ConsumerDefinition<unknown>);
+  register<T, P>(definition: ConsumerDefinition<T, P>): this {
+    this.definitions.push(definition as unknown as ConsumerDefinition<unknown>);
     return this;
   }
 
@@ -178,16 +199,19 @@ export class EventConsumer {
     });
     await runWithContext(context, async () => {
       try {
-        const handled = await withTransaction(sequelize, async (transaction) => {
-          const inserted = await sequelize.query(
-            `INSERT INTO inbox (consumer, event_id, event_type) VALUES (:consumer, :id, :type)
-             ON CONFLICT DO NOTHING RETURNING event_id`,
-            { transaction, type: QueryTypes.SELECT, replacements: { consumer: def.queue, id: event.id, type: event.type } },
-          );
-          if (inserted.length === 0) return false; // already processed: a redelivery or a duplicate publish
-          await def.handle(event, transaction);
-          return true;
-        });
+        const prepared = def.prepare ? await def.prepare(event) : undefined;
+        const handled = await this.slots.run(() =>
+          withTransaction(sequelize, async (transaction) => {
+            const inserted = await sequelize.query(
+              `INSERT INTO inbox (consumer, event_id, event_type) VALUES (:consumer, :id, :type)
+               ON CONFLICT DO NOTHING RETURNING event_id`,
+              { transaction, type: QueryTypes.SELECT, replacements: { consumer: def.queue, id: event.id, type: event.type } },
+            );
+            if (inserted.length === 0) return false; // already processed: a redelivery or a duplicate publish
+            await def.handle(event, transaction, prepared);
+            return true;
+          }),
+        );
         logger.debug({ queue: def.queue, event_id: event.id, type: event.type, duplicate: !handled }, 'event handled');
         safely(() => channel.ack(msg));
       } catch (err) {
@@ -251,6 +275,26 @@ export class EventConsumer {
     } catch (publishErr) {
       // The original stays unacked and is redelivered when the channel comes back.
       logger.warn({ err: (publishErr as Error).message }, 'could not schedule retry');
+    }
+  }
+}
+
+/** Bounds how many handler transactions are open at once; the others wait in FIFO order. */
+class Semaphore {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<R>(fn: () => Promise<R>): Promise<R> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(); // the slot passes on
+      else this.active--;
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { z, ZodType } from 'zod';
 import type { ConsumerDefinition } from '@lms/kit/events';
 import type { EnrollmentDeps } from '../app/deps';
-import { applyCourseVersion, markLessonDeleted, refreshCourseRules, setCourseStatus } from '../app/commands/course-model';
+import { applyCourseVersion, fetchCourseRules, markLessonDeleted, setCourseStatus, storeOutline, type CatalogOutline } from '../app/commands/course-model';
 import {
   CONTENT_CHANGED_QUEUE,
   ContentChangedV1,
@@ -69,15 +69,17 @@ export function courseStatusConsumer(deps: EnrollmentDeps): ConsumerDefinition<z
 /**
  * `lesson.deleted`: the lesson can no longer be opened; the lesson list (positions, prerequisites) is
  * refreshed from catalog. Counters follow the course.published catalog emits if the lesson counted.
+ * The outline is fetched in `prepare`, before the inbox transaction, and stored in it (issue 10 B2).
  */
-export function lessonDeletedConsumer(deps: EnrollmentDeps): ConsumerDefinition<z.infer<typeof LessonDeletedV1>> {
+export function lessonDeletedConsumer(deps: EnrollmentDeps): ConsumerDefinition<z.infer<typeof LessonDeletedV1>, CatalogOutline | null> {
   return {
     queue: LESSON_DELETED_QUEUE,
     bindings: ['lesson.deleted'],
     schema: LessonDeletedV1,
-    async handle(event, transaction) {
+    prepare: (event) => fetchCourseRules(deps, event.data.course_id),
+    async handle(event, transaction, outline) {
       await markLessonDeleted(deps, transaction, event.data.lesson_id, event.data.course_id, new Date(event.time));
-      await refreshCourseRules(deps, event.data.course_id);
+      if (outline) await storeOutline(deps, transaction, event.data.course_id, outline);
     },
   };
 }
@@ -87,15 +89,17 @@ const RULE_FIELDS = new Set(['unlock_at', 'unlock_after_days', 'prerequisite', '
 
 /**
  * `lesson.updated` / `course.updated`: when drip dates, prerequisites, types, publication of lessons that do
- * not count, or the order changed, the current version's lesson list is refreshed from catalog's outline.
+ * not count, or the order changed, the current version's lesson list is refreshed from catalog's outline
+ * (fetched in `prepare`, stored in the inbox transaction).
  */
-export function contentChangedConsumer(deps: EnrollmentDeps): ConsumerDefinition<z.infer<typeof ContentChangedV1>> {
+export function contentChangedConsumer(deps: EnrollmentDeps): ConsumerDefinition<z.infer<typeof ContentChangedV1>, CatalogOutline | null> {
   return {
     queue: CONTENT_CHANGED_QUEUE,
     bindings: ['lesson.updated', 'course.updated'],
     schema: ContentChangedV1 as unknown as ZodType<z.output<typeof ContentChangedV1>>,
-    async handle(event) {
-      if (event.data.changed_fields.some((f) => RULE_FIELDS.has(f))) await refreshCourseRules(deps, event.data.course_id);
+    prepare: async (event) => (event.data.changed_fields.some((f) => RULE_FIELDS.has(f)) ? fetchCourseRules(deps, event.data.course_id) : null),
+    async handle(event, transaction, outline) {
+      if (outline) await storeOutline(deps, transaction, event.data.course_id, outline);
     },
   };
 }

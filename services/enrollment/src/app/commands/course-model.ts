@@ -2,6 +2,7 @@ import type { Transaction } from 'sequelize';
 import { withTransaction } from '@lms/kit/db';
 import { AppError } from '@lms/kit/errors';
 import { buildCourseVersion, type CourseStatus, type CourseVersionInput } from '../../domain/course';
+import type { CourseOutline__Output } from '@lms/kit/generated/lms/catalog/v1/CourseOutline';
 import type { SaveVersionResult } from '../../infra/course-model.repository';
 import { versionFromOutline } from '../../infra/catalog-outline';
 import type { EnrollmentDeps } from '../deps';
@@ -42,50 +43,85 @@ export interface SeedResult {
   version: number;
 }
 
+export type CatalogOutline = CourseOutline__Output;
+
+/** Most courses whose last outline fetch is remembered (the throttle); the oldest are forgotten first. */
+export const OUTLINE_FETCH_MEMORY = 10_000;
+
+/** Remembers when a course's outline was fetched, keeping the map bounded (insertion order = age). */
+function noteOutlineFetched(deps: EnrollmentDeps, courseId: string, at = Date.now()): void {
+  const seen = deps.outlineFetchedAt;
+  seen.delete(courseId);
+  seen.set(courseId, at);
+  while (seen.size > OUTLINE_FETCH_MEMORY) {
+    const oldest = seen.keys().next().value as string;
+    seen.delete(oldest);
+  }
+}
+
 /**
- * Asks catalog for the course's outline now (with the caller's token when there is one) and stores it
- * as a version of the read model: used when a course.published event has not arrived yet.
- * NOT_FOUND and other refusals from catalog come back as they are; an unreachable catalog is UNAVAILABLE.
+ * Asks catalog for the course's outline (a gRPC call: never inside a transaction). NOT_FOUND and other
+ * refusals from catalog come back as they are; an unreachable catalog is UNAVAILABLE.
  */
-export async function seedFromCatalog(deps: EnrollmentDeps, courseId: string): Promise<SeedResult> {
+export async function fetchOutline(deps: EnrollmentDeps, courseId: string): Promise<CatalogOutline> {
   let outline;
   try {
     outline = await deps.catalog.GetCourseOutline({ course_id: courseId });
   } catch (err) {
     throw err instanceof AppError && err.kind === 'not_found' ? err : catalogFailure(err);
   }
-  deps.outlineFetchedAt.set(courseId, Date.now());
-  if (outline.is_published) {
-    await withTransaction(deps.sequelize, async (transaction) => {
-      await applyCourseVersion(deps, transaction, versionFromOutline(outline), 'outline', { status: 'published', at: deps.clock() });
-      // access_days (0 = lifetime) is not versioned: the outline's current value applies to new enrolments.
-      await deps.courses.setAccessDays(courseId, outline.access_days ?? 0, transaction);
-    });
-  }
+  noteOutlineFetched(deps, courseId);
+  return outline;
+}
+
+/** Stores a fetched outline as a version of the read model, in the caller's transaction (DB only). */
+export async function storeOutline(deps: EnrollmentDeps, transaction: Transaction, courseId: string, outline: CatalogOutline): Promise<void> {
+  if (!outline.is_published) return;
+  await applyCourseVersion(deps, transaction, versionFromOutline(outline), 'outline', { status: 'published', at: deps.clock() });
+  // access_days (0 = lifetime) is not versioned: the outline's current value applies to new enrolments.
+  await deps.courses.setAccessDays(courseId, outline.access_days ?? 0, transaction);
+}
+
+/**
+ * Fetches catalog's outline now (with the caller's token when there is one) and stores it as a version of
+ * the read model in its own short transaction: used when a course.published event has not arrived yet.
+ */
+export async function seedFromCatalog(deps: EnrollmentDeps, courseId: string): Promise<SeedResult> {
+  const outline = await fetchOutline(deps, courseId);
+  if (outline.is_published) await withTransaction(deps.sequelize, (transaction) => storeOutline(deps, transaction, courseId, outline));
   return { isPublished: outline.is_published, version: outline.version };
 }
 
 /**
- * For a course this service follows (known in the read model and published), re-reads catalog's outline
- * so the current version's lesson list and rules are up to date. A course catalog no longer shows is left
- * as it is; an unreachable catalog throws (the event is retried).
+ * For a course this service follows (known in the read model and published), fetches catalog's outline so
+ * the current version's lesson list and rules can be brought up to date — by the caller, in its own
+ * transaction (`storeOutline`). Null for a course not followed or one catalog no longer shows; an
+ * unreachable catalog throws (the event is retried). Runs before any transaction (a consumer's `prepare`).
  */
-export async function refreshCourseRules(deps: EnrollmentDeps, courseId: string): Promise<void> {
+export async function fetchCourseRules(deps: EnrollmentDeps, courseId: string): Promise<CatalogOutline | null> {
   const course = await deps.courses.get(courseId);
-  if (!course || course.status !== 'published') return;
+  if (!course || course.status !== 'published') return null;
   try {
-    await seedFromCatalog(deps, courseId);
+    return await fetchOutline(deps, courseId);
   } catch (err) {
-    if (err instanceof AppError && (err.kind === 'not_found' || err.kind === 'permission_denied')) return;
+    if (err instanceof AppError && (err.kind === 'not_found' || err.kind === 'permission_denied')) return null;
     throw err;
   }
+}
+
+/** Like fetchOutline, at most once per OUTLINE_REFRESH_MIN_INTERVAL_MS per course (null when throttled). */
+export async function fetchOutlineThrottled(deps: EnrollmentDeps, courseId: string): Promise<CatalogOutline | null> {
+  const last = deps.outlineFetchedAt.get(courseId) ?? 0;
+  if (Date.now() - last < deps.config.OUTLINE_REFRESH_MIN_INTERVAL_MS) return null;
+  noteOutlineFetched(deps, courseId);
+  return fetchOutline(deps, courseId);
 }
 
 /** Like seedFromCatalog, at most once per OUTLINE_REFRESH_MIN_INTERVAL_MS per course (unknown ids must not hammer catalog). */
 export async function refreshFromCatalogThrottled(deps: EnrollmentDeps, courseId: string): Promise<boolean> {
   const last = deps.outlineFetchedAt.get(courseId) ?? 0;
   if (Date.now() - last < deps.config.OUTLINE_REFRESH_MIN_INTERVAL_MS) return false;
-  deps.outlineFetchedAt.set(courseId, Date.now());
+  noteOutlineFetched(deps, courseId);
   await seedFromCatalog(deps, courseId);
   return true;
 }

@@ -8,7 +8,7 @@ import { evaluateLock, parseProgressUpdate, type LessonProgress } from '../../do
 import { Checker } from '../../domain/validation';
 import type { EnrollmentDeps } from '../deps';
 import { emit, loadOwned, throwIfInvalid, type Caller } from '../shared';
-import { refreshFromCatalogThrottled } from './course-model';
+import { fetchOutlineThrottled, refreshFromCatalogThrottled, storeOutline, type CatalogOutline } from './course-model';
 import { upgradeLocked } from './recompute';
 
 export interface LessonCommand {
@@ -233,21 +233,39 @@ export interface QuizPassedFact {
 }
 
 /**
+ * Before `quiz.passed`'s inbox transaction (no transaction open, DB reads only on a pooled connection): when
+ * the quiz's lesson is not in our model of the course yet (its course.published may be late), fetches
+ * catalog's outline (throttled per course). The handler stores it in its own transaction; a failed fetch is
+ * logged and the completion is still recorded (it counts once the version arrives).
+ */
+export async function prepareLessonFromQuiz(deps: EnrollmentDeps, fact: QuizPassedFact): Promise<CatalogOutline | null> {
+  const found = await deps.enrollments.findByStudentCourse(fact.studentId, fact.courseId);
+  if (!found) return null;
+  const course = await deps.courses.get(fact.courseId);
+  const knownVersion = Math.max(course?.currentVersion ?? 0, found.courseVersion);
+  if (course && (await deps.courses.getLesson(fact.courseId, knownVersion, fact.lessonId))) return null;
+  return fetchOutlineThrottled(deps, fact.courseId).catch((err: Error) => {
+    deps.logger.warn({ err: err.message, course_id: fact.courseId }, 'could not refresh the course outline for quiz.passed');
+    return null;
+  });
+}
+
+/**
  * `quiz.passed` completes the quiz's lesson for the student's enrolment, inside the consumer's inbox
  * transaction (a duplicate event never gets here; a second, different event for the same lesson finds
  * the lesson completed and changes nothing). The quiz service is the authority: no drip check here.
  * A lesson our model does not know yet is still recorded; it counts once its course version arrives.
+ * DB-only: an outline fetched by `prepareLessonFromQuiz` is stored in this same transaction.
  */
-export async function completeLessonFromQuiz(deps: EnrollmentDeps, transaction: Transaction, fact: QuizPassedFact): Promise<'completed' | 'duplicate' | 'not_enrolled'> {
+export async function completeLessonFromQuiz(
+  deps: EnrollmentDeps,
+  transaction: Transaction,
+  fact: QuizPassedFact,
+  outline: CatalogOutline | null = null,
+): Promise<'completed' | 'duplicate' | 'not_enrolled'> {
   const found = await deps.enrollments.findByStudentCourse(fact.studentId, fact.courseId, transaction);
   if (!found) return 'not_enrolled';
-  const course = await deps.courses.get(fact.courseId, transaction);
-  const knownVersion = Math.max(course?.currentVersion ?? 0, found.courseVersion);
-  if (!course || !(await deps.courses.getLesson(fact.courseId, knownVersion, fact.lessonId, transaction))) {
-    await refreshFromCatalogThrottled(deps, fact.courseId).catch((err: Error) =>
-      deps.logger.warn({ err: err.message, course_id: fact.courseId }, 'could not refresh the course outline for quiz.passed'),
-    );
-  }
+  if (outline) await storeOutline(deps, transaction, fact.courseId, outline);
   const { enrollment, events } = await lockEnrollment(deps, transaction, found.id);
   const lesson = await deps.courses.getLesson(enrollment.courseId, enrollment.courseVersion, fact.lessonId, transaction);
   const done = await completeLocked(deps, transaction, enrollment, lesson, fact.lessonId, fact.passedAt, 'quiz');
