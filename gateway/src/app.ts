@@ -113,7 +113,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
     authenticate: authenticate(verifier),
     authenticateOptional: authenticateOptional(verifier),
     roleGuard,
-    idempotency: new IdempotencyStore(redis, config.REDIS_KEY_PREFIX, logger),
+    idempotency: new IdempotencyStore(redis, config.REDIS_KEY_PREFIX, logger, config.IDEMPOTENCY_SECRET),
     strictLimits: {
       login: strictRateLimit(
         limiter,

@@ -1,4 +1,7 @@
-import { env, loadConfig, z } from '@lms/kit';
+import { ConfigError, env, loadConfig, z } from '@lms/kit';
+
+/** Development-only default of IDEMPOTENCY_SECRET; refused in production. */
+export const DEV_IDEMPOTENCY_SECRET = 'dev-only-lms-gateway-idempotency-secret-change-me';
 
 /**
  * `TRUST_PROXY`: "false" (default: req.ip is the socket address), "true" (trust every hop: the
@@ -53,10 +56,29 @@ export const gatewayConfigShape = {
   /** How often Redis and the backends are checked in the background (state changes are logged). */
   DEPENDENCY_CHECK_INTERVAL_MS: env.int(10_000, { min: 100 }),
   OTEL_EXPORTER_OTLP_ENDPOINT: env.optionalStr(),
+  /**
+   * Keys the HMAC of stored idempotency fingerprints (Redis never holds a plain hash of a request body).
+   * Every replica must share it (a retry may land on another one); required in production.
+   */
+  IDEMPOTENCY_SECRET: env.str(DEV_IDEMPOTENCY_SECRET),
 };
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 
 export function loadGatewayConfig(source: Record<string, string | undefined> = process.env) {
-  return loadConfig(gatewayConfigShape, source);
+  return checkProductionSecrets(loadConfig(gatewayConfigShape, source));
+}
+
+/** Production refuses development defaults and placeholders for secrets (every problem listed at once). */
+function checkProductionSecrets<C extends { NODE_ENV: string; IDEMPOTENCY_SECRET: string }>(config: C): C {
+  if (config.NODE_ENV !== 'production') return config;
+  const problems: string[] = [];
+  const secret = config.IDEMPOTENCY_SECRET;
+  if (secret === DEV_IDEMPOTENCY_SECRET || /dev-only|change-?me|example|placeholder/i.test(secret)) {
+    problems.push('IDEMPOTENCY_SECRET: a development or placeholder value is not allowed in production');
+  } else if (secret.length < 32) {
+    problems.push('IDEMPOTENCY_SECRET: must be at least 32 characters in production');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { AppError, ConflictError, type Logger } from '@lms/kit';
 
@@ -10,6 +10,11 @@ import { AppError, ConflictError, type Logger } from '@lms/kit';
  * a failure releases the key so the client can retry. Keys are scoped per caller (user id, or client
  * IP on public routes) and per route. Without Redis the header is ignored (creates are still protected
  * against duplicates by the services' own uniqueness rules) and the outage is logged.
+ *
+ * The stored fingerprint is an HMAC-SHA256 (key: IDEMPOTENCY_SECRET, shared by the replicas) of the body
+ * with its secret fields removed: whoever reads Redis can neither test password guesses against it
+ * at hash speed nor recognise a body without the key. So a retry that differs only in a secret field
+ * (e.g. the password) counts as the same request and replays the first answer.
  */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
@@ -28,12 +33,24 @@ export type IdempotencyStart =
   | { kind: 'new'; complete(status: number, body: unknown): Promise<void>; abandon(): Promise<void> }
   | { kind: 'replay'; status: number; body: unknown };
 
+/** Body fields never part of a fingerprint, at any depth. */
+export const SECRET_FIELDS: ReadonlySet<string> = new Set(['password', 'new_password', 'current_password', 'token', 'refresh_token']);
+
 export class IdempotencyStore {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly logger: Logger,
+    /** The HMAC key of fingerprints (IDEMPOTENCY_SECRET). */
+    private readonly secret: string,
   ) {}
+
+  /** HMAC-SHA256 of the body without its secret fields. */
+  fingerprint(body: unknown): string {
+    return createHmac('sha256', this.secret)
+      .update(JSON.stringify(withoutSecrets(body ?? null)))
+      .digest('hex');
+  }
 
   async start(headerValue: string | undefined, scope: string, route: string, body: unknown): Promise<IdempotencyStart> {
     if (headerValue === undefined) return { kind: 'none' };
@@ -44,7 +61,7 @@ export class IdempotencyStore {
       });
     }
     const key = `${this.prefix}idem:${sha(`${scope}\n${route}\n${headerValue}`)}`;
-    const fingerprint = sha(JSON.stringify(body ?? null));
+    const fingerprint = this.fingerprint(body);
     try {
       const pending: Stored = { state: 'pending', fingerprint };
       const created = await this.redis.set(key, JSON.stringify(pending), 'EX', PENDING_TTL_SECONDS, 'NX');
@@ -86,4 +103,14 @@ export class IdempotencyStore {
 
 function sha(value: string): string {
   return createHash('sha256').update(value).digest('hex');
+}
+
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([key]) => !SECRET_FIELDS.has(key))
+      .map(([key, v]) => [key, withoutSecrets(v)]),
+  );
 }
