@@ -35,6 +35,7 @@ export async function startAuth(label: string, env: Record<string, string> = {})
     REDIS_URL: testEnv.redisUrl,
     BCRYPT_COST: '4',
     EXPOSE_ONE_TIME_TOKENS: 'true', // the journeys read password-reset/verification tokens from the reply
+    REFRESH_REUSE_GRACE_SECONDS: '0', // the journeys replay a just-rotated token from the same client and expect theft
     ...env,
   });
   const running = await start(config, testLogger('auth'));

@@ -5,6 +5,7 @@ import { sessionsMigration } from './0002-sessions';
 import { signingKeysMigration } from './0003-signing-keys';
 import { loginThrottleMigration } from './0004-login-throttle';
 import { oneTimeTokensMigration } from './0005-one-time-tokens';
+import { sessionLimitsMigration } from './0006-session-limits';
 
 /** Every migration of the auth database, in order (the kit's outbox/inbox tables first). */
 export const migrations: Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   signingKeysMigration,
   loginThrottleMigration,
   oneTimeTokensMigration,
+  sessionLimitsMigration,
 ];

@@ -10,6 +10,15 @@ const authShape = {
   BCRYPT_COST: field.int(12, { min: 4, max: 15 }),
   ACCESS_TOKEN_TTL_SECONDS: field.int(900, { min: 30, max: 86_400 }),
   REFRESH_TOKEN_TTL_SECONDS: field.int(1_209_600, { min: 60, max: 31_536_000 }),
+  /** A session ends this long after sign-in however often it is refreshed (30 days). */
+  SESSION_ABSOLUTE_TTL_SECONDS: field.int(2_592_000, { min: 1, max: 31_536_000 }),
+  /**
+   * A just-rotated refresh token presented again this soon, from the client IP that rotated it, is a
+   * race between two tabs, not theft: 401 AUTH.REFRESH_SUPERSEDED without revoking the session.
+   */
+  REFRESH_REUSE_GRACE_SECONDS: field.int(10, { min: 0, max: 60 }),
+  /** Live sessions per user; signing in beyond it revokes the oldest. */
+  MAX_SESSIONS_PER_USER: field.int(20, { min: 1, max: 1000 }),
   JWT_ISSUER: field.str('lms-auth'),
   JWT_AUDIENCE: field.str('lms-api'),
   ALLOW_INSTRUCTOR_SIGNUP: field.bool(false),

@@ -13,13 +13,62 @@ import {
 
 describe('auth: sessions, refresh rotation and revocation (gRPC, real PostgreSQL/Redis)', () => {
   let h: AuthHarness;
+  let limits: AuthHarness;
+  let shortSessions: AuthHarness;
 
   beforeAll(async () => {
-    h = await startAuth('sessions');
+    [h, limits, shortSessions] = await Promise.all([
+      // no grace: a spent token presented again is theft at once (the reuse tests below)
+      startAuth('sessions', { REFRESH_REUSE_GRACE_SECONDS: '0' }),
+      startAuth('sessions_limits', { MAX_SESSIONS_PER_USER: '3' }), // default 10 s grace
+      startAuth('sessions_short', { SESSION_ABSOLUTE_TTL_SECONDS: '3', REFRESH_TOKEN_TTL_SECONDS: '600' }),
+    ]);
   });
 
   afterAll(async () => {
-    await h?.close();
+    await Promise.all([h?.close(), limits?.close(), shortSessions?.close()]);
+  });
+
+  test('When a session keeps refreshing past its absolute lifetime, then the refresh is refused', async () => {
+    const { tokens } = await signUpAndIn(shortSessions.client, 'absolute');
+    const next = await shortSessions.client.Refresh({ refresh_token: tokens.refresh_token });
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const again = await shortSessions.client.Refresh({ refresh_token: next.refresh_token }); // still inside: slides
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    await expectGrpcError(
+      shortSessions.client.Refresh({ refresh_token: again.refresh_token }),
+      GrpcStatus.UNAUTHENTICATED,
+      'AUTH.REFRESH_INVALID',
+    );
+  });
+
+  test('When two refreshes race with the same token, then the loser gets REFRESH_SUPERSEDED and the session survives; from another IP it is reuse', async () => {
+    const { tokens } = await signUpAndIn(limits.client, 'tabs');
+    const results = await Promise.all(
+      [0, 1].map(() => limits.client.Refresh({ refresh_token: tokens.refresh_token }).then((r) => r, (err: unknown) => err)),
+    );
+    const winner = results.find((r) => !(r instanceof Error)) as Awaited<ReturnType<typeof limits.client.Refresh>>;
+    const loser = results.find((r) => r instanceof Error);
+    expect(winner?.refresh_token).toBeDefined();
+    await expectGrpcError(Promise.reject(loser), GrpcStatus.UNAUTHENTICATED, 'AUTH.REFRESH_SUPERSEDED');
+    // the family was not revoked: the winner's tokens keep working
+    await expect(limits.client.GetMe({}, bearer(winner.access_token))).resolves.toBeDefined();
+    const third = await limits.client.Refresh({ refresh_token: winner.refresh_token });
+    // a spent token from a different client IP inside the grace is still theft: the family dies
+    await fromIp('198.51.100.23', () =>
+      expectGrpcError(limits.client.Refresh({ refresh_token: winner.refresh_token }), GrpcStatus.UNAUTHENTICATED, 'AUTH.REFRESH_REUSED'),
+    );
+    await expectGrpcError(limits.client.Refresh({ refresh_token: third.refresh_token }), GrpcStatus.UNAUTHENTICATED);
+  });
+
+  test('When a user signs in beyond MAX_SESSIONS_PER_USER, then the oldest session is revoked and the list stays bounded', async () => {
+    const { email, tokens } = await signUpAndIn(limits.client, 'many');
+    const later = [];
+    for (let i = 0; i < 3; i++) later.push(await limits.client.Login({ email, password: STRONG_PASSWORD }));
+    await expectGrpcError(limits.client.Refresh({ refresh_token: tokens.refresh_token }), GrpcStatus.UNAUTHENTICATED);
+    await expectGrpcError(limits.client.GetMe({}, bearer(tokens.access_token)), GrpcStatus.UNAUTHENTICATED, 'AUTH.TOKEN_REVOKED');
+    const listed = await limits.client.ListSessions({}, bearer(later[2].access_token));
+    expect(listed.items.map((s) => s.id).sort()).toEqual(later.map((t) => t.session_id).sort());
   });
 
   test('When a refresh token is used, then it is rotated: new refresh and access tokens in the same session', async () => {

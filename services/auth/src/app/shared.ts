@@ -106,6 +106,10 @@ export function exposesOneTimeTokens(deps: AuthDeps): boolean {
   return deps.config.EXPOSE_ONE_TIME_TOKENS;
 }
 
+export function earlier(a: Date, b: Date): Date {
+  return a <= b ? a : b;
+}
+
 export function addSeconds(date: Date, seconds: number): Date {
   return new Date(date.getTime() + seconds * 1000);
 }

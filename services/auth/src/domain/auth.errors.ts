@@ -26,6 +26,11 @@ export const AuthErrors = {
   passwordChangeLocked: (retryAfterSeconds: number) =>
     new RateLimitedError('Too many wrong current passwords, try again later', retryAfterSeconds, 'AUTH.PASSWORD_CHANGE_LOCKED'),
   refreshInvalid: () => new UnauthenticatedError('The refresh token is invalid or expired', 'AUTH.REFRESH_INVALID'),
+  refreshSuperseded: () =>
+    new UnauthenticatedError(
+      'This refresh token was just rotated by a concurrent request; use the newest refresh token',
+      'AUTH.REFRESH_SUPERSEDED',
+    ),
   refreshReused: () =>
     new UnauthenticatedError(
       'This refresh token was already used; the session has been revoked for safety',

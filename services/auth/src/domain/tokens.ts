@@ -60,5 +60,6 @@ export const REVOCATION_REASONS = {
   passwordReset: 'password_reset',
   deactivated: 'deactivated',
   deleted: 'deleted',
+  sessionLimit: 'session_limit',
 } as const;
 export type RevocationReason = (typeof REVOCATION_REASONS)[keyof typeof REVOCATION_REASONS];

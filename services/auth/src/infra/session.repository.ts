@@ -8,6 +8,7 @@ export interface SessionRecord {
   createdAt: Date;
   lastUsedAt: Date;
   expiresAt: Date;
+  absoluteExpiresAt: Date;
   revokedAt: Date | null;
   revokedReason: string | null;
   userAgent: string;
@@ -27,6 +28,7 @@ interface SessionRow {
   created_at: Date;
   last_used_at: Date;
   expires_at: Date;
+  absolute_expires_at: Date;
   revoked_at: Date | null;
   revoked_reason: string | null;
   user_agent: string;
@@ -40,6 +42,7 @@ function toSession(row: SessionRow): SessionRecord {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     expiresAt: row.expires_at,
+    absoluteExpiresAt: row.absolute_expires_at,
     revokedAt: row.revoked_at,
     revokedReason: row.revoked_reason,
     userAgent: row.user_agent,
@@ -52,12 +55,12 @@ export class SessionRepository {
   constructor(private readonly sequelize: Sequelize) {}
 
   async create(
-    session: { userId: string; now: Date; expiresAt: Date; userAgent: string; ip: string },
+    session: { userId: string; now: Date; expiresAt: Date; absoluteExpiresAt: Date; userAgent: string; ip: string },
     transaction: Transaction,
   ): Promise<SessionRecord> {
     const rows = await this.sequelize.query<SessionRow>(
-      `INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, user_agent, ip)
-       VALUES (:id, :userId, :now, :now, :expiresAt, :userAgent, :ip) RETURNING *`,
+      `INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, absolute_expires_at, user_agent, ip)
+       VALUES (:id, :userId, :now, :now, :expiresAt, :absoluteExpiresAt, :userAgent, :ip) RETURNING *`,
       {
         transaction,
         type: QueryTypes.SELECT,
@@ -169,13 +172,30 @@ export class SessionRepository {
     return rows.map((r) => r.id);
   }
 
-  async listActive(userId: string, now: Date): Promise<SessionRecord[]> {
+  /** Live sessions, most recently used first, at most `limit` (the per-user cap keeps them few anyway). */
+  async listActive(userId: string, now: Date, limit: number): Promise<SessionRecord[]> {
     const rows = await this.sequelize.query<SessionRow>(
       `SELECT * FROM sessions WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now
-       ORDER BY last_used_at DESC, id`,
-      { type: QueryTypes.SELECT, replacements: { userId, now } },
+       ORDER BY last_used_at DESC, id LIMIT :limit`,
+      { type: QueryTypes.SELECT, replacements: { userId, now, limit } },
     );
     return rows.map(toSession);
+  }
+
+  /**
+   * Revokes the user's oldest live sessions beyond the newest `keep` (called in the sign-in
+   * transaction, after the user row is locked); returns the revoked ids.
+   */
+  async revokeBeyondCap(userId: string, keep: number, now: Date, transaction: Transaction): Promise<string[]> {
+    const rows = await this.sequelize.query<{ id: string }>(
+      `UPDATE sessions SET revoked_at = :now, revoked_reason = :reason
+       WHERE id IN (
+         SELECT id FROM sessions WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now
+         ORDER BY created_at DESC, id DESC OFFSET :keep
+       ) RETURNING id`,
+      { transaction, type: QueryTypes.SELECT, replacements: { userId, keep, now, reason: 'session_limit' } },
+    );
+    return rows.map((r) => r.id);
   }
 
   async countActive(userId: string, now: Date): Promise<number> {

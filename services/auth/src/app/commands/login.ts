@@ -5,7 +5,7 @@ import { hashOpaqueToken, newOpaqueToken } from '../../domain/tokens';
 import { canSignIn } from '../../domain/user';
 import { Checker } from '../../domain/validation';
 import type { AuthDeps } from '../deps';
-import { addSeconds, issueAccessToken, throwIfInvalid, type IssuedTokens } from '../shared';
+import { addSeconds, earlier, issueAccessToken, markSessionsRevoked, throwIfInvalid, type IssuedTokens } from '../shared';
 
 export interface LoginCommand {
   email: string;
@@ -83,19 +83,23 @@ export async function login(deps: AuthDeps, cmd: LoginCommand): Promise<IssuedTo
 
   await deps.keys.activeKey(); // load the signing key before anything is committed
   const refreshToken = newOpaqueToken();
-  const expiresAt = addSeconds(now, deps.config.REFRESH_TOKEN_TTL_SECONDS);
-  const { session, updated } = await withTransaction(deps.sequelize, async (transaction) => {
+  const absoluteExpiresAt = addSeconds(now, deps.config.SESSION_ABSOLUTE_TTL_SECONDS);
+  const expiresAt = earlier(addSeconds(now, deps.config.REFRESH_TOKEN_TTL_SECONDS), absoluteExpiresAt);
+  const { session, updated, evicted } = await withTransaction(deps.sequelize, async (transaction) => {
+    // The user row first: it serialises concurrent sign-ins of one user, so the cap below holds.
+    const updated = await deps.users.update(user.id, { lastLoginAt: now }, transaction);
     const session = await deps.sessions.create(
-      { userId: user.id, now, expiresAt, userAgent: cmd.userAgent ?? '', ip: cmd.clientIp ?? '' },
+      { userId: user.id, now, expiresAt, absoluteExpiresAt, userAgent: cmd.userAgent ?? '', ip: cmd.clientIp ?? '' },
       transaction,
     );
     await deps.sessions.addRefreshToken(
       { sessionId: session.id, tokenHash: hashOpaqueToken(refreshToken), now, expiresAt },
       transaction,
     );
-    const updated = await deps.users.update(user.id, { lastLoginAt: now }, transaction);
-    return { session, updated };
+    const evicted = await deps.sessions.revokeBeyondCap(user.id, deps.config.MAX_SESSIONS_PER_USER, now, transaction);
+    return { session, updated, evicted };
   });
+  await markSessionsRevoked(deps, evicted);
   const access = await issueAccessToken(deps, updated, session.id);
   deps.logger.info({ user_id: user.id, session_id: session.id }, 'signed in');
   return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken, sessionId: session.id, user: updated };
