@@ -71,7 +71,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   routes.push(
     ...authRoutes(auth),
     ...userRoutes(auth),
-    ...courseRoutes(catalog, enrollment),
+    ...courseRoutes(catalog, enrollment, logger),
     ...enrollmentRoutes(enrollment),
     ...quizRoutes(quiz),
     ...systemRoutes({

@@ -1,4 +1,4 @@
-import { isAppError, NotFoundError } from '@lms/kit';
+import { isAppError, NotFoundError, type Logger } from '@lms/kit';
 import type { Caller } from '@lms/kit/auth';
 import type { CallOptions } from '@lms/kit/grpc';
 import type { Course__Output } from '@lms/kit/generated/lms/catalog/v1/Course';
@@ -116,15 +116,17 @@ export function presentLessonList(outline: Pick<CourseOutline__Output, 'sections
 
 /**
  * The enrolled student's progress on one lesson, or undefined when not enrolled. The lesson itself is
- * served even when the enrollment service can't answer: its progress flags then read false.
+ * served even when the enrollment service can't answer: its progress flags then read false, and the
+ * failure is logged (warn, with the request id) so an outage or a bug here is never silent.
  */
-async function learnerProgress(enrollment: EnrollmentClient, courseId: string, lessonId: string) {
+async function learnerProgress(enrollment: EnrollmentClient, courseId: string, lessonId: string, logger?: Logger) {
   try {
     const enrolled = await enrollment.IsEnrolled({ course_id: courseId, student_id: '' });
     if (!enrolled.enrolled || !enrolled.enrollment_id) return undefined;
     const progress = await enrollment.GetProgress({ enrollment_id: enrolled.enrollment_id });
     return progress.lessons.find((l) => l.lesson_id === lessonId);
-  } catch {
+  } catch (err) {
+    logger?.warn({ err, course_id: courseId, lesson_id: lessonId }, 'lesson progress unavailable; lesson served without progress flags');
     return undefined;
   }
 }
@@ -198,7 +200,7 @@ function nestedLessonAliases(catalog: CatalogClient, flat: AnyRoute[]): AnyRoute
   );
 }
 
-export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClient): AnyRoute[] {
+export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClient, logger?: Logger): AnyRoute[] {
   const oneLesson: AnyRoute[] = [
     route({
       method: 'post',
@@ -251,7 +253,7 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
         }
         const [list, progress] = await Promise.all([
           locked?.list ?? catalog.ListLessons({ course_id: lesson.course_id }, identity(caller)),
-          caller?.role === 'student' && enrollment ? learnerProgress(enrollment, lesson.course_id, lesson.id) : undefined,
+          caller?.role === 'student' && enrollment ? learnerProgress(enrollment, lesson.course_id, lesson.id, logger) : undefined,
         ]);
         // Catalog decided (locked), or the student's progress says locked (a rule catalog has not seen yet): no
         // content — except on a preview lesson, which is public (its drip gates only the progress writes).
