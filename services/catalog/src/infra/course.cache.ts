@@ -9,6 +9,11 @@ import type { Logger } from '@lms/kit/logging';
  * write: the reader takes the generation *before* reading the database, the writer bumps it *after*
  * committing. Entries also expire after CACHE_TTL_SECONDS. When Redis is unavailable, reads go to the
  * database (logged once per outage) and writes retry the bump a few times in the background.
+ *
+ * A course's detail entries (`course:<id>`, `slug:<slug>`) also carry a generation of their own, which an
+ * enrolment fact bumps (`invalidateCourse`) with the same before/after rule: a fact touches that course
+ * only, never the whole cache. Cached lists (`list:`, `top:`) are not bumped by enrolment facts: their
+ * enrolment counters and ratings may lag by up to CACHE_TTL_SECONDS (course writes still bump everything).
  */
 export class CourseCache {
   private down = false;
@@ -30,8 +35,11 @@ export class CourseCache {
     if (!this.enabled) return (await compute()).value;
     let fullKey: string | undefined;
     try {
-      const generation = (await this.redis.get(this.generationKey())) ?? '0';
-      fullKey = `${this.options.prefix}c:${generation}:${hash(key)}`;
+      const scope = scopeOf(key);
+      const [generation, scoped] = scope
+        ? await this.redis.mget(this.generationKey(), this.scopeKey(scope))
+        : [await this.redis.get(this.generationKey()), null];
+      fullKey = `${this.options.prefix}c:${generation ?? '0'}${scope ? `.${scoped ?? '0'}` : ''}:${hash(key)}`;
       const hit = await this.redis.get(fullKey);
       this.up();
       if (hit !== null) return JSON.parse(hit, reviveDates) as T;
@@ -63,6 +71,28 @@ export class CourseCache {
     })();
   }
 
+  /**
+   * Invalidates the cached detail entries of one course (by id and by slug), after an enrolment fact
+   * committed. Never throws; when Redis is away the entries expire after the TTL. The scope generation
+   * keys outlive the entries (2 × TTL after the last bump), so a reset to 0 can never revive an entry.
+   */
+  async invalidateCourse(courseId: string, slug: string): Promise<void> {
+    if (!this.enabled) return;
+    const ttl = this.options.ttlSeconds * 2;
+    try {
+      await this.redis
+        .multi()
+        .incr(this.scopeKey(`course:${courseId}`))
+        .expire(this.scopeKey(`course:${courseId}`), ttl)
+        .incr(this.scopeKey(`slug:${slug}`))
+        .expire(this.scopeKey(`slug:${slug}`), ttl)
+        .exec();
+      this.up();
+    } catch (err) {
+      this.failed(err);
+    }
+  }
+
   private async bump(): Promise<boolean> {
     try {
       await this.redis.incr(this.generationKey());
@@ -78,6 +108,10 @@ export class CourseCache {
     return `${this.options.prefix}generation`;
   }
 
+  private scopeKey(scope: string): string {
+    return `${this.options.prefix}g:${hash(scope)}`;
+  }
+
   private up(): void {
     if (!this.down) return;
     this.down = false;
@@ -89,6 +123,11 @@ export class CourseCache {
     this.down = true;
     this.options.logger.warn({ err: (err as Error).message }, 'redis unavailable: reading from the database');
   }
+}
+
+/** The per-course scope of a detail key (`course:<id>`, `slug:<slug>`); lists have none. */
+function scopeOf(key: string): string | null {
+  return key.startsWith('course:') || key.startsWith('slug:') ? key : null;
 }
 
 /** Values are stored as JSON; properties named `…At` holding ISO strings come back as Dates. */

@@ -362,19 +362,35 @@ export class CourseRepository {
     return rows.map(toCourse);
   }
 
-  /** Recomputes the enrolment numbers of one course from its enrolment records. */
-  async refreshEnrollmentStats(courseId: string, transaction: Transaction): Promise<void> {
-    await this.sequelize.query(
-      `UPDATE courses SET
-         enrollment_count = s.active_count, rating_count = s.rating_count, average_rating = s.average_rating
+  /**
+   * Applies one enrolment fact's change to the course's numbers, O(1): `enrollment_count ± 1` (an atomic
+   * delta on the row, exact because the caller derives it from the enrolment's record under that record's
+   * lock and the inbox drops duplicates). Ratings: `rating_count` moves by the delta and the average is
+   * re-derived from the course's ratings only when a rating changed (reviews are rare next to enrolments).
+   * Returns the course's slug (for its cache entries), or null when the course row does not exist.
+   */
+  async applyEnrollmentDelta(
+    courseId: string,
+    delta: { active: number; ratingChanged: boolean },
+    transaction: Transaction,
+  ): Promise<{ slug: string } | null> {
+    if (!delta.active && !delta.ratingChanged) return null;
+    const rows = await this.sequelize.query<{ slug: string }>(
+      `UPDATE courses SET enrollment_count = greatest(enrollment_count + $active, 0)
+       ${
+         delta.ratingChanged
+           ? `, rating_count = s.rating_count, average_rating = s.average_rating
        FROM (
-         SELECT count(*) FILTER (WHERE active) AS active_count, count(rating) AS rating_count,
-                coalesce(round(avg(rating), 2), 0) AS average_rating
-         FROM course_enrollments WHERE course_id = $courseId
-       ) s
-       WHERE courses.id = $courseId`,
-      { transaction, bind: { courseId } },
+         SELECT count(rating) AS rating_count, coalesce(round(avg(rating), 2), 0) AS average_rating
+         FROM course_enrollments WHERE course_id = $courseId AND rating IS NOT NULL
+       ) s`
+           : ''
+       }
+       WHERE courses.id = $courseId
+       RETURNING courses.slug`,
+      { transaction, type: QueryTypes.SELECT, bind: { courseId, active: delta.active } },
     );
+    return rows[0] ?? null;
   }
 
   async hasEnrollments(courseId: string, transaction: Transaction): Promise<boolean> {

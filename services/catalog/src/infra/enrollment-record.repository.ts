@@ -17,12 +17,34 @@ const toDate = (value: Date | null) => (value ? new Date(value) : null);
 export class EnrollmentRecordRepository {
   constructor(private readonly sequelize: Sequelize) {}
 
-  /** Serialises the handling of enrolment facts of one course (the course row may not even exist). */
+  /** Excludes the handling of enrolment facts of one course (course deletion; the course row may not even exist). */
   async lockCourse(courseId: string, transaction: Transaction): Promise<void> {
     await this.sequelize.query("SELECT pg_advisory_xact_lock(hashtext('catalog.enrollment-stats'), hashtext($courseId))", {
       transaction,
       type: QueryTypes.SELECT,
       bind: { courseId },
+    });
+  }
+
+  /** Taken by each enrolment fact: facts of one course run concurrently, a course deletion (`lockCourse`) waits for them. */
+  async lockCourseShared(courseId: string, transaction: Transaction): Promise<void> {
+    await this.sequelize.query("SELECT pg_advisory_xact_lock_shared(hashtext('catalog.enrollment-stats'), hashtext($courseId))", {
+      transaction,
+      type: QueryTypes.SELECT,
+      bind: { courseId },
+    });
+  }
+
+  /**
+   * Serialises the handling of facts of one enrolment (its record may not exist yet, so a row lock cannot do
+   * it): the delta a fact applies to its course is derived from the record it read. Facts of different
+   * enrolments of the same course run concurrently (their deltas are atomic row updates).
+   */
+  async lockEnrollment(enrollmentId: string, transaction: Transaction): Promise<void> {
+    await this.sequelize.query("SELECT pg_advisory_xact_lock(hashtext('catalog.enrollment-record'), hashtext($enrollmentId))", {
+      transaction,
+      type: QueryTypes.SELECT,
+      bind: { enrollmentId },
     });
   }
 
