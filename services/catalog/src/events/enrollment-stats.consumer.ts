@@ -16,17 +16,19 @@ export const ENROLLMENT_FACT_SCHEMAS = {
   'enrollment.dropped': z.object({ ...ids, dropped_at: at }),
   'enrollment.reactivated': z.object({ ...ids, at }),
   'enrollment.reviewed': z.object({ ...ids, rating: z.number().int().min(1).max(5), reviewed_at: at }),
+  'enrollment.expired': z.object({ ...ids, expired_at: at }),
 } as const;
 
 type EnrollmentFactType = keyof typeof ENROLLMENT_FACT_SCHEMAS;
 const FACT_TYPES = Object.keys(ENROLLMENT_FACT_SCHEMAS) as EnrollmentFactType[];
 
-/** One queue for the four facts: a payload must be one of their shapes (anything else is parked). */
+/** One queue for the five facts: a payload must be one of their shapes (anything else is parked). */
 const anyFact = z.union([
   ENROLLMENT_FACT_SCHEMAS['enrollment.created'].passthrough(),
   ENROLLMENT_FACT_SCHEMAS['enrollment.dropped'].passthrough(),
   ENROLLMENT_FACT_SCHEMAS['enrollment.reactivated'].passthrough(),
   ENROLLMENT_FACT_SCHEMAS['enrollment.reviewed'].passthrough(),
+  ENROLLMENT_FACT_SCHEMAS['enrollment.expired'].passthrough(),
 ]);
 type AnyFact = z.infer<typeof anyFact>;
 
@@ -45,12 +47,19 @@ export function toFact(type: string, data: AnyFact): EnrollmentFact {
       return { kind: 'reactivated', at: new Date(d.at as string) };
     case 'enrollment.reviewed':
       return { kind: 'reviewed', rating: d.rating as number, at: new Date(d.reviewed_at as string) };
+    case 'enrollment.expired':
+      // Access ended: like a drop for content access and enrollment_count; an extension's
+      // enrollment.reactivated (newer) makes the enrolment active again.
+      return { kind: 'dropped', at: new Date(d.expired_at as string) };
   }
 }
 
 /**
  * `catalog.enrollment-stats`: keeps enrollment_count, average_rating and rating_count of each course
- * exact from the enrollment service's facts (kit EventConsumer: inbox, retries, parking lot).
+ * exact from the enrollment service's facts (kit EventConsumer: inbox, retries, parking lot), and the
+ * enrolment read model that lets a student read lesson content: `enrollment.expired` ends it like a drop,
+ * an extension (`enrollment.reactivated`) restores it. enrollment_count counts enrolments with access
+ * (expired ones are not counted until extended).
  */
 export function enrollmentStatsConsumer(deps: CatalogDeps): ConsumerDefinition<AnyFact> {
   return {
