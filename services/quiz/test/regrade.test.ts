@@ -172,3 +172,21 @@ it('a dry run is synchronous and capped: beyond REGRADE_DRY_RUN_MAX_ATTEMPTS it 
   expect(dry.changes.map((c) => c.attempt_id).sort()).toEqual(attemptIds.slice(0, 4));
   expect(await regradedScores(attemptIds)).toEqual(Array(10).fill(0));
 });
+
+it('a batch that fails for a reason other than the database marks the run failed, with nothing of that batch applied', async () => {
+  await f.restartQuiz();
+  const { quizId, attemptIds } = await tenWrongAttempts();
+  // Corrupt data the grader cannot work around, in the second attempt of the first batch: its paper pins a
+  // version that does not exist. The first attempt is regraded before it fails — and rolled back with it.
+  await f.db.query(`UPDATE attempts SET paper = jsonb_set(paper, '{0,version}', '99') WHERE id = :id`, { replacements: { id: attemptIds[1] } });
+  const requested = await f.quiz.Regrade({ quiz_id: quizId, dry_run: false, question_ids: [] }, f.instructor.auth);
+  const run = await regradeFinished(f, quizId, requested.id, f.instructor);
+  expect(run).toMatchObject({ status: 'failed', attempts_examined: 0, batches_done: 0, changes: [] });
+  expect(run.error).toMatch(/question version .* is missing/);
+  expect(run.finished_at).not.toBe('');
+  expect(await regradedScores(attemptIds)).toEqual(Array(10).fill(0));
+  // A failed run is finished: the quiz can be regraded again.
+  const next = await f.quiz.Regrade({ quiz_id: quizId, dry_run: false, question_ids: [] }, f.instructor.auth);
+  expect(next.status).toBe('pending');
+  expect((await regradeFinished(f, quizId, next.id, f.instructor)).status).toBe('failed');
+});
