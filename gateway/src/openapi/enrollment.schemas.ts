@@ -44,7 +44,7 @@ export const UpdateProgressBody = z
       .min(0)
       .max(86_400)
       .optional()
-      .openapi({ description: 'Seconds to ADD (an increment), bounded per call by the service (default 300)' }),
+      .openapi({ description: 'The running total of seconds spent on this lesson: the stored total only grows, by at most 300 s per update (the service bound), so a retried update counts once' }),
     last_position_seconds: z.number().int().min(0).max(7 * 24 * 3600).optional(),
     completion_percentage: z.number().min(0).max(100).optional(),
     notes: z.string().max(10_000).optional(),

@@ -174,18 +174,49 @@ export async function startLesson(deps: EnrollmentDeps, caller: Caller, cmd: Les
   });
 }
 
+/** The largest running total of time on one lesson a client may report (the gateway's bound too). */
+export const MAX_LESSON_TIME_SECONDS = 86_400;
+
 /**
- * Progress of a lesson: time added in bounded increments, position, percentage, notes; `status:
- * completed` completes it (same rules as CompleteLesson).
+ * `time_spent_seconds` of a progress update is the client's running total for the lesson (issue 10 B7): the
+ * stored total only grows (monotonic max), so a retried or repeated update counts once, and by at most
+ * MAX_TIME_INCREMENT_SECONDS per update (a larger jump is clamped: a client cannot claim hours at once).
+ * Returns the seconds to add to the stored total (and to the enrolment's total).
+ */
+function timeToAdd(reportedTotal: number | undefined, storedTotal: number, maxIncrement: number): number {
+  if (reportedTotal === undefined) return 0;
+  return Math.min(Math.max(reportedTotal - storedTotal, 0), maxIncrement);
+}
+
+function parseReportedTotal(cmd: UpdateProgressCommand, check: Checker): number | undefined {
+  if (!cmd.fields.includes('time_spent_seconds')) return undefined;
+  const total = Number(cmd.timeSpentSeconds);
+  if (!Number.isInteger(total) || total < 0 || total > MAX_LESSON_TIME_SECONDS) {
+    check.add('time_spent_seconds', `is the running total of seconds on this lesson: must be between 0 and ${MAX_LESSON_TIME_SECONDS}`);
+    return undefined;
+  }
+  return total;
+}
+
+/**
+ * Progress of a lesson: time spent (the client's running total, see `timeToAdd`), position, percentage,
+ * notes; `status: completed` completes it (same rules as CompleteLesson).
  */
 export async function updateLessonProgress(deps: EnrollmentDeps, caller: Caller, cmd: UpdateProgressCommand): Promise<ProgressResult> {
   const check = new Checker();
   const ids = parseIds(cmd, check);
-  const update = parseProgressUpdate(cmd, deps.config.MAX_TIME_INCREMENT_SECONDS, check);
+  const reportedTotal = parseReportedTotal(cmd, check);
+  // the other fields' rules; the time (a total, not an increment) is checked above and turned into the increment below
+  const update = parseProgressUpdate({ ...cmd, timeSpentSeconds: 0 }, deps.config.MAX_TIME_INCREMENT_SECONDS, check);
   throwIfInvalid(check);
   return withLearnerLesson(deps, caller, ids, async ({ transaction, enrollment, lesson, events }) => {
     if (update.complete && lesson.lessonType === 'quiz') throw EnrollmentErrors.quizRequired();
     const at = deps.clock();
+    if (reportedTotal !== undefined) {
+      // under the enrolment's row lock: concurrent updates of this lesson take turns
+      const stored = (await deps.progress.get(enrollment.id, ids.lessonId, transaction))?.timeSpentSeconds ?? 0;
+      update.timeIncrement = timeToAdd(reportedTotal, stored, deps.config.MAX_TIME_INCREMENT_SECONDS);
+    }
     const { progress, created } = await deps.progress.update(transaction, enrollment.id, ids.lessonId, update, at);
     let current: Enrollment = {
       ...enrollment,
