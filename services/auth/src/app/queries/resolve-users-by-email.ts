@@ -1,4 +1,6 @@
+import { currentContext } from '@lms/kit';
 import { requireRole } from '@lms/kit/auth';
+import { PermissionDeniedError } from '@lms/kit/errors';
 import { publicProfile, type PublicProfile } from '../../domain/user';
 import { Checker, LIMITS } from '../../domain/validation';
 import type { AuthDeps } from '../deps';
@@ -17,15 +19,23 @@ export interface ResolvedUser {
  * non-student accounts are all absent alike, so an answer never says more than "these can be enrolled"
  * (nothing about an inactive account, nor whether an email belongs to a teacher or an administrator).
  *
- * Who may ask: administrators and instructors with their own token (students → PERMISSION_DENIED,
- * anonymous → UNAUTHENTICATED), naming the course being bulk-enrolled (`courseId`, required).
- * OPEN (issue 10 A5): auth cannot check that the caller owns that course — it does not own courses, and
- * there is no service-to-service identity yet to tell that the enrollment service (which asked catalog's
- * IsCourseOwner before calling) is the one asking. Until then an instructor holding their own token and
- * any course id could call this RPC directly inside the cluster and learn which emails are active students.
+ * Who may ask: the enrollment service only (the calling service, verified from its signed service token by
+ * the kit's gRPC server: any other service → PERMISSION_DENIED `AUTH.CALLER_NOT_ALLOWED`), on behalf of an
+ * administrator or instructor with their own token (students → PERMISSION_DENIED, anonymous →
+ * UNAUTHENTICATED), naming the course being bulk-enrolled (`courseId`, required). Auth does not own courses:
+ * that the instructor owns the course is enrollment's check (catalog's IsCourseOwner) before it calls, and
+ * the service restriction is what makes that check unavoidable — a token holder can no longer call this RPC
+ * directly (issue 10 A5).
  */
+/** The services allowed to call ResolveUsersByEmail (bulk enrolment by email). */
+export const RESOLVE_BY_EMAIL_CALLERS: readonly string[] = ['enrollment'];
+
 export async function resolveUsersByEmail(deps: AuthDeps, caller: Caller, query: { emails: string[]; courseId: string }): Promise<ResolvedUser[]> {
   requireRole(caller, 'admin', 'instructor');
+  const callerService = currentContext()?.callerService;
+  if (!callerService || !RESOLVE_BY_EMAIL_CALLERS.includes(callerService)) {
+    throw new PermissionDeniedError('Only the enrollment service may resolve users by email', 'AUTH.CALLER_NOT_ALLOWED');
+  }
   const check = new Checker();
   check.uuid('course_id', query.courseId);
   if (query.emails.length > LIMITS.batchMax) check.add('emails', `must contain at most ${LIMITS.batchMax} emails`);
