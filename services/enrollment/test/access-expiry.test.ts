@@ -81,6 +81,8 @@ describe('access expiry', () => {
       enrollment_id: e.id,
       status: 'expired',
       expires_at: soon,
+      // no lesson asked about (issue 10 A2: IsEnrolled with a lesson_id answers its lock)
+      lesson_locked: false, unlock_at: '', lock_reason: '', missing_lesson_ids: [], lesson_completed: false,
     });
     // Enrolling again does not re-open it.
     await expectGrpcError(f.enrollment.Enroll({ course_id: courseId }, f.student.auth), GrpcStatus.FAILED_PRECONDITION, 'ENROLLMENT.EXPIRED');

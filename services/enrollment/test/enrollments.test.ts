@@ -208,13 +208,13 @@ describe('enrolments', () => {
   test('When another service asks IsEnrolled with the user token, then students learn about themselves only, owners and admins about anyone', async () => {
     const { courseId } = await publishedCourse(f, f.instructor, 1);
     const e = await f.enrollment.Enroll({ course_id: courseId }, f.student.auth);
-    expect(await f.enrollment.IsEnrolled({ course_id: courseId, student_id: '' }, f.student.auth)).toEqual({ enrolled: true, enrollment_id: e.id, status: 'active', expires_at: '' });
+    expect(await f.enrollment.IsEnrolled({ course_id: courseId, student_id: '' }, f.student.auth)).toEqual({ enrolled: true, enrollment_id: e.id, status: 'active', expires_at: '', lesson_locked: false, unlock_at: '', lock_reason: '', missing_lesson_ids: [], lesson_completed: false });
     expect(await f.enrollment.IsEnrolled({ course_id: courseId, student_id: f.student.userId }, f.instructor.auth)).toMatchObject({ enrolled: true });
-    expect(await f.enrollment.IsEnrolled({ course_id: courseId, student_id: f.otherStudent.userId }, f.admin.auth)).toEqual({ enrolled: false, enrollment_id: '', status: '', expires_at: '' });
+    expect(await f.enrollment.IsEnrolled({ course_id: courseId, student_id: f.otherStudent.userId }, f.admin.auth)).toEqual({ enrolled: false, enrollment_id: '', status: '', expires_at: '', lesson_locked: false, unlock_at: '', lock_reason: '', missing_lesson_ids: [], lesson_completed: false });
     await expectGrpcError(f.enrollment.IsEnrolled({ course_id: courseId, student_id: f.student.userId }, f.otherStudent.auth), GrpcStatus.PERMISSION_DENIED);
     await expectGrpcError(f.enrollment.IsEnrolled({ course_id: courseId, student_id: f.student.userId }, f.otherInstructor.auth), GrpcStatus.PERMISSION_DENIED);
     await f.enrollment.DropEnrollment({ enrollment_id: e.id }, f.admin.auth);
-    expect(await f.enrollment.IsEnrolled({ course_id: courseId, student_id: '' }, f.student.auth)).toEqual({ enrolled: false, enrollment_id: e.id, status: 'dropped', expires_at: '' });
+    expect(await f.enrollment.IsEnrolled({ course_id: courseId, student_id: '' }, f.student.auth)).toEqual({ enrolled: false, enrollment_id: e.id, status: 'dropped', expires_at: '', lesson_locked: false, unlock_at: '', lock_reason: '', missing_lesson_ids: [], lesson_completed: false });
   });
 
   test('When catalog is down, then my courses is still served with local titles (degraded) and enrolment in a known published course still works', async () => {
