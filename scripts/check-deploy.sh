@@ -4,7 +4,9 @@
 #   2. consistency: compose / k8s/base / helm agree on which processes are enabled and on their ports,
 #      each build's SERVICE_PATH is a workspace, the postgres init script creates each database;
 #      wiring: every <NAME>_GRPC_ADDR points at <name>:<port>, the gateway has the address of every
-#      enabled service, health checks / probes use the service's port, Secret keys are in the example
+#      enabled service, health checks / probes use the service's port, Secret keys are in the example;
+#      every process gets INTERNAL_SERVICE_SECRET; the NetworkPolicies (k8s/base, Helm `callers`) let
+#      every caller compose wires (<NAME>_GRPC_ADDR) reach its callee's port, and agree with each other
 #   3. kustomize build k8s/base (kubectl kustomize or kustomize), output parses
 #   4. helm lint --strict + helm template (defaults, and everything enabled), output parses   [if helm]
 #   5. schema validation of the rendered manifests: kubeconform -strict [if on PATH], else the
@@ -199,11 +201,67 @@ wiring() {
     }
     for (const k of new Set(helmKeys)) if (!secretKeys.has(k)) problems.push(`helm: Secret key ${k} missing from secrets.example.yaml`);
 
+    // INTERNAL_SERVICE_SECRET (kit service tokens): every process signs and verifies its gRPC calls with it.
+    const processes = [...Object.keys(grpc), "gateway"];
+    for (const name of processes) {
+      if (!((cs[name] || {}).environment || {}).INTERNAL_SERVICE_SECRET) problems.push(`compose ${name}: no INTERNAL_SERVICE_SECRET`);
+      const dep = docs.find((x) => x.kind === "Deployment" && x.metadata.name === name);
+      const c = dep && dep.spec.template.spec.containers.find((x) => x.name === name);
+      const e = c && (c.env || []).find((x) => x.name === "INTERNAL_SERVICE_SECRET");
+      if (!e || !e.valueFrom || !e.valueFrom.secretKeyRef || e.valueFrom.secretKeyRef.key !== "INTERNAL_SERVICE_SECRET")
+        problems.push(`k8s ${name}: no INTERNAL_SERVICE_SECRET from Secret key INTERNAL_SERVICE_SECRET`);
+    }
+    if (((values.global || {}).secretEnv || {}).INTERNAL_SERVICE_SECRET !== "INTERNAL_SERVICE_SECRET") problems.push("helm: global.secretEnv has no INTERNAL_SERVICE_SECRET");
+    if (((values.gateway || {}).secretEnv || {}).INTERNAL_SERVICE_SECRET !== "INTERNAL_SERVICE_SECRET") problems.push("helm: gateway.secretEnv has no INTERNAL_SERVICE_SECRET");
+
+    // NetworkPolicies: who calls whom is what compose wires (<NAME>_GRPC_ADDR in the environment of the caller).
+    const calls = [];
+    for (const [caller, svc] of Object.entries(cs)) {
+      for (const k of Object.keys(svc.environment || {})) {
+        const m = /^([A-Z]+)_GRPC_ADDR$/.exec(k);
+        if (m && m[1].toLowerCase() in grpc) calls.push([caller, m[1].toLowerCase()]);
+      }
+    }
+    const policies = docs.filter((x) => x.kind === "NetworkPolicy");
+    if (!policies.some((p) => (p.spec.policyTypes || []).includes("Ingress") && !(p.spec.ingress || []).length && (p.spec.podSelector.matchLabels || {})["app.kubernetes.io/part-of"] === "lms-fleet"))
+      problems.push("k8s: no default-deny ingress NetworkPolicy for the fleet (podSelector part-of=lms-fleet)");
+    const policyOf = (name) => policies.find((p) => (p.spec.podSelector.matchLabels || {})["app.kubernetes.io/name"] === name);
+    const allowedBy = (policy, port) => {
+      const names = new Set();
+      for (const rule of policy.spec.ingress || []) {
+        if (!(rule.ports || []).some((p) => Number(p.port) === port)) continue;
+        if (!rule.from) { names.add("*"); continue; }
+        for (const peer of rule.from) {
+          const sel = peer.podSelector || {};
+          const ml = (sel.matchLabels || {})["app.kubernetes.io/name"];
+          if (ml) names.add(ml);
+          for (const ex of sel.matchExpressions || []) if (ex.key === "app.kubernetes.io/name" && ex.operator === "In") ex.values.forEach((v) => names.add(v));
+        }
+      }
+      return names;
+    };
+    const gwPolicy = policyOf("gateway");
+    if (!gwPolicy) problems.push("k8s gateway: no NetworkPolicy");
+    else if (!allowedBy(gwPolicy, Number(values.gateway.port)).has("*")) problems.push(`k8s gateway: its NetworkPolicy does not admit any source on ${values.gateway.port}`);
+    for (const name of Object.keys(grpc)) {
+      const policy = policyOf(name);
+      if (!policy) { problems.push(`k8s ${name}: no NetworkPolicy`); continue; }
+      const k8sAllowed = allowedBy(policy, grpc[name]);
+      if (k8sAllowed.has("*")) problems.push(`k8s ${name}: its NetworkPolicy admits any source`);
+      const helmAllowed = new Set(values.services[name].callers || []);
+      for (const [caller, callee] of calls.filter(([, callee]) => callee === name)) {
+        if (!k8sAllowed.has(caller)) problems.push(`k8s ${callee}: NetworkPolicy does not admit ${caller} on ${grpc[callee]} (compose wires ${caller} -> ${callee})`);
+        if (!helmAllowed.has(caller)) problems.push(`helm services.${callee}.callers has no ${caller} (compose wires ${caller} -> ${callee})`);
+      }
+      const fmt = (set) => [...set].sort().join(",");
+      if (fmt(k8sAllowed) !== fmt(helmAllowed)) problems.push(`${name}: k8s NetworkPolicy admits [${fmt(k8sAllowed)}], helm callers [${fmt(helmAllowed)}]`);
+    }
+
     if (problems.length) { console.error(problems.join("\n")); process.exit(1); }
     console.log(Object.keys(grpc).join(", "));
   '
 }
-run "gRPC services wired in compose and k8s/base (addresses, gateway, health checks, probes, Secret keys)" wiring
+run "gRPC services wired in compose and k8s/base (addresses, gateway, health checks, probes, Secret keys, INTERNAL_SERVICE_SECRET, NetworkPolicies)" wiring
 
 # --- 3. kustomize -------------------------------------------------------------------------------
 if command -v kubectl >/dev/null 2>&1; then
@@ -267,6 +325,11 @@ if command -v "$HELM" >/dev/null 2>&1; then
     fail "helm template refuses an empty existingSecret"
   else
     ok "helm template refuses an empty existingSecret"
+  fi
+  if "$HELM" template lms "$chart" --set global.secretEnv.INTERNAL_SERVICE_SECRET=null >/dev/null 2>&1; then
+    fail "helm template refuses a missing INTERNAL_SERVICE_SECRET"
+  else
+    ok "helm template refuses a missing INTERNAL_SERVICE_SECRET"
   fi
 else
   skip "helm lint / helm template (no helm on PATH; set HELM=... or CHECK_DEPLOY_FETCH_TOOLS=1)"

@@ -69,6 +69,10 @@ if [ ! -f "$SECRETS" ]; then
     echo "DEMO_PASSWORD=Demo!2026$(node -e "console.log(require('crypto').randomBytes(4).toString('hex'))")"
   } > "$SECRETS"
 fi
+# Signs the internal gRPC calls between the processes (kit service tokens); appended to older secrets files.
+if ! grep -q '^INTERNAL_SERVICE_SECRET=' "$SECRETS"; then
+  (umask 077; echo "INTERNAL_SERVICE_SECRET=$(node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))")" >> "$SECRETS")
+fi
 set -a; . "$SECRETS"; set +a
 
 wait_grpc() { # name address
