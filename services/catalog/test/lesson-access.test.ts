@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { courseRequest, eventPublisher, eventually, expectGrpcError, GrpcStatus, lessonRequest, startFleet, type Fleet } from './support';
+import { ANONYMOUS, courseRequest, eventPublisher, eventually, expectGrpcError, GrpcStatus, lessonRequest, startFleet, type Fleet } from './support';
 
 /**
  * Issue 10 A2, catalog side: the content of a lesson with a drip date or a prerequisite is decided by the
@@ -13,13 +13,23 @@ describe('catalog: lessons with drip or prerequisite rules fail closed when the 
   let f: Fleet;
   let bus: Awaited<ReturnType<typeof eventPublisher>>;
   let lessons: { plain: string; drip: string; dated: string; prerequisite: string; preview: string };
+  let courseId: string;
 
   beforeAll(async () => {
     f = await startFleet('lessonaccess');
     bus = await eventPublisher(f.vhost.url);
     const course = await f.catalog.CreateCourse(courseRequest(), f.owner.auth);
+    courseId = course.id;
     const make = async (overrides: Parameters<typeof lessonRequest>[1]) => {
-      const lesson = await f.catalog.CreateLesson(lessonRequest(course.id, { content: '# Secret week', video_url: 'https://video.example/w.mp4', ...overrides }), f.owner.auth);
+      const lesson = await f.catalog.CreateLesson(
+        lessonRequest(course.id, {
+          content: '# Secret week',
+          video_url: 'https://video.example/w.mp4',
+          resources: [{ title: 'Slides', url: 'https://files.example/w.pdf', type: 'pdf' }],
+          ...overrides,
+        }),
+        f.owner.auth,
+      );
       await f.catalog.PublishLesson({ lesson_id: lesson.id }, f.owner.auth);
       return lesson.id;
     };
@@ -64,5 +74,28 @@ describe('catalog: lessons with drip or prerequisite rules fail closed when the 
     const stranger = await f.newUser('student', 'stranger');
     await expectGrpcError(f.catalog.GetLesson({ lesson_id: lessons.plain }, stranger.auth), GrpcStatus.PERMISSION_DENIED, 'CATALOG.ENROLLMENT_REQUIRED');
     await expectGrpcError(f.catalog.GetLesson({ lesson_id: lessons.drip }, stranger.auth), GrpcStatus.UNAVAILABLE, 'CATALOG.LESSON_ACCESS_UNAVAILABLE');
+  });
+
+  test('When anyone but the owner/admin lists the lessons or reads the outline, then only preview lessons carry video_url and resources (the rest is GetLesson, where locks are checked)', async () => {
+    for (const reader of [ANONYMOUS, f.student.auth]) {
+      const listed = (await f.catalog.ListLessons({ course_id: courseId }, reader)).items;
+      const outlined = (await f.catalog.GetCourseOutline({ course_id: courseId }, reader)).sections.flatMap((s) => s.lessons);
+      for (const entries of [listed, outlined]) {
+        expect(entries).toHaveLength(5);
+        for (const e of entries) {
+          const shown = e.id === lessons.preview;
+          expect({ id: e.id, content: e.content, video_url: e.video_url, resources: e.resources.length }).toEqual({
+            id: e.id,
+            content: '',
+            video_url: shown ? 'https://video.example/w.mp4' : '',
+            resources: shown ? 1 : 0,
+          });
+        }
+      }
+    }
+    const mine = (await f.catalog.ListLessons({ course_id: courseId }, f.owner.auth)).items;
+    expect(mine.map((e) => e.video_url)).toEqual(Array(5).fill('https://video.example/w.mp4'));
+    const outline = (await f.catalog.GetCourseOutline({ course_id: courseId }, f.admin.auth)).sections.flatMap((s) => s.lessons);
+    expect(outline.every((e) => e.resources.length === 1)).toBe(true);
   });
 });

@@ -22,8 +22,17 @@ export interface Outline {
 }
 
 /**
+ * A lesson as an outline shows it to someone who does not manage the course: no content, and — unless it
+ * is a preview lesson (public) — no `video_url` and no `resources` either (a video lesson's URL is its
+ * content: it is served by GetLesson, where enrolment, drip dates and prerequisites are checked).
+ */
+export function publicOutlineEntry(lesson: Lesson): Lesson {
+  return lesson.isPreview ? { ...lesson, content: '' } : { ...lesson, content: '', videoUrl: '', resources: [] };
+}
+
+/**
  * Sections with their lessons in order (no content). With `includeDrafts` (owner/admin) everything;
- * otherwise published lessons only, and only the sections that have one.
+ * otherwise published lessons only, as outline entries (`publicOutlineEntry`), and only the sections that have one.
  */
 export async function loadOutline(
   deps: CatalogDeps,
@@ -34,7 +43,7 @@ export async function loadOutline(
     deps.sections.listByCourse(course.id, options.transaction),
     deps.lessons.listByCourse(course.id, options.transaction),
   ]);
-  const visible = options.includeDrafts ? lessons : lessons.filter((l) => l.isPublished);
+  const visible = options.includeDrafts ? lessons : lessons.filter((l) => l.isPublished).map(publicOutlineEntry);
   const bySection = new Map<string, Lesson[]>(sections.map((s) => [s.id, []]));
   for (const lesson of visible) bySection.get(lesson.sectionId)?.push(lesson);
   return {

@@ -3,6 +3,7 @@ import { CatalogErrors } from '../../domain/catalog.errors';
 import { assertCanView, canManage, canView } from '../../domain/course';
 import type { Lesson } from '../../domain/lesson';
 import type { CatalogDeps } from '../deps';
+import { publicOutlineEntry } from './get-course-outline';
 import { requireUuid, type Caller } from '../shared';
 
 /** A drip date or prerequisite rule: the enrollment service decides whether this student may open it now. */
@@ -75,10 +76,13 @@ export async function getLesson(deps: CatalogDeps, caller: Caller | undefined, q
   throw CatalogErrors.enrollmentRequired();
 }
 
-/** The lessons of a course in order, without content: all for the owner/admins, published ones for others. */
+/**
+ * The lessons of a course in order, without content: all for the owner/admins; published ones for others,
+ * as outline entries (no `video_url`/`resources` except on preview lessons: see `publicOutlineEntry`).
+ */
 export async function listLessons(deps: CatalogDeps, caller: Caller | undefined, query: { courseId: string }): Promise<Lesson[]> {
   const courseId = requireUuid('course_id', query.courseId);
   const course = assertCanView(await deps.courses.findById(courseId), caller);
   const lessons = await deps.lessons.listByCourse(courseId);
-  return canManage(course, caller) ? lessons : lessons.filter((l) => l.isPublished);
+  return canManage(course, caller) ? lessons : lessons.filter((l) => l.isPublished).map(publicOutlineEntry);
 }
