@@ -39,6 +39,11 @@ export interface EventConsumerOptions {
   broker: Broker;
   sequelize: Sequelize;
   logger: Logger;
+  /**
+   * The service whose handlers run here: calls a handler makes to other services are signed as it (several
+   * services can share one process in tests, so a process-wide name would sign them as the wrong one).
+   */
+  service?: string;
   prefetch?: number;
   /** Retries before a failing message is parked. */
   maxRetries?: number;
@@ -196,6 +201,7 @@ export class EventConsumer {
     const context = contextFromIncoming({
       requestId: String(headers['x-request-id'] ?? event.id),
       traceparent: String(headers.traceparent ?? event.traceparent ?? ''),
+      service: this.options.service,
     });
     await runWithContext(context, async () => {
       try {

@@ -97,6 +97,7 @@ export async function startService<D extends ServiceDefinition>(options: {
     const relay = new OutboxRelay({ sequelize, outbox, broker, logger, pollMs: config.OUTBOX_POLL_MS });
     onStop(() => relay.stop());
     const consumer = new EventConsumer({
+      service: name,
       broker,
       sequelize,
       logger,

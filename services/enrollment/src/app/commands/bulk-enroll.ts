@@ -77,7 +77,7 @@ export async function bulkEnroll(deps: EnrollmentDeps, caller: Caller, cmd: Bulk
     const byEmail = new Map<string, string>();
     for (const part of chunks(emails, AUTH_BATCH)) {
       // Only after requireCourseOwner above: auth answers for a named course being bulk-enrolled and returns
-      // active students only; it cannot verify the course itself (no service identity yet, issue 10 A5).
+      // active students only; it cannot verify the course itself (auth answers ResolveUsersByEmail only to the enrollment service, verified by its signed service token).
       const reply = await deps.auth.ResolveUsersByEmail({ emails: part, course_id: courseId });
       for (const item of reply.items) {
         if (!item.user) continue;
