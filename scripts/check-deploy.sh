@@ -214,6 +214,16 @@ wiring() {
     if (((values.global || {}).secretEnv || {}).INTERNAL_SERVICE_SECRET !== "INTERNAL_SERVICE_SECRET") problems.push("helm: global.secretEnv has no INTERNAL_SERVICE_SECRET");
     if (((values.gateway || {}).secretEnv || {}).INTERNAL_SERVICE_SECRET !== "INTERNAL_SERVICE_SECRET") problems.push("helm: gateway.secretEnv has no INTERNAL_SERVICE_SECRET");
 
+    // IDEMPOTENCY_SECRET: the gateway refuses to start in production without a real one (HMAC of idempotency fingerprints).
+    if (!((cs.gateway || {}).environment || {}).IDEMPOTENCY_SECRET) problems.push("compose gateway: no IDEMPOTENCY_SECRET");
+    {
+      const dep = docs.find((x) => x.kind === "Deployment" && x.metadata.name === "gateway");
+      const c = dep && dep.spec.template.spec.containers.find((x) => x.name === "gateway");
+      const e = c && (c.env || []).find((x) => x.name === "IDEMPOTENCY_SECRET");
+      if (!e || !e.valueFrom || !e.valueFrom.secretKeyRef) problems.push("k8s gateway: no IDEMPOTENCY_SECRET from the Secret");
+    }
+    if (!((values.gateway || {}).secretEnv || {}).IDEMPOTENCY_SECRET) problems.push("helm: gateway.secretEnv has no IDEMPOTENCY_SECRET");
+
     // NetworkPolicies: who calls whom is what compose wires (<NAME>_GRPC_ADDR in the environment of the caller).
     const calls = [];
     for (const [caller, svc] of Object.entries(cs)) {
