@@ -11,7 +11,7 @@ import { HttpError, errorHandler } from './errors/http-errors';
 import { authenticate, authenticateOptional, roleGuard } from './middleware/authenticate';
 import { IdempotencyStore } from './middleware/idempotency';
 import { jsonBody } from './middleware/json-body';
-import { RateLimiter, byBodyEmail, byIp, generalRateLimit, strictRateLimit } from './middleware/rate-limit';
+import { RateLimiter, byBodyEmail, byCaller, byIp, generalRateLimit, strictRateLimit } from './middleware/rate-limit';
 import { accessLog, requestContext, requestId } from './middleware/request-context';
 import { buildOpenApiDocument } from './openapi/document';
 import { redocAssets, swaggerAssets } from './openapi/docs';
@@ -134,6 +134,8 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
         windowMs,
         'password reset attempts',
       ),
+      // Issue 10 A11: bulk enrolment by email must not become an address-probing tool, from any number of IPs.
+      bulk_enroll: strictRateLimit(limiter, [{ bucket: 'bulk:user', limit: config.RATE_LIMIT_BULK_ENROLL_PER_MIN, key: byCaller }], windowMs, 'bulk enrolments'),
     },
   });
   // 9. 404 / 405, 10. errors

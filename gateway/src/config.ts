@@ -40,6 +40,8 @@ export const gatewayConfigShape = {
   RATE_LIMIT_GENERAL_PER_MIN: env.int(100, { min: 1 }),
   RATE_LIMIT_LOGIN_PER_MIN: env.int(5, { min: 1 }),
   RATE_LIMIT_REGISTER_PER_MIN: env.int(10, { min: 1 }),
+  /** Bulk enrolments per user and window (each may name hundreds of addresses). */
+  RATE_LIMIT_BULK_ENROLL_PER_MIN: env.int(5, { min: 1 }),
   /** The window the per-minute limits apply to; tests shorten it. */
   RATE_LIMIT_WINDOW_MS: env.int(60_000, { min: 100 }),
   JWT_ISSUER: env.str('lms-auth'),

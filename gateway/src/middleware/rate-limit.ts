@@ -155,6 +155,8 @@ export function strictRateLimit(limiter: RateLimiter, rules: LimitRule[], period
 /** Key helpers for the rules. */
 /** Per client: the IPv4 address, or the IPv6 /64 (one subscriber's allocation; see `ipBucket`). */
 export const byIp = (_req: Request, res: Response): string => ipBucket(res.locals.clientIp as string);
+/** The verified caller (strict limits run after authentication), whatever address they come from. */
+export const byCaller = (_req: Request, res: Response): string | undefined => (res.locals.caller as { userId?: string } | undefined)?.userId;
 export const byBodyEmail = (req: Request): string | undefined => {
   const email = (req.body as { email?: unknown } | undefined)?.email;
   return typeof email === 'string' && email.trim() !== '' ? emailKey(email.slice(0, 320)) : undefined;

@@ -237,7 +237,11 @@ const lessonFields = {
   title: z.string().trim().min(L.lessonTitleMin).max(L.title),
   slug: Slug.optional(),
   description: z.string().max(L.description).optional(),
-  content: z.string().max(L.lessonContent).optional().openapi({ description: 'Markdown' }),
+  content: z
+    .string()
+    .max(L.lessonContent)
+    .optional()
+    .openapi({ description: 'Markdown, stored as written: clients must sanitise it when rendering it as HTML (no raw HTML/scripts)' }),
   lesson_type: LessonType.optional().openapi({ description: 'Default: text' }),
   duration_minutes: z.number().int().min(0).max(L.durationMinutes).optional(),
   video_url: OptionalUrl.optional(),
@@ -357,7 +361,7 @@ const lessonShape = {
   title: z.string(),
   slug: z.string(),
   description: z.string(),
-  content: z.string().openapi({ description: 'Markdown; "" in outlines' }),
+  content: z.string().openapi({ description: 'Markdown; "" in outlines. Instructor-written: sanitise before rendering as HTML' }),
   lesson_type: z.string().openapi({ description: 'video | text | quiz | assignment' }),
   order_index: z.number().int().openapi({ description: 'Position within its section' }),
   duration_minutes: z.number().int(),

@@ -290,6 +290,7 @@ export function enrollmentRoutes(enrollment: EnrollmentClient): AnyRoute[] {
         'Results of user id rows: enrolled, already_enrolled, unknown_user, invalid. Every well-formed email row reports accepted (whether the address has an account is not revealed; the enrolled students appear in the course enrolment list), malformed ones invalid; the counts cover id rows only. Re-running the same list enrols nobody twice.',
       tags,
       access: COURSE_STAFF,
+      strictLimit: 'bulk_enroll',
       idempotent: true,
       params: CourseEnrollmentParams,
       body: BulkEnrollBody,

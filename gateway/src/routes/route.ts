@@ -16,7 +16,7 @@ import { toPublic } from '../presentation/public-shape';
  * `authenticated`: any valid token. A role list: a valid token with one of those roles (else 403).
  */
 export type Access = 'public' | 'optional' | 'authenticated' | readonly Role[];
-export type StrictLimitName = 'login' | 'register' | 'password_reset';
+export type StrictLimitName = 'login' | 'register' | 'password_reset' | 'bulk_enroll';
 export type Method = 'get' | 'post' | 'put' | 'delete';
 
 export interface RouteInput<B, Q, P> {

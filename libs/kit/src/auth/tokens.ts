@@ -78,7 +78,11 @@ export interface TokenVerifierOptions {
   minRefreshIntervalMs?: number;
   /** Keys are refetched at least this often anyway (picks up retired keys). */
   maxKeyAgeMs?: number;
-  /** How many verified tokens to remember (0 disables the cache). */
+  /**
+   * How many verified tokens to remember until they expire (0 disables the cache). A key withdrawn from the
+   * JWKS in an emergency keeps verifying the tokens remembered here until they expire (≤ the access-token
+   * lifetime); revocation marks are still checked on every call. See auth's README, signing keys.
+   */
   cacheSize?: number;
 }
 
