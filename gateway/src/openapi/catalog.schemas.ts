@@ -302,7 +302,7 @@ export const ReorderBody = z
 const Timestamp = z.string().openapi({ description: 'RFC 3339 UTC', example: '2026-02-17T18:00:00.000Z' });
 
 export const InstructorSummarySchema = z
-  .object({ id: z.string().uuid(), full_name: z.string(), bio: z.string() })
+  .object({ id: z.string().uuid(), full_name: z.string(), bio: NullableText() })
   .openapi('InstructorSummary');
 
 export const CourseSchema = z
@@ -310,7 +310,7 @@ export const CourseSchema = z
     id: z.string().uuid(),
     title: z.string(),
     slug: z.string(),
-    description: z.string(),
+    description: NullableText(),
     long_description: NullableText().openapi({ description: 'Markdown; null when not set' }),
     category: NullableText().openapi({ description: 'null when not set' }),
     difficulty_level: z.string().openapi({ description: 'beginner | intermediate | advanced' }),
@@ -360,7 +360,7 @@ const lessonShape = {
   section_id: NullableId(),
   title: z.string(),
   slug: z.string(),
-  description: z.string(),
+  description: NullableText(),
   content: z.string().openapi({ description: 'Markdown; "" in outlines. Instructor-written: sanitise before rendering as HTML' }),
   lesson_type: z.string().openapi({ description: 'video | text | quiz | assignment' }),
   order_index: z.number().int().openapi({ description: 'Position within its section' }),
@@ -425,7 +425,7 @@ export const SectionSchema = z
     id: z.string().uuid(),
     course_id: z.string().uuid(),
     title: z.string(),
-    description: z.string(),
+    description: NullableText(),
     order_index: z.number().int(),
     lessons: z.array(LessonSchema).openapi({ description: 'In order; content omitted' }),
     created_at: Timestamp,

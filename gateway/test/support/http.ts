@@ -62,7 +62,7 @@ export function expectErrorBody(res: ApiResponse, status: number, code?: string)
 }
 
 /** Keys whose absent value must be `null`, never `""`: timestamps, ids, URLs. */
-const ABSENT_MEANS_NULL = /(^id$|_id$|_at$|_url$|_date$)/;
+const ABSENT_MEANS_NULL = /(^id$|_id$|_at$|_url$|_date$|^bio$|^description$|^review$|^notes$)/;
 
 /**
  * Fails on proto3 defaults leaking into the public JSON: `""` for an absent timestamp/id/URL and
