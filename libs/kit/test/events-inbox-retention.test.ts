@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import { OutboxRelay, pruneInbox } from '../src/events';
 import { createTestDatabase, createTestVhost, eventually, type TestResource } from '../src/testing';
-import { buildEventRig } from './helpers';
+import { buildEventRig, relayMaker } from './helpers';
 
 /** Issue 10 B7: processed event ids (the inbox) are kept for a retention, then pruned like the outbox. */
 describe('events: inbox retention (real PostgreSQL)', () => {
@@ -10,11 +10,7 @@ describe('events: inbox retention (real PostgreSQL)', () => {
   let rig: Awaited<ReturnType<typeof buildEventRig>>;
   const relays: OutboxRelay[] = [];
 
-  const newRelay = (options: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) => {
-    const relay = new OutboxRelay({ sequelize: rig.sequelize, outbox: rig.outbox, broker: rig.broker, logger: rig.logger, pollMs: 100, ...options });
-    relays.push(relay);
-    return relay;
-  };
+  const newRelay = relayMaker(() => rig, relays);
 
   beforeAll(async () => {
     db = await createTestDatabase('kit_inbox');

@@ -3,7 +3,7 @@ import amqp from 'amqplib';
 import { QueryTypes } from 'sequelize';
 import { EVENTS_EXCHANGE, OutboxRelay } from '../src/events';
 import { createTestDatabase, createTestVhost, eventually, type TestResource } from '../src/testing';
-import { buildEventRig } from './helpers';
+import { buildEventRig, relayMaker } from './helpers';
 
 /**
  * Issue 10 B6: the relay never holds a transaction or row locks while it waits for the broker, gives up
@@ -15,11 +15,7 @@ describe('events: outbox relay against a broker that does not confirm (real Post
   let rig: Awaited<ReturnType<typeof buildEventRig>>;
   const relays: OutboxRelay[] = [];
 
-  const newRelay = (options: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) => {
-    const relay = new OutboxRelay({ sequelize: rig.sequelize, outbox: rig.outbox, broker: rig.broker, logger: rig.logger, pollMs: 100, ...options });
-    relays.push(relay);
-    return relay;
-  };
+  const newRelay = relayMaker(() => rig, relays);
 
   const row = async (id: string) =>
     (

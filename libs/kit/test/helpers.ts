@@ -53,3 +53,16 @@ export async function pendingOutbox(sequelize: Sequelize): Promise<number> {
   const rows = await sequelize.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE published_at IS NULL', { type: QueryTypes.SELECT });
   return Number(rows[0].n);
 }
+
+type EventRig = Awaited<ReturnType<typeof buildEventRig>>;
+type RelayOptions = Partial<ConstructorParameters<typeof OutboxRelay>[0]>;
+
+/** Relays over a rig's database and broker (100 ms polling unless overridden), remembered in `started` so the suite can stop them. */
+export function relayMaker(rig: () => EventRig, started: OutboxRelay[]) {
+  return (options: RelayOptions = {}) => {
+    const r = rig();
+    const relay = new OutboxRelay({ sequelize: r.sequelize, outbox: r.outbox, broker: r.broker, logger: r.logger, pollMs: 100, ...options });
+    started.push(relay);
+    return relay;
+  };
+}
