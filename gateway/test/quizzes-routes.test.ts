@@ -17,6 +17,7 @@ import { registerAndLogin, startAuth, type LoggedIn, type TestAuth } from './sup
 import { registerInstructor } from './support/catalog';
 import { startGateway, type TestGateway } from './support/gateway';
 import { expectErrorBody, type Api, type ApiResponse } from './support/http';
+import { SEED_QUIZ } from './support/seed-examples';
 
 /**
  * The quiz routes' declarations without the quiz service (it is on a closed port, so whatever reaches it
@@ -383,17 +384,7 @@ describe('Quiz routes in the gateway (no quiz service needed)', () => {
 
   test('When the seed\'s documented bodies are parsed (rows 21, 22), then they are accepted and mapped', () => {
     // Row 21, as the seed sends it (plus our lesson_id): show_correct_answers is a boolean.
-    const seedQuiz = {
-      title: 'Python Advanced Quiz',
-      description: 'Test advanced Python concepts',
-      quiz_type: 'graded',
-      time_limit_minutes: 45,
-      passing_score: 70,
-      max_attempts: 3,
-      shuffle_questions: true,
-      shuffle_options: true,
-      show_correct_answers: true,
-    };
+    const seedQuiz = SEED_QUIZ;
     expect(CreateQuizBody.parse({ lesson_id: randomUUID(), ...seedQuiz })).toMatchObject({ ...seedQuiz, show_correct_answers: 'after_submit' });
     expect(CreateQuizBody.parse({ lesson_id: randomUUID(), ...seedQuiz, show_correct_answers: false }).show_correct_answers).toBe('never');
     expect(CreateQuizBody.parse({ lesson_id: randomUUID(), ...seedQuiz, show_correct_answers: 'after_pass' }).show_correct_answers).toBe('after_pass');

@@ -3,6 +3,7 @@ import { eventually } from '@lms/kit/testing';
 import type { LoggedIn } from './support/auth';
 import { createCourse, createLesson, publishCourse, publishLesson } from './support/catalog';
 import { expectErrorBody, type ApiResponse } from './support/http';
+import { SEED_MULTIPLE_CHOICE, SEED_QUIZ, SEED_TRUE_FALSE } from './support/seed-examples';
 import { startQuizFleet, type QuizFleet } from './support/quiz';
 
 /**
@@ -362,17 +363,7 @@ describe('Quizzes through the gateway', () => {
     const quizzes = `/api/v1/courses/${courseId}/quizzes`;
 
     // Row 21: the seed's body (show_correct_answers a boolean), on our quiz lesson; no time limit, no attempt cap.
-    const seedSettings = {
-      title: 'Python Advanced Quiz',
-      description: 'Test advanced Python concepts',
-      quiz_type: 'graded',
-      time_limit_minutes: null,
-      passing_score: 70,
-      max_attempts: null,
-      shuffle_questions: true,
-      shuffle_options: true,
-      show_correct_answers: true,
-    };
+    const seedSettings = { ...SEED_QUIZ, time_limit_minutes: null, max_attempts: null };
     const quiz = ok(await api.post(quizzes, { lesson_id: quizLessons[0], ...seedSettings }, as(owner)), 201, 'create (seed body)');
     expect(quiz).toMatchObject({
       ...seedSettings,
@@ -394,17 +385,7 @@ describe('Quizzes through the gateway', () => {
     const mc = ok(
       await api.post(
         `${base}/questions`,
-        {
-          question_text: 'What is the output of print(type([]))?',
-          question_type: 'multiple_choice',
-          points: 5,
-          explanation: 'Empty brackets [] create a list object in Python',
-          options: [
-            { option_text: "<class 'list'>", is_correct: true },
-            { option_text: "<class 'dict'>", is_correct: false },
-            { option_text: "<class 'tuple'>", is_correct: false },
-          ],
-        },
+        SEED_MULTIPLE_CHOICE,
         as(owner),
       ),
       201,
@@ -418,7 +399,7 @@ describe('Quizzes through the gateway', () => {
     const tf = ok(
       await api.post(
         `${base}/questions`,
-        { question_text: 'Python is a compiled language', question_type: 'true_false', points: 2, correct_answer: 'false', explanation: 'Python is an interpreted language' },
+        SEED_TRUE_FALSE,
         as(owner),
       ),
       201,

@@ -2,6 +2,7 @@ import { strongPassword, uniqueEmail } from './support/auth';
 import { contractProblems, expectDocumented } from './support/contract';
 import { startQuizFleet, type QuizFleet } from './support/quiz';
 import type { Api } from './support/http';
+import { SEED_MULTIPLE_CHOICE, SEED_QUIZ, SEED_TRUE_FALSE } from './support/seed-examples';
 
 /**
  * The seed's documented contract (`../shared/spec/seed-part4.md` §5–6, seed lines 19176–20742), sent
@@ -396,18 +397,7 @@ describe("The seed's documented API contract, end to end", () => {
     // Row 21: the documented body (+ lesson_id).
     const created = await api.post(
       `/api/v1/courses/${ctx.courseId}/quizzes`,
-      {
-        lesson_id: quizLesson.body.id,
-        title: 'Python Advanced Quiz',
-        description: 'Test advanced Python concepts',
-        quiz_type: 'graded',
-        time_limit_minutes: 45,
-        passing_score: 70,
-        max_attempts: 3,
-        shuffle_questions: true,
-        shuffle_options: true,
-        show_correct_answers: true,
-      },
+      { lesson_id: quizLesson.body.id, ...SEED_QUIZ },
       as(owner),
     );
     expect(created.status).toBe(201);
@@ -415,27 +405,9 @@ describe("The seed's documented API contract, end to end", () => {
     const base = `/api/v1/courses/${ctx.courseId}/quizzes/${quizId}`;
 
     // Row 22: the documented multiple-choice and true/false bodies, verbatim.
-    const mc = await api.post(
-      `${base}/questions`,
-      {
-        question_text: 'What is the output of print(type([]))?',
-        question_type: 'multiple_choice',
-        points: 5,
-        explanation: 'Empty brackets [] create a list object in Python',
-        options: [
-          { option_text: "<class 'list'>", is_correct: true },
-          { option_text: "<class 'dict'>", is_correct: false },
-          { option_text: "<class 'tuple'>", is_correct: false },
-        ],
-      },
-      as(owner),
-    );
+    const mc = await api.post(`${base}/questions`, SEED_MULTIPLE_CHOICE, as(owner));
     expect(mc.status).toBe(201);
-    const tf = await api.post(
-      `${base}/questions`,
-      { question_text: 'Python is a compiled language', question_type: 'true_false', points: 2, correct_answer: 'false', explanation: 'Python is an interpreted language' },
-      as(owner),
-    );
+    const tf = await api.post(`${base}/questions`, SEED_TRUE_FALSE, as(owner));
     expect(tf.status).toBe(201);
     // The issue's short-answer case: one accepted answer as `correct_answer`.
     const short = await api.post(
