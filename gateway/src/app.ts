@@ -10,6 +10,7 @@ import type { GatewayConfig } from './config';
 import { HttpError, errorHandler } from './errors/http-errors';
 import { authenticate, authenticateOptional, roleGuard } from './middleware/authenticate';
 import { IdempotencyStore } from './middleware/idempotency';
+import { processTime, responseCompression } from './middleware/compression';
 import { jsonBody } from './middleware/json-body';
 import { RateLimiter, byBodyEmail, byCaller, byIp, generalRateLimit, strictRateLimit } from './middleware/rate-limit';
 import { accessLog, requestContext, requestId } from './middleware/request-context';
@@ -42,7 +43,7 @@ export interface BuiltApp {
   openApiDocument: () => ReturnType<typeof buildOpenApiDocument>;
 }
 
-const EXPOSED_HEADERS = ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After', 'WWW-Authenticate', 'Idempotent-Replayed'];
+const EXPOSED_HEADERS = ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After', 'WWW-Authenticate', 'Idempotent-Replayed', 'X-Process-Time'];
 
 /** The Express app from injected dependencies (main.ts wires real ones; tests build their own). */
 export function buildApp(deps: GatewayDeps): BuiltApp {
@@ -91,6 +92,9 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
 
   // 1. request id, 2. async context, 3. access log
   app.use(requestId(), requestContext(), accessLog(logger));
+  // X-Process-Time (set as the headers are written), then gzip/br by Accept-Encoding — early, so that
+  // errors, 404s and rate-limit refusals are timed and compressed too
+  app.use(processTime(), responseCompression());
   // 4. security headers, 5. CORS (none configured = same-origin only: no CORS headers at all)
   app.use(helmet());
   app.use(
