@@ -62,6 +62,8 @@ const CASES: Case[] = [
   { route: 'POST /courses/{id}/publish', on: 'draft', call: (f) => ({ method: 'POST', path: `${C(f)}/publish` }), expect: [401, 403, 200, 404, 200] },
   { route: 'POST /courses/{id}/unpublish', on: 'published', call: (f) => ({ method: 'POST', path: `${C(f)}/unpublish` }), expect: [401, 403, 200, 403, 200] },
   { route: 'POST /courses/{id}/archive', on: 'published', call: (f) => ({ method: 'POST', path: `${C(f)}/archive` }), expect: [401, 403, 200, 403, 200] },
+  // a draft that is not archived: unarchiving changes nothing (the full archive → unarchive → publish path: catalog-enrolled-access)
+  { route: 'POST /courses/{id}/unarchive', on: 'draft', call: (f) => ({ method: 'POST', path: `${C(f)}/unarchive` }), expect: [401, 403, 200, 404, 200] },
 
   // ---------------------------------------------------------------- sections
   { route: 'POST /courses/{id}/sections', on: 'published', call: (f) => ({ method: 'POST', path: `${C(f)}/sections`, body: { title: 'New section' } }), expect: [401, 403, 201, 403, 201] },

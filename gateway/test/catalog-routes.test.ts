@@ -55,6 +55,7 @@ describe('Catalog routes in the gateway (no catalog service needed)', () => {
     ['post /api/v1/courses/{course_id}/publish', ['instructor', 'admin']],
     ['post /api/v1/courses/{course_id}/unpublish', ['instructor', 'admin']],
     ['post /api/v1/courses/{course_id}/archive', ['instructor', 'admin']],
+    ['post /api/v1/courses/{course_id}/unarchive', ['instructor', 'admin']],
     ['get /api/v1/courses/{course_id}/sections', 'optional'],
     ['post /api/v1/courses/{course_id}/sections', ['instructor', 'admin']],
     ['put /api/v1/courses/{course_id}/sections/{section_id}', ['instructor', 'admin']],

@@ -488,6 +488,7 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
         ['publish', 'publishCourse', 'Publish a course (needs at least one published lesson, else 409 with the reason)', 'PublishCourse'],
         ['unpublish', 'unpublishCourse', 'Unpublish a course (back to draft)', 'UnpublishCourse'],
         ['archive', 'archiveCourse', 'Archive a course: hidden from the catalogue, kept for enrolled learners', 'ArchiveCourse'],
+        ['unarchive', 'unarchiveCourse', 'Restore an archived course as a draft (unpublished): publish it again to reopen enrolment', 'UnarchiveCourse'],
       ] as const
     ).map(([action, operationId, summary, rpc]) =>
       route({
@@ -510,7 +511,7 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       path: `${API}/courses/{course_id}/sections`,
       operationId: 'getCourseOutline',
       summary: 'The course outline: sections in order, each with its lessons in order (content omitted)',
-      description: 'For everyone who may see the course (published: everyone; draft: owner and admins).',
+      description: 'For everyone who may see the course (published: everyone; draft or archived: owner, admins and enrolled students).',
       tags: SECTIONS,
       access: 'optional',
       params: CourseIdParams,

@@ -259,6 +259,21 @@ describe('catalog: courses (gRPC, real PostgreSQL/RabbitMQ/Redis, real auth)', (
     expect(event.data).toEqual({ course_id: course.id, archived_at: archived.archived_at, was_published: true });
   });
 
+  test('When an archived course is unarchived, then it is a draft again (course.unarchived), hidden from the public until published again', async () => {
+    const category = `Unarch${unique()}`;
+    const { course } = await publishedCourse(f, f.owner, { category });
+    await f.catalog.ArchiveCourse({ course_id: course.id }, f.owner.auth);
+    const draft = await f.catalog.UnarchiveCourse({ course_id: course.id }, f.owner.auth);
+    expect(draft).toMatchObject({ archived_at: '', is_published: false, published_at: '' });
+    await expectGrpcError(f.catalog.GetCourse({ course_id: course.id }, ANONYMOUS), GrpcStatus.NOT_FOUND);
+    const { event } = await events.waitFor((e) => e.type === 'course.unarchived' && e.subject === course.id);
+    expect(event.data).toEqual({ course_id: course.id, unarchived_at: expect.any(String) });
+    // unarchiving a course that is not archived changes nothing
+    expect((await f.catalog.UnarchiveCourse({ course_id: course.id }, f.owner.auth)).updated_at).toBe(draft.updated_at);
+    expect((await f.catalog.PublishCourse({ course_id: course.id }, f.owner.auth)).is_published).toBe(true);
+    expect((await f.catalog.ListCourses(listRequest({ category }), ANONYMOUS)).total).toBe(1);
+  });
+
   test('When a course nobody enrolled in is deleted, then it and its lessons are gone and course.deleted is emitted', async () => {
     const { course, lessonIds } = await publishedCourse(f, f.owner, {}, 2);
     await f.catalog.DeleteCourse({ course_id: course.id }, f.owner.auth);

@@ -5,7 +5,7 @@ import type { AppError } from '@lms/kit/errors';
 import { createEvent } from '@lms/kit/events';
 import { CatalogErrors } from '../domain/catalog.errors';
 import { EVENT_SOURCE, coursePublished, type DomainEvent } from '../domain/catalog.events';
-import { assertCanManage, type Course } from '../domain/course';
+import { assertCanManage, canView, type Course } from '../domain/course';
 import { contentTotals, countableIds, sameIds, type Lesson } from '../domain/lesson';
 import { Checker } from '../domain/validation';
 import type { CatalogDeps } from './deps';
@@ -152,4 +152,24 @@ export interface Page<T> {
   page: number;
   pageSize: number;
   totalPages: number;
+}
+
+/**
+ * Catalog's view rule for reading one course (details, outline, lessons): published courses for everyone;
+ * drafts and archived courses for the owner and admins — and for the students enrolled in it (active or
+ * completed, not dropped or expired), so unpublishing or archiving a course stops new enrolments only.
+ * Enrolment comes from the event-fed read model, or — for an enrolment it has not seen yet — from the
+ * enrollment service (the caller's token forwarded; a failure reads as "not enrolled").
+ */
+export async function canRead(deps: CatalogDeps, course: Course, caller: Caller | undefined): Promise<boolean> {
+  if (canView(course, caller)) return true;
+  if (caller?.role !== 'student') return false;
+  if (await deps.enrollments.isActiveStudent(course.id, caller.userId)) return true;
+  return deps.enrollmentService.callerIsEnrolled(course.id);
+}
+
+/** Reads: a course the caller may not read (see `canRead`) does not exist for them (NOT_FOUND). */
+export async function assertCanRead(deps: CatalogDeps, course: Course | undefined, caller: Caller | undefined): Promise<Course> {
+  if (!course || !(await canRead(deps, course, caller))) throw CatalogErrors.courseNotFound();
+  return course;
 }

@@ -156,6 +156,21 @@ export function courseArchived(course: Course, wasPublished: boolean, at: Date):
   };
 }
 
+export interface CourseUnarchivedV1 {
+  course_id: string;
+  unarchived_at: string;
+}
+
+/** An archived course restored as a draft (unpublished): it can be published again. */
+export function courseUnarchived(course: Course, at: Date): DomainEvent<CourseUnarchivedV1> {
+  return {
+    type: 'course.unarchived',
+    subject: course.id,
+    time: at,
+    data: { course_id: course.id, unarchived_at: at.toISOString() },
+  };
+}
+
 export interface CourseDeletedV1 {
   course_id: string;
   instructor_id: string;

@@ -45,6 +45,7 @@ export const CATALOG_EVENT_SCHEMAS = {
   }),
   'course.unpublished': z.object({ course_id: uuid, version: z.number().int().min(0), unpublished_at: at }),
   'course.archived': z.object({ course_id: uuid, archived_at: at, was_published: z.boolean() }),
+  'course.unarchived': z.object({ course_id: uuid, unarchived_at: at }),
   'course.deleted': z.object({ course_id: uuid, instructor_id: uuid, deleted_at: at, deleted_by: uuid }),
   'lesson.created': z.object({
     lesson_id: uuid,

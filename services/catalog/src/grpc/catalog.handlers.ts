@@ -4,7 +4,7 @@ import type { CatalogDeps } from '../app/deps';
 import { authenticate, viewer } from '../app/shared';
 import { createCourse } from '../app/commands/create-course';
 import { updateCourse } from '../app/commands/update-course';
-import { archiveCourse, publishCourse, unpublishCourse } from '../app/commands/publish-course';
+import { archiveCourse, publishCourse, unarchiveCourse, unpublishCourse } from '../app/commands/publish-course';
 import { deleteCourse } from '../app/commands/delete-course';
 import { createSection, deleteSection, updateSection } from '../app/commands/manage-sections';
 import { createLesson } from '../app/commands/create-lesson';
@@ -56,6 +56,8 @@ export function catalogHandlers(deps: CatalogDeps): UnaryHandlers<CatalogService
 
     ArchiveCourse: async (req, call) =>
       courseMessage(await archiveCourse(deps, await caller(call.authorization), { courseId: req.course_id })),
+    UnarchiveCourse: async (req, call) =>
+      courseMessage(await unarchiveCourse(deps, await caller(call.authorization), { courseId: req.course_id })),
 
     GetCourse: async (req, call) => courseMessage(await getCourse(deps, await maybeCaller(call.authorization), { courseId: req.course_id })),
 

@@ -86,4 +86,14 @@ export class EnrollmentRecordRepository {
     );
     return rows.length > 0;
   }
+
+  /** Of these courses, those in which the student has a live (not dropped) enrolment, per the events seen so far. */
+  async activeCourseIds(studentId: string, courseIds: string[]): Promise<Set<string>> {
+    if (!courseIds.length) return new Set();
+    const rows = await this.sequelize.query<{ course_id: string }>(
+      'SELECT DISTINCT course_id FROM course_enrollments WHERE student_id = $studentId AND active AND course_id = ANY($courseIds::uuid[])',
+      { type: QueryTypes.SELECT, bind: { studentId, courseIds } },
+    );
+    return new Set(rows.map((r) => r.course_id));
+  }
 }

@@ -1,5 +1,5 @@
 import { CatalogErrors } from '../../domain/catalog.errors';
-import { courseArchived, coursePublished, courseUnpublished } from '../../domain/catalog.events';
+import { courseArchived, coursePublished, courseUnarchived, courseUnpublished } from '../../domain/catalog.events';
 import { contentTotals, countableIds, sameIds } from '../../domain/lesson';
 import type { CatalogDeps } from '../deps';
 import { emit, lockManagedCourse, requireUuid, withInstructor, write, type Caller, type CourseView } from '../shared';
@@ -56,8 +56,8 @@ export async function unpublishCourse(deps: CatalogDeps, caller: Caller, cmd: { 
 }
 
 /**
- * Archives a course (owner/admin): it leaves the catalogue for good (unpublished, hidden from public
- * lists, cannot be published again) but keeps its content, for the students who took it.
+ * Archives a course (owner/admin): it leaves the catalogue (unpublished, hidden from public lists, cannot
+ * be published until unarchived) but keeps its content for the students enrolled in it (see `canRead`).
  * Archiving an archived course changes nothing.
  */
 export async function archiveCourse(deps: CatalogDeps, caller: Caller, cmd: { courseId: string }): Promise<CourseView> {
@@ -72,6 +72,27 @@ export async function archiveCourse(deps: CatalogDeps, caller: Caller, cmd: { co
       transaction,
     );
     await emit(deps, transaction, courseArchived(updated, current.isPublished, now));
+    return updated;
+  });
+  return withInstructor(deps, course);
+}
+
+/**
+ * Restores an archived course (owner/admin) as a draft: not archived, not published (publish it again
+ * to reopen enrolment). Unarchiving a course that is not archived changes nothing.
+ */
+export async function unarchiveCourse(deps: CatalogDeps, caller: Caller, cmd: { courseId: string }): Promise<CourseView> {
+  const courseId = requireUuid('course_id', cmd.courseId);
+  const course = await write(deps, async (transaction) => {
+    const current = await lockManagedCourse(deps, transaction, courseId, caller);
+    if (!current.archivedAt) return current;
+    const now = deps.clock();
+    const updated = await deps.courses.update(
+      courseId,
+      { state: { archivedAt: null, isPublished: false, publishedAt: null } },
+      transaction,
+    );
+    await emit(deps, transaction, courseUnarchived(updated, now));
     return updated;
   });
   return withInstructor(deps, course);

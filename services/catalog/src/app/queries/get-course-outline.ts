@@ -1,8 +1,8 @@
 import type { Transaction } from 'sequelize';
-import { assertCanView, canManage, type Course } from '../../domain/course';
+import { canManage, type Course } from '../../domain/course';
 import { countableIds, type Lesson, type Section } from '../../domain/lesson';
 import type { CatalogDeps } from '../deps';
-import { requireUuid, type Caller } from '../shared';
+import { assertCanRead, requireUuid, type Caller } from '../shared';
 
 export interface OutlineSection extends Section {
   /** In order, without content. */
@@ -59,9 +59,9 @@ export async function loadOutline(
   };
 }
 
-/** The outline for everyone who may see the course (other services use it: countable ids + version). */
+/** The outline for everyone who may read the course (`canRead`; other services use it: countable ids + version). */
 export async function getCourseOutline(deps: CatalogDeps, caller: Caller | undefined, query: { courseId: string }): Promise<Outline> {
   const courseId = requireUuid('course_id', query.courseId);
-  const course = assertCanView(await deps.courses.findById(courseId), caller);
+  const course = await assertCanRead(deps, await deps.courses.findById(courseId), caller);
   return loadOutline(deps, course, { includeDrafts: canManage(course, caller) });
 }

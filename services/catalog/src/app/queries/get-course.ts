@@ -1,10 +1,10 @@
-import { assertCanView, isPubliclyVisible, type Course } from '../../domain/course';
+import { isPubliclyVisible, type Course } from '../../domain/course';
 import { CatalogErrors } from '../../domain/catalog.errors';
 import { Checker, length } from '../../domain/validation';
 import type { CatalogDeps } from '../deps';
-import { requireUuid, throwIfInvalid, withInstructor, withInstructors, type Caller, type CourseView } from '../shared';
+import { assertCanRead, requireUuid, throwIfInvalid, withInstructor, withInstructors, type Caller, type CourseView } from '../shared';
 
-/** A course by id: published ones for anyone (cached), drafts and archived ones for the owner and admins. */
+/** A course by id: published ones for anyone (cached), drafts and archived ones for the owner, admins and enrolled students. */
 export async function getCourse(deps: CatalogDeps, caller: Caller | undefined, query: { courseId: string }): Promise<CourseView> {
   const courseId = requireUuid('course_id', query.courseId);
   return readCourse(deps, caller, `course:${courseId}`, () => deps.courses.findById(courseId));
@@ -22,7 +22,7 @@ export async function getCourseBySlug(deps: CatalogDeps, caller: Caller | undefi
 /**
  * The public answer comes from the cache when it is there; otherwise the database decides: a publicly
  * visible course is answered (and cached unless auth was unavailable), anything else only to those
- * who may see it — never cached, so a cached read can never show a draft.
+ * who may see it (`canRead`: owner, admins, enrolled students) — never cached, so a cached read can never show a draft.
  */
 async function readCourse(
   deps: CatalogDeps,
@@ -40,5 +40,5 @@ async function readCourse(
   if (cached) return cached;
   const course = loaded ? loaded.course : await load();
   if (!course) throw CatalogErrors.courseNotFound();
-  return withInstructor(deps, assertCanView(course, caller));
+  return withInstructor(deps, await assertCanRead(deps, course, caller));
 }

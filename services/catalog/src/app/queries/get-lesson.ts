@@ -1,10 +1,10 @@
 import { AppError, UnavailableError } from '@lms/kit/errors';
 import { CatalogErrors } from '../../domain/catalog.errors';
-import { assertCanView, canManage, canView } from '../../domain/course';
+import { canManage } from '../../domain/course';
 import type { Lesson } from '../../domain/lesson';
 import type { CatalogDeps } from '../deps';
 import { publicOutlineEntry } from './get-course-outline';
-import { requireUuid, type Caller } from '../shared';
+import { assertCanRead, canRead, requireUuid, type Caller } from '../shared';
 
 /** A drip date or prerequisite rule: the enrollment service decides whether this student may open it now. */
 export function hasAccessRule(lesson: Pick<Lesson, 'unlockAt' | 'unlockAfterDays' | 'prerequisite'>): boolean {
@@ -39,7 +39,8 @@ export function lessonLocked(lesson: Lesson, answer: { unlockAt: string; reason:
 /**
  * A lesson with its content: for the owner and admins always; for others published preview lessons of a
  * course they may see; for students enrolled in the course its other published lessons **once open for
- * them**. Drafts (and lessons of invisible courses) are NOT_FOUND; other published lessons are
+ * them** — also once the course is unpublished or archived (`canRead`). Drafts (and lessons of courses the
+ * caller may not read) are NOT_FOUND; other published lessons are
  * PERMISSION_DENIED `CATALOG.ENROLLMENT_REQUIRED`.
  *
  * Enrolment: a lesson without drip/prerequisite rules needs only the catalog's read model of enrolments
@@ -55,7 +56,7 @@ export async function getLesson(deps: CatalogDeps, caller: Caller | undefined, q
   const lesson = await deps.lessons.findById(lessonId, { withContent: true });
   if (!lesson) throw CatalogErrors.lessonNotFound();
   const course = await deps.courses.findById(lesson.courseId);
-  if (!course || !canView(course, caller)) throw CatalogErrors.lessonNotFound();
+  if (!course || !(await canRead(deps, course, caller))) throw CatalogErrors.lessonNotFound();
   if (canManage(course, caller)) return lesson;
   if (!lesson.isPublished) throw CatalogErrors.lessonNotFound();
   if (lesson.isPreview) return lesson;
@@ -82,7 +83,7 @@ export async function getLesson(deps: CatalogDeps, caller: Caller | undefined, q
  */
 export async function listLessons(deps: CatalogDeps, caller: Caller | undefined, query: { courseId: string }): Promise<Lesson[]> {
   const courseId = requireUuid('course_id', query.courseId);
-  const course = assertCanView(await deps.courses.findById(courseId), caller);
+  const course = await assertCanRead(deps, await deps.courses.findById(courseId), caller);
   const lessons = await deps.lessons.listByCourse(courseId);
   return canManage(course, caller) ? lessons : lessons.filter((l) => l.isPublished).map(publicOutlineEntry);
 }

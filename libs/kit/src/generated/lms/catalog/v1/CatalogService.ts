@@ -238,6 +238,15 @@ export interface CatalogServiceClient extends grpc.Client {
   reorderLessons(argument: _lms_catalog_v1_ReorderRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_CourseOutline__Output>): grpc.ClientUnaryCall;
   reorderLessons(argument: _lms_catalog_v1_ReorderRequest, callback: grpc.requestCallback<_lms_catalog_v1_CourseOutline__Output>): grpc.ClientUnaryCall;
   
+  UnarchiveCourse(argument: _lms_catalog_v1_CourseIdRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
+  UnarchiveCourse(argument: _lms_catalog_v1_CourseIdRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
+  UnarchiveCourse(argument: _lms_catalog_v1_CourseIdRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
+  UnarchiveCourse(argument: _lms_catalog_v1_CourseIdRequest, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
+  unarchiveCourse(argument: _lms_catalog_v1_CourseIdRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
+  unarchiveCourse(argument: _lms_catalog_v1_CourseIdRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
+  unarchiveCourse(argument: _lms_catalog_v1_CourseIdRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
+  unarchiveCourse(argument: _lms_catalog_v1_CourseIdRequest, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
+  
   UnpublishCourse(argument: _lms_catalog_v1_CourseIdRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
   UnpublishCourse(argument: _lms_catalog_v1_CourseIdRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
   UnpublishCourse(argument: _lms_catalog_v1_CourseIdRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
@@ -332,6 +341,8 @@ export interface CatalogServiceHandlers extends grpc.UntypedServiceImplementatio
   
   ReorderLessons: grpc.handleUnaryCall<_lms_catalog_v1_ReorderRequest__Output, _lms_catalog_v1_CourseOutline>;
   
+  UnarchiveCourse: grpc.handleUnaryCall<_lms_catalog_v1_CourseIdRequest__Output, _lms_catalog_v1_Course>;
+  
   UnpublishCourse: grpc.handleUnaryCall<_lms_catalog_v1_CourseIdRequest__Output, _lms_catalog_v1_Course>;
   
   UnpublishLesson: grpc.handleUnaryCall<_lms_catalog_v1_LessonIdRequest__Output, _lms_catalog_v1_Lesson>;
@@ -368,6 +379,7 @@ export interface CatalogServiceDefinition extends grpc.ServiceDefinition {
   PublishCourse: MethodDefinition<_lms_catalog_v1_CourseIdRequest, _lms_catalog_v1_Course, _lms_catalog_v1_CourseIdRequest__Output, _lms_catalog_v1_Course__Output>
   PublishLesson: MethodDefinition<_lms_catalog_v1_LessonIdRequest, _lms_catalog_v1_Lesson, _lms_catalog_v1_LessonIdRequest__Output, _lms_catalog_v1_Lesson__Output>
   ReorderLessons: MethodDefinition<_lms_catalog_v1_ReorderRequest, _lms_catalog_v1_CourseOutline, _lms_catalog_v1_ReorderRequest__Output, _lms_catalog_v1_CourseOutline__Output>
+  UnarchiveCourse: MethodDefinition<_lms_catalog_v1_CourseIdRequest, _lms_catalog_v1_Course, _lms_catalog_v1_CourseIdRequest__Output, _lms_catalog_v1_Course__Output>
   UnpublishCourse: MethodDefinition<_lms_catalog_v1_CourseIdRequest, _lms_catalog_v1_Course, _lms_catalog_v1_CourseIdRequest__Output, _lms_catalog_v1_Course__Output>
   UnpublishLesson: MethodDefinition<_lms_catalog_v1_LessonIdRequest, _lms_catalog_v1_Lesson, _lms_catalog_v1_LessonIdRequest__Output, _lms_catalog_v1_Lesson__Output>
   UpdateCourse: MethodDefinition<_lms_catalog_v1_UpdateCourseRequest, _lms_catalog_v1_Course, _lms_catalog_v1_UpdateCourseRequest__Output, _lms_catalog_v1_Course__Output>
