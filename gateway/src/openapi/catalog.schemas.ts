@@ -133,6 +133,13 @@ const courseFields = {
   learning_objectives: StringList(L.listItem).optional(),
   tags: StringList(L.listItem).optional().openapi({ description: 'Stored lower-cased, duplicates dropped' }),
   access_days: z.number().int().min(1).max(3650).nullable().transform((v) => v ?? 0).optional().openapi({ description: 'Days of access an enrolment grants (1-3650); null or absent = lifetime' }),
+  video_completion_threshold: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ description: "Percent (1-100) at which a video lesson's progress update completes it; default 80 (the seed's rule)", example: 80 }),
 };
 
 const ONE_PRICE = { message: 'Send `price` or the deprecated `price_cents`, not both', path: ['price_cents'] };
@@ -323,6 +330,10 @@ export const CourseSchema = z
     learning_objectives: z.array(z.string()),
     tags: z.array(z.string()),
     access_days: nullable(z.number().int(), 0).openapi({ description: 'Days of access an enrolment grants; null = lifetime' }),
+    video_completion_threshold: z
+      .number()
+      .int()
+      .openapi({ description: "Percent at which a video lesson's progress update (`completion_percentage`) completes it; default 80" }),
     instructor_id: z.string().uuid(),
     instructor: nullable(InstructorSummarySchema).openapi({ description: 'The instructor {id, full_name, bio}' }),
     is_published: z.boolean(),

@@ -4,6 +4,7 @@ import { coursesMigration } from './0001-courses';
 import { sectionsLessonsMigration } from './0002-sections-lessons';
 import { courseEnrollmentsMigration } from './0003-course-enrollments';
 import { courseAccessDaysMigration } from './0004-course-access-days';
+import { videoCompletionThresholdMigration } from './0005-video-completion-threshold';
 
 /** Every migration of the catalog database, in order (the kit's outbox/inbox tables first). */
 export const migrations: Migration[] = [
@@ -12,4 +13,5 @@ export const migrations: Migration[] = [
   sectionsLessonsMigration,
   courseEnrollmentsMigration,
   courseAccessDaysMigration,
+  videoCompletionThresholdMigration,
 ];

@@ -23,6 +23,8 @@ export interface Course {
   tags: string[];
   /** Days of access an enrolment gets (null = lifetime). */
   accessDays: number | null;
+  /** 1..100: a video lesson's progress update reaching this completion percentage completes it (default 80). */
+  videoCompletionThreshold: number;
   instructorId: string;
   isPublished: boolean;
   publishedAt: Date | null;
@@ -56,6 +58,7 @@ export interface CourseContent {
   learningObjectives: string[];
   tags: string[];
   accessDays: number | null;
+  videoCompletionThreshold: number;
 }
 
 /** Field names of UpdateCourse's `fields` (the proto's snake_case names). */
@@ -74,6 +77,7 @@ export const COURSE_EDITABLE_FIELDS = [
   'learning_objectives',
   'tags',
   'access_days',
+  'video_completion_threshold',
 ] as const;
 export type CourseField = (typeof COURSE_EDITABLE_FIELDS)[number];
 
@@ -94,7 +98,12 @@ export interface CourseInput {
   tags: string[];
   /** 0 = lifetime access. */
   accessDays?: number | string;
+  /** 1..100; 0/absent = DEFAULT_VIDEO_COMPLETION_THRESHOLD. */
+  videoCompletionThreshold?: number | string;
 }
+
+/** The seed's rule: a video watched to 80 % counts as completed, unless the course sets another threshold. */
+export const DEFAULT_VIDEO_COMPLETION_THRESHOLD = 80;
 
 /** Service-wide defaults of a course's fields (from configuration). */
 export interface CourseDefaults {
@@ -122,6 +131,10 @@ const VALIDATORS: Validators = {
   learning_objectives: (c, i) => ({ learningObjectives: c.list('learning_objectives', i.learningObjectives) }),
   tags: (c, i) => ({ tags: c.list('tags', i.tags, { lowerCase: true, unique: true }) }),
   access_days: (c, i) => ({ accessDays: c.int('access_days', i.accessDays ?? 0, 0, 3650) || null }),
+  video_completion_threshold: (c, i) => ({
+    videoCompletionThreshold:
+      c.int('video_completion_threshold', i.videoCompletionThreshold || DEFAULT_VIDEO_COMPLETION_THRESHOLD, 1, 100) || DEFAULT_VIDEO_COMPLETION_THRESHOLD,
+  }),
 };
 
 /**

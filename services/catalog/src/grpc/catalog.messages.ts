@@ -28,6 +28,7 @@ export function courseMessage(course: CourseView): CourseMessage {
     learning_objectives: course.learningObjectives,
     tags: course.tags,
     access_days: course.accessDays ?? 0,
+    video_completion_threshold: course.videoCompletionThreshold,
     instructor_id: course.instructorId,
     instructor: { id: course.instructor.id, full_name: course.instructor.fullName, bio: course.instructor.bio },
     is_published: course.isPublished,
@@ -102,6 +103,7 @@ export function outlineMessage(outline: Outline): CourseOutline {
     sections: outline.sections.map(sectionMessage),
     countable_lesson_ids: outline.countableLessonIds,
     access_days: outline.accessDays ?? 0,
+    video_completion_threshold: outline.videoCompletionThreshold,
   };
 }
 
@@ -120,6 +122,7 @@ interface CourseFieldsOnWire {
   learning_objectives: string[];
   tags: string[];
   access_days?: number;
+  video_completion_threshold?: number;
 }
 
 export function courseInput(req: CourseFieldsOnWire): CourseInput {
@@ -138,6 +141,7 @@ export function courseInput(req: CourseFieldsOnWire): CourseInput {
     learningObjectives: req.learning_objectives,
     tags: req.tags,
     accessDays: req.access_days ?? 0,
+    videoCompletionThreshold: req.video_completion_threshold ?? 0,
   };
 }
 

@@ -28,6 +28,7 @@ interface CourseRow {
   learning_objectives: string[];
   tags: string[];
   access_days: number | null;
+  video_completion_threshold: number;
   instructor_id: string;
   is_published: boolean;
   published_at: Date | null;
@@ -46,7 +47,7 @@ interface CourseRow {
 
 /** Every column but the search vector. */
 const COLUMNS = `c.id, c.title, c.slug, c.description, c.long_description, c.category, c.difficulty_level, c.price_cents,
-  c.currency, c.thumbnail_url, c.preview_video_url, c.requirements, c.learning_objectives, c.tags, c.access_days, c.instructor_id,
+  c.currency, c.thumbnail_url, c.preview_video_url, c.requirements, c.learning_objectives, c.tags, c.access_days, c.video_completion_threshold, c.instructor_id,
   c.is_published, c.published_at, c.archived_at, c.version, c.published_countable_ids::text[] AS published_countable_ids,
   c.total_lessons, c.total_quizzes, c.estimated_duration_minutes, c.enrollment_count, c.average_rating, c.rating_count,
   c.created_at, c.updated_at`;
@@ -68,6 +69,7 @@ function toCourse(row: CourseRow): Course {
     learningObjectives: row.learning_objectives,
     tags: row.tags,
     accessDays: row.access_days ?? null,
+    videoCompletionThreshold: row.video_completion_threshold,
     instructorId: row.instructor_id,
     isPublished: row.is_published,
     publishedAt: toDate(row.published_at),
@@ -104,6 +106,7 @@ const CONTENT_COLUMNS: Record<keyof CourseContent, string> = {
   learningObjectives: 'learning_objectives',
   tags: 'tags',
   accessDays: 'access_days',
+  videoCompletionThreshold: 'video_completion_threshold',
 };
 const ARRAY_COLUMNS = new Set(['requirements', 'learning_objectives', 'tags']);
 
@@ -150,9 +153,9 @@ export class CourseRepository {
     const c = values.content;
     const rows = await this.sequelize.query<CourseRow>(
       `INSERT INTO courses AS c (id, title, slug, description, long_description, category, difficulty_level, price_cents, currency,
-         thumbnail_url, preview_video_url, requirements, learning_objectives, tags, access_days, instructor_id)
+         thumbnail_url, preview_video_url, requirements, learning_objectives, tags, access_days, video_completion_threshold, instructor_id)
        VALUES ($id, $title, $slug, $description, $longDescription, $category, $difficultyLevel, $priceCents, $currency,
-         $thumbnailUrl, $previewVideoUrl, $requirements::text[], $learningObjectives::text[], $tags::text[], $accessDays, $instructorId)
+         $thumbnailUrl, $previewVideoUrl, $requirements::text[], $learningObjectives::text[], $tags::text[], $accessDays, $videoCompletionThreshold, $instructorId)
        ON CONFLICT (slug) DO NOTHING
        RETURNING ${COLUMNS}`,
       {

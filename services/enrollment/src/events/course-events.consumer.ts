@@ -85,7 +85,7 @@ export function lessonDeletedConsumer(deps: EnrollmentDeps): ConsumerDefinition<
 }
 
 /** Changes that alter the lesson list or its rules without a new version (no course.published follows). */
-const RULE_FIELDS = new Set(['unlock_at', 'unlock_after_days', 'prerequisite', 'lesson_type', 'is_published', 'section_id', 'lesson_order']);
+const RULE_FIELDS = new Set(['unlock_at', 'unlock_after_days', 'prerequisite', 'lesson_type', 'is_published', 'section_id', 'lesson_order', 'video_completion_threshold']);
 
 /**
  * `lesson.updated` / `course.updated`: when drip dates, prerequisites, types, publication of lessons that do

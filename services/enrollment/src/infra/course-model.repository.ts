@@ -12,6 +12,8 @@ export interface CourseRecord {
   totalCountable: number;
   /** Days of access an enrolment gets (null = lifetime), from catalog's outline. */
   accessDays: number | null;
+  /** Percent at which a video lesson's progress update completes it, from catalog's outline (default 80). */
+  videoCompletionThreshold: number;
 }
 
 interface CourseRow {
@@ -24,6 +26,7 @@ interface CourseRow {
   status_at: Date;
   total_countable: number | null;
   access_days: number | null;
+  video_completion_threshold: number | null;
 }
 
 export interface LessonRow {
@@ -64,8 +67,12 @@ function toCourse(row: CourseRow): CourseRecord {
     recomputedVersion: row.recomputed_version,
     totalCountable: row.total_countable ?? 0,
     accessDays: row.access_days ?? null,
+    videoCompletionThreshold: row.video_completion_threshold ?? DEFAULT_VIDEO_COMPLETION_THRESHOLD,
   };
 }
+
+/** The seed's rule: a video watched to 80 % is completed, unless the course says otherwise. */
+export const DEFAULT_VIDEO_COMPLETION_THRESHOLD = 80;
 
 const LESSON_COLUMNS =
   'lesson_id, section_id, position, section_position, order_index, lesson_type, unlock_at, unlock_after_days, prerequisite, countable';
@@ -90,6 +97,15 @@ export class CourseModelRepository {
       transaction,
       replacements: { courseId, days: accessDays && accessDays > 0 ? accessDays : null },
     });
+  }
+
+  /** The course's video completion threshold as catalog's outline states it (0 = the default, 80). */
+  async setVideoCompletionThreshold(courseId: string, threshold: number, transaction?: Transaction): Promise<void> {
+    const value = threshold >= 1 && threshold <= 100 ? threshold : DEFAULT_VIDEO_COMPLETION_THRESHOLD;
+    await this.sequelize.query(
+      'UPDATE courses SET video_completion_threshold = :value WHERE course_id = :courseId AND video_completion_threshold IS DISTINCT FROM :value',
+      { transaction, replacements: { courseId, value } },
+    );
   }
 
   async get(courseId: string, transaction?: Transaction, lock?: 'share' | 'update'): Promise<CourseRecord | null> {

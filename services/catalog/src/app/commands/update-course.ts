@@ -25,6 +25,7 @@ const CONTENT_KEYS: Record<Exclude<CourseField, 'slug'>, keyof CourseContent> = 
   learning_objectives: 'learningObjectives',
   tags: 'tags',
   access_days: 'accessDays',
+  video_completion_threshold: 'videoCompletionThreshold',
 };
 
 /**

@@ -19,6 +19,8 @@ export interface Outline {
   countableLessonIds: string[];
   /** Days of access an enrolment gets (null = lifetime). */
   accessDays: number | null;
+  /** Percent at which a video lesson's progress update completes it. */
+  videoCompletionThreshold: number;
 }
 
 /**
@@ -56,6 +58,7 @@ export async function loadOutline(
       .filter((s) => options.includeDrafts || s.lessons.length > 0),
     countableLessonIds: countableIds(lessons),
     accessDays: course.accessDays,
+    videoCompletionThreshold: course.videoCompletionThreshold,
   };
 }
 

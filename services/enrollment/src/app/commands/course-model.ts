@@ -80,6 +80,8 @@ export async function storeOutline(deps: EnrollmentDeps, transaction: Transactio
   await applyCourseVersion(deps, transaction, versionFromOutline(outline), 'outline', { status: 'published', at: deps.clock() });
   // access_days (0 = lifetime) is not versioned: the outline's current value applies to new enrolments.
   await deps.courses.setAccessDays(courseId, outline.access_days ?? 0, transaction);
+  // likewise the video completion threshold (0 from an older catalog = the default, 80)
+  await deps.courses.setVideoCompletionThreshold(courseId, outline.video_completion_threshold ?? 0, transaction);
 }
 
 /**

@@ -4,7 +4,8 @@ import type { CourseLesson } from '../../domain/course';
 import { EnrollmentErrors } from '../../domain/enrollment.errors';
 import { accessEnded, isLearning, recordLessonCompletion, type Enrollment } from '../../domain/enrollment';
 import { lessonCompleted, lessonStarted, type DomainEvent } from '../../domain/enrollment.events';
-import { evaluateLock, parseProgressUpdate, type LessonProgress } from '../../domain/progress';
+import { evaluateLock, parseProgressUpdate, type LessonProgress, type ProgressUpdate } from '../../domain/progress';
+import { DEFAULT_VIDEO_COMPLETION_THRESHOLD } from '../../infra/course-model.repository';
 import { Checker } from '../../domain/validation';
 import type { EnrollmentDeps } from '../deps';
 import { emit, loadOwned, throwIfInvalid, type Caller } from '../shared';
@@ -199,8 +200,21 @@ function parseReportedTotal(cmd: UpdateProgressCommand, check: Checker): number 
 }
 
 /**
+ * The video completion rule (issue 12 item 6, the seed's 80 %): a progress update of a video lesson whose
+ * `completion_percentage` reaches the course's `video_completion_threshold` completes it. Reads the
+ * course row only for such updates.
+ */
+async function reachesVideoThreshold(deps: EnrollmentDeps, transaction: Transaction, enrollment: Enrollment, lesson: CourseLesson, update: ProgressUpdate): Promise<boolean> {
+  if (lesson.lessonType !== 'video' || update.completionPercentage === undefined || update.completionPercentage <= 0) return false;
+  const course = await deps.courses.get(enrollment.courseId, transaction);
+  return update.completionPercentage >= (course?.videoCompletionThreshold ?? DEFAULT_VIDEO_COMPLETION_THRESHOLD);
+}
+
+/**
  * Progress of a lesson: time spent (the client's running total, see `timeToAdd`), position, percentage,
- * notes; `status: completed` completes it (same rules as CompleteLesson).
+ * notes; `status: completed` completes it (same rules as CompleteLesson), and so does a video lesson's
+ * `completion_percentage` reaching the course's threshold (`reachesVideoThreshold`) — through the same
+ * `completeLocked`, so it happens once and moves the exact counters once; below it the lesson is in progress.
  */
 export async function updateLessonProgress(deps: EnrollmentDeps, caller: Caller, cmd: UpdateProgressCommand): Promise<ProgressResult> {
   const check = new Checker();
@@ -226,7 +240,7 @@ export async function updateLessonProgress(deps: EnrollmentDeps, caller: Caller,
     };
     const out: DomainEvent<unknown>[] = [...events, ...(created ? [lessonStarted(current, ids.lessonId, at)] : [])];
     let result = progress;
-    if (update.complete) {
+    if (update.complete || (await reachesVideoThreshold(deps, transaction, enrollment, lesson, update))) {
       const done = await completeLocked(deps, transaction, current, lesson, ids.lessonId, at, 'student');
       current = done.enrollment;
       result = done.progress;

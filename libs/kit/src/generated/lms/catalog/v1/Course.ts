@@ -33,6 +33,7 @@ export interface Course {
   'created_at'?: (string);
   'updated_at'?: (string);
   'access_days'?: (number);
+  'video_completion_threshold'?: (number);
 }
 
 export interface Course__Output {
@@ -65,4 +66,5 @@ export interface Course__Output {
   'created_at': (string);
   'updated_at': (string);
   'access_days': (number);
+  'video_completion_threshold': (number);
 }

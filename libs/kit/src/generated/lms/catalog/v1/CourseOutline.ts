@@ -10,6 +10,7 @@ export interface CourseOutline {
   'sections'?: (_lms_catalog_v1_Section)[];
   'countable_lesson_ids'?: (string)[];
   'access_days'?: (number);
+  'video_completion_threshold'?: (number);
 }
 
 export interface CourseOutline__Output {
@@ -20,4 +21,5 @@ export interface CourseOutline__Output {
   'sections': (_lms_catalog_v1_Section__Output)[];
   'countable_lesson_ids': (string)[];
   'access_days': (number);
+  'video_completion_threshold': (number);
 }

@@ -18,6 +18,7 @@ export interface CreateCourseRequest {
   'tags'?: (string)[];
   'instructor_id'?: (string);
   'access_days'?: (number);
+  'video_completion_threshold'?: (number);
 }
 
 export interface CreateCourseRequest__Output {
@@ -36,4 +37,5 @@ export interface CreateCourseRequest__Output {
   'tags': (string)[];
   'instructor_id': (string);
   'access_days': (number);
+  'video_completion_threshold': (number);
 }

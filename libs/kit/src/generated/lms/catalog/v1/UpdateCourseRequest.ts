@@ -19,6 +19,7 @@ export interface UpdateCourseRequest {
   'learning_objectives'?: (string)[];
   'tags'?: (string)[];
   'access_days'?: (number);
+  'video_completion_threshold'?: (number);
 }
 
 export interface UpdateCourseRequest__Output {
@@ -38,4 +39,5 @@ export interface UpdateCourseRequest__Output {
   'learning_objectives': (string)[];
   'tags': (string)[];
   'access_days': (number);
+  'video_completion_threshold': (number);
 }
