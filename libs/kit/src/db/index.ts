@@ -4,6 +4,8 @@ import { Umzug, SequelizeStorage } from 'umzug';
 import type { Logger } from 'pino';
 
 export { Sequelize, Transaction, type QueryInterface };
+export { withTransaction } from './transaction';
+export * from './unit-of-work';
 
 export interface DatabaseOptions {
   url: string;
@@ -73,37 +75,6 @@ export async function migrate(sequelize: Sequelize, url: string, migrations: Mig
   } finally {
     await lockClient.query("SELECT pg_advisory_unlock(hashtext('lms.schema_migrations'))").catch(() => undefined);
     await lockClient.end();
-  }
-}
-
-const RETRYABLE_PG_CODES = new Set(['40001', '40P01']); // serialization failure, deadlock
-
-/**
- * Runs `fn` in one transaction; retries the whole function on serialization failures and deadlocks,
- * which are safe to retry because nothing was committed.
- *
- * Callbacks must be DB-only: `fn` may run up to `retries + 1` times, so everything it does besides
- * queries on `transaction` (gRPC calls, publishing, a second transaction, mutating in-memory state) is
- * repeated on a retry — and holds this transaction's connection and locks while it waits. Fetch what you
- * need before the transaction, and defer side effects with `transaction.afterCommit(...)` or the outbox.
- */
-export async function withTransaction<T>(
-  sequelize: Sequelize,
-  fn: (transaction: Transaction) => Promise<T>,
-  options: { isolationLevel?: Transaction.ISOLATION_LEVELS; retries?: number } = {},
-): Promise<T> {
-  const retries = options.retries ?? 3;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await sequelize.transaction({ isolationLevel: options.isolationLevel }, fn);
-    } catch (err) {
-      const code = (err as { original?: { code?: string }; parent?: { code?: string } }).original?.code;
-      if (attempt < retries && code && RETRYABLE_PG_CODES.has(code)) {
-        await new Promise((r) => setTimeout(r, 10 * 2 ** attempt + Math.random() * 10));
-        continue;
-      }
-      throw err;
-    }
   }
 }
 

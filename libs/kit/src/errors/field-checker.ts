@@ -35,4 +35,33 @@ export class FieldChecker {
     else return raw.toLowerCase();
     return '';
   }
+
+  /**
+   * `page` ≥ 1 and `page_size` 1..100. 0 is proto3's "not sent" and means the first page and the
+   * default size; anything else out of range (negative, fractional, too large) is refused.
+   */
+  paging(rawPage: number, rawPageSize: number): Paging {
+    const page = rawPage === 0 ? 1 : rawPage;
+    const pageSize = rawPageSize === 0 ? PAGING.pageSizeDefault : rawPageSize;
+    if (!Number.isInteger(page) || page < 1 || page > PAGING.pageMax) this.add('page', `must be between 1 and ${PAGING.pageMax}`);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > PAGING.pageSizeMax)
+      this.add('page_size', `must be between 1 and ${PAGING.pageSizeMax}`);
+    const ok = Number.isInteger(page) && page >= 1 && Number.isInteger(pageSize) && pageSize >= 1;
+    return { page, pageSize, offset: ok ? (page - 1) * pageSize : 0 };
+  }
+}
+
+/** One paging rule for every list of the fleet. */
+export const PAGING = { pageMax: 1_000_000, pageSizeMax: 100, pageSizeDefault: 20 } as const;
+
+export interface Paging {
+  page: number;
+  pageSize: number;
+  /** Rows to skip: `(page - 1) * pageSize`. */
+  offset: number;
+}
+
+/** How many pages `total` rows make at `pageSize` a page. */
+export function totalPages(total: number, pageSize: number): number {
+  return pageSize > 0 ? Math.ceil(total / pageSize) : 0;
 }

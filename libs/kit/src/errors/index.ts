@@ -185,4 +185,14 @@ export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
 }
 
+/**
+ * What another service's error means to us: its answers (NOT_FOUND, PERMISSION_DENIED, a validation
+ * failure…) keep their meaning; a service that cannot be reached or failed internally becomes our own
+ * `unavailable` error, built by `unavailable` (e.g. `EnrollmentErrors.catalogUnavailable`).
+ */
+export function remoteFailure(err: unknown, unavailable: (cause: unknown) => AppError): AppError {
+  if (err instanceof AppError && err.kind !== 'unavailable' && err.kind !== 'internal') return err;
+  return unavailable(err);
+}
+
 export * from './field-checker';

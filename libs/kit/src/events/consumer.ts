@@ -4,7 +4,7 @@ import { QueryTypes } from 'sequelize';
 import type { ZodType } from 'zod';
 import type { Logger } from 'pino';
 import { contextFromIncoming, runWithContext } from '../context';
-import { withTransaction } from '../db';
+import { withTransaction } from '../db/transaction';
 import type { Broker } from './broker';
 import { EVENTS_EXCHANGE, parseEnvelope, type CloudEvent } from './envelope';
 

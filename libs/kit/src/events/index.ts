@@ -2,3 +2,4 @@ export * from './envelope';
 export * from './broker';
 export * from './outbox';
 export * from './consumer';
+export * from './domain-event';

@@ -2,6 +2,7 @@ export * from './proto';
 export * from './metadata';
 export * from './server';
 export * from './client';
+export * from './messages';
 export { status as GrpcStatus, Metadata } from '@grpc/grpc-js';
 export {
   SERVICE_TOKEN_AUDIENCE,
