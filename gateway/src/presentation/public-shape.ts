@@ -42,6 +42,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** Reshapes `value` by `schema` (see the module comment). Keys the schema does not declare pass through. */
 export function toPublic(schema: ZodTypeAny | undefined, value: unknown): unknown {
   if (!schema) return value;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- zod's internal _def differs per schema type
   const def = schema._def as { typeName: string } & Record<string, any>;
   switch (def.typeName) {
     case 'ZodNullable': {
@@ -100,6 +101,7 @@ export function toPublic(schema: ZodTypeAny | undefined, value: unknown): unknow
 }
 
 function objectShape(schema: ZodTypeAny): Record<string, ZodTypeAny> | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- zod's internal _def differs per schema type
   const def = schema._def as { typeName: string } & Record<string, any>;
   if (def.typeName === 'ZodObject') return (schema as z.AnyZodObject).shape as Record<string, ZodTypeAny>;
   if (def.typeName === 'ZodEffects') return objectShape(def.schema);

@@ -112,3 +112,8 @@ export const commonServiceConfig = {
   /** Signs and verifies internal gRPC calls (kit grpc service tokens); required in production. */
   INTERNAL_SERVICE_SECRET: env.str(DEV_INTERNAL_SERVICE_SECRET),
 };
+
+/** PROTO_DIR: where the .proto contracts are when not at the repository root (read before any config loads). */
+export function protoDirOverride(env: Record<string, string | undefined> = process.env): string | undefined {
+  return env.PROTO_DIR || undefined;
+}

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
+import { protoDirOverride } from '../config';
 
 /** protos/ at the repository root (also in images: /app/protos). PROTO_DIR overrides it. */
-export const PROTO_DIR = process.env.PROTO_DIR ?? path.resolve(__dirname, '../../../../protos');
+export const PROTO_DIR = protoDirOverride() ?? path.resolve(__dirname, '../../../../protos');
 
 /** Must match scripts/gen-protos.sh so the generated types describe what the loader returns. */
 export const LOADER_OPTIONS: protoLoader.Options = {

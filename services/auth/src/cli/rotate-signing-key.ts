@@ -17,7 +17,7 @@ if (require.main === module) {
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     logger,
   });
-  store
+  void store
     .rotate()
     .then(
       (kid) => {
