@@ -160,14 +160,6 @@ export class Checker extends FieldChecker {
     });
     return out;
   }
-
-  /** page ≥ 1 and page_size 1..100: both must be sent (0 is refused, never silently replaced). */
-  paging(page: number, pageSize: number): { page: number; pageSize: number } {
-    if (!Number.isInteger(page) || page < 1 || page > LIMITS.pageMax) this.add('page', `must be between 1 and ${LIMITS.pageMax}`);
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > LIMITS.pageSizeMax)
-      this.add('page_size', `must be between 1 and ${LIMITS.pageSizeMax}`);
-    return { page, pageSize };
-  }
 }
 
 export function totalPages(total: number, pageSize: number): number {
