@@ -16,10 +16,14 @@ import { RateLimiter, byBodyEmail, byCaller, byIp, generalRateLimit, strictRateL
 import { accessLog, requestContext, requestId } from './middleware/request-context';
 import { buildOpenApiDocument } from './openapi/document';
 import { redocAssets, swaggerAssets } from './openapi/docs';
+import { attemptRoutes } from './routes/attempts.routes';
 import { authRoutes } from './routes/auth.routes';
 import { courseRoutes } from './routes/courses.routes';
 import { enrollmentRoutes } from './routes/enrollments.routes';
+import { poolRoutes } from './routes/pools.routes';
+import { questionRoutes } from './routes/questions.routes';
 import { quizRoutes } from './routes/quizzes.routes';
+import { regradeRoutes } from './routes/regrades.routes';
 import { expressPath, mountRoutes, type AnyRoute } from './routes/route';
 import { systemRoutes } from './routes/system.routes';
 import { userRoutes } from './routes/users.routes';
@@ -75,6 +79,10 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
     ...courseRoutes(catalog, enrollment, logger),
     ...enrollmentRoutes(enrollment),
     ...quizRoutes(quiz),
+    ...questionRoutes(quiz),
+    ...poolRoutes(quiz),
+    ...attemptRoutes(quiz),
+    ...regradeRoutes(quiz),
     ...systemRoutes({
       jwks: new JwksCache(auth),
       openApiDocument: () => openApiDocument(),

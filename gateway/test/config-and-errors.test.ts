@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ConfigError } from '@lms/kit';
 import { loadGatewayConfig } from '../src/config';
 import { fieldErrorsFromZod, validationError } from '../src/errors/http-errors';
-import { LoginBody, ProfileBody, presentFields } from '../src/routes/auth.routes';
+import { presentFields } from '../src/presentation/fields';
+import { LoginBody, ProfileBody } from '../src/routes/auth.routes';
 import { ListUsersQuery, UpdateUserBody } from '../src/routes/users.routes';
 
 describe('Gateway configuration', () => {

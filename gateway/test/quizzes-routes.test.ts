@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AttemptResultSchema,
-  AttemptSchema,
-  CreateQuestionBody,
-  CreateQuizBody,
-  MyAttemptsSchema,
-  QuestionSchema,
-  QuizSchema,
-  SaveAnswersBody,
-  UpdateQuestionBody,
-  UpdateQuizBody,
-} from '../src/openapi/quiz.schemas';
+import { AttemptResultSchema, AttemptSchema, MyAttemptsSchema, SaveAnswersBody } from '../src/openapi/attempt.schemas';
+import { CreateQuestionBody, QuestionSchema, UpdateQuestionBody } from '../src/openapi/question.schemas';
+import { CreateQuizBody, QuizSchema, UpdateQuizBody } from '../src/openapi/quiz.schemas';
 import { toPublic } from '../src/presentation/public-shape';
-import { presentMyAttempts, presentQuestionResult, presentResult } from '../src/routes/quizzes.routes';
+import { presentMyAttempts, presentQuestionResult, presentResult } from '../src/routes/attempts.routes';
 import { registerAndLogin, startAuth, type LoggedIn, type TestAuth } from './support/auth';
 import { registerInstructor } from './support/catalog';
 import { startGateway, type TestGateway } from './support/gateway';

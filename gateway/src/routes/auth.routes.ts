@@ -15,6 +15,7 @@ import {
   TokenPairSchema,
   UserSchema,
 } from '../openapi/schemas';
+import { presentFields } from '../presentation/fields';
 import { listOf } from '../presentation/lists';
 import { route, type AnyRoute } from './route';
 
@@ -62,11 +63,6 @@ export const ChangePasswordBody = z
 export const ResetRequestBody = z.object({ email: Email }).strict().openapi('PasswordResetRequest');
 export const ResetConfirmBody = z.object({ token: Token, new_password: NewPassword }).strict().openapi('PasswordResetConfirm');
 export const VerifyEmailBody = z.object({ token: Token }).strict().openapi('VerifyEmailRequest');
-
-/** The names of the fields present in a partial-update body (sent to auth as `fields`). */
-export function presentFields(body: Record<string, unknown>): string[] {
-  return Object.keys(body).filter((k) => body[k] !== undefined);
-}
 
 export function authRoutes(auth: AuthClient): AnyRoute[] {
   return [

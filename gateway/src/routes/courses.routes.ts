@@ -7,6 +7,7 @@ import type { CourseOutline__Output } from '@lms/kit/generated/lms/catalog/v1/Co
 import type { Lesson__Output } from '@lms/kit/generated/lms/catalog/v1/Lesson';
 import type { CatalogClient, EnrollmentClient } from '@lms/kit/clients';
 import { validationError } from '../errors/http-errors';
+import { presentFields } from '../presentation/fields';
 import { listOf, pageOf } from '../presentation/lists';
 import {
   CategoryListSchema,
@@ -38,7 +39,6 @@ import {
   UpdateLessonBody,
   UpdateSectionBody,
 } from '../openapi/catalog.schemas';
-import { presentFields } from './auth.routes';
 import { route, type AnyRoute } from './route';
 
 const API = '/api/v1';

@@ -21,8 +21,8 @@ import {
   ReviewBody,
   UpdateProgressBody,
 } from '../openapi/enrollment.schemas';
+import { presentFields } from '../presentation/fields';
 import { pageOf } from '../presentation/lists';
-import { presentFields } from './auth.routes';
 import { aliasAt, route, type AnyRoute } from './route';
 
 const API = '/api/v1';

@@ -14,7 +14,7 @@ import {
   UserSchema,
   UserStatsSchema,
 } from '../openapi/schemas';
-import { presentFields } from './auth.routes';
+import { presentFields } from '../presentation/fields';
 import { pageOf } from '../presentation/lists';
 import { route, type AnyRoute } from './route';
 
