@@ -1,4 +1,3 @@
-import type { z as Z } from 'zod';
 import { pageSchema } from '../presentation/lists';
 import { NullableText, NullableTimestamp, nullable } from '../presentation/public-shape';
 import { ChoiceSchema, NumericKeySchema } from './question.schemas';
@@ -10,10 +9,10 @@ import { z } from './zod';
 /** Requests and responses of quiz attempts: taking a quiz, results, grading (conventions: quiz-common.ts). */
 const L = QUIZ_LIMITS;
 
-export const ATTEMPT_STATUSES = ['in_progress', 'pending_review', 'graded'] as const;
-export const CORRECTNESS = ['correct', 'partial', 'incorrect', 'unanswered', 'pending_review'] as const;
+const ATTEMPT_STATUSES = ['in_progress', 'pending_review', 'graded'] as const;
+const CORRECTNESS = ['correct', 'partial', 'incorrect', 'unanswered', 'pending_review'] as const;
 
-export const AttemptStatusSchema = z.enum(ATTEMPT_STATUSES).openapi('AttemptStatus');
+const AttemptStatusSchema = z.enum(ATTEMPT_STATUSES).openapi('AttemptStatus');
 
 export const AttemptParams = z.object({ quiz_id: pathUuid('quiz_id'), attempt_id: pathUuid('attempt_id') }).strict();
 
@@ -134,7 +133,7 @@ export const AttemptSchema = z
   })
   .openapi('Attempt');
 
-export const PaperQuestionSchema = z
+const PaperQuestionSchema = z
   .object({
     id: z.string().uuid(),
     question_type: z.string(),
@@ -153,7 +152,7 @@ export const AttemptPaperSchema = z
   .object({ attempt: AttemptSchema, quiz: QuizSchema, questions: z.array(PaperQuestionSchema) })
   .openapi('AttemptPaper', { description: "The in-progress attempt's questions in the attempt's order, without answers" });
 
-export const QuestionResultSchema = z
+const QuestionResultSchema = z
   .object({
     question_id: z.string(),
     question_type: z.string(),
@@ -215,7 +214,7 @@ export const AttemptResultSchema = z
   })
   .openapi('AttemptResult');
 
-export const AttemptSummarySchema = z
+const AttemptSummarySchema = z
   .object({
     id: z.string().uuid(),
     quiz_id: z.string().uuid(),
@@ -253,5 +252,3 @@ export const MyAttemptsSchema = z
   });
 
 export const AttemptPageSchema = pageSchema('AttemptPage', 'attempts', AttemptSummarySchema);
-
-export type AnswerInputValue = Z.infer<typeof AnswerInput>;

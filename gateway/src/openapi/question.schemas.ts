@@ -8,10 +8,10 @@ import { z } from './zod';
 /** Requests and responses of a quiz's questions, the only shapes with answer keys (conventions: quiz-common.ts). */
 const L = QUIZ_LIMITS;
 
-export const QUESTION_TYPES = ['multiple_choice', 'multiple_answer', 'true_false', 'short_answer', 'numeric', 'matching', 'ordering', 'essay'] as const;
-export const NUMERIC_MODES = ['exact', 'tolerance', 'range'] as const;
+const QUESTION_TYPES = ['multiple_choice', 'multiple_answer', 'true_false', 'short_answer', 'numeric', 'matching', 'ordering', 'essay'] as const;
+const NUMERIC_MODES = ['exact', 'tolerance', 'range'] as const;
 
-export const QuestionTypeSchema = z.enum(QUESTION_TYPES).openapi('QuestionType');
+const QuestionTypeSchema = z.enum(QUESTION_TYPES).openapi('QuestionType');
 
 export const QuestionParams = z
   .object({ course_id: pathUuid('course_id'), quiz_id: pathUuid('quiz_id'), question_id: pathUuid('question_id') })
@@ -111,9 +111,6 @@ const questionFields = {
   distractors: z.array(DistractorInput).max(L.distractors).optional().openapi({ description: 'matching: extra matches that pair with no prompt' }),
   max_length: z.number().int().min(1).max(L.maxLength).optional().openapi({ description: 'essay: characters; default 20000' }),
 };
-
-/** Question's writable fields: the ones present in an update become the proto's `fields`. */
-export const QUESTION_WRITABLE_FIELDS = Object.keys(questionFields) as (keyof typeof questionFields)[];
 
 export const CreateQuestionBody = z
   .object(questionFields)

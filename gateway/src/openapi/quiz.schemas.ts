@@ -8,13 +8,13 @@ import { z } from './zod';
 /** Requests and responses of the quizzes of a course (conventions: quiz-common.ts). */
 const L = QUIZ_LIMITS;
 
-export const QUIZ_TYPES = ['graded', 'practice', 'final'] as const;
-export const SCORING_POLICIES = ['highest', 'latest', 'average', 'first'] as const;
-export const SHOW_CORRECT_ANSWERS = ['never', 'after_submit', 'after_pass', 'after_last_attempt'] as const;
+const QUIZ_TYPES = ['graded', 'practice', 'final'] as const;
+const SCORING_POLICIES = ['highest', 'latest', 'average', 'first'] as const;
+const SHOW_CORRECT_ANSWERS = ['never', 'after_submit', 'after_pass', 'after_last_attempt'] as const;
 
-export const QuizTypeSchema = z.enum(QUIZ_TYPES).openapi('QuizType');
-export const ScoringPolicySchema = z.enum(SCORING_POLICIES).openapi('ScoringPolicy', { description: 'Which graded attempt counts' });
-export const ShowCorrectAnswersSchema = z
+const QuizTypeSchema = z.enum(QUIZ_TYPES).openapi('QuizType');
+const ScoringPolicySchema = z.enum(SCORING_POLICIES).openapi('ScoringPolicy', { description: 'Which graded attempt counts' });
+const ShowCorrectAnswersSchema = z
   .enum(SHOW_CORRECT_ANSWERS)
   .openapi('ShowCorrectAnswers', { description: 'When a student may see the answer keys and explanations of an attempt' });
 

@@ -22,7 +22,7 @@ import { toPublic } from '../presentation/public-shape';
 import { ATTEMPTS, COURSE_STAFF, QUIZ_BY_ID, STUDENT } from './quiz-common';
 import { route, type AnyRoute } from './route';
 
-export function presentPaper(paper: AttemptPaper__Output) {
+function presentPaper(paper: AttemptPaper__Output) {
   return {
     attempt: paper.attempt,
     quiz: paper.quiz,
@@ -67,7 +67,7 @@ export function presentResult(result: AttemptResult__Output) {
 }
 
 /** An attempt summary with the seed's `is_passed` next to `passed`. */
-export function presentSummary(summary: AttemptSummary__Output) {
+function presentSummary(summary: AttemptSummary__Output) {
   return { ...summary, is_passed: summary.passed };
 }
 

@@ -25,7 +25,7 @@ const tags = ['Auth'];
 /** Calls on public routes never forward whatever Authorization header came with the request. */
 const PUBLIC = { authorization: '' } as const;
 
-export const RegisterBody = z
+const RegisterBody = z
   .object({
     email: Email,
     password: NewPassword,
@@ -43,8 +43,8 @@ export const RegisterBody = z
   .openapi('RegisterRequest');
 
 export const LoginBody = z.object({ email: Email, password: AnyPassword }).strict().openapi('LoginRequest');
-export const RefreshBody = z.object({ refresh_token: Token }).strict().openapi('RefreshRequest');
-export const LogoutBody = z
+const RefreshBody = z.object({ refresh_token: Token }).strict().openapi('RefreshRequest');
+const LogoutBody = z
   .object({ refresh_token: Token.optional().openapi({ description: 'Defaults to the session of the access token' }) })
   .strict()
   .openapi('LogoutRequest');
@@ -55,14 +55,14 @@ export const ProfileBody = z
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'At least one field is required')
   .openapi('UpdateProfileRequest', { description: 'Partial update: only the fields present are changed' });
 
-export const ChangePasswordBody = z
+const ChangePasswordBody = z
   .object({ current_password: AnyPassword, new_password: NewPassword })
   .strict()
   .openapi('ChangePasswordRequest');
 
-export const ResetRequestBody = z.object({ email: Email }).strict().openapi('PasswordResetRequest');
-export const ResetConfirmBody = z.object({ token: Token, new_password: NewPassword }).strict().openapi('PasswordResetConfirm');
-export const VerifyEmailBody = z.object({ token: Token }).strict().openapi('VerifyEmailRequest');
+const ResetRequestBody = z.object({ email: Email }).strict().openapi('PasswordResetRequest');
+const ResetConfirmBody = z.object({ token: Token, new_password: NewPassword }).strict().openapi('PasswordResetConfirm');
+const VerifyEmailBody = z.object({ token: Token }).strict().openapi('VerifyEmailRequest');
 
 export function authRoutes(auth: AuthClient): AnyRoute[] {
   return [

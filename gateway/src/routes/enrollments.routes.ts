@@ -32,14 +32,14 @@ const STUDENT = ['student'] as const;
 const COURSE_STAFF = ['instructor', 'admin'] as const;
 
 /** int64 arrives as a decimal string (proto-loader `longs: String`); these counters are far below 2^53. */
-export function presentEnrollment(e: Enrollment__Output) {
+function presentEnrollment(e: Enrollment__Output) {
   return { ...e, total_time_spent_seconds: Number(e.total_time_spent_seconds) };
 }
 
 type ProgressView = Awaited<ReturnType<EnrollmentClient['GetProgress']>>;
 
 /** The seed code's per-enrolment statistics, computed from GetProgress (one call). */
-export function presentEnrollmentStats(view: ProgressView) {
+function presentEnrollmentStats(view: ProgressView) {
   const e = view.enrollment!;
   const progress = view.lessons.map((l) => l.progress!);
   const byStatus = { completed: 0, in_progress: 0, not_started: 0 };
@@ -65,7 +65,7 @@ export function presentEnrollmentStats(view: ProgressView) {
   };
 }
 
-export function presentProgress(p: LessonProgress__Output) {
+function presentProgress(p: LessonProgress__Output) {
   return { ...p, time_spent_seconds: Number(p.time_spent_seconds), last_position_seconds: Number(p.last_position_seconds) };
 }
 

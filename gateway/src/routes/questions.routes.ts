@@ -9,7 +9,7 @@ import { COURSE_STAFF, ONE_QUIZ, QUIZZES } from './quiz-common';
 import { route, type AnyRoute } from './route';
 
 /** Options carry the seed's `option_text` next to the proto's `text`; distractors are plain choices. */
-export function presentQuestion(q: Question__Output) {
+function presentQuestion(q: Question__Output) {
   return {
     ...q,
     options: q.options.map((o) => ({ id: o.id, text: o.text, option_text: o.text, is_correct: o.is_correct })),

@@ -31,7 +31,7 @@ export const ListUsersQuery = z
   })
   .strict();
 
-export const CreateUserBody = z
+const CreateUserBody = z
   .object({ email: Email, password: NewPassword, full_name: FullName, role: RoleSchema })
   .strict()
   .openapi('CreateUserRequest');
