@@ -19,7 +19,3 @@ export function passwordProblems(password: string): string[] {
   if (/[\u0000-\u001f\u007f]/.test(password)) problems.push('must not contain control characters');
   return problems;
 }
-
-export function isAcceptablePassword(password: string): boolean {
-  return passwordProblems(password).length === 0;
-}
