@@ -1,9 +1,10 @@
 import type { Redis } from '@lms/kit/redis';
-import type { Sequelize } from 'sequelize';
 import { RevocationStore, TokenVerifier } from '@lms/kit/auth';
+import { UnitsOfWork, type Sequelize, type SqlSession, type UnitOfWork } from '@lms/kit/db';
 import type { Outbox } from '@lms/kit/events';
 import type { Logger } from '@lms/kit/logging';
 import type { AuthConfig } from '../config';
+import { EVENT_SOURCE } from '../domain/auth.events';
 import { AccessTokenSigner } from '../infra/access-token.signer';
 import { KeyEncryption } from '../infra/key-encryption';
 import { LoginThrottleRepository } from '../infra/login-throttle.repository';
@@ -13,16 +14,32 @@ import { SessionRepository } from '../infra/session.repository';
 import { SigningKeyStore } from '../infra/signing-key.store';
 import { UserRepository } from '../infra/user.repository';
 
-/** Everything a use case may touch; built once per process by `createAuthDeps`. */
-export interface AuthDeps {
-  config: AuthConfig;
-  logger: Logger;
-  sequelize: Sequelize;
-  outbox: Outbox;
+/** The auth tables, as repositories bound to one session (a unit of work's transaction, or autocommit reads). */
+export interface AuthRepositories {
   users: UserRepository;
   sessions: SessionRepository;
   throttle: LoginThrottleRepository;
   oneTimeTokens: OneTimeTokenRepository;
+}
+
+export function authRepositories(sql: SqlSession): AuthRepositories {
+  return {
+    users: new UserRepository(sql),
+    sessions: new SessionRepository(sql),
+    throttle: new LoginThrottleRepository(sql),
+    oneTimeTokens: new OneTimeTokenRepository(sql),
+  };
+}
+
+/** What a command gets: the repositories bound to one transaction, plus `emit` to its outbox. */
+export type AuthUnitOfWork = UnitOfWork<AuthRepositories>;
+
+/** Everything an entry point may touch; built once per process by `createAuthDeps`. */
+export interface AuthDeps {
+  config: AuthConfig;
+  logger: Logger;
+  /** Entry points run commands in `units.run`; queries read through `units.read`. */
+  units: UnitsOfWork<AuthRepositories>;
   hasher: PasswordHasher;
   keys: SigningKeyStore;
   signer: AccessTokenSigner;
@@ -58,12 +75,7 @@ export function createAuthDeps(input: {
   return {
     config,
     logger,
-    sequelize,
-    outbox,
-    users: new UserRepository(sequelize),
-    sessions: new SessionRepository(sequelize),
-    throttle: new LoginThrottleRepository(sequelize),
-    oneTimeTokens: new OneTimeTokenRepository(sequelize),
+    units: new UnitsOfWork({ sequelize, outbox, source: EVENT_SOURCE, repositories: authRepositories }),
     hasher: new PasswordHasher(config.BCRYPT_COST),
     keys,
     signer: new AccessTokenSigner(keys, {

@@ -1,13 +1,10 @@
-import type { Transaction } from 'sequelize';
 import { requireRole, type Caller } from '@lms/kit/auth';
-import { createEvent } from '@lms/kit/events';
 import { UnauthenticatedError, UnavailableError } from '@lms/kit/errors';
 import { AuthErrors } from '../domain/auth.errors';
-import { EVENT_SOURCE, type DomainEvent } from '../domain/auth.events';
 import { accessTokenClaims, issueSecond } from '../domain/tokens';
 import { canSignIn, type User, type UserWithSecret } from '../domain/user';
 import type { Checker } from '../domain/validation';
-import type { AuthDeps } from './deps';
+import type { AuthDeps, AuthRepositories } from './deps';
 
 export type { Caller };
 
@@ -25,23 +22,18 @@ export function requireAdmin(caller: Caller): void {
   }
 }
 
-/** The caller's own account; a token of a user who is gone or disabled is no longer good for anything. */
-export async function loadSelf(deps: AuthDeps, caller: Caller): Promise<UserWithSecret> {
-  const user = await deps.users.findById(caller.userId);
+/**
+ * The caller's own account; a token of a user who is gone or disabled is no longer good for anything.
+ * `repos` is `units.read` before a unit of work, or the unit of work itself.
+ */
+export async function loadSelf(repos: Pick<AuthRepositories, 'users'>, caller: Caller): Promise<UserWithSecret> {
+  const user = await repos.users.findById(caller.userId);
   if (!user || !canSignIn(user)) throw new UnauthenticatedError('The account behind this token is not active', 'AUTH.SESSION_INVALID');
   return user;
 }
 
 export function throwIfInvalid(checker: Checker): void {
   if (!checker.ok) throw AuthErrors.validation(checker.errors);
-}
-
-/** Writes domain events to the outbox in the caller's transaction (CloudEvents, source lms/auth). */
-export async function emit(deps: AuthDeps, transaction: Transaction, ...events: DomainEvent<unknown>[]): Promise<void> {
-  await deps.outbox.add(
-    transaction,
-    ...events.map((e) => createEvent({ type: e.type, source: EVENT_SOURCE, subject: e.subject, data: e.data, time: e.time })),
-  );
 }
 
 /**
@@ -102,7 +94,7 @@ export async function issueAccessToken(
  * One-time tokens are handed back in the response only with the explicit EXPOSE_ONE_TIME_TOKENS switch
  * (tests, demos; refused in production) — never because of NODE_ENV. They are never logged.
  */
-export function exposesOneTimeTokens(deps: AuthDeps): boolean {
+export function exposesOneTimeTokens(deps: Pick<AuthDeps, 'config'>): boolean {
   return deps.config.EXPOSE_ONE_TIME_TOKENS;
 }
 

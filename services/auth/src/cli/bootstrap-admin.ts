@@ -1,9 +1,9 @@
-import { createDatabase, ensureDatabase, migrate } from '@lms/kit/db';
+import { createDatabase, ensureDatabase, isUniqueViolation, migrate } from '@lms/kit/db';
 import { isAppError } from '@lms/kit/errors';
 import { Outbox } from '@lms/kit/events';
 import { createLogger, type Logger } from '@lms/kit/logging';
 import { migrations } from '../../migrations';
-import { bootstrapAdmin, type BootstrapAction } from '../app/commands/bootstrap-admin';
+import { bootstrapAdmin, prepareBootstrapAdmin, type BootstrapAction } from '../app/commands/bootstrap-admin';
 import { createAuthDeps } from '../app/deps';
 import { loadBootstrapAdminConfig, type BootstrapAdminConfig } from '../config';
 
@@ -20,11 +20,18 @@ export async function runBootstrapAdmin(
   try {
     if (config.MIGRATE_ON_START) await migrate(sequelize, config.DATABASE_URL, migrations, logger);
     const deps = createAuthDeps({ config, logger, sequelize, outbox: new Outbox(sequelize) });
-    return await bootstrapAdmin(deps, {
+    const input = await prepareBootstrapAdmin(deps, {
       email: config.ADMIN_EMAIL,
       password: config.ADMIN_PASSWORD,
       fullName: config.ADMIN_FULL_NAME,
     });
+    const run = () => deps.units.run((uow) => bootstrapAdmin(uow, input, deps.clock()));
+    try {
+      return await run();
+    } catch (err) {
+      if (isUniqueViolation(err)) return await run(); // created at the same moment by another run: now it exists
+      throw err;
+    }
   } finally {
     await sequelize.close();
   }

@@ -1,17 +1,11 @@
+import type { DomainEvent } from '@lms/kit/events';
 import type { Role, User } from './user';
 
 /**
  * The facts the auth service publishes (documented in protos/events/README.md, section "auth").
- * Builders are pure: the app wraps them in a CloudEvents envelope and writes them to the outbox.
+ * Builders are pure: the unit of work wraps them in a CloudEvents envelope and writes them to the outbox.
  */
 export const EVENT_SOURCE = 'lms/auth';
-
-export interface DomainEvent<T> {
-  type: string;
-  subject: string;
-  data: T;
-  time: Date;
-}
 
 export interface UserRegisteredV1 {
   user_id: string;

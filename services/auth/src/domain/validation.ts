@@ -16,8 +16,6 @@ export const LIMITS = {
   loginPasswordMax: 1024,
   tokenMax: 512,
   batchMax: 100,
-  pageSizeMax: 100,
-  pageSizeDefault: 20,
 } as const;
 
 // eslint-disable-next-line no-control-regex

@@ -1,5 +1,5 @@
 import type { JWK } from 'jose';
-import type { UnaryHandlers } from '@lms/kit/grpc';
+import { protoTime as time, type UnaryHandlers } from '@lms/kit/grpc';
 import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
 import type { Jwk } from '@lms/kit/generated/lms/auth/v1/Jwk';
 import type { PublicUser } from '@lms/kit/generated/lms/auth/v1/PublicUser';
@@ -8,17 +8,24 @@ import type { TokenPair } from '@lms/kit/generated/lms/auth/v1/TokenPair';
 import type { User as UserMessage } from '@lms/kit/generated/lms/auth/v1/User';
 import type { PublicProfile, User } from '../domain/user';
 import type { AuthDeps } from '../app/deps';
-import { authenticate, type IssuedTokens } from '../app/shared';
-import { register } from '../app/commands/register';
-import { login } from '../app/commands/login';
-import { refresh } from '../app/commands/refresh';
-import { logout, logoutAll } from '../app/commands/logout';
+import { authenticate, issueAccessToken, markSessionsRevoked, type Caller, type IssuedTokens } from '../app/shared';
+import { prepareRegistration, register } from '../app/commands/register';
+import { checkSignIn, countSignInAttempt, forgiveSignIn, openSession, verifySignIn, type LoginCommand } from '../app/commands/login';
+import { checkRefresh, rotateRefreshToken, settleRefresh, type RefreshCommand } from '../app/commands/refresh';
+import { logout, logoutAll, sessionsToEnd } from '../app/commands/logout';
 import { updateMe } from '../app/commands/update-me';
-import { changePassword } from '../app/commands/change-password';
-import { confirmPasswordReset, requestPasswordReset, type TokenIssued } from '../app/commands/password-reset';
+import { changePassword, checkPasswordChange, countPasswordChangeAttempt, verifyPasswordChange } from '../app/commands/change-password';
+import {
+  confirmPasswordReset,
+  prepareConfirmPasswordReset,
+  requestPasswordReset,
+  type TokenIssued,
+} from '../app/commands/password-reset';
 import { requestEmailVerification, verifyEmail } from '../app/commands/email-verification';
-import { createUser } from '../app/commands/create-user';
-import { activateUser, deactivateUser, deleteUser, updateUser } from '../app/commands/update-user';
+import { createUser, prepareCreateUser } from '../app/commands/create-user';
+import { applyAdminChange, revokeAfterAdminChange } from '../app/commands/change-user';
+import { checkAccountChange, checkUpdateUser, type CheckedAdminChange } from '../app/commands/update-user';
+import { AuthErrors } from '../domain/auth.errors';
 import { getMe } from '../app/queries/get-me';
 import { listSessions, type SessionView } from '../app/queries/list-sessions';
 import { listUsers } from '../app/queries/list-users';
@@ -26,8 +33,6 @@ import { getUser, getUserStats } from '../app/queries/get-user';
 import { getJwks } from '../app/queries/get-jwks';
 import { batchGetUsers } from '../app/queries/batch-get-users';
 import { resolveUsersByEmail } from '../app/queries/resolve-users-by-email';
-
-const time = (date: Date | null | undefined): string => (date ? date.toISOString() : '');
 
 function userMessage(user: User): UserMessage {
   return {
@@ -96,16 +101,76 @@ function jwkMessage(jwk: JWK): Jwk {
   };
 }
 
-/** The AuthService over gRPC: decode the request, call the use case, encode the reply. */
+/*
+ * The entry point owns every unit of work: checks, reads and bcrypt run before `deps.units.run`, the
+ * command runs inside it, revocation marks (Redis) and token signing after the commit. The flows
+ * below compose the steps of the use cases that need more than one.
+ */
+
+/** Sign-in: the attempt is counted and committed on its own before the password is checked (see login.ts). */
+async function signIn(deps: AuthDeps, cmd: LoginCommand): Promise<IssuedTokens> {
+  const now = deps.clock();
+  const attempt = checkSignIn(deps, cmd);
+  const { slowDown } = await deps.units.run((uow) => countSignInAttempt(uow, attempt, now));
+  const user = await verifySignIn(deps, attempt, slowDown);
+  await deps.units.run((uow) => forgiveSignIn(uow, attempt));
+  await deps.keys.activeKey(); // load the signing key before the session is committed
+  const opened = await deps.units.run((uow) => openSession(uow, deps, attempt, user, now));
+  await markSessionsRevoked(deps, opened.evicted);
+  const access = await issueAccessToken(deps, opened.user, opened.session.id);
+  deps.logger.info({ user_id: user.id, session_id: opened.session.id }, 'signed in');
+  const { session, refreshToken, user: signedIn } = opened;
+  return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken, sessionId: session.id, user: signedIn };
+}
+
+async function refreshSession(deps: AuthDeps, raw: RefreshCommand): Promise<IssuedTokens> {
+  const cmd = checkRefresh(raw);
+  await deps.keys.activeKey(); // load the signing key before anything is committed
+  const now = deps.clock();
+  const outcome = await deps.units.run((uow) => rotateRefreshToken(uow, deps, cmd, now));
+  const rotated = await settleRefresh(deps, cmd, outcome);
+  const access = await issueAccessToken(deps, rotated.user, rotated.sessionId);
+  return { accessToken: access.token, expiresIn: access.expiresIn, ...rotated };
+}
+
+/** The wrong-current-password count is committed before the password is checked (see change-password.ts). */
+async function changeOwnPassword(deps: AuthDeps, caller: Caller, cmd: { currentPassword: string; newPassword: string }): Promise<void> {
+  const change = await checkPasswordChange(deps, caller, cmd);
+  await deps.units.run((uow) => countPasswordChangeAttempt(uow, deps, change, deps.clock()));
+  const verified = await verifyPasswordChange(deps, change);
+  const now = deps.clock();
+  const result = await deps.units.run((uow) => changePassword(uow, change, verified, now));
+  if ('same' in result) throw AuthErrors.samePassword();
+  await markSessionsRevoked(deps, result.revoked);
+  deps.logger.info({ user_id: change.self.id, revoked_sessions: result.revoked.length }, 'password changed');
+}
+
+async function resetPassword(deps: AuthDeps, cmd: { token: string; newPassword: string }): Promise<void> {
+  const input = await prepareConfirmPasswordReset(deps, cmd);
+  const now = deps.clock();
+  const { userId, revoked } = await deps.units.run((uow) => confirmPasswordReset(uow, input, now));
+  await markSessionsRevoked(deps, revoked);
+  deps.logger.info({ user_id: userId, revoked_sessions: revoked.length }, 'password reset');
+}
+
+async function changeAccount(deps: AuthDeps, caller: Caller, { userId, change }: CheckedAdminChange): Promise<User> {
+  const now = deps.clock();
+  const applied = await deps.units.run((uow) => applyAdminChange(uow, caller.userId, userId, change, now));
+  return revokeAfterAdminChange(deps, applied);
+}
+
+/** The AuthService over gRPC: decode the request, run the use case in its unit of work, encode the reply. */
 export function authHandlers(deps: AuthDeps): UnaryHandlers<AuthServiceDefinition> {
   const caller = (authorization: string | undefined) => authenticate(deps, authorization);
   return {
-    Register: async (req) =>
-      userMessage(await register(deps, { email: req.email, password: req.password, fullName: req.full_name, role: req.role })),
+    Register: async (req) => {
+      const account = await prepareRegistration(deps, { email: req.email, password: req.password, fullName: req.full_name, role: req.role });
+      return userMessage(await deps.units.run((uow) => register(uow, account)));
+    },
 
     Login: async (req, call) =>
       tokenPairMessage(
-        await login(deps, {
+        await signIn(deps, {
           email: req.email,
           password: req.password,
           clientIp: call.context.clientIp,
@@ -115,7 +180,7 @@ export function authHandlers(deps: AuthDeps): UnaryHandlers<AuthServiceDefinitio
 
     Refresh: async (req, call) =>
       tokenPairMessage(
-        await refresh(deps, {
+        await refreshSession(deps, {
           refreshToken: req.refresh_token,
           clientIp: call.context.clientIp,
           userAgent: call.context.userAgent,
@@ -123,12 +188,17 @@ export function authHandlers(deps: AuthDeps): UnaryHandlers<AuthServiceDefinitio
       ),
 
     Logout: async (req, call) => {
-      await logout(deps, await caller(call.authorization), { refreshToken: req.refresh_token });
+      const sessionIds = await sessionsToEnd(deps.units.read, await caller(call.authorization), { refreshToken: req.refresh_token });
+      const now = deps.clock();
+      await deps.units.run((uow) => logout(uow, sessionIds, now));
+      await markSessionsRevoked(deps, sessionIds);
       return {};
     },
 
     LogoutAll: async (_req, call) => {
-      await logoutAll(deps, await caller(call.authorization));
+      const who = await caller(call.authorization);
+      const now = deps.clock();
+      await markSessionsRevoked(deps, await deps.units.run((uow) => logoutAll(uow, who, now)));
       return {};
     },
 
@@ -138,36 +208,39 @@ export function authHandlers(deps: AuthDeps): UnaryHandlers<AuthServiceDefinitio
 
     GetMe: async (_req, call) => userMessage(await getMe(deps, await caller(call.authorization))),
 
-    UpdateMe: async (req, call) =>
-      userMessage(
-        await updateMe(deps, await caller(call.authorization), {
-          fields: req.fields,
-          fullName: req.full_name,
-          bio: req.bio,
-          avatarUrl: req.avatar_url,
-        }),
-      ),
+    UpdateMe: async (req, call) => {
+      const who = await caller(call.authorization);
+      const cmd = { fields: req.fields, fullName: req.full_name, bio: req.bio, avatarUrl: req.avatar_url };
+      return userMessage(await deps.units.run((uow) => updateMe(uow, who, cmd)));
+    },
 
     ChangePassword: async (req, call) => {
-      await changePassword(deps, await caller(call.authorization), {
+      await changeOwnPassword(deps, await caller(call.authorization), {
         currentPassword: req.current_password,
         newPassword: req.new_password,
       });
       return {};
     },
 
-    RequestPasswordReset: async (req) => tokenIssuedMessage(await requestPasswordReset(deps, { email: req.email })),
+    RequestPasswordReset: async (req) => {
+      const now = deps.clock();
+      return tokenIssuedMessage(await deps.units.run((uow) => requestPasswordReset(uow, deps, { email: req.email }, now)));
+    },
 
     ConfirmPasswordReset: async (req) => {
-      await confirmPasswordReset(deps, { token: req.token, newPassword: req.new_password });
+      await resetPassword(deps, { token: req.token, newPassword: req.new_password });
       return {};
     },
 
-    RequestEmailVerification: async (_req, call) =>
-      tokenIssuedMessage(await requestEmailVerification(deps, await caller(call.authorization))),
+    RequestEmailVerification: async (_req, call) => {
+      const who = await caller(call.authorization);
+      const now = deps.clock();
+      return tokenIssuedMessage(await deps.units.run((uow) => requestEmailVerification(uow, deps, who, now)));
+    },
 
     VerifyEmail: async (req) => {
-      await verifyEmail(deps, { token: req.token });
+      const now = deps.clock();
+      await deps.units.run((uow) => verifyEmail(uow, { token: req.token }, now));
       return {};
     },
 
@@ -188,40 +261,42 @@ export function authHandlers(deps: AuthDeps): UnaryHandlers<AuthServiceDefinitio
       };
     },
 
-    CreateUser: async (req, call) =>
-      userMessage(
-        await createUser(deps, await caller(call.authorization), {
-          email: req.email,
-          password: req.password,
-          fullName: req.full_name,
-          role: req.role,
-        }),
-      ),
+    CreateUser: async (req, call) => {
+      const who = await caller(call.authorization);
+      const account = await prepareCreateUser(deps, who, { email: req.email, password: req.password, fullName: req.full_name, role: req.role });
+      return userMessage(await deps.units.run((uow) => createUser(uow, who, account)));
+    },
 
     GetUser: async (req, call) => userMessage(await getUser(deps, await caller(call.authorization), { userId: req.user_id })),
 
-    UpdateUser: async (req, call) =>
-      userMessage(
-        await updateUser(deps, await caller(call.authorization), {
-          userId: req.user_id,
-          fields: req.fields,
-          fullName: req.full_name,
-          bio: req.bio,
-          avatarUrl: req.avatar_url,
-          role: req.role,
-          isActive: req.is_active,
-          emailVerified: req.email_verified,
-        }),
-      ),
+    UpdateUser: async (req, call) => {
+      const who = await caller(call.authorization);
+      const checked = checkUpdateUser(who, {
+        userId: req.user_id,
+        fields: req.fields,
+        fullName: req.full_name,
+        bio: req.bio,
+        avatarUrl: req.avatar_url,
+        role: req.role,
+        isActive: req.is_active,
+        emailVerified: req.email_verified,
+      });
+      return userMessage(await changeAccount(deps, who, checked));
+    },
 
-    ActivateUser: async (req, call) =>
-      userMessage(await activateUser(deps, await caller(call.authorization), { userId: req.user_id })),
+    ActivateUser: async (req, call) => {
+      const who = await caller(call.authorization);
+      return userMessage(await changeAccount(deps, who, checkAccountChange(who, { userId: req.user_id }, 'activate')));
+    },
 
-    DeactivateUser: async (req, call) =>
-      userMessage(await deactivateUser(deps, await caller(call.authorization), { userId: req.user_id })),
+    DeactivateUser: async (req, call) => {
+      const who = await caller(call.authorization);
+      return userMessage(await changeAccount(deps, who, checkAccountChange(who, { userId: req.user_id }, 'deactivate')));
+    },
 
     DeleteUser: async (req, call) => {
-      await deleteUser(deps, await caller(call.authorization), { userId: req.user_id });
+      const who = await caller(call.authorization);
+      await changeAccount(deps, who, checkAccountChange(who, { userId: req.user_id }, 'delete'));
       return {};
     },
 

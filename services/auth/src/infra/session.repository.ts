@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
+import type { SqlSession } from '@lms/kit/db';
 import type { RevocationReason } from '../domain/tokens';
 
 export interface SessionRecord {
@@ -52,17 +53,20 @@ function toSession(row: SessionRow): SessionRecord {
 
 /** Sessions and their refresh tokens (a session is one refresh-token family). */
 export class SessionRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(private readonly sql: SqlSession) {}
 
-  async create(
-    session: { userId: string; now: Date; expiresAt: Date; absoluteExpiresAt: Date; userAgent: string; ip: string },
-    transaction: Transaction,
-  ): Promise<SessionRecord> {
-    const rows = await this.sequelize.query<SessionRow>(
+  async create(session: {
+    userId: string;
+    now: Date;
+    expiresAt: Date;
+    absoluteExpiresAt: Date;
+    userAgent: string;
+    ip: string;
+  }): Promise<SessionRecord> {
+    const rows = await this.sql.query<SessionRow>(
       `INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, absolute_expires_at, user_agent, ip)
        VALUES (:id, :userId, :now, :now, :expiresAt, :absoluteExpiresAt, :userAgent, :ip) RETURNING *`,
       {
-        transaction,
         type: QueryTypes.SELECT,
         replacements: {
           id: randomUUID(),
@@ -75,29 +79,26 @@ export class SessionRepository {
     return toSession(rows[0]);
   }
 
-  async addRefreshToken(
-    token: { sessionId: string; tokenHash: string; now: Date; expiresAt: Date },
-    transaction: Transaction,
-  ): Promise<void> {
-    await this.sequelize.query(
+  async addRefreshToken(token: { sessionId: string; tokenHash: string; now: Date; expiresAt: Date }): Promise<void> {
+    await this.sql.query(
       `INSERT INTO refresh_tokens (id, session_id, token_hash, created_at, expires_at)
        VALUES (:id, :sessionId, :tokenHash, :now, :expiresAt)`,
-      { transaction, replacements: { id: randomUUID(), ...token } },
+      { replacements: { id: randomUUID(), ...token } },
     );
   }
 
   /** The token row, locked: concurrent refreshes of one token queue up here and only one finds it unused. */
-  async lockRefreshToken(tokenHash: string, transaction: Transaction): Promise<RefreshTokenRecord | undefined> {
-    const rows = await this.sequelize.query<{ id: string; session_id: string; expires_at: Date; used_at: Date | null }>(
+  async lockRefreshToken(tokenHash: string): Promise<RefreshTokenRecord | undefined> {
+    const rows = await this.sql.query<{ id: string; session_id: string; expires_at: Date; used_at: Date | null }>(
       'SELECT id, session_id, expires_at, used_at FROM refresh_tokens WHERE token_hash = :tokenHash FOR UPDATE',
-      { transaction, type: QueryTypes.SELECT, replacements: { tokenHash } },
+      { type: QueryTypes.SELECT, replacements: { tokenHash } },
     );
     const row = rows[0];
     return row && { id: row.id, sessionId: row.session_id, expiresAt: row.expires_at, usedAt: row.used_at };
   }
 
   async findRefreshToken(tokenHash: string): Promise<RefreshTokenRecord | undefined> {
-    const rows = await this.sequelize.query<{ id: string; session_id: string; expires_at: Date; used_at: Date | null }>(
+    const rows = await this.sql.query<{ id: string; session_id: string; expires_at: Date; used_at: Date | null }>(
       'SELECT id, session_id, expires_at, used_at FROM refresh_tokens WHERE token_hash = :tokenHash',
       { type: QueryTypes.SELECT, replacements: { tokenHash } },
     );
@@ -105,35 +106,25 @@ export class SessionRepository {
     return row && { id: row.id, sessionId: row.session_id, expiresAt: row.expires_at, usedAt: row.used_at };
   }
 
-  async markRefreshTokenUsed(id: string, now: Date, transaction: Transaction): Promise<void> {
-    await this.sequelize.query('UPDATE refresh_tokens SET used_at = :now WHERE id = :id', {
-      transaction,
-      replacements: { id, now },
-    });
+  async markRefreshTokenUsed(id: string, now: Date): Promise<void> {
+    await this.sql.query('UPDATE refresh_tokens SET used_at = :now WHERE id = :id', { replacements: { id, now } });
   }
 
-  async findById(
-    id: string,
-    options: { transaction?: Transaction; forUpdate?: boolean } = {},
-  ): Promise<SessionRecord | undefined> {
-    const rows = await this.sequelize.query<SessionRow>(
+  /** `forUpdate` locks the row until the unit of work ends. */
+  async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<SessionRecord | undefined> {
+    const rows = await this.sql.query<SessionRow>(
       `SELECT * FROM sessions WHERE id = :id${options.forUpdate ? ' FOR UPDATE' : ''}`,
-      { transaction: options.transaction, type: QueryTypes.SELECT, replacements: { id } },
+      { type: QueryTypes.SELECT, replacements: { id } },
     );
     return rows[0] && toSession(rows[0]);
   }
 
-  async touch(
-    id: string,
-    update: { now: Date; expiresAt: Date; userAgent?: string; ip?: string },
-    transaction: Transaction,
-  ): Promise<void> {
-    await this.sequelize.query(
+  async touch(id: string, update: { now: Date; expiresAt: Date; userAgent?: string; ip?: string }): Promise<void> {
+    await this.sql.query(
       `UPDATE sessions SET last_used_at = :now, expires_at = :expiresAt,
          user_agent = COALESCE(:userAgent, user_agent), ip = COALESCE(:ip, ip)
        WHERE id = :id`,
       {
-        transaction,
         replacements: {
           id,
           now: update.now,
@@ -146,35 +137,29 @@ export class SessionRepository {
   }
 
   /** Revokes one session; returns whether it was live until now. */
-  async revoke(id: string, reason: RevocationReason, now: Date, transaction: Transaction): Promise<boolean> {
-    const rows = await this.sequelize.query<{ id: string }>(
+  async revoke(id: string, reason: RevocationReason, now: Date): Promise<boolean> {
+    const rows = await this.sql.query<{ id: string }>(
       `UPDATE sessions SET revoked_at = :now, revoked_reason = :reason
        WHERE id = :id AND revoked_at IS NULL RETURNING id`,
-      { transaction, type: QueryTypes.SELECT, replacements: { id, reason, now } },
+      { type: QueryTypes.SELECT, replacements: { id, reason, now } },
     );
     return rows.length > 0;
   }
 
   /** Revokes every live session of a user (but `exceptSessionId`); returns the revoked ids. */
-  async revokeAllOfUser(
-    userId: string,
-    reason: RevocationReason,
-    now: Date,
-    transaction: Transaction,
-    exceptSessionId?: string,
-  ): Promise<string[]> {
-    const rows = await this.sequelize.query<{ id: string }>(
+  async revokeAllOfUser(userId: string, reason: RevocationReason, now: Date, exceptSessionId?: string): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }>(
       `UPDATE sessions SET revoked_at = :now, revoked_reason = :reason
        WHERE user_id = :userId AND revoked_at IS NULL ${exceptSessionId ? 'AND id <> :exceptSessionId' : ''}
        RETURNING id`,
-      { transaction, type: QueryTypes.SELECT, replacements: { userId, reason, now, exceptSessionId: exceptSessionId ?? null } },
+      { type: QueryTypes.SELECT, replacements: { userId, reason, now, exceptSessionId: exceptSessionId ?? null } },
     );
     return rows.map((r) => r.id);
   }
 
   /** Live sessions, most recently used first, at most `limit` (the per-user cap keeps them few anyway). */
   async listActive(userId: string, now: Date, limit: number): Promise<SessionRecord[]> {
-    const rows = await this.sequelize.query<SessionRow>(
+    const rows = await this.sql.query<SessionRow>(
       `SELECT * FROM sessions WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now
        ORDER BY last_used_at DESC, id LIMIT :limit`,
       { type: QueryTypes.SELECT, replacements: { userId, now, limit } },
@@ -186,20 +171,20 @@ export class SessionRepository {
    * Revokes the user's oldest live sessions beyond the newest `keep` (called in the sign-in
    * transaction, after the user row is locked); returns the revoked ids.
    */
-  async revokeBeyondCap(userId: string, keep: number, now: Date, transaction: Transaction): Promise<string[]> {
-    const rows = await this.sequelize.query<{ id: string }>(
+  async revokeBeyondCap(userId: string, keep: number, now: Date): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }>(
       `UPDATE sessions SET revoked_at = :now, revoked_reason = :reason
        WHERE id IN (
          SELECT id FROM sessions WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now
          ORDER BY created_at DESC, id DESC OFFSET :keep
        ) RETURNING id`,
-      { transaction, type: QueryTypes.SELECT, replacements: { userId, keep, now, reason: 'session_limit' } },
+      { type: QueryTypes.SELECT, replacements: { userId, keep, now, reason: 'session_limit' } },
     );
     return rows.map((r) => r.id);
   }
 
   async countActive(userId: string, now: Date): Promise<number> {
-    const rows = await this.sequelize.query<{ n: string }>(
+    const rows = await this.sql.query<{ n: string }>(
       'SELECT count(*) AS n FROM sessions WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now',
       { type: QueryTypes.SELECT, replacements: { userId, now } },
     );
@@ -208,7 +193,7 @@ export class SessionRepository {
 
   /** Deletes sessions (and their refresh tokens) that ended before `cutoff` (expired or revoked). */
   async pruneEnded(cutoff: Date): Promise<number> {
-    const rows = await this.sequelize.query<{ id: string }>(
+    const rows = await this.sql.query<{ id: string }>(
       'DELETE FROM sessions WHERE expires_at < :cutoff OR revoked_at < :cutoff RETURNING id',
       { type: QueryTypes.SELECT, replacements: { cutoff } },
     );
@@ -217,7 +202,7 @@ export class SessionRepository {
 
   /** Deletes spent refresh tokens of live sessions once they can no longer matter for reuse detection. */
   async pruneSpentTokens(cutoff: Date): Promise<number> {
-    const rows = await this.sequelize.query<{ id: string }>(
+    const rows = await this.sql.query<{ id: string }>(
       'DELETE FROM refresh_tokens WHERE expires_at < :cutoff RETURNING id',
       { type: QueryTypes.SELECT, replacements: { cutoff } },
     );

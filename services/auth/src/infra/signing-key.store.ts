@@ -61,7 +61,12 @@ export class SigningKeyStore {
     if (kid) this.options.logger?.info({ kid }, 'signing key created');
   }
 
-  /** Retires the active key and activates a new one; returns the new key id. */
+  /**
+   * Retires the active key and activates a new one; returns the new key id. The store opens its own
+   * transaction (not a unit of work): it is start-up and operator infrastructure (service start, the
+   * rotate CLI), no use case ever joins it, it emits no events, and key generation must not sit in a
+   * request's transaction.
+   */
   async rotate(): Promise<string> {
     const kid = await this.sequelize.transaction(async (transaction) => {
       await this.sequelize.query("SELECT pg_advisory_xact_lock(hashtext('lms.auth.signing_keys'))", { transaction });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
+import { escapeLike, type SqlSession } from '@lms/kit/db';
 import type { Role, User, UserWithSecret } from '../domain/user';
-import { escapeLike } from '@lms/kit/db';
 
 interface UserRow {
   id: string;
@@ -74,7 +74,7 @@ const PATCH_COLUMNS: Record<keyof UserPatch, string> = {
 };
 
 export interface UserListQuery {
-  page: number;
+  offset: number;
   pageSize: number;
   role?: Role;
   isActive?: boolean;
@@ -83,47 +83,38 @@ export interface UserListQuery {
 
 /** The users table. Deleted users are invisible to every read except `findForLogin`. */
 export class UserRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(private readonly sql: SqlSession) {}
 
-  async insert(user: NewUser, transaction: Transaction): Promise<UserWithSecret> {
-    const rows = await this.sequelize.query<UserRow>(
+  async insert(user: NewUser): Promise<UserWithSecret> {
+    const rows = await this.sql.query<UserRow>(
       `INSERT INTO users (id, email, password_hash, full_name, role, email_verified)
        VALUES (:id, :email, :passwordHash, :fullName, :role, :emailVerified)
        RETURNING *`,
-      {
-        transaction,
-        type: QueryTypes.SELECT,
-        replacements: { id: randomUUID(), ...user, emailVerified: user.emailVerified ?? false },
-      },
+      { type: QueryTypes.SELECT, replacements: { id: randomUUID(), ...user, emailVerified: user.emailVerified ?? false } },
     );
     return toUser(rows[0]);
   }
 
-  async findById(
-    id: string,
-    options: { transaction?: Transaction; forUpdate?: boolean } = {},
-  ): Promise<UserWithSecret | undefined> {
-    const rows = await this.sequelize.query<UserRow>(
+  /** `forUpdate` locks the row until the unit of work ends. */
+  async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<UserWithSecret | undefined> {
+    const rows = await this.sql.query<UserRow>(
       `SELECT * FROM users WHERE id = :id AND deleted_at IS NULL${options.forUpdate ? ' FOR UPDATE' : ''}`,
-      { transaction: options.transaction, type: QueryTypes.SELECT, replacements: { id } },
+      { type: QueryTypes.SELECT, replacements: { id } },
     );
     return rows[0] && toUser(rows[0]);
   }
 
-  async findByEmail(
-    email: string,
-    options: { transaction?: Transaction; forUpdate?: boolean } = {},
-  ): Promise<UserWithSecret | undefined> {
-    const rows = await this.sequelize.query<UserRow>(
+  async findByEmail(email: string, options: { forUpdate?: boolean } = {}): Promise<UserWithSecret | undefined> {
+    const rows = await this.sql.query<UserRow>(
       `SELECT * FROM users WHERE lower(email) = lower(:email) AND deleted_at IS NULL${options.forUpdate ? ' FOR UPDATE' : ''}`,
-      { transaction: options.transaction, type: QueryTypes.SELECT, replacements: { email } },
+      { type: QueryTypes.SELECT, replacements: { email } },
     );
     return rows[0] && toUser(rows[0]);
   }
 
   /** The account a sign-in with this email refers to: the live one, else the most recently deleted. */
   async findForLogin(email: string): Promise<UserWithSecret | undefined> {
-    const rows = await this.sequelize.query<UserRow>(
+    const rows = await this.sql.query<UserRow>(
       `SELECT * FROM users WHERE lower(email) = lower(:email)
        ORDER BY (deleted_at IS NULL) DESC, deleted_at DESC LIMIT 1`,
       { type: QueryTypes.SELECT, replacements: { email } },
@@ -131,7 +122,7 @@ export class UserRepository {
     return rows[0] && toUser(rows[0]);
   }
 
-  async update(id: string, patch: UserPatch, transaction: Transaction): Promise<UserWithSecret> {
+  async update(id: string, patch: UserPatch): Promise<UserWithSecret> {
     const sets: string[] = ['updated_at = now()'];
     const replacements: Record<string, unknown> = { id };
     for (const [key, column] of Object.entries(PATCH_COLUMNS) as [keyof UserPatch, string][]) {
@@ -139,9 +130,9 @@ export class UserRepository {
       sets.push(`${column} = :${key}`);
       replacements[key] = patch[key];
     }
-    const rows = await this.sequelize.query<UserRow>(
+    const rows = await this.sql.query<UserRow>(
       `UPDATE users SET ${sets.join(', ')} WHERE id = :id RETURNING *`,
-      { transaction, type: QueryTypes.SELECT, replacements },
+      { type: QueryTypes.SELECT, replacements },
     );
     return toUser(rows[0]);
   }
@@ -150,7 +141,7 @@ export class UserRepository {
     const where: string[] = ['deleted_at IS NULL'];
     const replacements: Record<string, unknown> = {
       limit: query.pageSize,
-      offset: (query.page - 1) * query.pageSize,
+      offset: query.offset,
     };
     if (query.role) {
       where.push('role = :role');
@@ -166,11 +157,11 @@ export class UserRepository {
     }
     const clause = where.join(' AND ');
     const [countRows, rows] = await Promise.all([
-      this.sequelize.query<{ total: string }>(`SELECT count(*) AS total FROM users WHERE ${clause}`, {
+      this.sql.query<{ total: string }>(`SELECT count(*) AS total FROM users WHERE ${clause}`, {
         type: QueryTypes.SELECT,
         replacements,
       }),
-      this.sequelize.query<UserRow>(
+      this.sql.query<UserRow>(
         `SELECT * FROM users WHERE ${clause} ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset`,
         { type: QueryTypes.SELECT, replacements },
       ),
@@ -180,7 +171,7 @@ export class UserRepository {
 
   async findMany(ids: string[]): Promise<User[]> {
     if (!ids.length) return [];
-    const rows = await this.sequelize.query<UserRow>('SELECT * FROM users WHERE id IN (:ids) AND deleted_at IS NULL', {
+    const rows = await this.sql.query<UserRow>('SELECT * FROM users WHERE id IN (:ids) AND deleted_at IS NULL', {
       type: QueryTypes.SELECT,
       replacements: { ids },
     });
@@ -190,7 +181,7 @@ export class UserRepository {
   /** Live (not deleted) accounts with these emails, compared case-insensitively. */
   async findManyByEmail(emails: string[]): Promise<User[]> {
     if (!emails.length) return [];
-    const rows = await this.sequelize.query<UserRow>(
+    const rows = await this.sql.query<UserRow>(
       'SELECT * FROM users WHERE lower(email) IN (:emails) AND deleted_at IS NULL',
       { type: QueryTypes.SELECT, replacements: { emails: emails.map((e) => e.toLowerCase()) } },
     );
@@ -198,11 +189,19 @@ export class UserRepository {
   }
 
   /** Locks every active administrator's row (in id order) and returns their ids. */
-  async lockActiveAdmins(transaction: Transaction): Promise<string[]> {
-    const rows = await this.sequelize.query<{ id: string }>(
+  async lockActiveAdmins(): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }>(
       `SELECT id FROM users WHERE role = 'admin' AND is_active AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
-      { transaction, type: QueryTypes.SELECT },
+      { type: QueryTypes.SELECT },
     );
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * Serialises, until the unit of work ends, every change that may remove an administrator (so two
+   * admins cannot demote each other at once).
+   */
+  async lockAdminMembership(): Promise<void> {
+    await this.sql.query("SELECT pg_advisory_xact_lock(hashtext('lms.auth.admin_membership'))", { type: QueryTypes.SELECT });
   }
 }

@@ -1,10 +1,9 @@
-import { isUniqueViolation, withTransaction } from '@lms/kit/db';
-import { AuthErrors } from '../../domain/auth.errors';
-import { userRegistered } from '../../domain/auth.events';
 import type { User } from '../../domain/user';
 import { Checker } from '../../domain/validation';
-import type { AuthDeps } from '../deps';
-import { emit, requireAdmin, throwIfInvalid, type Caller } from '../shared';
+import type { NewUser } from '../../infra/user.repository';
+import type { AuthDeps, AuthUnitOfWork } from '../deps';
+import { requireAdmin, throwIfInvalid, type Caller } from '../shared';
+import { register } from './register';
 
 export interface CreateUserCommand {
   email: string;
@@ -14,8 +13,8 @@ export interface CreateUserCommand {
   role: string;
 }
 
-/** An administrator creates an account with any role; emits `user.registered` (created_by = the admin). */
-export async function createUser(deps: AuthDeps, caller: Caller, cmd: CreateUserCommand): Promise<User> {
+/** An administrator creates an account with any role; before the unit of work: checks and the password hash. */
+export async function prepareCreateUser(deps: AuthDeps, caller: Caller, cmd: CreateUserCommand): Promise<NewUser> {
   requireAdmin(caller);
   const check = new Checker();
   const email = check.email('email', cmd.email);
@@ -23,16 +22,10 @@ export async function createUser(deps: AuthDeps, caller: Caller, cmd: CreateUser
   const fullName = check.fullName('full_name', cmd.fullName);
   const role = cmd.role === '' ? 'student' : check.role('role', cmd.role);
   throwIfInvalid(check);
+  return { email, passwordHash: await deps.hasher.hash(password), fullName, role: role! };
+}
 
-  const passwordHash = await deps.hasher.hash(password);
-  try {
-    return await withTransaction(deps.sequelize, async (transaction) => {
-      const user = await deps.users.insert({ email, passwordHash, fullName, role: role! }, transaction);
-      await emit(deps, transaction, userRegistered(user, caller.userId));
-      return user;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw AuthErrors.emailTaken();
-    throw err;
-  }
+/** Creates the account; `user.registered` names the admin as created_by. */
+export function createUser(uow: AuthUnitOfWork, caller: Caller, account: NewUser): Promise<User> {
+  return register(uow, account, caller.userId);
 }

@@ -1,4 +1,4 @@
-import type { AuthDeps } from '../deps';
+import type { AuthDeps, AuthUnitOfWork } from '../deps';
 
 /** Ended sessions, spent tokens and stale throttle counters are kept this long (for support and audit). */
 export const RETENTION_DAYS = 30;
@@ -8,15 +8,19 @@ export const RETENTION_DAYS = 30;
  * RETENTION_DAYS ago with their refresh tokens, expired refresh tokens, used or expired one-time
  * tokens, and throttle counters untouched for a day. Safe to run on every replica at once.
  */
-export async function pruneExpired(deps: AuthDeps): Promise<Record<string, number>> {
-  const now = deps.clock();
+export async function pruneExpiredData(uow: AuthUnitOfWork, now: Date): Promise<Record<string, number>> {
   const cutoff = new Date(now.getTime() - RETENTION_DAYS * 86_400_000);
-  const result = {
-    sessions: await deps.sessions.pruneEnded(cutoff),
-    refresh_tokens: await deps.sessions.pruneSpentTokens(cutoff),
-    one_time_tokens: await deps.oneTimeTokens.prune(cutoff),
-    login_throttle: await deps.throttle.prune(now),
+  return {
+    sessions: await uow.sessions.pruneEnded(cutoff),
+    refresh_tokens: await uow.sessions.pruneSpentTokens(cutoff),
+    one_time_tokens: await uow.oneTimeTokens.prune(cutoff),
+    login_throttle: await uow.throttle.prune(now),
   };
+}
+
+/** The hourly housekeeping job (it owns its unit of work, as an entry point does). */
+export async function pruneExpired(deps: AuthDeps): Promise<Record<string, number>> {
+  const result = await deps.units.run((uow) => pruneExpiredData(uow, deps.clock()));
   if (Object.values(result).some((n) => n > 0)) deps.logger.info(result, 'expired auth data pruned');
   return result;
 }

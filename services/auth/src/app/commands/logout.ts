@@ -1,35 +1,32 @@
-import { withTransaction } from '@lms/kit/db';
 import { hashOpaqueToken, REVOCATION_REASONS } from '../../domain/tokens';
 import { Checker } from '../../domain/validation';
-import type { AuthDeps } from '../deps';
-import { markSessionsRevoked, throwIfInvalid, type Caller } from '../shared';
+import type { AuthRepositories, AuthUnitOfWork } from '../deps';
+import { throwIfInvalid, type Caller } from '../shared';
 
 /**
- * Ends the caller's session (the one of the access token). When a refresh token is given and it
- * belongs to the caller, its session ends too; another user's token is ignored. Idempotent.
+ * The sessions a logout ends (read before the unit of work): the caller's own, and the one of the
+ * refresh token when it is given and belongs to the caller; another user's token is ignored.
  */
-export async function logout(deps: AuthDeps, caller: Caller, cmd: { refreshToken: string }): Promise<void> {
+export async function sessionsToEnd(read: AuthRepositories, caller: Caller, cmd: { refreshToken: string }): Promise<string[]> {
   const sessionIds = new Set([caller.sessionId]);
   if (cmd.refreshToken) {
     const check = new Checker();
     const presented = check.token('refresh_token', cmd.refreshToken);
     throwIfInvalid(check);
-    const token = await deps.sessions.findRefreshToken(hashOpaqueToken(presented));
-    const session = token && (await deps.sessions.findById(token.sessionId));
+    const token = await read.sessions.findRefreshToken(hashOpaqueToken(presented));
+    const session = token && (await read.sessions.findById(token.sessionId));
     if (session && session.userId === caller.userId) sessionIds.add(session.id);
   }
-  const now = deps.clock();
-  await withTransaction(deps.sequelize, async (transaction) => {
-    for (const id of sessionIds) await deps.sessions.revoke(id, REVOCATION_REASONS.logout, now, transaction);
-  });
-  await markSessionsRevoked(deps, [...sessionIds]);
+  return [...sessionIds];
 }
 
-/** Ends every session of the caller, on every device. */
-export async function logoutAll(deps: AuthDeps, caller: Caller): Promise<void> {
-  const now = deps.clock();
-  const revoked = await withTransaction(deps.sequelize, (transaction) =>
-    deps.sessions.revokeAllOfUser(caller.userId, REVOCATION_REASONS.logoutAll, now, transaction),
-  );
-  await markSessionsRevoked(deps, [...new Set([caller.sessionId, ...revoked])]);
+/** Ends these sessions. Idempotent; the entry point marks their access tokens revoked after the commit. */
+export async function logout(uow: AuthUnitOfWork, sessionIds: string[], now: Date): Promise<void> {
+  for (const id of sessionIds) await uow.sessions.revoke(id, REVOCATION_REASONS.logout, now);
+}
+
+/** Ends every session of the caller, on every device; returns the ids to mark (the caller's own included). */
+export async function logoutAll(uow: AuthUnitOfWork, caller: Caller, now: Date): Promise<string[]> {
+  const revoked = await uow.sessions.revokeAllOfUser(caller.userId, REVOCATION_REASONS.logoutAll, now);
+  return [...new Set([caller.sessionId, ...revoked])];
 }

@@ -1,10 +1,11 @@
-import { isUniqueViolation, withTransaction } from '@lms/kit/db';
+import { isUniqueViolation } from '@lms/kit/db';
 import { AuthErrors } from '../../domain/auth.errors';
 import { userRegistered } from '../../domain/auth.events';
 import { signupRole, type User } from '../../domain/user';
 import { Checker } from '../../domain/validation';
-import type { AuthDeps } from '../deps';
-import { emit, throwIfInvalid } from '../shared';
+import type { NewUser } from '../../infra/user.repository';
+import type { AuthDeps, AuthUnitOfWork } from '../deps';
+import { throwIfInvalid } from '../shared';
 
 export interface RegisterCommand {
   email: string;
@@ -14,22 +15,26 @@ export interface RegisterCommand {
   role: string;
 }
 
-/** Public sign-up: creates the account and emits `user.registered` in the same transaction. */
-export async function register(deps: AuthDeps, cmd: RegisterCommand): Promise<User> {
+/** Public sign-up, before the unit of work: validates and hashes the password (bcrypt is slow; no transaction waits for it). */
+export async function prepareRegistration(deps: AuthDeps, cmd: RegisterCommand): Promise<NewUser> {
   const check = new Checker();
   const email = check.email('email', cmd.email);
   const password = check.newPassword('password', cmd.password);
   const fullName = check.fullName('full_name', cmd.fullName);
   throwIfInvalid(check);
   const role = signupRole(cmd.role, deps.config.ALLOW_INSTRUCTOR_SIGNUP);
+  return { email, passwordHash: await deps.hasher.hash(password), fullName, role };
+}
 
-  const passwordHash = await deps.hasher.hash(password);
+/**
+ * Creates the account and emits `user.registered` in the same unit of work (`createdBy`: the admin
+ * who created it, null for self-registration). A taken email is AUTH.EMAIL_TAKEN.
+ */
+export async function register(uow: AuthUnitOfWork, account: NewUser, createdBy: string | null = null): Promise<User> {
   try {
-    return await withTransaction(deps.sequelize, async (transaction) => {
-      const user = await deps.users.insert({ email, passwordHash, fullName, role }, transaction);
-      await emit(deps, transaction, userRegistered(user, null));
-      return user;
-    });
+    const user = await uow.users.insert(account);
+    await uow.emit(userRegistered(user, createdBy));
+    return user;
   } catch (err) {
     if (isUniqueViolation(err)) throw AuthErrors.emailTaken();
     throw err;

@@ -1,8 +1,7 @@
-import { withTransaction } from '@lms/kit/db';
 import { SELF_EDITABLE_FIELDS, type User } from '../../domain/user';
 import { Checker } from '../../domain/validation';
 import type { UserPatch } from '../../infra/user.repository';
-import type { AuthDeps } from '../deps';
+import type { AuthUnitOfWork } from '../deps';
 import { loadSelf, throwIfInvalid, type Caller } from '../shared';
 
 export interface UpdateProfileCommand {
@@ -34,12 +33,12 @@ export function checkFieldNames(check: Checker, fields: string[], allowed: reado
 }
 
 /** The caller edits their own profile (name, bio, avatar). */
-export async function updateMe(deps: AuthDeps, caller: Caller, cmd: UpdateProfileCommand): Promise<User> {
+export async function updateMe(uow: AuthUnitOfWork, caller: Caller, cmd: UpdateProfileCommand): Promise<User> {
   const check = new Checker();
   checkFieldNames(check, cmd.fields, SELF_EDITABLE_FIELDS);
   const patch = profilePatch(check, cmd);
   throwIfInvalid(check);
-  const self = await loadSelf(deps, caller);
+  const self = await loadSelf(uow, caller);
   if (Object.keys(patch).length === 0) return self;
-  return withTransaction(deps.sequelize, (transaction) => deps.users.update(self.id, patch, transaction));
+  return uow.users.update(self.id, patch);
 }

@@ -1,9 +1,13 @@
-import { ADMIN_EDITABLE_FIELDS, type User } from '../../domain/user';
+import { ADMIN_EDITABLE_FIELDS } from '../../domain/user';
 import { Checker } from '../../domain/validation';
-import type { AuthDeps } from '../deps';
 import { requireAdmin, throwIfInvalid, type Caller } from '../shared';
-import { applyAdminChange, type AdminChange } from './change-user';
+import type { AdminChange } from './change-user';
 import { checkFieldNames, profilePatch } from './update-me';
+
+/*
+ * The administrators' account changes, checked here before the unit of work; the entry point applies
+ * them with `applyAdminChange` (change-user.ts) and revokes tokens after the commit.
+ */
 
 export interface UpdateUserCommand {
   userId: string;
@@ -17,8 +21,13 @@ export interface UpdateUserCommand {
   emailVerified: boolean;
 }
 
+export interface CheckedAdminChange {
+  userId: string;
+  change: AdminChange;
+}
+
 /** An administrator's partial update of any account, role and activation included. */
-export async function updateUser(deps: AuthDeps, caller: Caller, cmd: UpdateUserCommand): Promise<User> {
+export function checkUpdateUser(caller: Caller, cmd: UpdateUserCommand): CheckedAdminChange {
   requireAdmin(caller);
   const check = new Checker();
   const userId = check.uuid('user_id', cmd.userId);
@@ -29,31 +38,19 @@ export async function updateUser(deps: AuthDeps, caller: Caller, cmd: UpdateUser
   if (fields.has('is_active')) change.isActive = cmd.isActive;
   if (fields.has('email_verified')) change.profile!.emailVerified = cmd.emailVerified;
   throwIfInvalid(check);
-  return applyAdminChange(deps, caller.userId, userId, change);
+  return { userId, change };
 }
 
-export async function activateUser(deps: AuthDeps, caller: Caller, cmd: { userId: string }): Promise<User> {
+/**
+ * Activation (`activate`), deactivation (`deactivate`: the account cannot sign in and its sessions and
+ * access tokens stop working) and soft deletion (`delete`: deactivated, sessions revoked, hidden from
+ * every read) of one account.
+ */
+export function checkAccountChange(caller: Caller, cmd: { userId: string }, kind: 'activate' | 'deactivate' | 'delete'): CheckedAdminChange {
   requireAdmin(caller);
   const check = new Checker();
   const userId = check.uuid('user_id', cmd.userId);
   throwIfInvalid(check);
-  return applyAdminChange(deps, caller.userId, userId, { isActive: true });
-}
-
-/** Deactivates an account: it cannot sign in and its sessions and access tokens stop working. */
-export async function deactivateUser(deps: AuthDeps, caller: Caller, cmd: { userId: string }): Promise<User> {
-  requireAdmin(caller);
-  const check = new Checker();
-  const userId = check.uuid('user_id', cmd.userId);
-  throwIfInvalid(check);
-  return applyAdminChange(deps, caller.userId, userId, { isActive: false });
-}
-
-/** Soft-deletes an account: deactivated, sessions revoked, hidden from every read. */
-export async function deleteUser(deps: AuthDeps, caller: Caller, cmd: { userId: string }): Promise<void> {
-  requireAdmin(caller);
-  const check = new Checker();
-  const userId = check.uuid('user_id', cmd.userId);
-  throwIfInvalid(check);
-  await applyAdminChange(deps, caller.userId, userId, { delete: true });
+  const change: AdminChange = kind === 'delete' ? { delete: true } : { isActive: kind === 'activate' };
+  return { userId, change };
 }

@@ -18,7 +18,7 @@ export async function batchGetUsers(
   else query.ids.forEach((id, i) => check.uuid(['ids', i], id));
   throwIfInvalid(check);
   const ids = [...new Set(query.ids.map((id) => id.toLowerCase()))];
-  const users = new Map((await deps.users.findMany(ids)).map((u) => [u.id, u]));
+  const users = new Map((await deps.units.read.users.findMany(ids)).map((u) => [u.id, u]));
   return ids.flatMap((id) => {
     const user = users.get(id);
     if (!user || (query.anonymous && user.role === 'student')) return [];

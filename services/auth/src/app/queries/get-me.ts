@@ -3,5 +3,5 @@ import type { AuthDeps } from '../deps';
 import { loadSelf, type Caller } from '../shared';
 
 export async function getMe(deps: AuthDeps, caller: Caller): Promise<User> {
-  return loadSelf(deps, caller);
+  return loadSelf(deps.units.read, caller);
 }

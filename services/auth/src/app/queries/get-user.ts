@@ -13,7 +13,7 @@ export async function getUser(deps: AuthDeps, caller: Caller, query: { userId: s
   const userId = check.uuid('user_id', query.userId);
   throwIfInvalid(check);
   if (caller.role !== 'admin' && caller.userId !== userId) throw AuthErrors.userNotFound();
-  const user = await deps.users.findById(userId);
+  const user = await deps.units.read.users.findById(userId);
   if (!user) throw AuthErrors.userNotFound();
   return user;
 }
@@ -28,6 +28,6 @@ export interface UserStats {
 /** Activity figures of one account (administrators: anyone; others: themselves, else NOT_FOUND). */
 export async function getUserStats(deps: AuthDeps, caller: Caller, query: { userId: string }): Promise<UserStats> {
   const user = await getUser(deps, caller, query);
-  const activeSessions = await deps.sessions.countActive(user.id, deps.clock());
+  const activeSessions = await deps.units.read.sessions.countActive(user.id, deps.clock());
   return { userId: user.id, createdAt: user.createdAt, lastLoginAt: user.lastLoginAt, activeSessions };
 }

@@ -6,6 +6,6 @@ import type { Caller } from '../shared';
 export type SessionView = SessionRecord & { current: boolean };
 
 export async function listSessions(deps: AuthDeps, caller: Caller): Promise<SessionView[]> {
-  const sessions = await deps.sessions.listActive(caller.userId, deps.clock(), deps.config.MAX_SESSIONS_PER_USER);
+  const sessions = await deps.units.read.sessions.listActive(caller.userId, deps.clock(), deps.config.MAX_SESSIONS_PER_USER);
   return sessions.map((s) => ({ ...s, current: s.id === caller.sessionId }));
 }

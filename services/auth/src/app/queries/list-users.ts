@@ -1,3 +1,4 @@
+import { totalPages } from '@lms/kit/errors';
 import type { Role, User } from '../../domain/user';
 import { Checker, LIMITS } from '../../domain/validation';
 import type { AuthDeps } from '../deps';
@@ -26,11 +27,7 @@ export interface UserPage {
 export async function listUsers(deps: AuthDeps, caller: Caller, query: ListUsersQuery): Promise<UserPage> {
   requireAdmin(caller);
   const check = new Checker();
-  const page = query.page === 0 ? 1 : query.page;
-  const pageSize = query.pageSize === 0 ? LIMITS.pageSizeDefault : query.pageSize;
-  if (!Number.isInteger(page) || page < 1 || page > 1_000_000) check.add('page', 'must be between 1 and 1000000');
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > LIMITS.pageSizeMax)
-    check.add('page_size', `must be between 1 and ${LIMITS.pageSizeMax}`);
+  const { page, pageSize, offset } = check.paging(query.page, query.pageSize);
   const role: Role | undefined = query.role ? check.role('role', query.role) : undefined;
   let isActive: boolean | undefined;
   if (query.isActive === 'true') isActive = true;
@@ -40,6 +37,6 @@ export async function listUsers(deps: AuthDeps, caller: Caller, query: ListUsers
   if ([...search].length > LIMITS.searchMax) check.add('search', `must be at most ${LIMITS.searchMax} characters`);
   throwIfInvalid(check);
 
-  const { items, total } = await deps.users.list({ page, pageSize, role, isActive, search: search || undefined });
-  return { items, total, page, pageSize, totalPages: Math.ceil(total / pageSize) };
+  const { items, total } = await deps.units.read.users.list({ offset, pageSize, role, isActive, search: search || undefined });
+  return { items, total, page, pageSize, totalPages: totalPages(total, pageSize) };
 }

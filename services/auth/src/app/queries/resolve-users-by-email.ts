@@ -41,7 +41,7 @@ export async function resolveUsersByEmail(deps: AuthDeps, caller: Caller, query:
   if (query.emails.length > LIMITS.batchMax) check.add('emails', `must contain at most ${LIMITS.batchMax} emails`);
   const emails = [...new Set(query.emails.map((raw, i) => check.email(`emails.${i}`, raw)))];
   throwIfInvalid(check);
-  const enrollable = (await deps.users.findManyByEmail(emails)).filter((u) => u.isActive && u.role === 'student');
+  const enrollable = (await deps.units.read.users.findManyByEmail(emails)).filter((u) => u.isActive && u.role === 'student');
   const byEmail = new Map(enrollable.map((u) => [u.email.toLowerCase(), u]));
   return emails.flatMap((email) => {
     const user = byEmail.get(email);
