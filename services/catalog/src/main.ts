@@ -3,7 +3,9 @@ import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1
 import { runService, startService, type RunningService } from '@lms/kit/lifecycle';
 import { createLogger, type Logger } from '@lms/kit/logging';
 import { migrations } from '../migrations';
-import { createCatalogDeps } from './app/deps';
+import { UnitsOfWork } from '@lms/kit/db';
+import { catalogRepositories, createCatalogDeps } from './app/deps';
+import { EVENT_SOURCE } from './domain/catalog.events';
 import { loadCatalogConfig, type CatalogConfig } from './config';
 import { enrollmentStatsConsumer } from './events/enrollment-stats.consumer';
 import { catalogHandlers } from './grpc/catalog.handlers';
@@ -31,7 +33,8 @@ export function start(config: CatalogConfig, logger: Logger = createLogger(SERVI
         auth.close();
         enrollment.close();
       });
-      const deps = createCatalogDeps({ config, logger, sequelize, outbox, redis, auth, enrollment });
+      const units = new UnitsOfWork({ sequelize, outbox, source: EVENT_SOURCE, repositories: catalogRepositories });
+      const deps = createCatalogDeps({ config, logger, units, redis, auth, enrollment });
       return {
         grpc: { protoFile: 'lms/catalog/v1/catalog.proto', service: 'lms.catalog.v1.CatalogService', handlers: catalogHandlers(deps) },
         consumers: [enrollmentStatsConsumer(deps)],

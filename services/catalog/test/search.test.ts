@@ -87,10 +87,21 @@ describe('catalog: listing, full-text search, filters, sorting and pagination', 
     expect(new Set(all).size).toBe(5);
   });
 
+  test('When the listing leaves page and page_size at 0 (not sent), then the fleet-wide defaults apply: page 1 of 20', async () => {
+    const category = unique('Defaults');
+    const { course } = await publishedCourse(f, f.owner, { category });
+    const page = await f.catalog.ListCourses(listRequest({ category, page: 0, page_size: 0 }), ANONYMOUS);
+    expect(page).toMatchObject({ total: 1, page: 1, page_size: 20, total_pages: 1 });
+    expect(ids(page)).toEqual([course.id]);
+    const mine = await f.catalog.ListMyCourses({ page: 0, page_size: 0 }, f.owner.auth);
+    expect(mine).toMatchObject({ page: 1, page_size: 20 });
+  });
+
   test.each([
-    ['page_size 0', { page_size: 0 }, 'page_size'],
+    ['page_size -1', { page_size: -1 }, 'page_size'],
+    ['page_size 101', { page_size: 101 }, 'page_size'],
     ['page_size 1000', { page_size: 1000 }, 'page_size'],
-    ['page 0', { page: 0 }, 'page'],
+    ['page -1', { page: -1 }, 'page'],
     ['a negative lower price bound below -1', { min_price_cents: -2 }, 'min_price_cents'],
     ['a lower price bound above the upper one', { min_price_cents: 500, max_price_cents: 100 }, 'min_price_cents'],
     ['an unknown difficulty', { difficulty_level: 'expert' }, 'difficulty_level'],

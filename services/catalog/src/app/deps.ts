@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Sequelize } from 'sequelize';
 import { createRemoteVerifier, type AuthClient, type TokenVerifier } from '@lms/kit/auth';
-import type { Outbox } from '@lms/kit/events';
+import type { SqlSession, UnitOfWork, UnitsOfWork } from '@lms/kit/db';
 import type { Logger } from '@lms/kit/logging';
 import type { Redis } from '@lms/kit/redis';
 import type { CatalogConfig } from '../config';
@@ -14,16 +13,38 @@ import { InstructorDirectory } from '../infra/instructor.directory';
 import { LessonRepository } from '../infra/lesson.repository';
 import { SectionRepository } from '../infra/section.repository';
 
-/** Everything a use case may touch; built once per process by `createCatalogDeps`. */
-export interface CatalogDeps {
-  config: CatalogConfig;
-  logger: Logger;
-  sequelize: Sequelize;
-  outbox: Outbox;
+/** The catalog's tables, bound to one SQL session (a unit of work's transaction, or autocommit reads). */
+export interface CatalogRepositories {
   courses: CourseRepository;
   sections: SectionRepository;
   lessons: LessonRepository;
+  /** The read model of enrolments (course_enrollments), fed by the enrollment service's events. */
   enrollments: EnrollmentRecordRepository;
+}
+
+export function catalogRepositories(sql: SqlSession): CatalogRepositories {
+  return {
+    courses: new CourseRepository(sql),
+    sections: new SectionRepository(sql),
+    lessons: new LessonRepository(sql),
+    enrollments: new EnrollmentRecordRepository(sql),
+  };
+}
+
+/** What a command works with: the repositories of one transaction, its outbox (`emit`) and `afterCommit`. */
+export type CatalogUnitOfWork = UnitOfWork<CatalogRepositories>;
+
+/** What commands may use besides their unit of work: settings, time and randomness — no I/O. */
+export type CatalogPorts = Pick<CatalogDeps, 'config' | 'clock' | 'randomHex'>;
+
+/**
+ * Everything the entry points and queries may touch; built once per process by `createCatalogDeps`.
+ * Entry points open units of work (`units.run` / `units.join`); queries read through `units.read`.
+ */
+export interface CatalogDeps {
+  config: CatalogConfig;
+  logger: Logger;
+  units: UnitsOfWork<CatalogRepositories>;
   /** The enrollment service, for enrolments the read model has not seen yet. */
   enrollmentService: EnrollmentDirectory;
   instructors: InstructorDirectory;
@@ -38,22 +59,17 @@ export interface CatalogDeps {
 export function createCatalogDeps(input: {
   config: CatalogConfig;
   logger: Logger;
-  sequelize: Sequelize;
-  outbox: Outbox;
+  /** Built on the process's database and outbox (main.ts): `new UnitsOfWork({ …, repositories: catalogRepositories })`. */
+  units: UnitsOfWork<CatalogRepositories>;
   redis: Redis;
   auth: AuthClient;
   enrollment: EnrollmentClient;
 }): CatalogDeps {
-  const { config, logger, sequelize, outbox, redis, auth, enrollment } = input;
+  const { config, logger, units, redis, auth, enrollment } = input;
   return {
     config,
     logger,
-    sequelize,
-    outbox,
-    courses: new CourseRepository(sequelize),
-    sections: new SectionRepository(sequelize),
-    lessons: new LessonRepository(sequelize),
-    enrollments: new EnrollmentRecordRepository(sequelize),
+    units,
     enrollmentService: new EnrollmentDirectory(enrollment, logger),
     instructors: new InstructorDirectory(auth, logger, Math.min(config.GRPC_DEADLINE_MS, 1500)),
     cache: new CourseCache(redis, { prefix: config.REDIS_KEY_PREFIX, ttlSeconds: config.CACHE_TTL_SECONDS, logger }),

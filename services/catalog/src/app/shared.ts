@@ -1,14 +1,11 @@
-import type { Transaction } from 'sequelize';
 import { optionalCaller, type Caller } from '@lms/kit/auth';
-import { withTransaction } from '@lms/kit/db';
 import type { AppError } from '@lms/kit/errors';
-import { createEvent } from '@lms/kit/events';
 import { CatalogErrors } from '../domain/catalog.errors';
-import { EVENT_SOURCE, coursePublished, type DomainEvent } from '../domain/catalog.events';
+import { coursePublished } from '../domain/catalog.events';
 import { assertCanManage, canView, type Course } from '../domain/course';
 import { contentTotals, countableIds, sameIds, type Lesson } from '../domain/lesson';
 import { Checker } from '../domain/validation';
-import type { CatalogDeps } from './deps';
+import type { CatalogDeps, CatalogRepositories, CatalogUnitOfWork } from './deps';
 
 export type { Caller };
 
@@ -34,37 +31,18 @@ export function requireUuid(loc: string, raw: string): string {
   return id;
 }
 
-/** Writes domain events to the outbox in the caller's transaction (CloudEvents, source lms/catalog). */
-export async function emit(deps: CatalogDeps, transaction: Transaction, ...events: DomainEvent<unknown>[]): Promise<void> {
-  await deps.outbox.add(
-    transaction,
-    ...events.map((e) => createEvent({ type: e.type, source: EVENT_SOURCE, subject: e.subject, data: e.data, time: e.time })),
-  );
-}
-
 /**
- * Runs a catalog write in one transaction (retried on serialization failures and deadlocks), then
- * invalidates the public read cache before answering, so nobody reads a cached answer older than it.
- */
-export async function write<T>(deps: CatalogDeps, fn: (transaction: Transaction) => Promise<T>): Promise<T> {
-  const result = await withTransaction(deps.sequelize, fn);
-  await deps.cache.invalidate();
-  return result;
-}
-
-/**
- * Loads and locks (FOR UPDATE) a course the caller manages. Every write to a course's content takes
- * this lock first, so writes to one course are serialised (positions, version, totals stay consistent).
- * `notFound` replaces the error for a course the caller may not see (e.g. LESSON_NOT_FOUND).
+ * Loads and locks (`courses.lockById`, FOR UPDATE) a course the caller manages. Every write to a course's
+ * content takes this lock first, so writes to one course are serialised (positions, version, totals stay
+ * consistent). `notFound` replaces the error for a course the caller may not see (e.g. LESSON_NOT_FOUND).
  */
 export async function lockManagedCourse(
-  deps: CatalogDeps,
-  transaction: Transaction,
+  uow: CatalogRepositories,
   courseId: string,
   caller: Caller,
   notFound?: () => AppError,
 ): Promise<Course> {
-  const course = await deps.courses.findById(courseId, { transaction, forUpdate: true });
+  const course = await uow.courses.lockById(courseId);
   try {
     return assertCanManage(course, caller);
   } catch (err) {
@@ -74,16 +52,11 @@ export async function lockManagedCourse(
 }
 
 /** A lesson (with content) and its course, locked as a course the caller manages (LESSON_NOT_FOUND otherwise). */
-export async function lockManagedLesson(
-  deps: CatalogDeps,
-  transaction: Transaction,
-  lessonId: string,
-  caller: Caller,
-): Promise<{ course: Course; lesson: Lesson }> {
-  const found = await deps.lessons.findById(lessonId, { transaction });
+export async function lockManagedLesson(uow: CatalogRepositories, lessonId: string, caller: Caller): Promise<{ course: Course; lesson: Lesson }> {
+  const found = await uow.lessons.findById(lessonId);
   if (!found) throw CatalogErrors.lessonNotFound();
-  const course = await lockManagedCourse(deps, transaction, found.courseId, caller, CatalogErrors.lessonNotFound);
-  const lesson = await deps.lessons.findById(lessonId, { transaction, withContent: true }); // re-read under the lock
+  const course = await lockManagedCourse(uow, found.courseId, caller, CatalogErrors.lessonNotFound);
+  const lesson = await uow.lessons.findById(lessonId, { withContent: true }); // re-read under the lock
   if (!lesson) throw CatalogErrors.lessonNotFound();
   return { course, lesson };
 }
@@ -94,8 +67,8 @@ export async function lockManagedLesson(
  * of countable lessons changed, bumps the version, keeps the new set as the snapshot and emits
  * `course.published` with it.
  */
-export async function syncContent(deps: CatalogDeps, transaction: Transaction, course: Course, at: Date): Promise<Course> {
-  const lessons = await deps.lessons.listByCourse(course.id, transaction);
+export async function syncContent(uow: CatalogUnitOfWork, course: Course, at: Date): Promise<Course> {
+  const lessons = await uow.lessons.listByCourse(course.id);
   const totals = contentTotals(lessons);
   const countable = countableIds(lessons);
   const bump = course.isPublished && !sameIds(course.publishedCountableIds, countable);
@@ -104,14 +77,10 @@ export async function syncContent(deps: CatalogDeps, transaction: Transaction, c
     totals.totalQuizzes !== course.totalQuizzes ||
     totals.estimatedDurationMinutes !== course.estimatedDurationMinutes;
   if (!bump && !totalsChanged) return course;
-  const updated = await deps.courses.update(
-    course.id,
-    { state: { ...totals, ...(bump ? { version: course.version + 1, publishedCountableIds: countable } : {}) } },
-    transaction,
-  );
-  if (bump) {
-    await emit(deps, transaction, coursePublished(updated, lessons.filter((l) => l.isPublished), countable, at));
-  }
+  const updated = await uow.courses.update(course.id, {
+    state: { ...totals, ...(bump ? { version: course.version + 1, publishedCountableIds: countable } : {}) },
+  });
+  if (bump) await uow.emit(coursePublished(updated, lessons.filter((l) => l.isPublished), countable, at));
   return updated;
 }
 
@@ -164,7 +133,7 @@ export interface Page<T> {
 export async function canRead(deps: CatalogDeps, course: Course, caller: Caller | undefined): Promise<boolean> {
   if (canView(course, caller)) return true;
   if (caller?.role !== 'student') return false;
-  if (await deps.enrollments.isActiveStudent(course.id, caller.userId)) return true;
+  if (await deps.units.read.enrollments.isActiveStudent(course.id, caller.userId)) return true;
   return deps.enrollmentService.callerIsEnrolled(course.id);
 }
 

@@ -1,6 +1,5 @@
-import type { Transaction } from 'sequelize';
 import { baseSlug, firstFreeSlug, slugCandidate } from '../domain/slug';
-import type { CatalogDeps } from './deps';
+import type { CatalogPorts } from './deps';
 
 const MAX_ATTEMPTS = 20;
 
@@ -10,7 +9,7 @@ const MAX_ATTEMPTS = 20;
  * After MAX_ATTEMPTS (a storm of identical titles), a random suffix.
  */
 export async function allocateSlug<T>(
-  deps: CatalogDeps,
+  ports: Pick<CatalogPorts, 'randomHex'>,
   base: string,
   taken: () => Promise<Set<string>>,
   tryWith: (slug: string) => Promise<T | undefined>,
@@ -22,22 +21,20 @@ export async function allocateSlug<T>(
     candidate = firstFreeSlug(base, await taken());
   }
   for (;;) {
-    const done = await tryWith(`${base}-${deps.randomHex()}`);
+    const done = await tryWith(`${base}-${ports.randomHex()}`);
     if (done !== undefined) return done;
   }
 }
 
-export function courseBaseSlug(deps: CatalogDeps, title: string): string {
-  return baseSlug(title, 'course', deps.randomHex);
+export function courseBaseSlug(ports: Pick<CatalogPorts, 'randomHex'>, title: string): string {
+  return baseSlug(title, 'course', ports.randomHex);
 }
 
-export function lessonBaseSlug(deps: CatalogDeps, title: string): string {
-  return baseSlug(title, 'lesson', deps.randomHex);
+export function lessonBaseSlug(ports: Pick<CatalogPorts, 'randomHex'>, title: string): string {
+  return baseSlug(title, 'lesson', ports.randomHex);
 }
 
 /** True when `slug` already belongs to the family of `base` (base, base-2, …): no need to change it. */
 export function inSlugFamily(slug: string, base: string): boolean {
   return slug === base || (slug.startsWith(`${base}-`) && /^\d+$/.test(slug.slice(base.length + 1)));
 }
-
-export type { Transaction };

@@ -1,19 +1,13 @@
+import type { DomainEvent } from '@lms/kit/events';
 import type { Course, CourseField } from './course';
 import type { Lesson, LessonField, LessonType } from './lesson';
 
 /**
  * The facts the catalog service publishes (documented in protos/events/README.md, section "catalog").
- * Builders are pure: the app wraps them in a CloudEvents envelope and writes them to the outbox.
- * The subject of every catalog event is the course id.
+ * Builders are pure: a use case hands them to `uow.emit`, which wraps them in a CloudEvents envelope
+ * (source EVENT_SOURCE) and writes them to the outbox. The subject of every catalog event is the course id.
  */
 export const EVENT_SOURCE = 'lms/catalog';
-
-export interface DomainEvent<T> {
-  type: string;
-  subject: string;
-  data: T;
-  time: Date;
-}
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 

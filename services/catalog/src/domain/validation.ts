@@ -21,8 +21,6 @@ export const LIMITS = {
   resourcesMax: 50,
   unlockAfterDaysMax: 3650,
   searchMax: 200,
-  pageMax: 1_000_000,
-  pageSizeMax: 100,
   batchMax: 100,
   topLimitDefault: 10,
   topLimitMax: 100,
@@ -160,8 +158,4 @@ export class Checker extends FieldChecker {
     });
     return out;
   }
-}
-
-export function totalPages(total: number, pageSize: number): number {
-  return Math.ceil(total / pageSize);
 }

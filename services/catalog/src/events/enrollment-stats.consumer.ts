@@ -66,12 +66,15 @@ export function enrollmentStatsConsumer(deps: CatalogDeps): ConsumerDefinition<A
     queue: ENROLLMENT_STATS_QUEUE,
     bindings: [...FACT_TYPES],
     schema: anyFact,
+    // The kit's inbox owns the transaction (the inbox row and the fact's effects commit together): join it.
     handle: (event, transaction) =>
-      recordEnrollmentFact(
-        deps,
-        transaction,
-        { enrollmentId: event.data.enrollment_id.toLowerCase(), courseId: event.data.course_id.toLowerCase(), studentId: event.data.student_id.toLowerCase() },
-        toFact(event.type, event.data),
+      deps.units.join(transaction, (uow) =>
+        recordEnrollmentFact(
+          uow,
+          deps.cache,
+          { enrollmentId: event.data.enrollment_id.toLowerCase(), courseId: event.data.course_id.toLowerCase(), studentId: event.data.student_id.toLowerCase() },
+          toFact(event.type, event.data),
+        ),
       ),
   };
 }

@@ -1,8 +1,9 @@
 import type { UnaryHandlers } from '@lms/kit/grpc';
 import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1/CatalogService';
-import type { CatalogDeps } from '../app/deps';
-import { authenticate, viewer } from '../app/shared';
-import { createCourse } from '../app/commands/create-course';
+import type { CatalogDeps, CatalogUnitOfWork } from '../app/deps';
+import { authenticate, viewer, withInstructor } from '../app/shared';
+import type { Course } from '../domain/course';
+import { createCourse, prepareCreateCourse } from '../app/commands/create-course';
 import { updateCourse } from '../app/commands/update-course';
 import { archiveCourse, publishCourse, unarchiveCourse, unpublishCourse } from '../app/commands/publish-course';
 import { deleteCourse } from '../app/commands/delete-course';
@@ -29,35 +30,62 @@ import {
   sectionMessage,
 } from './catalog.messages';
 
-/** The CatalogService over gRPC: decode the request, verify the caller, call the use case, encode the reply. */
+/**
+ * The CatalogService over gRPC: decode the request, verify the caller, call the use case, encode the reply.
+ * Writes are the entry point's units of work: `write` opens one, hands it to the command and commits.
+ */
 export function catalogHandlers(deps: CatalogDeps): UnaryHandlers<CatalogServiceDefinition> {
   const caller = (authorization: string | undefined) => authenticate(deps, authorization);
   const maybeCaller = (authorization: string | undefined) => viewer(deps, authorization);
+  /**
+   * Runs a command in one unit of work (retried on serialization failures and deadlocks). After the commit
+   * the public read cache is invalidated, awaited before the answer (the kit awaits after-commit hooks), so
+   * nobody — the writer included — reads a cached answer older than the write.
+   */
+  const write = <T>(command: (uow: CatalogUnitOfWork) => Promise<T>): Promise<T> =>
+    deps.units.run((uow) => {
+      uow.afterCommit(() => deps.cache.invalidate());
+      return command(uow);
+    });
+  /** A written course as answered: with its instructor's public name (one call to auth, after the commit). */
+  const courseReply = async (course: Promise<Course>) => courseMessage(await withInstructor(deps, await course));
   return {
     // ------------------------------------------------------------------------------------ courses
-    CreateCourse: async (req, call) =>
-      courseMessage(await createCourse(deps, await caller(call.authorization), { ...courseInput(req), instructorId: req.instructor_id })),
+    CreateCourse: async (req, call) => {
+      const who = await caller(call.authorization);
+      const input = await prepareCreateCourse(deps, who, { ...courseInput(req), instructorId: req.instructor_id });
+      return courseReply(write((uow) => createCourse(uow, deps, who, input)));
+    },
 
-    UpdateCourse: async (req, call) =>
-      courseMessage(
-        await updateCourse(deps, await caller(call.authorization), { ...courseInput(req), courseId: req.course_id, fields: req.fields }),
-      ),
+    UpdateCourse: async (req, call) => {
+      const who = await caller(call.authorization);
+      return courseReply(write((uow) => updateCourse(uow, deps, who, { ...courseInput(req), courseId: req.course_id, fields: req.fields })));
+    },
 
     DeleteCourse: async (req, call) => {
-      await deleteCourse(deps, await caller(call.authorization), { courseId: req.course_id });
+      const who = await caller(call.authorization);
+      await write((uow) => deleteCourse(uow, deps, who, { courseId: req.course_id }));
       return {};
     },
 
-    PublishCourse: async (req, call) =>
-      courseMessage(await publishCourse(deps, await caller(call.authorization), { courseId: req.course_id })),
+    PublishCourse: async (req, call) => {
+      const who = await caller(call.authorization);
+      return courseReply(write((uow) => publishCourse(uow, deps, who, { courseId: req.course_id })));
+    },
 
-    UnpublishCourse: async (req, call) =>
-      courseMessage(await unpublishCourse(deps, await caller(call.authorization), { courseId: req.course_id })),
+    UnpublishCourse: async (req, call) => {
+      const who = await caller(call.authorization);
+      return courseReply(write((uow) => unpublishCourse(uow, deps, who, { courseId: req.course_id })));
+    },
 
-    ArchiveCourse: async (req, call) =>
-      courseMessage(await archiveCourse(deps, await caller(call.authorization), { courseId: req.course_id })),
-    UnarchiveCourse: async (req, call) =>
-      courseMessage(await unarchiveCourse(deps, await caller(call.authorization), { courseId: req.course_id })),
+    ArchiveCourse: async (req, call) => {
+      const who = await caller(call.authorization);
+      return courseReply(write((uow) => archiveCourse(uow, deps, who, { courseId: req.course_id })));
+    },
+    UnarchiveCourse: async (req, call) => {
+      const who = await caller(call.authorization);
+      return courseReply(write((uow) => unarchiveCourse(uow, deps, who, { courseId: req.course_id })));
+    },
 
     GetCourse: async (req, call) => courseMessage(await getCourse(deps, await maybeCaller(call.authorization), { courseId: req.course_id })),
 
@@ -106,51 +134,52 @@ export function catalogHandlers(deps: CatalogDeps): UnaryHandlers<CatalogService
     }),
 
     // ------------------------------------------------------------------------------------ sections
-    CreateSection: async (req, call) =>
-      sectionMessage(
-        await createSection(deps, await caller(call.authorization), {
-          courseId: req.course_id,
-          title: req.title,
-          description: req.description,
-        }),
-      ),
+    CreateSection: async (req, call) => {
+      const who = await caller(call.authorization);
+      const cmd = { courseId: req.course_id, title: req.title, description: req.description };
+      return sectionMessage(await write((uow) => createSection(uow, who, cmd)));
+    },
 
-    UpdateSection: async (req, call) =>
-      sectionMessage(
-        await updateSection(deps, await caller(call.authorization), {
-          sectionId: req.section_id,
-          fields: req.fields,
-          title: req.title,
-          description: req.description,
-        }),
-      ),
+    UpdateSection: async (req, call) => {
+      const who = await caller(call.authorization);
+      const cmd = { sectionId: req.section_id, fields: req.fields, title: req.title, description: req.description };
+      return sectionMessage(await write((uow) => updateSection(uow, who, cmd)));
+    },
 
     DeleteSection: async (req, call) => {
-      await deleteSection(deps, await caller(call.authorization), { sectionId: req.section_id });
+      const who = await caller(call.authorization);
+      await write((uow) => deleteSection(uow, who, { sectionId: req.section_id }));
       return {};
     },
 
     // ------------------------------------------------------------------------------------ lessons
-    CreateLesson: async (req, call) =>
-      lessonMessage(
-        await createLesson(deps, await caller(call.authorization), { ...lessonInput(req), courseId: req.course_id, fields: req.fields }),
-      ),
+    CreateLesson: async (req, call) => {
+      const who = await caller(call.authorization);
+      const cmd = { ...lessonInput(req), courseId: req.course_id, fields: req.fields };
+      return lessonMessage(await write((uow) => createLesson(uow, deps, who, cmd)));
+    },
 
-    UpdateLesson: async (req, call) =>
-      lessonMessage(
-        await updateLesson(deps, await caller(call.authorization), { ...lessonInput(req), lessonId: req.lesson_id, fields: req.fields }),
-      ),
+    UpdateLesson: async (req, call) => {
+      const who = await caller(call.authorization);
+      const cmd = { ...lessonInput(req), lessonId: req.lesson_id, fields: req.fields };
+      return lessonMessage(await write((uow) => updateLesson(uow, deps, who, cmd)));
+    },
 
     DeleteLesson: async (req, call) => {
-      await deleteLesson(deps, await caller(call.authorization), { lessonId: req.lesson_id });
+      const who = await caller(call.authorization);
+      await write((uow) => deleteLesson(uow, deps, who, { lessonId: req.lesson_id }));
       return {};
     },
 
-    PublishLesson: async (req, call) =>
-      lessonMessage(await publishLesson(deps, await caller(call.authorization), { lessonId: req.lesson_id })),
+    PublishLesson: async (req, call) => {
+      const who = await caller(call.authorization);
+      return lessonMessage(await write((uow) => publishLesson(uow, who, { lessonId: req.lesson_id })));
+    },
 
-    UnpublishLesson: async (req, call) =>
-      lessonMessage(await unpublishLesson(deps, await caller(call.authorization), { lessonId: req.lesson_id })),
+    UnpublishLesson: async (req, call) => {
+      const who = await caller(call.authorization);
+      return lessonMessage(await write((uow) => unpublishLesson(uow, who, { lessonId: req.lesson_id })));
+    },
 
     GetLesson: async (req, call) => lessonMessage(await getLesson(deps, await maybeCaller(call.authorization), { lessonId: req.lesson_id })),
 
@@ -160,18 +189,17 @@ export function catalogHandlers(deps: CatalogDeps): UnaryHandlers<CatalogService
       ),
     }),
 
-    ReorderLessons: async (req, call) =>
-      outlineMessage(
-        await reorderLessons(deps, await caller(call.authorization), {
-          courseId: req.course_id,
-          sections: req.sections.map((s) => ({ sectionId: s.section_id, lessonIds: s.lesson_ids })),
-        }),
-      ),
+    ReorderLessons: async (req, call) => {
+      const who = await caller(call.authorization);
+      const cmd = { courseId: req.course_id, sections: req.sections.map((s) => ({ sectionId: s.section_id, lessonIds: s.lesson_ids })) };
+      return outlineMessage(await write((uow) => reorderLessons(uow, deps, who, cmd)));
+    },
 
-    MoveLesson: async (req, call) =>
-      lessonMessage(
-        await moveLesson(deps, await caller(call.authorization), { lessonId: req.lesson_id, newOrderIndex: req.new_order_index }),
-      ),
+    MoveLesson: async (req, call) => {
+      const who = await caller(call.authorization);
+      const cmd = { lessonId: req.lesson_id, newOrderIndex: req.new_order_index };
+      return lessonMessage(await write((uow) => moveLesson(uow, deps, who, cmd)));
+    },
 
     // ------------------------------------------------------------------------------------ other services
     GetCourseOutline: async (req, call) =>

@@ -3,13 +3,13 @@ import type { CourseOutline } from '@lms/kit/generated/lms/catalog/v1/CourseOutl
 import type { CoursePage } from '@lms/kit/generated/lms/catalog/v1/CoursePage';
 import type { Lesson as LessonMessage } from '@lms/kit/generated/lms/catalog/v1/Lesson';
 import type { Section as SectionMessage } from '@lms/kit/generated/lms/catalog/v1/Section';
+import { protoTime } from '@lms/kit/grpc';
 import type { CourseInput } from '../domain/course';
 import type { Lesson, LessonInput, Section } from '../domain/lesson';
 import type { Outline } from '../app/queries/get-course-outline';
 import type { CourseView, Page } from '../app/shared';
 
-/** Wire ↔ use-case shapes: snake_case messages, RFC 3339 strings ("" = unset), int64 as strings. */
-const time = (date: Date | null | undefined): string => (date ? date.toISOString() : '');
+/** Wire ↔ use-case shapes: snake_case messages, RFC 3339 strings ("" = unset, kit `protoTime`), int64 as strings. */
 
 export function courseMessage(course: CourseView): CourseMessage {
   return {
@@ -32,8 +32,8 @@ export function courseMessage(course: CourseView): CourseMessage {
     instructor_id: course.instructorId,
     instructor: { id: course.instructor.id, full_name: course.instructor.fullName, bio: course.instructor.bio },
     is_published: course.isPublished,
-    published_at: time(course.publishedAt),
-    archived_at: time(course.archivedAt),
+    published_at: protoTime(course.publishedAt),
+    archived_at: protoTime(course.archivedAt),
     estimated_duration_minutes: course.estimatedDurationMinutes,
     version: course.version,
     total_lessons: course.totalLessons,
@@ -41,8 +41,8 @@ export function courseMessage(course: CourseView): CourseMessage {
     enrollment_count: course.enrollmentCount,
     average_rating: course.averageRating,
     rating_count: course.ratingCount,
-    created_at: time(course.createdAt),
-    updated_at: time(course.updatedAt),
+    created_at: protoTime(course.createdAt),
+    updated_at: protoTime(course.updatedAt),
   };
 }
 
@@ -73,11 +73,11 @@ export function lessonMessage(lesson: Lesson, withContent = true): LessonMessage
     is_preview: lesson.isPreview,
     is_published: lesson.isPublished,
     counts_toward_completion: lesson.countsTowardCompletion,
-    unlock_at: time(lesson.unlockAt),
+    unlock_at: protoTime(lesson.unlockAt),
     unlock_after_days: lesson.unlockAfterDays,
     prerequisite: lesson.prerequisite,
-    created_at: time(lesson.createdAt),
-    updated_at: time(lesson.updatedAt),
+    created_at: protoTime(lesson.createdAt),
+    updated_at: protoTime(lesson.updatedAt),
   };
 }
 
@@ -89,8 +89,8 @@ export function sectionMessage(section: Section & { lessons?: Lesson[] }): Secti
     description: section.description,
     order_index: section.orderIndex,
     lessons: (section.lessons ?? []).map((l) => lessonMessage(l, false)),
-    created_at: time(section.createdAt),
-    updated_at: time(section.updatedAt),
+    created_at: protoTime(section.createdAt),
+    updated_at: protoTime(section.updatedAt),
   };
 }
 

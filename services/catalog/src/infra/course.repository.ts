@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { isUniqueViolation } from '@lms/kit/db';
-import { escapeLike } from '@lms/kit/db';
+import { QueryTypes } from 'sequelize';
+import { escapeLike, isUniqueViolation, type SqlSession } from '@lms/kit/db';
 import type {
   Course,
   CourseContent,
@@ -143,15 +142,12 @@ export interface CourseListQuery {
 
 /** The courses table (SQL through sequelize, bind parameters only). */
 export class CourseRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(private readonly sql: SqlSession) {}
 
   /** Inserts unless the slug is taken (then undefined: the caller tries another slug). */
-  async insertIfSlugFree(
-    values: { content: CourseContent; slug: string; instructorId: string },
-    transaction: Transaction,
-  ): Promise<Course | undefined> {
+  async insertIfSlugFree(values: { content: CourseContent; slug: string; instructorId: string }): Promise<Course | undefined> {
     const c = values.content;
-    const rows = await this.sequelize.query<CourseRow>(
+    const rows = await this.sql.query<CourseRow>(
       `INSERT INTO courses AS c (id, title, slug, description, long_description, category, difficulty_level, price_cents, currency,
          thumbnail_url, preview_video_url, requirements, learning_objectives, tags, access_days, video_completion_threshold, instructor_id)
        VALUES ($id, $title, $slug, $description, $longDescription, $category, $difficultyLevel, $priceCents, $currency,
@@ -159,7 +155,6 @@ export class CourseRepository {
        ON CONFLICT (slug) DO NOTHING
        RETURNING ${COLUMNS}`,
       {
-        transaction,
         type: QueryTypes.SELECT,
         bind: { id: randomUUID(), ...c, slug: values.slug, instructorId: values.instructorId },
       },
@@ -168,24 +163,33 @@ export class CourseRepository {
   }
 
   /** The slugs taken among `base`, `base-2`, `base-3`, … */
-  async takenSlugs(base: string, transaction?: Transaction): Promise<Set<string>> {
-    const rows = await this.sequelize.query<{ slug: string }>(
+  async takenSlugs(base: string): Promise<Set<string>> {
+    const rows = await this.sql.query<{ slug: string }>(
       `SELECT slug FROM courses WHERE slug = $base OR slug LIKE $pattern ESCAPE '\\'`,
-      { transaction, type: QueryTypes.SELECT, bind: { base, pattern: `${escapeLike(base)}-%` } },
+      { type: QueryTypes.SELECT, bind: { base, pattern: `${escapeLike(base)}-%` } },
     );
     return new Set(rows.map((r) => r.slug));
   }
 
-  async findById(id: string, options: { transaction?: Transaction; forUpdate?: boolean } = {}): Promise<Course | undefined> {
-    const rows = await this.sequelize.query<CourseRow>(
-      `SELECT ${COLUMNS} FROM courses c WHERE c.id = $id${options.forUpdate ? ' FOR UPDATE' : ''}`,
-      { transaction: options.transaction, type: QueryTypes.SELECT, bind: { id } },
-    );
+  async findById(id: string): Promise<Course | undefined> {
+    const rows = await this.sql.query<CourseRow>(`SELECT ${COLUMNS} FROM courses c WHERE c.id = $id`, { type: QueryTypes.SELECT, bind: { id } });
+    return rows[0] && toCourse(rows[0]);
+  }
+
+  /**
+   * The course, its row locked (FOR UPDATE) until the unit of work ends. Every write to a course's content
+   * takes this lock first, so writes to one course run one after the other (positions, version, totals).
+   */
+  async lockById(id: string): Promise<Course | undefined> {
+    const rows = await this.sql.query<CourseRow>(`SELECT ${COLUMNS} FROM courses c WHERE c.id = $id FOR UPDATE`, {
+      type: QueryTypes.SELECT,
+      bind: { id },
+    });
     return rows[0] && toCourse(rows[0]);
   }
 
   async findBySlug(slug: string): Promise<Course | undefined> {
-    const rows = await this.sequelize.query<CourseRow>(`SELECT ${COLUMNS} FROM courses c WHERE c.slug = $slug`, {
+    const rows = await this.sql.query<CourseRow>(`SELECT ${COLUMNS} FROM courses c WHERE c.slug = $slug`, {
       type: QueryTypes.SELECT,
       bind: { slug },
     });
@@ -195,7 +199,7 @@ export class CourseRepository {
   /** Courses by id, in the order asked (unknown ids skipped). */
   async findMany(ids: string[]): Promise<Course[]> {
     if (!ids.length) return [];
-    const rows = await this.sequelize.query<CourseRow>(`SELECT ${COLUMNS} FROM courses c WHERE c.id = ANY($ids::uuid[])`, {
+    const rows = await this.sql.query<CourseRow>(`SELECT ${COLUMNS} FROM courses c WHERE c.id = ANY($ids::uuid[])`, {
       type: QueryTypes.SELECT,
       bind: { ids },
     });
@@ -204,11 +208,7 @@ export class CourseRepository {
   }
 
   /** Updates content and/or state columns (slug changes go through `trySetSlug`). */
-  async update(
-    id: string,
-    patch: { content?: Partial<CourseContent>; state?: CourseStatePatch },
-    transaction: Transaction,
-  ): Promise<Course> {
+  async update(id: string, patch: { content?: Partial<CourseContent>; state?: CourseStatePatch }): Promise<Course> {
     const sets: string[] = ['updated_at = now()'];
     const bind: Record<string, unknown> = { id };
     for (const [key, column] of Object.entries(CONTENT_COLUMNS) as [keyof CourseContent, string][]) {
@@ -223,8 +223,7 @@ export class CourseRepository {
       sets.push(`${column} = $${key}${column === 'published_countable_ids' ? '::uuid[]' : ''}`);
       bind[key] = value;
     }
-    const rows = await this.sequelize.query<CourseRow>(`UPDATE courses c SET ${sets.join(', ')} WHERE c.id = $id RETURNING ${COLUMNS}`, {
-      transaction,
+    const rows = await this.sql.query<CourseRow>(`UPDATE courses c SET ${sets.join(', ')} WHERE c.id = $id RETURNING ${COLUMNS}`, {
       type: QueryTypes.SELECT,
       bind,
     });
@@ -232,13 +231,10 @@ export class CourseRepository {
   }
 
   /** Sets the slug unless another course has it (false then); a savepoint keeps the transaction usable. */
-  async trySetSlug(id: string, slug: string, transaction: Transaction): Promise<boolean> {
+  async trySetSlug(id: string, slug: string): Promise<boolean> {
     try {
-      await this.sequelize.transaction({ transaction }, (savepoint) =>
-        this.sequelize.query('UPDATE courses SET slug = $slug, updated_at = now() WHERE id = $id', {
-          transaction: savepoint,
-          bind: { id, slug },
-        }),
+      await this.sql.savepoint(() =>
+        this.sql.query('UPDATE courses SET slug = $slug, updated_at = now() WHERE id = $id', { bind: { id, slug } }),
       );
       return true;
     } catch (err) {
@@ -247,11 +243,11 @@ export class CourseRepository {
     }
   }
 
-  async delete(id: string, transaction: Transaction): Promise<void> {
-    await this.sequelize.query('DELETE FROM lessons WHERE course_id = $id', { transaction, bind: { id } });
-    await this.sequelize.query('DELETE FROM sections WHERE course_id = $id', { transaction, bind: { id } });
-    await this.sequelize.query('DELETE FROM course_enrollments WHERE course_id = $id', { transaction, bind: { id } });
-    await this.sequelize.query('DELETE FROM courses WHERE id = $id', { transaction, bind: { id } });
+  async delete(id: string): Promise<void> {
+    await this.sql.query('DELETE FROM lessons WHERE course_id = $id', { bind: { id } });
+    await this.sql.query('DELETE FROM sections WHERE course_id = $id', { bind: { id } });
+    await this.sql.query('DELETE FROM course_enrollments WHERE course_id = $id', { bind: { id } });
+    await this.sql.query('DELETE FROM courses WHERE id = $id', { bind: { id } });
   }
 
   /** A page of courses and the total, with full-text ranking when searching. */
@@ -303,8 +299,8 @@ export class CourseRepository {
       relevance: `rank DESC, ${newest}`,
     }[query.sort];
     const [countRows, rows] = await Promise.all([
-      this.sequelize.query<{ total: string }>(`SELECT count(*) AS total FROM ${from} ${clause}`, { type: QueryTypes.SELECT, bind }),
-      this.sequelize.query<CourseRow>(
+      this.sql.query<{ total: string }>(`SELECT count(*) AS total FROM ${from} ${clause}`, { type: QueryTypes.SELECT, bind }),
+      this.sql.query<CourseRow>(
         `SELECT ${COLUMNS}${rank} FROM ${from} ${clause} ORDER BY ${order} LIMIT $limit OFFSET $offset`,
         { type: QueryTypes.SELECT, bind: { ...bind, limit: query.limit, offset: query.offset } },
       ),
@@ -327,11 +323,11 @@ export class CourseRepository {
     }[status ?? 'all'];
     const clause = `WHERE c.instructor_id = $instructorId ${statusClause}`;
     const [countRows, rows] = await Promise.all([
-      this.sequelize.query<{ total: string }>(`SELECT count(*) AS total FROM courses c ${clause}`, {
+      this.sql.query<{ total: string }>(`SELECT count(*) AS total FROM courses c ${clause}`, {
         type: QueryTypes.SELECT,
         bind: { instructorId },
       }),
-      this.sequelize.query<CourseRow>(
+      this.sql.query<CourseRow>(
         `SELECT ${COLUMNS} FROM courses c ${clause} ORDER BY c.created_at DESC, c.id DESC LIMIT $limit OFFSET $offset`,
         { type: QueryTypes.SELECT, bind: { instructorId, limit, offset } },
       ),
@@ -341,7 +337,7 @@ export class CourseRepository {
 
   /** Categories of the public catalogue with their course counts (most courses first). */
   async categories(): Promise<{ name: string; count: number }[]> {
-    const rows = await this.sequelize.query<{ name: string; count: string }>(
+    const rows = await this.sql.query<{ name: string; count: string }>(
       `SELECT min(category) AS name, count(*) AS count FROM courses
        WHERE is_published AND archived_at IS NULL AND category <> ''
        GROUP BY lower(category) ORDER BY count(*) DESC, lower(category) ASC`,
@@ -356,7 +352,7 @@ export class CourseRepository {
       by === 'popular'
         ? 'c.enrollment_count DESC, c.average_rating DESC, c.published_at DESC, c.id'
         : 'c.average_rating DESC, c.rating_count DESC, c.enrollment_count DESC, c.published_at DESC, c.id';
-    const rows = await this.sequelize.query<CourseRow>(
+    const rows = await this.sql.query<CourseRow>(
       `SELECT ${COLUMNS} FROM courses c WHERE c.is_published AND c.archived_at IS NULL
        ${category ? 'AND lower(c.category) = lower($category)' : ''}
        ORDER BY ${order} LIMIT $limit`,
@@ -372,13 +368,9 @@ export class CourseRepository {
    * re-derived from the course's ratings only when a rating changed (reviews are rare next to enrolments).
    * Returns the course's slug (for its cache entries), or null when the course row does not exist.
    */
-  async applyEnrollmentDelta(
-    courseId: string,
-    delta: { active: number; ratingChanged: boolean },
-    transaction: Transaction,
-  ): Promise<{ slug: string } | null> {
+  async applyEnrollmentDelta(courseId: string, delta: { active: number; ratingChanged: boolean }): Promise<{ slug: string } | null> {
     if (!delta.active && !delta.ratingChanged) return null;
-    const rows = await this.sequelize.query<{ slug: string }>(
+    const rows = await this.sql.query<{ slug: string }>(
       `UPDATE courses SET enrollment_count = greatest(enrollment_count + $active, 0)
        ${
          delta.ratingChanged
@@ -391,14 +383,13 @@ export class CourseRepository {
        }
        WHERE courses.id = $courseId
        RETURNING courses.slug`,
-      { transaction, type: QueryTypes.SELECT, bind: { courseId, active: delta.active } },
+      { type: QueryTypes.SELECT, bind: { courseId, active: delta.active } },
     );
     return rows[0] ?? null;
   }
 
-  async hasEnrollments(courseId: string, transaction: Transaction): Promise<boolean> {
-    const rows = await this.sequelize.query(`SELECT 1 FROM course_enrollments WHERE course_id = $courseId LIMIT 1`, {
-      transaction,
+  async hasEnrollments(courseId: string): Promise<boolean> {
+    const rows = await this.sql.query(`SELECT 1 FROM course_enrollments WHERE course_id = $courseId LIMIT 1`, {
       type: QueryTypes.SELECT,
       bind: { courseId },
     });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
-import { isUniqueViolation } from '@lms/kit/db';
-import { escapeLike } from '@lms/kit/db';
+import { QueryTypes } from 'sequelize';
+import { escapeLike, isUniqueViolation, type SqlSession } from '@lms/kit/db';
 import type { Lesson, LessonContent, LessonType, Prerequisite, Resource } from '../domain/lesson';
 
 interface LessonRow {
@@ -78,15 +77,12 @@ const CONTENT_COLUMNS: Record<keyof LessonContent, string> = {
  * every write, so positions are computed without races; the deferred unique constraint is the safety net.
  */
 export class LessonRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(private readonly sql: SqlSession) {}
 
   /** Appends a draft lesson at the end of the section unless the slug is taken in the course (undefined then). */
-  async insertIfSlugFree(
-    values: { courseId: string; sectionId: string; slug: string; content: LessonContent },
-    transaction: Transaction,
-  ): Promise<Lesson | undefined> {
+  async insertIfSlugFree(values: { courseId: string; sectionId: string; slug: string; content: LessonContent }): Promise<Lesson | undefined> {
     const c = values.content;
-    const rows = await this.sequelize.query<LessonRow>(
+    const rows = await this.sql.query<LessonRow>(
       `INSERT INTO lessons AS l (id, course_id, section_id, title, slug, description, content, lesson_type, order_index,
          duration_minutes, video_url, resources, is_preview, counts_toward_completion, unlock_at, unlock_after_days, prerequisite)
        VALUES ($id, $courseId, $sectionId, $title, $slug, $description, $content, $lessonType,
@@ -95,7 +91,6 @@ export class LessonRepository {
        ON CONFLICT (course_id, slug) DO NOTHING
        RETURNING ${ALL_COLUMNS}`,
       {
-        transaction,
         type: QueryTypes.SELECT,
         bind: {
           id: randomUUID(),
@@ -111,46 +106,41 @@ export class LessonRepository {
   }
 
   /** The lesson slugs of a course taken among `base`, `base-2`, `base-3`, … */
-  async takenSlugs(courseId: string, base: string, transaction?: Transaction): Promise<Set<string>> {
-    const rows = await this.sequelize.query<{ slug: string }>(
+  async takenSlugs(courseId: string, base: string): Promise<Set<string>> {
+    const rows = await this.sql.query<{ slug: string }>(
       `SELECT slug FROM lessons WHERE course_id = $courseId AND (slug = $base OR slug LIKE $pattern ESCAPE '\\')`,
-      { transaction, type: QueryTypes.SELECT, bind: { courseId, base, pattern: `${escapeLike(base)}-%` } },
+      { type: QueryTypes.SELECT, bind: { courseId, base, pattern: `${escapeLike(base)}-%` } },
     );
     return new Set(rows.map((r) => r.slug));
   }
 
-  async findById(id: string, options: { transaction?: Transaction; withContent?: boolean } = {}): Promise<Lesson | undefined> {
-    const rows = await this.sequelize.query<LessonRow>(
+  async findById(id: string, options: { withContent?: boolean } = {}): Promise<Lesson | undefined> {
+    const rows = await this.sql.query<LessonRow>(
       `SELECT ${options.withContent ? ALL_COLUMNS : OUTLINE_COLUMNS} FROM lessons l WHERE l.id = $id`,
-      { transaction: options.transaction, type: QueryTypes.SELECT, bind: { id } },
+      { type: QueryTypes.SELECT, bind: { id } },
     );
     return rows[0] && toLesson(rows[0]);
   }
 
   /** A course's lessons without content, in course order (section position, then lesson position). */
-  async listByCourse(courseId: string, transaction?: Transaction): Promise<Lesson[]> {
-    const rows = await this.sequelize.query<LessonRow>(
+  async listByCourse(courseId: string): Promise<Lesson[]> {
+    const rows = await this.sql.query<LessonRow>(
       `SELECT ${OUTLINE_COLUMNS} FROM lessons l JOIN sections s ON s.id = l.section_id
        WHERE l.course_id = $courseId ORDER BY s.order_index, l.order_index`,
-      { transaction, type: QueryTypes.SELECT, bind: { courseId } },
+      { type: QueryTypes.SELECT, bind: { courseId } },
     );
     return rows.map(toLesson);
   }
 
-  async countInSection(sectionId: string, transaction: Transaction): Promise<number> {
-    const rows = await this.sequelize.query<{ n: string }>('SELECT count(*) AS n FROM lessons WHERE section_id = $sectionId', {
-      transaction,
+  async countInSection(sectionId: string): Promise<number> {
+    const rows = await this.sql.query<{ n: string }>('SELECT count(*) AS n FROM lessons WHERE section_id = $sectionId', {
       type: QueryTypes.SELECT,
       bind: { sectionId },
     });
     return Number(rows[0]?.n ?? 0);
   }
 
-  async update(
-    id: string,
-    patch: { content?: Partial<LessonContent>; isPublished?: boolean },
-    transaction: Transaction,
-  ): Promise<Lesson> {
+  async update(id: string, patch: { content?: Partial<LessonContent>; isPublished?: boolean }): Promise<Lesson> {
     const sets: string[] = ['updated_at = now()'];
     const bind: Record<string, unknown> = { id };
     for (const [key, column] of Object.entries(CONTENT_COLUMNS) as [keyof LessonContent, string][]) {
@@ -163,21 +153,18 @@ export class LessonRepository {
       sets.push('is_published = $isPublished');
       bind.isPublished = patch.isPublished;
     }
-    const rows = await this.sequelize.query<LessonRow>(
+    const rows = await this.sql.query<LessonRow>(
       `UPDATE lessons l SET ${sets.join(', ')} WHERE l.id = $id RETURNING ${ALL_COLUMNS}`,
-      { transaction, type: QueryTypes.SELECT, bind },
+      { type: QueryTypes.SELECT, bind },
     );
     return toLesson(rows[0]);
   }
 
   /** Sets the slug unless another lesson of the course has it (false then); a savepoint keeps the transaction usable. */
-  async trySetSlug(id: string, slug: string, transaction: Transaction): Promise<boolean> {
+  async trySetSlug(id: string, slug: string): Promise<boolean> {
     try {
-      await this.sequelize.transaction({ transaction }, (savepoint) =>
-        this.sequelize.query('UPDATE lessons SET slug = $slug, updated_at = now() WHERE id = $id', {
-          transaction: savepoint,
-          bind: { id, slug },
-        }),
+      await this.sql.savepoint(() =>
+        this.sql.query('UPDATE lessons SET slug = $slug, updated_at = now() WHERE id = $id', { bind: { id, slug } }),
       );
       return true;
     } catch (err) {
@@ -187,31 +174,30 @@ export class LessonRepository {
   }
 
   /** Moves a lesson to the end of another section and closes the gap it leaves. */
-  async moveToSection(lesson: Pick<Lesson, 'id' | 'sectionId' | 'orderIndex'>, sectionId: string, transaction: Transaction): Promise<void> {
-    await this.sequelize.query(
+  async moveToSection(lesson: Pick<Lesson, 'id' | 'sectionId' | 'orderIndex'>, sectionId: string): Promise<void> {
+    await this.sql.query(
       `UPDATE lessons SET section_id = $sectionId, updated_at = now(),
          order_index = (SELECT count(*) FROM lessons WHERE section_id = $sectionId)
        WHERE id = $id`,
-      { transaction, bind: { id: lesson.id, sectionId } },
+      { bind: { id: lesson.id, sectionId } },
     );
-    await this.closeGap(lesson.sectionId, lesson.orderIndex, transaction);
+    await this.closeGap(lesson.sectionId, lesson.orderIndex);
   }
 
   /** Deletes a lesson and closes the gap it leaves in its section. */
-  async delete(lesson: Pick<Lesson, 'id' | 'sectionId' | 'orderIndex'>, transaction: Transaction): Promise<void> {
-    await this.sequelize.query('DELETE FROM lessons WHERE id = $id', { transaction, bind: { id: lesson.id } });
-    await this.closeGap(lesson.sectionId, lesson.orderIndex, transaction);
+  async delete(lesson: Pick<Lesson, 'id' | 'sectionId' | 'orderIndex'>): Promise<void> {
+    await this.sql.query('DELETE FROM lessons WHERE id = $id', { bind: { id: lesson.id } });
+    await this.closeGap(lesson.sectionId, lesson.orderIndex);
   }
 
   /** Sets every lesson's section and position at once (the deferred constraint is checked at commit). */
-  async setPositions(positions: { id: string; sectionId: string; orderIndex: number }[], transaction: Transaction): Promise<void> {
+  async setPositions(positions: { id: string; sectionId: string; orderIndex: number }[]): Promise<void> {
     if (!positions.length) return;
-    await this.sequelize.query(
+    await this.sql.query(
       `UPDATE lessons l SET section_id = p.section_id, order_index = p.order_index, updated_at = now()
        FROM unnest($ids::uuid[], $sections::uuid[], $positions::int[]) AS p(id, section_id, order_index)
        WHERE l.id = p.id AND (l.section_id <> p.section_id OR l.order_index <> p.order_index)`,
       {
-        transaction,
         bind: {
           ids: positions.map((p) => p.id),
           sections: positions.map((p) => p.sectionId),
@@ -221,10 +207,10 @@ export class LessonRepository {
     );
   }
 
-  private async closeGap(sectionId: string, position: number, transaction: Transaction): Promise<void> {
-    await this.sequelize.query(
+  private async closeGap(sectionId: string, position: number): Promise<void> {
+    await this.sql.query(
       'UPDATE lessons SET order_index = order_index - 1 WHERE section_id = $sectionId AND order_index > $position',
-      { transaction, bind: { sectionId, position } },
+      { bind: { sectionId, position } },
     );
   }
 }

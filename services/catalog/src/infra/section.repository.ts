@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
+import type { SqlSession } from '@lms/kit/db';
 import type { Section } from '../domain/lesson';
 
 interface SectionRow {
@@ -29,37 +30,36 @@ function toSection(row: SectionRow): Section {
  * write, so positions are computed without races; the deferred unique constraint is the safety net.
  */
 export class SectionRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(private readonly sql: SqlSession) {}
 
   /** Appends a section at the end of the course. */
-  async append(courseId: string, values: { title: string; description: string }, transaction: Transaction): Promise<Section> {
-    const rows = await this.sequelize.query<SectionRow>(
+  async append(courseId: string, values: { title: string; description: string }): Promise<Section> {
+    const rows = await this.sql.query<SectionRow>(
       `INSERT INTO sections (id, course_id, title, description, order_index)
        VALUES ($id, $courseId, $title, $description, (SELECT count(*) FROM sections WHERE course_id = $courseId))
        RETURNING *`,
-      { transaction, type: QueryTypes.SELECT, bind: { id: randomUUID(), courseId, ...values } },
+      { type: QueryTypes.SELECT, bind: { id: randomUUID(), courseId, ...values } },
     );
     return toSection(rows[0]);
   }
 
-  async findById(id: string, transaction?: Transaction): Promise<Section | undefined> {
-    const rows = await this.sequelize.query<SectionRow>('SELECT * FROM sections WHERE id = $id', {
-      transaction,
+  async findById(id: string): Promise<Section | undefined> {
+    const rows = await this.sql.query<SectionRow>('SELECT * FROM sections WHERE id = $id', {
       type: QueryTypes.SELECT,
       bind: { id },
     });
     return rows[0] && toSection(rows[0]);
   }
 
-  async listByCourse(courseId: string, transaction?: Transaction): Promise<Section[]> {
-    const rows = await this.sequelize.query<SectionRow>(
+  async listByCourse(courseId: string): Promise<Section[]> {
+    const rows = await this.sql.query<SectionRow>(
       'SELECT * FROM sections WHERE course_id = $courseId ORDER BY order_index',
-      { transaction, type: QueryTypes.SELECT, bind: { courseId } },
+      { type: QueryTypes.SELECT, bind: { courseId } },
     );
     return rows.map(toSection);
   }
 
-  async update(id: string, values: { title?: string; description?: string }, transaction: Transaction): Promise<Section> {
+  async update(id: string, values: { title?: string; description?: string }): Promise<Section> {
     const sets = ['updated_at = now()'];
     const bind: Record<string, unknown> = { id };
     if (values.title !== undefined) {
@@ -70,8 +70,7 @@ export class SectionRepository {
       sets.push('description = $description');
       bind.description = values.description;
     }
-    const rows = await this.sequelize.query<SectionRow>(`UPDATE sections SET ${sets.join(', ')} WHERE id = $id RETURNING *`, {
-      transaction,
+    const rows = await this.sql.query<SectionRow>(`UPDATE sections SET ${sets.join(', ')} WHERE id = $id RETURNING *`, {
       type: QueryTypes.SELECT,
       bind,
     });
@@ -79,22 +78,22 @@ export class SectionRepository {
   }
 
   /** Deletes a section and closes the gap in the course's positions. */
-  async delete(section: Section, transaction: Transaction): Promise<void> {
-    await this.sequelize.query('DELETE FROM sections WHERE id = $id', { transaction, bind: { id: section.id } });
-    await this.sequelize.query(
+  async delete(section: Section): Promise<void> {
+    await this.sql.query('DELETE FROM sections WHERE id = $id', { bind: { id: section.id } });
+    await this.sql.query(
       'UPDATE sections SET order_index = order_index - 1 WHERE course_id = $courseId AND order_index > $position',
-      { transaction, bind: { courseId: section.courseId, position: section.orderIndex } },
+      { bind: { courseId: section.courseId, position: section.orderIndex } },
     );
   }
 
   /** Sets every section's position at once (the deferred constraint is checked at commit). */
-  async setPositions(positions: { id: string; orderIndex: number }[], transaction: Transaction): Promise<void> {
+  async setPositions(positions: { id: string; orderIndex: number }[]): Promise<void> {
     if (!positions.length) return;
-    await this.sequelize.query(
+    await this.sql.query(
       `UPDATE sections s SET order_index = p.order_index, updated_at = now()
        FROM unnest($ids::uuid[], $positions::int[]) AS p(id, order_index)
        WHERE s.id = p.id AND s.order_index <> p.order_index`,
-      { transaction, bind: { ids: positions.map((p) => p.id), positions: positions.map((p) => p.orderIndex) } },
+      { bind: { ids: positions.map((p) => p.id), positions: positions.map((p) => p.orderIndex) } },
     );
   }
 }

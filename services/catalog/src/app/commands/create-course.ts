@@ -1,15 +1,34 @@
 import { UnavailableError } from '@lms/kit/errors';
 import { CatalogErrors } from '../../domain/catalog.errors';
 import { courseCreated } from '../../domain/catalog.events';
-import { canAuthor, validateNewCourse, type Course, type CourseInput } from '../../domain/course';
+import { canAuthor, validateNewCourse, type Course, type CourseContent, type CourseInput } from '../../domain/course';
 import { Checker } from '../../domain/validation';
-import type { CatalogDeps } from '../deps';
+import type { CatalogDeps, CatalogPorts, CatalogUnitOfWork } from '../deps';
 import { allocateSlug, courseBaseSlug } from '../slugs';
-import { emit, throwIfInvalid, withInstructor, write, type Caller, type CourseView } from '../shared';
+import { throwIfInvalid, type Caller } from '../shared';
 
 export interface CreateCourseCommand extends CourseInput {
   /** Admins only: create the course for this instructor; "" = the caller. */
   instructorId: string;
+}
+
+/** A validated new course and the instructor it belongs to (checked with auth): the input of `createCourse`. */
+export interface NewCourse {
+  content: CourseContent;
+  /** The client's slug, or undefined: generated from the title. */
+  slug: string | undefined;
+  instructorId: string;
+}
+
+/**
+ * Before the transaction: only instructors and admins author courses; validates the fields and, when an
+ * admin names another instructor, asks auth whether they are one (a remote call, never inside a transaction).
+ */
+export async function prepareCreateCourse(deps: CatalogDeps, caller: Caller, cmd: CreateCourseCommand): Promise<NewCourse> {
+  if (!canAuthor(caller)) throw CatalogErrors.instructorRequired();
+  const { content, slug } = validateNewCourse(cmd, { currency: deps.config.DEFAULT_CURRENCY });
+  const instructorId = await resolveInstructor(deps, caller, cmd.instructorId);
+  return { content, slug, instructorId };
 }
 
 /**
@@ -17,25 +36,19 @@ export interface CreateCourseCommand extends CourseInput {
  * the slug is the client's (ALREADY_EXISTS when taken) or generated from the title with a suffix on
  * collision. Emits `course.created` in the same transaction.
  */
-export async function createCourse(deps: CatalogDeps, caller: Caller, cmd: CreateCourseCommand): Promise<CourseView> {
-  if (!canAuthor(caller)) throw CatalogErrors.instructorRequired();
-  const { content, slug } = validateNewCourse(cmd, { currency: deps.config.DEFAULT_CURRENCY });
-  const instructorId = await resolveInstructor(deps, caller, cmd.instructorId);
-
-  const course = await write(deps, async (transaction) => {
-    const insert = (candidate: string) => deps.courses.insertIfSlugFree({ content, slug: candidate, instructorId }, transaction);
-    let created: Course | undefined;
-    if (slug) {
-      created = await insert(slug);
-      if (!created) throw CatalogErrors.slugTaken();
-    } else {
-      const base = courseBaseSlug(deps, content.title);
-      created = await allocateSlug(deps, base, () => deps.courses.takenSlugs(base, transaction), insert);
-    }
-    await emit(deps, transaction, courseCreated(created, caller.userId));
-    return created;
-  });
-  return withInstructor(deps, course);
+export async function createCourse(uow: CatalogUnitOfWork, ports: CatalogPorts, caller: Caller, input: NewCourse): Promise<Course> {
+  const { content, slug, instructorId } = input;
+  const insert = (candidate: string) => uow.courses.insertIfSlugFree({ content, slug: candidate, instructorId });
+  let created: Course | undefined;
+  if (slug) {
+    created = await insert(slug);
+    if (!created) throw CatalogErrors.slugTaken();
+  } else {
+    const base = courseBaseSlug(ports, content.title);
+    created = await allocateSlug(ports, base, () => uow.courses.takenSlugs(base), insert);
+  }
+  await uow.emit(courseCreated(created, caller.userId));
+  return created;
 }
 
 /** The caller, or (admins only) the instructor named, who must be an instructor or admin in auth. */

@@ -1,7 +1,7 @@
 import { courseUpdated } from '../../domain/catalog.events';
 import { moveWithinSection, validateMoveIndex, type Lesson } from '../../domain/lesson';
-import type { CatalogDeps } from '../deps';
-import { emit, lockManagedLesson, requireUuid, syncContent, write, type Caller } from '../shared';
+import type { CatalogPorts, CatalogUnitOfWork } from '../deps';
+import { lockManagedLesson, requireUuid, syncContent, type Caller } from '../shared';
 
 export interface MoveLessonCommand {
   lessonId: string;
@@ -16,27 +16,22 @@ export interface MoveLessonCommand {
  * Moving to where it already is changes nothing. Emits `course.updated` (`lesson_order`) and, when a
  * published course's countable order changed, a new version. Returns the moved lesson.
  */
-export async function moveLesson(deps: CatalogDeps, caller: Caller, cmd: MoveLessonCommand): Promise<Lesson> {
+export async function moveLesson(uow: CatalogUnitOfWork, ports: CatalogPorts, caller: Caller, cmd: MoveLessonCommand): Promise<Lesson> {
   const lessonId = requireUuid('lesson_id', cmd.lessonId);
   const newIndex = validateMoveIndex(cmd.newOrderIndex);
-  return write(deps, async (transaction) => {
-    const { course, lesson } = await lockManagedLesson(deps, transaction, lessonId, caller);
-    const siblings = (await deps.lessons.listByCourse(course.id, transaction)).filter((l) => l.sectionId === lesson.sectionId);
-    const positions = moveWithinSection(
-      siblings.map((l) => l.id),
-      lesson.id,
-      newIndex,
-    );
-    const current = new Map(siblings.map((l) => [l.id, l.orderIndex]));
-    const changed = positions.filter((p) => current.get(p.id) !== p.orderIndex);
-    if (!changed.length) return lesson;
-    await deps.lessons.setPositions(
-      changed.map((p) => ({ ...p, sectionId: lesson.sectionId })),
-      transaction,
-    );
-    const now = deps.clock();
-    await emit(deps, transaction, courseUpdated(course, ['lesson_order'], now));
-    await syncContent(deps, transaction, course, now);
-    return (await deps.lessons.findById(lessonId, { transaction, withContent: true }))!;
-  });
+  const { course, lesson } = await lockManagedLesson(uow, lessonId, caller);
+  const siblings = (await uow.lessons.listByCourse(course.id)).filter((l) => l.sectionId === lesson.sectionId);
+  const positions = moveWithinSection(
+    siblings.map((l) => l.id),
+    lesson.id,
+    newIndex,
+  );
+  const current = new Map(siblings.map((l) => [l.id, l.orderIndex]));
+  const changed = positions.filter((p) => current.get(p.id) !== p.orderIndex);
+  if (!changed.length) return lesson;
+  await uow.lessons.setPositions(changed.map((p) => ({ ...p, sectionId: lesson.sectionId })));
+  const now = ports.clock();
+  await uow.emit(courseUpdated(course, ['lesson_order'], now));
+  await syncContent(uow, course, now);
+  return (await uow.lessons.findById(lessonId, { withContent: true }))!;
 }

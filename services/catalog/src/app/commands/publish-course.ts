@@ -1,8 +1,9 @@
 import { CatalogErrors } from '../../domain/catalog.errors';
 import { courseArchived, coursePublished, courseUnarchived, courseUnpublished } from '../../domain/catalog.events';
+import type { Course } from '../../domain/course';
 import { contentTotals, countableIds, sameIds } from '../../domain/lesson';
-import type { CatalogDeps } from '../deps';
-import { emit, lockManagedCourse, requireUuid, withInstructor, write, type Caller, type CourseView } from '../shared';
+import type { CatalogPorts, CatalogUnitOfWork } from '../deps';
+import { lockManagedCourse, requireUuid, type Caller } from '../shared';
 
 /**
  * Publishes a course (owner/admin). Refused while archived or without a published lesson. The ordered
@@ -10,49 +11,39 @@ import { emit, lockManagedCourse, requireUuid, withInstructor, write, type Calle
  * from the previous one the version is bumped. Publishing a published course whose set is unchanged is
  * a no-op (no version bump, no event); otherwise `course.published` carries the version and the set.
  */
-export async function publishCourse(deps: CatalogDeps, caller: Caller, cmd: { courseId: string }): Promise<CourseView> {
+export async function publishCourse(uow: CatalogUnitOfWork, ports: CatalogPorts, caller: Caller, cmd: { courseId: string }): Promise<Course> {
   const courseId = requireUuid('course_id', cmd.courseId);
-  const course = await write(deps, async (transaction) => {
-    const current = await lockManagedCourse(deps, transaction, courseId, caller);
-    if (current.archivedAt) throw CatalogErrors.courseArchived();
-    const lessons = await deps.lessons.listByCourse(courseId, transaction);
-    const published = lessons.filter((l) => l.isPublished);
-    if (!published.length) throw CatalogErrors.noPublishedLesson();
-    const countable = countableIds(lessons);
-    const unchanged = sameIds(current.publishedCountableIds, countable);
-    if (current.isPublished && unchanged) return current;
-    const now = deps.clock();
-    const updated = await deps.courses.update(
-      courseId,
-      {
-        state: {
-          isPublished: true,
-          publishedAt: current.isPublished ? current.publishedAt : now,
-          version: unchanged ? current.version : current.version + 1,
-          publishedCountableIds: countable,
-          ...contentTotals(lessons),
-        },
-      },
-      transaction,
-    );
-    await emit(deps, transaction, coursePublished(updated, published, countable, now));
-    return updated;
+  const current = await lockManagedCourse(uow, courseId, caller);
+  if (current.archivedAt) throw CatalogErrors.courseArchived();
+  const lessons = await uow.lessons.listByCourse(courseId);
+  const published = lessons.filter((l) => l.isPublished);
+  if (!published.length) throw CatalogErrors.noPublishedLesson();
+  const countable = countableIds(lessons);
+  const unchanged = sameIds(current.publishedCountableIds, countable);
+  if (current.isPublished && unchanged) return current;
+  const now = ports.clock();
+  const updated = await uow.courses.update(courseId, {
+    state: {
+      isPublished: true,
+      publishedAt: current.isPublished ? current.publishedAt : now,
+      version: unchanged ? current.version : current.version + 1,
+      publishedCountableIds: countable,
+      ...contentTotals(lessons),
+    },
   });
-  return withInstructor(deps, course);
+  await uow.emit(coursePublished(updated, published, countable, now));
+  return updated;
 }
 
 /** Takes a course off the catalogue (owner/admin); a draft stays as it is (no event). */
-export async function unpublishCourse(deps: CatalogDeps, caller: Caller, cmd: { courseId: string }): Promise<CourseView> {
+export async function unpublishCourse(uow: CatalogUnitOfWork, ports: CatalogPorts, caller: Caller, cmd: { courseId: string }): Promise<Course> {
   const courseId = requireUuid('course_id', cmd.courseId);
-  const course = await write(deps, async (transaction) => {
-    const current = await lockManagedCourse(deps, transaction, courseId, caller);
-    if (!current.isPublished) return current;
-    const now = deps.clock();
-    const updated = await deps.courses.update(courseId, { state: { isPublished: false, publishedAt: null } }, transaction);
-    await emit(deps, transaction, courseUnpublished(updated, now));
-    return updated;
-  });
-  return withInstructor(deps, course);
+  const current = await lockManagedCourse(uow, courseId, caller);
+  if (!current.isPublished) return current;
+  const now = ports.clock();
+  const updated = await uow.courses.update(courseId, { state: { isPublished: false, publishedAt: null } });
+  await uow.emit(courseUnpublished(updated, now));
+  return updated;
 }
 
 /**
@@ -60,40 +51,26 @@ export async function unpublishCourse(deps: CatalogDeps, caller: Caller, cmd: { 
  * be published until unarchived) but keeps its content for the students enrolled in it (see `canRead`).
  * Archiving an archived course changes nothing.
  */
-export async function archiveCourse(deps: CatalogDeps, caller: Caller, cmd: { courseId: string }): Promise<CourseView> {
+export async function archiveCourse(uow: CatalogUnitOfWork, ports: CatalogPorts, caller: Caller, cmd: { courseId: string }): Promise<Course> {
   const courseId = requireUuid('course_id', cmd.courseId);
-  const course = await write(deps, async (transaction) => {
-    const current = await lockManagedCourse(deps, transaction, courseId, caller);
-    if (current.archivedAt) return current;
-    const now = deps.clock();
-    const updated = await deps.courses.update(
-      courseId,
-      { state: { archivedAt: now, isPublished: false, publishedAt: null } },
-      transaction,
-    );
-    await emit(deps, transaction, courseArchived(updated, current.isPublished, now));
-    return updated;
-  });
-  return withInstructor(deps, course);
+  const current = await lockManagedCourse(uow, courseId, caller);
+  if (current.archivedAt) return current;
+  const now = ports.clock();
+  const updated = await uow.courses.update(courseId, { state: { archivedAt: now, isPublished: false, publishedAt: null } });
+  await uow.emit(courseArchived(updated, current.isPublished, now));
+  return updated;
 }
 
 /**
  * Restores an archived course (owner/admin) as a draft: not archived, not published (publish it again
  * to reopen enrolment). Unarchiving a course that is not archived changes nothing.
  */
-export async function unarchiveCourse(deps: CatalogDeps, caller: Caller, cmd: { courseId: string }): Promise<CourseView> {
+export async function unarchiveCourse(uow: CatalogUnitOfWork, ports: CatalogPorts, caller: Caller, cmd: { courseId: string }): Promise<Course> {
   const courseId = requireUuid('course_id', cmd.courseId);
-  const course = await write(deps, async (transaction) => {
-    const current = await lockManagedCourse(deps, transaction, courseId, caller);
-    if (!current.archivedAt) return current;
-    const now = deps.clock();
-    const updated = await deps.courses.update(
-      courseId,
-      { state: { archivedAt: null, isPublished: false, publishedAt: null } },
-      transaction,
-    );
-    await emit(deps, transaction, courseUnarchived(updated, now));
-    return updated;
-  });
-  return withInstructor(deps, course);
+  const current = await lockManagedCourse(uow, courseId, caller);
+  if (!current.archivedAt) return current;
+  const now = ports.clock();
+  const updated = await uow.courses.update(courseId, { state: { archivedAt: null, isPublished: false, publishedAt: null } });
+  await uow.emit(courseUnarchived(updated, now));
+  return updated;
 }

@@ -1,9 +1,9 @@
 import { CatalogErrors } from '../../domain/catalog.errors';
 import { courseUpdated } from '../../domain/catalog.events';
 import { validateCoursePatch, type Course, type CourseContent, type CourseField, type CourseInput } from '../../domain/course';
-import type { CatalogDeps } from '../deps';
+import type { CatalogPorts, CatalogUnitOfWork } from '../deps';
 import { allocateSlug, courseBaseSlug, inSlugFamily } from '../slugs';
-import { emit, lockManagedCourse, requireUuid, withInstructor, write, type Caller, type CourseView } from '../shared';
+import { lockManagedCourse, requireUuid, type Caller } from '../shared';
 
 export interface UpdateCourseCommand extends CourseInput {
   courseId: string;
@@ -33,50 +33,40 @@ const CONTENT_KEYS: Record<Exclude<CourseField, 'slug'>, keyof CourseContent> = 
  * listed in `course.updated`; a request that changes nothing emits nothing. `slug: ""` regenerates
  * the slug from the (new) title.
  */
-export async function updateCourse(deps: CatalogDeps, caller: Caller, cmd: UpdateCourseCommand): Promise<CourseView> {
+export async function updateCourse(uow: CatalogUnitOfWork, ports: CatalogPorts, caller: Caller, cmd: UpdateCourseCommand): Promise<Course> {
   const courseId = requireUuid('course_id', cmd.courseId);
-  const { patch, slug } = validateCoursePatch(cmd, cmd.fields, { currency: deps.config.DEFAULT_CURRENCY });
-
-  const course = await write(deps, async (transaction) => {
-    const current = await lockManagedCourse(deps, transaction, courseId, caller);
-    const changed: CourseField[] = [];
-    const content: Partial<CourseContent> = {};
-    for (const [field, key] of Object.entries(CONTENT_KEYS) as [Exclude<CourseField, 'slug'>, keyof CourseContent][]) {
-      if (patch[key] === undefined || same(patch[key], current[key])) continue;
-      (content as Record<string, unknown>)[key] = patch[key];
-      changed.push(field);
-    }
-    if (slug !== undefined) {
-      const newSlug = await changeSlug(deps, current, slug, patch.title ?? current.title, transaction);
-      if (newSlug !== current.slug) changed.push('slug');
-    }
-    if (!changed.length) return current;
-    const updated = await deps.courses.update(courseId, { content }, transaction);
-    await emit(deps, transaction, courseUpdated(updated, changed, updated.updatedAt));
-    return updated;
-  });
-  return withInstructor(deps, course);
+  const { patch, slug } = validateCoursePatch(cmd, cmd.fields, { currency: ports.config.DEFAULT_CURRENCY });
+  const current = await lockManagedCourse(uow, courseId, caller);
+  const changed: CourseField[] = [];
+  const content: Partial<CourseContent> = {};
+  for (const [field, key] of Object.entries(CONTENT_KEYS) as [Exclude<CourseField, 'slug'>, keyof CourseContent][]) {
+    if (patch[key] === undefined || same(patch[key], current[key])) continue;
+    (content as Record<string, unknown>)[key] = patch[key];
+    changed.push(field);
+  }
+  if (slug !== undefined) {
+    const newSlug = await changeSlug(uow, ports, current, slug, patch.title ?? current.title);
+    if (newSlug !== current.slug) changed.push('slug');
+  }
+  if (!changed.length) return current;
+  const updated = await uow.courses.update(courseId, { content });
+  await uow.emit(courseUpdated(updated, changed, updated.updatedAt));
+  return updated;
 }
 
-async function changeSlug(
-  deps: CatalogDeps,
-  course: Course,
-  requested: string,
-  title: string,
-  transaction: Parameters<typeof deps.courses.trySetSlug>[2],
-): Promise<string> {
+async function changeSlug(uow: CatalogUnitOfWork, ports: CatalogPorts, course: Course, requested: string, title: string): Promise<string> {
   if (requested) {
     if (requested === course.slug) return course.slug;
-    if (!(await deps.courses.trySetSlug(course.id, requested, transaction))) throw CatalogErrors.slugTaken();
+    if (!(await uow.courses.trySetSlug(course.id, requested))) throw CatalogErrors.slugTaken();
     return requested;
   }
-  const base = courseBaseSlug(deps, title);
+  const base = courseBaseSlug(ports, title);
   if (inSlugFamily(course.slug, base)) return course.slug;
   return allocateSlug(
-    deps,
+    ports,
     base,
-    () => deps.courses.takenSlugs(base, transaction),
-    async (candidate) => ((await deps.courses.trySetSlug(course.id, candidate, transaction)) ? candidate : undefined),
+    () => uow.courses.takenSlugs(base),
+    async (candidate) => ((await uow.courses.trySetSlug(course.id, candidate)) ? candidate : undefined),
   );
 }
 

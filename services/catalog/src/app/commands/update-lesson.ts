@@ -7,9 +7,9 @@ import {
   type LessonField,
   type LessonInput,
 } from '../../domain/lesson';
-import type { CatalogDeps } from '../deps';
+import type { CatalogPorts, CatalogUnitOfWork } from '../deps';
 import { allocateSlug, inSlugFamily, lessonBaseSlug } from '../slugs';
-import { emit, lockManagedLesson, requireUuid, syncContent, write, type Caller } from '../shared';
+import { lockManagedLesson, requireUuid, syncContent, type Caller } from '../shared';
 
 export interface UpdateLessonCommand extends LessonInput {
   lessonId: string;
@@ -36,80 +36,70 @@ const CONTENT_KEYS: Record<Exclude<LessonField, 'slug' | 'section_id'>, keyof Le
  * the same course. Emits `lesson.updated` with the fields that really changed, and — when the course
  * is published and its countable lessons changed (e.g. counts_toward_completion) — a new version.
  */
-export async function updateLesson(deps: CatalogDeps, caller: Caller, cmd: UpdateLessonCommand): Promise<Lesson> {
+export async function updateLesson(uow: CatalogUnitOfWork, ports: CatalogPorts, caller: Caller, cmd: UpdateLessonCommand): Promise<Lesson> {
   const lessonId = requireUuid('lesson_id', cmd.lessonId);
   const { patch, sectionId, slug } = validateLessonPatch(cmd, cmd.fields);
-  return write(deps, async (transaction) => {
-    const { course, lesson } = await lockManagedLesson(deps, transaction, lessonId, caller);
-    const changed: LessonField[] = [];
-    if (sectionId && sectionId !== lesson.sectionId) {
-      const section = await deps.sections.findById(sectionId, transaction);
-      if (!section || section.courseId !== course.id) {
-        throw CatalogErrors.validation([{ loc: ['section_id'], msg: 'is not a section of this course' }]);
-      }
-      await deps.lessons.moveToSection(lesson, sectionId, transaction);
-      changed.push('section_id');
+  const { course, lesson } = await lockManagedLesson(uow, lessonId, caller);
+  const changed: LessonField[] = [];
+  if (sectionId && sectionId !== lesson.sectionId) {
+    const section = await uow.sections.findById(sectionId);
+    if (!section || section.courseId !== course.id) {
+      throw CatalogErrors.validation([{ loc: ['section_id'], msg: 'is not a section of this course' }]);
     }
-    if (slug !== undefined && (await changeSlug(deps, lesson, slug, patch.title ?? lesson.title, transaction))) changed.push('slug');
-    const content: Partial<LessonContent> = {};
-    for (const [field, key] of Object.entries(CONTENT_KEYS) as [Exclude<LessonField, 'slug' | 'section_id'>, keyof LessonContent][]) {
-      if (patch[key] === undefined || same(patch[key], lesson[key])) continue;
-      (content as Record<string, unknown>)[key] = patch[key];
-      changed.push(field);
-    }
-    if (!changed.length) return lesson;
-    const updated = await deps.lessons.update(lessonId, { content }, transaction);
-    await emit(deps, transaction, lessonUpdated(updated, changed, updated.updatedAt));
-    await syncContent(deps, transaction, course, updated.updatedAt);
-    return updated;
-  });
+    await uow.lessons.moveToSection(lesson, sectionId);
+    changed.push('section_id');
+  }
+  if (slug !== undefined && (await changeSlug(uow, ports, lesson, slug, patch.title ?? lesson.title))) changed.push('slug');
+  const content: Partial<LessonContent> = {};
+  for (const [field, key] of Object.entries(CONTENT_KEYS) as [Exclude<LessonField, 'slug' | 'section_id'>, keyof LessonContent][]) {
+    if (patch[key] === undefined || same(patch[key], lesson[key])) continue;
+    (content as Record<string, unknown>)[key] = patch[key];
+    changed.push(field);
+  }
+  if (!changed.length) return lesson;
+  const updated = await uow.lessons.update(lessonId, { content });
+  await uow.emit(lessonUpdated(updated, changed, updated.updatedAt));
+  await syncContent(uow, course, updated.updatedAt);
+  return updated;
 }
 
 /** Publishes a lesson (owner/admin); a no-op when it already is. May bump a published course's version. */
-export function publishLesson(deps: CatalogDeps, caller: Caller, cmd: { lessonId: string }): Promise<Lesson> {
-  return setPublished(deps, caller, cmd.lessonId, true);
+export function publishLesson(uow: CatalogUnitOfWork, caller: Caller, cmd: { lessonId: string }): Promise<Lesson> {
+  return setPublished(uow, caller, cmd.lessonId, true);
 }
 
 /**
  * Takes a lesson back to draft (owner/admin). The last published lesson of a published course cannot
  * be unpublished (FAILED_PRECONDITION: unpublish the course first).
  */
-export function unpublishLesson(deps: CatalogDeps, caller: Caller, cmd: { lessonId: string }): Promise<Lesson> {
-  return setPublished(deps, caller, cmd.lessonId, false);
+export function unpublishLesson(uow: CatalogUnitOfWork, caller: Caller, cmd: { lessonId: string }): Promise<Lesson> {
+  return setPublished(uow, caller, cmd.lessonId, false);
 }
 
-async function setPublished(deps: CatalogDeps, caller: Caller, rawId: string, publish: boolean): Promise<Lesson> {
+async function setPublished(uow: CatalogUnitOfWork, caller: Caller, rawId: string, publish: boolean): Promise<Lesson> {
   const lessonId = requireUuid('lesson_id', rawId);
-  return write(deps, async (transaction) => {
-    const { course, lesson } = await lockManagedLesson(deps, transaction, lessonId, caller);
-    if (lesson.isPublished === publish) return lesson;
-    if (!publish && course.isPublished && course.totalLessons <= 1) throw CatalogErrors.lastPublishedLesson();
-    const updated = await deps.lessons.update(lessonId, { isPublished: publish }, transaction);
-    await emit(deps, transaction, lessonUpdated(updated, ['is_published'], updated.updatedAt));
-    await syncContent(deps, transaction, course, updated.updatedAt);
-    return updated;
-  });
+  const { course, lesson } = await lockManagedLesson(uow, lessonId, caller);
+  if (lesson.isPublished === publish) return lesson;
+  if (!publish && course.isPublished && course.totalLessons <= 1) throw CatalogErrors.lastPublishedLesson();
+  const updated = await uow.lessons.update(lessonId, { isPublished: publish });
+  await uow.emit(lessonUpdated(updated, ['is_published'], updated.updatedAt));
+  await syncContent(uow, course, updated.updatedAt);
+  return updated;
 }
 
-async function changeSlug(
-  deps: CatalogDeps,
-  lesson: Lesson,
-  requested: string,
-  title: string,
-  transaction: Parameters<typeof deps.lessons.trySetSlug>[2],
-): Promise<boolean> {
+async function changeSlug(uow: CatalogUnitOfWork, ports: CatalogPorts, lesson: Lesson, requested: string, title: string): Promise<boolean> {
   if (requested) {
     if (requested === lesson.slug) return false;
-    if (!(await deps.lessons.trySetSlug(lesson.id, requested, transaction))) throw CatalogErrors.lessonSlugTaken();
+    if (!(await uow.lessons.trySetSlug(lesson.id, requested))) throw CatalogErrors.lessonSlugTaken();
     return true;
   }
-  const base = lessonBaseSlug(deps, title);
+  const base = lessonBaseSlug(ports, title);
   if (inSlugFamily(lesson.slug, base)) return false;
   await allocateSlug(
-    deps,
+    ports,
     base,
-    () => deps.lessons.takenSlugs(lesson.courseId, base, transaction),
-    async (candidate) => ((await deps.lessons.trySetSlug(lesson.id, candidate, transaction)) ? candidate : undefined),
+    () => uow.lessons.takenSlugs(lesson.courseId, base),
+    async (candidate) => ((await uow.lessons.trySetSlug(lesson.id, candidate)) ? candidate : undefined),
   );
   return true;
 }

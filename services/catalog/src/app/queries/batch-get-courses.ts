@@ -14,10 +14,10 @@ export async function batchGetCourses(deps: CatalogDeps, caller: Caller | undefi
   else query.ids.forEach((id, i) => check.uuid(['ids', i], id));
   throwIfInvalid(check);
   const ids = [...new Set(query.ids.map((id) => id.toLowerCase()))];
-  const found = await deps.courses.findMany(ids);
+  const found = await deps.units.read.courses.findMany(ids);
   const hidden = found.filter((c) => !canView(c, caller)).map((c) => c.id);
   const enrolled =
-    caller?.role === 'student' && hidden.length ? await deps.enrollments.activeCourseIds(caller.userId, hidden) : new Set<string>();
+    caller?.role === 'student' && hidden.length ? await deps.units.read.enrollments.activeCourseIds(caller.userId, hidden) : new Set<string>();
   const courses = found.filter((c) => canView(c, caller) || enrolled.has(c.id));
   return (await withInstructors(deps, courses)).items;
 }

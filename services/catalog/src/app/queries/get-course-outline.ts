@@ -1,7 +1,6 @@
-import type { Transaction } from 'sequelize';
 import { canManage, type Course } from '../../domain/course';
 import { countableIds, type Lesson, type Section } from '../../domain/lesson';
-import type { CatalogDeps } from '../deps';
+import type { CatalogDeps, CatalogRepositories } from '../deps';
 import { assertCanRead, requireUuid, type Caller } from '../shared';
 
 export interface OutlineSection extends Section {
@@ -35,16 +34,10 @@ export function publicOutlineEntry(lesson: Lesson): Lesson {
 /**
  * Sections with their lessons in order (no content). With `includeDrafts` (owner/admin) everything;
  * otherwise published lessons only, as outline entries (`publicOutlineEntry`), and only the sections that have one.
+ * `read` is `units.read` for the query, or a command's unit of work (ReorderLessons answers with the new outline).
  */
-export async function loadOutline(
-  deps: CatalogDeps,
-  course: Course,
-  options: { includeDrafts: boolean; transaction?: Transaction },
-): Promise<Outline> {
-  const [sections, lessons] = await Promise.all([
-    deps.sections.listByCourse(course.id, options.transaction),
-    deps.lessons.listByCourse(course.id, options.transaction),
-  ]);
+export async function loadOutline(read: CatalogRepositories, course: Course, options: { includeDrafts: boolean }): Promise<Outline> {
+  const [sections, lessons] = await Promise.all([read.sections.listByCourse(course.id), read.lessons.listByCourse(course.id)]);
   const visible = options.includeDrafts ? lessons : lessons.filter((l) => l.isPublished).map(publicOutlineEntry);
   const bySection = new Map<string, Lesson[]>(sections.map((s) => [s.id, []]));
   for (const lesson of visible) bySection.get(lesson.sectionId)?.push(lesson);
@@ -65,6 +58,6 @@ export async function loadOutline(
 /** The outline for everyone who may read the course (`canRead`; other services use it: countable ids + version). */
 export async function getCourseOutline(deps: CatalogDeps, caller: Caller | undefined, query: { courseId: string }): Promise<Outline> {
   const courseId = requireUuid('course_id', query.courseId);
-  const course = await assertCanRead(deps, await deps.courses.findById(courseId), caller);
-  return loadOutline(deps, course, { includeDrafts: canManage(course, caller) });
+  const course = await assertCanRead(deps, await deps.units.read.courses.findById(courseId), caller);
+  return loadOutline(deps.units.read, course, { includeDrafts: canManage(course, caller) });
 }

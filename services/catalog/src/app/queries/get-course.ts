@@ -7,7 +7,7 @@ import { assertCanRead, requireUuid, throwIfInvalid, withInstructor, withInstruc
 /** A course by id: published ones for anyone (cached), drafts and archived ones for the owner, admins and enrolled students. */
 export async function getCourse(deps: CatalogDeps, caller: Caller | undefined, query: { courseId: string }): Promise<CourseView> {
   const courseId = requireUuid('course_id', query.courseId);
-  return readCourse(deps, caller, `course:${courseId}`, () => deps.courses.findById(courseId));
+  return readCourse(deps, caller, `course:${courseId}`, () => deps.units.read.courses.findById(courseId));
 }
 
 /** A course by slug, with the same visibility as by id. */
@@ -16,7 +16,7 @@ export async function getCourseBySlug(deps: CatalogDeps, caller: Caller | undefi
   if (!query.slug) check.add('slug', 'is required');
   else if (length(query.slug) > 200) check.add('slug', 'must be at most 200 characters');
   throwIfInvalid(check);
-  return readCourse(deps, caller, `slug:${query.slug}`, () => deps.courses.findBySlug(query.slug));
+  return readCourse(deps, caller, `slug:${query.slug}`, () => deps.units.read.courses.findBySlug(query.slug));
 }
 
 /**

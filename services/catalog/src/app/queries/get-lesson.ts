@@ -53,9 +53,9 @@ export function lessonLocked(lesson: Lesson, answer: { unlockAt: string; reason:
  */
 export async function getLesson(deps: CatalogDeps, caller: Caller | undefined, query: { lessonId: string }): Promise<Lesson> {
   const lessonId = requireUuid('lesson_id', query.lessonId);
-  const lesson = await deps.lessons.findById(lessonId, { withContent: true });
+  const lesson = await deps.units.read.lessons.findById(lessonId, { withContent: true });
   if (!lesson) throw CatalogErrors.lessonNotFound();
-  const course = await deps.courses.findById(lesson.courseId);
+  const course = await deps.units.read.courses.findById(lesson.courseId);
   if (!course || !(await canRead(deps, course, caller))) throw CatalogErrors.lessonNotFound();
   if (canManage(course, caller)) return lesson;
   if (!lesson.isPublished) throw CatalogErrors.lessonNotFound();
@@ -71,7 +71,7 @@ export async function getLesson(deps: CatalogDeps, caller: Caller | undefined, q
       return lesson;
     }
     // The event-fed read model first; the enrollment service only for an enrolment it has not seen yet.
-    if (await deps.enrollments.isActiveStudent(course.id, caller.userId)) return lesson;
+    if (await deps.units.read.enrollments.isActiveStudent(course.id, caller.userId)) return lesson;
     if (await deps.enrollmentService.callerIsEnrolled(course.id)) return lesson;
   }
   throw CatalogErrors.enrollmentRequired();
@@ -83,7 +83,7 @@ export async function getLesson(deps: CatalogDeps, caller: Caller | undefined, q
  */
 export async function listLessons(deps: CatalogDeps, caller: Caller | undefined, query: { courseId: string }): Promise<Lesson[]> {
   const courseId = requireUuid('course_id', query.courseId);
-  const course = await assertCanRead(deps, await deps.courses.findById(courseId), caller);
-  const lessons = await deps.lessons.listByCourse(courseId);
+  const course = await assertCanRead(deps, await deps.units.read.courses.findById(courseId), caller);
+  const lessons = await deps.units.read.lessons.listByCourse(courseId);
   return canManage(course, caller) ? lessons : lessons.filter((l) => l.isPublished).map(publicOutlineEntry);
 }

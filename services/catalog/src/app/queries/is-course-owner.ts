@@ -21,6 +21,6 @@ export async function isCourseOwner(
   throwIfInvalid(check);
   if (caller.role !== 'admin' && caller.userId.toLowerCase() !== userId)
     throw new PermissionDeniedError('Only the user asked about or an administrator can ask who owns a course', 'CATALOG.OWNER_QUERY_FORBIDDEN');
-  const course = await deps.courses.findById(courseId);
+  const course = await deps.units.read.courses.findById(courseId);
   return { exists: !!course, isOwner: course?.instructorId === userId };
 }

@@ -7,7 +7,8 @@ import {
   type ListCoursesInput,
   type MyCourseStatus,
 } from '../../domain/course';
-import { Checker, totalPages } from '../../domain/validation';
+import { totalPages } from '@lms/kit/errors';
+import { Checker } from '../../domain/validation';
 import type { CatalogDeps } from '../deps';
 import { throwIfInvalid, withInstructors, type Caller, type CourseView, type Page } from '../shared';
 
@@ -25,7 +26,7 @@ export async function listCourses(deps: CatalogDeps, caller: Caller | undefined,
   const { page, pageSize, filter, sort } = validateListCourses(query);
   const visibility = listingVisibility(caller, query.includeUnpublished);
   const compute = async () => {
-    const { items, total } = await deps.courses.list({ visibility, filter, sort, limit: pageSize, offset: (page - 1) * pageSize });
+    const { items, total } = await deps.units.read.courses.list({ visibility, filter, sort, limit: pageSize, offset: (page - 1) * pageSize });
     const views = await withInstructors(deps, items);
     return {
       value: { items: views.items, total, page, pageSize, totalPages: totalPages(total, pageSize) },
@@ -44,10 +45,10 @@ export async function listMyCourses(
 ): Promise<Page<CourseView>> {
   if (!canAuthor(caller)) throw CatalogErrors.instructorRequired();
   const check = new Checker();
-  const { page, pageSize } = check.paging(query.page, query.pageSize);
+  const { page, pageSize, offset } = check.paging(query.page, query.pageSize);
   const status: MyCourseStatus | undefined = query.status ? check.oneOf('status', query.status, MY_COURSE_STATUSES) : undefined;
   throwIfInvalid(check);
-  const { items, total } = await deps.courses.listByInstructor(caller.userId, status, pageSize, (page - 1) * pageSize);
+  const { items, total } = await deps.units.read.courses.listByInstructor(caller.userId, status, pageSize, offset);
   const views = await withInstructors(deps, items);
   return { items: views.items, total, page, pageSize, totalPages: totalPages(total, pageSize) };
 }
