@@ -1,3 +1,4 @@
+import type { Sequelize } from 'sequelize';
 import { createAuthClient, createRemoteVerifier } from '@lms/kit/auth';
 import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollment/v1/EnrollmentService';
 import { runService, startService, type RunningService } from '@lms/kit/lifecycle';
@@ -16,8 +17,11 @@ import { userStatusConsumer } from './events/user-status.consumer';
 export const SERVICE_NAME = 'enrollment';
 
 export interface RunningEnrollmentService extends RunningService {
-  /** For tests and benchmarks: the wired use-case dependencies and the background recompute. */
-  deps: EnrollmentDeps;
+  /**
+   * For tests and benchmarks: the wired dependencies (with the pool, for raw counts only: use cases never
+   * see it, they get units of work) and the background recompute.
+   */
+  deps: EnrollmentDeps & { sequelize: Sequelize };
   recomputer: Recomputer;
 }
 
@@ -30,7 +34,7 @@ export async function start(
   config: EnrollmentConfig,
   logger: Logger = createLogger(SERVICE_NAME, config.LOG_LEVEL),
 ): Promise<RunningEnrollmentService> {
-  let wired: { deps: EnrollmentDeps; recomputer: Recomputer } | undefined;
+  let wired: { deps: EnrollmentDeps & { sequelize: Sequelize }; recomputer: Recomputer } | undefined;
   const running = await startService<EnrollmentServiceDefinition>({
     name: SERVICE_NAME,
     config,
@@ -54,7 +58,7 @@ export async function start(
       const recomputer = new Recomputer(deps);
       deps.requestRecompute = (courseId) => recomputer.request(courseId);
       onStop(() => recomputer.stop());
-      wired = { deps, recomputer };
+      wired = { deps: Object.assign(deps, { sequelize }), recomputer };
       return {
         grpc: {
           protoFile: 'lms/enrollment/v1/enrollment.proto',

@@ -1,9 +1,6 @@
-import type { Transaction } from 'sequelize';
 import type { Caller } from '@lms/kit/auth';
-import { createEvent } from '@lms/kit/events';
-import { AppError } from '@lms/kit/errors';
+import { remoteFailure } from '@lms/kit/errors';
 import { EnrollmentErrors } from '../domain/enrollment.errors';
-import { EVENT_SOURCE, type DomainEvent } from '../domain/enrollment.events';
 import type { Enrollment } from '../domain/enrollment';
 import type { Checker } from '../domain/validation';
 import type { EnrollmentDeps } from './deps';
@@ -19,20 +16,6 @@ export function throwIfInvalid(check: Checker): void {
   if (!check.ok) throw EnrollmentErrors.validation(check.errors);
 }
 
-/** Writes domain events to the outbox in the caller's transaction (CloudEvents, source lms/enrollment). */
-export async function emit(deps: EnrollmentDeps, transaction: Transaction, events: DomainEvent<unknown>[]): Promise<void> {
-  await deps.outbox.add(
-    transaction,
-    ...events.map((e) => createEvent({ type: e.type, source: EVENT_SOURCE, subject: e.subject, data: e.data, time: e.time })),
-  );
-}
-
-/** Catalog errors keep their meaning (NOT_FOUND…); a catalog that cannot be reached is our UNAVAILABLE. */
-export function catalogFailure(err: unknown): AppError {
-  if (err instanceof AppError && err.kind !== 'unavailable' && err.kind !== 'internal') return err;
-  return EnrollmentErrors.catalogUnavailable(err);
-}
-
 /** Admin, or the instructor who owns the course (asked to catalog). */
 export async function ownsCourse(deps: EnrollmentDeps, caller: Caller, courseId: string): Promise<boolean> {
   if (caller.role === 'admin') return true;
@@ -41,7 +24,7 @@ export async function ownsCourse(deps: EnrollmentDeps, caller: Caller, courseId:
     const reply = await deps.catalog.IsCourseOwner({ course_id: courseId, user_id: caller.userId });
     return reply.is_owner;
   } catch (err) {
-    throw catalogFailure(err);
+    throw remoteFailure(err, EnrollmentErrors.catalogUnavailable);
   }
 }
 
@@ -53,7 +36,7 @@ export async function requireCourseOwner(deps: EnrollmentDeps, caller: Caller, c
   try {
     reply = await deps.catalog.IsCourseOwner({ course_id: courseId, user_id: caller.userId });
   } catch (err) {
-    throw catalogFailure(err);
+    throw remoteFailure(err, EnrollmentErrors.catalogUnavailable);
   }
   if (!reply.exists) throw EnrollmentErrors.courseNotFound();
   if (!reply.is_owner) throw EnrollmentErrors.courseOwnerOnly();
@@ -66,7 +49,7 @@ export type Viewer = 'student' | 'course_owner' | 'admin';
  * NOT_FOUND, exactly as for an id that does not exist, so ids cannot be probed.
  */
 export async function loadVisible(deps: EnrollmentDeps, caller: Caller, enrollmentId: string): Promise<{ enrollment: Enrollment; viewer: Viewer }> {
-  const enrollment = await deps.enrollments.findById(enrollmentId);
+  const enrollment = await deps.units.read.enrollments.findById(enrollmentId);
   if (!enrollment) throw EnrollmentErrors.notFound();
   if (enrollment.studentId === caller.userId) return { enrollment, viewer: 'student' };
   if (caller.role === 'admin') return { enrollment, viewer: 'admin' };

@@ -5,13 +5,6 @@
  */
 export const EVENT_SOURCE = 'lms/enrollment';
 
-export interface DomainEvent<T> {
-  type: string;
-  subject: string;
-  data: T;
-  time: Date;
-}
-
 /** What the builders read from an enrolment (structural, so this file depends on nothing). */
 export interface EnrollmentFacts {
   id: string;

@@ -1,8 +1,5 @@
-import {
-  enrollmentCompleted,
-  enrollmentProgressed,
-  type DomainEvent,
-} from './enrollment.events';
+import type { DomainEvent } from '@lms/kit/events';
+import { enrollmentCompleted, enrollmentProgressed } from './enrollment.events';
 
 /**
  * An enrolment and its aggregate: `completedLessonsCount` is |completed lessons ∩ countable lessons of

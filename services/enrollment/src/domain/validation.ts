@@ -8,9 +8,6 @@ export const LIMITS = {
   notesMax: 10_000,
   reviewMin: 10,
   reviewMax: 5000,
-  pageSizeMax: 100,
-  pageSizeDefault: 20,
-  pageMax: 1_000_000,
   positionMaxSeconds: 7 * 24 * 3600,
   emailMax: 254,
 } as const;
@@ -29,20 +26,6 @@ export class Checker extends FieldChecker {
   /** Like the kit's, but tolerates surrounding spaces and a missing value (bulk rows, optional fields). */
   override uuid(loc: Loc, raw: string | undefined): string {
     return super.uuid(loc, (raw ?? '').trim());
-  }
-
-  /** 0 means 1. */
-  page(raw: number): number {
-    const page = raw === 0 ? 1 : raw;
-    if (!Number.isInteger(page) || page < 1 || page > LIMITS.pageMax) this.add('page', `must be between 1 and ${LIMITS.pageMax}`);
-    return page;
-  }
-
-  /** 0 means the default. */
-  pageSize(raw: number): number {
-    const size = raw === 0 ? LIMITS.pageSizeDefault : raw;
-    if (!Number.isInteger(size) || size < 1 || size > LIMITS.pageSizeMax) this.add('page_size', `must be between 1 and ${LIMITS.pageSizeMax}`);
-    return size;
   }
 
   oneOf<T extends string>(loc: Loc, raw: string, values: readonly T[]): T | undefined {

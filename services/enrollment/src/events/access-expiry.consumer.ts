@@ -19,7 +19,8 @@ export function accessExpiryConsumer(deps: EnrollmentDeps): ConsumerDefinition<z
     dueAt: (event) => (event.data.expires_at ? new Date(event.data.expires_at) : null),
     async handle(event, transaction) {
       if (!event.data.expires_at) return;
-      const expired = await expireAtDueTime(deps, transaction, { enrollmentId: event.data.enrollment_id, expiresAt: new Date(event.data.expires_at) });
+      const fact = { enrollmentId: event.data.enrollment_id, expiresAt: new Date(event.data.expires_at) };
+      const expired = await deps.units.join(transaction, (uow) => expireAtDueTime(uow, deps, fact));
       if (expired) deps.logger.info({ enrollment_id: event.data.enrollment_id }, 'enrolment expired at its end of access');
     },
   };

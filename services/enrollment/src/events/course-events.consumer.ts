@@ -26,29 +26,25 @@ export function coursePublishedConsumer(deps: EnrollmentDeps): ConsumerDefinitio
     schema: CoursePublishedV1 as unknown as ZodType<z.output<typeof CoursePublishedV1>>,
     async handle(event, transaction) {
       const data = event.data;
-      await applyCourseVersion(
-        deps,
-        transaction,
-        {
-          courseId: data.course_id,
-          version: data.version,
-          instructorId: data.instructor_id ?? null,
-          title: data.title,
-          publishedAt: data.published_at,
-          countableLessonIds: data.countable_lesson_ids,
-          lessons: data.lessons.map((l) => ({
-            lessonId: l.lesson_id,
-            sectionId: l.section_id ?? null,
-            orderIndex: l.order_index,
-            lessonType: l.lesson_type,
-            unlockAt: l.unlock_at,
-            unlockAfterDays: l.unlock_after_days ?? 0,
-            prerequisite: l.prerequisite ?? '',
-          })),
-        },
-        'event',
-        { status: 'published', at: new Date(event.time) },
-      );
+      const version = {
+        courseId: data.course_id,
+        version: data.version,
+        instructorId: data.instructor_id ?? null,
+        title: data.title,
+        publishedAt: data.published_at,
+        countableLessonIds: data.countable_lesson_ids,
+        lessons: data.lessons.map((l) => ({
+          lessonId: l.lesson_id,
+          sectionId: l.section_id ?? null,
+          orderIndex: l.order_index,
+          lessonType: l.lesson_type,
+          unlockAt: l.unlock_at,
+          unlockAfterDays: l.unlock_after_days ?? 0,
+          prerequisite: l.prerequisite ?? '',
+        })),
+      };
+      const status = { status: 'published' as const, at: new Date(event.time) };
+      await deps.units.join(transaction, (uow) => applyCourseVersion(uow, deps, version, 'event', status));
     },
   };
 }
@@ -61,7 +57,7 @@ export function courseStatusConsumer(deps: EnrollmentDeps): ConsumerDefinition<z
     schema: CourseStatusChangedV1,
     async handle(event, transaction) {
       const status = event.type === 'course.archived' ? 'archived' : 'unpublished';
-      await setCourseStatus(deps, transaction, event.data.course_id, status, new Date(event.time));
+      await deps.units.join(transaction, (uow) => setCourseStatus(uow, deps, event.data.course_id, status, new Date(event.time)));
     },
   };
 }
@@ -78,8 +74,10 @@ export function lessonDeletedConsumer(deps: EnrollmentDeps): ConsumerDefinition<
     schema: LessonDeletedV1,
     prepare: (event) => fetchCourseRules(deps, event.data.course_id),
     async handle(event, transaction, outline) {
-      await markLessonDeleted(deps, transaction, event.data.lesson_id, event.data.course_id, new Date(event.time));
-      if (outline) await storeOutline(deps, transaction, event.data.course_id, outline);
+      await deps.units.join(transaction, async (uow) => {
+        await markLessonDeleted(uow, event.data.lesson_id, event.data.course_id, new Date(event.time));
+        if (outline) await storeOutline(uow, deps, event.data.course_id, outline);
+      });
     },
   };
 }
@@ -99,7 +97,7 @@ export function contentChangedConsumer(deps: EnrollmentDeps): ConsumerDefinition
     schema: ContentChangedV1 as unknown as ZodType<z.output<typeof ContentChangedV1>>,
     prepare: async (event) => (event.data.changed_fields.some((f) => RULE_FIELDS.has(f)) ? fetchCourseRules(deps, event.data.course_id) : null),
     async handle(event, transaction, outline) {
-      if (outline) await storeOutline(deps, transaction, event.data.course_id, outline);
+      if (outline) await deps.units.join(transaction, (uow) => storeOutline(uow, deps, event.data.course_id, outline));
     },
   };
 }

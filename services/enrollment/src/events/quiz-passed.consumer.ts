@@ -23,7 +23,7 @@ export function quizPassedConsumer(deps: EnrollmentDeps): ConsumerDefinition<z.i
     schema: QuizPassedV1,
     prepare: (event) => prepareLessonFromQuiz(deps, factOf(event.data)),
     async handle(event, transaction, outline) {
-      const outcome = await completeLessonFromQuiz(deps, transaction, factOf(event.data), outline);
+      const outcome = await deps.units.join(transaction, (uow) => completeLessonFromQuiz(uow, deps, factOf(event.data), outline));
       if (outcome === 'not_enrolled') {
         deps.logger.info({ course_id: event.data.course_id, student_id: event.data.student_id }, 'quiz.passed for a student not enrolled: ignored');
       }

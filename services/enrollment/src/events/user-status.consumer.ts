@@ -13,7 +13,7 @@ export function userStatusConsumer(deps: EnrollmentDeps): ConsumerDefinition<z.i
     bindings: ['user.deactivated', 'user.activated', 'user.deleted'],
     schema: UserStatusV1,
     async handle(event, transaction) {
-      await deps.users.apply(transaction, event.data.user_id, event.type === 'user.activated', new Date(event.data.at));
+      await deps.units.join(transaction, (uow) => uow.users.apply(event.data.user_id, event.type === 'user.activated', new Date(event.data.at)));
     },
   };
 }

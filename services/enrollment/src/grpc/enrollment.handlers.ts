@@ -1,4 +1,4 @@
-import type { UnaryHandlers } from '@lms/kit/grpc';
+import { protoTime, type UnaryHandlers } from '@lms/kit/grpc';
 import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollment/v1/EnrollmentService';
 import type { Enrollment as EnrollmentMessage } from '@lms/kit/generated/lms/enrollment/v1/Enrollment';
 import type { LessonProgress as LessonProgressMessage } from '@lms/kit/generated/lms/enrollment/v1/LessonProgress';
@@ -8,19 +8,24 @@ import type { LessonProgress } from '../domain/progress';
 import type { BulkJob } from '../infra/bulk-job.repository';
 import type { EnrollmentDeps } from '../app/deps';
 import { authenticate } from '../app/shared';
-import { enroll } from '../app/commands/enroll';
-import { dropEnrollment } from '../app/commands/drop-enrollment';
-import { reviewEnrollment } from '../app/commands/review-enrollment';
-import { completeLesson, startLesson, updateLessonProgress } from '../app/commands/lesson-progress';
-import { bulkEnroll } from '../app/commands/bulk-enroll';
+import { enrollStudent, prepareEnroll } from '../app/commands/enroll';
+import { authorizeDrop, dropEnrollment } from '../app/commands/drop-enrollment';
+import { prepareReview, reviewEnrollment } from '../app/commands/review-enrollment';
+import {
+  completeLesson,
+  parseLessonCommand,
+  parseProgressCommand,
+  runLearnerLesson,
+  startLesson,
+  updateLessonProgress,
+} from '../app/commands/lesson-progress';
+import { bulkEnroll, prepareBulkEnroll } from '../app/commands/bulk-enroll';
 import { getEnrollment } from '../app/queries/get-enrollment';
 import { getProgress } from '../app/queries/get-progress';
 import { listMyEnrollments } from '../app/queries/list-my-enrollments';
 import { getCourseStats, listCourseEnrollments } from '../app/queries/course-enrollments';
 import { isEnrolled } from '../app/queries/is-enrolled';
-import { extendEnrollment } from '../app/commands/extend-enrollment';
-
-const time = (date: Date | null | undefined): string => (date ? date.toISOString() : '');
+import { extendEnrollment, prepareExtension } from '../app/commands/extend-enrollment';
 
 export function enrollmentMessage(e: Enrollment): EnrollmentMessage {
   return {
@@ -28,21 +33,21 @@ export function enrollmentMessage(e: Enrollment): EnrollmentMessage {
     student_id: e.studentId,
     course_id: e.courseId,
     status: e.status,
-    enrolled_at: time(e.enrolledAt),
-    started_at: time(e.startedAt),
-    completed_at: time(e.completedAt),
-    dropped_at: time(e.droppedAt),
-    last_accessed_at: time(e.lastAccessedAt),
+    enrolled_at: protoTime(e.enrolledAt),
+    started_at: protoTime(e.startedAt),
+    completed_at: protoTime(e.completedAt),
+    dropped_at: protoTime(e.droppedAt),
+    last_accessed_at: protoTime(e.lastAccessedAt),
     progress_percentage: e.progressPercentage,
     completed_lessons_count: e.completedLessonsCount,
     total_lessons_count: e.totalLessonsCount,
     total_time_spent_seconds: e.totalTimeSpentSeconds,
     rating: e.rating ?? 0,
     review: e.review,
-    reviewed_at: time(e.reviewedAt),
+    reviewed_at: protoTime(e.reviewedAt),
     has_new_content: e.hasNewContent,
     course_version: e.courseVersion,
-    expires_at: time(e.expiresAt),
+    expires_at: protoTime(e.expiresAt),
     certificate_url: '',
   };
 }
@@ -57,9 +62,9 @@ function progressMessage(p: LessonProgress): LessonProgressMessage {
     time_spent_seconds: p.timeSpentSeconds,
     last_position_seconds: p.lastPositionSeconds,
     notes: p.notes,
-    started_at: time(p.startedAt),
-    completed_at: time(p.completedAt),
-    last_accessed_at: time(p.lastAccessedAt),
+    started_at: protoTime(p.startedAt),
+    completed_at: protoTime(p.completedAt),
+    last_accessed_at: protoTime(p.lastAccessedAt),
   };
 }
 
@@ -98,17 +103,24 @@ function jobMessage(job: BulkJob): BulkEnrollmentJob {
       enrollment_id: r.enrollmentId ?? '',
       detail: r.detail,
     })),
-    created_at: time(job.createdAt),
-    completed_at: time(job.completedAt),
+    created_at: protoTime(job.createdAt),
+    completed_at: protoTime(job.completedAt),
   };
 }
 
-/** The EnrollmentService over gRPC: decode the request, call the use case, encode the reply. */
+/**
+ * The EnrollmentService over gRPC: decode the request, call the use case, encode the reply. Each command's
+ * handler owns its unit of work: remote checks first (`prepare…`), then `deps.units.run` around the command.
+ */
 export function enrollmentHandlers(deps: EnrollmentDeps): UnaryHandlers<EnrollmentServiceDefinition> {
   const caller = (authorization: string | undefined) => authenticate(deps, authorization);
+  const { units } = deps;
   return {
-    Enroll: async (req, call) =>
-      enrollmentMessage((await enroll(deps, await caller(call.authorization), { courseId: req.course_id })).enrollment),
+    Enroll: async (req, call) => {
+      const student = await caller(call.authorization);
+      const courseId = await prepareEnroll(deps, student, { courseId: req.course_id });
+      return enrollmentMessage((await units.run((uow) => enrollStudent(uow, deps, student.userId, courseId))).enrollment);
+    },
 
     ListMyEnrollments: async (req, call) => {
       const page = await listMyEnrollments(deps, await caller(call.authorization), {
@@ -133,21 +145,21 @@ export function enrollmentHandlers(deps: EnrollmentDeps): UnaryHandlers<Enrollme
     GetEnrollment: async (req, call) =>
       enrollmentMessage((await getEnrollment(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id })).enrollment),
 
-    DropEnrollment: async (req, call) =>
-      enrollmentMessage(await dropEnrollment(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id })),
+    DropEnrollment: async (req, call) => {
+      const enrollmentId = await authorizeDrop(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id });
+      return enrollmentMessage(await units.run((uow) => dropEnrollment(uow, deps, enrollmentId)));
+    },
 
-    ExtendEnrollment: async (req, call) =>
-      enrollmentMessage(
-        await extendEnrollment(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id, days: req.days, expiresAt: req.expires_at }),
-      ),
-    ReviewEnrollment: async (req, call) =>
-      enrollmentMessage(
-        await reviewEnrollment(deps, await caller(call.authorization), {
-          enrollmentId: req.enrollment_id,
-          rating: req.rating,
-          review: req.review,
-        }),
-      ),
+    ExtendEnrollment: async (req, call) => {
+      const cmd = { enrollmentId: req.enrollment_id, days: req.days, expiresAt: req.expires_at };
+      const extension = await prepareExtension(deps, await caller(call.authorization), cmd);
+      return enrollmentMessage(await units.run((uow) => extendEnrollment(uow, deps, extension)));
+    },
+    ReviewEnrollment: async (req, call) => {
+      const cmd = { enrollmentId: req.enrollment_id, rating: req.rating, review: req.review };
+      const review = await prepareReview(deps, await caller(call.authorization), cmd);
+      return enrollmentMessage(await units.run((uow) => reviewEnrollment(uow, deps, review)));
+    },
 
     GetProgress: async (req, call) => {
       const view = await getProgress(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id });
@@ -160,37 +172,42 @@ export function enrollmentHandlers(deps: EnrollmentDeps): UnaryHandlers<Enrollme
           lesson_type: l.lesson.lessonType,
           is_countable: l.lesson.countable,
           is_locked: l.locked,
-          unlock_at: time(l.unlockAt),
+          unlock_at: protoTime(l.unlockAt),
           progress: l.progress ? progressMessage(l.progress) : emptyProgress(view.enrollment.id, l.lesson.lessonId),
         })),
       };
     },
 
-    StartLesson: async (req, call) =>
-      progressMessage(
-        (await startLesson(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id, lessonId: req.lesson_id })).progress,
-      ),
+    StartLesson: async (req, call) => {
+      const student = await caller(call.authorization);
+      const ids = parseLessonCommand({ enrollmentId: req.enrollment_id, lessonId: req.lesson_id });
+      return progressMessage((await runLearnerLesson(deps, student, ids, (uow, learner) => startLesson(uow, deps, learner))).progress);
+    },
 
-    UpdateLessonProgress: async (req, call) =>
-      progressMessage(
-        (
-          await updateLessonProgress(deps, await caller(call.authorization), {
-            enrollmentId: req.enrollment_id,
-            lessonId: req.lesson_id,
-            fields: req.fields,
-            status: req.status,
-            timeSpentSeconds: Number(req.time_spent_seconds),
-            lastPositionSeconds: Number(req.last_position_seconds),
-            completionPercentage: req.completion_percentage,
-            notes: req.notes,
-          })
-        ).progress,
-      ),
+    UpdateLessonProgress: async (req, call) => {
+      const student = await caller(call.authorization);
+      const input = parseProgressCommand(
+        {
+          enrollmentId: req.enrollment_id,
+          lessonId: req.lesson_id,
+          fields: req.fields,
+          status: req.status,
+          timeSpentSeconds: Number(req.time_spent_seconds),
+          lastPositionSeconds: Number(req.last_position_seconds),
+          completionPercentage: req.completion_percentage,
+          notes: req.notes,
+        },
+        deps.config.MAX_TIME_INCREMENT_SECONDS,
+      );
+      const result = await runLearnerLesson(deps, student, input.ids, (uow, learner) => updateLessonProgress(uow, deps, learner, input));
+      return progressMessage(result.progress);
+    },
 
-    CompleteLesson: async (req, call) =>
-      progressMessage(
-        (await completeLesson(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id, lessonId: req.lesson_id })).progress,
-      ),
+    CompleteLesson: async (req, call) => {
+      const student = await caller(call.authorization);
+      const ids = parseLessonCommand({ enrollmentId: req.enrollment_id, lessonId: req.lesson_id });
+      return progressMessage((await runLearnerLesson(deps, student, ids, (uow, learner) => completeLesson(uow, deps, learner))).progress);
+    },
 
     ListCourseEnrollments: async (req, call) => {
       const page = await listCourseEnrollments(deps, await caller(call.authorization), {
@@ -229,10 +246,11 @@ export function enrollmentHandlers(deps: EnrollmentDeps): UnaryHandlers<Enrollme
       };
     },
 
-    BulkEnroll: async (req, call) =>
-      jobMessage(
-        await bulkEnroll(deps, await caller(call.authorization), { courseId: req.course_id, userIds: req.user_ids, emails: req.emails }),
-      ),
+    BulkEnroll: async (req, call) => {
+      const cmd = { courseId: req.course_id, userIds: req.user_ids, emails: req.emails };
+      const input = await prepareBulkEnroll(deps, await caller(call.authorization), cmd);
+      return jobMessage(await units.run((uow) => bulkEnroll(uow, deps, input)));
+    },
 
     IsEnrolled: async (req, call) => {
       const r = await isEnrolled(deps, await caller(call.authorization), {
@@ -244,9 +262,9 @@ export function enrollmentHandlers(deps: EnrollmentDeps): UnaryHandlers<Enrollme
         enrolled: r.enrolled,
         enrollment_id: r.enrollmentId,
         status: r.status,
-        expires_at: time(r.expiresAt),
+        expires_at: protoTime(r.expiresAt),
         lesson_locked: r.lesson?.locked ?? false,
-        unlock_at: time(r.lesson?.unlockAt),
+        unlock_at: protoTime(r.lesson?.unlockAt),
         lock_reason: r.lesson?.reason ?? '',
         missing_lesson_ids: r.lesson?.missingLessonIds ?? [],
         lesson_completed: r.lesson?.completed ?? false,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
+import type { SqlSession } from '@lms/kit/db';
 import type { CourseLesson, CourseStatus, CourseVersion, Prerequisite } from '../domain/course';
 
 export interface CourseRecord {
@@ -89,31 +90,42 @@ export interface SaveVersionResult {
 
 /** The local read model of catalog's courses: versions, lessons, drip/prerequisite rules, countable set. */
 export class CourseModelRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(private readonly sql: SqlSession) {}
 
   /** The course's access period as catalog's outline states it (0/null = lifetime). */
-  async setAccessDays(courseId: string, accessDays: number | null, transaction?: Transaction): Promise<void> {
-    await this.sequelize.query('UPDATE courses SET access_days = :days WHERE course_id = :courseId AND access_days IS DISTINCT FROM :days', {
-      transaction,
+  async setAccessDays(courseId: string, accessDays: number | null): Promise<void> {
+    await this.sql.query('UPDATE courses SET access_days = :days WHERE course_id = :courseId AND access_days IS DISTINCT FROM :days', {
       replacements: { courseId, days: accessDays && accessDays > 0 ? accessDays : null },
     });
   }
 
   /** The course's video completion threshold as catalog's outline states it (0 = the default, 80). */
-  async setVideoCompletionThreshold(courseId: string, threshold: number, transaction?: Transaction): Promise<void> {
+  async setVideoCompletionThreshold(courseId: string, threshold: number): Promise<void> {
     const value = threshold >= 1 && threshold <= 100 ? threshold : DEFAULT_VIDEO_COMPLETION_THRESHOLD;
-    await this.sequelize.query(
+    await this.sql.query(
       'UPDATE courses SET video_completion_threshold = :value WHERE course_id = :courseId AND video_completion_threshold IS DISTINCT FROM :value',
-      { transaction, replacements: { courseId, value } },
+      { replacements: { courseId, value } },
     );
   }
 
-  async get(courseId: string, transaction?: Transaction, lock?: 'share' | 'update'): Promise<CourseRecord | null> {
-    const rows = await this.sequelize.query<CourseRow>(
+  get(courseId: string): Promise<CourseRecord | null> {
+    return this.selectCourse(courseId, '');
+  }
+
+  /**
+   * The course with a share lock on its row until the unit of work ends: a new version being stored
+   * (saveVersion locks the row for update) waits for the enrolments made under it, or they see it.
+   */
+  getShared(courseId: string): Promise<CourseRecord | null> {
+    return this.selectCourse(courseId, 'FOR SHARE OF c');
+  }
+
+  private async selectCourse(courseId: string, lock: '' | 'FOR SHARE OF c'): Promise<CourseRecord | null> {
+    const rows = await this.sql.query<CourseRow>(
       `SELECT c.*, v.total_countable FROM courses c
        LEFT JOIN course_versions v ON v.course_id = c.course_id AND v.version = c.current_version
-       WHERE c.course_id = :courseId ${lock === 'update' ? 'FOR UPDATE OF c' : lock === 'share' ? 'FOR SHARE OF c' : ''}`,
-      { transaction, type: QueryTypes.SELECT, replacements: { courseId } },
+       WHERE c.course_id = :courseId ${lock}`,
+      { type: QueryTypes.SELECT, replacements: { courseId } },
     );
     return rows[0] ? toCourse(rows[0]) : null;
   }
@@ -123,13 +135,12 @@ export class CourseModelRepository {
    * forward if it is newer. `status` applies only if the fact is not older than the one that set it.
    */
   async saveVersion(
-    transaction: Transaction,
     version: CourseVersion,
     source: 'event' | 'outline',
     status: { status: CourseStatus; at: Date } | null,
   ): Promise<SaveVersionResult> {
     const q = (sql: string, replacements: Record<string, unknown>) =>
-      this.sequelize.query<Record<string, unknown>>(sql, { transaction, type: QueryTypes.SELECT, replacements });
+      this.sql.query<Record<string, unknown>>(sql, { type: QueryTypes.SELECT, replacements });
     const initialStatus = status ?? { status: 'published' as CourseStatus, at: new Date(0) };
     // Lock (or create) the course row first: concurrent saves and enrolments serialise on it.
     await q(
@@ -190,14 +201,13 @@ export class CourseModelRepository {
     if ((stored || refreshed) && version.lessons.length) {
       // One statement for the whole lesson list, however long it is.
       const l = version.lessons;
-      await this.sequelize.query(
+      await this.sql.query(
         `INSERT INTO course_lessons (course_id, version, ${LESSON_COLUMNS})
          SELECT :courseId, :version, * FROM unnest(
            CAST(:ids AS uuid[]), CAST(:sections AS uuid[]), CAST(:positions AS int[]), CAST(:sectionPositions AS int[]),
            CAST(:orderIndexes AS int[]), CAST(:types AS text[]), CAST(:unlockAts AS timestamptz[]), CAST(:days AS int[]),
            CAST(:prerequisites AS text[]), CAST(:countable AS boolean[]))`,
         {
-          transaction,
           replacements: {
             courseId: version.courseId,
             version: version.version,
@@ -240,59 +250,59 @@ export class CourseModelRepository {
   }
 
   /** course.unpublished / course.archived: only a newer fact changes the status. Unknown courses are ignored. */
-  async setStatus(transaction: Transaction, courseId: string, status: CourseStatus, at: Date): Promise<boolean> {
-    const rows = await this.sequelize.query(
+  async setStatus(courseId: string, status: CourseStatus, at: Date): Promise<boolean> {
+    const rows = await this.sql.query(
       `UPDATE courses SET status = :status, status_at = :at, updated_at = now()
        WHERE course_id = :courseId AND status_at <= :at RETURNING course_id`,
-      { transaction, type: QueryTypes.SELECT, replacements: { courseId, status, at } },
+      { type: QueryTypes.SELECT, replacements: { courseId, status, at } },
     );
     return rows.length > 0;
   }
 
-  async markLessonDeleted(transaction: Transaction, lessonId: string, courseId: string, at: Date): Promise<void> {
-    await this.sequelize.query(
+  async markLessonDeleted(lessonId: string, courseId: string, at: Date): Promise<void> {
+    await this.sql.query(
       `INSERT INTO deleted_lessons (lesson_id, course_id, deleted_at) VALUES (:lessonId, :courseId, :at) ON CONFLICT (lesson_id) DO NOTHING`,
-      { transaction, replacements: { lessonId, courseId, at } },
+      { replacements: { lessonId, courseId, at } },
     );
   }
 
   async isLessonDeleted(lessonId: string): Promise<boolean> {
-    const rows = await this.sequelize.query('SELECT 1 FROM deleted_lessons WHERE lesson_id = :lessonId', {
+    const rows = await this.sql.query('SELECT 1 FROM deleted_lessons WHERE lesson_id = :lessonId', {
       type: QueryTypes.SELECT,
       replacements: { lessonId },
     });
     return rows.length > 0;
   }
 
-  async getLesson(courseId: string, version: number, lessonId: string, transaction?: Transaction): Promise<CourseLesson | null> {
-    const rows = await this.sequelize.query<LessonRow>(
+  async getLesson(courseId: string, version: number, lessonId: string): Promise<CourseLesson | null> {
+    const rows = await this.sql.query<LessonRow>(
       `SELECT ${LESSON_COLUMNS} FROM course_lessons WHERE course_id = :courseId AND version = :version AND lesson_id = :lessonId`,
-      { transaction, type: QueryTypes.SELECT, replacements: { courseId, version, lessonId } },
+      { type: QueryTypes.SELECT, replacements: { courseId, version, lessonId } },
     );
     return rows[0] ? toLesson(rows[0]) : null;
   }
 
-  async getLessonAt(courseId: string, version: number, position: number, transaction?: Transaction): Promise<CourseLesson | null> {
-    const rows = await this.sequelize.query<LessonRow>(
+  async getLessonAt(courseId: string, version: number, position: number): Promise<CourseLesson | null> {
+    const rows = await this.sql.query<LessonRow>(
       `SELECT ${LESSON_COLUMNS} FROM course_lessons WHERE course_id = :courseId AND version = :version AND position = :position`,
-      { transaction, type: QueryTypes.SELECT, replacements: { courseId, version, position } },
+      { type: QueryTypes.SELECT, replacements: { courseId, version, position } },
     );
     return rows[0] ? toLesson(rows[0]) : null;
   }
 
   /** Every lesson of the section just before `sectionPosition` (empty for the first section). */
-  async previousSectionLessons(courseId: string, version: number, sectionPosition: number, transaction?: Transaction): Promise<CourseLesson[]> {
+  async previousSectionLessons(courseId: string, version: number, sectionPosition: number): Promise<CourseLesson[]> {
     if (sectionPosition <= 0) return [];
-    const rows = await this.sequelize.query<LessonRow>(
+    const rows = await this.sql.query<LessonRow>(
       `SELECT ${LESSON_COLUMNS} FROM course_lessons
        WHERE course_id = :courseId AND version = :version AND section_position = :sp ORDER BY position`,
-      { transaction, type: QueryTypes.SELECT, replacements: { courseId, version, sp: sectionPosition - 1 } },
+      { type: QueryTypes.SELECT, replacements: { courseId, version, sp: sectionPosition - 1 } },
     );
     return rows.map(toLesson);
   }
 
   async listLessons(courseId: string, version: number): Promise<CourseLesson[]> {
-    const rows = await this.sequelize.query<LessonRow>(
+    const rows = await this.sql.query<LessonRow>(
       `SELECT ${LESSON_COLUMNS} FROM course_lessons WHERE course_id = :courseId AND version = :version ORDER BY position`,
       { type: QueryTypes.SELECT, replacements: { courseId, version } },
     );
@@ -301,7 +311,7 @@ export class CourseModelRepository {
 
   /** Which course a lesson id belongs to, in any version we know (null = never seen). */
   async courseOfLesson(lessonId: string): Promise<string | null> {
-    const rows = await this.sequelize.query<{ course_id: string }>(
+    const rows = await this.sql.query<{ course_id: string }>(
       'SELECT course_id FROM course_lessons WHERE lesson_id = :lessonId LIMIT 1',
       { type: QueryTypes.SELECT, replacements: { lessonId } },
     );
@@ -310,7 +320,7 @@ export class CourseModelRepository {
 
   /** Courses whose enrolments are not all at the current version yet. */
   async pendingRecomputes(): Promise<{ courseId: string; version: number }[]> {
-    const rows = await this.sequelize.query<{ course_id: string; current_version: number }>(
+    const rows = await this.sql.query<{ course_id: string; current_version: number }>(
       'SELECT course_id, current_version FROM courses WHERE recomputed_version < current_version',
       { type: QueryTypes.SELECT },
     );
@@ -318,7 +328,7 @@ export class CourseModelRepository {
   }
 
   async markRecomputed(courseId: string, version: number): Promise<void> {
-    await this.sequelize.query(
+    await this.sql.query(
       'UPDATE courses SET recomputed_version = GREATEST(recomputed_version, :version) WHERE course_id = :courseId',
       { replacements: { courseId, version } },
     );
@@ -326,7 +336,7 @@ export class CourseModelRepository {
 
   async titles(courseIds: string[]): Promise<Map<string, string>> {
     if (!courseIds.length) return new Map();
-    const rows = await this.sequelize.query<{ course_id: string; title: string }>(
+    const rows = await this.sql.query<{ course_id: string; title: string }>(
       'SELECT course_id, title FROM courses WHERE course_id IN (:courseIds)',
       { type: QueryTypes.SELECT, replacements: { courseIds } },
     );

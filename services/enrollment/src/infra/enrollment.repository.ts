@@ -1,4 +1,5 @@
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
+import type { SqlSession } from '@lms/kit/db';
 import type { CourseLesson } from '../domain/course';
 import type { Enrollment, EnrollmentStatus } from '../domain/enrollment';
 import { pgArray, toLesson, type LessonRow } from './course-model.repository';
@@ -113,23 +114,29 @@ export interface CourseStatsRow {
 }
 
 export class EnrollmentRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(private readonly sql: SqlSession) {}
 
-  private async one(sql: string, replacements: Record<string, unknown>, transaction?: Transaction): Promise<Enrollment | null> {
-    const rows = await this.sequelize.query<EnrollmentRow>(sql, { transaction, type: QueryTypes.SELECT, replacements });
+  private async one(sql: string, replacements: Record<string, unknown>): Promise<Enrollment | null> {
+    const rows = await this.sql.query<EnrollmentRow>(sql, { type: QueryTypes.SELECT, replacements });
     return rows[0] ? toEnrollment(rows[0]) : null;
   }
 
-  findById(id: string, transaction?: Transaction, forUpdate = false): Promise<Enrollment | null> {
-    return this.one(`SELECT ${COLUMNS} FROM enrollments WHERE id = :id ${forUpdate ? 'FOR UPDATE' : ''}`, { id }, transaction);
+  findById(id: string): Promise<Enrollment | null> {
+    return this.one(`SELECT ${COLUMNS} FROM enrollments WHERE id = :id`, { id });
   }
 
-  findByStudentCourse(studentId: string, courseId: string, transaction?: Transaction, forUpdate = false): Promise<Enrollment | null> {
-    return this.one(
-      `SELECT ${COLUMNS} FROM enrollments WHERE student_id = :studentId AND course_id = :courseId ${forUpdate ? 'FOR UPDATE' : ''}`,
-      { studentId, courseId },
-      transaction,
-    );
+  /** The enrolment, its row locked until the unit of work ends (every change of it happens under this lock). */
+  lockById(id: string): Promise<Enrollment | null> {
+    return this.one(`SELECT ${COLUMNS} FROM enrollments WHERE id = :id FOR UPDATE`, { id });
+  }
+
+  findByStudentCourse(studentId: string, courseId: string): Promise<Enrollment | null> {
+    return this.one(`SELECT ${COLUMNS} FROM enrollments WHERE student_id = :studentId AND course_id = :courseId`, { studentId, courseId });
+  }
+
+  /** Like findByStudentCourse, with the row locked until the unit of work ends. */
+  lockByStudentCourse(studentId: string, courseId: string): Promise<Enrollment | null> {
+    return this.one(`SELECT ${COLUMNS} FROM enrollments WHERE student_id = :studentId AND course_id = :courseId FOR UPDATE`, { studentId, courseId });
   }
 
   /**
@@ -137,11 +144,10 @@ export class EnrollmentRepository {
    * course's current version (and its countable total) and the lesson as the enrolment's version knows it.
    */
   async lockWithLesson(
-    transaction: Transaction,
     enrollmentId: string,
     lessonId: string,
   ): Promise<{ enrollment: Enrollment; course: { currentVersion: number; totalCountable: number } | null; lesson: CourseLesson | null } | null> {
-    const rows = await this.sequelize.query<EnrollmentRow & Record<string, unknown>>(
+    const rows = await this.sql.query<EnrollmentRow & Record<string, unknown>>(
       `SELECT ${COLUMNS.split(',').map((c) => `e.${c.trim()}`).join(', ')},
          c.current_version AS c_current_version, v.total_countable AS c_total_countable,
          cl.lesson_id AS l_lesson_id, cl.section_id AS l_section_id, cl.position AS l_position,
@@ -154,7 +160,7 @@ export class EnrollmentRepository {
        LEFT JOIN course_lessons cl ON cl.course_id = e.course_id AND cl.version = e.course_version AND cl.lesson_id = :lessonId
        WHERE e.id = :enrollmentId
        FOR UPDATE OF e`,
-      { transaction, type: QueryTypes.SELECT, replacements: { enrollmentId, lessonId } },
+      { type: QueryTypes.SELECT, replacements: { enrollmentId, lessonId } },
     );
     const row = rows[0];
     if (!row) return null;
@@ -167,10 +173,10 @@ export class EnrollmentRepository {
     // If the row lock had to wait for a recompute, PostgreSQL re-checks the locked row but the joined lesson
     // may belong to the version read before the wait: then read it again for the version now locked.
     if (!lessonRow.lesson_id || Number(row.l_version) !== enrollment.courseVersion) {
-      [lessonRow] = await this.sequelize.query<LessonRow>(
+      [lessonRow] = await this.sql.query<LessonRow>(
         `SELECT lesson_id, section_id, position, section_position, order_index, lesson_type, unlock_at, unlock_after_days,
            prerequisite, countable FROM course_lessons WHERE course_id = :courseId AND version = :version AND lesson_id = :lessonId`,
-        { transaction, type: QueryTypes.SELECT, replacements: { courseId: enrollment.courseId, version: enrollment.courseVersion, lessonId } },
+        { type: QueryTypes.SELECT, replacements: { courseId: enrollment.courseId, version: enrollment.courseVersion, lessonId } },
       );
     }
     return {
@@ -181,33 +187,33 @@ export class EnrollmentRepository {
   }
 
   /** Inserts unless (student, course) exists; returns whether it did. */
-  async insert(transaction: Transaction, e: Enrollment): Promise<boolean> {
-    const rows = await this.sequelize.query(
+  async insert(e: Enrollment): Promise<boolean> {
+    const rows = await this.sql.query(
       `INSERT INTO enrollments (${COLUMNS})
        VALUES (:id, :studentId, :courseId, :status, :enrolledAt, :startedAt, :completedAt, :droppedAt, :reactivatedAt,
          :lastAccessedAt, :progress, :completed, :total, :timeSpent, :rating, :review, :reviewedAt, :hasNewContent, :courseVersion, :expiresAt)
        ON CONFLICT (student_id, course_id) DO NOTHING RETURNING id`,
-      { transaction, type: QueryTypes.SELECT, replacements: values(e) },
+      { type: QueryTypes.SELECT, replacements: values(e) },
     );
     return rows.length > 0;
   }
 
-  async save(transaction: Transaction, e: Enrollment): Promise<void> {
-    await this.sequelize.query(
+  async save(e: Enrollment): Promise<void> {
+    await this.sql.query(
       `UPDATE enrollments SET status = :status, started_at = :startedAt, completed_at = :completedAt, dropped_at = :droppedAt,
          reactivated_at = :reactivatedAt, last_accessed_at = :lastAccessedAt, progress_percentage = :progress,
          completed_lessons_count = :completed, total_lessons_count = :total, total_time_spent_seconds = :timeSpent,
          rating = :rating, review = :review, reviewed_at = :reviewedAt, has_new_content = :hasNewContent,
          course_version = :courseVersion, expires_at = :expiresAt, updated_at = now()
        WHERE id = :id`,
-      { transaction, replacements: values(e) },
+      { replacements: values(e) },
     );
   }
 
   /** Writes the recomputed aggregates of a batch in one statement. */
-  async saveAggregates(transaction: Transaction, list: Enrollment[]): Promise<void> {
+  async saveAggregates(list: Enrollment[]): Promise<void> {
     if (!list.length) return;
-    await this.sequelize.query(
+    await this.sql.query(
       `UPDATE enrollments e SET status = v.status, completed_at = v.completed_at, progress_percentage = v.progress,
          completed_lessons_count = v.completed, total_lessons_count = v.total, has_new_content = v.has_new_content,
          course_version = v.course_version, updated_at = now()
@@ -216,7 +222,6 @@ export class EnrollmentRepository {
          CAST(:versions AS int[])) AS v(id, status, completed_at, progress, completed, total, has_new_content, course_version)
        WHERE e.id = v.id`,
       {
-        transaction,
         replacements: {
           ids: pgArray(list.map((e) => e.id)),
           statuses: pgArray(list.map((e) => e.status)),
@@ -232,18 +237,18 @@ export class EnrollmentRepository {
   }
 
   /** The next batch of a course's enrolments behind `version`, locked, in id order after `afterId`. */
-  async lockBatchBehind(transaction: Transaction, courseId: string, version: number, afterId: string | null, limit: number): Promise<Enrollment[]> {
-    const rows = await this.sequelize.query<EnrollmentRow>(
+  async lockBatchBehind(courseId: string, version: number, afterId: string | null, limit: number): Promise<Enrollment[]> {
+    const rows = await this.sql.query<EnrollmentRow>(
       `SELECT ${COLUMNS} FROM enrollments
        WHERE course_id = :courseId AND course_version < :version ${afterId ? 'AND id > :afterId' : ''}
        ORDER BY id LIMIT :limit FOR UPDATE`,
-      { transaction, type: QueryTypes.SELECT, replacements: { courseId, version, afterId, limit } },
+      { type: QueryTypes.SELECT, replacements: { courseId, version, afterId, limit } },
     );
     return rows.map(toEnrollment);
   }
 
   async anyBehind(courseId: string, version: number): Promise<boolean> {
-    const rows = await this.sequelize.query(
+    const rows = await this.sql.query(
       'SELECT 1 FROM enrollments WHERE course_id = :courseId AND course_version < :version LIMIT 1',
       { type: QueryTypes.SELECT, replacements: { courseId, version } },
     );
@@ -254,15 +259,15 @@ export class EnrollmentRepository {
    * |completed lessons ∩ countable lessons of the version| for each enrolment of the batch: one
    * set-based statement (the enrolments are locked, so no completion can slip in between).
    */
-  async countCompletedCountable(transaction: Transaction, courseId: string, version: number, ids: string[]): Promise<Map<string, number>> {
+  async countCompletedCountable(courseId: string, version: number, ids: string[]): Promise<Map<string, number>> {
     if (!ids.length) return new Map();
-    const rows = await this.sequelize.query<{ enrollment_id: string; n: string }>(
+    const rows = await this.sql.query<{ enrollment_id: string; n: string }>(
       `SELECT lp.enrollment_id, count(*) AS n
        FROM lesson_progress lp
        JOIN course_lessons cl ON cl.course_id = :courseId AND cl.version = :version AND cl.lesson_id = lp.lesson_id AND cl.countable
        WHERE lp.enrollment_id = ANY(CAST(:ids AS uuid[])) AND lp.completed_at IS NOT NULL
        GROUP BY lp.enrollment_id`,
-      { transaction, type: QueryTypes.SELECT, replacements: { courseId, version, ids: pgArray(ids) } },
+      { type: QueryTypes.SELECT, replacements: { courseId, version, ids: pgArray(ids) } },
     );
     return new Map(rows.map((r) => [r.enrollment_id, Number(r.n)]));
   }
@@ -271,11 +276,11 @@ export class EnrollmentRepository {
     const where = `student_id = :studentId ${status ? 'AND status = :status' : ''}`;
     const replacements = { studentId, status, limit: pageSize, offset: (page - 1) * pageSize };
     const [rows, count] = await Promise.all([
-      this.sequelize.query<EnrollmentRow>(
+      this.sql.query<EnrollmentRow>(
         `SELECT ${COLUMNS} FROM enrollments WHERE ${where} ORDER BY enrolled_at DESC, id DESC LIMIT :limit OFFSET :offset`,
         { type: QueryTypes.SELECT, replacements },
       ),
-      this.sequelize.query<{ n: string }>(`SELECT count(*) AS n FROM enrollments WHERE ${where}`, { type: QueryTypes.SELECT, replacements }),
+      this.sql.query<{ n: string }>(`SELECT count(*) AS n FROM enrollments WHERE ${where}`, { type: QueryTypes.SELECT, replacements }),
     ]);
     return { items: rows.map(toEnrollment), total: Number(count[0].n) };
   }
@@ -300,13 +305,13 @@ export class EnrollmentRepository {
       offset: q.after ? 0 : (q.page - 1) * q.pageSize,
     };
     const [rows, count] = await Promise.all([
-      this.sequelize.query<EnrollmentRow>(
+      this.sql.query<EnrollmentRow>(
         `SELECT ${COLUMNS} FROM enrollments WHERE ${conditions.join(' AND ')}
          ORDER BY ${column} ${dir}, id ${dir} LIMIT :limit OFFSET :offset`,
         { type: QueryTypes.SELECT, replacements },
       ),
       // the total comes from the trigger-maintained counters, not from counting the course's rows
-      this.sequelize.query<{ n: string }>(
+      this.sql.query<{ n: string }>(
         `SELECT coalesce(sum(n), 0) AS n FROM course_enrollment_counts WHERE course_id = :courseId ${q.status ? 'AND status = :status' : ''}`,
         { type: QueryTypes.SELECT, replacements },
       ),
@@ -322,7 +327,7 @@ export class EnrollmentRepository {
   }
 
   async stats(courseId: string): Promise<CourseStatsRow> {
-    const [row] = await this.sequelize.query<Record<string, string | null>>(
+    const [row] = await this.sql.query<Record<string, string | null>>(
       `SELECT count(*) AS total,
          count(*) FILTER (WHERE status = 'active') AS active,
          count(*) FILTER (WHERE status = 'completed') AS completed,
@@ -346,12 +351,12 @@ export class EnrollmentRepository {
     };
   }
 
-  /** Existing enrolments of these students in the course (bulk enrolment). */
-  async findForStudents(transaction: Transaction, courseId: string, studentIds: string[]): Promise<Enrollment[]> {
+  /** Existing enrolments of these students in the course, locked (bulk enrolment). */
+  async lockForStudents(courseId: string, studentIds: string[]): Promise<Enrollment[]> {
     if (!studentIds.length) return [];
-    const rows = await this.sequelize.query<EnrollmentRow>(
+    const rows = await this.sql.query<EnrollmentRow>(
       `SELECT ${COLUMNS} FROM enrollments WHERE course_id = :courseId AND student_id = ANY(CAST(:ids AS uuid[])) FOR UPDATE`,
-      { transaction, type: QueryTypes.SELECT, replacements: { courseId, ids: pgArray(studentIds) } },
+      { type: QueryTypes.SELECT, replacements: { courseId, ids: pgArray(studentIds) } },
     );
     return rows.map(toEnrollment);
   }

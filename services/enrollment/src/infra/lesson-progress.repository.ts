@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
+import type { SqlSession } from '@lms/kit/db';
 import type { LessonProgress, LessonStatus } from '../domain/progress';
 import { pgArray } from './course-model.repository';
 
@@ -46,18 +47,18 @@ export interface ProgressPatch {
 
 /** Per-lesson progress; one row per (enrolment, lesson), created when the lesson is first opened. */
 export class LessonProgressRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(private readonly sql: SqlSession) {}
 
-  async get(enrollmentId: string, lessonId: string, transaction?: Transaction): Promise<LessonProgress | null> {
-    const rows = await this.sequelize.query<ProgressRow>(
+  async get(enrollmentId: string, lessonId: string): Promise<LessonProgress | null> {
+    const rows = await this.sql.query<ProgressRow>(
       `SELECT ${COLUMNS} FROM lesson_progress WHERE enrollment_id = :enrollmentId AND lesson_id = :lessonId`,
-      { transaction, type: QueryTypes.SELECT, replacements: { enrollmentId, lessonId } },
+      { type: QueryTypes.SELECT, replacements: { enrollmentId, lessonId } },
     );
     return rows[0] ? toProgress(rows[0]) : null;
   }
 
   async listForEnrollment(enrollmentId: string): Promise<LessonProgress[]> {
-    const rows = await this.sequelize.query<ProgressRow>(`SELECT ${COLUMNS} FROM lesson_progress WHERE enrollment_id = :enrollmentId`, {
+    const rows = await this.sql.query<ProgressRow>(`SELECT ${COLUMNS} FROM lesson_progress WHERE enrollment_id = :enrollmentId`, {
       type: QueryTypes.SELECT,
       replacements: { enrollmentId },
     });
@@ -65,37 +66,36 @@ export class LessonProgressRepository {
   }
 
   /** Which of these lessons the enrolment has completed. */
-  async completedAmong(enrollmentId: string, lessonIds: string[], transaction?: Transaction): Promise<Set<string>> {
+  async completedAmong(enrollmentId: string, lessonIds: string[]): Promise<Set<string>> {
     if (!lessonIds.length) return new Set();
-    const rows = await this.sequelize.query<{ lesson_id: string }>(
+    const rows = await this.sql.query<{ lesson_id: string }>(
       `SELECT lesson_id FROM lesson_progress
        WHERE enrollment_id = :enrollmentId AND lesson_id = ANY(CAST(:ids AS uuid[])) AND completed_at IS NOT NULL`,
-      { transaction, type: QueryTypes.SELECT, replacements: { enrollmentId, ids: pgArray(lessonIds) } },
+      { type: QueryTypes.SELECT, replacements: { enrollmentId, ids: pgArray(lessonIds) } },
     );
     return new Set(rows.map((r) => r.lesson_id));
   }
 
   /** Opens the lesson (creating its row) or touches it. `created` = this call started it. */
-  async start(transaction: Transaction, enrollmentId: string, lessonId: string, at: Date): Promise<{ progress: LessonProgress; created: boolean }> {
-    const rows = await this.sequelize.query<ProgressRow>(
+  async start(enrollmentId: string, lessonId: string, at: Date): Promise<{ progress: LessonProgress; created: boolean }> {
+    const rows = await this.sql.query<ProgressRow>(
       `INSERT INTO lesson_progress (id, enrollment_id, lesson_id, status, started_at, last_accessed_at)
        VALUES (:id, :enrollmentId, :lessonId, 'in_progress', :at, :at)
        ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET last_accessed_at = EXCLUDED.last_accessed_at, updated_at = now()
        RETURNING ${COLUMNS}, (xmax = 0) AS inserted`,
-      { transaction, type: QueryTypes.SELECT, replacements: { id: randomUUID(), enrollmentId, lessonId, at } },
+      { type: QueryTypes.SELECT, replacements: { id: randomUUID(), enrollmentId, lessonId, at } },
     );
     return { progress: toProgress(rows[0]), created: Boolean(rows[0].inserted) };
   }
 
   /** Applies an update (time added as an increment; a completed lesson stays at 100%). */
   async update(
-    transaction: Transaction,
     enrollmentId: string,
     lessonId: string,
     patch: ProgressPatch,
     at: Date,
   ): Promise<{ progress: LessonProgress; created: boolean }> {
-    const rows = await this.sequelize.query<ProgressRow>(
+    const rows = await this.sql.query<ProgressRow>(
       `INSERT INTO lesson_progress (id, enrollment_id, lesson_id, status, completion_percentage, time_spent_seconds,
          last_position_seconds, notes, started_at, last_accessed_at)
        VALUES (:id, :enrollmentId, :lessonId, 'in_progress', COALESCE(:pct, 0), :inc, COALESCE(:pos, 0), COALESCE(:notes, ''), :at, :at)
@@ -109,7 +109,6 @@ export class LessonProgressRepository {
          updated_at = now()
        RETURNING ${COLUMNS}, (xmax = 0) AS inserted`,
       {
-        transaction,
         type: QueryTypes.SELECT,
         replacements: {
           id: randomUUID(),
@@ -132,13 +131,12 @@ export class LessonProgressRepository {
    * false, so whatever counts completions counts each lesson once.
    */
   async complete(
-    transaction: Transaction,
     enrollmentId: string,
     lessonId: string,
     at: Date,
     by: string,
   ): Promise<{ progress: LessonProgress; transitioned: boolean; created: boolean }> {
-    const rows = await this.sequelize.query<ProgressRow>(
+    const rows = await this.sql.query<ProgressRow>(
       `INSERT INTO lesson_progress (id, enrollment_id, lesson_id, status, completion_percentage, started_at, completed_at,
          completed_by, last_accessed_at)
        VALUES (:id, :enrollmentId, :lessonId, 'completed', 100, :at, :at, :by, :at)
@@ -147,10 +145,10 @@ export class LessonProgressRepository {
          completed_by = EXCLUDED.completed_by, last_accessed_at = EXCLUDED.last_accessed_at, updated_at = now()
        WHERE lesson_progress.completed_at IS NULL
        RETURNING ${COLUMNS}, (xmax = 0) AS inserted`,
-      { transaction, type: QueryTypes.SELECT, replacements: { id: randomUUID(), enrollmentId, lessonId, at, by } },
+      { type: QueryTypes.SELECT, replacements: { id: randomUUID(), enrollmentId, lessonId, at, by } },
     );
     if (rows.length) return { progress: toProgress(rows[0]), transitioned: true, created: Boolean(rows[0].inserted) };
-    const existing = await this.get(enrollmentId, lessonId, transaction);
+    const existing = await this.get(enrollmentId, lessonId);
     if (!existing) throw new Error('lesson progress vanished during completion');
     return { progress: existing, transitioned: false, created: false };
   }

@@ -1,4 +1,5 @@
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
+import type { SqlSession } from '@lms/kit/db';
 
 /**
  * The read model of auth's activation facts (`user.deactivated`, `user.activated`, `user.deleted`): only
@@ -6,21 +7,21 @@ import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
  * or deleted ids itself). A fact older than the one applied changes nothing.
  */
 export class UserAccountRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(private readonly sql: SqlSession) {}
 
-  async apply(transaction: Transaction, userId: string, isActive: boolean, at: Date): Promise<void> {
-    await this.sequelize.query(
+  async apply(userId: string, isActive: boolean, at: Date): Promise<void> {
+    await this.sql.query(
       `INSERT INTO user_accounts (user_id, is_active, status_at) VALUES (:userId, :isActive, :at)
        ON CONFLICT (user_id) DO UPDATE SET is_active = EXCLUDED.is_active, status_at = EXCLUDED.status_at
        WHERE user_accounts.status_at <= EXCLUDED.status_at`,
-      { transaction, replacements: { userId, isActive, at } },
+      { replacements: { userId, isActive, at } },
     );
   }
 
   /** The ids among `userIds` known to be deactivated. */
   async inactiveAmong(userIds: string[]): Promise<Set<string>> {
     if (!userIds.length) return new Set();
-    const rows = await this.sequelize.query<{ user_id: string }>(
+    const rows = await this.sql.query<{ user_id: string }>(
       'SELECT user_id FROM user_accounts WHERE NOT is_active AND user_id = ANY(CAST(:ids AS uuid[]))',
       { type: QueryTypes.SELECT, replacements: { ids: `{${userIds.join(',')}}` } },
     );

@@ -1,41 +1,39 @@
-import type { Transaction } from 'sequelize';
-import { withTransaction } from '@lms/kit/db';
-import { AppError } from '@lms/kit/errors';
+import { AppError, remoteFailure } from '@lms/kit/errors';
+import { EnrollmentErrors } from '../../domain/enrollment.errors';
 import { buildCourseVersion, type CourseStatus, type CourseVersionInput } from '../../domain/course';
 import type { CourseOutline__Output } from '@lms/kit/generated/lms/catalog/v1/CourseOutline';
 import type { SaveVersionResult } from '../../infra/course-model.repository';
 import { versionFromOutline } from '../../infra/catalog-outline';
-import type { EnrollmentDeps } from '../deps';
-import { catalogFailure } from '../shared';
+import type { CommandEnv, EnrollmentDeps, EnrollmentUnitOfWork } from '../deps';
 
 /**
  * Stores a course version in the read model (idempotent) and, when it is newer than what the course's
  * enrolments are computed against, asks the background recompute to bring them forward after commit.
  */
 export async function applyCourseVersion(
-  deps: EnrollmentDeps,
-  transaction: Transaction,
+  uow: EnrollmentUnitOfWork,
+  env: CommandEnv,
   input: CourseVersionInput,
   source: 'event' | 'outline',
   status: { status: CourseStatus; at: Date } | null,
 ): Promise<SaveVersionResult> {
   const version = buildCourseVersion(input);
-  const result = await deps.courses.saveVersion(transaction, version, source, status);
+  const result = await uow.courses.saveVersion(version, source, status);
   if (result.advanced) {
-    transaction.afterCommit(() => deps.requestRecompute(version.courseId));
-    deps.logger.info({ course_id: version.courseId, version: version.version, source }, 'new course version: recompute scheduled');
+    uow.afterCommit(() => env.requestRecompute(version.courseId));
+    env.logger.info({ course_id: version.courseId, version: version.version, source }, 'new course version: recompute scheduled');
   }
   return result;
 }
 
 /** course.unpublished / course.archived (an older fact never overrides a newer one). */
-export async function setCourseStatus(deps: EnrollmentDeps, transaction: Transaction, courseId: string, status: CourseStatus, at: Date) {
-  const changed = await deps.courses.setStatus(transaction, courseId, status, at);
-  if (!changed) deps.logger.debug({ course_id: courseId, status }, 'course status event ignored (unknown course or older fact)');
+export async function setCourseStatus(uow: EnrollmentUnitOfWork, env: CommandEnv, courseId: string, status: CourseStatus, at: Date) {
+  const changed = await uow.courses.setStatus(courseId, status, at);
+  if (!changed) env.logger.debug({ course_id: courseId, status }, 'course status event ignored (unknown course or older fact)');
 }
 
-export async function markLessonDeleted(deps: EnrollmentDeps, transaction: Transaction, lessonId: string, courseId: string, at: Date) {
-  await deps.courses.markLessonDeleted(transaction, lessonId, courseId, at);
+export async function markLessonDeleted(uow: EnrollmentUnitOfWork, lessonId: string, courseId: string, at: Date) {
+  await uow.courses.markLessonDeleted(lessonId, courseId, at);
 }
 
 export interface SeedResult {
@@ -68,20 +66,20 @@ export async function fetchOutline(deps: EnrollmentDeps, courseId: string): Prom
   try {
     outline = await deps.catalog.GetCourseOutline({ course_id: courseId });
   } catch (err) {
-    throw err instanceof AppError && err.kind === 'not_found' ? err : catalogFailure(err);
+    throw remoteFailure(err, EnrollmentErrors.catalogUnavailable);
   }
   noteOutlineFetched(deps, courseId);
   return outline;
 }
 
-/** Stores a fetched outline as a version of the read model, in the caller's transaction (DB only). */
-export async function storeOutline(deps: EnrollmentDeps, transaction: Transaction, courseId: string, outline: CatalogOutline): Promise<void> {
+/** Stores a fetched outline as a version of the read model, in the caller's unit of work (DB only). */
+export async function storeOutline(uow: EnrollmentUnitOfWork, env: CommandEnv, courseId: string, outline: CatalogOutline): Promise<void> {
   if (!outline.is_published) return;
-  await applyCourseVersion(deps, transaction, versionFromOutline(outline), 'outline', { status: 'published', at: deps.clock() });
+  await applyCourseVersion(uow, env, versionFromOutline(outline), 'outline', { status: 'published', at: env.clock() });
   // access_days (0 = lifetime) is not versioned: the outline's current value applies to new enrolments.
-  await deps.courses.setAccessDays(courseId, outline.access_days ?? 0, transaction);
+  await uow.courses.setAccessDays(courseId, outline.access_days ?? 0);
   // likewise the video completion threshold (0 from an older catalog = the default, 80)
-  await deps.courses.setVideoCompletionThreshold(courseId, outline.video_completion_threshold ?? 0, transaction);
+  await uow.courses.setVideoCompletionThreshold(courseId, outline.video_completion_threshold ?? 0);
 }
 
 /**
@@ -90,7 +88,7 @@ export async function storeOutline(deps: EnrollmentDeps, transaction: Transactio
  */
 export async function seedFromCatalog(deps: EnrollmentDeps, courseId: string): Promise<SeedResult> {
   const outline = await fetchOutline(deps, courseId);
-  if (outline.is_published) await withTransaction(deps.sequelize, (transaction) => storeOutline(deps, transaction, courseId, outline));
+  if (outline.is_published) await deps.units.run((uow) => storeOutline(uow, deps, courseId, outline));
   return { isPublished: outline.is_published, version: outline.version };
 }
 
@@ -101,7 +99,7 @@ export async function seedFromCatalog(deps: EnrollmentDeps, courseId: string): P
  * unreachable catalog throws (the event is retried). Runs before any transaction (a consumer's `prepare`).
  */
 export async function fetchCourseRules(deps: EnrollmentDeps, courseId: string): Promise<CatalogOutline | null> {
-  const course = await deps.courses.get(courseId);
+  const course = await deps.units.read.courses.get(courseId);
   if (!course || course.status !== 'published') return null;
   try {
     return await fetchOutline(deps, courseId);

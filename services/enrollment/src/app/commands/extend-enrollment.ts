@@ -1,11 +1,9 @@
-import { withTransaction } from '@lms/kit/db';
-import type { Transaction } from 'sequelize';
 import { EnrollmentErrors } from '../../domain/enrollment.errors';
 import { DAY_MS, expireIfDue, extendAccess, MAX_ACCESS_DAYS, type Enrollment } from '../../domain/enrollment';
 import { enrollmentAccessScheduled, enrollmentExpired, enrollmentReactivated } from '../../domain/enrollment.events';
 import { Checker } from '../../domain/validation';
-import type { EnrollmentDeps } from '../deps';
-import { emit, loadVisible, throwIfInvalid, type Caller } from '../shared';
+import type { CommandEnv, EnrollmentDeps, EnrollmentUnitOfWork } from '../deps';
+import { loadVisible, throwIfInvalid, type Caller } from '../shared';
 
 export interface ExtendCommand {
   enrollmentId: string;
@@ -15,13 +13,19 @@ export interface ExtendCommand {
   expiresAt: string;
 }
 
+/** A checked extension: `days` (0 = not given) or an absolute `expiresAt`. */
+export interface Extension {
+  enrollmentId: string;
+  days: number;
+  expiresAt?: Date;
+}
+
 /**
- * Extends access to a course (its instructor or an admin): exactly one of `days` and `expiresAt`. An expired
- * enrolment becomes active again (`enrollment.reactivated`); the new end is armed by
- * `enrollment.access_scheduled`. A lifetime enrolment takes only an absolute `expires_at`.
- * The enrolment's student → PERMISSION_DENIED ENROLLMENT.COURSE_OWNER_ONLY; anyone who may not see it → NOT_FOUND.
+ * Before the unit of work: exactly one of `days` and `expiresAt`, and the caller is the course's instructor or
+ * an admin. The enrolment's student → PERMISSION_DENIED ENROLLMENT.COURSE_OWNER_ONLY; anyone who may not see
+ * it → NOT_FOUND.
  */
-export async function extendEnrollment(deps: EnrollmentDeps, caller: Caller, cmd: ExtendCommand): Promise<Enrollment> {
+export async function prepareExtension(deps: EnrollmentDeps, caller: Caller, cmd: ExtendCommand): Promise<Extension> {
   const check = new Checker();
   const enrollmentId = check.uuid('enrollment_id', cmd.enrollmentId);
   const now = deps.clock();
@@ -39,20 +43,23 @@ export async function extendEnrollment(deps: EnrollmentDeps, caller: Caller, cmd
   throwIfInvalid(check);
   const { viewer } = await loadVisible(deps, caller, enrollmentId);
   if (viewer === 'student') throw EnrollmentErrors.courseOwnerOnly();
-  return withTransaction(deps.sequelize, async (transaction) => {
-    const e = await deps.enrollments.findById(enrollmentId, transaction, true);
-    if (!e) throw EnrollmentErrors.notFound();
-    if (!expiresAt && !e.expiresAt) throw EnrollmentErrors.lifetimeAccess();
-    const at = deps.clock();
-    const next = extendAccess(e, { days: cmd.days || undefined, expiresAt }, at);
-    await deps.enrollments.save(transaction, next);
-    const reactivated = e.status === 'expired' && next.status !== 'expired';
-    await emit(deps, transaction, [
-      ...(reactivated ? [enrollmentReactivated(next, at)] : []),
-      enrollmentAccessScheduled(next, 'extended', at),
-    ]);
-    return next;
-  });
+  return { enrollmentId, days: cmd.days, expiresAt };
+}
+
+/**
+ * Extends access to a course: an expired enrolment becomes active again (`enrollment.reactivated`); the new
+ * end is armed by `enrollment.access_scheduled`. A lifetime enrolment takes only an absolute `expires_at`.
+ */
+export async function extendEnrollment(uow: EnrollmentUnitOfWork, env: CommandEnv, ext: Extension): Promise<Enrollment> {
+  const e = await uow.enrollments.lockById(ext.enrollmentId);
+  if (!e) throw EnrollmentErrors.notFound();
+  if (!ext.expiresAt && !e.expiresAt) throw EnrollmentErrors.lifetimeAccess();
+  const at = env.clock();
+  const next = extendAccess(e, { days: ext.days || undefined, expiresAt: ext.expiresAt }, at);
+  await uow.enrollments.save(next);
+  const reactivated = e.status === 'expired' && next.status !== 'expired';
+  await uow.emit(...(reactivated ? [enrollmentReactivated(next, at)] : []), enrollmentAccessScheduled(next, 'extended', at));
+  return next;
 }
 
 /**
@@ -61,12 +68,12 @@ export async function extendEnrollment(deps: EnrollmentDeps, caller: Caller, cmd
  * `expired` (`enrollment.expired`). Extended meanwhile (the end moved: that change armed its own timer),
  * dropped, completed or already expired → nothing. Returns whether it expired the enrolment.
  */
-export async function expireAtDueTime(deps: EnrollmentDeps, transaction: Transaction, fact: { enrollmentId: string; expiresAt: Date }): Promise<boolean> {
-  const e = await deps.enrollments.findById(fact.enrollmentId, transaction, true);
+export async function expireAtDueTime(uow: EnrollmentUnitOfWork, env: CommandEnv, fact: { enrollmentId: string; expiresAt: Date }): Promise<boolean> {
+  const e = await uow.enrollments.lockById(fact.enrollmentId);
   if (!e || !e.expiresAt || e.expiresAt.getTime() !== fact.expiresAt.getTime()) return false;
-  const expired = expireIfDue(e, deps.clock());
+  const expired = expireIfDue(e, env.clock());
   if (!expired) return false;
-  await deps.enrollments.save(transaction, expired);
-  await emit(deps, transaction, [enrollmentExpired(expired, deps.clock())]);
+  await uow.enrollments.save(expired);
+  await uow.emit(enrollmentExpired(expired, env.clock()));
   return true;
 }

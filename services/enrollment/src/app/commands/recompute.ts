@@ -1,9 +1,6 @@
-import type { Transaction } from 'sequelize';
-import { withTransaction } from '@lms/kit/db';
+import type { DomainEvent } from '@lms/kit/events';
 import { recomputeForVersion, type Enrollment } from '../../domain/enrollment';
-import type { DomainEvent } from '../../domain/enrollment.events';
-import type { EnrollmentDeps } from '../deps';
-import { emit } from '../shared';
+import type { CommandEnv, EnrollmentDeps, EnrollmentUnitOfWork } from '../deps';
 
 /**
  * Brings locked enrolments of one course to `version`: one set-based count of completed ∩ countable per
@@ -11,16 +8,16 @@ import { emit } from '../shared';
  * event), one set-based write, and the events in the same transaction.
  */
 export async function upgradeLocked(
-  deps: EnrollmentDeps,
-  transaction: Transaction,
+  uow: EnrollmentUnitOfWork,
+  env: Pick<CommandEnv, 'clock'>,
   courseId: string,
   version: { version: number; totalCountable: number },
   locked: Enrollment[],
 ): Promise<{ enrollments: Enrollment[]; events: DomainEvent<unknown>[] }> {
   const behind = locked.filter((e) => e.courseVersion < version.version);
   if (!behind.length) return { enrollments: locked, events: [] };
-  const counts = await deps.enrollments.countCompletedCountable(transaction, courseId, version.version, behind.map((e) => e.id));
-  const at = deps.clock();
+  const counts = await uow.enrollments.countCompletedCountable(courseId, version.version, behind.map((e) => e.id));
+  const at = env.clock();
   const events: DomainEvent<unknown>[] = [];
   const upgraded = new Map<string, Enrollment>();
   for (const e of behind) {
@@ -33,7 +30,7 @@ export async function upgradeLocked(
     upgraded.set(e.id, change.enrollment);
     events.push(...change.events);
   }
-  await deps.enrollments.saveAggregates(transaction, [...upgraded.values()]);
+  await uow.enrollments.saveAggregates([...upgraded.values()]);
   return { enrollments: locked.map((e) => upgraded.get(e.id) ?? e), events };
 }
 
@@ -44,26 +41,26 @@ export async function upgradeLocked(
  * at enrolments still behind, and marks the course done when none are left.
  */
 export async function recomputeCourse(deps: EnrollmentDeps, courseId: string): Promise<{ updated: number; version: number }> {
-  const course = await deps.courses.get(courseId);
+  const course = await deps.units.read.courses.get(courseId);
   if (!course) return { updated: 0, version: 0 };
   const target = { version: course.currentVersion, totalCountable: course.totalCountable };
   let updated = 0;
   for (let pass = 0; pass < 3; pass++) {
     let afterId: string | null = null;
     for (;;) {
-      const batch: Enrollment[] = await withTransaction(deps.sequelize, async (transaction) => {
-        const locked = await deps.enrollments.lockBatchBehind(transaction, courseId, target.version, afterId, deps.config.RECOMPUTE_BATCH_SIZE);
+      const batch: Enrollment[] = await deps.units.run(async (uow) => {
+        const locked = await uow.enrollments.lockBatchBehind(courseId, target.version, afterId, deps.config.RECOMPUTE_BATCH_SIZE);
         if (!locked.length) return locked;
-        const { events } = await upgradeLocked(deps, transaction, courseId, target, locked);
-        await emit(deps, transaction, events);
+        const { events } = await upgradeLocked(uow, deps, courseId, target, locked);
+        await uow.emit(...events);
         return locked;
       });
       if (!batch.length) break;
       updated += batch.length;
       afterId = batch[batch.length - 1].id;
     }
-    if (!(await deps.enrollments.anyBehind(courseId, target.version))) {
-      await deps.courses.markRecomputed(courseId, target.version);
+    if (!(await deps.units.read.enrollments.anyBehind(courseId, target.version))) {
+      await deps.units.run((uow) => uow.courses.markRecomputed(courseId, target.version));
       break;
     }
   }
@@ -114,7 +111,7 @@ export class Recomputer {
   }
 
   private scanPending(): void {
-    this.deps.courses.pendingRecomputes().then(
+    this.deps.units.read.courses.pendingRecomputes().then(
       (pending) => pending.forEach((p) => this.request(p.courseId)),
       (err: Error) => this.deps.logger.warn({ err: err.message }, 'could not list pending recomputes'),
     );

@@ -1,10 +1,9 @@
-import { withTransaction } from '@lms/kit/db';
 import { EnrollmentErrors } from '../../domain/enrollment.errors';
 import { canReview, type Enrollment } from '../../domain/enrollment';
 import { enrollmentReviewed } from '../../domain/enrollment.events';
 import { Checker, LIMITS } from '../../domain/validation';
-import type { EnrollmentDeps } from '../deps';
-import { emit, loadOwned, throwIfInvalid, type Caller } from '../shared';
+import type { CommandEnv, EnrollmentDeps, EnrollmentUnitOfWork } from '../deps';
+import { loadOwned, throwIfInvalid, type Caller } from '../shared';
 
 export interface ReviewCommand {
   enrollmentId: string;
@@ -12,29 +11,32 @@ export interface ReviewCommand {
   review: string;
 }
 
-/**
- * Rating 1–5 and an optional review by the enrolled student, once they completed
- * REVIEW_MIN_PROGRESS_PERCENT of the course (or all of it). A new review replaces the previous one;
- * `enrollment.reviewed` carries the current rating (consumers key it by enrollment_id).
- */
-export async function reviewEnrollment(deps: EnrollmentDeps, caller: Caller, cmd: ReviewCommand): Promise<Enrollment> {
+/** Before the unit of work: the fields are valid and the caller is the enrolment's student. */
+export async function prepareReview(deps: EnrollmentDeps, caller: Caller, cmd: ReviewCommand): Promise<ReviewCommand> {
   const check = new Checker();
   const enrollmentId = check.uuid('enrollment_id', cmd.enrollmentId);
   if (!Number.isInteger(cmd.rating) || cmd.rating < 1 || cmd.rating > 5) check.add('rating', 'must be an integer from 1 to 5');
   const review = cmd.review.trim() === '' ? '' : check.text('review', cmd.review.trim(), LIMITS.reviewMax, LIMITS.reviewMin);
   throwIfInvalid(check);
   await loadOwned(deps, caller, enrollmentId);
-  return withTransaction(deps.sequelize, async (transaction) => {
-    const e = await deps.enrollments.findById(enrollmentId, transaction, true);
-    if (!e) throw EnrollmentErrors.notFound();
-    if (!canReview(e, deps.config.REVIEW_MIN_PROGRESS_PERCENT)) {
-      if (e.status === 'dropped' || e.status === 'expired') throw EnrollmentErrors.notActive(e.status);
-      throw EnrollmentErrors.reviewNotAllowed(deps.config.REVIEW_MIN_PROGRESS_PERCENT);
-    }
-    const at = deps.clock();
-    const reviewed: Enrollment = { ...e, rating: cmd.rating, review, reviewedAt: at };
-    await deps.enrollments.save(transaction, reviewed);
-    await emit(deps, transaction, [enrollmentReviewed(reviewed, at)]);
-    return reviewed;
-  });
+  return { enrollmentId, rating: cmd.rating, review };
+}
+
+/**
+ * Rating 1–5 and an optional review by the enrolled student, once they completed
+ * REVIEW_MIN_PROGRESS_PERCENT of the course (or all of it). A new review replaces the previous one;
+ * `enrollment.reviewed` carries the current rating (consumers key it by enrollment_id).
+ */
+export async function reviewEnrollment(uow: EnrollmentUnitOfWork, env: CommandEnv, cmd: ReviewCommand): Promise<Enrollment> {
+  const e = await uow.enrollments.lockById(cmd.enrollmentId);
+  if (!e) throw EnrollmentErrors.notFound();
+  if (!canReview(e, env.config.REVIEW_MIN_PROGRESS_PERCENT)) {
+    if (e.status === 'dropped' || e.status === 'expired') throw EnrollmentErrors.notActive(e.status);
+    throw EnrollmentErrors.reviewNotAllowed(env.config.REVIEW_MIN_PROGRESS_PERCENT);
+  }
+  const at = env.clock();
+  const reviewed: Enrollment = { ...e, rating: cmd.rating, review: cmd.review, reviewedAt: at };
+  await uow.enrollments.save(reviewed);
+  await uow.emit(enrollmentReviewed(reviewed, at));
+  return reviewed;
 }

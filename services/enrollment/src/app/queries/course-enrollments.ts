@@ -1,3 +1,4 @@
+import { totalPages } from '@lms/kit/errors';
 import { ENROLLMENT_STATUSES, type Enrollment, type EnrollmentStatus } from '../../domain/enrollment';
 import { Checker, isUuid } from '../../domain/validation';
 import { COURSE_SORTS, type CourseSort, type CourseStatsRow } from '../../infra/enrollment.repository';
@@ -40,22 +41,22 @@ export async function listCourseEnrollments(
 ): Promise<CourseEnrollmentPage> {
   const check = new Checker();
   const courseId = check.uuid('course_id', q.courseId);
-  const page = check.page(q.page);
-  const pageSize = check.pageSize(q.pageSize);
+  const { page, pageSize } = check.paging(q.page, q.pageSize);
   const status: EnrollmentStatus | undefined = q.status ? check.oneOf('status', q.status, ENROLLMENT_STATUSES) : undefined;
   const sort: CourseSort = q.sort ? (check.oneOf('sort', q.sort, COURSE_SORTS) ?? 'progress_desc') : 'progress_desc';
   const after = q.cursor ? decodeCursor(q.cursor, sort, check) : undefined;
   throwIfInvalid(check);
   await requireCourseOwner(deps, caller, courseId);
-  const { items, total } = await deps.enrollments.listForCourse({ courseId, status, sort, page, pageSize, after });
+  const { enrollments } = deps.units.read;
+  const { items, total } = await enrollments.listForCourse({ courseId, status, sort, page, pageSize, after });
   const last = items[items.length - 1];
   return {
     items,
     total,
     page: after ? 0 : page,
     pageSize,
-    totalPages: Math.ceil(total / pageSize),
-    nextCursor: last && items.length === pageSize ? encodeCursor(sort, deps.enrollments.sortValue(last, sort), last.id) : '',
+    totalPages: totalPages(total, pageSize),
+    nextCursor: last && items.length === pageSize ? encodeCursor(sort, enrollments.sortValue(last, sort), last.id) : '',
   };
 }
 
@@ -72,7 +73,8 @@ export async function getCourseStats(deps: EnrollmentDeps, caller: Caller, q: { 
   const courseId = check.uuid('course_id', q.courseId);
   throwIfInvalid(check);
   await requireCourseOwner(deps, caller, courseId);
-  const [row, course] = await Promise.all([deps.enrollments.stats(courseId), deps.courses.get(courseId)]);
+  const { enrollments, courses } = deps.units.read;
+  const [row, course] = await Promise.all([enrollments.stats(courseId), courses.get(courseId)]);
   const considered = row.total - row.dropped;
   return {
     ...row,

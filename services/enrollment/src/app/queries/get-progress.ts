@@ -25,9 +25,10 @@ export async function getProgress(
   const enrollmentId = check.uuid('enrollment_id', q.enrollmentId);
   throwIfInvalid(check);
   const { enrollment, viewer } = await loadVisible(deps, caller, enrollmentId);
+  const { courses, progress } = deps.units.read;
   const [lessons, rows] = await Promise.all([
-    deps.courses.listLessons(enrollment.courseId, enrollment.courseVersion),
-    deps.progress.listForEnrollment(enrollment.id),
+    courses.listLessons(enrollment.courseId, enrollment.courseVersion),
+    progress.listForEnrollment(enrollment.id),
   ]);
   const byLesson = new Map(rows.map((r) => [r.lessonId, viewer === 'student' ? r : { ...r, notes: '' }]));
   const completed = (id: string) => Boolean(byLesson.get(id)?.completedAt);

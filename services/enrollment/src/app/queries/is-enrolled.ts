@@ -44,7 +44,7 @@ export async function isEnrolled(
   const lessonId = q.lessonId ? check.uuid('lesson_id', q.lessonId) : '';
   throwIfInvalid(check);
   if (studentId !== caller.userId && !(await ownsCourse(deps, caller, courseId))) throw EnrollmentErrors.courseOwnerOnly();
-  const e = await deps.enrollments.findByStudentCourse(studentId, courseId);
+  const e = await deps.units.read.enrollments.findByStudentCourse(studentId, courseId);
   if (!e) return { enrolled: false, enrollmentId: '', status: '', expiresAt: null, lesson: null };
   const ended = accessEnded(e, deps.clock());
   const status = ended && e.status === 'active' ? 'expired' : e.status;
@@ -65,14 +65,14 @@ export async function isEnrolled(
 export async function lessonAccess(deps: EnrollmentDeps, e: Enrollment, lessonId: string): Promise<LessonAccess> {
   const unknown: LessonAccess = { locked: true, unlockAt: null, reason: 'unknown_lesson', missingLessonIds: [], completed: false };
   const find = async () => {
-    const course = await deps.courses.get(e.courseId);
+    const course = await deps.units.read.courses.get(e.courseId);
     const version = Math.max(course?.currentVersion ?? 0, e.courseVersion);
-    return { version, lesson: await deps.courses.getLesson(e.courseId, version, lessonId) };
+    return { version, lesson: await deps.units.read.courses.getLesson(e.courseId, version, lessonId) };
   };
   let { version, lesson } = await find();
   if (!lesson) {
     // The catalog event may simply be late: re-read the outline (throttled per course, as the progress writes do).
-    if (await deps.courses.isLessonDeleted(lessonId)) return unknown;
+    if (await deps.units.read.courses.isLessonDeleted(lessonId)) return unknown;
     const refreshed = await refreshFromCatalogThrottled(deps, e.courseId).catch((err: Error) => {
       deps.logger.warn({ err: err.message, course_id: e.courseId }, 'could not refresh the course outline for a lesson lock');
       return false;
@@ -82,13 +82,13 @@ export async function lessonAccess(deps: EnrollmentDeps, e: Enrollment, lessonId
   }
   let prerequisiteLessons: CourseLesson[] = [];
   if (lesson.prerequisite === 'previous_lesson' && lesson.position > 0) {
-    const previous = await deps.courses.getLessonAt(e.courseId, version, lesson.position - 1);
+    const previous = await deps.units.read.courses.getLessonAt(e.courseId, version, lesson.position - 1);
     prerequisiteLessons = previous ? [previous] : [];
   } else if (lesson.prerequisite === 'previous_section') {
-    prerequisiteLessons = await deps.courses.previousSectionLessons(e.courseId, version, lesson.sectionPosition);
+    prerequisiteLessons = await deps.units.read.courses.previousSectionLessons(e.courseId, version, lesson.sectionPosition);
   }
   const ids = prerequisiteLessons.map((l) => l.lessonId);
-  const completed = await deps.progress.completedAmong(e.id, [lessonId, ...ids]);
+  const completed = await deps.units.read.progress.completedAmong(e.id, [lessonId, ...ids]);
   const unlockAt = dripUnlockAt(lesson, e.enrolledAt);
   if (completed.has(lessonId)) return { locked: false, unlockAt, reason: '', missingLessonIds: [], completed: true };
   const lock = evaluateLock(lesson, {

@@ -1,3 +1,4 @@
+import { totalPages } from '@lms/kit/errors';
 import { ENROLLMENT_STATUSES, type Enrollment, type EnrollmentStatus } from '../../domain/enrollment';
 import { Checker } from '../../domain/validation';
 import type { EnrollmentDeps } from '../deps';
@@ -27,11 +28,10 @@ export async function listMyEnrollments(
   q: { page: number; pageSize: number; status: string },
 ): Promise<MyEnrollmentPage> {
   const check = new Checker();
-  const page = check.page(q.page);
-  const pageSize = check.pageSize(q.pageSize);
+  const { page, pageSize } = check.paging(q.page, q.pageSize);
   const status: EnrollmentStatus | undefined = q.status ? check.oneOf('status', q.status, ENROLLMENT_STATUSES) : undefined;
   throwIfInvalid(check);
-  const { items, total } = await deps.enrollments.listForStudent(caller.userId, status, page, pageSize);
+  const { items, total } = await deps.units.read.enrollments.listForStudent(caller.userId, status, page, pageSize);
   const courseIds = [...new Set(items.map((e) => e.courseId))];
   const courses = new Map<string, { title: string; thumbnailUrl: string }>();
   let degraded = false;
@@ -45,7 +45,7 @@ export async function listMyEnrollments(
     }
     const missing = courseIds.filter((id) => !courses.has(id));
     if (missing.length) {
-      const local = await deps.courses.titles(missing);
+      const local = await deps.units.read.courses.titles(missing);
       for (const id of missing) courses.set(id, { title: local.get(id) ?? '', thumbnailUrl: '' });
     }
   }
@@ -57,7 +57,7 @@ export async function listMyEnrollments(
     total,
     page,
     pageSize,
-    totalPages: Math.ceil(total / pageSize),
+    totalPages: totalPages(total, pageSize),
     degraded,
   };
 }
