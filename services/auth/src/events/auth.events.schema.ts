@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Machine-readable schemas of the events this service publishes (v1 payloads, the `data` of the
  * CloudEvents envelope). The catalogue for humans is protos/events/README.md, section "auth".
- * Publication itself goes through the transactional outbox (app/shared.ts → @lms/kit/events).
+ * Publication itself goes through the transactional outbox (`uow.emit` of the kit's unit of work).
  */
 const role = z.enum(['admin', 'instructor', 'student']);
 const uuid = z.string().uuid();
