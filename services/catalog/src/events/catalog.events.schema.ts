@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Machine-readable schemas of the events this service publishes (v1 payloads, the `data` of the
  * CloudEvents envelope). The catalogue for humans is protos/events/README.md, section "catalog".
- * Publication itself goes through the transactional outbox (app/shared.ts → @lms/kit/events).
+ * Publication itself goes through the transactional outbox (`uow.emit` of the kit's unit of work).
  */
 const uuid = z.string().uuid();
 const at = z.string().datetime();
@@ -68,4 +68,3 @@ export const CATALOG_EVENT_SCHEMAS = {
 } as const;
 
 export type CatalogEventType = keyof typeof CATALOG_EVENT_SCHEMAS;
-export const CATALOG_EVENT_TYPES = Object.keys(CATALOG_EVENT_SCHEMAS) as CatalogEventType[];

@@ -4,7 +4,10 @@ import { Checker, length } from '../../domain/validation';
 import type { CatalogDeps } from '../deps';
 import { assertCanRead, requireUuid, throwIfInvalid, withInstructor, withInstructors, type Caller, type CourseView } from '../shared';
 
-/** A course by id: published ones for anyone (cached), drafts and archived ones for the owner, admins and enrolled students. */
+/**
+ * A course by id: published ones for anyone (cached), drafts and archived ones for the owner, admins and
+ * enrolled students.
+ */
 export async function getCourse(deps: CatalogDeps, caller: Caller | undefined, query: { courseId: string }): Promise<CourseView> {
   const courseId = requireUuid('course_id', query.courseId);
   return readCourse(deps, caller, `course:${courseId}`, () => deps.units.read.courses.findById(courseId));

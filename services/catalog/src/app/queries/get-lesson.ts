@@ -40,8 +40,8 @@ export function lessonLocked(lesson: Lesson, answer: { unlockAt: string; reason:
  * A lesson with its content: for the owner and admins always; for others published preview lessons of a
  * course they may see; for students enrolled in the course its other published lessons **once open for
  * them** — also once the course is unpublished or archived (`canRead`). Drafts (and lessons of courses the
- * caller may not read) are NOT_FOUND; other published lessons are
- * PERMISSION_DENIED `CATALOG.ENROLLMENT_REQUIRED`.
+ * caller may not read) are NOT_FOUND; other published lessons are PERMISSION_DENIED
+ * `CATALOG.ENROLLMENT_REQUIRED`.
  *
  * Enrolment: a lesson without drip/prerequisite rules needs only the catalog's read model of enrolments
  * (fed by the enrollment service's events), or — for an enrolment not seen yet — the enrollment service.
