@@ -1,7 +1,7 @@
 /**
  * Architecture rules, checked by `npm run deps:check` (part of `make test`):
  * services never import each other, shared code comes only from @lms/kit, domain code is pure,
- * and the kit never depends on a service or the gateway.
+ * the kit never depends on a service or the gateway, and only tests use libs/testing-fleet (which may start services).
  */
 module.exports = {
   forbidden: [
@@ -21,8 +21,16 @@ module.exports = {
     {
       name: 'kit-is-independent',
       severity: 'error',
-      from: { path: '^libs/kit/src/' },
-      to: { path: '^(services|gateway)/' },
+      comment: 'Of the libraries only testing-fleet (test support) may import services, to start them in-process.',
+      from: { path: '^libs/', pathNot: '^libs/testing-fleet/' },
+      to: { path: '^(services|gateway|libs/testing-fleet)/' },
+    },
+    {
+      name: 'testing-fleet-is-for-tests',
+      severity: 'error',
+      comment: 'Test support: no source of the kit, a service or the gateway imports it.',
+      from: { path: '^(libs/kit|services/[^/]+|gateway)/src/' },
+      to: { path: '^libs/testing-fleet/' },
     },
     {
       name: 'domain-is-pure',

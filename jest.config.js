@@ -17,32 +17,24 @@ const project = (name, dir, extraModules = {}) => ({
   testEnvironment: 'node',
 });
 
+/** @lms/testing-fleet and the service sources it starts, seen from a project `root` levels below the repository. */
+const fleet = (root) => ({
+  '^@lms/testing-fleet$': `<rootDir>/${root}/libs/testing-fleet/src/index.ts`,
+  ...Object.fromEntries(
+    ['auth', 'catalog', 'enrollment', 'quiz'].map((name) => [`^@lms/${name}/(.*)$`, `<rootDir>/${root}/services/${name}/src/$1`]),
+  ),
+});
+
 module.exports = {
   projects: [
     project('kit', 'libs/kit'),
-    project('auth', 'services/auth'),
-    project('catalog', 'services/catalog', {
-      // Catalog tests start the auth service in-process for real tokens (tests only; src never imports it).
-      '^@lms/auth/(.*)$': '<rootDir>/../auth/src/$1',
-    }),
-    project('enrollment', 'services/enrollment', {
-      // Enrollment tests start auth and catalog in-process (tests only; src never imports them).
-      '^@lms/auth/(.*)$': '<rootDir>/../auth/src/$1',
-      '^@lms/catalog/(.*)$': '<rootDir>/../catalog/src/$1',
-    }),
-    project('quiz', 'services/quiz', {
-      // Quiz tests start auth, catalog and enrollment in-process (tests only; src never imports them).
-      '^@lms/auth/(.*)$': '<rootDir>/../auth/src/$1',
-      '^@lms/catalog/(.*)$': '<rootDir>/../catalog/src/$1',
-      '^@lms/enrollment/(.*)$': '<rootDir>/../enrollment/src/$1',
-    }),
-    project('gateway', 'gateway', {
-      // Gateway end-to-end tests start auth and catalog in-process (tests only; src never imports them).
-      '^@lms/auth/(.*)$': '<rootDir>/../services/auth/src/$1',
-      '^@lms/catalog/(.*)$': '<rootDir>/../services/catalog/src/$1',
-      '^@lms/enrollment/(.*)$': '<rootDir>/../services/enrollment/src/$1',
-      '^@lms/quiz/(.*)$': '<rootDir>/../services/quiz/src/$1',
-    }),
+    // Suites start the services they need in-process through @lms/testing-fleet, which loads each service's
+    // src/main and src/config as @lms/<service>/* (tests only; src never imports them).
+    project('auth', 'services/auth', fleet('../..')),
+    project('catalog', 'services/catalog', fleet('../..')),
+    project('enrollment', 'services/enrollment', fleet('../..')),
+    project('quiz', 'services/quiz', fleet('../..')),
+    project('gateway', 'gateway', fleet('..')),
   ],
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],

@@ -1,1 +1,26 @@
-export {};
+/**
+ * Test support only (never imported by src/): the fleet's services started in-process on port 0, each on
+ * its own database, sharing a suite's vhost; the bootstrap admin; helpers the suites share. See README.md.
+ */
+export {
+  CLIENT_DEADLINE_MS,
+  NOWHERE,
+  PASSWORD,
+  SERVICES,
+  commonEnv,
+  given,
+  startAuth,
+  startCatalog,
+  startEnrollment,
+  startQuiz,
+  uniqueRedisPrefix,
+  type AuthHandle,
+  type CatalogHandle,
+  type EnrollmentHandle,
+  type QuizHandle,
+  type ServiceHandle,
+  type ServiceName,
+  type StartOptions,
+} from './services';
+export { freePort, startFleet, type Fleet, type FleetOptions, type Role } from './fleet';
+export { captureEventsByType, eventPublisher, unique } from './helpers';

@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { createClient, GrpcStatus, loadService, type PromiseClient } from '@lms/kit/grpc';
+import { GrpcStatus, type PromiseClient } from '@lms/kit/grpc';
 import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
 import { contextFromIncoming, runWithContext } from '@lms/kit';
-import { createTestDatabase, createTestVhost, testEnv, testLogger, type TestResource } from '@lms/kit/testing';
-import { loadAuthConfig, loadBootstrapAdminConfig, type AuthConfig } from '../src/config';
-import { start, type RunningAuthService } from '../src/main';
+import { testLogger, type TestResource } from '@lms/kit/testing';
+import { PASSWORD, startAuth as startAuthService } from '@lms/testing-fleet';
+import { loadBootstrapAdminConfig, type AuthConfig } from '../src/config';
+import type { RunningAuthService } from '../src/main';
 import { runBootstrapAdmin } from '../src/cli/bootstrap-admin';
 export { captureEvents, expectGrpcError } from '@lms/kit/testing';
 
 export type AuthClient = PromiseClient<AuthServiceDefinition>;
 
-export const STRONG_PASSWORD = 'Correct-Horse-9';
+export const STRONG_PASSWORD = PASSWORD;
 
 export interface AuthHarness {
   config: AuthConfig;
@@ -24,47 +25,7 @@ export interface AuthHarness {
 
 /** Starts the auth service in-process on its own database and vhost (port 0, bcrypt cost 4). */
 export async function startAuth(label: string, overrides: Record<string, string> = {}): Promise<AuthHarness> {
-  const db = await createTestDatabase(`auth_${label}`);
-  const vhost = await createTestVhost(`auth_${label}`).catch(async (err: unknown) => {
-    await db.drop();
-    throw err;
-  });
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    GRPC_PORT: '0',
-    DATABASE_URL: db.url,
-    AMQP_URL: vhost.url,
-    REDIS_URL: testEnv.redisUrl,
-    BCRYPT_COST: '4',
-    OUTBOX_POLL_MS: '100',
-    ...overrides,
-  };
-  const config = loadAuthConfig(env);
-  let service: RunningAuthService;
-  try {
-    service = await start(config, testLogger('auth'));
-  } catch (err) {
-    await vhost.drop();
-    await db.drop();
-    throw err;
-  }
-  const Ctor = loadService('lms/auth/v1/auth.proto', 'lms.auth.v1.AuthService');
-  const client = createClient<AuthServiceDefinition>(Ctor, `127.0.0.1:${service.grpcPort}`, { deadlineMs: 15_000 });
-  return {
-    config,
-    client,
-    db,
-    vhost,
-    service,
-    env,
-    async close() {
-      client.close();
-      await service.stop();
-      await vhost.drop();
-      await db.drop();
-    },
-  };
+  return startAuthService({ label, env: overrides });
 }
 
 export function uniqueEmail(label = 'user'): string {

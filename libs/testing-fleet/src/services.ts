@@ -1,0 +1,266 @@
+/* eslint-disable no-restricted-imports -- the one place outside a service that starts it: in-process, for tests only */
+import { randomBytes } from 'node:crypto';
+import { createAuthClient, createCatalogClient, createEnrollmentClient, createQuizClient } from '@lms/kit/clients';
+import type { AuthClient, CatalogClient, EnrollmentClient, QuizClient } from '@lms/kit/clients';
+import { createTestDatabase, createTestVhost, testEnv, testLogger, type TestResource } from '@lms/kit/testing';
+import type { AuthConfig } from '@lms/auth/config';
+import type { RunningAuthService } from '@lms/auth/main';
+import type { CatalogConfig } from '@lms/catalog/config';
+import type { RunningCatalogService } from '@lms/catalog/main';
+import type { EnrollmentConfig } from '@lms/enrollment/config';
+import type { RunningEnrollmentService } from '@lms/enrollment/main';
+import type { QuizConfig } from '@lms/quiz/config';
+import type { RunningQuizService } from '@lms/quiz/main';
+
+/** The fleet's services that can run in-process, in dependency order. */
+export const SERVICES = ['auth', 'catalog', 'enrollment', 'quiz'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+/** Deadline of the test-side gRPC clients: generous, a suite's own timeout decides. */
+export const CLIENT_DEADLINE_MS = 20_000;
+
+/** An address nothing listens on: a dependency a suite does not start is never reached by accident. */
+export const NOWHERE = '127.0.0.1:1';
+
+export interface StartOptions {
+  /** Names the service's new database (and its vhost when it gets its own). */
+  label: string;
+  /** The broker to use (a fleet's shared vhost); without it the service gets a new vhost of its own. */
+  amqpUrl?: string;
+  /** Configuration on top of the starter's defaults (the last word). */
+  env?: Record<string, string>;
+  /** Run on this database instead of a new one (it is then not dropped by close()). */
+  database?: TestResource;
+}
+
+/**
+ * One service running in-process on port 0 with its own database, and a gRPC client of it. `service`,
+ * `config`, `client`, `address` and `port` are replaced by restart(); read them from the handle afterwards.
+ */
+export interface ServiceHandle<Client, Config, Running> {
+  name: ServiceName;
+  service: Running;
+  config: Config;
+  /** The configuration it was started from (defaults + links + overrides), for restarts and replicas. */
+  env: Record<string, string>;
+  client: Client;
+  address: string;
+  port: number;
+  db: TestResource;
+  /** Its own new vhost, or the broker it was given (then drop() does nothing). */
+  vhost: TestResource;
+  /** Stops the process (idempotent); the client stays open until restart() or close(). */
+  stop(): Promise<void>;
+  /** Stops it if running, then starts it again on the same database and broker, with `overrides` on top of `env`. */
+  restart(overrides?: Record<string, string>): Promise<void>;
+  /** Another process of the same service on the same database, broker and Redis prefix (a second replica). */
+  replica(overrides?: Record<string, string>): Promise<ServiceHandle<Client, Config, Running>>;
+  /** Stops it and its replicas, closes the client, drops what it created (database, own vhost). */
+  close(): Promise<void>;
+}
+
+export type AuthHandle = ServiceHandle<AuthClient, AuthConfig, RunningAuthService> & {
+  /** Ensures an active admin through auth's own bootstrap-admin command; returns the credentials. */
+  createAdmin(admin?: { email?: string; password?: string; fullName?: string }): Promise<{ email: string; password: string }>;
+};
+export type CatalogHandle = ServiceHandle<CatalogClient, CatalogConfig, RunningCatalogService>;
+export type EnrollmentHandle = ServiceHandle<EnrollmentClient, EnrollmentConfig, RunningEnrollmentService>;
+export type QuizHandle = ServiceHandle<QuizClient, QuizConfig, RunningQuizService>;
+
+interface Recipe<Client, Config, Running> {
+  name: ServiceName;
+  load(env: Record<string, string>): Promise<Config>;
+  start(config: Config): Promise<Running>;
+  connect(address: string): Client;
+}
+
+type Closable = { close(): void };
+type Runnable = { grpcPort: number; stop(): Promise<void> };
+
+/** What every service of a test fleet is configured with, before its own defaults and the caller's overrides. */
+export function commonEnv(databaseUrl: string, amqpUrl: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: String(testLogger().level), // TEST_LOG_LEVEL, as the kit's test logger
+    GRPC_PORT: '0',
+    DATABASE_URL: databaseUrl,
+    AMQP_URL: amqpUrl,
+    REDIS_URL: testEnv.redisUrl,
+    OUTBOX_POLL_MS: '100',
+    EVENT_RETRY_BASE_MS: '100',
+  };
+}
+
+/** A broker someone else owns, as a resource that close() leaves alone. */
+export function given(amqpUrl: string): TestResource {
+  return { url: amqpUrl, name: new URL(amqpUrl).pathname.slice(1) || '/', drop: async () => undefined };
+}
+
+async function launch<Client extends Closable, Config, Running extends Runnable>(
+  recipe: Recipe<Client, Config, Running>,
+  options: StartOptions,
+  defaults: Record<string, string>,
+): Promise<ServiceHandle<Client, Config, Running>> {
+  const owned: TestResource[] = [];
+  const dropOwned = async () => {
+    for (const resource of owned.splice(0).reverse()) await resource.drop().catch(() => undefined);
+  };
+  try {
+    const db = options.database ?? (await createTestDatabase(`${recipe.name}_${options.label}`));
+    if (!options.database) owned.push(db);
+    const vhost = options.amqpUrl ? given(options.amqpUrl) : await createTestVhost(`${recipe.name}_${options.label}`);
+    if (!options.amqpUrl) owned.push(vhost);
+    const env = { ...commonEnv(db.url, vhost.url), ...defaults, ...options.env };
+    return await run(recipe, env, db, vhost, dropOwned);
+  } catch (err) {
+    await dropOwned();
+    throw err;
+  }
+}
+
+async function run<Client extends Closable, Config, Running extends Runnable>(
+  recipe: Recipe<Client, Config, Running>,
+  env: Record<string, string>,
+  db: TestResource,
+  vhost: TestResource,
+  dropOwned: () => Promise<void>,
+): Promise<ServiceHandle<Client, Config, Running>> {
+  const config = await recipe.load(env);
+  const service = await recipe.start(config);
+  const address = `127.0.0.1:${service.grpcPort}`;
+  let running: Running | undefined = service;
+  let connected = true;
+  const disconnect = () => {
+    if (connected) handle.client.close();
+    connected = false;
+  };
+  const replicas: ServiceHandle<Client, Config, Running>[] = [];
+  const handle: ServiceHandle<Client, Config, Running> = {
+    name: recipe.name,
+    service,
+    config,
+    env,
+    client: recipe.connect(address),
+    address,
+    port: service.grpcPort,
+    db,
+    vhost,
+    async stop() {
+      const stopping = running;
+      running = undefined;
+      await stopping?.stop();
+    },
+    async restart(overrides = {}) {
+      await handle.stop();
+      disconnect();
+      const config = await recipe.load({ ...env, ...overrides });
+      const service = await recipe.start(config);
+      running = service;
+      connected = true;
+      const address = `127.0.0.1:${service.grpcPort}`;
+      Object.assign(handle, { service, config, address, port: service.grpcPort, client: recipe.connect(address) });
+    },
+    async replica(overrides = {}) {
+      const copy = await run(recipe, { ...env, ...overrides }, db, vhost, async () => undefined);
+      replicas.push(copy);
+      return copy;
+    },
+    async close() {
+      for (const copy of replicas.splice(0).reverse()) await copy.close().catch(() => undefined);
+      await handle.stop().catch(() => undefined);
+      disconnect();
+      await dropOwned();
+    },
+  };
+  return handle;
+}
+
+/** Auth on port 0 (bcrypt cost 4). Each other service needs its address (AUTH_GRPC_ADDR) for JWKS and revocation. */
+export async function startAuth(options: StartOptions): Promise<AuthHandle> {
+  const { loadAuthConfig } = await import('@lms/auth/config');
+  const { start } = await import('@lms/auth/main');
+  const handle = await launch(
+    {
+      name: 'auth',
+      load: async (env) => loadAuthConfig(env),
+      start: (config) => start(config, testLogger('auth')),
+      connect: (address) => createAuthClient(address, CLIENT_DEADLINE_MS),
+    },
+    options,
+    { BCRYPT_COST: '4' },
+  );
+  return Object.assign(handle, {
+    async createAdmin(admin: { email?: string; password?: string; fullName?: string } = {}) {
+      const { runBootstrapAdmin } = await import('@lms/auth/cli/bootstrap-admin');
+      const email = admin.email ?? `admin.${randomBytes(5).toString('hex')}@example.test`;
+      const password = admin.password ?? PASSWORD;
+      await runBootstrapAdmin(
+        { ...handle.config, ADMIN_EMAIL: email, ADMIN_PASSWORD: password, ADMIN_FULL_NAME: admin.fullName ?? 'Ada Admin' },
+        testLogger('bootstrap'),
+      );
+      return { email, password };
+    },
+  });
+}
+
+/** The password every fleet user is registered with (meets auth's policy). */
+export const PASSWORD = 'Correct-Horse-9';
+
+/** A unique Redis key prefix, so suites never share cache entries or counters. */
+export function uniqueRedisPrefix(label: string): string {
+  return `lms:${label}:test:${randomBytes(4).toString('hex')}:`;
+}
+
+/** Catalog on port 0 with a unique Redis prefix; without `enrollmentAddress` it never reaches an enrollment service. */
+export async function startCatalog(options: StartOptions & { authAddress: string; enrollmentAddress?: string }): Promise<CatalogHandle> {
+  const { loadCatalogConfig } = await import('@lms/catalog/config');
+  const { start } = await import('@lms/catalog/main');
+  return launch(
+    {
+      name: 'catalog',
+      load: async (env) => loadCatalogConfig(env),
+      start: (config) => start(config, testLogger('catalog')),
+      connect: (address) => createCatalogClient(address, CLIENT_DEADLINE_MS),
+    },
+    options,
+    {
+      REDIS_KEY_PREFIX: uniqueRedisPrefix('catalog'),
+      AUTH_GRPC_ADDR: options.authAddress,
+      ENROLLMENT_GRPC_ADDR: options.enrollmentAddress ?? NOWHERE,
+    },
+  );
+}
+
+/** Enrollment on port 0, reading courses from catalog and verifying tokens with auth. */
+export async function startEnrollment(options: StartOptions & { authAddress: string; catalogAddress: string }): Promise<EnrollmentHandle> {
+  const { loadEnrollmentConfig } = await import('@lms/enrollment/config');
+  const { start } = await import('@lms/enrollment/main');
+  return launch(
+    {
+      name: 'enrollment',
+      load: async (env) => loadEnrollmentConfig(env),
+      start: (config) => start(config, testLogger('enrollment')),
+      connect: (address) => createEnrollmentClient(address, CLIENT_DEADLINE_MS),
+    },
+    options,
+    { AUTH_GRPC_ADDR: options.authAddress, CATALOG_GRPC_ADDR: options.catalogAddress },
+  );
+}
+
+/** Quiz on port 0, asking catalog about lessons and enrollment about enrolments. */
+export async function startQuiz(
+  options: StartOptions & { authAddress: string; catalogAddress: string; enrollmentAddress: string },
+): Promise<QuizHandle> {
+  const { loadQuizConfig } = await import('@lms/quiz/config');
+  const { start } = await import('@lms/quiz/main');
+  return launch(
+    {
+      name: 'quiz',
+      load: async (env) => loadQuizConfig(env),
+      start: (config) => start(config, testLogger('quiz')),
+      connect: (address) => createQuizClient(address, CLIENT_DEADLINE_MS),
+    },
+    options,
+    { AUTH_GRPC_ADDR: options.authAddress, CATALOG_GRPC_ADDR: options.catalogAddress, ENROLLMENT_GRPC_ADDR: options.enrollmentAddress },
+  );
+}
