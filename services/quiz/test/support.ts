@@ -1,44 +1,22 @@
-import { randomBytes } from 'node:crypto';
 import type { Sequelize } from 'sequelize';
 import { QueryTypes } from 'sequelize';
 import { createDatabase } from '@lms/kit/db';
-import { createAuthClient, createCatalogClient, createEnrollmentClient, createQuizClient } from '@lms/kit/clients';
 import { GrpcStatus } from '@lms/kit/grpc';
 import type { Question } from '@lms/kit/generated/lms/quiz/v1/Question';
 import type { CreateQuizRequest } from '@lms/kit/generated/lms/quiz/v1/CreateQuizRequest';
 import type { Quiz__Output } from '@lms/kit/generated/lms/quiz/v1/Quiz';
 import type { Question__Output } from '@lms/kit/generated/lms/quiz/v1/Question';
-import {
-  captureEvents as captureKitEvents,
-  createTestDatabase,
-  createTestVhost,
-  eventually,
-  testEnv,
-  testLogger,
-  type CapturedEvent,
-  type TestResource,
-  signIn,
-  signUp,
-  type TestUser,
-} from '@lms/kit/testing';
-// Auth, catalog and enrollment themselves, started in-process (tests only): real tokens, real courses and
-// lessons, real enrolments (IsEnrolled) and the real quiz.passed consumer.
-import { runBootstrapAdmin } from '@lms/auth/cli/bootstrap-admin';
-import { loadAuthConfig } from '@lms/auth/config';
-import { start as startAuthService } from '@lms/auth/main';
-import { loadCatalogConfig } from '@lms/catalog/config';
-import { start as startCatalogService } from '@lms/catalog/main';
-import { loadEnrollmentConfig } from '@lms/enrollment/config';
-import { start as startEnrollmentService } from '@lms/enrollment/main';
-import { loadQuizConfig, type QuizConfig } from '../src/config';
-import { start, type RunningQuizService } from '../src/main';
+import { eventually, type TestResource, type TestUser } from '@lms/kit/testing';
+// Auth, catalog, enrollment and quiz, started in-process by the fleet's test support: real tokens, real courses
+// and lessons, real enrolments (IsEnrolled) and the real quiz.passed consumer.
+import { captureEventsByType, PASSWORD, startFleet as startTestFleet, unique } from '@lms/testing-fleet';
+import type { QuizConfig } from '../src/config';
+import type { RunningQuizService } from '../src/main';
 export { expectGrpcError } from '@lms/kit/testing';
 
 import type { AuthClient, CatalogClient, EnrollmentClient, QuizClient } from '@lms/kit/clients';
 export type { AuthClient, CatalogClient, EnrollmentClient, QuizClient };
-export { GrpcStatus, eventually };
-
-export const PASSWORD = 'Correct-Horse-9';
+export { GrpcStatus, eventually, PASSWORD, unique };
 
 export type User = TestUser;
 
@@ -71,130 +49,45 @@ export interface Fleet {
  * instructors and two students.
  */
 export async function startFleet(label: string, quizEnv: Record<string, string> = {}): Promise<Fleet> {
-  const authDb = await createTestDatabase(`quiz_auth_${label}`);
-  const catalogDb = await createTestDatabase(`quiz_cat_${label}`);
-  const enrollmentDb = await createTestDatabase(`quiz_enr_${label}`);
-  const quizDb = await createTestDatabase(`quiz_${label}`);
-  const vhost = await createTestVhost(`quiz_${label}`);
-  const stops: (() => Promise<unknown>)[] = [() => vhost.drop(), () => quizDb.drop(), () => enrollmentDb.drop(), () => catalogDb.drop(), () => authDb.drop()];
-  const closeAll = async () => {
-    for (const step of stops.splice(0).reverse()) await step().catch(() => undefined);
+  const started = await startTestFleet({
+    label: `quiz_${label}`,
+    services: ['quiz'],
+    env: {
+      all: { OUTBOX_POLL_MS: '50' },
+      enrollment: { OUTLINE_REFRESH_MIN_INTERVAL_MS: '0' },
+      quiz: { SUBMIT_GRACE_SECONDS: '1', ...quizEnv },
+    },
+    users: {
+      instructor: ['instructor', 'teacher'],
+      otherInstructor: ['instructor', 'otherteacher'],
+      student: ['student', 'student'],
+      otherStudent: ['student', 'otherstudent'],
+    },
+  });
+  const quiz = started.quiz!;
+  const db = createDatabase({ url: quiz.db.url, poolMax: 3 });
+  const current = () => ({ service: quiz.service, config: quiz.config, quiz: quiz.client });
+  const fleet: Fleet = {
+    ...current(),
+    auth: started.authClient,
+    catalog: started.catalog!.client,
+    enrollment: started.enrollment!.client,
+    db,
+    vhost: started.vhost,
+    admin: started.admin!,
+    ...started.users,
+    newUser: started.newUser,
+    stopQuiz: () => quiz.stop(),
+    async restartQuiz(overrides: Record<string, string> = {}) {
+      await quiz.restart(overrides);
+      Object.assign(fleet, current());
+    },
+    async close() {
+      await db.close().catch(() => undefined);
+      await started.close();
+    },
   };
-  try {
-    const common = {
-      NODE_ENV: 'test',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      GRPC_PORT: '0',
-      AMQP_URL: vhost.url,
-      REDIS_URL: testEnv.redisUrl,
-      OUTBOX_POLL_MS: '50',
-      EVENT_RETRY_BASE_MS: '100',
-    };
-    const authConfig = loadAuthConfig({ ...common, DATABASE_URL: authDb.url, BCRYPT_COST: '4', ALLOW_INSTRUCTOR_SIGNUP: 'true' });
-    const authService = await startAuthService(authConfig, testLogger('auth'));
-    stops.push(() => authService.stop());
-    const authAddress = `127.0.0.1:${authService.grpcPort}`;
-    const auth = createAuthClient(authAddress, 15_000);
-    stops.push(async () => auth.close());
-
-    const catalogService = await startCatalogService(
-      loadCatalogConfig({
-        ...common,
-        DATABASE_URL: catalogDb.url,
-        AUTH_GRPC_ADDR: authAddress,
-        ENROLLMENT_GRPC_ADDR: '127.0.0.1:1', // these suites don't read lesson content through catalog
-        REDIS_KEY_PREFIX: `lms:catalog:test:${randomBytes(4).toString('hex')}:`,
-        GRPC_DEADLINE_MS: '3000',
-      }),
-      testLogger('catalog'),
-    );
-    stops.push(() => catalogService.stop());
-    const catalogAddress = `127.0.0.1:${catalogService.grpcPort}`;
-    const catalog = createCatalogClient(catalogAddress, 15_000);
-    stops.push(async () => catalog.close());
-
-    const enrollmentService = await startEnrollmentService(
-      loadEnrollmentConfig({
-        ...common,
-        DATABASE_URL: enrollmentDb.url,
-        AUTH_GRPC_ADDR: authAddress,
-        CATALOG_GRPC_ADDR: catalogAddress,
-        GRPC_DEADLINE_MS: '3000',
-        OUTLINE_REFRESH_MIN_INTERVAL_MS: '0',
-      }),
-      testLogger('enrollment'),
-    );
-    stops.push(() => enrollmentService.stop());
-    const enrollmentAddress = `127.0.0.1:${enrollmentService.grpcPort}`;
-    const enrollment = createEnrollmentClient(enrollmentAddress, 15_000);
-    stops.push(async () => enrollment.close());
-
-    const env: Record<string, string> = {
-      ...common,
-      DATABASE_URL: quizDb.url,
-      AUTH_GRPC_ADDR: authAddress,
-      CATALOG_GRPC_ADDR: catalogAddress,
-      ENROLLMENT_GRPC_ADDR: enrollmentAddress,
-      GRPC_DEADLINE_MS: '3000',
-      SUBMIT_GRACE_SECONDS: '1',
-      ...quizEnv,
-    };
-    let config = loadQuizConfig(env);
-    let service: RunningQuizService | undefined = await start(config, testLogger('quiz'));
-    const connect = (port: number) => createQuizClient(`127.0.0.1:${port}`, 20_000);
-    const fleet = { quiz: connect(service.grpcPort), service } as Fleet;
-    const stopQuiz = async () => {
-      fleet.quiz.close();
-      const running = service;
-      service = undefined;
-      await running?.stop();
-    };
-    stops.push(stopQuiz);
-    const db = createDatabase({ url: quizDb.url, poolMax: 3 });
-    stops.push(() => db.close());
-
-    const newUser = (role: 'instructor' | 'student', tag: string = role): Promise<User> => signUp(auth, role, tag, PASSWORD);
-    const adminEmail = `admin.${randomBytes(5).toString('hex')}@example.test`;
-    await runBootstrapAdmin({ ...authConfig, ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: PASSWORD, ADMIN_FULL_NAME: 'Ada Admin' }, testLogger('bootstrap'));
-    const admin: User = await signIn(auth, adminEmail, PASSWORD);
-    const [instructor, otherInstructor, student, otherStudent] = await Promise.all([
-      newUser('instructor', 'teacher'),
-      newUser('instructor', 'otherteacher'),
-      newUser('student', 'student'),
-      newUser('student', 'otherstudent'),
-    ]);
-
-    return Object.assign(fleet, {
-      auth,
-      catalog,
-      enrollment,
-      config,
-      db,
-      vhost,
-      admin,
-      instructor,
-      otherInstructor,
-      student,
-      otherStudent,
-      newUser,
-      stopQuiz,
-      async restartQuiz(overrides: Record<string, string> = {}) {
-        await stopQuiz();
-        config = loadQuizConfig({ ...env, ...overrides });
-        service = await start(config, testLogger('quiz'));
-        Object.assign(fleet, { service, config, quiz: connect(service.grpcPort) });
-      },
-      close: closeAll,
-    });
-  } catch (err) {
-    await closeAll();
-    throw err;
-  }
-}
-
-let counter = 0;
-export function unique(label = 'x'): string {
-  return `${label}${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString('hex')}`;
+  return fleet;
 }
 
 /** A published course of `owner` with a published quiz lesson (and a text lesson); returns their ids. */
@@ -302,23 +195,7 @@ export async function createQuiz(
 }
 
 /** Events on lms.events in the suite's vhost, looked up by type and a predicate on their data. */
-export async function captureEvents(vhostUrl: string, keys: string[]) {
-  const capture = await captureKitEvents(vhostUrl, keys);
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const byType = (type: string, predicate: (data: Record<string, any>) => boolean) => (e: CapturedEvent) => e.type === type && predicate(e.data);
-  return {
-    get received(): CapturedEvent[] {
-      return capture.received.map((r) => r.event);
-    },
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    matching: (type: string, predicate: (data: Record<string, any>) => boolean = () => true) => capture.matching(byType(type, predicate)),
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    async waitFor(type: string, predicate: (data: Record<string, any>) => boolean = () => true, timeoutMs = 15_000) {
-      return (await capture.waitFor(byType(type, predicate), timeoutMs)).event;
-    },
-    close: capture.close,
-  };
-}
+export const captureEvents = captureEventsByType;
 
 /** The attempt row, straight from the quiz database. */
 export async function attemptRow(db: Sequelize, attemptId: string): Promise<Record<string, unknown>> {
