@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Local infrastructure for LMS Fleet without Docker: PostgreSQL 15, RabbitMQ
 # (+ management plugin) and Redis as plain background processes bound to
-# 127.0.0.1, with their data under $REPO/.infra/ (git-ignored).
+# 127.0.0.1, with their data under $REPO/.infra/ (git-ignored); plus a capture
+# mailbox (a real SMTP server, scripts/mail-capture.mjs, once node_modules exist)
+# that stores every message in .infra/mail for scripts/mailbox and the tests.
 #
 # Usage: scripts/infra.sh up|down|status|deps|env|ctl
 #   deps    apt-get install what is missing (postgresql-15, rabbitmq-server,
@@ -12,6 +14,7 @@
 #   status  one line per server: running|stopped|external, port, pid
 #           (exit 0 if every server is running or external, 3 otherwise)
 #   env     print `export` lines: DATABASE_URL AMQP_URL RABBITMQ_MGMT_URL REDIS_URL
+#           SMTP_URL MAIL_CAPTURE_DIR
 #   ctl ARGS  run rabbitmqctl ARGS against the shared node (as root; the
 #           Debian wrapper /usr/sbin/rabbitmqctl does not work for it, see lib)
 #
@@ -21,8 +24,8 @@
 # AMQP_URL, also set RABBITMQ_MGMT_URL.)
 #
 # Ports (override with INFRA_PG_PORT, INFRA_AMQP_PORT, INFRA_MGMT_PORT,
-# INFRA_DIST_PORT, INFRA_REDIS_PORT): PostgreSQL 55432, AMQP 55672,
-# RabbitMQ management 55673, Erlang distribution 55674, Redis 56379.
+# INFRA_DIST_PORT, INFRA_REDIS_PORT, INFRA_SMTP_PORT): PostgreSQL 55432, AMQP 55672,
+# RabbitMQ management 55673, Erlang distribution 55674, Redis 56379, SMTP 51025.
 # Erlang's epmd runs on 127.0.0.1:4369 and is left running.
 #
 # Must run as root: PostgreSQL runs as `postgres` and RabbitMQ as `rabbitmq`
@@ -39,6 +42,7 @@ AMQP_PORT=${INFRA_AMQP_PORT:-55672}
 MGMT_PORT=${INFRA_MGMT_PORT:-55673}
 DIST_PORT=${INFRA_DIST_PORT:-55674}
 REDIS_PORT=${INFRA_REDIS_PORT:-56379}
+SMTP_PORT=${INFRA_SMTP_PORT:-51025}
 RMQ_NODENAME=${INFRA_RABBITMQ_NODENAME:-lms@localhost}
 
 PG_TIMEOUT=30
@@ -51,6 +55,7 @@ DEFAULT_DATABASE_URL="postgres://lms:lms@127.0.0.1:$PG_PORT/postgres"
 DEFAULT_AMQP_URL="amqp://guest:guest@127.0.0.1:$AMQP_PORT"
 DEFAULT_MGMT_URL="http://guest:guest@127.0.0.1:$MGMT_PORT"
 DEFAULT_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+DEFAULT_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT"
 
 log() { printf '[infra] %s\n' "$*" >&2; }
 die() { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -357,6 +362,59 @@ rmq_shared_ready() {
   rmq_pid >"$INFRA/rabbitmq.pid" || die "rabbitmq: running but PID not found"
 }
 
+
+# ---------------------------------------------------------------------------
+# capture mailbox (smtp-server from node_modules; runs as the invoking user)
+# ---------------------------------------------------------------------------
+MAIL_DIR=$INFRA/mail
+mail_pid() {
+  local pid
+  pid=$(cat "$INFRA/mail.pid" 2>/dev/null) || return 1
+  [ -n "$pid" ] && [ -d "/proc/$pid" ] && grep -q mail-capture "/proc/$pid/cmdline" 2>/dev/null && echo "$pid"
+}
+
+mail_start() {
+  local pid t0
+  if pid=$(mail_pid); then
+    log "mail: already running (pid $pid)"
+    return 0
+  fi
+  if [ ! -d "$REPO/node_modules/smtp-server" ]; then
+    log "mail: node_modules/smtp-server missing (npm ci first); capture mailbox not started"
+    return 0
+  fi
+  port_open "$SMTP_PORT" && die "mail: port $SMTP_PORT is in use by another process"
+  mkdir -p "$MAIL_DIR"
+  t0=$(now_ms)
+  # setsid: its own session, so it outlives the shell that ran `up`; $! is node itself (setsid execs).
+  (cd "$REPO" && exec setsid node scripts/mail-capture.mjs --port "$SMTP_PORT" --dir "$MAIL_DIR" \
+    >>"$INFRA/mail.log" 2>&1 </dev/null 9>&-) &
+  echo $! >"$INFRA/mail.pid"
+  until port_open "$SMTP_PORT"; do
+    mail_pid >/dev/null || { tail_file "$INFRA/mail.log"; die "mail: failed to start"; }
+    [ $(($(now_ms) - t0)) -lt 10000 ] || die "mail: not listening after 10s"
+    sleep 0.1
+  done
+  log "mail: capture mailbox on 127.0.0.1:$SMTP_PORT ($(($(now_ms) - t0)) ms), messages in $MAIL_DIR"
+}
+
+mail_stop() {
+  local pid
+  if ! pid=$(mail_pid); then
+    log "mail: not running"
+    rm -f "$INFRA/mail.pid"
+    return 0
+  fi
+  kill "$pid" 2>/dev/null || true
+  local deadline=$((SECONDS + 10))
+  while [ -d "/proc/$pid" ]; do
+    [ "$SECONDS" -lt "$deadline" ] || { kill -9 "$pid" 2>/dev/null || true; break; }
+    sleep 0.1
+  done
+  rm -f "$INFRA/mail.pid"
+  log "mail: stopped"
+}
+
 # ---------------------------------------------------------------------------
 # commands
 # ---------------------------------------------------------------------------
@@ -389,6 +447,7 @@ cmd_up() {
   if external_rmq; then log "rabbitmq: external ($(mask_url "$AMQP_URL")), not started"; else rmq_launch || die "rabbitmq: failed to launch"; fi
   if external_pg; then log "postgres: external ($(mask_url "$DATABASE_URL")), not started"; else pg_launch; fi
   if external_redis; then log "redis: external ($(mask_url "$REDIS_URL")), not started"; else redis_start; fi
+  mail_start
   external_pg || pg_wait_ready
   external_rmq || rmq_shared_ready
   log "up: all servers ready ($(($(now_ms) - t0)) ms)"
@@ -399,6 +458,7 @@ cmd_down() {
   [ "$(id -u)" -eq 0 ] || die "must run as root"
   init_paths
   lock
+  mail_stop
   if external_rmq; then log "rabbitmq: external, left alone"; else rmq_stop 60; rm -f "$INFRA/rabbitmq.pid"; fi
   if external_redis; then log "redis: external, left alone"; else redis_stop; fi
   if external_pg; then log "postgres: external, left alone"; else pg_stop; fi
@@ -433,6 +493,12 @@ cmd_status() {
     printf '%-9s %-8s port=%s\n' redis stopped "$REDIS_PORT"
     rc=3
   fi
+  # The mailbox is optional (no node_modules yet): reported, never a failure of `status`.
+  if pid=$(mail_pid); then
+    printf '%-9s %-8s port=%s pid=%s dir=%s\n' mail running "$SMTP_PORT" "$pid" "$MAIL_DIR"
+  else
+    printf '%-9s %-8s port=%s\n' mail stopped "$SMTP_PORT"
+  fi
   return "$rc"
 }
 
@@ -452,6 +518,8 @@ cmd_env() {
   printf 'export AMQP_URL=%q\n' "$amqp"
   printf 'export RABBITMQ_MGMT_URL=%q\n' "$mgmt"
   printf 'export REDIS_URL=%q\n' "$redis"
+  printf 'export SMTP_URL=%q\n' "${SMTP_URL:-$DEFAULT_SMTP_URL}"
+  printf 'export MAIL_CAPTURE_DIR=%q\n' "${MAIL_CAPTURE_DIR:-$MAIL_DIR}"
 }
 
 usage() {

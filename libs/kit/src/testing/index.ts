@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Client } from 'pg';
 import pino from 'pino';
 import amqp from 'amqplib';
@@ -16,7 +18,40 @@ export const testEnv = {
   amqpUrl: process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:55672',
   rabbitMgmtUrl: process.env.RABBITMQ_MGMT_URL ?? 'http://guest:guest@127.0.0.1:55673',
   redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:56379',
+  /** The capture mailbox (scripts/mail-capture.mjs, started by scripts/infra.sh). */
+  smtpUrl: process.env.SMTP_URL ?? 'smtp://127.0.0.1:51025',
+  mailDir: process.env.MAIL_CAPTURE_DIR ?? path.resolve(__dirname, '../../../../.infra/mail'),
 };
+
+/** One message as the capture mailbox stored it. */
+export interface CapturedMail {
+  id: string;
+  received_at: string;
+  envelope: { from: string | null; to: string[] };
+  from: string | null;
+  to: string | null;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+}
+
+/** Every message the capture mailbox received for `address` (case-insensitive), oldest first. */
+export async function mailTo(address: string, dir = testEnv.mailDir): Promise<CapturedMail[]> {
+  const wanted = address.toLowerCase();
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
+  const all = await Promise.all(names.map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8')) as CapturedMail));
+  return all.filter((m) => m.envelope.to.some((a) => a.toLowerCase() === wanted));
+}
+
+/** Waits until a message for `address` matching `predicate` arrives (recipients are unique per test). */
+export function waitForMail(address: string, predicate: (m: CapturedMail) => boolean = () => true, timeoutMs = 15000): Promise<CapturedMail> {
+  return eventually(async () => {
+    const found = (await mailTo(address)).find(predicate);
+    if (!found) throw new Error(`no mail to ${address} matching the expectation arrived in ${timeoutMs} ms`);
+    return found;
+  }, timeoutMs, 100);
+}
 
 export function uniqueName(label: string): string {
   return `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
