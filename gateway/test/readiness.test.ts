@@ -54,7 +54,7 @@ async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean,
  * need it (503 + Retry-After) and never takes the replica out of the load balancer. Dependency health
  * is watched in the background over long-lived channels and served on the internal listener only (A9).
  */
-describe('Readiness is the gateway process; dependencies degrade their own routes', () => {
+describe('Readiness is the gateway process; dependencies degrade their own routes and are reported on the internal listener', () => {
   let auth: TestAuth;
   let catalog: Awaited<ReturnType<typeof startHealthStub>>;
   let enrollment: Awaited<ReturnType<typeof startHealthStub>>;
