@@ -222,6 +222,8 @@ describe('Quiz routes in the gateway (no quiz service needed)', () => {
     ['DELETE', `/api/v1/courses/${randomUUID()}/quizzes/${randomUUID()}/pools/p1`, 'path.pool_id'],
     ['GET', '/api/v1/quizzes/nope/attempts?page=1', 'path.quiz_id'],
     ['GET', `/api/v1/quizzes/${randomUUID()}/attempts?status=done`, 'query.status'],
+    // `closing` is only ever an effective status in responses: the filter takes stored statuses.
+    ['GET', `/api/v1/quizzes/${randomUUID()}/attempts?status=closing`, 'query.status'],
     ['GET', `/api/v1/quizzes/${randomUUID()}/attempts?page_size=101`, 'query.page_size'],
     ['GET', `/api/v1/quizzes/${randomUUID()}/attempts?student_id=me`, 'query.student_id'],
     ['POST', `/api/v1/quizzes/${randomUUID()}/regrade?dry_run=yes`, 'query.dry_run'],

@@ -9,10 +9,19 @@ import { z } from './zod';
 /** Requests and responses of quiz attempts: taking a quiz, results, grading (conventions: quiz-common.ts). */
 const L = QUIZ_LIMITS;
 
+/**
+ * The statuses an attempt is stored with: what a `status` filter takes. Responses show the effective status,
+ * which adds `closing` (past its deadline until the server has closed and graded it; a read never writes).
+ */
 const ATTEMPT_STATUSES = ['in_progress', 'pending_review', 'graded'] as const;
 const CORRECTNESS = ['correct', 'partial', 'incorrect', 'unanswered', 'pending_review'] as const;
 
-const AttemptStatusSchema = z.enum(ATTEMPT_STATUSES).openapi('AttemptStatus');
+const AttemptStatusSchema = z.enum(ATTEMPT_STATUSES).openapi('AttemptStatus', {
+  description: 'A stored status (the `status` filter); an attempt shown as `closing` is stored as in_progress',
+});
+/** An attempt's status in a response: the effective one. */
+const EFFECTIVE_STATUS =
+  'in_progress | closing | pending_review | graded (closing: past its deadline, being closed and graded by the server; no score yet)';
 
 export const AttemptParams = z.object({ quiz_id: pathUuid('quiz_id'), attempt_id: pathUuid('attempt_id') }).strict();
 
@@ -119,7 +128,7 @@ export const AttemptSchema = z
     course_id: z.string().uuid(),
     student_id: z.string().uuid(),
     attempt_number: z.number().int(),
-    status: z.string().openapi({ description: 'in_progress | pending_review | graded' }),
+    status: z.string().openapi({ description: EFFECTIVE_STATUS }),
     started_at: Timestamp,
     deadline_at: NullableTimestamp().openapi({ description: 'null = no deadline (no time limit, no availability end)' }),
     time_remaining_seconds: nullable(z.number().int(), -1).openapi({ description: 'null = no deadline' }),
@@ -196,7 +205,7 @@ export const AttemptResultSchema = z
     id: z.string().uuid().openapi({ description: "The attempt's id (= attempt.id)" }),
     quiz_id: z.string().uuid(),
     attempt_number: z.number().int(),
-    status: z.string().openapi({ description: 'in_progress | pending_review | graded (= attempt.status)' }),
+    status: z.string().openapi({ description: 'in_progress | closing | pending_review | graded (= attempt.status)' }),
     attempt: AttemptSchema,
     score: z.number(),
     max_score: z.number(),
@@ -220,7 +229,7 @@ const AttemptSummarySchema = z
     quiz_id: z.string().uuid(),
     student_id: z.string().uuid(),
     attempt_number: z.number().int(),
-    status: z.string(),
+    status: z.string().openapi({ description: EFFECTIVE_STATUS }),
     score: z.number(),
     max_score: z.number(),
     percentage: z.number(),
