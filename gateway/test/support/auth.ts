@@ -1,13 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createDatabase } from '@lms/kit/db';
-import { createTestDatabase, createTestVhost, testEnv, testLogger, type TestResource } from '@lms/kit/testing';
-// The auth service itself, started in-process (tests only): real PostgreSQL, RabbitMQ and Redis.
-import { runBootstrapAdmin } from '@lms/auth/cli/bootstrap-admin';
-import { loadAuthConfig, type AuthConfig } from '@lms/auth/config';
+// The auth service itself, started in-process by the fleet's test support: real PostgreSQL, RabbitMQ and Redis.
+import { startAuth as startAuthService } from '@lms/testing-fleet';
+import type { AuthConfig } from '@lms/auth/config';
 import { AccessTokenSigner } from '@lms/auth/infra/access-token.signer';
 import { KeyEncryption } from '@lms/auth/infra/key-encryption';
 import { SigningKeyStore } from '@lms/auth/infra/signing-key.store';
-import { start } from '@lms/auth/main';
 import type { Api } from './http';
 
 export interface TestAuth {
@@ -24,35 +22,24 @@ export interface TestAuth {
 }
 
 export async function startAuth(label: string, env: Record<string, string> = {}): Promise<TestAuth> {
-  const db: TestResource = await createTestDatabase(`gw_${label}`);
-  const vhost: TestResource = await createTestVhost(`gw_${label}`);
-  const config = loadAuthConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    GRPC_PORT: '0',
-    DATABASE_URL: db.url,
-    AMQP_URL: vhost.url,
-    REDIS_URL: testEnv.redisUrl,
-    BCRYPT_COST: '4',
-    EXPOSE_ONE_TIME_TOKENS: 'true', // the journeys read password-reset/verification tokens from the reply
-    REFRESH_REUSE_GRACE_SECONDS: '0', // the journeys replay a just-rotated token from the same client and expect theft
-    ...env,
+  const auth = await startAuthService({
+    label: `gw_${label}`,
+    env: {
+      EXPOSE_ONE_TIME_TOKENS: 'true', // the journeys read password-reset/verification tokens from the reply
+      REFRESH_REUSE_GRACE_SECONDS: '0', // the journeys replay a just-rotated token from the same client and expect theft
+      ...env,
+    },
   });
-  const running = await start(config, testLogger('auth'));
-  const sequelize = createDatabase({ url: db.url, poolMax: 2 });
+  const config = auth.config;
+  const sequelize = createDatabase({ url: auth.db.url, poolMax: 2 });
   const keys = new SigningKeyStore(sequelize, new KeyEncryption(config.SIGNING_KEY_ENCRYPTION_SECRET), {
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
   });
   let stopped = false;
   return {
-    address: `127.0.0.1:${running.grpcPort}`,
+    address: auth.address,
     config,
-    async createAdmin() {
-      const email = `admin-${randomBytes(4).toString('hex')}@example.com`;
-      const password = strongPassword();
-      await runBootstrapAdmin({ ...config, ADMIN_EMAIL: email, ADMIN_PASSWORD: password, ADMIN_FULL_NAME: 'Test Admin' }, testLogger('bootstrap'));
-      return { email, password };
-    },
+    createAdmin: () => auth.createAdmin({ email: `admin-${randomBytes(4).toString('hex')}@example.com`, password: strongPassword(), fullName: 'Test Admin' }),
     async signWithRealKey(claims, opts) {
       const signer = new AccessTokenSigner(keys, {
         issuer: opts.issuer ?? config.JWT_ISSUER,
@@ -65,10 +52,9 @@ export async function startAuth(label: string, env: Record<string, string> = {})
     async stop() {
       if (stopped) return;
       stopped = true;
-      await running.stop();
+      await auth.stop();
       await sequelize.close();
-      await db.drop();
-      await vhost.drop();
+      await auth.close();
     },
   };
 }

@@ -1,9 +1,7 @@
-import { createTestDatabase, createTestVhost, testEnv, testLogger, type TestResource } from '@lms/kit/testing';
-// The catalog service itself, started in-process (tests only): real PostgreSQL, RabbitMQ and Redis.
-import { loadCatalogConfig } from '@lms/catalog/config';
-import { start } from '@lms/catalog/main';
+// The catalog service itself, started in-process by the fleet's test support: real PostgreSQL, RabbitMQ and Redis.
+import { startCatalog as startCatalogService, unique } from '@lms/testing-fleet';
 import { login, registerAndLogin, startAuth, strongPassword, uniqueEmail, type LoggedIn, type TestAuth } from './auth';
-import { startGateway, uniquePrefix, type TestGateway } from './gateway';
+import { startGateway, type TestGateway } from './gateway';
 import type { Api } from './http';
 
 export interface TestCatalog {
@@ -12,32 +10,9 @@ export interface TestCatalog {
 }
 
 export async function startCatalog(label: string, authAddress: string, env: Record<string, string> = {}): Promise<TestCatalog> {
-  const db: TestResource = await createTestDatabase(`gwcat_${label}`);
-  const vhost: TestResource = await createTestVhost(`gwcat_${label}`);
-  const config = loadCatalogConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    GRPC_PORT: '0',
-    DATABASE_URL: db.url,
-    AMQP_URL: vhost.url,
-    REDIS_URL: testEnv.redisUrl,
-    REDIS_KEY_PREFIX: uniquePrefix('catalog'),
-    AUTH_GRPC_ADDR: authAddress,
-    ENROLLMENT_GRPC_ADDR: '127.0.0.1:1', // nothing listens: suites without enrollment never reach a stray one
-    ...env,
-  });
-  const running = await start(config, testLogger('catalog'));
-  let stopped = false;
-  return {
-    address: `127.0.0.1:${running.grpcPort}`,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await running.stop();
-      await db.drop();
-      await vhost.drop();
-    },
-  };
+  // Its own database and vhost; without ENROLLMENT_GRPC_ADDR in `env` it never reaches a stray enrollment.
+  const catalog = await startCatalogService({ label: `gwcat_${label}`, authAddress, env });
+  return { address: catalog.address, stop: () => catalog.close() };
 }
 
 /** auth + catalog + gateway, and one user of each kind the catalog's rules distinguish. */
@@ -102,9 +77,6 @@ export async function registerInstructor(api: Api, label: string): Promise<Logge
 }
 
 // ------------------------------------------------------------------------------------ content helpers
-
-let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 async function ok<T = any>(res: Promise<{ status: number; body: any; text: string }>, status: number, what: string): Promise<T> {
   const r = await res;

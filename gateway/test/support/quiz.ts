@@ -1,23 +1,12 @@
-import net from 'node:net';
-import { createTestDatabase, createTestVhost, testEnv, testLogger, type TestResource } from '@lms/kit/testing';
-// The enrollment and quiz services themselves, started in-process (tests only): real PostgreSQL, RabbitMQ, Redis.
-import { loadEnrollmentConfig } from '@lms/enrollment/config';
-import { start as startEnrollment } from '@lms/enrollment/main';
-import { loadQuizConfig } from '@lms/quiz/config';
-import { start as startQuizService } from '@lms/quiz/main';
+// Catalog, enrollment and quiz, started in-process by the fleet's test support: real PostgreSQL, RabbitMQ, Redis.
+import { freePort, startFleet } from '@lms/testing-fleet';
 import { login, registerAndLogin, startAuth, type LoggedIn, type TestAuth } from './auth';
-import { registerInstructor, startCatalog, type TestCatalog } from './catalog';
+import { registerInstructor, type TestCatalog } from './catalog';
 import { startGateway, uniquePrefix, type TestGateway } from './gateway';
 import type { Api } from './http';
 
 /** A port nothing listens on right now (the OS picks it), to start a service on a known address. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort };
 
 interface Stoppable {
   stop(): Promise<void>;
@@ -49,65 +38,22 @@ export interface QuizFleet {
 
 export async function startQuizFleet(label: string): Promise<QuizFleet> {
   const started: Stoppable[] = [];
-  const resources: TestResource[] = [];
   const stopAll = async () => {
     for (const s of started.reverse()) await s.stop().catch(() => undefined);
-    for (const r of resources) await r.drop().catch(() => undefined);
   };
   try {
     const auth = await startAuth(label, { ALLOW_INSTRUCTOR_SIGNUP: 'true' });
     started.push(auth);
-    const vhost = await createTestVhost(`gwq_${label}`);
-    const enrollmentDb = await createTestDatabase(`gwqe_${label}`);
-    const quizDb = await createTestDatabase(`gwqq_${label}`);
-    resources.push(vhost, enrollmentDb, quizDb);
-
-    // catalog asks enrollment about enrolments its read model has not seen yet: give enrollment a known port
-    const enrollmentPort = await freePort();
-    const catalog = await startCatalog(`q_${label}`, auth.address, {
-      AMQP_URL: vhost.url,
-      OUTBOX_POLL_MS: '100',
-      ENROLLMENT_GRPC_ADDR: `127.0.0.1:${enrollmentPort}`,
-    });
-    started.push(catalog);
-    const enrollment = await startEnrollment(
-      loadEnrollmentConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        GRPC_PORT: String(enrollmentPort),
-        DATABASE_URL: enrollmentDb.url,
-        AMQP_URL: vhost.url,
-        REDIS_URL: testEnv.redisUrl,
-        AUTH_GRPC_ADDR: auth.address,
-        CATALOG_GRPC_ADDR: catalog.address,
-        OUTBOX_POLL_MS: '100',
-      }),
-      testLogger('enrollment'),
-    );
-    started.push(enrollment);
-    const enrollmentAddress = `127.0.0.1:${enrollment.grpcPort}`;
-    const quiz = await startQuizService(
-      loadQuizConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        GRPC_PORT: '0',
-        DATABASE_URL: quizDb.url,
-        AMQP_URL: vhost.url,
-        REDIS_URL: testEnv.redisUrl,
-        AUTH_GRPC_ADDR: auth.address,
-        CATALOG_GRPC_ADDR: catalog.address,
-        ENROLLMENT_GRPC_ADDR: enrollmentAddress,
-        OUTBOX_POLL_MS: '100',
-      }),
-      testLogger('quiz'),
-    );
-    let quizStopped: Promise<void> | undefined;
-    const stopQuiz = () => (quizStopped ??= quiz.stop());
-    started.push({ stop: stopQuiz });
-    const quizAddress = `127.0.0.1:${quiz.grpcPort}`;
+    // auth keeps its own vhost; catalog asks enrollment about enrolments its read model has not seen yet
+    const services = await startFleet({ label: `gwq_${label}`, services: ['quiz'], authAddress: auth.address, catalogReadsEnrollment: true });
+    started.push({ stop: services.close });
+    const [catalogHandle, enrollment, quiz] = [services.catalog!, services.enrollment!, services.quiz!];
+    const catalog: TestCatalog = { address: catalogHandle.address, stop: () => catalogHandle.close() };
+    const stopQuiz = () => quiz.stop();
+    const quizAddress = quiz.address;
     const gw = await startGateway(auth.address, {
       CATALOG_GRPC_ADDR: catalog.address,
-      ENROLLMENT_GRPC_ADDR: enrollmentAddress,
+      ENROLLMENT_GRPC_ADDR: enrollment.address,
       QUIZ_GRPC_ADDR: quizAddress,
       REDIS_KEY_PREFIX: uniquePrefix(`quiz_${label}`),
     });
