@@ -1,32 +1,36 @@
 import { createAuthClient, createRemoteVerifier } from '@lms/kit/auth';
 import type { QuizServiceDefinition } from '@lms/kit/generated/lms/quiz/v1/QuizService';
 import { runService, startService, type RunningService } from '@lms/kit/lifecycle';
+import { UnitsOfWork, type Sequelize } from '@lms/kit/db';
 import { createLogger, type Logger } from '@lms/kit/logging';
 import { migrations } from '../migrations';
-import { createQuizDeps, type QuizDeps } from './app/deps';
+import { createQuizDeps, quizRepositories, type QuizDeps } from './app/deps';
+import { EVENT_SOURCE } from './domain/quiz.events';
 import { loadQuizConfig, type QuizConfig } from './config';
 import { quizHandlers } from './grpc/quiz.handlers';
 import { createCatalogClient, createEnrollmentClient } from '@lms/kit/clients';
 import { catalogDeletionsConsumer } from './events/catalog-deletions.consumer';
 import { attemptDeadlineConsumer } from './events/attempt-deadline.consumer';
 import { regradeConsumer } from './events/regrade.consumer';
-import { resumeRegrades } from './app/commands/regrade';
+import { resumeRegrades } from './app/commands/resume-regrades';
 
 export const SERVICE_NAME = 'quiz';
 
 export interface RunningQuizService extends RunningService {
   /** For tests and benchmarks: the wired use-case dependencies. */
   deps: QuizDeps;
+  /** For tests: the service's database pool (e.g. to count the queries of a call). */
+  sequelize: Sequelize;
 }
 
 /**
  * Starts the quiz service on the kit's runtime (database, Redis for revocation marks, outbox relay; see
  * startService) with clients of auth (JWKS), catalog (quiz creation checks) and enrollment (IsEnrolled), and
- * the consumer that closes attempts at their deadline (our own quiz.attempt_started, delayed by the kit) and
+ * the consumer that closes attempts at their deadline (our own attempt.started, delayed by the kit) and
  * the one that runs regrades batch by batch (our own quiz.regrade_requested).
  */
 export async function start(config: QuizConfig, logger: Logger = createLogger(SERVICE_NAME, config.LOG_LEVEL)): Promise<RunningQuizService> {
-  let wired: QuizDeps | undefined;
+  let wired: { deps: QuizDeps; sequelize: Sequelize } | undefined;
   const running = await startService<QuizServiceDefinition>({
     name: SERVICE_NAME,
     config,
@@ -48,8 +52,9 @@ export async function start(config: QuizConfig, logger: Logger = createLogger(SE
         audience: config.JWT_AUDIENCE,
         revocationPrefix: config.REVOCATION_KEY_PREFIX,
       });
-      const deps = createQuizDeps({ config, logger, sequelize, outbox, catalog, enrollment, verifier });
-      wired = deps;
+      const units = new UnitsOfWork({ sequelize, outbox, source: EVENT_SOURCE, repositories: quizRepositories });
+      const deps = createQuizDeps({ config, logger, units, catalog, enrollment, verifier });
+      wired = { deps, sequelize };
       return {
         grpc: { protoFile: 'lms/quiz/v1/quiz.proto', service: 'lms.quiz.v1.QuizService', handlers: quizHandlers(deps) },
         consumers: [attemptDeadlineConsumer(deps), catalogDeletionsConsumer(deps), regradeConsumer(deps)],
@@ -62,7 +67,7 @@ export async function start(config: QuizConfig, logger: Logger = createLogger(SE
       };
     },
   });
-  return { ...running, deps: wired! };
+  return { ...running, ...wired! };
 }
 
 if (require.main === module) runService(SERVICE_NAME, loadQuizConfig, start);

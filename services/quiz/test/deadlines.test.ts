@@ -15,11 +15,14 @@ import {
   sleep,
   type User,
 } from './support';
+import { deadlineEventsHandled as handled, emittedFor } from './outbox';
 
 /**
- * Deadlines without cron: the attempt's own quiz.attempt_started comes back through RabbitMQ delay queues at
- * deadline + grace (SUBMIT_GRACE_SECONDS = 1 here) and closes the attempt once — also across a restart of the
- * quiz service, and when a submit races it. Deadlines come from `available_until` a few seconds ahead.
+ * Deadlines without cron: the attempt's own attempt.started (and its deprecated twin quiz.attempt_started)
+ * comes back through RabbitMQ delay queues at deadline + grace (SUBMIT_GRACE_SECONDS = 1 here) and closes the
+ * attempt once — also across a restart of the quiz service, and when a submit races it. Reads never close an
+ * attempt: past its deadline it is shown `closing` until then. Deadlines come from `available_until` a few
+ * seconds ahead.
  */
 let f: Fleet;
 let courseId: string;
@@ -33,6 +36,9 @@ beforeAll(async () => {
 });
 
 afterAll(() => classroom?.close());
+
+const emitted = (type: string, attemptId: string) => emittedFor(f.db, type, attemptId);
+const deadlineEventsHandled = (attemptId: string) => handled(f.db, attemptId);
 
 async function closesIn(seconds: number, extra = {}) {
   return createQuiz(f, f.instructor, await quizLesson(f, f.instructor, courseId), [mc('Q1', ['a', 'b'], 0), mc('Q2', ['a', 'b'], 0)], {
@@ -61,11 +67,11 @@ describe('an attempt whose deadline passes', () => {
     expect(row.time_spent_seconds).toBeLessThanOrEqual(Math.ceil((deadline - new Date(attempt.started_at).getTime()) / 1000));
 
     await captured.waitFor('quiz.passed', (d) => d.attempt_id === attempt.id);
-    await sleep(1500);
-    const submitted = captured.matching('quiz.submitted', (d) => d.attempt_id === attempt.id);
-    expect(submitted).toHaveLength(1);
-    expect(submitted[0].data).toMatchObject({ auto_submitted: true, status: 'graded' });
-    expect(captured.matching('quiz.graded', (d) => d.attempt_id === attempt.id)).toHaveLength(1);
+    await deadlineEventsHandled(attempt.id);
+    expect(await emitted('quiz.submitted', attempt.id)).toBe(1);
+    expect(await emitted('quiz.graded', attempt.id)).toBe(1);
+    const submitted = await captured.waitFor('quiz.submitted', (d) => d.attempt_id === attempt.id);
+    expect(submitted.data).toMatchObject({ auto_submitted: true, status: 'graded' });
 
     const result = await f.quiz.GetAttempt({ quiz_id: quiz.id, attempt_id: attempt.id }, f.student.auth);
     expect(result.attempt).toMatchObject({ status: 'graded', auto_submitted: true });
@@ -84,9 +90,9 @@ describe('an attempt whose deadline passes', () => {
       expect(r).toMatchObject({ status: 'graded', auto_submitted: true });
     }, 15_000);
     await captured.waitFor('quiz.failed', (d) => d.attempt_id === attempt.id);
-    await sleep(1500);
-    expect(captured.matching('quiz.submitted', (d) => d.attempt_id === attempt.id)).toHaveLength(1);
-    expect(captured.matching('quiz.graded', (d) => d.attempt_id === attempt.id)).toHaveLength(1);
+    await deadlineEventsHandled(attempt.id);
+    expect(await emitted('quiz.submitted', attempt.id)).toBe(1);
+    expect(await emitted('quiz.graded', attempt.id)).toBe(1);
   });
 });
 
@@ -122,19 +128,22 @@ describe('a submit racing the deadline', () => {
       });
       expect({ i, auto: row.auto_submitted }).toEqual({ i, auto: outcomes[i] === 'deadline' });
     }
-    await sleep(2000);
-    for (const attempt of attempts) expect(captured.matching('quiz.submitted', (d) => d.attempt_id === attempt.id)).toHaveLength(1);
+    for (const attempt of attempts) {
+      await deadlineEventsHandled(attempt.id);
+      expect(await emitted('quiz.submitted', attempt.id)).toBe(1);
+    }
   });
 });
 
 describe('after the deadline and its grace', () => {
-  it('save and submit are refused, the attempt is closed by the call that found it late', async () => {
+  it('save, submit and start are refused or start anew, the attempt closed by the command that found it late', async () => {
     const { quiz, questions } = await createQuiz(f, f.instructor, await quizLesson(f, f.instructor, courseId), [mc('Q', ['a', 'b'], 0)], { time_limit_minutes: 10 });
     const attempt = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth);
     expect(attempt.time_remaining_seconds).toBeGreaterThan(590);
     await f.quiz.SaveAnswers({ quiz_id: quiz.id, attempt_id: attempt.id, answers: [correctAnswerFor(questions[0])] }, f.student.auth);
     const realClock = f.service.deps.clock;
-    f.service.deps.clock = () => new Date(Date.now() + 11 * 60_000); // the deadline message is still 10 minutes away
+    const late = () => new Date(Date.now() + 11 * 60_000); // the deadline message is still 10 minutes away
+    f.service.deps.clock = late;
     try {
       await expectGrpcError(
         f.quiz.SaveAnswers({ quiz_id: quiz.id, attempt_id: attempt.id, answers: [] }, f.student.auth),
@@ -145,10 +154,10 @@ describe('after the deadline and its grace', () => {
       expect(row).toMatchObject({ status: 'graded', auto_submitted: true, passed: true, time_spent_seconds: 600 });
       await expectGrpcError(f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: attempt.id, answers: [] }, f.student.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ.ATTEMPT_CLOSED');
 
-      // A second attempt found late by submit, then one found late by GetAttemptPaper and by StartAttempt.
+      // A second attempt found late by submit.
       f.service.deps.clock = realClock;
       const second = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth);
-      f.service.deps.clock = () => new Date(Date.now() + 11 * 60_000);
+      f.service.deps.clock = late;
       await expectGrpcError(
         f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: second.id, answers: [] }, f.student.auth),
         GrpcStatus.FAILED_PRECONDITION,
@@ -156,22 +165,54 @@ describe('after the deadline and its grace', () => {
       );
       expect(await attemptRow(f.db, second.id)).toMatchObject({ status: 'graded', auto_submitted: true });
 
+      // A third one: GetAttemptPaper finds it late and only reads; StartAttempt closes it and starts the fourth.
       f.service.deps.clock = realClock;
       const third = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth);
-      f.service.deps.clock = () => new Date(Date.now() + 11 * 60_000);
-      await expectGrpcError(f.quiz.GetAttemptPaper({ quiz_id: quiz.id }, f.student.auth), GrpcStatus.NOT_FOUND);
-      expect(await attemptRow(f.db, third.id)).toMatchObject({ status: 'graded', auto_submitted: true });
-
-      f.service.deps.clock = realClock;
+      f.service.deps.clock = late;
+      await expectGrpcError(f.quiz.GetAttemptPaper({ quiz_id: quiz.id }, f.student.auth), GrpcStatus.NOT_FOUND, 'QUIZ.NO_ATTEMPT_IN_PROGRESS');
+      expect(await attemptRow(f.db, third.id)).toMatchObject({ status: 'in_progress' });
       const fourth = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth);
-      f.service.deps.clock = () => new Date(Date.now() + 11 * 60_000);
-      const fifth = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth);
-      expect(fifth).toMatchObject({ resumed: false, attempt_number: 5 });
-      expect(await attemptRow(f.db, fourth.id)).toMatchObject({ status: 'graded', auto_submitted: true });
+      expect(fourth).toMatchObject({ resumed: false, attempt_number: 4 });
+      expect(await attemptRow(f.db, third.id)).toMatchObject({ status: 'graded', auto_submitted: true });
     } finally {
       f.service.deps.clock = realClock;
     }
-    await sleep(500);
-    for (const id of [attempt.id]) expect(captured.matching('quiz.submitted', (d) => d.attempt_id === id)).toHaveLength(1);
+    expect(await emitted('quiz.submitted', attempt.id)).toBe(1);
+  });
+});
+
+describe('reads past the deadline', () => {
+  it('show the attempt closing and write nothing; the deadline consumer closes it', async () => {
+    // The deadline is 8 s away in real time: the reads below run long before the deadline consumer can.
+    const { quiz, questions } = await closesIn(8);
+    const attempt = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.otherStudent.auth);
+    await f.quiz.SaveAnswers({ quiz_id: quiz.id, attempt_id: attempt.id, answers: questions.map(correctAnswerFor) }, f.otherStudent.auth);
+    const realClock = f.service.deps.clock;
+    f.service.deps.clock = () => new Date(Date.now() + 60_000);
+    try {
+      await expectGrpcError(f.quiz.GetAttemptPaper({ quiz_id: quiz.id }, f.otherStudent.auth), GrpcStatus.NOT_FOUND, 'QUIZ.NO_ATTEMPT_IN_PROGRESS');
+      const result = await f.quiz.GetAttempt({ quiz_id: quiz.id, attempt_id: attempt.id }, f.otherStudent.auth);
+      expect(result).toMatchObject({ score: 0, percentage: 0, passed: false, answers_revealed: false, questions: [] });
+      expect(result.attempt).toMatchObject({ status: 'closing', time_remaining_seconds: 0, submitted_at: '' });
+      const mine = await f.quiz.ListMyAttempts({ quiz_id: quiz.id }, f.otherStudent.auth);
+      expect(mine.items.map((a) => [a.id, a.status, a.score])).toEqual([[attempt.id, 'closing', 0]]);
+      expect(mine).toMatchObject({ attempts_used: 1, passed: false });
+      const listed = await f.quiz.ListAttempts({ quiz_id: quiz.id, page: 0, page_size: 0, status: '', student_id: f.otherStudent.userId }, f.instructor.auth);
+      expect(listed.items.map((a) => a.status)).toEqual(['closing']);
+
+      // Nothing was written by the reads: the row is still in progress, no quiz.submitted exists.
+      expect(await attemptRow(f.db, attempt.id)).toMatchObject({ status: 'in_progress', submitted_at: null });
+      expect(await emitted('quiz.submitted', attempt.id)).toBe(0);
+    } finally {
+      f.service.deps.clock = realClock;
+    }
+
+    // The deadline consumer closes and grades it, once.
+    await eventually(async () => expect(await attemptRow(f.db, attempt.id)).toMatchObject({ status: 'graded', auto_submitted: true, passed: true }), 20_000);
+    await deadlineEventsHandled(attempt.id);
+    expect(await emitted('quiz.submitted', attempt.id)).toBe(1);
+    const after = await f.quiz.ListMyAttempts({ quiz_id: quiz.id }, f.otherStudent.auth);
+    expect(after).toMatchObject({ passed: true, kept_score: 2 });
+    expect(after.items[0].status).toBe('graded');
   });
 });

@@ -23,7 +23,7 @@ let captured: Awaited<ReturnType<typeof captureEvents>>;
 
 beforeAll(async () => {
   f = await startFleet('events');
-  captured = await captureEvents(f.vhost.url, ['quiz.*']);
+  captured = await captureEvents(f.vhost.url, ['quiz.*', 'attempt.*']);
 });
 
 afterAll(async () => {
@@ -67,7 +67,15 @@ it('quiz.passed completes the quiz lesson in the enrollment service; payloads fo
     const schema = QUIZ_EVENT_SCHEMAS[event.type as keyof typeof QUIZ_EVENT_SCHEMAS];
     expect({ type: event.type, ok: schema?.safeParse(event.data).success }).toEqual({ type: event.type, ok: true });
   }
-  expect(new Set(captured.received.map((e) => e.type))).toEqual(new Set(['quiz.attempt_started', 'quiz.submitted', 'quiz.graded', 'quiz.failed', 'quiz.passed']));
+  expect(new Set(captured.received.map((e) => e.type))).toEqual(
+    new Set(['attempt.started', 'quiz.attempt_started', 'quiz.submitted', 'quiz.graded', 'quiz.failed', 'quiz.passed']),
+  );
+  // Renamed with a compatibility period: quiz.attempt_started is published alongside attempt.started, same payload and subject.
+  const started = await captured.waitFor('attempt.started', (d) => d.attempt_id === passed.id);
+  const legacy = await captured.waitFor('quiz.attempt_started', (d) => d.attempt_id === passed.id);
+  expect(started).toMatchObject({ source: 'lms/quiz', subject: passed.id, dataschema: 'urn:lms:events:attempt.started:v1' });
+  expect(legacy).toMatchObject({ subject: started.subject, data: started.data });
+  expect(legacy.id).not.toBe(started.id);
 });
 
 it("lesson.deleted from catalog retires the lesson's quiz: unpublished, and it cannot be published again", async () => {

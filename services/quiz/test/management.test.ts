@@ -146,7 +146,7 @@ describe('listing the quizzes of a course', () => {
     const draft = await createQuiz(f, f.instructor, await quizLesson(f, f.instructor, c.courseId), [tf('C1', true)], {}, false);
 
     // Count the question and pool loads of one ListQuizzes (afterQuery sees the SQL text).
-    const sequelize = f.service.deps.sequelize;
+    const sequelize = f.service.sequelize;
     const loads: string[] = [];
     sequelize.addHook('afterQuery', 'count-list-loads', (_options, query) => {
       const sql = (query as unknown as { sql?: string }).sql ?? '';

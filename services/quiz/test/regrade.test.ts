@@ -13,11 +13,11 @@ import {
   mc,
   quizLesson,
   regradeFinished,
-  sleep,
   startFleet,
   wrongAnswerFor,
   type Fleet,
 } from './support';
+import { emitted } from './outbox';
 
 /**
  * Regrades as jobs (issue 10 B3): a real run answers at once and works through the attempts in keyset batches
@@ -83,6 +83,13 @@ const distinct = <T extends { id: string }>(events: T[]): T[] => [...new Map(eve
 const regradedEvents = (regradeId: string) => distinct(captured.matching('quiz.regraded', (d) => d.regrade_id === regradeId));
 const passedEvents = (attemptIds: string[]) => distinct(captured.matching('quiz.passed', (d) => attemptIds.includes(d.attempt_id)));
 
+/** The attempts of the quiz.regraded events the run wrote to the outbox (one row per event), sorted. */
+const regradedInOutbox = async (regradeId: string) =>
+  (await emitted(f.db, 'quiz.regraded')).filter((e) => e.data.regrade_id === regradeId).map((e) => e.data.attempt_id as string).sort();
+
+const passedInOutbox = async (attemptIds: string[]) =>
+  (await emitted(f.db, 'quiz.passed')).map((e) => e.data.attempt_id as string).filter((id) => attemptIds.includes(id)).sort();
+
 /** Every regrade_requested event of the run handled (inbox rows of the quiz.regrades consumer). */
 async function handledRequests(): Promise<number> {
   const [row] = await f.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM inbox WHERE consumer = 'quiz.regrades'`, { type: QueryTypes.SELECT });
@@ -108,8 +115,9 @@ it('a real run of 10 attempts in batches of 3: answered at once, done with its c
   // Events per attempt from each batch's transaction: one quiz.regraded and one quiz.passed each.
   await eventually(async () => expect(regradedEvents(run.id)).toHaveLength(10), 15_000);
   await eventually(async () => expect(passedEvents(attemptIds)).toHaveLength(10), 15_000);
-  await sleep(500);
-  expect(regradedEvents(run.id).map((e) => e.data.attempt_id).sort()).toEqual(attemptIds);
+  // The run is done: the outbox holds every event its batches wrote, one quiz.regraded per attempt.
+  expect(await regradedInOutbox(run.id)).toEqual(attemptIds);
+  expect(await passedInOutbox(attemptIds)).toEqual(attemptIds);
   expect((await f.quiz.ListRegrades({ quiz_id: quizId }, f.instructor.auth)).items.find((r) => r.id === run.id)).toMatchObject({ status: 'done', attempts_examined: 10 });
 });
 
@@ -141,9 +149,10 @@ it('a run interrupted by a stop resumes after the restart and finishes without d
   // initial, after batch 1 (delayed, stale by then), the resume, after batches 2 and 3: five handled events.
   await eventually(async () => expect(await handledRequests()).toBeGreaterThanOrEqual(4 + 5), 15_000);
   await eventually(async () => expect(regradedEvents(run.id)).toHaveLength(10), 15_000);
-  await sleep(500);
-  expect(regradedEvents(run.id).map((e) => e.data.attempt_id).sort()).toEqual(attemptIds);
-  expect(passedEvents(attemptIds)).toHaveLength(10);
+  await eventually(async () => expect(passedEvents(attemptIds)).toHaveLength(10), 15_000);
+  // The run is done: the outbox holds every event its batches wrote, one quiz.regraded per attempt.
+  expect(await regradedInOutbox(run.id)).toEqual(attemptIds);
+  expect(await passedInOutbox(attemptIds)).toEqual(attemptIds);
 });
 
 it('a run left running with a cursor and no event anywhere is picked up at start-up from its cursor', async () => {

@@ -1,11 +1,10 @@
-import type { Transaction } from 'sequelize';
 import type { Caller } from '@lms/kit/auth';
-import { createEvent } from '@lms/kit/events';
-import { AppError, FieldChecker } from '@lms/kit/errors';
+import { AppError, FieldChecker, isUuid, remoteFailure } from '@lms/kit/errors';
+import type { IsEnrolledReply__Output } from '@lms/kit/generated/lms/enrollment/v1/IsEnrolledReply';
+import { questionsFrom, versionPairs, type AttemptQuestion } from '../domain/attempt-grading';
+import type { AttemptRecord, QuizRecord } from '../domain/quiz.entities';
 import { QuizErrors } from '../domain/quiz.errors';
-import { EVENT_SOURCE, type DomainEvent } from '../domain/quiz.events';
-import type { QuizRecord } from '../domain/quiz.entities';
-import type { QuizDeps } from './deps';
+import type { QuizDeps, QuizRepositories } from './deps';
 
 export type { Caller };
 
@@ -26,13 +25,14 @@ export function checkIds(ids: Record<string, string>, optional: string[] = []): 
   return out;
 }
 
-/** Writes domain events to the outbox in the caller's transaction (CloudEvents, source lms/quiz). */
-export async function emit(deps: QuizDeps, transaction: Transaction, events: DomainEvent<unknown>[]): Promise<void> {
-  if (!events.length) return;
-  await deps.outbox.add(
-    transaction,
-    ...events.map((e) => createEvent({ type: e.type, source: EVENT_SOURCE, subject: e.subject, data: e.data, time: e.time })),
-  );
+/** A use case's outcome decided inside a unit of work that must commit before the refusal is thrown. */
+export type Outcome<T> = { ok: T } | { refuse: AppError };
+
+/** For the entry point: awaits the committed unit of work, then throws its refusal or returns its value. */
+export async function commitThenThrow<T>(outcome: Promise<Outcome<T>>): Promise<T> {
+  const result = await outcome;
+  if ('refuse' in result) throw result.refuse;
+  return result.ok;
 }
 
 /** Admin, or the instructor stored as the quiz's owner when it was created. */
@@ -42,35 +42,42 @@ export function isQuizStaff(caller: Caller, quiz: Pick<QuizRecord, 'instructorId
 
 /**
  * A quiz the caller manages: the course's owner instructor (as stored on the quiz) or an admin. Unknown id, or
- * a course_id that is not the quiz's → NOT_FOUND; anyone else → PERMISSION_DENIED.
+ * a course_id that is not the quiz's → NOT_FOUND; anyone else → PERMISSION_DENIED. `lock` locks the quiz row
+ * for the unit of work the repositories belong to.
  */
 export async function loadManagedQuiz(
-  deps: QuizDeps,
+  repos: Pick<QuizRepositories, 'quizzes'>,
   caller: Caller,
   ref: { quizId: string; courseId?: string },
-  transaction?: Transaction,
   lock?: 'update' | 'share',
 ): Promise<QuizRecord> {
   const ids = checkIds({ quiz_id: ref.quizId, course_id: ref.courseId ?? '' }, ['course_id']);
-  const quiz = await deps.quizzes.findById(ids.quiz_id, transaction, lock);
+  const quiz = await repos.quizzes.findById(ids.quiz_id, lock);
   if (!quiz || (ids.course_id && ids.course_id !== quiz.courseId)) throw QuizErrors.quizNotFound();
   if (!isQuizStaff(caller, quiz)) throw QuizErrors.courseOwnerOnly();
   return quiz;
 }
 
-/** IsEnrolled at the enrollment service with the student's own token: active or completed. */
-export async function requireEnrolled(deps: QuizDeps, courseId: string): Promise<void> {
-  let enrolled: boolean;
+/**
+ * IsEnrolled at the enrollment service with the student's own token (active or completed, access not ended;
+ * with a lesson id also whether that lesson is open for them). Not enrolled → PERMISSION_DENIED
+ * QUIZ.NOT_ENROLLED; enrollment unreachable → UNAVAILABLE (fail closed).
+ */
+export async function askEnrollment(deps: Pick<QuizDeps, 'enrollment'>, courseId: string, lessonId?: string): Promise<IsEnrolledReply__Output> {
+  let reply: IsEnrolledReply__Output;
   try {
-    enrolled = (await deps.enrollment.IsEnrolled({ course_id: courseId, student_id: '' })).enrolled;
+    reply = await deps.enrollment.IsEnrolled({ course_id: courseId, student_id: '', ...(lessonId ? { lesson_id: lessonId } : {}) });
   } catch (err) {
-    if (err instanceof AppError && err.kind !== 'unavailable' && err.kind !== 'internal') {
-      if (err.kind === 'not_found' || err.kind === 'permission_denied') throw QuizErrors.notEnrolled();
-      throw err;
-    }
-    throw QuizErrors.enrollmentUnavailable(err);
+    if (err instanceof AppError && (err.kind === 'not_found' || err.kind === 'permission_denied')) throw QuizErrors.notEnrolled();
+    throw remoteFailure(err, QuizErrors.enrollmentUnavailable);
   }
-  if (!enrolled) throw QuizErrors.notEnrolled();
+  if (!reply.enrolled) throw QuizErrors.notEnrolled();
+  return reply;
+}
+
+/** IsEnrolled at the enrollment service with the student's own token: active or completed. */
+export async function requireEnrolled(deps: Pick<QuizDeps, 'enrollment'>, courseId: string): Promise<void> {
+  await askEnrollment(deps, courseId);
 }
 
 export type Viewer = 'staff' | 'student';
@@ -82,7 +89,7 @@ export type Viewer = 'staff' | 'student';
  */
 export async function loadVisibleQuiz(deps: QuizDeps, caller: Caller, ref: { quizId: string; courseId?: string }): Promise<{ quiz: QuizRecord; viewer: Viewer }> {
   const ids = checkIds({ quiz_id: ref.quizId, course_id: ref.courseId ?? '' }, ['course_id']);
-  const quiz = await deps.quizzes.findById(ids.quiz_id);
+  const quiz = await deps.units.read.quizzes.findById(ids.quiz_id);
   if (!quiz || (ids.course_id && ids.course_id !== quiz.courseId)) throw QuizErrors.quizNotFound();
   if (isQuizStaff(caller, quiz)) return { quiz, viewer: 'staff' };
   if (caller.role !== 'student') throw QuizErrors.courseOwnerOnly();
@@ -91,34 +98,42 @@ export async function loadVisibleQuiz(deps: QuizDeps, caller: Caller, ref: { qui
   return { quiz, viewer: 'student' };
 }
 
-/** The attempt side: a student enrolled in the course, and a published quiz. */
+/** The attempt side: a student enrolled in the course, and a published quiz (read, then asked remotely). */
 export async function loadQuizForStudent(deps: QuizDeps, caller: Caller, quizId: string): Promise<QuizRecord> {
   const ids = checkIds({ quiz_id: quizId });
   if (caller.role !== 'student') throw QuizErrors.studentsOnly();
-  const quiz = await deps.quizzes.findById(ids.quiz_id);
+  const quiz = await deps.units.read.quizzes.findById(ids.quiz_id);
   if (!quiz || !quiz.isPublished) throw QuizErrors.quizNotFound();
   await requireEnrolled(deps, quiz.courseId);
   return quiz;
-}
-
-/** A catalog failure as this service reports it: the caller's own refusals pass through, the rest is UNAVAILABLE. */
-export function catalogFailure(err: unknown): AppError {
-  if (err instanceof AppError && err.kind !== 'unavailable' && err.kind !== 'internal') return err;
-  return QuizErrors.catalogUnavailable(err);
 }
 
 /**
  * The course's instructor, asked to catalog with the caller's token; the caller must be that instructor or an
  * admin. A course the caller cannot see → NOT_FOUND; visible but someone else's → PERMISSION_DENIED.
  */
-export async function courseOwnerOf(deps: QuizDeps, caller: Caller, courseId: string): Promise<string> {
+export async function courseOwnerOf(deps: Pick<QuizDeps, 'catalog'>, caller: Caller, courseId: string): Promise<string> {
   let instructorId: string;
   try {
     instructorId = (await deps.catalog.GetCourse({ course_id: courseId })).instructor_id;
   } catch (err) {
     if (err instanceof AppError && err.kind === 'not_found') throw QuizErrors.courseNotFound();
-    throw catalogFailure(err);
+    throw remoteFailure(err, QuizErrors.catalogUnavailable);
   }
   if (caller.role !== 'admin' && instructorId !== caller.userId) throw QuizErrors.courseOwnerOnly();
   return instructorId;
+}
+
+/** The attempt's questions in paper order with their pinned and graded versions (one query). */
+export async function attemptQuestions(repos: Pick<QuizRepositories, 'questions'>, attempt: AttemptRecord): Promise<AttemptQuestion[]> {
+  return questionsFrom(attempt, await repos.questions.versions(versionPairs(attempt)));
+}
+
+/** pool_id: "" / null = fixed question; otherwise a pool of the same quiz (else INVALID_ARGUMENT). */
+export async function poolOfQuiz(repos: Pick<QuizRepositories, 'quizzes'>, quiz: QuizRecord, poolId: string | null): Promise<string | null> {
+  if (!poolId) return null;
+  if (!isUuid(poolId) || !(await repos.quizzes.findPool(quiz.id, poolId.toLowerCase()))) {
+    throw QuizErrors.validation([{ loc: ['pool_id'], msg: 'is not a pool of this quiz' }]);
+  }
+  return poolId.toLowerCase();
 }

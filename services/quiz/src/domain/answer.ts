@@ -1,5 +1,5 @@
 import { ValidationError } from '@lms/kit/errors';
-import { charLength, hasControlChars } from './checks';
+import { charLength, hasControlChars } from './validation';
 import { QUESTION_LIMITS } from './question-definition';
 import type { QuestionType, QuestionVersion, StudentAnswer } from './types';
 

@@ -1,5 +1,5 @@
 import type { Loc } from '@lms/kit/errors';
-import { Checker, textKey } from './checks';
+import { Checker, textKey } from './validation';
 import { round2, shortAnswerForm } from './grading';
 import {
   QUESTION_TYPES,

@@ -1,4 +1,4 @@
-import { Checker } from './checks';
+import { Checker, checkFieldNames } from './validation';
 import { round2 } from './grading';
 import {
   QUIZ_TYPES,
@@ -61,6 +61,40 @@ export interface RawQuizSettings {
   show_correct_answers?: string;
   available_from?: string;
   available_until?: string;
+}
+
+/** The settings a create or update may carry, by proto name. */
+export const QUIZ_SETTING_FIELDS = [
+  'title',
+  'description',
+  'quiz_type',
+  'passing_score',
+  'time_limit_minutes',
+  'max_attempts',
+  'scoring_policy',
+  'shuffle_questions',
+  'shuffle_options',
+  'show_correct_answers',
+  'available_from',
+  'available_until',
+] as const;
+type SettingField = (typeof QUIZ_SETTING_FIELDS)[number];
+
+/** Every setting of a create or update request as proto3 sends it ("" / 0 / false when not set). */
+export type QuizSettingsRequest = {
+  [K in SettingField]: K extends 'shuffle_questions' | 'shuffle_options' ? boolean : K extends 'passing_score' | 'time_limit_minutes' | 'max_attempts' ? number : string;
+};
+
+/** The sent settings: those listed in `fields` (update), or listed or non-empty (create, defaults for the rest). */
+export function sentSettings(req: QuizSettingsRequest, fields: string[], creating: boolean): RawQuizSettings {
+  checkFieldNames(fields, QUIZ_SETTING_FIELDS);
+  const raw: Record<string, unknown> = {};
+  for (const name of QUIZ_SETTING_FIELDS) {
+    const value = req[name];
+    const given = fields.includes(name) || (creating && (name === 'title' || (value !== '' && value !== 0 && value !== false && value !== undefined)));
+    if (given) raw[name] = value;
+  }
+  return raw as RawQuizSettings;
 }
 
 /**

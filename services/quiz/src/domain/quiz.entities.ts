@@ -95,6 +95,30 @@ export function isExpired(attempt: Pick<AttemptRecord, 'deadlineAt'>, graceSecon
   return until !== null && now.getTime() > until.getTime();
 }
 
+/**
+ * The status a read presents: an attempt still `in_progress` whose deadline and grace are behind us is
+ * `closing` — the deadline consumer (or the student's own submit) closes and grades it; a read never does.
+ */
+export type EffectiveStatus = AttemptStatus | 'closing';
+
+/** An attempt as reads present it (see EffectiveStatus). */
+export type SeenAttempt = Omit<AttemptRecord, 'status'> & { status: EffectiveStatus };
+
+export function effectiveStatus(attempt: Pick<AttemptRecord, 'status' | 'deadlineAt'>, graceSeconds: number, now: Date): EffectiveStatus {
+  return attempt.status === 'in_progress' && isExpired(attempt, graceSeconds, now) ? 'closing' : attempt.status;
+}
+
+/** The attempt with its effective status (the same object when nothing changes). */
+export function asSeen(attempt: AttemptRecord, graceSeconds: number, now: Date): SeenAttempt {
+  const status = effectiveStatus(attempt, graceSeconds, now);
+  return status === attempt.status ? attempt : { ...attempt, status };
+}
+
+/** Submitted: closed by its student or its deadline (graded, or waiting for a person). */
+export function isSubmitted(attempt: Pick<SeenAttempt, 'status'>): boolean {
+  return attempt.status === 'graded' || attempt.status === 'pending_review';
+}
+
 /** Seconds left before the deadline (0 when past), -1 without a deadline. */
 export function timeRemainingSeconds(attempt: Pick<AttemptRecord, 'deadlineAt'>, now: Date): number {
   if (!attempt.deadlineAt) return -1;

@@ -1,16 +1,19 @@
+import type { DomainEvent } from '@lms/kit/events';
+
 /**
  * The facts the quiz service publishes (documented in protos/events/README.md, section "quiz"). Builders are
- * pure: the app wraps them in a CloudEvents envelope (source lms/quiz, subject = attempt id) and writes them
- * to the outbox in the same transaction as the change.
+ * pure: the unit of work wraps them in a CloudEvents envelope (source lms/quiz, subject = attempt id) and
+ * writes them to the outbox in the same transaction as the change.
  */
 export const EVENT_SOURCE = 'lms/quiz';
 
-export interface DomainEvent<T> {
-  type: string;
-  subject: string;
-  data: T;
-  time: Date;
-}
+/** `<aggregate>.<past-tense verb>`: the aggregate is the attempt. */
+export const ATTEMPT_STARTED = 'attempt.started';
+/**
+ * The deprecated name of `attempt.started`, published alongside it (same payload, same subject) until the next
+ * minor release so consumers bound to it keep working; bind `attempt.started`.
+ */
+export const ATTEMPT_STARTED_LEGACY = 'quiz.attempt_started';
 
 /** What the builders read from an attempt (structural, so this file depends on nothing). */
 export interface AttemptFacts {
@@ -31,13 +34,15 @@ const ids = (a: AttemptFacts) => ({
   student_id: a.studentId,
 });
 
-export function attemptStarted(a: AttemptFacts, startedAt: Date, deadlineAt: Date | null) {
-  return {
-    type: 'quiz.attempt_started',
+/** `attempt.started`, and its deprecated twin `quiz.attempt_started` during the compatibility period. */
+export function attemptStarted(a: AttemptFacts, startedAt: Date, deadlineAt: Date | null): DomainEvent[] {
+  const started = {
+    type: ATTEMPT_STARTED,
     subject: a.id,
     time: startedAt,
     data: { ...ids(a), attempt_number: a.attemptNumber, started_at: iso(startedAt), deadline_at: deadlineAt ? iso(deadlineAt) : null },
   };
+  return [started, { ...started, type: ATTEMPT_STARTED_LEGACY }];
 }
 
 export function attemptSubmitted(a: AttemptFacts, submittedAt: Date, autoSubmitted: boolean, status: string) {
@@ -130,7 +135,7 @@ export function regradeRequested(r: { regradeId: string; quizId: string; afterId
 export function finalGradeEvents(
   a: AttemptFacts,
   g: { score: number; maxScore: number; percentage: number; passed: boolean; gradedAt: Date; gradedBy: string; attemptsRemaining: number },
-): DomainEvent<unknown>[] {
+): DomainEvent[] {
   return [
     attemptGraded(a, g),
     g.passed ? quizPassed(a, g.percentage, g.gradedAt) : quizFailed(a, g.percentage, g.gradedAt, g.attemptsRemaining),

@@ -1,26 +1,31 @@
 import type { z } from 'zod';
 import type { ConsumerDefinition } from '@lms/kit/events';
 import type { QuizDeps } from '../app/deps';
-import { closeById } from '../app/commands/attempts';
+import { closeAttemptAtDeadline } from '../app/commands/close-attempt';
 import { acceptUntil } from '../domain/quiz.entities';
+import { ATTEMPT_STARTED, ATTEMPT_STARTED_LEGACY } from '../domain/quiz.events';
 import { ATTEMPT_DEADLINES_QUEUE, AttemptStartedV1 } from './quiz.events.schema';
 
 /**
- * Closes and grades an attempt at its deadline, without cron: our own `quiz.attempt_started` is held by the
- * kit's delay queues until `deadline_at + SUBMIT_GRACE_SECONDS` (`dueAt`; the kit never hands it over earlier)
- * and handled then, once (inbox). The close is conditional on the attempt still being in progress, under its
- * row lock, so a submit that won the race, a redelivery or a restart in between leave a single effect. An
- * attempt without a deadline is left alone.
+ * Closes and grades an attempt at its deadline, without cron: our own `attempt.started` is held by the kit's
+ * delay queues until `deadline_at + SUBMIT_GRACE_SECONDS` (`dueAt`; the kit never hands it over earlier) and
+ * handled then, once (inbox), in the inbox's unit of work. The close is conditional on the attempt still being
+ * in progress, under its row lock, so a submit that won the race, a redelivery or a restart in between leave a
+ * single effect. An attempt without a deadline is left alone.
+ *
+ * Compatibility: the deprecated `quiz.attempt_started` (published alongside `attempt.started` until the next
+ * minor release, and the only name older processes wrote) is accepted too; of the two events of one attempt,
+ * whichever comes second finds the attempt closed and does nothing.
  */
 export function attemptDeadlineConsumer(deps: QuizDeps): ConsumerDefinition<z.infer<typeof AttemptStartedV1>> {
   return {
     queue: ATTEMPT_DEADLINES_QUEUE,
-    bindings: ['quiz.attempt_started'],
+    bindings: [ATTEMPT_STARTED, ATTEMPT_STARTED_LEGACY],
     schema: AttemptStartedV1,
     dueAt: (event) => acceptUntil({ deadlineAt: event.data.deadline_at ? new Date(event.data.deadline_at) : null }, deps.config.SUBMIT_GRACE_SECONDS),
     async handle(event, transaction) {
       if (!event.data.deadline_at) return;
-      const closed = await closeById(deps, event.data.attempt_id, { auto: true, requireExpired: false }, transaction);
+      const closed = await deps.units.join(transaction, (uow) => closeAttemptAtDeadline(uow, deps, { attemptId: event.data.attempt_id }));
       if (closed) deps.logger.info({ attempt_id: event.data.attempt_id }, 'attempt closed at its deadline');
     },
   };

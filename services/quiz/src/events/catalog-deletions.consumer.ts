@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ConsumerDefinition } from '@lms/kit/events';
 import type { QuizDeps } from '../app/deps';
+import { retireLessonQuizzes } from '../app/commands/retire-lesson-quizzes';
 import { CATALOG_DELETIONS_QUEUE, CatalogDeletionV1 } from './quiz.events.schema';
 
 /**
@@ -16,7 +17,7 @@ export function catalogDeletionsConsumer(deps: QuizDeps): ConsumerDefinition<z.i
     async handle(event, transaction) {
       const target =
         event.type === 'lesson.deleted' && event.data.lesson_id ? { lessonId: event.data.lesson_id } : { courseId: event.data.course_id };
-      const retired = await deps.quizzes.markLessonDeleted(transaction, target, new Date(event.time));
+      const retired = await deps.units.join(transaction, (uow) => retireLessonQuizzes(uow, target, new Date(event.time)));
       if (retired.length > 0) deps.logger.info({ quiz_ids: retired, event_type: event.type }, 'quizzes retired: their lesson was deleted');
     },
   };

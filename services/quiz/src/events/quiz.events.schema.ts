@@ -9,8 +9,12 @@ const at = z.string().datetime({ offset: true });
 const percent = z.number().min(0).max(100);
 const ids = { attempt_id: uuid, quiz_id: uuid, lesson_id: uuid, course_id: uuid, student_id: uuid };
 
+const attemptStarted = z.object({ ...ids, attempt_number: z.number().int().min(1), started_at: at, deadline_at: at.nullable() });
+
 export const QUIZ_EVENT_SCHEMAS = {
-  'quiz.attempt_started': z.object({ ...ids, attempt_number: z.number().int().min(1), started_at: at, deadline_at: at.nullable() }),
+  'attempt.started': attemptStarted,
+  // Deprecated name of attempt.started, published alongside it (same payload, same subject) until the next minor release.
+  'quiz.attempt_started': attemptStarted,
   'quiz.submitted': z.object({
     ...ids,
     attempt_number: z.number().int().min(1),
@@ -49,9 +53,9 @@ export const QUIZ_EVENT_SCHEMAS = {
 
 export type QuizEventType = keyof typeof QUIZ_EVENT_SCHEMAS;
 
-/** The queue of our own `quiz.attempt_started`, delivered again at each attempt's deadline (+ grace). */
+/** The queue of our own `attempt.started` (and its deprecated twin), delivered again at each attempt's deadline (+ grace). */
 export const ATTEMPT_DEADLINES_QUEUE = 'quiz.attempt-deadlines';
-export const AttemptStartedV1 = QUIZ_EVENT_SCHEMAS['quiz.attempt_started'];
+export const AttemptStartedV1 = QUIZ_EVENT_SCHEMAS['attempt.started'];
 
 /** Catalog facts that retire a quiz: its lesson, or its whole course, was deleted. */
 export const CATALOG_DELETIONS_QUEUE = 'quiz.catalog-deletions';

@@ -1,3 +1,4 @@
+import { protoTime } from '@lms/kit/grpc';
 import type { Quiz } from '@lms/kit/generated/lms/quiz/v1/Quiz';
 import type { Pool } from '@lms/kit/generated/lms/quiz/v1/Pool';
 import type { Question, Question__Output } from '@lms/kit/generated/lms/quiz/v1/Question';
@@ -11,13 +12,12 @@ import type { RegradeReport } from '@lms/kit/generated/lms/quiz/v1/RegradeReport
 import type { QuestionInput } from '../domain/question-definition';
 import { correctAnswerOf, renderPaperQuestion, totalsOf } from '../domain/paper';
 import { isOpen } from '../domain/policy';
-import { timeRemainingSeconds, type AttemptRecord, type PoolRecord, type QuestionRecord } from '../domain/quiz.entities';
+import { isSubmitted, timeRemainingSeconds, type PoolRecord, type QuestionRecord, type SeenAttempt } from '../domain/quiz.entities';
 import type { StudentAnswer } from '../domain/types';
-import type { QuizView } from '../app/queries/quizzes';
-import type { PaperView, ResultView } from '../app/queries/attempts';
+import type { QuizView } from '../app/queries/get-quiz';
+import type { PaperView } from '../app/queries/get-attempt-paper';
+import type { ResultView } from '../app/queries/get-attempt';
 import type { RegradeRun } from '../infra/regrade.repository';
-
-const time = (date: Date | null | undefined): string => (date ? date.toISOString() : '');
 
 export function poolMessage(p: PoolRecord): Pool {
   return {
@@ -26,8 +26,8 @@ export function poolMessage(p: PoolRecord): Pool {
     title: p.title,
     draw_count: p.drawCount,
     question_count: p.questionCount,
-    created_at: time(p.createdAt),
-    updated_at: time(p.updatedAt),
+    created_at: protoTime(p.createdAt),
+    updated_at: protoTime(p.updatedAt),
   };
 }
 
@@ -51,16 +51,16 @@ export function quizMessage(view: QuizView): Quiz {
     shuffle_questions: quiz.shuffleQuestions,
     shuffle_options: quiz.shuffleOptions,
     show_correct_answers: quiz.showCorrectAnswers,
-    available_from: time(quiz.availableFrom),
-    available_until: time(quiz.availableUntil),
+    available_from: protoTime(quiz.availableFrom),
+    available_until: protoTime(quiz.availableUntil),
     is_published: quiz.isPublished,
-    published_at: time(quiz.publishedAt),
+    published_at: protoTime(quiz.publishedAt),
     total_questions: totals.totalQuestions,
     total_points: totals.totalPoints,
     question_count: staff ? view.questions.length : 0,
     pools: staff ? view.pools.map(poolMessage) : [],
-    created_at: time(quiz.createdAt),
-    updated_at: time(quiz.updatedAt),
+    created_at: protoTime(quiz.createdAt),
+    updated_at: protoTime(quiz.updatedAt),
     is_open: isOpen(quiz, view.now),
   };
 }
@@ -88,8 +88,8 @@ export function questionMessage(q: QuestionRecord): Question {
     pairs: (body.pairs ?? []).map((p) => ({ id: p.id, prompt: p.prompt, match_id: p.matchId, match: p.match })),
     distractors: (body.distractors ?? []).map((d) => ({ id: d.id, text: d.text, is_correct: false })),
     max_length: q.type === 'essay' ? (body.maxLength ?? 0) : 0,
-    created_at: time(q.createdAt),
-    updated_at: time(q.updatedAt),
+    created_at: protoTime(q.createdAt),
+    updated_at: protoTime(q.updatedAt),
   };
 }
 
@@ -135,7 +135,8 @@ export function answerMessage(questionId: string, a: StudentAnswer | undefined):
   };
 }
 
-export function attemptMessage(a: AttemptRecord, now: Date, resumed = false): Attempt {
+/** `status` is the effective one: `closing` past the deadline until the deadline consumer closes the attempt. */
+export function attemptMessage(a: SeenAttempt, now: Date, resumed = false): Attempt {
   return {
     id: a.id,
     quiz_id: a.quizId,
@@ -143,20 +144,21 @@ export function attemptMessage(a: AttemptRecord, now: Date, resumed = false): At
     student_id: a.studentId,
     attempt_number: a.attemptNumber,
     status: a.status,
-    started_at: time(a.startedAt),
-    deadline_at: time(a.deadlineAt),
+    started_at: protoTime(a.startedAt),
+    deadline_at: protoTime(a.deadlineAt),
     time_remaining_seconds: a.status === 'in_progress' ? timeRemainingSeconds(a, now) : a.deadlineAt ? 0 : -1,
     max_score: a.maxScore,
     total_questions: a.paper.length,
     resumed,
     answers: a.paper.filter((s) => a.answers[s.questionId]).map((s) => answerMessage(s.questionId, a.answers[s.questionId])),
-    submitted_at: time(a.submittedAt),
+    submitted_at: protoTime(a.submittedAt),
     auto_submitted: a.autoSubmitted,
-    last_saved_at: time(a.lastSavedAt),
+    last_saved_at: protoTime(a.lastSavedAt),
   };
 }
 
-export function summaryMessage(a: AttemptRecord): AttemptSummary {
+/** A `closing` attempt shows no score yet (0, as in progress). */
+export function summaryMessage(a: SeenAttempt): AttemptSummary {
   return {
     id: a.id,
     quiz_id: a.quizId,
@@ -167,10 +169,10 @@ export function summaryMessage(a: AttemptRecord): AttemptSummary {
     max_score: a.maxScore,
     percentage: a.percentage,
     passed: a.passed,
-    started_at: time(a.startedAt),
-    deadline_at: time(a.deadlineAt),
-    submitted_at: time(a.submittedAt),
-    graded_at: time(a.gradedAt),
+    started_at: protoTime(a.startedAt),
+    deadline_at: protoTime(a.deadlineAt),
+    submitted_at: protoTime(a.submittedAt),
+    graded_at: protoTime(a.gradedAt),
     auto_submitted: a.autoSubmitted,
     time_spent_seconds: a.timeSpentSeconds,
   };
@@ -205,12 +207,12 @@ export function paperMessage(view: PaperView): AttemptPaper {
 }
 
 /**
- * Results. While in progress: the attempt only. After: per question the points and correctness, the answer
+ * Results. While in progress (or `closing`): the attempt only. After: per question the points and correctness, the answer
  * given and the choices as shown; the key and explanation only when `revealed`.
  */
 export function resultMessage(view: ResultView): AttemptResult {
   const { attempt, quiz, revealed } = view;
-  const submitted = attempt.status !== 'in_progress';
+  const submitted = isSubmitted(attempt);
   const questions: QuestionResult[] = view.questions.map((q) => {
     const shown = renderPaperQuestion(q.pinned, q.slot, q.position);
     const r = attempt.results[q.slot.questionId];
@@ -247,7 +249,7 @@ export function resultMessage(view: ResultView): AttemptResult {
     max_score: attempt.maxScore,
     percentage: submitted ? attempt.percentage : 0,
     passed: attempt.status === 'graded' && attempt.passed,
-    graded_at: time(attempt.gradedAt),
+    graded_at: protoTime(attempt.gradedAt),
     time_spent_seconds: submitted ? attempt.timeSpentSeconds : 0,
     answers_revealed: submitted && revealed,
     questions,
@@ -261,7 +263,7 @@ export function regradeMessage(run: RegradeRun): RegradeReport {
     quiz_id: run.quizId,
     dry_run: run.dryRun,
     requested_by: run.requestedBy,
-    created_at: time(run.createdAt),
+    created_at: protoTime(run.createdAt),
     attempts_examined: run.attemptsExamined,
     changes: run.changes,
     question_ids: run.questionIds,
@@ -270,8 +272,8 @@ export function regradeMessage(run: RegradeRun): RegradeReport {
     batches_done: run.batchesDone,
     truncated: run.truncated,
     error: run.error ?? '',
-    updated_at: time(run.updatedAt),
-    finished_at: time(run.finishedAt),
+    updated_at: protoTime(run.updatedAt),
+    finished_at: protoTime(run.finishedAt),
     requested_question_ids: run.requestedQuestionIds,
   };
 }

@@ -1,4 +1,5 @@
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
+import type { SqlSession } from '@lms/kit/db';
 import type { AttemptRecord, ResultEntry } from '../domain/quiz.entities';
 import type { AttemptStatus, PaperSlot, StudentAnswer } from '../domain/types';
 
@@ -74,55 +75,61 @@ export interface GradeWrite {
 }
 
 export class AttemptRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(private readonly sql: SqlSession) {}
 
-  async findById(id: string, transaction?: Transaction, lock = false): Promise<AttemptRecord | null> {
-    const rows = await this.sequelize.query<AttemptRow>(`SELECT * FROM attempts WHERE id = :id${lock ? ' FOR UPDATE' : ''}`, {
+  /** Serialises StartAttempt of one student at one quiz until the unit of work ends (transaction-scoped advisory lock). */
+  async lockStudentQuiz(quizId: string, studentId: string): Promise<void> {
+    await this.sql.query('SELECT pg_advisory_xact_lock(hashtext(:quizId), hashtext(:studentId))', {
+      type: QueryTypes.SELECT,
+      replacements: { quizId, studentId },
+    });
+  }
+
+  async findById(id: string, lock = false): Promise<AttemptRecord | null> {
+    const rows = await this.sql.query<AttemptRow>(`SELECT * FROM attempts WHERE id = :id${lock ? ' FOR UPDATE' : ''}`, {
       type: QueryTypes.SELECT,
       replacements: { id },
-      transaction,
     });
     return rows[0] ? toAttempt(rows[0]) : null;
   }
 
-  async findInProgress(quizId: string, studentId: string, transaction?: Transaction, lock = false): Promise<AttemptRecord | null> {
-    const rows = await this.sequelize.query<AttemptRow>(
+  async findInProgress(quizId: string, studentId: string, lock = false): Promise<AttemptRecord | null> {
+    const rows = await this.sql.query<AttemptRow>(
       `SELECT * FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId AND status = 'in_progress'${lock ? ' FOR UPDATE' : ''}`,
-      { type: QueryTypes.SELECT, replacements: { quizId, studentId }, transaction },
+      { type: QueryTypes.SELECT, replacements: { quizId, studentId } },
     );
     return rows[0] ? toAttempt(rows[0]) : null;
   }
 
   /** Every attempt of a student at a quiz (summaries), oldest first. */
-  async listForStudent(quizId: string, studentId: string, transaction?: Transaction): Promise<AttemptRecord[]> {
-    const rows = await this.sequelize.query<AttemptRow>(
+  async listForStudent(quizId: string, studentId: string): Promise<AttemptRecord[]> {
+    const rows = await this.sql.query<AttemptRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId ORDER BY attempt_number`,
-      { type: QueryTypes.SELECT, replacements: { quizId, studentId }, transaction },
+      { type: QueryTypes.SELECT, replacements: { quizId, studentId } },
     );
     return rows.map(toAttempt);
   }
 
-  async countForStudent(quizId: string, studentId: string, transaction?: Transaction): Promise<number> {
-    const [row] = await this.sequelize.query<{ n: number }>(
+  async countForStudent(quizId: string, studentId: string): Promise<number> {
+    const [row] = await this.sql.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId`,
-      { type: QueryTypes.SELECT, replacements: { quizId, studentId }, transaction },
+      { type: QueryTypes.SELECT, replacements: { quizId, studentId } },
     );
     return row.n;
   }
 
-  async nextAttemptNumber(quizId: string, studentId: string, transaction: Transaction): Promise<number> {
-    const [row] = await this.sequelize.query<{ next: number }>(
+  async nextAttemptNumber(quizId: string, studentId: string): Promise<number> {
+    const [row] = await this.sql.query<{ next: number }>(
       `SELECT coalesce(max(attempt_number), 0)::int + 1 AS next FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId`,
-      { type: QueryTypes.SELECT, replacements: { quizId, studentId }, transaction },
+      { type: QueryTypes.SELECT, replacements: { quizId, studentId } },
     );
     return row.next;
   }
 
-  async hasAny(quizId: string, transaction?: Transaction): Promise<boolean> {
-    const rows = await this.sequelize.query(`SELECT 1 FROM attempts WHERE quiz_id = :quizId LIMIT 1`, {
+  async hasAny(quizId: string): Promise<boolean> {
+    const rows = await this.sql.query(`SELECT 1 FROM attempts WHERE quiz_id = :quizId LIMIT 1`, {
       type: QueryTypes.SELECT,
       replacements: { quizId },
-      transaction,
     });
     return rows.length > 0;
   }
@@ -136,11 +143,11 @@ export class AttemptRepository {
     if (q.studentId) where.push('student_id = :studentId');
     const replacements = { quizId, status: q.status ?? null, studentId: q.studentId ?? null, limit: q.limit, offset: q.offset };
     const [rows, [count]] = await Promise.all([
-      this.sequelize.query<AttemptRow>(
+      this.sql.query<AttemptRow>(
         `SELECT ${SUMMARY_COLUMNS} FROM attempts WHERE ${where.join(' AND ')} ORDER BY started_at DESC, id LIMIT :limit OFFSET :offset`,
         { type: QueryTypes.SELECT, replacements },
       ),
-      this.sequelize.query<{ n: number }>(`SELECT count(*)::int AS n FROM attempts WHERE ${where.join(' AND ')}`, {
+      this.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM attempts WHERE ${where.join(' AND ')}`, {
         type: QueryTypes.SELECT,
         replacements,
       }),
@@ -155,32 +162,30 @@ export class AttemptRepository {
   async submittedBatch(
     quizId: string,
     q: { afterId: string | null; limit: number; lock: boolean },
-    transaction?: Transaction,
   ): Promise<AttemptRecord[]> {
-    const rows = await this.sequelize.query<AttemptRow>(
+    const rows = await this.sql.query<AttemptRow>(
       `SELECT * FROM attempts WHERE quiz_id = :quizId AND status IN ('graded', 'pending_review')${q.afterId ? ' AND id > :afterId' : ''}
        ORDER BY id LIMIT :limit${q.lock ? ' FOR UPDATE' : ''}`,
-      { type: QueryTypes.SELECT, replacements: { quizId, afterId: q.afterId, limit: q.limit }, transaction },
+      { type: QueryTypes.SELECT, replacements: { quizId, afterId: q.afterId, limit: q.limit } },
     );
     return rows.map(toAttempt);
   }
 
-  async countSubmitted(quizId: string, transaction?: Transaction): Promise<number> {
-    const [row] = await this.sequelize.query<{ n: number }>(
+  async countSubmitted(quizId: string): Promise<number> {
+    const [row] = await this.sql.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM attempts WHERE quiz_id = :quizId AND status IN ('graded', 'pending_review')`,
-      { type: QueryTypes.SELECT, replacements: { quizId }, transaction },
+      { type: QueryTypes.SELECT, replacements: { quizId } },
     );
     return row.n;
   }
 
-  async insert(transaction: Transaction, a: AttemptRecord): Promise<void> {
-    await this.sequelize.query(
+  async insert(a: AttemptRecord): Promise<void> {
+    await this.sql.query(
       `INSERT INTO attempts (id, quiz_id, course_id, lesson_id, student_id, attempt_number, status, seed, paper, answers, results,
          started_at, deadline_at, max_score, created_at, updated_at)
        VALUES (:id, :quizId, :courseId, :lessonId, :studentId, :attemptNumber, 'in_progress', :seed, CAST(:paper AS jsonb), '{}', '{}',
          :startedAt, :deadlineAt, :maxScore, :startedAt, :startedAt)`,
       {
-        transaction,
         replacements: {
           id: a.id,
           quizId: a.quizId,
@@ -199,11 +204,11 @@ export class AttemptRepository {
   }
 
   /** Saves answers of an attempt still in progress; false when it is not (closed meanwhile). */
-  async saveAnswers(transaction: Transaction, id: string, answers: Record<string, StudentAnswer>, at: Date): Promise<boolean> {
-    const rows = await this.sequelize.query(
+  async saveAnswers(id: string, answers: Record<string, StudentAnswer>, at: Date): Promise<boolean> {
+    const rows = await this.sql.query(
       `UPDATE attempts SET answers = CAST(:answers AS jsonb), last_saved_at = :at, updated_at = :at
        WHERE id = :id AND status = 'in_progress' RETURNING id`,
-      { type: QueryTypes.SELECT, transaction, replacements: { id, answers: JSON.stringify(answers), at } },
+      { type: QueryTypes.SELECT, replacements: { id, answers: JSON.stringify(answers), at } },
     );
     return rows.length > 0;
   }
@@ -213,11 +218,10 @@ export class AttemptRepository {
    * answers and grade.
    */
   async close(
-    transaction: Transaction,
     id: string,
     c: GradeWrite & { answers: Record<string, StudentAnswer>; submittedAt: Date; autoSubmitted: boolean; timeSpentSeconds: number },
   ): Promise<boolean> {
-    const rows = await this.sequelize.query(
+    const rows = await this.sql.query(
       `UPDATE attempts SET status = :status, answers = CAST(:answers AS jsonb), results = CAST(:results AS jsonb),
          submitted_at = :submittedAt, auto_submitted = :autoSubmitted, time_spent_seconds = :timeSpentSeconds,
          score = :score, max_score = :maxScore, percentage = :percentage, passed = :passed,
@@ -225,7 +229,6 @@ export class AttemptRepository {
        WHERE id = :id AND status = 'in_progress' RETURNING id`,
       {
         type: QueryTypes.SELECT,
-        transaction,
         replacements: {
           id,
           status: c.status,
@@ -247,13 +250,12 @@ export class AttemptRepository {
   }
 
   /** A new grade for a submitted attempt (manual grading, regrade). */
-  async writeGrade(transaction: Transaction, id: string, g: GradeWrite, at: Date): Promise<void> {
-    await this.sequelize.query(
+  async writeGrade(id: string, g: GradeWrite, at: Date): Promise<void> {
+    await this.sql.query(
       `UPDATE attempts SET status = :status, results = CAST(:results AS jsonb), score = :score, max_score = :maxScore,
          percentage = :percentage, passed = :passed, graded_at = :gradedAt, graded_by = :gradedBy, updated_at = :at
        WHERE id = :id`,
       {
-        transaction,
         replacements: {
           id,
           status: g.status,

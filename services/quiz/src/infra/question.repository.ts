@@ -1,4 +1,5 @@
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
+import type { SqlSession } from '@lms/kit/db';
 import type { QuestionRecord } from '../domain/quiz.entities';
 import type { QuestionBody, QuestionType, QuestionVersion } from '../domain/types';
 
@@ -50,56 +51,55 @@ export interface VersionContent {
 
 /** Questions (place in the quiz, pool, current version) and their immutable versions. */
 export class QuestionRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(private readonly sql: SqlSession) {}
 
   /** The quiz's questions (not deleted) at their current version, in order. */
-  async listCurrent(quizId: string, transaction?: Transaction): Promise<QuestionRecord[]> {
-    const rows = await this.sequelize.query<QuestionRow>(
+  async listCurrent(quizId: string): Promise<QuestionRecord[]> {
+    const rows = await this.sql.query<QuestionRow>(
       `${CURRENT} WHERE q.quiz_id = :quizId AND q.deleted_at IS NULL ORDER BY q.order_index, q.created_at, q.id`,
-      { type: QueryTypes.SELECT, replacements: { quizId }, transaction },
+      { type: QueryTypes.SELECT, replacements: { quizId } },
     );
     return rows.map(toQuestion);
   }
 
   /** The questions (not deleted) of several quizzes in one query (quiz lists), in order, by quiz id; none → []. */
-  async listCurrentOf(quizIds: string[], transaction?: Transaction): Promise<Map<string, QuestionRecord[]>> {
+  async listCurrentOf(quizIds: string[]): Promise<Map<string, QuestionRecord[]>> {
     const out = new Map<string, QuestionRecord[]>(quizIds.map((id) => [id, []]));
     if (!quizIds.length) return out;
-    const rows = await this.sequelize.query<QuestionRow>(
+    const rows = await this.sql.query<QuestionRow>(
       `${CURRENT} WHERE q.quiz_id IN (:quizIds) AND q.deleted_at IS NULL ORDER BY q.order_index, q.created_at, q.id`,
-      { type: QueryTypes.SELECT, replacements: { quizIds }, transaction },
+      { type: QueryTypes.SELECT, replacements: { quizIds } },
     );
     for (const row of rows) out.get(row.quiz_id)?.push(toQuestion(row));
     return out;
   }
 
   /** Current versions of the given questions, deleted ones included (regrades). */
-  async currentVersionsOf(questionIds: string[], transaction?: Transaction): Promise<Map<string, QuestionVersion>> {
+  async currentVersionsOf(questionIds: string[]): Promise<Map<string, QuestionVersion>> {
     if (!questionIds.length) return new Map();
-    const rows = await this.sequelize.query<QuestionRow>(`${CURRENT} WHERE q.id IN (:ids)`, {
+    const rows = await this.sql.query<QuestionRow>(`${CURRENT} WHERE q.id IN (:ids)`, {
       type: QueryTypes.SELECT,
       replacements: { ids: questionIds },
-      transaction,
     });
     return new Map(rows.map((r) => [r.question_id, toVersion(r)]));
   }
 
-  async findCurrent(quizId: string, questionId: string, transaction?: Transaction, lock = false): Promise<QuestionRecord | null> {
-    const rows = await this.sequelize.query<QuestionRow>(
+  async findCurrent(quizId: string, questionId: string, lock = false): Promise<QuestionRecord | null> {
+    const rows = await this.sql.query<QuestionRow>(
       `${CURRENT} WHERE q.quiz_id = :quizId AND q.id = :questionId AND q.deleted_at IS NULL${lock ? ' FOR UPDATE OF q' : ''}`,
-      { type: QueryTypes.SELECT, replacements: { quizId, questionId }, transaction },
+      { type: QueryTypes.SELECT, replacements: { quizId, questionId } },
     );
     return rows[0] ? toQuestion(rows[0]) : null;
   }
 
   /** Specific (question, version) pairs, e.g. an attempt's pinned paper; keyed `${questionId}:${version}`. */
-  async versions(pairs: { questionId: string; version: number }[], transaction?: Transaction): Promise<Map<string, QuestionVersion>> {
+  async versions(pairs: { questionId: string; version: number }[]): Promise<Map<string, QuestionVersion>> {
     if (!pairs.length) return new Map();
     const ids = [...new Set(pairs.map((p) => p.questionId))];
     const wanted = new Set(pairs.map((p) => `${p.questionId}:${p.version}`));
-    const rows = await this.sequelize.query<VersionRow>(
+    const rows = await this.sql.query<VersionRow>(
       `SELECT question_id, version, question_type, question_text, points, explanation, body FROM question_versions WHERE question_id IN (:ids)`,
-      { type: QueryTypes.SELECT, replacements: { ids }, transaction },
+      { type: QueryTypes.SELECT, replacements: { ids } },
     );
     const out = new Map<string, QuestionVersion>();
     for (const row of rows) {
@@ -109,55 +109,53 @@ export class QuestionRepository {
     return out;
   }
 
-  async nextOrderIndex(transaction: Transaction, quizId: string): Promise<number> {
-    const [row] = await this.sequelize.query<{ next: number }>(
+  async nextOrderIndex(quizId: string): Promise<number> {
+    const [row] = await this.sql.query<{ next: number }>(
       `SELECT coalesce(max(order_index) + 1, 0)::int AS next FROM questions WHERE quiz_id = :quizId AND deleted_at IS NULL`,
-      { type: QueryTypes.SELECT, replacements: { quizId }, transaction },
+      { type: QueryTypes.SELECT, replacements: { quizId } },
     );
     return row.next;
   }
 
   async insert(
-    transaction: Transaction,
     q: { id: string; quizId: string; poolId: string | null; orderIndex: number; content: VersionContent; at: Date },
   ): Promise<void> {
-    await this.sequelize.query(
+    await this.sql.query(
       `INSERT INTO questions (id, quiz_id, pool_id, order_index, current_version, created_at, updated_at)
        VALUES (:id, :quizId, :poolId, :orderIndex, 1, :at, :at)`,
-      { transaction, replacements: { id: q.id, quizId: q.quizId, poolId: q.poolId, orderIndex: q.orderIndex, at: q.at } },
+      { replacements: { id: q.id, quizId: q.quizId, poolId: q.poolId, orderIndex: q.orderIndex, at: q.at } },
     );
-    await this.insertVersion(transaction, q.id, 1, q.content, q.at);
+    await this.insertVersion(q.id, 1, q.content, q.at);
   }
 
-  async insertVersion(transaction: Transaction, questionId: string, version: number, c: VersionContent, at: Date): Promise<void> {
-    await this.sequelize.query(
+  async insertVersion(questionId: string, version: number, c: VersionContent, at: Date): Promise<void> {
+    await this.sql.query(
       `INSERT INTO question_versions (question_id, version, question_type, question_text, points, explanation, body, created_at)
        VALUES (:questionId, :version, :type, :text, :points, :explanation, CAST(:body AS jsonb), :at)`,
       {
-        transaction,
         replacements: { questionId, version, type: c.type, text: c.text, points: c.points, explanation: c.explanation, body: JSON.stringify(c.body), at },
       },
     );
   }
 
-  async update(transaction: Transaction, q: { id: string; poolId: string | null; currentVersion: number; at: Date }): Promise<void> {
-    await this.sequelize.query(
+  async update(q: { id: string; poolId: string | null; currentVersion: number; at: Date }): Promise<void> {
+    await this.sql.query(
       `UPDATE questions SET pool_id = :poolId, current_version = :currentVersion, updated_at = :at WHERE id = :id`,
-      { transaction, replacements: q },
+      { replacements: q },
     );
   }
 
-  async softDelete(transaction: Transaction, id: string, at: Date): Promise<void> {
-    await this.sequelize.query(`UPDATE questions SET deleted_at = :at, updated_at = :at WHERE id = :id`, { transaction, replacements: { id, at } });
+  async softDelete(id: string, at: Date): Promise<void> {
+    await this.sql.query(`UPDATE questions SET deleted_at = :at, updated_at = :at WHERE id = :id`, { replacements: { id, at } });
   }
 
-  async setOrder(transaction: Transaction, quizId: string, orderedIds: string[], at: Date): Promise<void> {
+  async setOrder(quizId: string, orderedIds: string[], at: Date): Promise<void> {
     if (!orderedIds.length) return;
-    await this.sequelize.query(
+    await this.sql.query(
       `UPDATE questions q SET order_index = o.idx - 1, updated_at = :at
        FROM unnest(ARRAY[:ids]::uuid[]) WITH ORDINALITY AS o(id, idx)
        WHERE q.id = o.id AND q.quiz_id = :quizId`,
-      { transaction, replacements: { ids: orderedIds, quizId, at } },
+      { replacements: { ids: orderedIds, quizId, at } },
     );
   }
 }

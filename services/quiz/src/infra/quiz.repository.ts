@@ -1,4 +1,5 @@
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
+import type { SqlSession } from '@lms/kit/db';
 import type { PoolRecord, QuizRecord } from '../domain/quiz.entities';
 import type { QuizSettings } from '../domain/quiz-definition';
 
@@ -97,14 +98,13 @@ const POOL_SELECT = `SELECT p.id, p.quiz_id, p.title, p.draw_count, p.created_at
 
 /** Quizzes and their pools. */
 export class QuizRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(private readonly sql: SqlSession) {}
 
-  async findById(id: string, transaction?: Transaction, lock?: 'update' | 'share'): Promise<QuizRecord | null> {
+  async findById(id: string, lock?: 'update' | 'share'): Promise<QuizRecord | null> {
     const suffix = lock === 'update' ? ' FOR UPDATE' : lock === 'share' ? ' FOR SHARE' : '';
-    const rows = await this.sequelize.query<QuizRow>(`SELECT * FROM quizzes WHERE id = :id${suffix}`, {
+    const rows = await this.sql.query<QuizRow>(`SELECT * FROM quizzes WHERE id = :id${suffix}`, {
       type: QueryTypes.SELECT,
       replacements: { id },
-      transaction,
     });
     return rows[0] ? toQuiz(rows[0]) : null;
   }
@@ -114,7 +114,7 @@ export class QuizRepository {
     if (opts.lessonId) where.push('lesson_id = :lessonId');
     if (opts.publishedOnly) where.push('is_published');
     if (opts.instructorId) where.push('instructor_id = :instructorId');
-    const rows = await this.sequelize.query<QuizRow>(`SELECT * FROM quizzes WHERE ${where.join(' AND ')} ORDER BY created_at, id`, {
+    const rows = await this.sql.query<QuizRow>(`SELECT * FROM quizzes WHERE ${where.join(' AND ')} ORDER BY created_at, id`, {
       type: QueryTypes.SELECT,
       replacements: { courseId, lessonId: opts.lessonId ?? null, instructorId: opts.instructorId ?? null },
     });
@@ -122,10 +122,9 @@ export class QuizRepository {
   }
 
   async insert(
-    transaction: Transaction,
     q: { id: string; courseId: string; lessonId: string; instructorId: string; settings: QuizSettings; at: Date },
   ): Promise<void> {
-    await this.sequelize.query(
+    await this.sql.query(
       `INSERT INTO quizzes (id, course_id, lesson_id, instructor_id, title, description, quiz_type, passing_score,
          time_limit_minutes, max_attempts, scoring_policy, shuffle_questions, shuffle_options, show_correct_answers,
          available_from, available_until, is_published, created_at, updated_at)
@@ -133,30 +132,29 @@ export class QuizRepository {
          :timeLimitMinutes, :maxAttempts, :scoringPolicy, :shuffleQuestions, :shuffleOptions, :showCorrectAnswers,
          :availableFrom, :availableUntil, false, :at, :at)`,
       {
-        transaction,
         replacements: { id: q.id, courseId: q.courseId, lessonId: q.lessonId, instructorId: q.instructorId, at: q.at, ...settingsValues(q.settings) },
       },
     );
   }
 
-  async updateSettings(transaction: Transaction, id: string, settings: QuizSettings, at: Date): Promise<void> {
-    await this.sequelize.query(
+  async updateSettings(id: string, settings: QuizSettings, at: Date): Promise<void> {
+    await this.sql.query(
       `UPDATE quizzes SET title = :title, description = :description, quiz_type = :quizType, passing_score = :passingScore,
          time_limit_minutes = :timeLimitMinutes, max_attempts = :maxAttempts, scoring_policy = :scoringPolicy,
          shuffle_questions = :shuffleQuestions, shuffle_options = :shuffleOptions, show_correct_answers = :showCorrectAnswers,
          available_from = :availableFrom, available_until = :availableUntil, updated_at = :at
        WHERE id = :id`,
-      { transaction, replacements: { id, at, ...settingsValues(settings) } },
+      { replacements: { id, at, ...settingsValues(settings) } },
     );
   }
 
-  async setPublished(transaction: Transaction, id: string, published: boolean, at: Date): Promise<void> {
-    await this.sequelize.query(
+  async setPublished(id: string, published: boolean, at: Date): Promise<void> {
+    await this.sql.query(
       `UPDATE quizzes SET is_published = :published,
          published_at = CASE WHEN :published THEN coalesce(CASE WHEN is_published THEN published_at END, :at) ELSE published_at END,
          updated_at = :at
        WHERE id = :id`,
-      { transaction, replacements: { id, published, at } },
+      { replacements: { id, published, at } },
     );
   }
 
@@ -164,73 +162,69 @@ export class QuizRepository {
    * Retires the quizzes of a deleted lesson, or of every lesson of a deleted course: unpublished, and marked so
    * they cannot be published again. The first deletion time wins (a redelivered fact changes nothing).
    */
-  async markLessonDeleted(transaction: Transaction, target: { lessonId: string } | { courseId: string }, at: Date): Promise<string[]> {
+  async markLessonDeleted(target: { lessonId: string } | { courseId: string }, at: Date): Promise<string[]> {
     const where = 'lessonId' in target ? 'lesson_id = :id' : 'course_id = :id';
-    const rows = await this.sequelize.query<{ id: string }>(
+    const rows = await this.sql.query<{ id: string }>(
       `UPDATE quizzes SET is_published = false, lesson_deleted_at = COALESCE(lesson_deleted_at, :at), updated_at = :at
        WHERE ${where} AND lesson_deleted_at IS NULL RETURNING id`,
-      { type: QueryTypes.SELECT, transaction, replacements: { id: 'lessonId' in target ? target.lessonId : target.courseId, at } },
+      { type: QueryTypes.SELECT, replacements: { id: 'lessonId' in target ? target.lessonId : target.courseId, at } },
     );
     return rows.map((r) => r.id);
   }
 
-  async delete(transaction: Transaction, id: string): Promise<void> {
-    await this.sequelize.query('DELETE FROM quizzes WHERE id = :id', { transaction, replacements: { id } });
+  async delete(id: string): Promise<void> {
+    await this.sql.query('DELETE FROM quizzes WHERE id = :id', { replacements: { id } });
   }
 
-  async touch(transaction: Transaction, id: string, at: Date): Promise<void> {
-    await this.sequelize.query('UPDATE quizzes SET updated_at = :at WHERE id = :id', { transaction, replacements: { id, at } });
+  async touch(id: string, at: Date): Promise<void> {
+    await this.sql.query('UPDATE quizzes SET updated_at = :at WHERE id = :id', { replacements: { id, at } });
   }
 
   // ------------------------------------------------------------------ pools
 
-  async listPools(quizId: string, transaction?: Transaction): Promise<PoolRecord[]> {
-    const rows = await this.sequelize.query<PoolRow>(`${POOL_SELECT} WHERE p.quiz_id = :quizId ORDER BY p.created_at, p.id`, {
+  async listPools(quizId: string): Promise<PoolRecord[]> {
+    const rows = await this.sql.query<PoolRow>(`${POOL_SELECT} WHERE p.quiz_id = :quizId ORDER BY p.created_at, p.id`, {
       type: QueryTypes.SELECT,
       replacements: { quizId },
-      transaction,
     });
     return rows.map(toPool);
   }
 
   /** The pools of several quizzes in one query (quiz lists), by quiz id; a quiz without pools maps to []. */
-  async listPoolsOf(quizIds: string[], transaction?: Transaction): Promise<Map<string, PoolRecord[]>> {
+  async listPoolsOf(quizIds: string[]): Promise<Map<string, PoolRecord[]>> {
     const out = new Map<string, PoolRecord[]>(quizIds.map((id) => [id, []]));
     if (!quizIds.length) return out;
-    const rows = await this.sequelize.query<PoolRow>(`${POOL_SELECT} WHERE p.quiz_id IN (:quizIds) ORDER BY p.created_at, p.id`, {
+    const rows = await this.sql.query<PoolRow>(`${POOL_SELECT} WHERE p.quiz_id IN (:quizIds) ORDER BY p.created_at, p.id`, {
       type: QueryTypes.SELECT,
       replacements: { quizIds },
-      transaction,
     });
     for (const row of rows) out.get(row.quiz_id)?.push(toPool(row));
     return out;
   }
 
-  async findPool(quizId: string, poolId: string, transaction?: Transaction): Promise<PoolRecord | null> {
-    const rows = await this.sequelize.query<PoolRow>(`${POOL_SELECT} WHERE p.quiz_id = :quizId AND p.id = :poolId`, {
+  async findPool(quizId: string, poolId: string): Promise<PoolRecord | null> {
+    const rows = await this.sql.query<PoolRow>(`${POOL_SELECT} WHERE p.quiz_id = :quizId AND p.id = :poolId`, {
       type: QueryTypes.SELECT,
       replacements: { quizId, poolId },
-      transaction,
     });
     return rows[0] ? toPool(rows[0]) : null;
   }
 
-  async insertPool(transaction: Transaction, p: { id: string; quizId: string; title: string; drawCount: number; at: Date }): Promise<void> {
-    await this.sequelize.query(
+  async insertPool(p: { id: string; quizId: string; title: string; drawCount: number; at: Date }): Promise<void> {
+    await this.sql.query(
       `INSERT INTO question_pools (id, quiz_id, title, draw_count, created_at, updated_at) VALUES (:id, :quizId, :title, :drawCount, :at, :at)`,
-      { transaction, replacements: p },
+      { replacements: p },
     );
   }
 
-  async updatePool(transaction: Transaction, p: { id: string; title: string; drawCount: number; at: Date }): Promise<void> {
-    await this.sequelize.query(`UPDATE question_pools SET title = :title, draw_count = :drawCount, updated_at = :at WHERE id = :id`, {
-      transaction,
+  async updatePool(p: { id: string; title: string; drawCount: number; at: Date }): Promise<void> {
+    await this.sql.query(`UPDATE question_pools SET title = :title, draw_count = :drawCount, updated_at = :at WHERE id = :id`, {
       replacements: p,
     });
   }
 
   /** The pool's questions become fixed questions (FK ON DELETE SET NULL). */
-  async deletePool(transaction: Transaction, poolId: string): Promise<void> {
-    await this.sequelize.query('DELETE FROM question_pools WHERE id = :poolId', { transaction, replacements: { poolId } });
+  async deletePool(poolId: string): Promise<void> {
+    await this.sql.query('DELETE FROM question_pools WHERE id = :poolId', { replacements: { poolId } });
   }
 }

@@ -1,4 +1,5 @@
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
+import type { SqlSession } from '@lms/kit/db';
 
 /** One score change a regrade found (stored in regrade_runs.changes, snake_case as in the API). */
 export interface ScoreChangeRecord {
@@ -84,16 +85,15 @@ const toRun = (r: RegradeRow): RegradeRun => ({
 
 /** Regrade runs: the job state of real runs and the audit of every regrade, dry or real. */
 export class RegradeRepository {
-  constructor(private readonly sequelize: Sequelize) {}
+  constructor(private readonly sql: SqlSession) {}
 
-  async insert(transaction: Transaction, run: RegradeRun): Promise<void> {
-    await this.sequelize.query(
+  async insert(run: RegradeRun): Promise<void> {
+    await this.sql.query(
       `INSERT INTO regrade_runs (id, quiz_id, requested_by, dry_run, status, requested_question_ids, question_ids, attempts_total,
          attempts_examined, cursor, batches_done, truncated, error, changes, created_at, updated_at, finished_at)
        VALUES (:id, :quizId, :requestedBy, :dryRun, :status, CAST(:requestedQuestionIds AS jsonb), CAST(:questionIds AS jsonb), :attemptsTotal,
          :attemptsExamined, :cursor, :batchesDone, :truncated, :error, CAST(:changes AS jsonb), :createdAt, :updatedAt, :finishedAt)`,
       {
-        transaction,
         replacements: {
           ...run,
           requestedQuestionIds: JSON.stringify(run.requestedQuestionIds),
@@ -105,28 +105,26 @@ export class RegradeRepository {
   }
 
   /** The run, locked when `lock` (a batch holds it for its whole transaction: batches of one run never overlap). */
-  async find(id: string, transaction?: Transaction, lock = false): Promise<RegradeRun | null> {
-    const rows = await this.sequelize.query<RegradeRow>(`SELECT * FROM regrade_runs WHERE id = :id${lock ? ' FOR UPDATE' : ''}`, {
+  async find(id: string, lock = false): Promise<RegradeRun | null> {
+    const rows = await this.sql.query<RegradeRow>(`SELECT * FROM regrade_runs WHERE id = :id${lock ? ' FOR UPDATE' : ''}`, {
       type: QueryTypes.SELECT,
       replacements: { id },
-      transaction,
     });
     return rows[0] ? toRun(rows[0]) : null;
   }
 
   /** The quiz's unfinished real run (at most one: a partial unique index). */
-  async findActive(quizId: string, transaction?: Transaction): Promise<RegradeRun | null> {
-    const rows = await this.sequelize.query<RegradeRow>(`SELECT * FROM regrade_runs WHERE quiz_id = :quizId AND status IN ('pending', 'running')`, {
+  async findActive(quizId: string): Promise<RegradeRun | null> {
+    const rows = await this.sql.query<RegradeRow>(`SELECT * FROM regrade_runs WHERE quiz_id = :quizId AND status IN ('pending', 'running')`, {
       type: QueryTypes.SELECT,
       replacements: { quizId },
-      transaction,
     });
     return rows[0] ? toRun(rows[0]) : null;
   }
 
   /** Every unfinished real run, oldest first (resumed at start-up). */
   async listUnfinished(): Promise<RegradeRun[]> {
-    const rows = await this.sequelize.query<RegradeRow>(`SELECT * FROM regrade_runs WHERE status IN ('pending', 'running') ORDER BY created_at, id`, {
+    const rows = await this.sql.query<RegradeRow>(`SELECT * FROM regrade_runs WHERE status IN ('pending', 'running') ORDER BY created_at, id`, {
       type: QueryTypes.SELECT,
     });
     return rows.map(toRun);
@@ -137,17 +135,15 @@ export class RegradeRepository {
    * the regraded questions merged; `done` when it was the last batch.
    */
   async recordBatch(
-    transaction: Transaction,
     id: string,
     b: { cursor: string | null; examined: number; changes: ScoreChangeRecord[]; questionIds: string[]; done: boolean; at: Date },
   ): Promise<void> {
-    await this.sequelize.query(
+    await this.sql.query(
       `UPDATE regrade_runs SET status = :status, cursor = :cursor, attempts_examined = attempts_examined + :examined,
          batches_done = batches_done + :batches, changes = changes || CAST(:changes AS jsonb), question_ids = CAST(:questionIds AS jsonb),
          updated_at = :at, finished_at = :finishedAt
        WHERE id = :id`,
       {
-        transaction,
         replacements: {
           id,
           status: b.done ? 'done' : 'running',
@@ -163,15 +159,14 @@ export class RegradeRepository {
     );
   }
 
-  async markFailed(transaction: Transaction, id: string, error: string, at: Date): Promise<void> {
-    await this.sequelize.query(`UPDATE regrade_runs SET status = 'failed', error = :error, updated_at = :at, finished_at = :at WHERE id = :id`, {
-      transaction,
+  async markFailed(id: string, error: string, at: Date): Promise<void> {
+    await this.sql.query(`UPDATE regrade_runs SET status = 'failed', error = :error, updated_at = :at, finished_at = :at WHERE id = :id`, {
       replacements: { id, error, at },
     });
   }
 
   async list(quizId: string): Promise<RegradeRun[]> {
-    const rows = await this.sequelize.query<RegradeRow>(`SELECT * FROM regrade_runs WHERE quiz_id = :quizId ORDER BY created_at DESC, id`, {
+    const rows = await this.sql.query<RegradeRow>(`SELECT * FROM regrade_runs WHERE quiz_id = :quizId ORDER BY created_at DESC, id`, {
       type: QueryTypes.SELECT,
       replacements: { quizId },
     });

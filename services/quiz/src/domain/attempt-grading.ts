@@ -1,10 +1,12 @@
-import type { Transaction } from 'sequelize';
-import { gradeAttempt, type AttemptGrade } from '../../domain/grading';
-import { attemptsRemaining, timeSpentSeconds, type AttemptRecord, type QuizRecord, type ResultEntry } from '../../domain/quiz.entities';
-import { attemptSubmitted, finalGradeEvents, type DomainEvent } from '../../domain/quiz.events';
-import type { PaperSlot, QuestionVersion, StudentAnswer } from '../../domain/types';
-import type { QuizDeps } from '../deps';
-import { emit } from '../shared';
+import { gradeAttempt, type AttemptGrade } from './grading';
+import type { AttemptRecord, QuizRecord, ResultEntry } from './quiz.entities';
+import type { PaperSlot, QuestionVersion, StudentAnswer } from './types';
+
+/**
+ * Grading rules at the level of an attempt: which question versions an attempt is graded against, how its
+ * stored results are rebuilt from a grade (keeping manual grades), and when it passes. Pure; the app loads
+ * the versions and stores the outcome.
+ */
 
 /** One question of an attempt: its paper slot, the version pinned at start, and the version its grade used. */
 export interface AttemptQuestion {
@@ -30,11 +32,6 @@ export function questionsFrom(attempt: AttemptRecord, versions: Map<string, Ques
     const gradedVersion = attempt.results[slot.questionId]?.gradedVersion ?? slot.version;
     return { slot, position: i + 1, pinned, graded: versions.get(`${slot.questionId}:${gradedVersion}`) ?? pinned };
   });
-}
-
-/** The attempt's questions in paper order with their pinned and graded versions (one query). */
-export async function attemptQuestions(deps: QuizDeps, attempt: AttemptRecord, transaction?: Transaction): Promise<AttemptQuestion[]> {
-  return questionsFrom(attempt, await deps.questions.versions(versionPairs(attempt), transaction));
 }
 
 /** Manual grades kept in the results (essays graded by a person). */
@@ -78,65 +75,7 @@ export function gradeWith(
   return { grade, results };
 }
 
+/** An attempt passes when its grade is final and reaches the quiz's passing score. */
 export function isPassed(status: string, percentage: number, quiz: Pick<QuizRecord, 'passingScore'>): boolean {
   return status === 'graded' && percentage >= quiz.passingScore;
-}
-
-/**
- * Closes an attempt still in progress — submitted by its student or by its deadline — and grades it, in the
- * caller's transaction (the attempt row must be locked). The update is conditional on `in_progress`, so
- * whoever comes second (a concurrent submit, the deadline message, a redelivery) changes nothing and gets
- * null. Events: quiz.submitted, and when the grade is final quiz.graded + quiz.passed or quiz.failed.
- */
-export async function closeAttemptLocked(
-  deps: QuizDeps,
-  transaction: Transaction,
-  quiz: QuizRecord,
-  attempt: AttemptRecord,
-  opts: { auto: boolean; at: Date; answers?: Record<string, StudentAnswer> },
-): Promise<AttemptRecord | null> {
-  if (attempt.status !== 'in_progress') return null;
-  const answers = opts.answers ?? attempt.answers;
-  const questions = await attemptQuestions(deps, attempt, transaction);
-  const { grade, results } = gradeWith(
-    questions.map((q) => q.pinned),
-    answers,
-    {},
-    opts.at,
-  );
-  const status = grade.pendingReview ? 'pending_review' : 'graded';
-  const passed = isPassed(status, grade.percentage, quiz);
-  const final = status === 'graded';
-  const closed = {
-    status,
-    results,
-    answers,
-    score: grade.score,
-    maxScore: grade.maxScore,
-    percentage: grade.percentage,
-    passed,
-    gradedAt: final ? opts.at : null,
-    gradedBy: final ? 'auto' : null,
-    submittedAt: opts.at,
-    autoSubmitted: opts.auto,
-    timeSpentSeconds: timeSpentSeconds(attempt.startedAt, opts.at, attempt.deadlineAt, opts.auto),
-  } as const;
-  if (!(await deps.attempts.close(transaction, attempt.id, closed))) return null;
-  const events: DomainEvent<unknown>[] = [attemptSubmitted(attempt, opts.at, opts.auto, status)];
-  if (final) {
-    const used = await deps.attempts.countForStudent(quiz.id, attempt.studentId, transaction);
-    events.push(
-      ...finalGradeEvents(attempt, {
-        score: grade.score,
-        maxScore: grade.maxScore,
-        percentage: grade.percentage,
-        passed,
-        gradedAt: opts.at,
-        gradedBy: 'auto',
-        attemptsRemaining: attemptsRemaining(quiz.maxAttempts, used),
-      }),
-    );
-  }
-  await emit(deps, transaction, events);
-  return { ...attempt, ...closed };
 }

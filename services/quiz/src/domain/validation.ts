@@ -55,6 +55,30 @@ export class Checker extends FieldChecker {
   }
 }
 
+/** The writable fields of a pool, by proto name. */
+export const POOL_SETTING_FIELDS = ['title', 'draw_count'] as const;
+const MAX_DRAW = 1000;
+
+/** A pool's title and draw count (1..1000), all problems at once. */
+export function checkPoolSettings(raw: { title: string; drawCount: number }): { title: string; drawCount: number } {
+  const check = new Checker();
+  const title = check.text('title', raw.title, 200, 1);
+  const drawCount = check.numberIn('draw_count', raw.drawCount, 1, MAX_DRAW, true);
+  check.throwIfAny('The pool is invalid');
+  return { title, drawCount };
+}
+
+/** The `fields` of a partial update name only fields that exist (`known`), else INVALID_ARGUMENT per unknown one. */
+export function checkFieldNames(fields: string[], known: readonly string[] | Record<string, unknown>): void {
+  const check = new Checker();
+  fields.forEach((f, i) => {
+    // Own keys only: `in` would accept inherited names (constructor, __proto__, toString) and use them as keys.
+    const ok = Array.isArray(known) ? known.includes(f) : Object.hasOwn(known, f);
+    if (!ok) check.add(['fields', i], `unknown field "${f}"`);
+  });
+  check.throwIfAny('The request is invalid');
+}
+
 /** Key for "the same text" comparisons: trimmed, NFC, case-folded. */
 export function textKey(value: string): string {
   return value.trim().normalize('NFC').toLocaleLowerCase('und');

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { PreconditionError, type AppError } from '@lms/kit/errors';
+import { round2 } from '../../domain/grading';
+import { buildPaper, computeDeadline } from '../../domain/paper';
+import { isOpen } from '../../domain/policy';
+import { isExpired, type AttemptRecord, type QuizRecord } from '../../domain/quiz.entities';
+import { QuizErrors } from '../../domain/quiz.errors';
+import { attemptStarted } from '../../domain/quiz.events';
+import { newSeed } from '../../domain/random';
+import type { QuizPorts, QuizDeps, QuizUnitOfWork } from '../deps';
+import { askEnrollment, checkIds, type Caller, type Outcome } from '../shared';
+import { closeAttemptLocked } from './close-attempt';
+
+/** The quiz's lesson as the enrollment service sees it for the student (drip dates, prerequisites). */
+interface LessonGate {
+  lessonId: string;
+  locked: boolean;
+  unlockAt: string;
+  reason: string;
+  missingLessonIds: string[];
+}
+
+/** What StartAttempt decided before its unit of work: the student, the published quiz, its lesson's gate. */
+export interface StartAttemptInput {
+  studentId: string;
+  quiz: QuizRecord;
+  gate: LessonGate;
+}
+
+/**
+ * The remote half of StartAttempt, before any transaction: a student, a published quiz open now, and ONE
+ * `IsEnrolled` call with the student's own token that answers both "enrolled?" (active or completed, access
+ * not ended) and "may they open the quiz's lesson now?" — the enrollment service is the one authority on drip
+ * dates and prerequisites. Enrollment unreachable → UNAVAILABLE (fail closed).
+ */
+export async function prepareStartAttempt(deps: QuizDeps, caller: Caller, cmd: { quizId: string }): Promise<StartAttemptInput> {
+  const ids = checkIds({ quiz_id: cmd.quizId });
+  if (caller.role !== 'student') throw QuizErrors.studentsOnly();
+  const quiz = await deps.units.read.quizzes.findById(ids.quiz_id);
+  if (!quiz || !quiz.isPublished) throw QuizErrors.quizNotFound();
+  const reply = await askEnrollment(deps, quiz.courseId, quiz.lessonId);
+  if (!isOpen(quiz, deps.clock())) throw QuizErrors.quizNotOpen(quiz.availableFrom, quiz.availableUntil);
+  const gate = {
+    lessonId: quiz.lessonId,
+    locked: reply.lesson_locked,
+    unlockAt: reply.unlock_at,
+    reason: reply.lock_reason,
+    missingLessonIds: reply.missing_lesson_ids,
+  };
+  return { studentId: caller.userId, quiz, gate };
+}
+
+/** FAILED_PRECONDITION `QUIZ.LESSON_LOCKED`: the quiz's lesson is not open for the student yet (meta: when, why). */
+function lessonLocked(gate: LessonGate): AppError {
+  const message =
+    gate.reason === 'drip' && gate.unlockAt
+      ? `The lesson of this quiz is locked until ${gate.unlockAt}`
+      : gate.reason === 'prerequisite'
+        ? 'The lesson of this quiz is locked: complete its prerequisite first'
+        : 'The lesson of this quiz is locked for now';
+  return new PreconditionError(message, 'QUIZ.LESSON_LOCKED', {
+    lesson_id: gate.lessonId,
+    unlock_at: gate.unlockAt || null,
+    lock_reason: gate.reason || 'unknown_lesson',
+    lesson_ids: gate.missingLessonIds,
+  });
+}
+
+/**
+ * Starts an attempt, or returns the one in progress (resumed). An attempt in progress whose deadline (plus
+ * grace) has passed is closed and graded first. The new attempt pins its paper (question versions, pool draw
+ * and shuffles from a seed) and its deadline, and `attempt.started` is written in the same transaction (its
+ * delayed delivery is what closes the attempt at its deadline). A refusal decided here commits first (the
+ * closed attempt stays closed): the entry point throws it after the commit.
+ */
+export async function startAttempt(
+  uow: QuizUnitOfWork,
+  ctx: QuizPorts,
+  input: StartAttemptInput,
+): Promise<Outcome<{ attempt: AttemptRecord; resumed: boolean }>> {
+  const { quiz, gate, studentId } = input;
+  await uow.attempts.lockStudentQuiz(quiz.id, studentId);
+  // A share lock: the quiz cannot be deleted or its questions reordered under a starting attempt.
+  const current = (await uow.quizzes.findById(quiz.id, 'share')) ?? quiz;
+  const now = ctx.clock();
+  const existing = await uow.attempts.findInProgress(quiz.id, studentId, true);
+  if (existing) {
+    if (!isExpired(existing, ctx.config.SUBMIT_GRACE_SECONDS, now)) return { ok: { attempt: existing, resumed: true } };
+    await closeAttemptLocked(uow, current, existing, { auto: true, at: now });
+  }
+  // A new attempt only on an open lesson (an attempt started before a lock appeared is resumed above).
+  if (gate.locked) return { refuse: lessonLocked(gate) };
+  if (!isOpen(current, now)) return { refuse: QuizErrors.quizNotOpen(current.availableFrom, current.availableUntil) };
+  const used = await uow.attempts.countForStudent(quiz.id, studentId);
+  if (current.maxAttempts > 0 && used >= current.maxAttempts) return { refuse: QuizErrors.maxAttemptsReached(current.maxAttempts) };
+
+  const [questions, pools] = await Promise.all([uow.questions.listCurrent(quiz.id), uow.quizzes.listPools(quiz.id)]);
+  const seed = newSeed();
+  const paper = buildPaper({
+    questions,
+    pools: pools.map((p) => ({ id: p.id, drawCount: p.drawCount })),
+    shuffleQuestions: current.shuffleQuestions,
+    shuffleOptions: current.shuffleOptions,
+    seed,
+  });
+  if (paper.length === 0) return { refuse: QuizErrors.quizEmpty() };
+  const byId = new Map(questions.map((q) => [q.questionId, q]));
+  const attempt: AttemptRecord = {
+    id: randomUUID(),
+    quizId: quiz.id,
+    courseId: current.courseId,
+    lessonId: current.lessonId,
+    studentId,
+    attemptNumber: await uow.attempts.nextAttemptNumber(quiz.id, studentId),
+    status: 'in_progress',
+    seed,
+    paper,
+    answers: {},
+    results: {},
+    startedAt: now,
+    deadlineAt: computeDeadline(now, current.timeLimitMinutes, current.availableUntil),
+    lastSavedAt: null,
+    submittedAt: null,
+    autoSubmitted: false,
+    gradedAt: null,
+    gradedBy: null,
+    score: 0,
+    maxScore: round2(paper.reduce((sum, slot) => sum + (byId.get(slot.questionId)?.points ?? 0), 0)),
+    percentage: 0,
+    passed: false,
+    timeSpentSeconds: 0,
+  };
+  await uow.attempts.insert(attempt);
+  await uow.emit(...attemptStarted(attempt, attempt.startedAt, attempt.deadlineAt));
+  return { ok: { attempt, resumed: false } };
+}

@@ -1,0 +1,27 @@
+import type { AttemptQuestion } from '../../domain/attempt-grading';
+import { isExpired, type AttemptRecord, type QuizRecord } from '../../domain/quiz.entities';
+import { QuizErrors } from '../../domain/quiz.errors';
+import type { QuizDeps } from '../deps';
+import { attemptQuestions, loadQuizForStudent, type Caller } from '../shared';
+
+/** An attempt's paper while in progress: the pinned versions in the attempt's order (rendered without keys). */
+export interface PaperView {
+  quiz: QuizRecord;
+  attempt: AttemptRecord;
+  questions: AttemptQuestion[];
+  now: Date;
+}
+
+/**
+ * The caller's attempt in progress with its questions (no keys) and saved answers. None → NOT_FOUND; one whose
+ * deadline (plus grace) has passed is `closing` (the deadline consumer closes and grades it): NOT_FOUND too,
+ * and nothing is written.
+ */
+export async function getAttemptPaper(deps: QuizDeps, caller: Caller, q: { quizId: string }): Promise<PaperView> {
+  const quiz = await loadQuizForStudent(deps, caller, q.quizId);
+  const { read } = deps.units;
+  const attempt = await read.attempts.findInProgress(quiz.id, caller.userId);
+  const now = deps.clock();
+  if (!attempt || isExpired(attempt, deps.config.SUBMIT_GRACE_SECONDS, now)) throw QuizErrors.noAttemptInProgress();
+  return { quiz, attempt, questions: await attemptQuestions(read, attempt), now };
+}
