@@ -3,7 +3,7 @@ import { accessEnded, isLearning, type Enrollment, type EnrollmentStatus } from 
 import type { CourseLesson } from '../../domain/course';
 import { dripUnlockAt, evaluateLock } from '../../domain/progress';
 import { Checker } from '../../domain/validation';
-import type { EnrollmentDeps } from '../deps';
+import type { EnrollmentDeps, EnrollmentRepositories } from '../deps';
 import { ownsCourse, throwIfInvalid, type Caller } from '../shared';
 import { refreshFromCatalogThrottled } from '../commands/course-model';
 
@@ -49,8 +49,25 @@ export async function isEnrolled(
   const ended = accessEnded(e, deps.clock());
   const status = ended && e.status === 'active' ? 'expired' : e.status;
   const enrolled = isLearning(e.status) && !ended;
-  const lesson = enrolled && lessonId ? await lessonAccess(deps, e, lessonId) : null;
+  let lesson = enrolled && lessonId ? await lessonAccess(deps.units.read, deps.clock(), e, lessonId) : null;
+  if (lesson?.reason === 'unknown_lesson' && (await refreshForUnknownLesson(deps, e.courseId, lessonId))) {
+    lesson = await lessonAccess(deps.units.read, deps.clock(), e, lessonId);
+  }
   return { enrolled, enrollmentId: e.id, status, expiresAt: e.expiresAt, lesson };
+}
+
+/**
+ * A lesson the course model does not know yet (the catalog event may simply be late) makes it re-read
+ * catalog's outline, throttled per course by OUTLINE_REFRESH_MIN_INTERVAL_MS like the progress writes, and
+ * store it in its own unit of work (the read model is filled; nothing of the enrolment changes). A deleted
+ * lesson, a throttled or failed refresh → false.
+ */
+async function refreshForUnknownLesson(deps: EnrollmentDeps, courseId: string, lessonId: string): Promise<boolean> {
+  if (await deps.units.read.courses.isLessonDeleted(lessonId)) return false;
+  return refreshFromCatalogThrottled(deps, courseId).catch((err: Error) => {
+    deps.logger.warn({ err: err.message, course_id: courseId }, 'could not refresh the course outline for a lesson lock');
+    return false;
+  });
 }
 
 /**
@@ -58,42 +75,28 @@ export async function isEnrolled(
  * drip (`unlock_at`, `enrolled_at + unlock_after_days`) first, then the prerequisite (previous lesson in
  * course order, or every lesson of the previous section), evaluated against the course's current version
  * (the one a progress write would bring the enrolment to). A lesson the student already completed is open
- * (as in GetProgress). A lesson the course model does not know yet makes it re-read catalog's outline
- * (throttled per course by OUTLINE_REFRESH_MIN_INTERVAL_MS, like the progress writes); one still unknown (or
- * deleted) is reported locked with reason `unknown_lesson`: callers fail closed.
+ * (as in GetProgress). A lesson the course model does not know (or a deleted one) is reported locked with
+ * reason `unknown_lesson`: callers fail closed (`isEnrolled` refreshes the model once and asks again). Reads only.
  */
-export async function lessonAccess(deps: EnrollmentDeps, e: Enrollment, lessonId: string): Promise<LessonAccess> {
-  const unknown: LessonAccess = { locked: true, unlockAt: null, reason: 'unknown_lesson', missingLessonIds: [], completed: false };
-  const find = async () => {
-    const course = await deps.units.read.courses.get(e.courseId);
-    const version = Math.max(course?.currentVersion ?? 0, e.courseVersion);
-    return { version, lesson: await deps.units.read.courses.getLesson(e.courseId, version, lessonId) };
-  };
-  let { version, lesson } = await find();
-  if (!lesson) {
-    // The catalog event may simply be late: re-read the outline (throttled per course, as the progress writes do).
-    if (await deps.units.read.courses.isLessonDeleted(lessonId)) return unknown;
-    const refreshed = await refreshFromCatalogThrottled(deps, e.courseId).catch((err: Error) => {
-      deps.logger.warn({ err: err.message, course_id: e.courseId }, 'could not refresh the course outline for a lesson lock');
-      return false;
-    });
-    if (refreshed) ({ version, lesson } = await find());
-    if (!lesson) return unknown;
-  }
+export async function lessonAccess(read: EnrollmentRepositories, now: Date, e: Enrollment, lessonId: string): Promise<LessonAccess> {
+  const course = await read.courses.get(e.courseId);
+  const version = Math.max(course?.currentVersion ?? 0, e.courseVersion);
+  const lesson = await read.courses.getLesson(e.courseId, version, lessonId);
+  if (!lesson) return { locked: true, unlockAt: null, reason: 'unknown_lesson', missingLessonIds: [], completed: false };
   let prerequisiteLessons: CourseLesson[] = [];
   if (lesson.prerequisite === 'previous_lesson' && lesson.position > 0) {
-    const previous = await deps.units.read.courses.getLessonAt(e.courseId, version, lesson.position - 1);
+    const previous = await read.courses.getLessonAt(e.courseId, version, lesson.position - 1);
     prerequisiteLessons = previous ? [previous] : [];
   } else if (lesson.prerequisite === 'previous_section') {
-    prerequisiteLessons = await deps.units.read.courses.previousSectionLessons(e.courseId, version, lesson.sectionPosition);
+    prerequisiteLessons = await read.courses.previousSectionLessons(e.courseId, version, lesson.sectionPosition);
   }
   const ids = prerequisiteLessons.map((l) => l.lessonId);
-  const completed = await deps.units.read.progress.completedAmong(e.id, [lessonId, ...ids]);
+  const completed = await read.progress.completedAmong(e.id, [lessonId, ...ids]);
   const unlockAt = dripUnlockAt(lesson, e.enrolledAt);
   if (completed.has(lessonId)) return { locked: false, unlockAt, reason: '', missingLessonIds: [], completed: true };
   const lock = evaluateLock(lesson, {
     enrolledAt: e.enrolledAt,
-    now: deps.clock(),
+    now,
     prerequisiteLessons: ids.map((id) => ({ lessonId: id, completed: completed.has(id) })),
   });
   if (lock.kind === 'drip') return { locked: true, unlockAt: lock.unlockAt, reason: 'drip', missingLessonIds: [], completed: false };
