@@ -48,7 +48,8 @@ describe('enrollment across a broker outage and restart (private RabbitMQ node)'
     await channel.assertQueue(CAPTURE, { durable: true });
     for (const key of ['enrollment.*', 'lesson.*']) await channel.bindQueue(CAPTURE, EVENTS_EXCHANGE, key);
     await connection.close();
-    f = await startFleet('restart', {}, AMQP_URL);
+    // One message in hand per queue: the sentinel quiz.passed below is handled after everything published before it.
+    f = await startFleet('restart', { EVENT_PREFETCH: '1' }, AMQP_URL);
   }, 240_000);
 
   afterAll(async () => {
@@ -59,6 +60,7 @@ describe('enrollment across a broker outage and restart (private RabbitMQ node)'
   test('When the broker stops mid-course and comes back, then nothing is lost or doubled: 100%, one enrollment.completed', async () => {
     const { courseId, lessonIds } = await publishedCourse(f, f.instructor, 4, (i) => (i >= 2 ? { lesson_type: 'quiz' } : {}));
     const e = await f.enrollment.Enroll({ course_id: courseId }, f.student.auth);
+    const other = await f.enrollment.Enroll({ course_id: courseId }, f.otherStudent.auth);
     await f.enrollment.CompleteLesson({ enrollment_id: e.id, lesson_id: lessonIds[0] }, f.student.auth);
 
     node('stop_app');
@@ -74,13 +76,13 @@ describe('enrollment across a broker outage and restart (private RabbitMQ node)'
     await eventually(() => expect(f.service.broker.connected).toBe(true), 60_000);
     const quiz = await eventPublisher(AMQP_URL);
     try {
-      const passed = (lessonId: string) =>
+      const passed = (lessonId: string, studentId = f.student.userId) =>
         quiz.event('quiz.passed', randomUUID(), {
           attempt_id: randomUUID(),
           quiz_id: randomUUID(),
           lesson_id: lessonId,
           course_id: courseId,
-          student_id: f.student.userId,
+          student_id: studentId,
           score_percent: 90,
           passed_at: new Date().toISOString(),
         });
@@ -88,6 +90,7 @@ describe('enrollment across a broker outage and restart (private RabbitMQ node)'
       await quiz.publish(first);
       await quiz.publish(first);
       await quiz.publish(passed(lessonIds[3]));
+      await quiz.publish(passed(lessonIds[2], f.otherStudent.userId)); // the sentinel (see the barrier below)
     } finally {
       await quiz.close();
     }
@@ -105,9 +108,13 @@ describe('enrollment across a broker outage and restart (private RabbitMQ node)'
       expect(mine.filter((ev) => ev.type === 'lesson.completed').map((ev) => ev.data.lesson_id).sort()).toEqual([...lessonIds].sort());
       expect(mine.filter((ev) => ev.type === 'enrollment.completed').length).toBeGreaterThan(0);
     }, 30_000);
-    // Nothing more trickles in later.
-    await new Promise((r) => setTimeout(r, 1000));
-    captured.push(...(await drainCapture()));
+    // Barrier: the sentinel's lesson.completed. It was handled after the duplicate and the other quiz.passed (one
+    // message in hand per queue), so whatever they emitted has a lower outbox seq, was published before it and
+    // sits before it in the capture queue.
+    await eventually(async () => {
+      captured.push(...(await drainCapture()));
+      expect(captured.some((ev) => ev.type === 'lesson.completed' && ev.data.enrollment_id === other.id)).toBe(true);
+    }, 30_000);
     // One fact (one event id). Delivery is at-least-once: a publish whose confirm was cut by the outage may
     // be sent again with the same id, which consumers' inboxes absorb.
     const completions = captured.filter((ev) => ev.type === 'enrollment.completed' && ev.data.enrollment_id === e.id);

@@ -22,7 +22,9 @@ describe('events in: quiz.passed and course.published', () => {
   let events: Awaited<ReturnType<typeof captureEvents>>;
 
   beforeAll(async () => {
-    f = await startFleet('events');
+    // One message in hand per queue (the next is delivered after the previous one's ack, i.e. its commit): a
+    // sentinel published after a duplicate is handled after it, so its effect is a barrier for the duplicate's.
+    f = await startFleet('events', { EVENT_PREFETCH: '1' });
     publisher = await eventPublisher(f.vhost.url);
     events = await captureEvents(f.vhost.url, ['enrollment.*', 'lesson.*']);
   });
@@ -43,9 +45,20 @@ describe('events in: quiz.passed and course.published', () => {
       passed_at: new Date().toISOString(),
     });
 
+  /**
+   * Publishes a quiz.passed for a second enrolment after whatever was published before, and waits for its
+   * lesson.completed: with one message in hand per queue (EVENT_PREFETCH 1), everything published before it
+   * has been handled and committed by then, and the events it emitted were captured before the sentinel's.
+   */
+  const sentinelBarrier = async (sentinel: { studentId: string; courseId: string; lessonId: string; enrollmentId: string }) => {
+    await publisher.publish(quizPassed(sentinel));
+    await events.waitFor('lesson.completed', (d) => d.enrollment_id === sentinel.enrollmentId && d.lesson_id === sentinel.lessonId);
+  };
+
   test('When the same quiz.passed is delivered twice, and another attempt passes the same quiz, then the lesson is completed and counted once', async () => {
     const { courseId, lessonIds } = await publishedCourse(f, f.instructor, 2, (i) => (i === 1 ? { lesson_type: 'quiz' } : {}));
     const e = await f.enrollment.Enroll({ course_id: courseId }, f.student.auth);
+    const other = await f.enrollment.Enroll({ course_id: courseId }, f.otherStudent.auth);
     const quizLesson = lessonIds[1];
     // A quiz lesson cannot be completed by hand.
     await expect(f.enrollment.CompleteLesson({ enrollment_id: e.id, lesson_id: quizLesson }, f.student.auth)).rejects.toMatchObject({
@@ -60,7 +73,7 @@ describe('events in: quiz.passed and course.published', () => {
     await eventually(async () =>
       expect(await f.enrollment.GetEnrollment({ enrollment_id: e.id }, f.student.auth)).toMatchObject({ completed_lessons_count: 1, progress_percentage: 50 }),
     );
-    await new Promise((r) => setTimeout(r, 700));
+    await sentinelBarrier({ studentId: f.otherStudent.userId, courseId, lessonId: quizLesson, enrollmentId: other.id });
     expect((await f.enrollment.GetEnrollment({ enrollment_id: e.id }, f.student.auth)).completed_lessons_count).toBe(1);
     expect(events.matching('lesson.completed', (d) => d.enrollment_id === e.id)).toHaveLength(1);
     expect(await invariantViolations(f.db, courseId)).toEqual([]);
@@ -111,6 +124,7 @@ describe('events in: quiz.passed and course.published', () => {
   test('When the enrollment service is stopped mid-flow, then events published meanwhile are processed after it is back, nothing lost or doubled', async () => {
     const { courseId, lessonIds } = await publishedCourse(f, f.instructor, 3, (i) => (i > 0 ? { lesson_type: 'quiz' } : {}));
     const e = await f.enrollment.Enroll({ course_id: courseId }, f.student.auth);
+    const other = await f.enrollment.Enroll({ course_id: courseId }, f.otherStudent.auth);
     await f.enrollment.CompleteLesson({ enrollment_id: e.id, lesson_id: lessonIds[0] }, f.student.auth);
     await f.service.consumer.stop();
     const pending = [
@@ -119,15 +133,18 @@ describe('events in: quiz.passed and course.published', () => {
     ];
     for (const ev of pending) await publisher.publish(ev);
     await publisher.publish(pending[0]);
-    await new Promise((r) => setTimeout(r, 300));
+    // All three wait in the queue, none taken by a consumer.
+    await eventually(async () => expect(await queueDepth(f.vhost.url, QUIZ_PASSED_QUEUE)).toBe(3));
     expect((await f.enrollment.GetEnrollment({ enrollment_id: e.id }, f.student.auth)).completed_lessons_count).toBe(1);
     await f.restartEnrollment();
     await eventually(async () =>
       expect(await f.enrollment.GetEnrollment({ enrollment_id: e.id }, f.student.auth)).toMatchObject({ status: 'completed', completed_lessons_count: 3 }),
     );
     await events.waitFor('enrollment.completed', (d) => d.enrollment_id === e.id);
-    await new Promise((r) => setTimeout(r, 500));
+    await sentinelBarrier({ studentId: f.otherStudent.userId, courseId, lessonId: lessonIds[1], enrollmentId: other.id });
     expect(events.matching('enrollment.completed', (d) => d.enrollment_id === e.id)).toHaveLength(1);
+    expect(events.matching('lesson.completed', (d) => d.enrollment_id === e.id)).toHaveLength(3);
+    expect((await f.enrollment.GetEnrollment({ enrollment_id: e.id }, f.student.auth)).completed_lessons_count).toBe(3);
   });
 
   test('When quiz.passed is malformed or not an envelope, then it goes to the parking lot and the consumer carries on', async () => {
@@ -188,7 +205,24 @@ describe('events in: quiz.passed and course.published', () => {
     );
     await publisher.publish(old);
     await publisher.publish(old);
-    await new Promise((r) => setTimeout(r, 500));
+    // Barrier: a course.published of another course, published after them on the same queue (EVENT_PREFETCH 1).
+    const sentinel = randomUUID();
+    await publisher.publish(
+      publisher.event(
+        'course.published',
+        sentinel,
+        { course_id: sentinel, version: 1, instructor_id: f.instructor.userId, title: 'Sentinel', published_at: new Date().toISOString(), countable_lesson_ids: [], lessons: [] },
+        'lms/catalog',
+      ),
+    );
+    await eventually(async () =>
+      expect(await f.db.query('SELECT 1 FROM courses WHERE course_id = :sentinel', { replacements: { sentinel }, type: QueryTypes.SELECT })).toHaveLength(1),
+    );
     expect(await f.enrollment.GetEnrollment({ enrollment_id: e.id }, f.student.auth)).toMatchObject({ total_lessons_count: 2, course_version: course.current_version });
+    const [now] = await f.db.query<{ current_version: number }>('SELECT current_version FROM courses WHERE course_id = :courseId', {
+      replacements: { courseId },
+      type: QueryTypes.SELECT,
+    });
+    expect(now.current_version).toBe(course.current_version);
   });
 });

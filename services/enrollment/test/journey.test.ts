@@ -55,7 +55,11 @@ describe('progress aggregation: exact, immediate, exactly-once completion, stick
 
     await events.waitFor('enrollment.completed', (d) => d.enrollment_id === enrollment.id);
     await eventually(() => expect(events.matching('lesson.completed', (d) => d.enrollment_id === enrollment.id)).toHaveLength(3));
-    await new Promise((r) => setTimeout(r, 500)); // anything duplicated would have arrived by now
+    // Barrier: a sentinel fact emitted after every completion call returned. Those calls committed first, so a
+    // duplicate enrollment.completed would sit before the sentinel in the outbox (seq order), be published
+    // before it by the relay (in order, one channel) and be captured before it (FIFO queue).
+    const sentinel = await f.enrollment.Enroll({ course_id: courseId }, f.otherStudent.auth);
+    await events.waitFor('enrollment.created', (d) => d.enrollment_id === sentinel.id);
     const completions = events.matching('enrollment.completed', (d) => d.enrollment_id === enrollment.id);
     expect(completions).toHaveLength(1);
     expect(completions[0]).toMatchObject({ source: 'lms/enrollment', subject: enrollment.id });
