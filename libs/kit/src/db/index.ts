@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 
 export { Sequelize, Transaction, type QueryInterface };
 export { withTransaction } from './transaction';
+export type { Migration } from './migration';
+import type { Migration } from './migration';
 export * from './unit-of-work';
 
 export interface DatabaseOptions {
@@ -43,12 +45,6 @@ export async function ensureDatabase(url: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-export interface Migration {
-  name: string;
-  up(queryInterface: QueryInterface, sequelize: Sequelize): Promise<void>;
-  down?(queryInterface: QueryInterface, sequelize: Sequelize): Promise<void>;
 }
 
 /**

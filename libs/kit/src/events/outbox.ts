@@ -2,7 +2,7 @@ import type { Sequelize, Transaction, QueryInterface } from 'sequelize';
 import { QueryTypes } from 'sequelize';
 import type { Logger } from 'pino';
 import { currentContext, formatTraceparent, newSpanId } from '../context';
-import type { Migration } from '../db';
+import type { Migration } from '../db/migration';
 import type { Broker } from './broker';
 import { EVENTS_EXCHANGE, type CloudEvent } from './envelope';
 
