@@ -176,13 +176,22 @@ describe('catalog: authorization matrix (every RPC × anonymous, student, owner,
     },
   );
 
-  test('When the matrix ran, then the shared fixtures were never changed by a refused call', async () => {
-    const published = await f.catalog.GetCourse({ course_id: shared.published!.course.id }, f.owner.auth);
-    expect(published).toMatchObject({ title: shared.published!.course.title, is_published: true, archived_at: '', version: 1 });
-    const outline = await f.catalog.GetCourseOutline({ course_id: shared.published!.course.id }, f.owner.auth);
+  test('When every refused call of the matrix is made on one published and one draft course, then neither course changed', async () => {
+    // Its own two courses: the check means the same run alone (`-t`) as after the matrix.
+    const own = { published: await fixture(true), draft: await fixture(false) };
+    for (const c of cases) {
+      for (const actor of ACTORS.filter((a) => c.expect[a] !== 'OK')) {
+        expect(`${c.rpc} by ${actor} → ${await statusOf(c.call(own[c.target], who(actor)))}`).toBe(`${c.rpc} by ${actor} → ${c.expect[actor]}`);
+      }
+    }
+    const published = await f.catalog.GetCourse({ course_id: own.published.course.id }, f.owner.auth);
+    expect(published).toMatchObject({ title: own.published.course.title, is_published: true, archived_at: '', version: 1 });
+    const outline = await f.catalog.GetCourseOutline({ course_id: own.published.course.id }, f.owner.auth);
     expect(outline.sections.map((s) => s.lessons.length)).toEqual([3, 0]);
-    const draftLesson = await f.catalog.GetLesson({ lesson_id: shared.published!.draftLessonId }, f.owner.auth);
+    const draftLesson = await f.catalog.GetLesson({ lesson_id: own.published.draftLessonId }, f.owner.auth);
     expect(draftLesson.is_published).toBe(false);
+    const draft = await f.catalog.GetCourse({ course_id: own.draft.course.id }, f.owner.auth);
+    expect(draft).toMatchObject({ title: own.draft.course.title, is_published: false, archived_at: '' });
   });
 
   test('When IsCourseOwner is asked, then callers learn about themselves only (admins about anyone), before anything about the course', async () => {

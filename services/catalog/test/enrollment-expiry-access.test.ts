@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { QueryTypes } from 'sequelize';
+import { createDatabase } from '@lms/kit/db';
+import { ENROLLMENT_STATS_QUEUE } from '../src/events/enrollment-stats.consumer';
 import { courseRequest, eventPublisher, eventually, expectGrpcError, GrpcStatus, lessonRequest, startFleet, type Fleet } from './support';
 
 /**
@@ -10,16 +13,29 @@ import { courseRequest, eventPublisher, eventually, expectGrpcError, GrpcStatus,
 describe('catalog: an expired enrolment no longer reads lesson content; an extension restores it', () => {
   let f: Fleet;
   let bus: Awaited<ReturnType<typeof eventPublisher>>;
+  let db: ReturnType<typeof createDatabase>;
 
   beforeAll(async () => {
     f = await startFleet('expiry');
     bus = await eventPublisher(f.vhost.url);
+    db = createDatabase({ url: f.config.DATABASE_URL, poolMax: 1 });
   });
 
   afterAll(async () => {
+    await db?.close();
     await bus?.close();
     await f?.close();
   });
+
+  /** Positive barrier: the consumer has handled (and committed) this event — its inbox row exists. */
+  const handled = (eventId: string) =>
+    eventually(async () => {
+      const rows = await db.query('SELECT 1 FROM inbox WHERE consumer = :consumer AND event_id = :eventId', {
+        type: QueryTypes.SELECT,
+        replacements: { consumer: ENROLLMENT_STATS_QUEUE, eventId },
+      });
+      expect(rows).toHaveLength(1);
+    });
 
   test('When the enrolment expires, then 403 on a non-preview lesson (the preview stays open); after the extension, 200', async () => {
     const course = await f.catalog.CreateCourse(courseRequest(), f.owner.auth);
@@ -54,9 +70,11 @@ describe('catalog: an expired enrolment no longer reads lesson content; an exten
     await eventually(async () => expect((await read()).content).toBe('# Members only'));
     expect(await count()).toBe(1);
 
-    // a late duplicate of the expiry (older than the reactivation) changes nothing
-    await bus.publish(bus.event('enrollment.expired', ids.enrollment_id, { ...ids, expires_at: at(1), expired_at: at(2) }));
-    await new Promise((r) => setTimeout(r, 500));
+    // a late duplicate of the expiry (older than the reactivation) changes nothing — checked once it was handled
+    const late = bus.event('enrollment.expired', ids.enrollment_id, { ...ids, expires_at: at(1), expired_at: at(2) });
+    await bus.publish(late);
+    await handled(late.id);
     expect((await read()).content).toBe('# Members only');
+    expect(await count()).toBe(1);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { queueDepth } from '@lms/kit/testing';
 import {
   ANONYMOUS,
+  courseRequest,
   eventPublisher,
   eventually,
   expectGrpcError,
@@ -18,7 +19,8 @@ describe('catalog: enrolment numbers from the enrollment service’s events (que
   let bus: Awaited<ReturnType<typeof eventPublisher>>;
 
   beforeAll(async () => {
-    f = await startFleet('enrolstats');
+    // One message in hand at a time: the consumer handles the queue in order, which `barrier` relies on.
+    f = await startFleet('enrolstats', { EVENT_PREFETCH: '1' });
     bus = await eventPublisher(f.vhost.url);
   });
 
@@ -38,6 +40,17 @@ describe('catalog: enrolment numbers from the enrollment service’s events (que
     const c = await f.catalog.GetCourse({ course_id: courseId }, f.owner.auth);
     return { enrollment_count: c.enrollment_count, average_rating: c.average_rating, rating_count: c.rating_count };
   };
+  /**
+   * Positive barrier: an enrolment in a course of its own, published after the events under test, counted.
+   * The consumer takes one message at a time in queue order and acks after the commit and the cache
+   * invalidation, so once the marker counts every event published before it has been handled — and an
+   * absence (a duplicate or a late event changing nothing) can be asserted exactly, without a sleep.
+   */
+  const barrier = async () => {
+    const marker = await f.catalog.CreateCourse(courseRequest(), f.owner.auth);
+    await bus.publish(created(ids(marker.id), 0));
+    await eventually(async () => expect((await stats(marker.id)).enrollment_count).toBe(1));
+  };
 
   test('When enrolments are created, one event is delivered twice, and one is dropped, then enrollment_count is exact', async () => {
     const { course } = await publishedCourse(f, f.owner);
@@ -47,9 +60,11 @@ describe('catalog: enrolment numbers from the enrollment service’s events (que
     await bus.publish(duplicate);
     await bus.publish(created(b, 2));
     await bus.publish(created(c, 3));
-    await eventually(async () => expect((await stats(course.id)).enrollment_count).toBe(3));
+    await barrier();
+    expect((await stats(course.id)).enrollment_count).toBe(3);
     await bus.publish(dropped(b, 10));
-    await eventually(async () => expect((await stats(course.id)).enrollment_count).toBe(2));
+    await barrier();
+    expect((await stats(course.id)).enrollment_count).toBe(2);
   });
 
   test('When a drop arrives before its enrolment (reordering), then the enrolment is not counted; a later reactivation counts it again', async () => {
@@ -57,13 +72,16 @@ describe('catalog: enrolment numbers from the enrollment service’s events (que
     const [a, b] = [ids(course.id), ids(course.id)];
     await bus.publish(dropped(a, 20));
     await bus.publish(created(a, 5));
-    await bus.publish(created(b, 6)); // a marker: once it is counted, the two above were handled (one queue, in order)
-    await eventually(async () => expect((await stats(course.id)).enrollment_count).toBe(1));
+    await bus.publish(created(b, 6));
+    await barrier();
+    expect((await stats(course.id)).enrollment_count).toBe(1);
     await bus.publish(reactivated(a, 30));
-    await eventually(async () => expect((await stats(course.id)).enrollment_count).toBe(2));
+    await barrier();
+    expect((await stats(course.id)).enrollment_count).toBe(2);
     await bus.publish(dropped(a, 25)); // older than the reactivation: no effect
     await bus.publish(created(ids(course.id), 40));
-    await eventually(async () => expect((await stats(course.id)).enrollment_count).toBe(3));
+    await barrier();
+    expect((await stats(course.id)).enrollment_count).toBe(3);
   });
 
   test('When reviews arrive (one re-rated, an older rating late, one duplicated), then average_rating and rating_count are exact', async () => {
@@ -74,11 +92,13 @@ describe('catalog: enrolment numbers from the enrollment service’s events (que
     await bus.publish(review);
     await bus.publish(review);
     await bus.publish(reviewed(b, 5, 11));
-    await eventually(async () => expect(await stats(course.id)).toEqual({ enrollment_count: 3, average_rating: 4.5, rating_count: 2 }));
+    await barrier();
+    expect(await stats(course.id)).toEqual({ enrollment_count: 3, average_rating: 4.5, rating_count: 2 });
     await bus.publish(reviewed(b, 2, 20)); // b changes their mind
     await bus.publish(reviewed(b, 1, 15)); // an older rating arriving late: ignored
     await bus.publish(reviewed(c, 3, 21));
-    await eventually(async () => expect(await stats(course.id)).toEqual({ enrollment_count: 3, average_rating: 3, rating_count: 3 }));
+    await barrier();
+    expect(await stats(course.id)).toEqual({ enrollment_count: 3, average_rating: 3, rating_count: 3 });
   });
 
   test('When a review arrives before its enrolment, then it is kept and counted once the enrolment arrives', async () => {

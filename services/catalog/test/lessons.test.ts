@@ -9,7 +9,6 @@ import {
   startFleet,
   type Fleet,
 } from './support';
-import { CATALOG_EVENT_SCHEMAS, type CatalogEventType } from '../src/events/catalog.events.schema';
 
 /** sections → lesson ids, in order, with their positions checked to be contiguous from 0. */
 function structure(outline: CourseOutline__Output): string[][] {
@@ -269,7 +268,10 @@ describe('catalog: sections, lessons, ordering, publishing and course versions',
     expect(again).toMatchObject({ version: 1, updated_at: published.updated_at, published_at: published.published_at });
     const o = await f.catalog.GetCourseOutline({ course_id: course.id }, ANONYMOUS);
     expect(o).toMatchObject({ version: 1, is_published: true, countable_lesson_ids: [a.id], instructor_id: f.owner.userId });
-    await new Promise((r) => setTimeout(r, 300));
+    // Positive barrier: a later write's event. The outbox relays in write order (its seq) into one capture
+    // queue, so once that event is here anything the no-op publish had emitted would be here too.
+    await f.catalog.UpdateCourse({ course_id: course.id, fields: ['description'], description: 'After the no-op' }, f.owner.auth);
+    await events.waitFor((e) => e.type === 'course.updated' && e.subject === course.id);
     expect(events.matching((e) => e.type === 'course.published' && e.subject === course.id)).toHaveLength(1);
   });
 
@@ -354,7 +356,8 @@ describe('catalog: sections, lessons, ordering, publishing and course versions',
       is_published: false,
       updated_at: updated.updated_at,
     });
-    await new Promise((r) => setTimeout(r, 300));
+    // Positive barrier: the no-op came first and the event awaited above is the later update's (the outbox
+    // relays in write order into one capture queue): had the no-op emitted anything, it would be here already.
     expect(events.matching((e) => e.type === 'lesson.updated' && e.data.lesson_id === lesson.id)).toHaveLength(1);
   });
 
@@ -396,16 +399,5 @@ describe('catalog: sections, lessons, ordering, publishing and course versions',
     const got = structure(await outline(course.id));
     expect(got).toHaveLength(1);
     expect([...got[0]].sort()).toEqual([...ids].sort());
-  });
-
-  test('When the suite is done, then every event it caused matches its published v1 schema', async () => {
-    expect(events.received.length).toBeGreaterThan(0);
-    for (const { event } of events.received) {
-      const schema = CATALOG_EVENT_SCHEMAS[event.type as CatalogEventType];
-      expect(schema).toBeDefined();
-      expect(event.dataschema).toBe(`urn:lms:events:${event.type}:v1`);
-      const parsed = schema.safeParse(event.data);
-      if (!parsed.success) throw new Error(`${event.type}: ${parsed.error.message}`);
-    }
   });
 });
