@@ -385,6 +385,7 @@ mail_start() {
   fi
   port_open "$SMTP_PORT" && die "mail: port $SMTP_PORT is in use by another process"
   mkdir -p "$MAIL_DIR"
+  find "$MAIL_DIR" -mindepth 1 -mmin +1440 -delete 2>/dev/null || true # a day of messages is plenty
   t0=$(now_ms)
   # setsid: its own session, so it outlives the shell that ran `up`; $! is node itself (setsid execs).
   (cd "$REPO" && exec setsid node scripts/mail-capture.mjs --port "$SMTP_PORT" --dir "$MAIL_DIR" \

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // A real SMTP server for development and tests: it accepts every message on 127.0.0.1 and stores it,
-// parsed, as one JSON file per message in a directory (scripts/mailbox reads them). Nothing is relayed.
+// parsed, as one JSON file per message in a folder per recipient (<dir>/<address>/<ms>-<id>.json;
+// scripts/mailbox and the tests read them). Nothing is relayed.
 // Started by scripts/infra.sh; usage: node scripts/mail-capture.mjs --port 51025 --dir .infra/mail
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,9 @@ const args = Object.fromEntries(
 const port = Number(args.port ?? 51025);
 const dir = args.dir ?? '.infra/mail';
 mkdirSync(dir, { recursive: true });
+
+/** A recipient address as a safe folder name. */
+export const mailboxName = (address) => address.toLowerCase().replace(/[^a-z0-9@._+-]/g, '_');
 
 const log = (msg, extra = {}) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), msg, ...extra })}\n`);
 
@@ -43,9 +47,14 @@ const server = new SMTPServer({
           headers: Object.fromEntries([...mail.headers.entries()].filter(([, v]) => typeof v === 'string')),
         };
         const name = `${receivedAt.getTime()}-${id}.json`;
-        const tmp = join(dir, `.${name}.tmp`);
-        writeFileSync(tmp, JSON.stringify(record, null, 2));
-        renameSync(tmp, join(dir, name)); // readers never see a half-written message
+        // One folder per recipient, so a test (unique addresses) reads only its own messages.
+        for (const address of new Set(record.envelope.to.map(mailboxName))) {
+          const folder = join(dir, address);
+          mkdirSync(folder, { recursive: true });
+          const tmp = join(folder, `.${name}.tmp`);
+          writeFileSync(tmp, JSON.stringify(record, null, 2));
+          renameSync(tmp, join(folder, name)); // readers never see a half-written message
+        }
         log('message captured', { id, to: record.envelope.to, subject: record.subject });
         callback();
       })

@@ -3,11 +3,18 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [dir, ...argv] = process.argv.slice(2);
-const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort().reverse() : [];
-const load = (f) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
 const toIndex = argv.indexOf('--to');
 const to = toIndex >= 0 ? argv.splice(toIndex, 2)[1]?.toLowerCase() : undefined;
-const messages = () => files.map(load).filter((m) => !to || m.envelope.to.some((a) => a.toLowerCase() === to));
+const folders = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+// A message to several recipients is stored once per recipient: list it once (by id).
+const files = folders
+  .filter((f) => !to || f === to.replace(/[^a-z0-9@._+-]/g, '_'))
+  .flatMap((f) => readdirSync(join(dir, f)).filter((n) => n.endsWith('.json')).map((n) => ({ n, path: join(dir, f, n) })))
+  .sort((a, b) => (a.n < b.n ? 1 : -1));
+const messages = () => {
+  const seen = new Set();
+  return files.map((f) => JSON.parse(readFileSync(f.path, 'utf8'))).filter((m) => !seen.has(m.id) && seen.add(m.id));
+};
 
 const pick = (key) => {
   const all = messages();
@@ -25,7 +32,7 @@ if (command === 'show' || command === 'html') {
   process.stdout.write(`From: ${m.from}\nTo: ${m.to}\nSubject: ${m.subject}\nDate: ${m.received_at}\nId: ${m.id}\n\n`);
   process.stdout.write(`${command === 'html' ? m.html : m.text}\n`);
 } else if (command === 'clear') {
-  for (const f of files) rmSync(join(dir, f));
+  for (const f of folders) rmSync(join(dir, f), { recursive: true, force: true });
   process.stdout.write(`mailbox: ${files.length} message(s) deleted\n`);
 } else if (!command) {
   const all = messages().slice(0, 20);

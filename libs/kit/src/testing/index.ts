@@ -38,10 +38,9 @@ export interface CapturedMail {
 
 /** Every message the capture mailbox received for `address` (case-insensitive), oldest first. */
 export async function mailTo(address: string, dir = testEnv.mailDir): Promise<CapturedMail[]> {
-  const wanted = address.toLowerCase();
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
-  const all = await Promise.all(names.map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8')) as CapturedMail));
-  return all.filter((m) => m.envelope.to.some((a) => a.toLowerCase() === wanted));
+  const folder = path.join(dir, address.toLowerCase().replace(/[^a-z0-9@._+-]/g, '_')); // as scripts/mail-capture.mjs names it
+  const names = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
+  return Promise.all(names.map(async (f) => JSON.parse(await readFile(path.join(folder, f), 'utf8')) as CapturedMail));
 }
 
 /** Waits until a message for `address` matching `predicate` arrives (recipients are unique per test). */
