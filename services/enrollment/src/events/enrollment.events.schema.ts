@@ -36,9 +36,6 @@ export const ENROLLMENT_EVENT_SCHEMAS = {
   'enrollment.expired': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, expires_at: at.nullable(), expired_at: at }),
 } as const;
 
-export type EnrollmentEventType = keyof typeof ENROLLMENT_EVENT_SCHEMAS;
-export const ENROLLMENT_EVENT_TYPES = Object.keys(ENROLLMENT_EVENT_SCHEMAS) as EnrollmentEventType[];
-
 /** Optional timestamp: "" / null / absent mean "not set". */
 const optionalTime = z
   .union([z.string(), z.null()])
