@@ -1,6 +1,7 @@
 /* eslint-disable no-restricted-imports -- test support itself: it builds on the kit's test helpers */
 import net from 'node:net';
 import { createAuthClient, type AuthClient } from '@lms/kit/clients';
+import { createDatabase } from '@lms/kit/db';
 import { createTestVhost, signIn, signUp, type TestResource, type TestUser } from '@lms/kit/testing';
 import {
   CLIENT_DEADLINE_MS,
@@ -27,6 +28,14 @@ const NEEDS: Record<ServiceName, ServiceName[]> = {
 };
 
 export type Role = 'instructor' | 'student';
+
+/** The users of a classroom suite: two instructors and two students. */
+export const CLASSROOM_USERS = {
+  instructor: ['instructor', 'teacher'],
+  otherInstructor: ['instructor', 'otherteacher'],
+  student: ['student', 'student'],
+  otherStudent: ['student', 'otherstudent'],
+} satisfies Record<string, [Role, string]>;
 
 export interface FleetOptions<U extends string = never> {
   /** Names the suite's databases and vhost. */
@@ -60,6 +69,8 @@ export interface Fleet<U extends string = never> {
   users: Record<U, TestUser>;
   /** Registers a user with a unique email (`<tag>.<random>@example.test`, PASSWORD) and signs them in. */
   newUser(role: Role, tag?: string): Promise<TestUser>;
+  /** A small pool on a started service's database, for assertions straight from the rows (closed by close()). */
+  openDatabase(service: ServiceName): ReturnType<typeof createDatabase>;
   /** Stops everything in reverse order and drops every database and the vhost it created. */
   close(): Promise<void>;
 }
@@ -123,6 +134,11 @@ export async function startFleet<U extends string = never>(options: FleetOptions
       fleet.authClient = client;
     }
     fleet.newUser = (role, tag = role) => signUp(fleet.authClient, role, tag, PASSWORD);
+    fleet.openDatabase = (service) => {
+      const db = createDatabase({ url: fleet[service]!.db.url, poolMax: 3 });
+      closers.push(() => db.close());
+      return db;
+    };
     if (fleet.auth) {
       const admin = await fleet.auth.createAdmin();
       fleet.admin = await signIn(fleet.authClient, admin.email, admin.password);
@@ -136,4 +152,19 @@ export async function startFleet<U extends string = never>(options: FleetOptions
     await close();
     throw err;
   }
+}
+
+/**
+ * What every support's own fleet shape carries from the started fleet: the auth client, the vhost, the
+ * bootstrap admin, the users asked for, newUser() and close().
+ */
+export function fleetBasics<U extends string>(fleet: Fleet<U>) {
+  return {
+    auth: fleet.authClient,
+    vhost: fleet.vhost,
+    admin: fleet.admin!,
+    ...fleet.users,
+    newUser: fleet.newUser,
+    close: fleet.close,
+  };
 }

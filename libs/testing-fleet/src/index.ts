@@ -22,5 +22,5 @@ export {
   type ServiceName,
   type StartOptions,
 } from './services';
-export { freePort, startFleet, type Fleet, type FleetOptions, type Role } from './fleet';
+export { CLASSROOM_USERS, fleetBasics, freePort, startFleet, type Fleet, type FleetOptions, type Role } from './fleet';
 export { captureEventsByType, eventPublisher, unique } from './helpers';

@@ -67,15 +67,25 @@ export type CatalogHandle = ServiceHandle<CatalogClient, CatalogConfig, RunningC
 export type EnrollmentHandle = ServiceHandle<EnrollmentClient, EnrollmentConfig, RunningEnrollmentService>;
 export type QuizHandle = ServiceHandle<QuizClient, QuizConfig, RunningQuizService>;
 
+type Closable = { close(): void };
+type Runnable = { grpcPort: number; stop(): Promise<void> };
+
+/** How to run one service: its config loader, its start(), its client (all the service's own). */
 interface Recipe<Client, Config, Running> {
   name: ServiceName;
-  load(env: Record<string, string>): Promise<Config>;
+  load(env: Record<string, string>): Config;
   start(config: Config): Promise<Running>;
   connect(address: string): Client;
 }
 
-type Closable = { close(): void };
-type Runnable = { grpcPort: number; stop(): Promise<void> };
+function recipe<Client, Config, Running>(
+  name: ServiceName,
+  load: (env: Record<string, string>) => Config,
+  start: (config: Config, logger: ReturnType<typeof testLogger>) => Promise<Running>,
+  connect: (address: string, deadlineMs: number) => Client,
+): Recipe<Client, Config, Running> {
+  return { name, load, start: (config) => start(config, testLogger(name)), connect: (address) => connect(address, CLIENT_DEADLINE_MS) };
+}
 
 /** What every service of a test fleet is configured with, before its own defaults and the caller's overrides. */
 export function commonEnv(databaseUrl: string, amqpUrl: string): Record<string, string> {
@@ -125,7 +135,7 @@ async function run<Client extends Closable, Config, Running extends Runnable>(
   vhost: TestResource,
   dropOwned: () => Promise<void>,
 ): Promise<ServiceHandle<Client, Config, Running>> {
-  const config = await recipe.load(env);
+  const config = recipe.load(env);
   const service = await recipe.start(config);
   const address = `127.0.0.1:${service.grpcPort}`;
   let running: Running | undefined = service;
@@ -153,7 +163,7 @@ async function run<Client extends Closable, Config, Running extends Runnable>(
     async restart(overrides = {}) {
       await handle.stop();
       disconnect();
-      const config = await recipe.load({ ...env, ...overrides });
+      const config = recipe.load({ ...env, ...overrides });
       const service = await recipe.start(config);
       running = service;
       connected = true;
@@ -177,18 +187,8 @@ async function run<Client extends Closable, Config, Running extends Runnable>(
 
 /** Auth on port 0 (bcrypt cost 4). Each other service needs its address (AUTH_GRPC_ADDR) for JWKS and revocation. */
 export async function startAuth(options: StartOptions): Promise<AuthHandle> {
-  const { loadAuthConfig } = await import('@lms/auth/config');
-  const { start } = await import('@lms/auth/main');
-  const handle = await launch(
-    {
-      name: 'auth',
-      load: async (env) => loadAuthConfig(env),
-      start: (config) => start(config, testLogger('auth')),
-      connect: (address) => createAuthClient(address, CLIENT_DEADLINE_MS),
-    },
-    options,
-    { BCRYPT_COST: '4' },
-  );
+  const [{ loadAuthConfig }, { start }] = await Promise.all([import('@lms/auth/config'), import('@lms/auth/main')]);
+  const handle = await launch(recipe('auth', loadAuthConfig, start, createAuthClient), options, { BCRYPT_COST: '4' });
   return Object.assign(handle, {
     async createAdmin(admin: { email?: string; password?: string; fullName?: string } = {}) {
       const { runBootstrapAdmin } = await import('@lms/auth/cli/bootstrap-admin');
@@ -213,54 +213,31 @@ export function uniqueRedisPrefix(label: string): string {
 
 /** Catalog on port 0 with a unique Redis prefix; without `enrollmentAddress` it never reaches an enrollment service. */
 export async function startCatalog(options: StartOptions & { authAddress: string; enrollmentAddress?: string }): Promise<CatalogHandle> {
-  const { loadCatalogConfig } = await import('@lms/catalog/config');
-  const { start } = await import('@lms/catalog/main');
-  return launch(
-    {
-      name: 'catalog',
-      load: async (env) => loadCatalogConfig(env),
-      start: (config) => start(config, testLogger('catalog')),
-      connect: (address) => createCatalogClient(address, CLIENT_DEADLINE_MS),
-    },
-    options,
-    {
-      REDIS_KEY_PREFIX: uniqueRedisPrefix('catalog'),
-      AUTH_GRPC_ADDR: options.authAddress,
-      ENROLLMENT_GRPC_ADDR: options.enrollmentAddress ?? NOWHERE,
-    },
-  );
+  const [{ loadCatalogConfig }, { start }] = await Promise.all([import('@lms/catalog/config'), import('@lms/catalog/main')]);
+  return launch(recipe('catalog', loadCatalogConfig, start, createCatalogClient), options, {
+    REDIS_KEY_PREFIX: uniqueRedisPrefix('catalog'),
+    AUTH_GRPC_ADDR: options.authAddress,
+    ENROLLMENT_GRPC_ADDR: options.enrollmentAddress ?? NOWHERE,
+  });
 }
 
 /** Enrollment on port 0, reading courses from catalog and verifying tokens with auth. */
 export async function startEnrollment(options: StartOptions & { authAddress: string; catalogAddress: string }): Promise<EnrollmentHandle> {
-  const { loadEnrollmentConfig } = await import('@lms/enrollment/config');
-  const { start } = await import('@lms/enrollment/main');
-  return launch(
-    {
-      name: 'enrollment',
-      load: async (env) => loadEnrollmentConfig(env),
-      start: (config) => start(config, testLogger('enrollment')),
-      connect: (address) => createEnrollmentClient(address, CLIENT_DEADLINE_MS),
-    },
-    options,
-    { AUTH_GRPC_ADDR: options.authAddress, CATALOG_GRPC_ADDR: options.catalogAddress },
-  );
+  const [{ loadEnrollmentConfig }, { start }] = await Promise.all([import('@lms/enrollment/config'), import('@lms/enrollment/main')]);
+  return launch(recipe('enrollment', loadEnrollmentConfig, start, createEnrollmentClient), options, {
+    AUTH_GRPC_ADDR: options.authAddress,
+    CATALOG_GRPC_ADDR: options.catalogAddress,
+  });
 }
 
 /** Quiz on port 0, asking catalog about lessons and enrollment about enrolments. */
 export async function startQuiz(
   options: StartOptions & { authAddress: string; catalogAddress: string; enrollmentAddress: string },
 ): Promise<QuizHandle> {
-  const { loadQuizConfig } = await import('@lms/quiz/config');
-  const { start } = await import('@lms/quiz/main');
-  return launch(
-    {
-      name: 'quiz',
-      load: async (env) => loadQuizConfig(env),
-      start: (config) => start(config, testLogger('quiz')),
-      connect: (address) => createQuizClient(address, CLIENT_DEADLINE_MS),
-    },
-    options,
-    { AUTH_GRPC_ADDR: options.authAddress, CATALOG_GRPC_ADDR: options.catalogAddress, ENROLLMENT_GRPC_ADDR: options.enrollmentAddress },
-  );
+  const [{ loadQuizConfig }, { start }] = await Promise.all([import('@lms/quiz/config'), import('@lms/quiz/main')]);
+  return launch(recipe('quiz', loadQuizConfig, start, createQuizClient), options, {
+    AUTH_GRPC_ADDR: options.authAddress,
+    CATALOG_GRPC_ADDR: options.catalogAddress,
+    ENROLLMENT_GRPC_ADDR: options.enrollmentAddress,
+  });
 }

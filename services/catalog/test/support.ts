@@ -7,7 +7,7 @@ import type { CreateLessonRequest } from '@lms/kit/generated/lms/catalog/v1/Crea
 import type { ListCoursesRequest } from '@lms/kit/generated/lms/catalog/v1/ListCoursesRequest';
 import { eventually, type TestResource, type TestUser } from '@lms/kit/testing';
 // Auth and catalog, started in-process by the fleet's test support, so the catalog verifies real tokens.
-import { eventPublisher as fleetEventPublisher, PASSWORD, startFleet as startTestFleet, unique } from '@lms/testing-fleet';
+import { eventPublisher as fleetEventPublisher, fleetBasics, PASSWORD, startFleet as startTestFleet, unique } from '@lms/testing-fleet';
 import type { CatalogConfig } from '../src/config';
 export { captureEvents, expectGrpcError } from '@lms/kit/testing';
 export { grpcStatusOf as statusOf } from '@lms/kit/testing';
@@ -52,20 +52,15 @@ export async function startFleet(label: string, catalogEnv: Record<string, strin
   });
   const catalog = fleet.catalog!;
   return {
+    ...fleetBasics(fleet),
     catalog: catalog.client,
-    auth: fleet.authClient,
     config: catalog.config,
     env: catalog.env,
-    vhost: fleet.vhost,
-    admin: fleet.admin!,
-    ...fleet.users,
-    newUser: fleet.newUser,
     async startReplica(overrides: Record<string, string> = {}) {
       const replica = await catalog.replica(overrides);
       return { client: replica.client, stop: () => replica.close() };
     },
     stopAuth: () => fleet.auth!.stop(),
-    close: fleet.close,
   };
 }
 

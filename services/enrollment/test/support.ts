@@ -1,5 +1,4 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { createDatabase } from '@lms/kit/db';
 import { GrpcStatus, type PromiseClient } from '@lms/kit/grpc';
 import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
 import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1/CatalogService';
@@ -8,7 +7,7 @@ import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollm
 import { eventually, type TestResource, type TestUser } from '@lms/kit/testing';
 // Auth, catalog and enrollment, started in-process by the fleet's test support: real tokens, real outlines,
 // real course.published.
-import { captureEventsByType, eventPublisher, PASSWORD, startFleet as startTestFleet, unique } from '@lms/testing-fleet';
+import { captureEventsByType, CLASSROOM_USERS, eventPublisher, fleetBasics, PASSWORD, startFleet as startTestFleet, unique } from '@lms/testing-fleet';
 import type { EnrollmentConfig } from '../src/config';
 import type { RunningEnrollmentService } from '../src/main';
 export { expectGrpcError } from '@lms/kit/testing';
@@ -56,35 +55,21 @@ export async function startFleet(label: string, enrollmentEnv: Record<string, st
     services: ['enrollment'],
     amqpUrl,
     env: { enrollment: { OUTLINE_REFRESH_MIN_INTERVAL_MS: '0', ...enrollmentEnv } },
-    users: {
-      instructor: ['instructor', 'teacher'],
-      otherInstructor: ['instructor', 'otherteacher'],
-      student: ['student', 'student'],
-      otherStudent: ['student', 'otherstudent'],
-    },
+    users: CLASSROOM_USERS,
   });
   const [auth, catalog, enrollment] = [started.auth!, started.catalog!, started.enrollment!];
-  const db = createDatabase({ url: enrollment.db.url, poolMax: 3 });
   const current = () => ({ service: enrollment.service, config: enrollment.config, enrollmentAddress: enrollment.address, enrollment: enrollment.client });
   const fleet: Fleet = {
+    ...fleetBasics(started),
     ...current(),
-    auth: started.authClient,
     catalog: catalog.client,
-    db,
-    vhost: started.vhost,
+    db: started.openDatabase('enrollment'),
     authAddress: auth.address,
     catalogAddress: catalog.address,
-    admin: started.admin!,
-    ...started.users,
-    newUser: started.newUser,
     stopCatalog: () => catalog.stop(),
     async restartEnrollment(overrides: Record<string, string> = {}) {
       await enrollment.restart(overrides);
       Object.assign(fleet, current());
-    },
-    async close() {
-      await db.close().catch(() => undefined);
-      await started.close();
     },
   };
   return fleet;

@@ -1,6 +1,5 @@
 import type { Sequelize } from 'sequelize';
 import { QueryTypes } from 'sequelize';
-import { createDatabase } from '@lms/kit/db';
 import { GrpcStatus } from '@lms/kit/grpc';
 import type { Question } from '@lms/kit/generated/lms/quiz/v1/Question';
 import type { CreateQuizRequest } from '@lms/kit/generated/lms/quiz/v1/CreateQuizRequest';
@@ -9,7 +8,7 @@ import type { Question__Output } from '@lms/kit/generated/lms/quiz/v1/Question';
 import { eventually, type TestResource, type TestUser } from '@lms/kit/testing';
 // Auth, catalog, enrollment and quiz, started in-process by the fleet's test support: real tokens, real courses
 // and lessons, real enrolments (IsEnrolled) and the real quiz.passed consumer.
-import { captureEventsByType, PASSWORD, startFleet as startTestFleet, unique } from '@lms/testing-fleet';
+import { captureEventsByType, CLASSROOM_USERS, fleetBasics, PASSWORD, startFleet as startTestFleet, unique } from '@lms/testing-fleet';
 import type { QuizConfig } from '../src/config';
 import type { RunningQuizService } from '../src/main';
 export { expectGrpcError } from '@lms/kit/testing';
@@ -57,34 +56,20 @@ export async function startFleet(label: string, quizEnv: Record<string, string> 
       enrollment: { OUTLINE_REFRESH_MIN_INTERVAL_MS: '0' },
       quiz: { SUBMIT_GRACE_SECONDS: '1', ...quizEnv },
     },
-    users: {
-      instructor: ['instructor', 'teacher'],
-      otherInstructor: ['instructor', 'otherteacher'],
-      student: ['student', 'student'],
-      otherStudent: ['student', 'otherstudent'],
-    },
+    users: CLASSROOM_USERS,
   });
   const quiz = started.quiz!;
-  const db = createDatabase({ url: quiz.db.url, poolMax: 3 });
   const current = () => ({ service: quiz.service, config: quiz.config, quiz: quiz.client });
   const fleet: Fleet = {
+    ...fleetBasics(started),
     ...current(),
-    auth: started.authClient,
     catalog: started.catalog!.client,
     enrollment: started.enrollment!.client,
-    db,
-    vhost: started.vhost,
-    admin: started.admin!,
-    ...started.users,
-    newUser: started.newUser,
+    db: started.openDatabase('quiz'),
     stopQuiz: () => quiz.stop(),
     async restartQuiz(overrides: Record<string, string> = {}) {
       await quiz.restart(overrides);
       Object.assign(fleet, current());
-    },
-    async close() {
-      await db.close().catch(() => undefined);
-      await started.close();
     },
   };
   return fleet;
