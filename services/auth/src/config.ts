@@ -36,6 +36,17 @@ const authShape = {
    * mailer yet). Never implied by NODE_ENV; refused in production.
    */
   EXPOSE_ONE_TIME_TOKENS: field.bool(false),
+  /**
+   * Where transactional mail goes (`smtp://user:pass@host:port`, `smtps://…`). The default is the local
+   * capture mailbox of scripts/infra.sh; production warns at start-up about a loopback host.
+   */
+  SMTP_URL: field.url('smtp://127.0.0.1:51025'),
+  /** The sender of every email. */
+  MAIL_FROM: field.str('LMS Fleet <no-reply@localhost>'),
+  /** The public web app the links in emails point to (`/reset-password?token=…`, `/verify-email?token=…`, `/courses/{id}`). */
+  APP_BASE_URL: field.url('http://localhost:8080'),
+  /** Course titles for the enrolment confirmation email (BatchGetCourses). */
+  CATALOG_GRPC_ADDR: field.str('127.0.0.1:50052'),
 };
 
 export type AuthConfig = z.infer<z.ZodObject<typeof authShape>>;
@@ -75,6 +86,24 @@ function checkProductionSecrets(config: AuthConfig): AuthConfig {
     if (problems.length) throw new ConfigError(problems);
   }
   return config;
+}
+
+/**
+ * Mail settings that look left at their local defaults in production. Warned about at start-up, not
+ * refused: a deployment without a mail provider (the compose demo) still runs, its emails fail, are
+ * retried and parked in `auth.mail.*.parking-lot` until SMTP_URL points at a real server.
+ */
+export function mailConfigWarnings(config: AuthConfig): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const warnings: string[] = [];
+  if (isLoopbackUrl(config.SMTP_URL)) warnings.push('SMTP_URL points at this host (the local capture mailbox?): emails will not reach anyone');
+  if (isLoopbackUrl(config.APP_BASE_URL)) warnings.push('APP_BASE_URL is a localhost address: links in emails will not work for users');
+  return warnings;
+}
+
+function isLoopbackUrl(value: string): boolean {
+  const host = new URL(value).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || host.startsWith('127.') || host.endsWith('.localhost');
 }
 
 /** The auth service's configuration, parsed once at start-up; throws a ConfigError listing every problem. */

@@ -1,10 +1,13 @@
 import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
 import { runService, startService, type RunningService } from '@lms/kit/lifecycle';
 import { createLogger, type Logger } from '@lms/kit/logging';
+import { createCatalogClient } from '@lms/kit/clients';
+import { Mailer } from '@lms/kit/mail';
 import { migrations } from '../migrations';
 import { createAuthDeps } from './app/deps';
 import { pruneExpired } from './app/commands/housekeeping';
-import { loadAuthConfig, type AuthConfig } from './config';
+import { loadAuthConfig, mailConfigWarnings, type AuthConfig } from './config';
+import { mailConsumers } from './events/mail.consumer';
 import { authHandlers } from './grpc/auth.handlers';
 
 export const SERVICE_NAME = 'auth';
@@ -14,7 +17,8 @@ export type RunningAuthService = RunningService;
 
 /**
  * Starts the auth service on the kit's runtime (database, Redis for revocation marks, outbox relay;
- * see startService), after making sure a signing key exists, with an hourly housekeeping pass.
+ * see startService), after making sure a signing key exists, with an hourly housekeeping pass and the
+ * mail consumers (SMTP_URL; course titles from catalog at CATALOG_GRPC_ADDR).
  */
 export function start(config: AuthConfig, logger: Logger = createLogger(SERVICE_NAME, config.LOG_LEVEL)): Promise<RunningAuthService> {
   return startService<AuthServiceDefinition>({
@@ -23,7 +27,14 @@ export function start(config: AuthConfig, logger: Logger = createLogger(SERVICE_
     logger,
     migrations,
     async setup({ sequelize, outbox, redis, onStop }) {
-      const deps = createAuthDeps({ config, logger, sequelize, outbox, redis });
+      for (const warning of mailConfigWarnings(config)) logger.warn(warning);
+      const mailer = new Mailer({ url: config.SMTP_URL, from: config.MAIL_FROM, logger });
+      const catalog = createCatalogClient(config.CATALOG_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+      onStop(() => {
+        mailer.close();
+        catalog.close();
+      });
+      const deps = createAuthDeps({ config, logger, sequelize, outbox, redis, mailer, catalog });
       await deps.keys.ensureActiveKey();
       await deps.keys.activeKey();
       const housekeeping = setInterval(() => {
@@ -31,7 +42,10 @@ export function start(config: AuthConfig, logger: Logger = createLogger(SERVICE_
       }, HOUSEKEEPING_INTERVAL_MS);
       housekeeping.unref();
       onStop(() => clearInterval(housekeeping));
-      return { grpc: { protoFile: 'lms/auth/v1/auth.proto', service: 'lms.auth.v1.AuthService', handlers: authHandlers(deps) } };
+      return {
+        grpc: { protoFile: 'lms/auth/v1/auth.proto', service: 'lms.auth.v1.AuthService', handlers: authHandlers(deps) },
+        consumers: mailConsumers(deps),
+      };
     },
   });
 }

@@ -7,6 +7,7 @@ import {
   bearer,
   captureEvents,
   expectGrpcError,
+  fromIp,
   GrpcStatus,
   signUpAndIn,
   startAuth,
@@ -22,7 +23,7 @@ describe('auth: administration (gRPC, real PostgreSQL/RabbitMQ/Redis)', () => {
 
   beforeAll(async () => {
     h = await startAuth('admin');
-    events = await captureEvents(h.vhost.url, ['user.*']);
+    events = await captureEvents(h.vhost.url, ['user.*', 'password_reset.*', 'email_verification.*', 'refresh_token.*']);
     admin = await adminSession(h);
   });
 
@@ -204,8 +205,15 @@ describe('auth: administration (gRPC, real PostgreSQL/RabbitMQ/Redis)', () => {
   });
 
   test('When one account goes through every kind of event, then each matches its published schema and envelope', async () => {
-    const subject = await signUpAndIn(h.client, 'schemas'); // user.registered (created_by null)
+    const subject = await signUpAndIn(h.client, 'schemas'); // user.registered (created_by null), email_verification.requested
     const id = subject.user.id;
+    await h.client.RequestPasswordReset({ email: subject.email }); // password_reset.requested
+    await fromIp('10.9.0.1', () => h.client.Refresh({ refresh_token: subject.tokens.refresh_token }));
+    await expectGrpcError( // refresh_token.reused: the spent token again, from another address
+      fromIp('10.9.0.2', () => h.client.Refresh({ refresh_token: subject.tokens.refresh_token })),
+      GrpcStatus.UNAUTHENTICATED,
+      'AUTH.REFRESH_REUSED',
+    );
     await h.client.UpdateUser({ user_id: id, fields: ['role'], role: 'instructor' }, admin.auth); // user.role_changed
     await h.client.DeactivateUser({ user_id: id }, admin.auth); // user.deactivated
     await h.client.ActivateUser({ user_id: id }, admin.auth); // user.activated

@@ -77,10 +77,13 @@ describe('auth: start-up, shutdown and signing keys (real PostgreSQL/RabbitMQ/Re
         const sequelize = createDatabase({ url: fresh.url });
         try {
           const pending = await sequelize.query<{ type: string; subject: string }>(
-            "SELECT type, payload->>'subject' AS subject FROM outbox WHERE published_at IS NULL",
+            "SELECT type, payload->>'subject' AS subject FROM outbox WHERE published_at IS NULL ORDER BY type",
             { type: QueryTypes.SELECT },
           );
-          expect(pending).toEqual([{ type: 'user.registered', subject: user.id }]);
+          expect(pending).toEqual([
+            { type: 'email_verification.requested', subject: user.id }, // sign-up also asks for the verification email
+            { type: 'user.registered', subject: user.id },
+          ]);
         } finally {
           await sequelize.close();
         }
@@ -146,7 +149,8 @@ describe('auth: start-up, shutdown and signing keys (real PostgreSQL/RabbitMQ/Re
       await expect(pruneExpired(deps)).resolves.toEqual({ sessions: 0, refresh_tokens: 0, one_time_tokens: 0, login_throttle: 0 });
       const farFuture = new Date(Date.now() + (h.config.REFRESH_TOKEN_TTL_SECONDS + 31 * 86_400) * 1000);
       const pruned = await pruneExpired({ ...deps, clock: () => farFuture });
-      expect(pruned).toEqual({ sessions: 1, refresh_tokens: 0, one_time_tokens: 1, login_throttle: 2 }); // account + account/IP counters
+      // one-time tokens: the sign-up's email verification and the reset; account + account/IP counters
+      expect(pruned).toEqual({ sessions: 1, refresh_tokens: 0, one_time_tokens: 2, login_throttle: 2 });
       for (const table of ['sessions', 'refresh_tokens', 'one_time_tokens', 'login_throttle']) expect(await count(table)).toBe(0);
       expect(await count('users')).toBe(1);
     } finally {

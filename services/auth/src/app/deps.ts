@@ -3,6 +3,8 @@ import { RevocationStore, TokenVerifier } from '@lms/kit/auth';
 import { UnitsOfWork, type Sequelize, type SqlSession, type UnitOfWork } from '@lms/kit/db';
 import type { Outbox } from '@lms/kit/events';
 import type { Logger } from '@lms/kit/logging';
+import type { CatalogClient } from '@lms/kit/clients';
+import type { MailMessage } from '@lms/kit/mail';
 import type { AuthConfig } from '../config';
 import { EVENT_SOURCE } from '../domain/auth.events';
 import { AccessTokenSigner } from '../infra/access-token.signer';
@@ -12,6 +14,7 @@ import { OneTimeTokenRepository } from '../infra/one-time-token.repository';
 import { PasswordHasher } from '../infra/password-hasher';
 import { SessionRepository } from '../infra/session.repository';
 import { SigningKeyStore } from '../infra/signing-key.store';
+import { TokenSealer } from '../infra/token-sealer';
 import { UserRepository } from '../infra/user.repository';
 
 /** The auth tables, as repositories bound to one session (a unit of work's transaction, or autocommit reads). */
@@ -46,7 +49,17 @@ export interface AuthDeps {
   /** Absent only in the command-line tools, which never revoke access tokens. */
   revocations?: RevocationStore;
   verifier?: TokenVerifier;
+  /** Seals one-time tokens into the events that carry them to the mail consumer. */
+  sealer: TokenSealer;
+  /** Sends transactional mail (the kit's Mailer); only the mail consumers use it. Absent in the command-line tools. */
+  mailer?: MailSender;
+  /** Course titles for the enrolment email; absent in the command-line tools. */
+  catalog?: Pick<CatalogClient, 'BatchGetCourses'>;
   clock: () => Date;
+}
+
+export interface MailSender {
+  send(message: MailMessage): Promise<void>;
 }
 
 export function createAuthDeps(input: {
@@ -55,8 +68,10 @@ export function createAuthDeps(input: {
   sequelize: Sequelize;
   outbox: Outbox;
   redis?: Redis;
+  mailer?: MailSender;
+  catalog?: Pick<CatalogClient, 'BatchGetCourses'>;
 }): AuthDeps {
-  const { config, logger, sequelize, outbox, redis } = input;
+  const { config, logger, sequelize, outbox, redis, mailer, catalog } = input;
   const keys = new SigningKeyStore(sequelize, new KeyEncryption(config.SIGNING_KEY_ENCRYPTION_SECRET), {
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     logger,
@@ -85,6 +100,9 @@ export function createAuthDeps(input: {
     }),
     revocations,
     verifier,
+    sealer: new TokenSealer(config.SIGNING_KEY_ENCRYPTION_SECRET),
+    mailer,
+    catalog,
     clock: () => new Date(),
   };
 }

@@ -101,3 +101,49 @@ export function userDeleted(userId: string, by: string | null, at: Date): Domain
     data: { user_id: userId, deleted_by: by, at: at.toISOString() },
   };
 }
+
+/**
+ * A one-time token was issued and must reach the user by email. `sealed_token` is the raw token sealed
+ * (AES-256-GCM) for auth's own mail consumer: other subscribers see that a request happened, never the token.
+ */
+export interface OneTimeTokenRequestedV1 {
+  user_id: string;
+  sealed_token: string;
+  expires_at: string;
+  requested_at: string;
+}
+
+/** A spent refresh token was presented again: the session (token family) was revoked as stolen. */
+export interface RefreshTokenReusedV1 {
+  user_id: string;
+  session_id: string;
+  /** The address that presented the spent token, when known. */
+  client_ip: string | null;
+  detected_at: string;
+}
+
+export function passwordResetRequested(userId: string, sealedToken: string, expiresAt: Date, at: Date): DomainEvent<OneTimeTokenRequestedV1> {
+  return oneTimeTokenRequested('password_reset.requested', userId, sealedToken, expiresAt, at);
+}
+
+export function emailVerificationRequested(userId: string, sealedToken: string, expiresAt: Date, at: Date): DomainEvent<OneTimeTokenRequestedV1> {
+  return oneTimeTokenRequested('email_verification.requested', userId, sealedToken, expiresAt, at);
+}
+
+function oneTimeTokenRequested(type: string, userId: string, sealedToken: string, expiresAt: Date, at: Date): DomainEvent<OneTimeTokenRequestedV1> {
+  return {
+    type,
+    subject: userId,
+    time: at,
+    data: { user_id: userId, sealed_token: sealedToken, expires_at: expiresAt.toISOString(), requested_at: at.toISOString() },
+  };
+}
+
+export function refreshTokenReused(userId: string, sessionId: string, clientIp: string | undefined, at: Date): DomainEvent<RefreshTokenReusedV1> {
+  return {
+    type: 'refresh_token.reused',
+    subject: userId,
+    time: at,
+    data: { user_id: userId, session_id: sessionId, client_ip: clientIp || null, detected_at: at.toISOString() },
+  };
+}

@@ -8,6 +8,9 @@ import { z } from 'zod';
 const role = z.enum(['admin', 'instructor', 'student']);
 const uuid = z.string().uuid();
 const at = z.string().datetime();
+/** `v1.<iv>.<tag>.<ciphertext>` (base64url): a one-time token only auth's mail consumer can open. */
+const sealedToken = z.string().regex(/^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{1,200}$/, 'not a sealed token');
+const oneTimeTokenRequested = z.object({ user_id: uuid, sealed_token: sealedToken, expires_at: at, requested_at: at });
 
 export const AUTH_EVENT_SCHEMAS = {
   'user.registered': z.object({
@@ -22,6 +25,9 @@ export const AUTH_EVENT_SCHEMAS = {
   'user.deactivated': z.object({ user_id: uuid, deactivated_by: uuid.nullable(), at }),
   'user.activated': z.object({ user_id: uuid, activated_by: uuid.nullable(), at }),
   'user.deleted': z.object({ user_id: uuid, deleted_by: uuid.nullable(), at }),
+  'password_reset.requested': oneTimeTokenRequested,
+  'email_verification.requested': oneTimeTokenRequested,
+  'refresh_token.reused': z.object({ user_id: uuid, session_id: uuid, client_ip: z.string().max(64).nullable(), detected_at: at }),
 } as const;
 
 export type AuthEventType = keyof typeof AUTH_EVENT_SCHEMAS;

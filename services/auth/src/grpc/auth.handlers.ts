@@ -9,7 +9,7 @@ import type { User as UserMessage } from '@lms/kit/generated/lms/auth/v1/User';
 import type { PublicProfile, User } from '../domain/user';
 import type { AuthDeps } from '../app/deps';
 import { authenticate, issueAccessToken, markSessionsRevoked, type Caller, type IssuedTokens } from '../app/shared';
-import { prepareRegistration, register } from '../app/commands/register';
+import { prepareRegistration, signUp } from '../app/commands/register';
 import { checkSignIn, countSignInAttempt, forgiveSignIn, openSession, verifySignIn, type LoginCommand } from '../app/commands/login';
 import { checkRefresh, rotateRefreshToken, settleRefresh, type RefreshCommand } from '../app/commands/refresh';
 import { logout, logoutAll, sessionsToEnd } from '../app/commands/logout';
@@ -165,7 +165,8 @@ export function authHandlers(deps: AuthDeps): UnaryHandlers<AuthServiceDefinitio
   return {
     Register: async (req) => {
       const account = await prepareRegistration(deps, { email: req.email, password: req.password, fullName: req.full_name, role: req.role });
-      return userMessage(await deps.units.run((uow) => register(uow, account)));
+      const now = deps.clock();
+      return userMessage(await deps.units.run((uow) => signUp(uow, deps, account, now)));
     },
 
     Login: async (req, call) =>

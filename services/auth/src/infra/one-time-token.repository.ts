@@ -29,8 +29,17 @@ export class OneTimeTokenRepository {
   }
 
   async lock(tokenHash: string, purpose: OneTimePurpose): Promise<OneTimeTokenRecord | undefined> {
+    return this.select(tokenHash, purpose, ' FOR UPDATE');
+  }
+
+  /** The token without locking it (the mail consumer checks it is still good before emailing it). */
+  async find(tokenHash: string, purpose: OneTimePurpose): Promise<OneTimeTokenRecord | undefined> {
+    return this.select(tokenHash, purpose, '');
+  }
+
+  private async select(tokenHash: string, purpose: OneTimePurpose, lock: '' | ' FOR UPDATE'): Promise<OneTimeTokenRecord | undefined> {
     const rows = await this.sql.query<{ id: string; user_id: string; expires_at: Date; used_at: Date | null }>(
-      'SELECT id, user_id, expires_at, used_at FROM one_time_tokens WHERE token_hash = :tokenHash AND purpose = :purpose FOR UPDATE',
+      `SELECT id, user_id, expires_at, used_at FROM one_time_tokens WHERE token_hash = :tokenHash AND purpose = :purpose${lock}`,
       { type: QueryTypes.SELECT, replacements: { tokenHash, purpose } },
     );
     const row = rows[0];

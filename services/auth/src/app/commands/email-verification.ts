@@ -1,23 +1,39 @@
 import { AuthErrors } from '../../domain/auth.errors';
+import { emailVerificationRequested } from '../../domain/auth.events';
 import { hashOpaqueToken, newOpaqueToken } from '../../domain/tokens';
 import { Checker } from '../../domain/validation';
 import type { AuthDeps, AuthUnitOfWork } from '../deps';
 import { addSeconds, exposesOneTimeTokens, loadSelf, throwIfInvalid, type Caller } from '../shared';
 import type { TokenIssued } from './password-reset';
 
-/** Issues a verification token for the caller's email (a new one voids the previous one). */
+/** Issues a verification token for the caller's email (a new one voids the previous one) and has it emailed. */
 export async function requestEmailVerification(
   uow: AuthUnitOfWork,
-  deps: Pick<AuthDeps, 'config' | 'logger'>,
+  deps: Pick<AuthDeps, 'config' | 'logger' | 'sealer'>,
   caller: Caller,
   now: Date,
 ): Promise<TokenIssued> {
   const self = await loadSelf(uow, caller);
   if (self.emailVerified) throw AuthErrors.emailAlreadyVerified();
+  return issueEmailVerification(uow, deps, self.id, now);
+}
+
+/**
+ * Issues a verification token for a user and emits `email_verification.requested` with it sealed, in
+ * the caller's unit of work: auth's mail consumer emails the link after the commit. Used by sign-up and
+ * by "resend verification".
+ */
+export async function issueEmailVerification(
+  uow: AuthUnitOfWork,
+  deps: Pick<AuthDeps, 'config' | 'logger' | 'sealer'>,
+  userId: string,
+  now: Date,
+): Promise<TokenIssued> {
   const expiresAt = addSeconds(now, deps.config.EMAIL_VERIFICATION_TTL_SECONDS);
   const token = newOpaqueToken();
-  await uow.oneTimeTokens.issue({ userId: self.id, purpose: 'email_verification', tokenHash: hashOpaqueToken(token), now, expiresAt });
-  deps.logger.info({ user_id: self.id }, 'email verification token issued');
+  await uow.oneTimeTokens.issue({ userId, purpose: 'email_verification', tokenHash: hashOpaqueToken(token), now, expiresAt });
+  await uow.emit(emailVerificationRequested(userId, deps.sealer.seal(token, { userId, purpose: 'email_verification' }), expiresAt, now));
+  deps.logger.info({ user_id: userId }, 'email verification token issued');
   return { token: exposesOneTimeTokens(deps) ? token : '', expiresAt };
 }
 

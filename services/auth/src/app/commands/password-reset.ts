@@ -1,4 +1,5 @@
 import { AuthErrors } from '../../domain/auth.errors';
+import { passwordResetRequested } from '../../domain/auth.events';
 import { accountIpPrefix, changePasswordKey, throttleKeys } from '../../domain/login-throttle';
 import { hashOpaqueToken, newOpaqueToken, REVOCATION_REASONS } from '../../domain/tokens';
 import { canSignIn } from '../../domain/user';
@@ -15,10 +16,12 @@ export interface TokenIssued {
 /**
  * Starts a password reset. Always answers the same way, whether or not the email belongs to an
  * account, so it cannot be used to find registered emails. A new request voids the previous token.
+ * For an active account it emits `password_reset.requested` with the token sealed: auth's mail
+ * consumer sends the email after the commit (never in this request); an unknown address emits nothing.
  */
 export async function requestPasswordReset(
   uow: AuthUnitOfWork,
-  deps: Pick<AuthDeps, 'config' | 'logger'>,
+  deps: Pick<AuthDeps, 'config' | 'logger' | 'sealer'>,
   cmd: { email: string },
   now: Date,
 ): Promise<TokenIssued> {
@@ -32,6 +35,7 @@ export async function requestPasswordReset(
 
   const token = newOpaqueToken();
   await uow.oneTimeTokens.issue({ userId: user.id, purpose: 'password_reset', tokenHash: hashOpaqueToken(token), now, expiresAt });
+  await uow.emit(passwordResetRequested(user.id, deps.sealer.seal(token, { userId: user.id, purpose: 'password_reset' }), expiresAt, now));
   deps.logger.info({ user_id: user.id }, 'password reset token issued');
   return { token: exposesOneTimeTokens(deps) ? token : '', expiresAt };
 }

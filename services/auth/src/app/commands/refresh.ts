@@ -1,4 +1,5 @@
 import { AuthErrors } from '../../domain/auth.errors';
+import { refreshTokenReused } from '../../domain/auth.events';
 import { hashOpaqueToken, judgeRefresh, newOpaqueToken, REVOCATION_REASONS } from '../../domain/tokens';
 import { canSignIn, type User } from '../../domain/user';
 import { Checker } from '../../domain/validation';
@@ -50,6 +51,7 @@ export async function rotateRefreshToken(
   }
   if (verdict === 'reused') {
     await uow.sessions.revoke(session.id, REVOCATION_REASONS.refreshReuse, now);
+    await uow.emit(refreshTokenReused(session.userId, session.id, cmd.clientIp, now)); // → the security alert email
     return { kind: 'reused', sessionId: session.id, userId: session.userId };
   }
   if (verdict === 'invalid' || session.absoluteExpiresAt <= now) return { kind: 'invalid' };

@@ -6,6 +6,7 @@ import { Checker } from '../../domain/validation';
 import type { NewUser } from '../../infra/user.repository';
 import type { AuthDeps, AuthUnitOfWork } from '../deps';
 import { throwIfInvalid } from '../shared';
+import { issueEmailVerification } from './email-verification';
 
 export interface RegisterCommand {
   email: string;
@@ -39,4 +40,19 @@ export async function register(uow: AuthUnitOfWork, account: NewUser, createdBy:
     if (isUniqueViolation(err)) throw AuthErrors.emailTaken();
     throw err;
   }
+}
+
+/**
+ * Self-registration: the account, `user.registered`, and a verification token whose email auth's mail
+ * consumer sends after the commit (`email_verification.requested`), all in one unit of work.
+ */
+export async function signUp(
+  uow: AuthUnitOfWork,
+  deps: Pick<AuthDeps, 'config' | 'logger' | 'sealer'>,
+  account: NewUser,
+  now: Date,
+): Promise<User> {
+  const user = await register(uow, account);
+  await issueEmailVerification(uow, deps, user.id, now);
+  return user;
 }

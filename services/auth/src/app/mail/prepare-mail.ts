@@ -1,0 +1,77 @@
+import type { MailMessage } from '@lms/kit/mail';
+import type { OneTimeTokenRequestedV1, RefreshTokenReusedV1 } from '../../domain/auth.events';
+import { hashOpaqueToken } from '../../domain/tokens';
+import { canSignIn, type User } from '../../domain/user';
+import type { OneTimePurpose } from '../../infra/one-time-token.repository';
+import type { AuthDeps } from '../deps';
+import { emailVerificationEmail } from './email-verification.email';
+import { enrolmentConfirmationEmail } from './enrolment-confirmation.email';
+import { passwordResetEmail } from './password-reset.email';
+import { securityAlertEmail } from './security-alert.email';
+
+/**
+ * The mail use cases, in two steps like every consumer: `prepare…` reads (the user row, catalog's course
+ * title, the sealed token) BEFORE the inbox transaction and returns the rendered message, or null when
+ * nothing must be sent (the account is deactivated or deleted, the token was used, replaced or expired,
+ * the email is already verified); `sendMail` sends it inside the consumer's transaction, so a send
+ * failure rolls the inbox row back and the kit retries (then parks) the event.
+ */
+export type PreparedMail = MailMessage | null;
+
+type MailDeps = Pick<AuthDeps, 'units' | 'sealer' | 'config' | 'clock'>;
+
+/** Emails a sealed one-time token (password reset or email verification) to its user. */
+export async function prepareTokenEmail(deps: MailDeps, purpose: OneTimePurpose, fact: OneTimeTokenRequestedV1): Promise<PreparedMail> {
+  // Throws when the token was not sealed by us for this user and purpose: retried, then parked (never sent).
+  const token = deps.sealer.unseal(fact.sealed_token, { userId: fact.user_id, purpose });
+  const issued = await deps.units.read.oneTimeTokens.find(hashOpaqueToken(token), purpose);
+  if (!issued || issued.userId !== fact.user_id || issued.usedAt || issued.expiresAt <= deps.clock()) return null;
+  const user = await activeUser(deps, fact.user_id);
+  if (!user) return null;
+  const ttlSeconds = Math.round((Date.parse(fact.expires_at) - Date.parse(fact.requested_at)) / 1000);
+  const input = { to: user.email, fullName: user.fullName, token, baseUrl: deps.config.APP_BASE_URL, ttlSeconds };
+  if (purpose === 'password_reset') return passwordResetEmail(input);
+  return user.emailVerified ? null : emailVerificationEmail(input);
+}
+
+/** The security alert after a refresh-token reuse revoked a session. */
+export async function prepareSecurityAlert(deps: MailDeps, fact: RefreshTokenReusedV1): Promise<PreparedMail> {
+  const user = await activeUser(deps, fact.user_id);
+  if (!user) return null;
+  return securityAlertEmail({
+    to: user.email,
+    fullName: user.fullName,
+    detectedAt: new Date(fact.detected_at),
+    clientIp: fact.client_ip,
+    baseUrl: deps.config.APP_BASE_URL,
+  });
+}
+
+/** The enrolment confirmation; the course title comes from catalog (a failure is retried like the send). */
+export async function prepareEnrolmentConfirmation(
+  deps: MailDeps & Pick<AuthDeps, 'catalog'>,
+  fact: { student_id: string; course_id: string },
+): Promise<PreparedMail> {
+  const user = await activeUser(deps, fact.student_id);
+  if (!user) return null;
+  const courseTitle = deps.catalog ? ((await deps.catalog.BatchGetCourses({ ids: [fact.course_id] })).items[0]?.title ?? null) : null;
+  return enrolmentConfirmationEmail({
+    to: user.email,
+    fullName: user.fullName,
+    courseId: fact.course_id,
+    courseTitle,
+    baseUrl: deps.config.APP_BASE_URL,
+  });
+}
+
+/** Sends a prepared message (nothing for null); throws MAIL.UNAVAILABLE when the server does not take it. */
+export async function sendMail(deps: Pick<AuthDeps, 'mailer' | 'logger'>, message: PreparedMail): Promise<void> {
+  if (!message) return;
+  if (!deps.mailer) throw new Error('No mailer in this process');
+  await deps.mailer.send(message);
+}
+
+async function activeUser(deps: MailDeps, userId: string): Promise<User | undefined> {
+  const user = await deps.units.read.users.findById(userId);
+  return user && canSignIn(user) ? user : undefined;
+}
