@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ConsumerDefinition } from '@lms/kit/events';
 import type { EnrollmentDeps } from '../app/deps';
-import { expireAtDueTime } from '../app/commands/extend-enrollment';
+import { expireAtDueTime } from '../app/commands/expire-enrollment';
 import { ACCESS_EXPIRY_QUEUE, AccessScheduledV1 } from './enrollment.events.schema';
 
 /**

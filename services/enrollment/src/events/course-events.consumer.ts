@@ -1,7 +1,10 @@
 import type { z, ZodType } from 'zod';
 import type { ConsumerDefinition } from '@lms/kit/events';
 import type { EnrollmentDeps } from '../app/deps';
-import { applyCourseVersion, fetchCourseRules, markLessonDeleted, setCourseStatus, storeOutline, type CatalogOutline } from '../app/commands/course-model';
+import { fetchCourseRules, type CatalogOutline } from '../app/commands/course-model';
+import { applyCourseVersion, storeOutline } from '../app/commands/apply-course-version';
+import { markLessonDeleted } from '../app/commands/mark-lesson-deleted';
+import { setCourseStatus } from '../app/commands/set-course-status';
 import {
   CONTENT_CHANGED_QUEUE,
   ContentChangedV1,

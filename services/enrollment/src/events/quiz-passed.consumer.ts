@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ConsumerDefinition } from '@lms/kit/events';
 import type { EnrollmentDeps } from '../app/deps';
-import { completeLessonFromQuiz, prepareLessonFromQuiz, type QuizPassedFact } from '../app/commands/lesson-progress';
+import { completeLessonFromQuiz, prepareLessonFromQuiz, type QuizPassedFact } from '../app/commands/complete-lesson-from-quiz';
 import type { CatalogOutline } from '../app/commands/course-model';
 import { QUIZ_PASSED_QUEUE, QuizPassedV1 } from './enrollment.events.schema';
 

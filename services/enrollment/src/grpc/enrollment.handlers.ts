@@ -11,19 +11,16 @@ import { authenticate } from '../app/shared';
 import { enrollStudent, prepareEnroll } from '../app/commands/enroll';
 import { authorizeDrop, dropEnrollment } from '../app/commands/drop-enrollment';
 import { prepareReview, reviewEnrollment } from '../app/commands/review-enrollment';
-import {
-  completeLesson,
-  parseLessonCommand,
-  parseProgressCommand,
-  runLearnerLesson,
-  startLesson,
-  updateLessonProgress,
-} from '../app/commands/lesson-progress';
+import { parseLessonCommand, runLearnerLesson } from '../app/commands/lesson-progress';
+import { startLesson } from '../app/commands/start-lesson';
+import { parseProgressCommand, updateLessonProgress } from '../app/commands/update-lesson-progress';
+import { completeLesson } from '../app/commands/complete-lesson';
 import { bulkEnroll, prepareBulkEnroll } from '../app/commands/bulk-enroll';
 import { getEnrollment } from '../app/queries/get-enrollment';
 import { getProgress } from '../app/queries/get-progress';
 import { listMyEnrollments } from '../app/queries/list-my-enrollments';
-import { getCourseStats, listCourseEnrollments } from '../app/queries/course-enrollments';
+import { listCourseEnrollments } from '../app/queries/list-course-enrollments';
+import { getCourseStats } from '../app/queries/get-course-stats';
 import { isEnrolled } from '../app/queries/is-enrolled';
 import { extendEnrollment, prepareExtension } from '../app/commands/extend-enrollment';
 

@@ -1,40 +1,14 @@
 import { AppError, remoteFailure } from '@lms/kit/errors';
 import { EnrollmentErrors } from '../../domain/enrollment.errors';
-import { buildCourseVersion, type CourseStatus, type CourseVersionInput } from '../../domain/course';
 import type { CourseOutline__Output } from '@lms/kit/generated/lms/catalog/v1/CourseOutline';
-import type { SaveVersionResult } from '../../infra/course-model.repository';
-import { versionFromOutline } from '../../infra/catalog-outline';
-import type { CommandEnv, EnrollmentDeps, EnrollmentUnitOfWork } from '../deps';
+import type { EnrollmentDeps } from '../deps';
+import { storeOutline } from './apply-course-version';
 
-/**
- * Stores a course version in the read model (idempotent) and, when it is newer than what the course's
- * enrolments are computed against, asks the background recompute to bring them forward after commit.
+/*
+ * Catalog's outline of a course: the remote reads that keep the read model current. They run before any
+ * unit of work (a gRPC handler's prepare step, a consumer's `prepare`); `seedFromCatalog` then stores what it
+ * read in its own short unit of work.
  */
-export async function applyCourseVersion(
-  uow: EnrollmentUnitOfWork,
-  env: CommandEnv,
-  input: CourseVersionInput,
-  source: 'event' | 'outline',
-  status: { status: CourseStatus; at: Date } | null,
-): Promise<SaveVersionResult> {
-  const version = buildCourseVersion(input);
-  const result = await uow.courses.saveVersion(version, source, status);
-  if (result.advanced) {
-    uow.afterCommit(() => env.requestRecompute(version.courseId));
-    env.logger.info({ course_id: version.courseId, version: version.version, source }, 'new course version: recompute scheduled');
-  }
-  return result;
-}
-
-/** course.unpublished / course.archived (an older fact never overrides a newer one). */
-export async function setCourseStatus(uow: EnrollmentUnitOfWork, env: CommandEnv, courseId: string, status: CourseStatus, at: Date) {
-  const changed = await uow.courses.setStatus(courseId, status, at);
-  if (!changed) env.logger.debug({ course_id: courseId, status }, 'course status event ignored (unknown course or older fact)');
-}
-
-export async function markLessonDeleted(uow: EnrollmentUnitOfWork, lessonId: string, courseId: string, at: Date) {
-  await uow.courses.markLessonDeleted(lessonId, courseId, at);
-}
 
 export interface SeedResult {
   isPublished: boolean;
@@ -70,16 +44,6 @@ export async function fetchOutline(deps: EnrollmentDeps, courseId: string): Prom
   }
   noteOutlineFetched(deps, courseId);
   return outline;
-}
-
-/** Stores a fetched outline as a version of the read model, in the caller's unit of work (DB only). */
-export async function storeOutline(uow: EnrollmentUnitOfWork, env: CommandEnv, courseId: string, outline: CatalogOutline): Promise<void> {
-  if (!outline.is_published) return;
-  await applyCourseVersion(uow, env, versionFromOutline(outline), 'outline', { status: 'published', at: env.clock() });
-  // access_days (0 = lifetime) is not versioned: the outline's current value applies to new enrolments.
-  await uow.courses.setAccessDays(courseId, outline.access_days ?? 0);
-  // likewise the video completion threshold (0 from an older catalog = the default, 80)
-  await uow.courses.setVideoCompletionThreshold(courseId, outline.video_completion_threshold ?? 0);
 }
 
 /**

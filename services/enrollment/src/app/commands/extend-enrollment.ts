@@ -1,6 +1,6 @@
 import { EnrollmentErrors } from '../../domain/enrollment.errors';
-import { DAY_MS, expireIfDue, extendAccess, MAX_ACCESS_DAYS, type Enrollment } from '../../domain/enrollment';
-import { enrollmentAccessScheduled, enrollmentExpired, enrollmentReactivated } from '../../domain/enrollment.events';
+import { DAY_MS, extendAccess, MAX_ACCESS_DAYS, type Enrollment } from '../../domain/enrollment';
+import { enrollmentAccessScheduled, enrollmentReactivated } from '../../domain/enrollment.events';
 import { Checker } from '../../domain/validation';
 import type { CommandEnv, EnrollmentDeps, EnrollmentUnitOfWork } from '../deps';
 import { loadVisible, throwIfInvalid, type Caller } from '../shared';
@@ -60,20 +60,4 @@ export async function extendEnrollment(uow: EnrollmentUnitOfWork, env: CommandEn
   const reactivated = e.status === 'expired' && next.status !== 'expired';
   await uow.emit(...(reactivated ? [enrollmentReactivated(next, at)] : []), enrollmentAccessScheduled(next, 'extended', at));
   return next;
-}
-
-/**
- * The timer's effect (consumer of our own `enrollment.access_scheduled`, at its `expires_at`): under the
- * row lock, an active enrolment whose end of access is still the scheduled one and has passed becomes
- * `expired` (`enrollment.expired`). Extended meanwhile (the end moved: that change armed its own timer),
- * dropped, completed or already expired → nothing. Returns whether it expired the enrolment.
- */
-export async function expireAtDueTime(uow: EnrollmentUnitOfWork, env: CommandEnv, fact: { enrollmentId: string; expiresAt: Date }): Promise<boolean> {
-  const e = await uow.enrollments.lockById(fact.enrollmentId);
-  if (!e || !e.expiresAt || e.expiresAt.getTime() !== fact.expiresAt.getTime()) return false;
-  const expired = expireIfDue(e, env.clock());
-  if (!expired) return false;
-  await uow.enrollments.save(expired);
-  await uow.emit(enrollmentExpired(expired, env.clock()));
-  return true;
 }

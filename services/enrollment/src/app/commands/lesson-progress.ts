@@ -3,14 +3,18 @@ import type { CourseLesson } from '../../domain/course';
 import { EnrollmentErrors } from '../../domain/enrollment.errors';
 import { accessEnded, isLearning, recordLessonCompletion, type Enrollment } from '../../domain/enrollment';
 import { lessonCompleted, lessonStarted } from '../../domain/enrollment.events';
-import { evaluateLock, parseProgressUpdate, type LessonProgress, type ProgressUpdate } from '../../domain/progress';
-import { DEFAULT_VIDEO_COMPLETION_THRESHOLD } from '../../infra/course-model.repository';
+import { evaluateLock, type LessonProgress } from '../../domain/progress';
 import { Checker } from '../../domain/validation';
 import type { CommandEnv, EnrollmentDeps, EnrollmentUnitOfWork } from '../deps';
 import { loadOwned, throwIfInvalid, type Caller } from '../shared';
-import { fetchOutlineThrottled, refreshFromCatalogThrottled, storeOutline, type CatalogOutline } from './course-model';
+import { refreshFromCatalogThrottled } from './course-model';
 import { upgradeLocked } from './recompute';
 
+/*
+ * The common frame of the student's progress commands (start-lesson, update-lesson-progress, complete-lesson)
+ * and of complete-lesson-from-quiz: parsing the ids, the unit of work that locks the enrolment and finds the
+ * lesson (`runLearnerLesson`), and the one completion path that moves the counters (`completeLocked`).
+ */
 export interface LessonCommand {
   enrollmentId: string;
   lessonId: string;
@@ -32,7 +36,7 @@ export interface ProgressResult {
 
 export type LessonIds = LessonCommand;
 
-function parseIds(cmd: LessonCommand, check: Checker): LessonIds {
+export function parseIds(cmd: LessonCommand, check: Checker): LessonIds {
   return { enrollmentId: check.uuid('enrollment_id', cmd.enrollmentId), lessonId: check.uuid('lesson_id', cmd.lessonId) };
 }
 
@@ -64,7 +68,7 @@ async function resolveUnknownLesson(deps: EnrollmentDeps, e: Enrollment, lessonI
  * Locks the enrolment row for the rest of the unit of work (every counter change happens under it) and
  * brings it to the course's current version first if a recompute has not reached it yet.
  */
-async function lockEnrollment(uow: EnrollmentUnitOfWork, env: CommandEnv, enrollmentId: string) {
+export async function lockEnrollment(uow: EnrollmentUnitOfWork, env: CommandEnv, enrollmentId: string) {
   const locked = await uow.enrollments.lockById(enrollmentId);
   if (!locked) throw EnrollmentErrors.notFound();
   const course = await uow.courses.get(locked.courseId);
@@ -158,7 +162,7 @@ export async function runLearnerLesson<T>(
  * Completes a lesson for a locked enrolment: the completion row transitions at most once, and only that
  * transition moves the counter (if the lesson counts in the enrolment's version). Returns the events.
  */
-async function completeLocked(
+export async function completeLocked(
   uow: EnrollmentUnitOfWork,
   enrollment: Enrollment,
   lesson: CourseLesson | null,
@@ -178,168 +182,4 @@ async function completeLocked(
   if (created) events.push(lessonStarted(enrollment, lessonId, at));
   events.push(lessonCompleted(enrollment, lessonId, at), ...change.events);
   return { progress, enrollment: change.enrollment, events };
-}
-
-/** Opens the lesson (creating its progress row) or touches it. */
-export async function startLesson(uow: EnrollmentUnitOfWork, env: CommandEnv, { enrollment, lessonId, events }: LearnerLesson): Promise<ProgressResult> {
-  const at = env.clock();
-  const { progress, created } = await uow.progress.start(enrollment.id, lessonId, at);
-  const touched: Enrollment = { ...enrollment, startedAt: enrollment.startedAt ?? at, lastAccessedAt: at };
-  await uow.enrollments.save(touched);
-  await uow.emit(...events, ...(created ? [lessonStarted(touched, lessonId, at)] : []));
-  return { progress, enrollment: touched };
-}
-
-/** The largest running total of time on one lesson a client may report (the gateway's bound too). */
-export const MAX_LESSON_TIME_SECONDS = 86_400;
-
-/**
- * `time_spent_seconds` of a progress update is the client's running total for the lesson (issue 10 B7): the
- * stored total only grows (monotonic max), so a retried or repeated update counts once, and by at most
- * MAX_TIME_INCREMENT_SECONDS per update (a larger jump is clamped: a client cannot claim hours at once).
- * Returns the seconds to add to the stored total (and to the enrolment's total).
- */
-function timeToAdd(reportedTotal: number | undefined, storedTotal: number, maxIncrement: number): number {
-  if (reportedTotal === undefined) return 0;
-  return Math.min(Math.max(reportedTotal - storedTotal, 0), maxIncrement);
-}
-
-function parseReportedTotal(cmd: UpdateProgressCommand, check: Checker): number | undefined {
-  if (!cmd.fields.includes('time_spent_seconds')) return undefined;
-  const total = Number(cmd.timeSpentSeconds);
-  if (!Number.isInteger(total) || total < 0 || total > MAX_LESSON_TIME_SECONDS) {
-    check.add('time_spent_seconds', `is the running total of seconds on this lesson: must be between 0 and ${MAX_LESSON_TIME_SECONDS}`);
-    return undefined;
-  }
-  return total;
-}
-
-/**
- * The video completion rule (issue 12 item 6, the seed's 80 %): a progress update of a video lesson whose
- * `completion_percentage` reaches the course's `video_completion_threshold` completes it. Reads the
- * course row only for such updates.
- */
-async function reachesVideoThreshold(uow: EnrollmentUnitOfWork, enrollment: Enrollment, lesson: CourseLesson, update: ProgressUpdate): Promise<boolean> {
-  if (lesson.lessonType !== 'video' || update.completionPercentage === undefined || update.completionPercentage <= 0) return false;
-  const course = await uow.courses.get(enrollment.courseId);
-  return update.completionPercentage >= (course?.videoCompletionThreshold ?? DEFAULT_VIDEO_COMPLETION_THRESHOLD);
-}
-
-/** A checked progress update: the ids, the fields to apply, and the client's running total of time if sent. */
-export interface ProgressUpdateInput {
-  ids: LessonIds;
-  update: ProgressUpdate;
-  reportedTotal: number | undefined;
-}
-
-export function parseProgressCommand(cmd: UpdateProgressCommand, maxTimeIncrementSeconds: number): ProgressUpdateInput {
-  const check = new Checker();
-  const ids = parseIds(cmd, check);
-  const reportedTotal = parseReportedTotal(cmd, check);
-  // the other fields' rules; the time (a total, not an increment) is checked above and turned into the increment below
-  const update = parseProgressUpdate({ ...cmd, timeSpentSeconds: 0 }, maxTimeIncrementSeconds, check);
-  throwIfInvalid(check);
-  return { ids, update, reportedTotal };
-}
-
-/**
- * Progress of a lesson: time spent (the client's running total, see `timeToAdd`), position, percentage,
- * notes; `status: completed` completes it (same rules as CompleteLesson), and so does a video lesson's
- * `completion_percentage` reaching the course's threshold (`reachesVideoThreshold`) — through the same
- * `completeLocked`, so it happens once and moves the exact counters once; below it the lesson is in progress.
- */
-export async function updateLessonProgress(
-  uow: EnrollmentUnitOfWork,
-  env: CommandEnv,
-  { enrollment, lesson, lessonId, events }: LearnerLesson,
-  input: ProgressUpdateInput,
-): Promise<ProgressResult> {
-  const update: ProgressUpdate = { ...input.update };
-  if (update.complete && lesson.lessonType === 'quiz') throw EnrollmentErrors.quizRequired();
-  const at = env.clock();
-  if (input.reportedTotal !== undefined) {
-    // under the enrolment's row lock: concurrent updates of this lesson take turns
-    const stored = (await uow.progress.get(enrollment.id, lessonId))?.timeSpentSeconds ?? 0;
-    update.timeIncrement = timeToAdd(input.reportedTotal, stored, env.config.MAX_TIME_INCREMENT_SECONDS);
-  }
-  const { progress, created } = await uow.progress.update(enrollment.id, lessonId, update, at);
-  let current: Enrollment = {
-    ...enrollment,
-    startedAt: enrollment.startedAt ?? at,
-    lastAccessedAt: at,
-    totalTimeSpentSeconds: enrollment.totalTimeSpentSeconds + update.timeIncrement,
-  };
-  const out: DomainEvent[] = [...events, ...(created ? [lessonStarted(current, lessonId, at)] : [])];
-  let result = progress;
-  if (update.complete || (await reachesVideoThreshold(uow, enrollment, lesson, update))) {
-    const done = await completeLocked(uow, current, lesson, lessonId, at, 'student');
-    current = done.enrollment;
-    result = done.progress;
-    out.push(...done.events.filter((e) => e.type !== 'lesson.started'));
-  } else {
-    await uow.enrollments.save(current);
-  }
-  await uow.emit(...out);
-  return { progress: result, enrollment: current };
-}
-
-/** Idempotent: completing twice (or concurrently) has one effect and returns the same completion. */
-export async function completeLesson(uow: EnrollmentUnitOfWork, env: CommandEnv, { enrollment, lesson, lessonId, events }: LearnerLesson): Promise<ProgressResult> {
-  if (lesson.lessonType === 'quiz') {
-    const existing = await uow.progress.get(enrollment.id, lessonId);
-    if (existing?.completedAt) return { progress: existing, enrollment };
-    throw EnrollmentErrors.quizRequired();
-  }
-  const done = await completeLocked(uow, enrollment, lesson, lessonId, env.clock(), 'student');
-  await uow.emit(...events, ...done.events);
-  return { progress: done.progress, enrollment: done.enrollment };
-}
-
-export interface QuizPassedFact {
-  studentId: string;
-  courseId: string;
-  lessonId: string;
-  passedAt: Date;
-}
-
-/**
- * Before `quiz.passed`'s inbox transaction (the consumer's `prepare`: no transaction open, reads on autocommit):
- * when the quiz's lesson is not in our model of the course yet (its course.published may be late), fetches
- * catalog's outline (throttled per course). The handler stores it in its own unit of work; a failed fetch is
- * logged and the completion is still recorded (it counts once the version arrives).
- */
-export async function prepareLessonFromQuiz(deps: EnrollmentDeps, fact: QuizPassedFact): Promise<CatalogOutline | null> {
-  const read = deps.units.read;
-  const found = await read.enrollments.findByStudentCourse(fact.studentId, fact.courseId);
-  if (!found) return null;
-  const course = await read.courses.get(fact.courseId);
-  const knownVersion = Math.max(course?.currentVersion ?? 0, found.courseVersion);
-  if (course && (await read.courses.getLesson(fact.courseId, knownVersion, fact.lessonId))) return null;
-  return fetchOutlineThrottled(deps, fact.courseId).catch((err: Error) => {
-    deps.logger.warn({ err: err.message, course_id: fact.courseId }, 'could not refresh the course outline for quiz.passed');
-    return null;
-  });
-}
-
-/**
- * `quiz.passed` completes the quiz's lesson for the student's enrolment, in the unit of work joined to the
- * consumer's inbox transaction (a duplicate event never gets here; a second, different event for the same
- * lesson finds the lesson completed and changes nothing). The quiz service is the authority: no drip check
- * here. A lesson our model does not know yet is still recorded; it counts once its course version arrives.
- * DB-only: an outline fetched by `prepareLessonFromQuiz` is stored in this same unit of work.
- */
-export async function completeLessonFromQuiz(
-  uow: EnrollmentUnitOfWork,
-  env: CommandEnv,
-  fact: QuizPassedFact,
-  outline: CatalogOutline | null = null,
-): Promise<'completed' | 'duplicate' | 'not_enrolled'> {
-  const found = await uow.enrollments.findByStudentCourse(fact.studentId, fact.courseId);
-  if (!found) return 'not_enrolled';
-  if (outline) await storeOutline(uow, env, fact.courseId, outline);
-  const { enrollment, events } = await lockEnrollment(uow, env, found.id);
-  const lesson = await uow.courses.getLesson(enrollment.courseId, enrollment.courseVersion, fact.lessonId);
-  const done = await completeLocked(uow, enrollment, lesson, fact.lessonId, fact.passedAt, 'quiz');
-  await uow.emit(...events, ...done.events);
-  return done.events.length ? 'completed' : 'duplicate';
 }

@@ -1,7 +1,7 @@
 import { totalPages } from '@lms/kit/errors';
 import { ENROLLMENT_STATUSES, type Enrollment, type EnrollmentStatus } from '../../domain/enrollment';
 import { Checker, isUuid } from '../../domain/validation';
-import { COURSE_SORTS, type CourseSort, type CourseStatsRow } from '../../infra/enrollment.repository';
+import { COURSE_SORTS, type CourseSort } from '../../infra/enrollment.repository';
 import type { EnrollmentDeps } from '../deps';
 import { requireCourseOwner, throwIfInvalid, type Caller } from '../shared';
 
@@ -57,30 +57,5 @@ export async function listCourseEnrollments(
     pageSize,
     totalPages: totalPages(total, pageSize),
     nextCursor: last && items.length === pageSize ? encodeCursor(sort, enrollments.sortValue(last, sort), last.id) : '',
-  };
-}
-
-export interface CourseStats extends CourseStatsRow {
-  courseId: string;
-  completionRate: number;
-  courseVersion: number;
-  totalLessonsCount: number;
-}
-
-/** Enrolment counts by status, completion rate (completed / not dropped), average progress and rating. */
-export async function getCourseStats(deps: EnrollmentDeps, caller: Caller, q: { courseId: string }): Promise<CourseStats> {
-  const check = new Checker();
-  const courseId = check.uuid('course_id', q.courseId);
-  throwIfInvalid(check);
-  await requireCourseOwner(deps, caller, courseId);
-  const { enrollments, courses } = deps.units.read;
-  const [row, course] = await Promise.all([enrollments.stats(courseId), courses.get(courseId)]);
-  const considered = row.total - row.dropped;
-  return {
-    ...row,
-    courseId,
-    completionRate: considered > 0 ? Math.round((row.completed * 10_000) / considered) / 100 : 0,
-    courseVersion: course?.currentVersion ?? 0,
-    totalLessonsCount: course?.totalCountable ?? 0,
   };
 }
