@@ -32,8 +32,8 @@ const authShape = {
   PASSWORD_RESET_TTL_SECONDS: field.int(3600, { min: 1, max: 604_800 }),
   EMAIL_VERIFICATION_TTL_SECONDS: field.int(86_400, { min: 1, max: 2_592_000 }),
   /**
-   * Test/demo switch: hand password-reset and email-verification tokens back in the reply (there is no
-   * mailer yet). Never implied by NODE_ENV; refused in production.
+   * Test/demo switch: also hand password-reset and email-verification tokens back in the reply (they are
+   * emailed either way). Never implied by NODE_ENV; refused in production.
    */
   EXPOSE_ONE_TIME_TOKENS: field.bool(false),
   /**

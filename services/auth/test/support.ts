@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { GrpcStatus, type PromiseClient } from '@lms/kit/grpc';
 import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
 import { contextFromIncoming, runWithContext } from '@lms/kit';
-import { testLogger, type TestResource } from '@lms/kit/testing';
-import { PASSWORD, startAuth as startAuthService } from '@lms/testing-fleet';
+import type { TestResource } from '@lms/kit/testing';
+import { PASSWORD, startAuth as startAuthService, type AuthHandle } from '@lms/testing-fleet';
 import { loadBootstrapAdminConfig, type AuthConfig } from '../src/config';
 import type { RunningAuthService } from '../src/main';
-import { runBootstrapAdmin } from '../src/cli/bootstrap-admin';
 export { captureEvents, expectGrpcError } from '@lms/kit/testing';
 
 export type AuthClient = PromiseClient<AuthServiceDefinition>;
@@ -20,6 +19,8 @@ export interface AuthHarness {
   vhost: TestResource;
   service: RunningAuthService;
   env: Record<string, string>;
+  /** Auth's own bootstrap-admin command (see @lms/testing-fleet). */
+  createAdmin: AuthHandle['createAdmin'];
   close(): Promise<void>;
 }
 
@@ -49,11 +50,7 @@ export async function signUpAndIn(client: AuthClient, label = 'user', password =
 
 /** Ensures an administrator through the bootstrap command and signs in as them. */
 export async function adminSession(h: AuthHarness) {
-  const email = uniqueEmail('admin');
-  await runBootstrapAdmin(
-    loadAuthConfigForBootstrap(h, { ADMIN_EMAIL: email, ADMIN_PASSWORD: STRONG_PASSWORD, ADMIN_FULL_NAME: 'Ada Admin' }),
-    testLogger('bootstrap'),
-  );
+  const { email } = await h.createAdmin({ email: uniqueEmail('admin'), password: STRONG_PASSWORD });
   const tokens = await h.client.Login({ email, password: STRONG_PASSWORD });
   return { email, tokens, auth: bearer(tokens.access_token), userId: tokens.user!.id };
 }
