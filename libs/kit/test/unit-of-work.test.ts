@@ -102,6 +102,30 @@ describe('Units of work (kit)', () => {
     expect(runs).toBe(1);
   });
 
+  it('When an after-commit hook is asynchronous, then run resolves only after it; when it fails, run rejects with the data committed', async () => {
+    const order: string[] = [];
+    await units.run(async (uow) => {
+      uow.afterCommit(async () => {
+        await new Promise((r) => setTimeout(r, 30));
+        order.push('hook');
+      });
+    });
+    order.push('resolved');
+    expect(order).toEqual(['hook', 'resolved']);
+
+    const id = randomUUID();
+    await expect(
+      units.run(async (uow) => {
+        await uow.notes.insert(id, 'committed before the hook failed');
+        uow.afterCommit(async () => {
+          throw new Error('redis down');
+        });
+      }),
+    ).rejects.toThrow('redis down');
+    const rows = await sequelize.query('SELECT 1 FROM notes WHERE id = :id', { type: QueryTypes.SELECT, replacements: { id } });
+    expect(rows).toHaveLength(1);
+  });
+
   it('When a use case joins a transaction someone else owns, then its writes commit or roll back with that transaction', async () => {
     const kept = randomUUID();
     const dropped = randomUUID();

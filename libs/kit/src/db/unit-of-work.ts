@@ -35,8 +35,13 @@ export class SqlSession {
 export interface UnitOfWorkCore {
   /** Adds domain events to the outbox in this transaction: they exist if and only if the change commits. */
   emit(...events: DomainEvent<unknown>[]): Promise<void>;
-  /** Runs after the commit (cache invalidation, nudging a background job); never if it rolls back. */
-  afterCommit(fn: () => void): void;
+  /**
+   * Runs after the commit (cache invalidation, a revocation mark, nudging a background job); never if it
+   * rolls back. Hooks are awaited in order before `run` resolves, so the caller's answer comes after them;
+   * a hook that fails makes `run` reject although the transaction committed (the caller sees the failure,
+   * e.g. UNAVAILABLE, and retries an idempotent operation).
+   */
+  afterCommit(fn: () => void | Promise<void>): void;
 }
 
 /** Repositories bound to one transaction, plus its outbox. A use case holding one cannot open a second. */
@@ -81,7 +86,9 @@ export class UnitsOfWork<R extends object> {
     const { sequelize, outbox, source, repositories } = this.options;
     const core: UnitOfWorkCore = {
       emit: (...events) => outbox.add(transaction, ...events.map((event) => toCloudEvent(source, event))),
-      afterCommit: (fn) => transaction.afterCommit(() => fn()),
+      afterCommit: (fn) => transaction.afterCommit(async () => {
+        await fn();
+      }),
     };
     return Object.assign(repositories(new SqlSession(sequelize, transaction)), core);
   }
