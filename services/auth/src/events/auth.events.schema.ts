@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEALED_TOKEN_PATTERN } from '../infra/token-sealer';
 
 /**
  * Machine-readable schemas of the events this service publishes (v1 payloads, the `data` of the
@@ -9,7 +10,7 @@ const role = z.enum(['admin', 'instructor', 'student']);
 const uuid = z.string().uuid();
 const at = z.string().datetime();
 /** `v1.<iv>.<tag>.<ciphertext>` (base64url): a one-time token only auth's mail consumer can open. */
-const sealedToken = z.string().regex(/^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{1,200}$/, 'not a sealed token');
+const sealedToken = z.string().regex(SEALED_TOKEN_PATTERN, 'not a sealed token');
 const oneTimeTokenRequested = z.object({ user_id: uuid, sealed_token: sealedToken, expires_at: at, requested_at: at });
 
 export const AUTH_EVENT_SCHEMAS = {
