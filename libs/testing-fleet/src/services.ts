@@ -171,7 +171,7 @@ async function run<Client extends Closable, Config, Running extends Runnable>(
       Object.assign(handle, { service, config, address, port: service.grpcPort, client: recipe.connect(address) });
     },
     async replica(overrides = {}) {
-      const copy = await run(recipe, { ...env, ...overrides }, db, vhost, async () => undefined);
+      const copy = await run(recipe, { ...env, GRPC_PORT: '0', ...overrides }, db, vhost, async () => undefined);
       replicas.push(copy);
       return copy;
     },
