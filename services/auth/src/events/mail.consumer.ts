@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, type ZodType } from 'zod';
 import type { ConsumerDefinition } from '@lms/kit/events';
 import type { AuthDeps } from '../app/deps';
 import {
@@ -28,34 +28,21 @@ export const MAIL_QUEUES = {
 const EnrollmentCreatedV1 = z.object({ enrollment_id: z.string().uuid(), student_id: z.string().uuid(), course_id: z.string().uuid() }).passthrough();
 
 export function mailConsumers(deps: AuthDeps): ConsumerDefinition<any, PreparedMail>[] { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const send = async (_event: unknown, _transaction: unknown, prepared: PreparedMail) => sendMail(deps, prepared);
-  const passwordReset: ConsumerDefinition<z.infer<(typeof AUTH_EVENT_SCHEMAS)['password_reset.requested']>, PreparedMail> = {
-    queue: MAIL_QUEUES.passwordReset,
-    bindings: ['password_reset.requested'],
-    schema: AUTH_EVENT_SCHEMAS['password_reset.requested'],
-    prepare: (event) => prepareTokenEmail(deps, 'password_reset', event.data),
-    handle: send,
-  };
-  const emailVerification: ConsumerDefinition<z.infer<(typeof AUTH_EVENT_SCHEMAS)['email_verification.requested']>, PreparedMail> = {
-    queue: MAIL_QUEUES.emailVerification,
-    bindings: ['email_verification.requested'],
-    schema: AUTH_EVENT_SCHEMAS['email_verification.requested'],
-    prepare: (event) => prepareTokenEmail(deps, 'email_verification', event.data),
-    handle: send,
-  };
-  const securityAlert: ConsumerDefinition<z.infer<(typeof AUTH_EVENT_SCHEMAS)['refresh_token.reused']>, PreparedMail> = {
-    queue: MAIL_QUEUES.securityAlert,
-    bindings: ['refresh_token.reused'],
-    schema: AUTH_EVENT_SCHEMAS['refresh_token.reused'],
-    prepare: (event) => prepareSecurityAlert(deps, event.data),
-    handle: send,
-  };
-  const enrolmentConfirmation: ConsumerDefinition<z.infer<typeof EnrollmentCreatedV1>, PreparedMail> = {
-    queue: MAIL_QUEUES.enrolmentConfirmation,
-    bindings: ['enrollment.created'],
-    schema: EnrollmentCreatedV1,
-    prepare: (event) => prepareEnrolmentConfirmation(deps, event.data),
-    handle: send,
-  };
-  return [passwordReset, emailVerification, securityAlert, enrolmentConfirmation];
+  const mail = <T>(queue: string, type: string, schema: ZodType<T>, prepare: (data: T) => Promise<PreparedMail>): ConsumerDefinition<T, PreparedMail> => ({
+    queue,
+    bindings: [type],
+    schema,
+    prepare: (event) => prepare(event.data),
+    handle: (_event, _transaction, prepared) => sendMail(deps, prepared),
+  });
+  return [
+    mail(MAIL_QUEUES.passwordReset, 'password_reset.requested', AUTH_EVENT_SCHEMAS['password_reset.requested'], (data) =>
+      prepareTokenEmail(deps, 'password_reset', data),
+    ),
+    mail(MAIL_QUEUES.emailVerification, 'email_verification.requested', AUTH_EVENT_SCHEMAS['email_verification.requested'], (data) =>
+      prepareTokenEmail(deps, 'email_verification', data),
+    ),
+    mail(MAIL_QUEUES.securityAlert, 'refresh_token.reused', AUTH_EVENT_SCHEMAS['refresh_token.reused'], (data) => prepareSecurityAlert(deps, data)),
+    mail(MAIL_QUEUES.enrolmentConfirmation, 'enrollment.created', EnrollmentCreatedV1, (data) => prepareEnrolmentConfirmation(deps, data)),
+  ];
 }
