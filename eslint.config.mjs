@@ -34,6 +34,11 @@ export default tseslint.config(
     },
   },
   {
+    // Test support itself: it starts services in-process and builds on the kit's test helpers.
+    files: ['libs/testing-fleet/src/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
     // The one place each process reads its environment; the kit's test support reads the test servers' URLs.
     files: ['libs/kit/src/config/**/*.ts', 'services/*/src/config.ts', 'gateway/src/config.ts', 'libs/kit/src/telemetry/**/*.ts', 'libs/kit/src/testing/**/*.ts'],
     rules: { 'no-restricted-properties': 'off' },

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- test support itself: it builds on the kit's test helpers */
 import net from 'node:net';
 import { createAuthClient, type AuthClient } from '@lms/kit/clients';
 import { createDatabase } from '@lms/kit/db';

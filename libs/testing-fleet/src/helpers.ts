@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- test support itself: it builds on the kit's test helpers */
 import { randomBytes } from 'node:crypto';
 import amqp, { type ChannelModel } from 'amqplib';
 import { createEvent, EVENTS_EXCHANGE, type CloudEvent } from '@lms/kit/events';

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- the one place outside a service that starts it: in-process, for tests only */
 import { randomBytes } from 'node:crypto';
 import { createAuthClient, createCatalogClient, createEnrollmentClient, createQuizClient } from '@lms/kit/clients';
 import type { AuthClient, CatalogClient, EnrollmentClient, QuizClient } from '@lms/kit/clients';
