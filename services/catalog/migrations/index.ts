@@ -5,6 +5,7 @@ import { sectionsLessonsMigration } from './0002-sections-lessons';
 import { courseEnrollmentsMigration } from './0003-course-enrollments';
 import { courseAccessDaysMigration } from './0004-course-access-days';
 import { videoCompletionThresholdMigration } from './0005-video-completion-threshold';
+import { courseLanguageLessonDocumentMigration } from './0006-course-language-lesson-document';
 
 /** Every migration of the catalog database, in order (the kit's outbox/inbox tables first). */
 export const migrations: Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   courseEnrollmentsMigration,
   courseAccessDaysMigration,
   videoCompletionThresholdMigration,
+  courseLanguageLessonDocumentMigration,
 ];

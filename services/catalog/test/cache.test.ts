@@ -91,7 +91,7 @@ describe('catalog: the public read cache (Redis, generation-keyed) never shows a
     const { course } = await publishedCourse(f, f.owner, { category });
     await f.stopAuth();
     const page = await f.catalog.ListCourses(listRequest({ category }), ANONYMOUS);
-    expect(page.items.map((c) => c.instructor)).toEqual([{ id: f.owner.userId, full_name: '', bio: '' }]);
-    expect((await f.catalog.GetCourse({ course_id: course.id }, ANONYMOUS)).instructor).toEqual({ id: f.owner.userId, full_name: '', bio: '' });
+    expect(page.items.map((c) => c.instructor)).toEqual([{ id: f.owner.userId, full_name: '', bio: '', avatar_url: '' }]);
+    expect((await f.catalog.GetCourse({ course_id: course.id }, ANONYMOUS)).instructor).toEqual({ id: f.owner.userId, full_name: '', bio: '', avatar_url: '' });
   });
 });

@@ -93,7 +93,7 @@ describe('catalog: courses (gRPC, real PostgreSQL/RabbitMQ/Redis, real auth)', (
 
   test.each([
     ['a title that is too short', { title: 'ab' }, ['title']],
-    ['a title that is too long', { title: 'x'.repeat(201) }, ['title']],
+    ['a title that is too long', { title: 'x'.repeat(256) }, ['title']],
     ['a negative price', { price_cents: -1 }, ['price_cents']],
     ['a price above 100,000,000', { price_cents: 100_000_001 }, ['price_cents']],
     ['a lower-case currency', { currency: 'usd' }, ['currency']],
@@ -291,7 +291,7 @@ describe('catalog: courses (gRPC, real PostgreSQL/RabbitMQ/Redis, real auth)', (
   test('When a course is read, then it carries its instructor (name and bio from auth) and totals from its published lessons', async () => {
     const course = await f.catalog.CreateCourse(courseRequest(), f.owner.auth);
     const quiz = await f.catalog.CreateLesson(lessonRequest(course.id, { lesson_type: 'quiz', duration_minutes: 15 }), f.owner.auth);
-    const video = await f.catalog.CreateLesson(lessonRequest(course.id, { lesson_type: 'video', duration_minutes: 30 }), f.owner.auth);
+    const video = await f.catalog.CreateLesson(lessonRequest(course.id, { lesson_type: 'video', video_url: 'https://video.example.com/v.mp4', duration_minutes: 30 }), f.owner.auth);
     await f.catalog.CreateLesson(lessonRequest(course.id, { lesson_type: 'text', duration_minutes: 99 }), f.owner.auth); // draft
     await f.catalog.PublishLesson({ lesson_id: quiz.id }, f.owner.auth);
     await f.catalog.PublishLesson({ lesson_id: video.id }, f.owner.auth);

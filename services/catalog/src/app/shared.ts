@@ -88,9 +88,11 @@ export interface InstructorSummary {
   id: string;
   fullName: string;
   bio: string;
+  /** "" when the profile has none (absent in cache entries written before the field existed). */
+  avatarUrl?: string;
 }
 
-/** A course as it is answered: with its instructor's public name and bio. */
+/** A course as it is answered: with its instructor's public name, bio and avatar. */
 export interface CourseView extends Course {
   instructor: InstructorSummary;
 }
@@ -105,7 +107,10 @@ export async function withInstructors(deps: CatalogDeps, courses: Course[]): Pro
   return {
     items: courses.map((c) => {
       const profile = profiles.get(c.instructorId);
-      return { ...c, instructor: { id: c.instructorId, fullName: profile?.fullName ?? '', bio: profile?.bio ?? '' } };
+      return {
+        ...c,
+        instructor: { id: c.instructorId, fullName: profile?.fullName ?? '', bio: profile?.bio ?? '', avatarUrl: profile?.avatarUrl ?? '' },
+      };
     }),
     degraded,
   };

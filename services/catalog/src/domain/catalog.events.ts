@@ -18,6 +18,8 @@ export interface CourseCreatedV1 {
   slug: string;
   category: string;
   difficulty_level: string;
+  /** Added by issue 12 (additive): the course's BCP 47 language tag. */
+  language: string;
   price_cents: number;
   currency: string;
   created_at: string;
@@ -36,6 +38,7 @@ export function courseCreated(course: Course, createdBy: string): DomainEvent<Co
       slug: course.slug,
       category: course.category,
       difficulty_level: course.difficultyLevel,
+      language: course.language,
       price_cents: course.priceCents,
       currency: course.currency,
       created_at: course.createdAt.toISOString(),

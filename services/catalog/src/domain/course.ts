@@ -1,6 +1,6 @@
 import type { Caller } from '@lms/kit/auth';
 import { CatalogErrors } from './catalog.errors';
-import { Checker, LIMITS } from './validation';
+import { Checker, length, LIMITS } from './validation';
 
 export const DIFFICULTY_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 export type DifficultyLevel = (typeof DIFFICULTY_LEVELS)[number];
@@ -14,6 +14,8 @@ export interface Course {
   longDescription: string;
   category: string;
   difficultyLevel: DifficultyLevel;
+  /** BCP 47 language tag of the course ("en" by default, as the seed). */
+  language: string;
   priceCents: number;
   currency: string;
   thumbnailUrl: string;
@@ -50,6 +52,7 @@ export interface CourseContent {
   longDescription: string;
   category: string;
   difficultyLevel: DifficultyLevel;
+  language: string;
   priceCents: number;
   currency: string;
   thumbnailUrl: string;
@@ -69,6 +72,7 @@ export const COURSE_EDITABLE_FIELDS = [
   'long_description',
   'category',
   'difficulty_level',
+  'language',
   'price_cents',
   'currency',
   'thumbnail_url',
@@ -89,6 +93,8 @@ export interface CourseInput {
   longDescription: string;
   category: string;
   difficultyLevel: string;
+  /** "" = the default ("en") on create and update. */
+  language?: string;
   priceCents: string | number;
   currency: string;
   thumbnailUrl: string;
@@ -101,6 +107,9 @@ export interface CourseInput {
   /** 1..100; 0/absent = DEFAULT_VIDEO_COMPLETION_THRESHOLD. */
   videoCompletionThreshold?: number | string;
 }
+
+/** The seed's default course language. */
+export const DEFAULT_LANGUAGE = 'en';
 
 /** The seed's rule: a video watched to 80 % counts as completed, unless the course sets another threshold. */
 export const DEFAULT_VIDEO_COMPLETION_THRESHOLD = 80;
@@ -118,11 +127,12 @@ type Validators = {
 };
 
 const VALIDATORS: Validators = {
-  title: (c, i) => ({ title: c.line('title', i.title, LIMITS.courseTitleMin, LIMITS.titleMax) }),
+  title: (c, i) => ({ title: c.line('title', i.title, LIMITS.courseTitleMin, LIMITS.courseTitleMax) }),
   description: (c, i) => ({ description: c.text('description', i.description, LIMITS.descriptionMax) }),
   long_description: (c, i) => ({ longDescription: c.text('long_description', i.longDescription, LIMITS.longDescriptionMax) }),
   category: (c, i) => ({ category: c.line('category', i.category, 0, LIMITS.categoryMax) }),
   difficulty_level: (c, i) => ({ difficultyLevel: c.oneOf('difficulty_level', i.difficultyLevel, DIFFICULTY_LEVELS, 'beginner') }),
+  language: (c, i) => ({ language: c.language('language', i.language ?? '', DEFAULT_LANGUAGE) }),
   price_cents: (c, i) => ({ priceCents: c.int('price_cents', i.priceCents, 0, LIMITS.priceMax) }),
   currency: (c, i, d) => ({ currency: c.currency('currency', i.currency, d.currency) }),
   thumbnail_url: (c, i) => ({ thumbnailUrl: c.url('thumbnail_url', i.thumbnailUrl) }),
@@ -181,6 +191,18 @@ export function canAuthor(caller: Caller | undefined): boolean {
   return !!caller && (caller.role === 'instructor' || caller.role === 'admin');
 }
 
+export const COURSE_STATUSES = ['draft', 'published', 'archived'] as const;
+export type CourseStatus = (typeof COURSE_STATUSES)[number];
+
+/**
+ * The seed's course `status`, derived from the one source of truth (`is_published`, `archived_at`): archived
+ * when archived (never published then), published when published, else draft.
+ */
+export function courseStatus(course: Pick<Course, 'isPublished' | 'archivedAt'>): CourseStatus {
+  if (course.archivedAt !== null) return 'archived';
+  return course.isPublished ? 'published' : 'draft';
+}
+
 export function isPubliclyVisible(course: Pick<Course, 'isPublished' | 'archivedAt'>): boolean {
   return course.isPublished && course.archivedAt === null;
 }
@@ -235,6 +257,8 @@ export function listingVisibility(caller: Caller | undefined, includeUnpublished
 export interface CourseFilter {
   category?: string;
   difficultyLevel?: DifficultyLevel;
+  /** Canonical language tag. */
+  language?: string;
   instructorId?: string;
   minPriceCents?: number;
   maxPriceCents?: number;
@@ -247,6 +271,8 @@ export interface ListCoursesInput {
   pageSize: number;
   category: string;
   difficultyLevel: string;
+  /** "" = any language. */
+  language?: string;
   instructorId: string;
   minPriceCents: string | number;
   maxPriceCents: string | number;
@@ -268,6 +294,7 @@ export function validateListCourses(input: ListCoursesInput): {
   const category = check.line('category', input.category, 0, LIMITS.categoryMax);
   if (category) filter.category = category;
   if (input.difficultyLevel) filter.difficultyLevel = check.oneOf('difficulty_level', input.difficultyLevel, DIFFICULTY_LEVELS);
+  if (input.language) filter.language = check.language('language', input.language);
   if (input.instructorId) filter.instructorId = check.uuid('instructor_id', input.instructorId);
   const min = check.int('min_price_cents', input.minPriceCents, -1, LIMITS.priceMax);
   const max = check.int('max_price_cents', input.maxPriceCents, -1, LIMITS.priceMax);
@@ -278,7 +305,8 @@ export function validateListCourses(input: ListCoursesInput): {
   else if (input.isFree === 'false') filter.isFree = false;
   else if (input.isFree !== '') check.add('is_free', 'must be "true", "false" or empty');
   const search = check.line('search', input.search, 0, LIMITS.searchMax);
-  if (search) filter.search = search;
+  if (search && length(search) < LIMITS.searchMin) check.add('search', `must be at least ${LIMITS.searchMin} characters`);
+  else if (search) filter.search = search;
   let sort: CourseSort = filter.search ? 'relevance' : 'newest';
   if (input.sort) sort = check.oneOf('sort', input.sort, COURSE_SORTS);
   if (sort === 'relevance' && !filter.search) sort = 'newest';
@@ -286,5 +314,5 @@ export function validateListCourses(input: ListCoursesInput): {
   return { page, pageSize, filter, sort };
 }
 
-export const MY_COURSE_STATUSES = ['draft', 'published', 'archived'] as const;
-export type MyCourseStatus = (typeof MY_COURSE_STATUSES)[number];
+export const MY_COURSE_STATUSES = COURSE_STATUSES;
+export type MyCourseStatus = CourseStatus;

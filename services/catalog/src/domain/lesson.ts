@@ -1,7 +1,7 @@
 import { CatalogErrors } from './catalog.errors';
 import { Checker, LIMITS } from './validation';
 
-export const LESSON_TYPES = ['video', 'text', 'quiz', 'assignment'] as const;
+export const LESSON_TYPES = ['video', 'text', 'quiz', 'assignment', 'document'] as const;
 export type LessonType = (typeof LESSON_TYPES)[number];
 export const PREREQUISITES = ['', 'previous_lesson', 'previous_section'] as const;
 export type Prerequisite = (typeof PREREQUISITES)[number];
@@ -103,7 +103,7 @@ type ContentField = Exclude<LessonField, 'section_id' | 'slug'>;
 type Validators = { [K in ContentField]: (check: Checker, input: LessonInput) => Partial<LessonContent> };
 
 const VALIDATORS: Validators = {
-  title: (c, i) => ({ title: c.line('title', i.title, LIMITS.lessonTitleMin, LIMITS.titleMax) }),
+  title: (c, i) => ({ title: c.line('title', i.title, LIMITS.lessonTitleMin, LIMITS.lessonTitleMax) }),
   description: (c, i) => ({ description: c.text('description', i.description, LIMITS.descriptionMax) }),
   content: (c, i) => ({ content: c.text('content', i.content, LIMITS.contentMax) }),
   lesson_type: (c, i) => ({ lessonType: c.oneOf('lesson_type', i.lessonType, LESSON_TYPES, 'text') }),
@@ -143,10 +143,30 @@ export function validateNewLesson(
   const content = {} as LessonContent;
   for (const validate of Object.values(VALIDATORS)) Object.assign(content, validate(check, input));
   if (!named.has('counts_toward_completion')) content.countsTowardCompletion = true;
+  requireVideoUrl(check, content);
   const sectionId = input.sectionId ? check.uuid('section_id', input.sectionId) : undefined;
   const slug = input.slug === '' ? undefined : check.slug('slug', input.slug);
   if (!check.ok) throw CatalogErrors.validation(check.errors);
   return { content, sectionId, slug };
+}
+
+/**
+ * The seed's rule: a video lesson needs its `video_url` (an uploaded file once media exists). Checked on
+ * create, and on an update that sets the type or the URL; existing video lessons without one are not
+ * refused other edits.
+ */
+export function requireVideoUrl(check: Checker, lesson: Pick<LessonContent, 'lessonType' | 'videoUrl'>): void {
+  if (lesson.lessonType === 'video' && !lesson.videoUrl && !check.errors.some((e) => e.loc[0] === 'video_url')) {
+    check.add('video_url', 'is required for video lessons');
+  }
+}
+
+/** An update's result must keep a video lesson's URL (only checked when the update touches the type or the URL). */
+export function assertVideoUrlKept(current: Pick<Lesson, 'lessonType' | 'videoUrl'>, patch: Partial<LessonContent>): void {
+  if (patch.lessonType === undefined && patch.videoUrl === undefined) return;
+  const check = new Checker();
+  requireVideoUrl(check, { lessonType: patch.lessonType ?? current.lessonType, videoUrl: patch.videoUrl ?? current.videoUrl });
+  if (!check.ok) throw CatalogErrors.validation(check.errors);
 }
 
 /** A partial update of a lesson; `slug: ''` = generate again from the title; `sectionId` = move there. */

@@ -6,7 +6,9 @@ import { isValidSlug, SLUG_MAX } from './slug';
  * Each check appends field errors and returns the normalised value, so one pass reports every problem.
  */
 export const LIMITS = {
+  /** Courses 3–255 and lessons 2–255 characters, as the seed; sections and resources keep 1–200. */
   courseTitleMin: 3,
+  courseTitleMax: 255,
   titleMax: 200,
   descriptionMax: 2000,
   longDescriptionMax: 20_000,
@@ -15,11 +17,15 @@ export const LIMITS = {
   listItemsMax: 30,
   listItemMax: 200,
   priceMax: 100_000_000,
-  lessonTitleMin: 1,
+  lessonTitleMin: 2,
+  lessonTitleMax: 255,
+  languageMax: 50,
   contentMax: 200_000,
   durationMax: 1440,
   resourcesMax: 50,
   unlockAfterDaysMax: 3650,
+  /** A search, when sent, has at least 2 characters (the seed's `min_length=2`); "" means no search. */
+  searchMin: 2,
   searchMax: 200,
   batchMax: 100,
   topLimitDefault: 10,
@@ -33,6 +39,21 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
 const CURRENCY = /^[A-Z]{3}$/;
+/** A BCP 47-shaped language tag: a 2–3 letter language, then subtags of 1–8 letters or digits (`en`, `pt-BR`, `zh-Hant-TW`). */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+
+/** The tag's canonical case (BCP 47): language lower, 4-letter script title case, 2-letter region upper, the rest lower. */
+export function canonicalLanguage(tag: string): string {
+  return tag
+    .split('-')
+    .map((part, i) => {
+      if (i === 0) return part.toLowerCase();
+      if (part.length === 2 && /^[a-z]+$/i.test(part)) return part.toUpperCase();
+      if (part.length === 4 && /^[a-z]+$/i.test(part)) return part[0].toUpperCase() + part.slice(1).toLowerCase();
+      return part.toLowerCase();
+    })
+    .join('-');
+}
 
 export type { Loc };
 export { isUuid };
@@ -122,6 +143,17 @@ export class Checker extends FieldChecker {
     if (CURRENCY.test(raw)) return raw;
     this.add(loc, 'must be three upper-case letters (ISO 4217), e.g. USD');
     return fallback;
+  }
+
+  /** A language tag (BCP 47 shape, at most 50 characters as the seed), in canonical case; "" gives the fallback. */
+  language(loc: Loc, raw: string, fallback?: string): string {
+    const value = raw.trim();
+    if (value === '' && fallback !== undefined) return fallback;
+    if (value.length > LIMITS.languageMax || !LANGUAGE_TAG.test(value)) {
+      this.add(loc, `must be a language tag such as en, ar or pt-BR (at most ${LIMITS.languageMax} characters)`);
+      return fallback ?? '';
+    }
+    return canonicalLanguage(value);
   }
 
   /** A slug chosen by the client: lower-case Unicode letters and digits separated by single hyphens. */

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 const uuid = z.string().uuid();
 const at = z.string().datetime();
-const lessonType = z.enum(['video', 'text', 'quiz', 'assignment']);
+const lessonType = z.enum(['video', 'text', 'quiz', 'assignment', 'document']);
 
 export const CATALOG_EVENT_SCHEMAS = {
   'course.created': z.object({
@@ -17,6 +17,8 @@ export const CATALOG_EVENT_SCHEMAS = {
     slug: z.string().min(1),
     category: z.string(),
     difficulty_level: z.enum(['beginner', 'intermediate', 'advanced']),
+    /** Additive (issue 12): absent in events published before it. */
+    language: z.string().min(2).max(50).optional(),
     price_cents: z.number().int().min(0),
     currency: z.string().length(3),
     created_at: at,

@@ -99,6 +99,7 @@ export function catalogHandlers(deps: CatalogDeps): UnaryHandlers<CatalogService
           pageSize: req.page_size,
           category: req.category,
           difficultyLevel: req.difficulty_level,
+          language: req.language,
           instructorId: req.instructor_id,
           minPriceCents: req.min_price_cents,
           maxPriceCents: req.max_price_cents,

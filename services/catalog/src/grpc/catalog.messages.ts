@@ -4,7 +4,7 @@ import type { CoursePage } from '@lms/kit/generated/lms/catalog/v1/CoursePage';
 import type { Lesson as LessonMessage } from '@lms/kit/generated/lms/catalog/v1/Lesson';
 import type { Section as SectionMessage } from '@lms/kit/generated/lms/catalog/v1/Section';
 import { protoTime } from '@lms/kit/grpc';
-import type { CourseInput } from '../domain/course';
+import { courseStatus, type CourseInput } from '../domain/course';
 import type { Lesson, LessonInput, Section } from '../domain/lesson';
 import type { Outline } from '../app/queries/get-course-outline';
 import type { CourseView, Page } from '../app/shared';
@@ -20,6 +20,8 @@ export function courseMessage(course: CourseView): CourseMessage {
     long_description: course.longDescription,
     category: course.category,
     difficulty_level: course.difficultyLevel,
+    language: course.language,
+    status: courseStatus(course),
     price_cents: course.priceCents,
     currency: course.currency,
     thumbnail_url: course.thumbnailUrl,
@@ -30,7 +32,12 @@ export function courseMessage(course: CourseView): CourseMessage {
     access_days: course.accessDays ?? 0,
     video_completion_threshold: course.videoCompletionThreshold,
     instructor_id: course.instructorId,
-    instructor: { id: course.instructor.id, full_name: course.instructor.fullName, bio: course.instructor.bio },
+    instructor: {
+      id: course.instructor.id,
+      full_name: course.instructor.fullName,
+      bio: course.instructor.bio,
+      avatar_url: course.instructor.avatarUrl ?? '',
+    },
     is_published: course.isPublished,
     published_at: protoTime(course.publishedAt),
     archived_at: protoTime(course.archivedAt),
@@ -114,6 +121,7 @@ interface CourseFieldsOnWire {
   long_description: string;
   category: string;
   difficulty_level: string;
+  language?: string;
   price_cents: string;
   currency: string;
   thumbnail_url: string;
@@ -133,6 +141,7 @@ export function courseInput(req: CourseFieldsOnWire): CourseInput {
     longDescription: req.long_description,
     category: req.category,
     difficultyLevel: req.difficulty_level,
+    language: req.language ?? '',
     priceCents: req.price_cents,
     currency: req.currency,
     thumbnailUrl: req.thumbnail_url,

@@ -19,6 +19,7 @@ interface CourseRow {
   long_description: string;
   category: string;
   difficulty_level: DifficultyLevel;
+  language: string;
   price_cents: string;
   currency: string;
   thumbnail_url: string;
@@ -45,7 +46,7 @@ interface CourseRow {
 }
 
 /** Every column but the search vector. */
-const COLUMNS = `c.id, c.title, c.slug, c.description, c.long_description, c.category, c.difficulty_level, c.price_cents,
+const COLUMNS = `c.id, c.title, c.slug, c.description, c.long_description, c.category, c.difficulty_level, c.language, c.price_cents,
   c.currency, c.thumbnail_url, c.preview_video_url, c.requirements, c.learning_objectives, c.tags, c.access_days, c.video_completion_threshold, c.instructor_id,
   c.is_published, c.published_at, c.archived_at, c.version, c.published_countable_ids::text[] AS published_countable_ids,
   c.total_lessons, c.total_quizzes, c.estimated_duration_minutes, c.enrollment_count, c.average_rating, c.rating_count,
@@ -60,6 +61,7 @@ function toCourse(row: CourseRow): Course {
     longDescription: row.long_description,
     category: row.category,
     difficultyLevel: row.difficulty_level,
+    language: row.language,
     priceCents: Number(row.price_cents),
     currency: row.currency,
     thumbnailUrl: row.thumbnail_url,
@@ -97,6 +99,7 @@ const CONTENT_COLUMNS: Record<keyof CourseContent, string> = {
   longDescription: 'long_description',
   category: 'category',
   difficultyLevel: 'difficulty_level',
+  language: 'language',
   priceCents: 'price_cents',
   currency: 'currency',
   thumbnailUrl: 'thumbnail_url',
@@ -148,9 +151,9 @@ export class CourseRepository {
   async insertIfSlugFree(values: { content: CourseContent; slug: string; instructorId: string }): Promise<Course | undefined> {
     const c = values.content;
     const rows = await this.sql.query<CourseRow>(
-      `INSERT INTO courses AS c (id, title, slug, description, long_description, category, difficulty_level, price_cents, currency,
+      `INSERT INTO courses AS c (id, title, slug, description, long_description, category, difficulty_level, language, price_cents, currency,
          thumbnail_url, preview_video_url, requirements, learning_objectives, tags, access_days, video_completion_threshold, instructor_id)
-       VALUES ($id, $title, $slug, $description, $longDescription, $category, $difficultyLevel, $priceCents, $currency,
+       VALUES ($id, $title, $slug, $description, $longDescription, $category, $difficultyLevel, $language, $priceCents, $currency,
          $thumbnailUrl, $previewVideoUrl, $requirements::text[], $learningObjectives::text[], $tags::text[], $accessDays, $videoCompletionThreshold, $instructorId)
        ON CONFLICT (slug) DO NOTHING
        RETURNING ${COLUMNS}`,
@@ -268,6 +271,10 @@ export class CourseRepository {
     if (f.difficultyLevel) {
       where.push('c.difficulty_level = $difficulty');
       bind.difficulty = f.difficultyLevel;
+    }
+    if (f.language) {
+      where.push('c.language = $language');
+      bind.language = f.language;
     }
     if (f.instructorId) {
       where.push('c.instructor_id = $instructorId');

@@ -5,6 +5,7 @@ export interface InstructorProfile {
   id: string;
   fullName: string;
   bio: string;
+  avatarUrl: string;
   role: string;
 }
 
@@ -25,7 +26,7 @@ export class InstructorDirectory {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
     const res = await this.auth.BatchGetUsers({ ids: unique }, { authorization: '', deadlineMs: this.deadlineMs });
-    return new Map(res.items.map((u) => [u.id, { id: u.id, fullName: u.full_name, bio: u.bio, role: u.role }]));
+    return new Map(res.items.map((u) => [u.id, { id: u.id, fullName: u.full_name, bio: u.bio, avatarUrl: u.avatar_url, role: u.role }]));
   }
 
   /**

@@ -17,6 +17,7 @@ const CONTENT_KEYS: Record<Exclude<CourseField, 'slug'>, keyof CourseContent> = 
   long_description: 'longDescription',
   category: 'category',
   difficulty_level: 'difficultyLevel',
+  language: 'language',
   price_cents: 'priceCents',
   currency: 'currency',
   thumbnail_url: 'thumbnailUrl',

@@ -1,6 +1,7 @@
 import { CatalogErrors } from '../../domain/catalog.errors';
 import { lessonUpdated } from '../../domain/catalog.events';
 import {
+  assertVideoUrlKept,
   validateLessonPatch,
   type Lesson,
   type LessonContent,
@@ -40,6 +41,7 @@ export async function updateLesson(uow: CatalogUnitOfWork, ports: CatalogPorts, 
   const lessonId = requireUuid('lesson_id', cmd.lessonId);
   const { patch, sectionId, slug } = validateLessonPatch(cmd, cmd.fields);
   const { course, lesson } = await lockManagedLesson(uow, lessonId, caller);
+  assertVideoUrlKept(lesson, patch); // a video lesson keeps a video_url
   const changed: LessonField[] = [];
   if (sectionId && sectionId !== lesson.sectionId) {
     const section = await uow.sections.findById(sectionId);

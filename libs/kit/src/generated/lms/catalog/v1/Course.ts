@@ -34,6 +34,8 @@ export interface Course {
   'updated_at'?: (string);
   'access_days'?: (number);
   'video_completion_threshold'?: (number);
+  'language'?: (string);
+  'status'?: (string);
 }
 
 export interface Course__Output {
@@ -67,4 +69,6 @@ export interface Course__Output {
   'updated_at': (string);
   'access_days': (number);
   'video_completion_threshold': (number);
+  'language': (string);
+  'status': (string);
 }

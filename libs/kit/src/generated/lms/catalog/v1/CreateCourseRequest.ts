@@ -19,6 +19,7 @@ export interface CreateCourseRequest {
   'instructor_id'?: (string);
   'access_days'?: (number);
   'video_completion_threshold'?: (number);
+  'language'?: (string);
 }
 
 export interface CreateCourseRequest__Output {
@@ -38,4 +39,5 @@ export interface CreateCourseRequest__Output {
   'instructor_id': (string);
   'access_days': (number);
   'video_completion_threshold': (number);
+  'language': (string);
 }

@@ -5,10 +5,12 @@ export interface InstructorSummary {
   'id'?: (string);
   'full_name'?: (string);
   'bio'?: (string);
+  'avatar_url'?: (string);
 }
 
 export interface InstructorSummary__Output {
   'id': (string);
   'full_name': (string);
   'bio': (string);
+  'avatar_url': (string);
 }

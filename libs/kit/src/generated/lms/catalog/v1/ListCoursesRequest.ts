@@ -14,6 +14,7 @@ export interface ListCoursesRequest {
   'search'?: (string);
   'sort'?: (string);
   'include_unpublished'?: (boolean);
+  'language'?: (string);
 }
 
 export interface ListCoursesRequest__Output {
@@ -28,4 +29,5 @@ export interface ListCoursesRequest__Output {
   'search': (string);
   'sort': (string);
   'include_unpublished': (boolean);
+  'language': (string);
 }

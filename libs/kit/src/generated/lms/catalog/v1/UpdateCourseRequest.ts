@@ -20,6 +20,7 @@ export interface UpdateCourseRequest {
   'tags'?: (string)[];
   'access_days'?: (number);
   'video_completion_threshold'?: (number);
+  'language'?: (string);
 }
 
 export interface UpdateCourseRequest__Output {
@@ -40,4 +41,5 @@ export interface UpdateCourseRequest__Output {
   'tags': (string)[];
   'access_days': (number);
   'video_completion_threshold': (number);
+  'language': (string);
 }
