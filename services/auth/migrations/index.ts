@@ -6,6 +6,7 @@ import { signingKeysMigration } from './0003-signing-keys';
 import { loginThrottleMigration } from './0004-login-throttle';
 import { oneTimeTokensMigration } from './0005-one-time-tokens';
 import { sessionLimitsMigration } from './0006-session-limits';
+import { rotationsAndPhoneMigration } from './0007-rotations-and-phone';
 
 /** Every migration of the auth database, in order (the kit's outbox/inbox tables first). */
 export const migrations: Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   loginThrottleMigration,
   oneTimeTokensMigration,
   sessionLimitsMigration,
+  rotationsAndPhoneMigration,
 ];

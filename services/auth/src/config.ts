@@ -17,6 +17,11 @@ const authShape = {
    * race between two tabs, not theft: 401 AUTH.REFRESH_SUPERSEDED without revoking the session.
    */
   REFRESH_REUSE_GRACE_SECONDS: field.int(10, { min: 0, max: 60 }),
+  /**
+   * Refresh-token rotations one session allows (the seed's MAX_REFRESH_TOKEN_ROTATIONS): the refresh after
+   * the last one is refused (401 AUTH.REFRESH_MAX_ROTATIONS, the session revoked) and the user signs in again.
+   */
+  REFRESH_MAX_ROTATIONS: field.int(50, { min: 1, max: 100_000 }),
   /** Live sessions per user; signing in beyond it revokes the oldest. */
   MAX_SESSIONS_PER_USER: field.int(20, { min: 1, max: 1000 }),
   JWT_ISSUER: field.str('lms-auth'),

@@ -11,6 +11,14 @@ import {
 } from '@lms/kit/errors';
 
 /**
+ * A refused refresh, with the seed's `should_logout` (its TokenError): true when the session is over and
+ * the client must sign in again; false only for a lost race between tabs (the session lives on).
+ */
+function refreshRefused(message: string, code: string, shouldLogout: boolean): AppError {
+  return new AppError('unauthenticated', message, { code, meta: { should_logout: shouldLogout } });
+}
+
+/**
  * Every refusal of the auth service, with its stable code. The kit maps the kind to a gRPC status
  * once; the gateway maps that to HTTP once. Messages are safe to show to the caller.
  */
@@ -25,17 +33,17 @@ export const AuthErrors = {
     new RateLimitedError('Too many failed sign-in attempts, try again later', retryAfterSeconds, 'AUTH.LOGIN_LOCKED'),
   passwordChangeLocked: (retryAfterSeconds: number) =>
     new RateLimitedError('Too many wrong current passwords, try again later', retryAfterSeconds, 'AUTH.PASSWORD_CHANGE_LOCKED'),
-  refreshInvalid: () => new UnauthenticatedError('The refresh token is invalid or expired', 'AUTH.REFRESH_INVALID'),
+  refreshInvalid: () => refreshRefused('The refresh token is invalid or expired', 'AUTH.REFRESH_INVALID', true),
   refreshSuperseded: () =>
-    new UnauthenticatedError(
+    refreshRefused(
       'This refresh token was just rotated by a concurrent request; use the newest refresh token',
       'AUTH.REFRESH_SUPERSEDED',
+      false,
     ),
   refreshReused: () =>
-    new UnauthenticatedError(
-      'This refresh token was already used; the session has been revoked for safety',
-      'AUTH.REFRESH_REUSED',
-    ),
+    refreshRefused('This refresh token was already used; the session has been revoked for safety', 'AUTH.REFRESH_REUSED', true),
+  refreshMaxRotations: () =>
+    refreshRefused('Maximum token rotations reached. Please login again.', 'AUTH.REFRESH_MAX_ROTATIONS', true),
   sessionInvalid: () => new UnauthenticatedError('The session is no longer valid', 'AUTH.SESSION_INVALID'),
   userNotFound: () => new NotFoundError('User not found', 'AUTH.USER_NOT_FOUND'),
   adminOnly: () => new PermissionDeniedError('Only administrators can do this', 'AUTH.ADMIN_REQUIRED'),

@@ -61,5 +61,6 @@ export const REVOCATION_REASONS = {
   deactivated: 'deactivated',
   deleted: 'deleted',
   sessionLimit: 'session_limit',
+  maxRotations: 'max_rotations',
 } as const;
 export type RevocationReason = (typeof REVOCATION_REASONS)[keyof typeof REVOCATION_REASONS];

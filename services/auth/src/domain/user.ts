@@ -13,6 +13,8 @@ export interface User {
   emailVerified: boolean;
   bio: string;
   avatarUrl: string;
+  /** "" = none. */
+  phone: string;
   createdAt: Date;
   updatedAt: Date;
   lastLoginAt: Date | null;
@@ -57,8 +59,8 @@ export function signupRole(requested: string, allowInstructorSignup: boolean): R
 }
 
 /** Fields a user may change on their own profile, and those an admin may change on anyone's. */
-export const SELF_EDITABLE_FIELDS = ['full_name', 'bio', 'avatar_url'] as const;
-export const ADMIN_EDITABLE_FIELDS = ['full_name', 'bio', 'avatar_url', 'role', 'is_active', 'email_verified'] as const;
+export const SELF_EDITABLE_FIELDS = ['full_name', 'bio', 'avatar_url', 'phone', 'email'] as const;
+export const ADMIN_EDITABLE_FIELDS = ['full_name', 'bio', 'avatar_url', 'phone', 'email', 'role', 'is_active', 'email_verified'] as const;
 export type AdminEditableField = (typeof ADMIN_EDITABLE_FIELDS)[number];
 
 /**

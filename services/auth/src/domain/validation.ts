@@ -12,6 +12,7 @@ export const LIMITS = {
   fullNameMax: 100,
   bioMax: 2000,
   avatarUrlMax: 500,
+  phoneMax: 20,
   searchMax: 200,
   loginPasswordMax: 1024,
   tokenMax: 512,
@@ -86,6 +87,21 @@ export class Checker extends FieldChecker {
       return '';
     }
     return value;
+  }
+
+  /**
+   * "" clears the phone; else an E.164-ish number (the seed's String(20)): spaces, dots, hyphens and
+   * parentheses are dropped, then an optional "+" and 7–15 digits not starting with 0 must remain.
+   * Returns the normalised number ("+201001234567").
+   */
+  phone(loc: string, raw: string): string {
+    const value = raw.trim();
+    if (!value) return '';
+    const digits = value.replace(/[\s.()-]/g, '');
+    if (value.length > LIMITS.phoneMax) this.add(loc, `must be at most ${LIMITS.phoneMax} characters`);
+    else if (!/^\+?[1-9][0-9]{6,14}$/.test(digits)) this.add(loc, 'must be a phone number in international format, e.g. +201001234567');
+    else return digits;
+    return '';
   }
 
   role(loc: string, raw: string): Role | undefined {

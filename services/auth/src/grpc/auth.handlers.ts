@@ -14,6 +14,7 @@ import { checkSignIn, countSignInAttempt, forgiveSignIn, openSession, verifySign
 import { checkRefresh, rotateRefreshToken, settleRefresh, type RefreshCommand } from '../app/commands/refresh';
 import { logout, logoutAll, sessionsToEnd } from '../app/commands/logout';
 import { updateMe } from '../app/commands/update-me';
+import { changeOwnEmail, verifyOwnEmailChange } from '../app/commands/change-own-email';
 import { changePassword, checkPasswordChange, countPasswordChangeAttempt, verifyPasswordChange } from '../app/commands/change-password';
 import {
   confirmPasswordReset,
@@ -44,6 +45,7 @@ function userMessage(user: User): UserMessage {
     email_verified: user.emailVerified,
     bio: user.bio,
     avatar_url: user.avatarUrl,
+    phone: user.phone,
     created_at: time(user.createdAt),
     updated_at: time(user.updatedAt),
     last_login_at: time(user.lastLoginAt),
@@ -211,8 +213,18 @@ export function authHandlers(deps: AuthDeps): UnaryHandlers<AuthServiceDefinitio
 
     UpdateMe: async (req, call) => {
       const who = await caller(call.authorization);
-      const cmd = { fields: req.fields, fullName: req.full_name, bio: req.bio, avatarUrl: req.avatar_url };
-      return userMessage(await deps.units.run((uow) => updateMe(uow, who, cmd)));
+      const cmd = { fields: req.fields, fullName: req.full_name, bio: req.bio, avatarUrl: req.avatar_url, phone: req.phone };
+      // A new email needs the current password (bcrypt, before the unit of work; see change-own-email.ts).
+      const emailChange = req.fields.includes('email')
+        ? await verifyOwnEmailChange(deps, who, { email: req.email, currentPassword: req.current_password })
+        : undefined;
+      const now = deps.clock();
+      return userMessage(
+        await deps.units.run(async (uow) => {
+          const user = await updateMe(uow, who, cmd);
+          return emailChange ? changeOwnEmail(uow, deps, emailChange, now) : user;
+        }),
+      );
     },
 
     ChangePassword: async (req, call) => {
@@ -281,6 +293,8 @@ export function authHandlers(deps: AuthDeps): UnaryHandlers<AuthServiceDefinitio
         role: req.role,
         isActive: req.is_active,
         emailVerified: req.email_verified,
+        phone: req.phone,
+        email: req.email,
       });
       return userMessage(await changeAccount(deps, who, checked));
     },
@@ -308,6 +322,9 @@ export function authHandlers(deps: AuthDeps): UnaryHandlers<AuthServiceDefinitio
         created_at: time(stats.createdAt),
         last_login_at: time(stats.lastLoginAt),
         active_sessions: stats.activeSessions,
+        role: stats.role,
+        is_active: stats.isActive,
+        email_verified: stats.emailVerified,
       };
     },
 

@@ -10,6 +10,8 @@ export interface SessionRecord {
   lastUsedAt: Date;
   expiresAt: Date;
   absoluteExpiresAt: Date;
+  /** Refresh-token rotations so far (the sign-in's token is rotation 0). */
+  rotationCount: number;
   revokedAt: Date | null;
   revokedReason: string | null;
   userAgent: string;
@@ -30,6 +32,7 @@ interface SessionRow {
   last_used_at: Date;
   expires_at: Date;
   absolute_expires_at: Date;
+  rotation_count: number;
   revoked_at: Date | null;
   revoked_reason: string | null;
   user_agent: string;
@@ -44,6 +47,7 @@ function toSession(row: SessionRow): SessionRecord {
     lastUsedAt: row.last_used_at,
     expiresAt: row.expires_at,
     absoluteExpiresAt: row.absolute_expires_at,
+    rotationCount: row.rotation_count,
     revokedAt: row.revoked_at,
     revokedReason: row.revoked_reason,
     userAgent: row.user_agent,
@@ -119,9 +123,10 @@ export class SessionRepository {
     return rows[0] && toSession(rows[0]);
   }
 
+  /** A rotation: the session is used now, slides to `expiresAt` and counts one more rotation. */
   async touch(id: string, update: { now: Date; expiresAt: Date; userAgent?: string; ip?: string }): Promise<void> {
     await this.sql.query(
-      `UPDATE sessions SET last_used_at = :now, expires_at = :expiresAt,
+      `UPDATE sessions SET last_used_at = :now, expires_at = :expiresAt, rotation_count = rotation_count + 1,
          user_agent = COALESCE(:userAgent, user_agent), ip = COALESCE(:ip, ip)
        WHERE id = :id`,
       {

@@ -13,6 +13,7 @@ interface UserRow {
   email_verified: boolean;
   bio: string;
   avatar_url: string;
+  phone: string | null;
   created_at: Date;
   updated_at: Date;
   last_login_at: Date | null;
@@ -31,6 +32,7 @@ function toUser(row: UserRow): UserWithSecret {
     emailVerified: row.email_verified,
     bio: row.bio,
     avatarUrl: row.avatar_url,
+    phone: row.phone ?? '',
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastLoginAt: row.last_login_at,
@@ -48,9 +50,13 @@ export interface NewUser {
 }
 
 export interface UserPatch {
+  /** Lower-cased; a taken address is a unique violation (the caller maps it to AUTH.EMAIL_TAKEN). */
+  email?: string;
   fullName?: string;
   bio?: string;
   avatarUrl?: string;
+  /** "" clears it (stored as NULL). */
+  phone?: string;
   role?: Role;
   roleChangedAt?: Date;
   isActive?: boolean;
@@ -61,9 +67,11 @@ export interface UserPatch {
 }
 
 const PATCH_COLUMNS: Record<keyof UserPatch, string> = {
+  email: 'email',
   fullName: 'full_name',
   bio: 'bio',
   avatarUrl: 'avatar_url',
+  phone: 'phone',
   role: 'role',
   roleChangedAt: 'role_changed_at',
   isActive: 'is_active',
@@ -128,7 +136,7 @@ export class UserRepository {
     for (const [key, column] of Object.entries(PATCH_COLUMNS) as [keyof UserPatch, string][]) {
       if (patch[key] === undefined) continue;
       sets.push(`${column} = :${key}`);
-      replacements[key] = patch[key];
+      replacements[key] = key === 'phone' && patch.phone === '' ? null : patch[key];
     }
     const rows = await this.sql.query<UserRow>(
       `UPDATE users SET ${sets.join(', ')} WHERE id = :id RETURNING *`,

@@ -43,7 +43,7 @@ export async function checkPasswordChange(
 export async function countPasswordChangeAttempt(
   uow: AuthUnitOfWork,
   deps: Pick<AuthDeps, 'config'>,
-  change: PasswordChange,
+  change: Pick<PasswordChange, 'throttleKey'>,
   now: Date,
 ): Promise<void> {
   const key = change.throttleKey;

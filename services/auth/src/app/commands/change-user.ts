@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '@lms/kit/db';
 import type { DomainEvent } from '@lms/kit/events';
 import { AuthErrors } from '../../domain/auth.errors';
 import { userActivated, userDeactivated, userDeleted, userRoleChanged } from '../../domain/auth.events';
@@ -9,7 +10,9 @@ import { markSessionsRevoked, markUserTokensRevoked } from '../shared';
 
 /** What an administrator changes on an account (already validated). */
 export interface AdminChange {
-  profile?: Pick<UserPatch, 'fullName' | 'bio' | 'avatarUrl' | 'emailVerified'>;
+  profile?: Pick<UserPatch, 'fullName' | 'bio' | 'avatarUrl' | 'phone' | 'emailVerified'>;
+  /** A new address: unverified afterwards unless `profile.emailVerified` says otherwise. */
+  email?: string;
   role?: Role;
   isActive?: boolean;
   delete?: boolean;
@@ -73,9 +76,23 @@ export async function applyAdminChange(
     revoked = await uow.sessions.revokeAllOfUser(target.id, REVOCATION_REASONS.deactivated, now);
     events.push(userDeactivated(target.id, actorId, now));
   }
-  const user = Object.keys(patch).length ? await uow.users.update(target.id, patch) : target;
+  if (change.email !== undefined && change.email !== target.email) {
+    patch.email = change.email;
+    patch.emailVerified ??= false;
+  }
+  const user = Object.keys(patch).length ? await updateUser(uow, target.id, patch) : target;
   await uow.emit(...events);
   return { user, revoked, roleChanged: !!roleChange, at: now };
+}
+
+/** A taken address (another live account's) is AUTH.EMAIL_TAKEN. */
+export async function updateUser(uow: AuthUnitOfWork, userId: string, patch: UserPatch): Promise<User> {
+  try {
+    return await uow.users.update(userId, patch);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw AuthErrors.emailTaken();
+    throw err;
+  }
 }
 
 /** After the commit: the revoked sessions' access tokens, and on a role change every older token of the user. */

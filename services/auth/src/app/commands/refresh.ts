@@ -16,6 +16,7 @@ export type RefreshOutcome =
   | { kind: 'ok'; user: User; sessionId: string; refreshToken: string }
   | { kind: 'reused'; sessionId: string; userId: string }
   | { kind: 'superseded' }
+  | { kind: 'rotations_exhausted'; sessionId: string }
   | { kind: 'invalid'; revokedSessionId?: string };
 
 export function checkRefresh(cmd: RefreshCommand): RefreshCommand {
@@ -32,7 +33,9 @@ export function checkRefresh(cmd: RefreshCommand): RefreshCommand {
  * token family) is revoked, including the newest token and its access tokens — except within
  * REFRESH_REUSE_GRACE_SECONDS of its rotation from the client IP that rotated it (two tabs racing):
  * that loser gets 401 AUTH.REFRESH_SUPERSEDED and the session lives on. The session's expiry slides
- * with each refresh but never past its absolute end (SESSION_ABSOLUTE_TTL_SECONDS after sign-in).
+ * with each refresh but never past its absolute end (SESSION_ABSOLUTE_TTL_SECONDS after sign-in), and
+ * a session rotates at most REFRESH_MAX_ROTATIONS times: the next refresh revokes it (401
+ * AUTH.REFRESH_MAX_ROTATIONS) and the user signs in again.
  * Refusals are returned, not thrown, so the revocations they cause commit.
  */
 export async function rotateRefreshToken(
@@ -55,6 +58,10 @@ export async function rotateRefreshToken(
     return { kind: 'reused', sessionId: session.id, userId: session.userId };
   }
   if (verdict === 'invalid' || session.absoluteExpiresAt <= now) return { kind: 'invalid' };
+  if (session.rotationCount >= deps.config.REFRESH_MAX_ROTATIONS) {
+    await uow.sessions.revoke(session.id, REVOCATION_REASONS.maxRotations, now);
+    return { kind: 'rotations_exhausted', sessionId: session.id };
+  }
   const user = await uow.users.findById(session.userId);
   if (!user || !canSignIn(user)) {
     await uow.sessions.revoke(session.id, REVOCATION_REASONS.deactivated, now);
@@ -83,6 +90,10 @@ export async function settleRefresh(
     throw AuthErrors.refreshReused();
   }
   if (outcome.kind === 'superseded') throw AuthErrors.refreshSuperseded();
+  if (outcome.kind === 'rotations_exhausted') {
+    await markSessionsRevoked(deps, [outcome.sessionId]);
+    throw AuthErrors.refreshMaxRotations();
+  }
   if (outcome.kind === 'invalid') {
     if (outcome.revokedSessionId) await markSessionsRevoked(deps, [outcome.revokedSessionId]);
     throw AuthErrors.refreshInvalid();

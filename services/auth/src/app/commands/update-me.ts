@@ -10,6 +10,7 @@ export interface UpdateProfileCommand {
   fullName: string;
   bio: string;
   avatarUrl: string;
+  phone: string;
 }
 
 /** Validates the named profile fields into a patch (shared with the admin's update). */
@@ -19,6 +20,7 @@ export function profilePatch(check: Checker, cmd: UpdateProfileCommand): UserPat
   if (fields.has('full_name')) patch.fullName = check.fullName('full_name', cmd.fullName);
   if (fields.has('bio')) patch.bio = check.bio('bio', cmd.bio);
   if (fields.has('avatar_url')) patch.avatarUrl = check.avatarUrl('avatar_url', cmd.avatarUrl);
+  if (fields.has('phone')) patch.phone = check.phone('phone', cmd.phone);
   return patch;
 }
 
@@ -32,7 +34,10 @@ export function checkFieldNames(check: Checker, fields: string[], allowed: reado
   }
 }
 
-/** The caller edits their own profile (name, bio, avatar). */
+/**
+ * The caller edits their own profile (name, bio, avatar, phone). A new email is applied by
+ * `changeOwnEmail` (change-own-email.ts) in the same unit of work, after its password check.
+ */
 export async function updateMe(uow: AuthUnitOfWork, caller: Caller, cmd: UpdateProfileCommand): Promise<User> {
   const check = new Checker();
   checkFieldNames(check, cmd.fields, SELF_EDITABLE_FIELDS);

@@ -11,7 +11,7 @@ import { checkFieldNames, profilePatch } from './update-me';
 
 export interface UpdateUserCommand {
   userId: string;
-  /** Which of the values below to apply: full_name, bio, avatar_url, role, is_active, email_verified. */
+  /** Which of the values below to apply: full_name, bio, avatar_url, phone, email, role, is_active, email_verified. */
   fields: string[];
   fullName: string;
   bio: string;
@@ -19,6 +19,8 @@ export interface UpdateUserCommand {
   role: string;
   isActive: boolean;
   emailVerified: boolean;
+  phone: string;
+  email: string;
 }
 
 export interface CheckedAdminChange {
@@ -36,6 +38,7 @@ export function checkUpdateUser(caller: Caller, cmd: UpdateUserCommand): Checked
   const change: AdminChange = { profile: profilePatch(check, cmd) };
   if (fields.has('role')) change.role = check.role('role', cmd.role);
   if (fields.has('is_active')) change.isActive = cmd.isActive;
+  if (fields.has('email')) change.email = check.email('email', cmd.email);
   if (fields.has('email_verified')) change.profile!.emailVerified = cmd.emailVerified;
   throwIfInvalid(check);
   return { userId, change };

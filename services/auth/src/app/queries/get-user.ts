@@ -23,11 +23,22 @@ export interface UserStats {
   createdAt: Date;
   lastLoginAt: Date | null;
   activeSessions: number;
+  role: User['role'];
+  isActive: boolean;
+  emailVerified: boolean;
 }
 
 /** Activity figures of one account (administrators: anyone; others: themselves, else NOT_FOUND). */
 export async function getUserStats(deps: AuthDeps, caller: Caller, query: { userId: string }): Promise<UserStats> {
   const user = await getUser(deps, caller, query);
   const activeSessions = await deps.units.read.sessions.countActive(user.id, deps.clock());
-  return { userId: user.id, createdAt: user.createdAt, lastLoginAt: user.lastLoginAt, activeSessions };
+  return {
+    userId: user.id,
+    createdAt: user.createdAt,
+    lastLoginAt: user.lastLoginAt,
+    activeSessions,
+    role: user.role,
+    isActive: user.isActive,
+    emailVerified: user.emailVerified,
+  };
 }

@@ -6,6 +6,9 @@ export interface UpdateProfileRequest {
   'full_name'?: (string);
   'bio'?: (string);
   'avatar_url'?: (string);
+  'phone'?: (string);
+  'email'?: (string);
+  'current_password'?: (string);
 }
 
 export interface UpdateProfileRequest__Output {
@@ -13,4 +16,7 @@ export interface UpdateProfileRequest__Output {
   'full_name': (string);
   'bio': (string);
   'avatar_url': (string);
+  'phone': (string);
+  'email': (string);
+  'current_password': (string);
 }

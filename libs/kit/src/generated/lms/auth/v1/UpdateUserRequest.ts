@@ -10,6 +10,8 @@ export interface UpdateUserRequest {
   'role'?: (string);
   'is_active'?: (boolean);
   'email_verified'?: (boolean);
+  'phone'?: (string);
+  'email'?: (string);
 }
 
 export interface UpdateUserRequest__Output {
@@ -21,4 +23,6 @@ export interface UpdateUserRequest__Output {
   'role': (string);
   'is_active': (boolean);
   'email_verified': (boolean);
+  'phone': (string);
+  'email': (string);
 }

@@ -13,6 +13,7 @@ export interface User {
   'created_at'?: (string);
   'updated_at'?: (string);
   'last_login_at'?: (string);
+  'phone'?: (string);
 }
 
 export interface User__Output {
@@ -27,4 +28,5 @@ export interface User__Output {
   'created_at': (string);
   'updated_at': (string);
   'last_login_at': (string);
+  'phone': (string);
 }

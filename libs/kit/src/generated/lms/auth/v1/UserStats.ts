@@ -6,6 +6,9 @@ export interface UserStats {
   'created_at'?: (string);
   'last_login_at'?: (string);
   'active_sessions'?: (number);
+  'role'?: (string);
+  'is_active'?: (boolean);
+  'email_verified'?: (boolean);
 }
 
 export interface UserStats__Output {
@@ -13,4 +16,7 @@ export interface UserStats__Output {
   'created_at': (string);
   'last_login_at': (string);
   'active_sessions': (number);
+  'role': (string);
+  'is_active': (boolean);
+  'email_verified': (boolean);
 }
