@@ -20,6 +20,7 @@ import { attemptRoutes } from './routes/attempts.routes';
 import { authRoutes } from './routes/auth.routes';
 import { courseRoutes } from './routes/courses.routes';
 import { enrollmentRoutes } from './routes/enrollments.routes';
+import { reviewRoutes } from './routes/reviews.routes';
 import { poolRoutes } from './routes/pools.routes';
 import { questionRoutes } from './routes/questions.routes';
 import { quizRoutes } from './routes/quizzes.routes';
@@ -78,6 +79,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
     ...userRoutes(auth),
     ...courseRoutes(catalog, enrollment, logger),
     ...enrollmentRoutes(enrollment),
+    ...reviewRoutes(enrollment),
     ...quizRoutes(quiz),
     ...questionRoutes(quiz),
     ...poolRoutes(quiz),

@@ -35,6 +35,21 @@ export const CourseEnrollmentsQuery = z
   })
   .strict();
 
+/** The CSV export of a course's enrolments: every row (not one page), same filter and order as the list. */
+export const CourseEnrollmentsExportQuery = z
+  .object({
+    status: EnrollmentStatusSchema.optional(),
+    sort: z.enum(COURSE_ENROLLMENT_SORTS).default('progress_desc'),
+  })
+  .strict();
+
+export const CsvSchema = z.string().openapi({
+  description:
+    'text/csv; charset=utf-8 (RFC 4180, header row first): student_name, student_email, student_id, enrollment_id, status, ' +
+    'progress_percentage, completed_lessons_count, total_lessons_count, enrolled_at, last_accessed_at, completed_at, expires_at, rating. ' +
+    'Cells starting with = + - @ (or tab/CR) are prefixed with a single quote (spreadsheet formula injection).',
+});
+
 export const UpdateProgressBody = z
   .object({
     status: z.enum(['in_progress', 'completed']).optional().openapi({ description: '`completed` completes the lesson (same as POST .../complete)' }),
@@ -146,6 +161,9 @@ export const EnrollmentProgressSchema = z
         is_locked: z.boolean(),
         unlock_at: NullableTimestamp().openapi({ description: 'When a drip lock lifts; null when not drip-locked' }),
         progress: LessonProgressSchema,
+        lesson_title: NullableText().openapi({
+          description: "The lesson's title from the enrollment service's course model (no call per lesson); null when not known yet",
+        }),
       }),
     ),
   })
@@ -162,9 +180,15 @@ export const MyEnrollmentPageSchema = pageSchema('MyEnrollmentList', 'enrollment
   })
   .openapi('MyEnrollmentPage');
 
-export const CourseEnrollmentPageSchema = pageSchema('CourseEnrollmentList', 'enrollments', EnrollmentSchema)
+export const CourseEnrollmentSchema = EnrollmentSchema.extend({
+  student_name: NullableText().openapi({ description: "The student's full name (auth, one batched call per page); null for a deleted account" }),
+  student_email: NullableText().openapi({ description: "The student's email (as registered); null when not known or the account was deleted" }),
+}).openapi('CourseEnrollment');
+
+export const CourseEnrollmentPageSchema = pageSchema('CourseEnrollmentList', 'enrollments', CourseEnrollmentSchema)
   .extend({
     next_cursor: NullableText().openapi({ description: 'Keyset position of the next page; null on the last page' }),
+    student_details_degraded: z.boolean().openapi({ description: 'auth was unreachable: names as registered' }),
   })
   .openapi('CourseEnrollmentPage', { description: '`page` is 0 for a cursor page' });
 
@@ -226,7 +250,7 @@ export const EnrollmentStatsSchema = z
     recent_lessons: z.array(
       z.object({
         lesson_id: z.string().uuid(),
-        lesson_title: NullableText().openapi({ description: 'Not known to the enrollment service: null' }),
+        lesson_title: NullableText().openapi({ description: "The lesson's title (enrollment's course model); null when not known yet" }),
         status: z.string(),
         last_accessed: NullableTimestamp(),
         completion_percentage: z.number(),

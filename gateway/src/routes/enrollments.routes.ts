@@ -7,7 +7,9 @@ import {
   CourseEnrollmentPageSchema,
   CourseEnrollmentParams,
   CourseEnrollmentStatsSchema,
+  CourseEnrollmentsExportQuery,
   CourseEnrollmentsQuery,
+  CsvSchema,
   EnrollBody,
   EnrollmentIdParams,
   EnrollmentLessonParams,
@@ -37,11 +39,71 @@ function presentEnrollment(e: Enrollment__Output) {
 }
 
 type ProgressView = Awaited<ReturnType<EnrollmentClient['GetProgress']>>;
+type CourseEnrollmentPage = Awaited<ReturnType<EnrollmentClient['ListCourseEnrollments']>>;
+
+/** A course enrolment list's rows with each student's name and email (from the page's `students`). */
+function withStudents(page: CourseEnrollmentPage) {
+  const students = new Map(page.students.map((s) => [s.id, s]));
+  return page.items.map((e) => ({
+    ...presentEnrollment(e),
+    student_name: students.get(e.student_id)?.full_name ?? '',
+    student_email: students.get(e.student_id)?.email ?? '',
+  }));
+}
+
+const CSV_COLUMNS = [
+  'student_name',
+  'student_email',
+  'student_id',
+  'enrollment_id',
+  'status',
+  'progress_percentage',
+  'completed_lessons_count',
+  'total_lessons_count',
+  'enrolled_at',
+  'last_accessed_at',
+  'completed_at',
+  'expires_at',
+  'rating',
+] as const;
+
+/**
+ * One CSV cell (RFC 4180 quoting). A cell a spreadsheet would read as a formula (= + - @, or a leading
+ * tab/CR) is prefixed with a single quote, so a student named "=HYPERLINK(…)" stays text.
+ */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvRow(row: ReturnType<typeof withStudents>[number]): string {
+  const values: Record<(typeof CSV_COLUMNS)[number], string | number> = {
+    student_name: row.student_name,
+    student_email: row.student_email,
+    student_id: row.student_id,
+    enrollment_id: row.id,
+    status: row.status,
+    progress_percentage: row.progress_percentage,
+    completed_lessons_count: row.completed_lessons_count,
+    total_lessons_count: row.total_lessons_count,
+    enrolled_at: row.enrolled_at,
+    last_accessed_at: row.last_accessed_at,
+    completed_at: row.completed_at,
+    expires_at: row.expires_at,
+    rating: row.rating || '',
+  };
+  return `${CSV_COLUMNS.map((c) => csvCell(values[c])).join(',')}\r\n`;
+}
+
+/** Rows per ListCourseEnrollments call of the export (the service's maximum page size). */
+const EXPORT_PAGE_SIZE = 100;
 
 /** The seed code's per-enrolment statistics, computed from GetProgress (one call). */
 function presentEnrollmentStats(view: ProgressView) {
   const e = view.enrollment!;
   const progress = view.lessons.map((l) => l.progress!);
+  const titles = new Map(view.lessons.map((l) => [l.lesson_id, l.lesson_title]));
   const byStatus = { completed: 0, in_progress: 0, not_started: 0 };
   for (const p of progress) if (p.status in byStatus) byStatus[p.status as keyof typeof byStatus] += 1;
   const timed = progress.filter((p) => p.completed_at && p.started_at);
@@ -60,7 +122,13 @@ function presentEnrollmentStats(view: ProgressView) {
       .filter((p) => p.last_accessed_at)
       .sort((a, b) => Date.parse(b.last_accessed_at) - Date.parse(a.last_accessed_at))
       .slice(0, 5)
-      .map((p) => ({ lesson_id: p.lesson_id, lesson_title: null, status: p.status, last_accessed: p.last_accessed_at, completion_percentage: p.completion_percentage })),
+      .map((p) => ({
+        lesson_id: p.lesson_id,
+        lesson_title: titles.get(p.lesson_id) ?? '',
+        status: p.status,
+        last_accessed: p.last_accessed_at,
+        completion_percentage: p.completion_percentage,
+      })),
     last_accessed_at: e.last_accessed_at,
   };
 }
@@ -95,7 +163,49 @@ export function enrollmentRoutes(enrollment: EnrollmentClient): AnyRoute[] {
         sort: query.sort,
         cursor: query.cursor ?? '',
       });
-      return { ...pageOf('enrollments', page, presentEnrollment), next_cursor: page.next_cursor };
+      return {
+        ...pageOf('enrollments', { ...page, items: withStudents(page) }),
+        next_cursor: page.next_cursor,
+        student_details_degraded: page.student_details_degraded,
+      };
+    },
+  });
+  const exportEnrollments = route({
+    method: 'get',
+    path: `${API}/courses/{course_id}/enrollments/export`,
+    operationId: 'exportCourseEnrollments',
+    summary: "A course's enrolments as CSV, every row with the student's name and email (its instructor, admins)",
+    description:
+      'Same filter and order as the list, all rows (paged through keyset pages of 100, one auth call per page, streamed). ' +
+      '`Content-Disposition: attachment`. Cells a spreadsheet would evaluate (starting with = + - @) are prefixed with a quote.',
+    tags,
+    access: COURSE_STAFF,
+    params: CourseEnrollmentParams,
+    query: CourseEnrollmentsExportQuery,
+    success: { status: 200, description: 'The enrolments as CSV', schema: CsvSchema, contentType: 'text/csv' },
+    errors: [404],
+    handle: async ({ params, query, res }) => {
+      const request = { course_id: params.course_id, page: 1, page_size: EXPORT_PAGE_SIZE, status: query.status ?? '', sort: query.sort };
+      // The first page before any byte is sent: refusals (403/404) answer as JSON errors like the list.
+      let page = await enrollment.ListCourseEnrollments({ ...request, cursor: '' });
+      res.status(200);
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="course-${params.course_id}-enrollments.csv"`);
+      res.setHeader('Cache-Control', 'no-store');
+      res.write(`${CSV_COLUMNS.join(',')}\r\n`);
+      try {
+        for (;;) {
+          res.write(withStudents(page).map(csvRow).join(''));
+          if (!page.next_cursor) break;
+          page = await enrollment.ListCourseEnrollments({ ...request, cursor: page.next_cursor });
+        }
+      } catch (err) {
+        // Headers are gone: a truncated download must not look complete.
+        res.destroy(err instanceof Error ? err : new Error(String(err)));
+        return undefined;
+      }
+      res.end();
+      return undefined;
     },
   });
   return [
@@ -279,6 +389,7 @@ export function enrollmentRoutes(enrollment: EnrollmentClient): AnyRoute[] {
           await enrollment.ExtendEnrollment({ enrollment_id: params.enrollment_id, days: body.days ?? 0, expires_at: body.expires_at ?? '' }),
         ),
     }),
+    exportEnrollments,
     courseEnrollments,
     aliasAt(courseEnrollments, `${API}/enrollments/courses/{course_id}/enrollments`, 'listCourseEnrollmentsSeedPath'),
     route({

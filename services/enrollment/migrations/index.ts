@@ -6,6 +6,7 @@ import { bulkEnrollmentMigration } from './0003-bulk-enrollment';
 import { courseEnrollmentCountsMigration } from './0004-course-enrollment-counts';
 import { accessExpiryMigration } from './0005-access-expiry';
 import { videoCompletionThresholdMigration } from './0006-video-completion-threshold';
+import { titlesReviewsContactsMigration } from './0007-titles-reviews-contacts';
 
 /** Every migration of the enrollment database, in order (the kit's outbox/inbox tables first). */
-export const migrations: Migration[] = [eventTablesMigration, courseModelMigration, enrollmentsMigration, bulkEnrollmentMigration, courseEnrollmentCountsMigration, accessExpiryMigration, videoCompletionThresholdMigration];
+export const migrations: Migration[] = [eventTablesMigration, courseModelMigration, enrollmentsMigration, bulkEnrollmentMigration, courseEnrollmentCountsMigration, accessExpiryMigration, videoCompletionThresholdMigration, titlesReviewsContactsMigration];

@@ -12,7 +12,7 @@ import { createCatalogClient } from '@lms/kit/clients';
 import { contentChangedConsumer, coursePublishedConsumer, courseStatusConsumer, lessonDeletedConsumer } from './events/course-events.consumer';
 import { quizPassedConsumer } from './events/quiz-passed.consumer';
 import { accessExpiryConsumer } from './events/access-expiry.consumer';
-import { userStatusConsumer } from './events/user-status.consumer';
+import { userDirectoryConsumer, userStatusConsumer } from './events/user-status.consumer';
 
 export const SERVICE_NAME = 'enrollment';
 
@@ -73,6 +73,7 @@ export async function start(
           quizPassedConsumer(deps),
           accessExpiryConsumer(deps),
           userStatusConsumer(deps),
+          userDirectoryConsumer(deps),
         ],
         beforeServing: () => recomputer.start(),
       };

@@ -15,6 +15,8 @@ export interface ProtoGrpcType {
         BulkEnrollmentJob: MessageTypeDefinition
         BulkEnrollmentResult: MessageTypeDefinition
         CourseIdRequest: MessageTypeDefinition
+        CourseReview: MessageTypeDefinition
+        CourseReviewPage: MessageTypeDefinition
         CourseStats: MessageTypeDefinition
         CourseSummary: MessageTypeDefinition
         EnrollRequest: MessageTypeDefinition
@@ -30,10 +32,12 @@ export interface ProtoGrpcType {
         LessonProgressItem: MessageTypeDefinition
         LessonRequest: MessageTypeDefinition
         ListCourseEnrollmentsRequest: MessageTypeDefinition
+        ListCourseReviewsRequest: MessageTypeDefinition
         ListMyEnrollmentsRequest: MessageTypeDefinition
         MyEnrollment: MessageTypeDefinition
         MyEnrollmentPage: MessageTypeDefinition
         ReviewRequest: MessageTypeDefinition
+        StudentContact: MessageTypeDefinition
         UpdateLessonProgressRequest: MessageTypeDefinition
       }
     }

@@ -41,6 +41,8 @@ export interface LessonInput {
   unlockAt: Date | null;
   unlockAfterDays: number;
   prerequisite: string;
+  /** The lesson's current title, when the source carries it (not part of the version: see lesson_titles). */
+  title?: string;
 }
 
 export interface CourseVersionInput {

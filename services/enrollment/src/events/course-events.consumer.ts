@@ -44,6 +44,7 @@ export function coursePublishedConsumer(deps: EnrollmentDeps): ConsumerDefinitio
           unlockAt: l.unlock_at,
           unlockAfterDays: l.unlock_after_days ?? 0,
           prerequisite: l.prerequisite ?? '',
+          title: l.title,
         })),
       };
       const status = { status: 'published' as const, at: new Date(event.time) };
@@ -85,8 +86,8 @@ export function lessonDeletedConsumer(deps: EnrollmentDeps): ConsumerDefinition<
   };
 }
 
-/** Changes that alter the lesson list or its rules without a new version (no course.published follows). */
-const RULE_FIELDS = new Set(['unlock_at', 'unlock_after_days', 'prerequisite', 'lesson_type', 'is_published', 'section_id', 'lesson_order', 'video_completion_threshold']);
+/** Changes that alter the lesson list, its rules or titles without a new version (no course.published follows). */
+const RULE_FIELDS = new Set(['title', 'unlock_at', 'unlock_after_days', 'prerequisite', 'lesson_type', 'is_published', 'section_id', 'lesson_order', 'video_completion_threshold']);
 
 /**
  * `lesson.updated` / `course.updated`: when drip dates, prerequisites, types, publication of lessons that do

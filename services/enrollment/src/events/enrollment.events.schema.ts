@@ -68,6 +68,7 @@ export const CoursePublishedV1 = z.object({
         unlock_at: optionalTime,
         unlock_after_days: z.number().int().min(0).nullable().optional(),
         prerequisite: z.string().nullable().optional(),
+        title: z.string().optional(),
       }),
     )
     .optional()
@@ -102,3 +103,7 @@ export const AccessScheduledV1 = ENROLLMENT_EVENT_SCHEMAS['enrollment.access_sch
 /** What we consume from auth: activation facts (`user.deactivated`, `user.activated`, `user.deleted`). */
 export const USER_STATUS_QUEUE = 'enrollment.user-status';
 export const UserStatusV1 = z.object({ user_id: uuid, at });
+
+/** auth's `user.registered`: the email and name a course's instructor sees in its enrolment list. */
+export const USER_DIRECTORY_QUEUE = 'enrollment.user-directory';
+export const UserRegisteredV1 = z.object({ user_id: uuid, email: z.string().max(320), full_name: z.string().max(255), registered_at: at });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ConsumerDefinition } from '@lms/kit/events';
 import type { EnrollmentDeps } from '../app/deps';
-import { USER_STATUS_QUEUE, UserStatusV1 } from './enrollment.events.schema';
+import { USER_DIRECTORY_QUEUE, USER_STATUS_QUEUE, UserRegisteredV1, UserStatusV1 } from './enrollment.events.schema';
 
 /**
  * Auth's activation facts → the `user_accounts` read model (an older fact never overrides a newer one), so
@@ -13,7 +13,30 @@ export function userStatusConsumer(deps: EnrollmentDeps): ConsumerDefinition<z.i
     bindings: ['user.deactivated', 'user.activated', 'user.deleted'],
     schema: UserStatusV1,
     async handle(event, transaction) {
-      await deps.units.join(transaction, (uow) => uow.users.apply(event.data.user_id, event.type === 'user.activated', new Date(event.data.at)));
+      await deps.units.join(transaction, async (uow) => {
+        await uow.users.apply(event.data.user_id, event.type === 'user.activated', new Date(event.data.at));
+        if (event.type === 'user.deleted') {
+          // A deleted account is named nowhere any more: its email, its registered name, its reviews' name.
+          await uow.users.forgetContact(event.data.user_id);
+          await uow.enrollments.forgetReviewer(event.data.user_id);
+        }
+      });
+    },
+  };
+}
+
+/**
+ * auth's `user.registered` → email and registered name in `user_accounts`, for the course enrolment list
+ * (its instructor/admin): auth's BatchGetUsers answers public profiles (no email) in one call per page.
+ */
+export function userDirectoryConsumer(deps: EnrollmentDeps): ConsumerDefinition<z.infer<typeof UserRegisteredV1>> {
+  return {
+    queue: USER_DIRECTORY_QUEUE,
+    bindings: ['user.registered'],
+    schema: UserRegisteredV1,
+    async handle(event, transaction) {
+      const d = event.data;
+      await deps.units.join(transaction, (uow) => uow.users.register(d.user_id, d.email.toLowerCase(), d.full_name, new Date(d.registered_at)));
     },
   };
 }

@@ -20,6 +20,7 @@ import { getEnrollment } from '../app/queries/get-enrollment';
 import { getProgress } from '../app/queries/get-progress';
 import { listMyEnrollments } from '../app/queries/list-my-enrollments';
 import { listCourseEnrollments } from '../app/queries/list-course-enrollments';
+import { listCourseReviews } from '../app/queries/list-course-reviews';
 import { getCourseStats } from '../app/queries/get-course-stats';
 import { isEnrolled } from '../app/queries/is-enrolled';
 import { extendEnrollment, prepareExtension } from '../app/commands/extend-enrollment';
@@ -171,6 +172,7 @@ export function enrollmentHandlers(deps: EnrollmentDeps): UnaryHandlers<Enrollme
           is_locked: l.locked,
           unlock_at: protoTime(l.unlockAt),
           progress: l.progress ? progressMessage(l.progress) : emptyProgress(view.enrollment.id, l.lesson.lessonId),
+          lesson_title: l.title,
         })),
       };
     },
@@ -222,6 +224,21 @@ export function enrollmentHandlers(deps: EnrollmentDeps): UnaryHandlers<Enrollme
         page_size: page.pageSize,
         total_pages: page.totalPages,
         next_cursor: page.nextCursor,
+        students: page.students.map((s) => ({ id: s.id, full_name: s.fullName, email: s.email })),
+        student_details_degraded: page.studentsDegraded,
+      };
+    },
+
+    // Public: a token is optional (it only matters for the owner of a course that is not published).
+    ListCourseReviews: async (req, call) => {
+      const who = call.authorization ? await caller(call.authorization) : null;
+      const page = await listCourseReviews(deps, who, { courseId: req.course_id, page: req.page, pageSize: req.page_size });
+      return {
+        items: page.items.map((r) => ({ student_name: r.reviewerName, rating: r.rating, review: r.review, reviewed_at: protoTime(r.reviewedAt) })),
+        total: page.total,
+        page: page.page,
+        page_size: page.pageSize,
+        total_pages: page.totalPages,
       };
     },
 

@@ -23,6 +23,7 @@ export function versionFromOutline(outline: CourseOutline__Output): CourseVersio
         unlockAt: dateOrNull(lesson.unlock_at),
         unlockAfterDays: lesson.unlock_after_days,
         prerequisite: lesson.prerequisite,
+        title: lesson.title,
       })),
   );
   return {

@@ -334,6 +334,34 @@ export class CourseModelRepository {
     );
   }
 
+  /** Lesson titles (one statement); a title older than the stored one changes nothing. */
+  async saveTitles(courseId: string, titles: { lessonId: string; title: string }[], at: Date): Promise<void> {
+    if (!titles.length) return;
+    await this.sql.query(
+      `INSERT INTO lesson_titles (lesson_id, course_id, title, title_at)
+       SELECT t.id, :courseId, t.title, :at FROM unnest(CAST(:ids AS uuid[]), CAST(:titles AS text[])) AS t(id, title)
+       ON CONFLICT (lesson_id) DO UPDATE SET title = EXCLUDED.title, title_at = EXCLUDED.title_at, course_id = EXCLUDED.course_id
+       WHERE lesson_titles.title_at <= EXCLUDED.title_at AND lesson_titles.title IS DISTINCT FROM EXCLUDED.title`,
+      {
+        replacements: {
+          courseId,
+          at,
+          ids: pgArray(titles.map((t) => t.lessonId)),
+          titles: pgArray(titles.map((t) => t.title)),
+        },
+      },
+    );
+  }
+
+  /** The titles of a course's lessons we know (one query, whatever the number of lessons). */
+  async lessonTitles(courseId: string): Promise<Map<string, string>> {
+    const rows = await this.sql.query<{ lesson_id: string; title: string }>(
+      'SELECT lesson_id, title FROM lesson_titles WHERE course_id = :courseId',
+      { type: QueryTypes.SELECT, replacements: { courseId } },
+    );
+    return new Map(rows.map((r) => [r.lesson_id, r.title]));
+  }
+
   async titles(courseIds: string[]): Promise<Map<string, string>> {
     if (!courseIds.length) return new Map();
     const rows = await this.sql.query<{ course_id: string; title: string }>(

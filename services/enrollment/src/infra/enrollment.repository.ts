@@ -102,6 +102,14 @@ export interface CourseListQuery {
   after?: { value: string; id: string };
 }
 
+/** One rating of a course as the public sees it: no student id, no email. */
+export interface ReviewRow {
+  reviewerName: string;
+  rating: number;
+  review: string;
+  reviewedAt: Date;
+}
+
 export interface CourseStatsRow {
   total: number;
   active: number;
@@ -317,6 +325,44 @@ export class EnrollmentRepository {
       ),
     ]);
     return { items: rows.map(toEnrollment), total: Number(count[0].n) };
+  }
+
+  /** The reviewer's full name as auth had it when they reviewed (null keeps the one stored). */
+  async setReviewerName(enrollmentId: string, name: string | null): Promise<void> {
+    await this.sql.query('UPDATE enrollments SET reviewer_name = COALESCE(:name, reviewer_name) WHERE id = :enrollmentId', {
+      replacements: { enrollmentId, name },
+    });
+  }
+
+  /** A deleted account's reviews stay (the course's average keeps them) but no longer name anyone. */
+  async forgetReviewer(studentId: string): Promise<void> {
+    await this.sql.query('UPDATE enrollments SET reviewer_name = NULL WHERE student_id = :studentId AND reviewer_name IS NOT NULL', {
+      replacements: { studentId },
+    });
+  }
+
+  /**
+   * A course's ratings, newest first (partial index on rated enrolments), whatever the enrolment's status:
+   * the same set catalog's average_rating and rating_count are derived from (one rating per enrolment).
+   */
+  async listReviews(courseId: string, page: number, pageSize: number): Promise<{ items: ReviewRow[]; total: number }> {
+    const replacements = { courseId, limit: pageSize, offset: (page - 1) * pageSize };
+    const [rows, count] = await Promise.all([
+      this.sql.query<{ reviewer_name: string | null; rating: number; review: string; reviewed_at: Date }>(
+        `SELECT reviewer_name, rating, review, reviewed_at FROM enrollments
+         WHERE course_id = :courseId AND rating IS NOT NULL
+         ORDER BY reviewed_at DESC, id DESC LIMIT :limit OFFSET :offset`,
+        { type: QueryTypes.SELECT, replacements },
+      ),
+      this.sql.query<{ n: string }>('SELECT count(*) AS n FROM enrollments WHERE course_id = :courseId AND rating IS NOT NULL', {
+        type: QueryTypes.SELECT,
+        replacements,
+      }),
+    ]);
+    return {
+      items: rows.map((r) => ({ reviewerName: r.reviewer_name ?? '', rating: r.rating, review: r.review ?? '', reviewedAt: r.reviewed_at })),
+      total: Number(count[0].n),
+    };
   }
 
   sortValue(e: Enrollment, sort: CourseSort): string {

@@ -18,6 +18,30 @@ export class UserAccountRepository {
     );
   }
 
+  /** auth's user.registered: the email and name we may show a course's instructor (the status is left as it is). */
+  async register(userId: string, email: string, fullName: string, at: Date): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO user_accounts (user_id, is_active, status_at, email, full_name) VALUES (:userId, true, :at, :email, :fullName)
+       ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, full_name = EXCLUDED.full_name`,
+      { replacements: { userId, email, fullName, at } },
+    );
+  }
+
+  /** user.deleted: the account's contact details are forgotten. */
+  async forgetContact(userId: string): Promise<void> {
+    await this.sql.query('UPDATE user_accounts SET email = NULL, full_name = NULL WHERE user_id = :userId', { replacements: { userId } });
+  }
+
+  /** Email and registered name of the users we heard about (one query). */
+  async contacts(userIds: string[]): Promise<Map<string, { email: string; fullName: string }>> {
+    if (!userIds.length) return new Map();
+    const rows = await this.sql.query<{ user_id: string; email: string | null; full_name: string | null }>(
+      'SELECT user_id, email, full_name FROM user_accounts WHERE user_id = ANY(CAST(:ids AS uuid[]))',
+      { type: QueryTypes.SELECT, replacements: { ids: `{${userIds.join(',')}}` } },
+    );
+    return new Map(rows.map((r) => [r.user_id, { email: r.email ?? '', fullName: r.full_name ?? '' }]));
+  }
+
   /** The ids among `userIds` known to be deactivated. */
   async inactiveAmong(userIds: string[]): Promise<Set<string>> {
     if (!userIds.length) return new Set();

@@ -17,6 +17,9 @@ export async function applyCourseVersion(
 ): Promise<SaveVersionResult> {
   const version = buildCourseVersion(input);
   const result = await uow.courses.saveVersion(version, source, status);
+  // Titles are not versioned (a rename makes no new version): the newest fact wins, per lesson.
+  const titled = input.lessons.filter((l) => l.title).map((l) => ({ lessonId: l.lessonId.toLowerCase(), title: l.title! }));
+  await uow.courses.saveTitles(version.courseId, titled, status?.at ?? env.clock());
   if (result.advanced) {
     uow.afterCommit(() => env.requestRecompute(version.courseId));
     env.logger.info({ course_id: version.courseId, version: version.version, source }, 'new course version: recompute scheduled');

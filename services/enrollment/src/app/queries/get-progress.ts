@@ -7,6 +7,8 @@ import { loadVisible, throwIfInvalid, type Caller, type Viewer } from '../shared
 
 export interface LessonProgressView {
   lesson: CourseLesson;
+  /** From the read model's lesson titles ("" = not known yet). */
+  title: string;
   locked: boolean;
   unlockAt: Date | null;
   progress: LessonProgress | null;
@@ -26,9 +28,11 @@ export async function getProgress(
   throwIfInvalid(check);
   const { enrollment, viewer } = await loadVisible(deps, caller, enrollmentId);
   const { courses, progress } = deps.units.read;
-  const [lessons, rows] = await Promise.all([
+  // Three local queries, whatever the number of lessons (titles included: no call to catalog per lesson).
+  const [lessons, rows, titles] = await Promise.all([
     courses.listLessons(enrollment.courseId, enrollment.courseVersion),
     progress.listForEnrollment(enrollment.id),
+    courses.lessonTitles(enrollment.courseId),
   ]);
   const byLesson = new Map(rows.map((r) => [r.lessonId, viewer === 'student' ? r : { ...r, notes: '' }]));
   const completed = (id: string) => Boolean(byLesson.get(id)?.completedAt);
@@ -46,6 +50,7 @@ export async function getProgress(
     const progress = byLesson.get(lesson.lessonId) ?? null;
     return {
       lesson,
+      title: titles.get(lesson.lessonId) ?? '',
       locked: lock.kind !== 'open' && !progress?.completedAt,
       unlockAt: lock.kind === 'drip' ? lock.unlockAt : dripUnlockAt(lesson, enrollment.enrolledAt),
       progress,

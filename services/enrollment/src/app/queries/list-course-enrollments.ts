@@ -5,8 +5,19 @@ import { COURSE_SORTS, type CourseSort } from '../../infra/enrollment.repository
 import type { EnrollmentDeps } from '../deps';
 import { requireCourseOwner, throwIfInvalid, type Caller } from '../shared';
 
+/** A student of the page, for the course's instructor or an admin. */
+export interface StudentContact {
+  id: string;
+  fullName: string;
+  email: string;
+}
+
 export interface CourseEnrollmentPage {
   items: Enrollment[];
+  /** The page's students: names from ONE auth BatchGetUsers call, emails from the user_accounts read model. */
+  students: StudentContact[];
+  /** auth was unreachable: names come from the read model (as registered). */
+  studentsDegraded: boolean;
   total: number;
   page: number;
   pageSize: number;
@@ -50,12 +61,38 @@ export async function listCourseEnrollments(
   const { enrollments } = deps.units.read;
   const { items, total } = await enrollments.listForCourse({ courseId, status, sort, page, pageSize, after });
   const last = items[items.length - 1];
+  const { students, degraded } = await studentContacts(deps, [...new Set(items.map((e) => e.studentId))]);
   return {
     items,
+    students,
+    studentsDegraded: degraded,
     total,
     page: after ? 0 : page,
     pageSize,
     totalPages: totalPages(total, pageSize),
     nextCursor: last && items.length === pageSize ? encodeCursor(sort, enrollments.sortValue(last, sort), last.id) : '',
   };
+}
+
+/**
+ * Names and emails of a page's students (at most 100 ids = one BatchGetUsers, with the caller's token):
+ * the current full name from auth, the email from auth's user.registered (read model). A deleted account
+ * has neither. Auth unreachable: the registered names, flagged degraded.
+ */
+async function studentContacts(deps: EnrollmentDeps, ids: string[]): Promise<{ students: StudentContact[]; degraded: boolean }> {
+  if (!ids.length) return { students: [], degraded: false };
+  const local = await deps.units.read.users.contacts(ids);
+  let names: Map<string, string> | null = null;
+  try {
+    const reply = await deps.auth.BatchGetUsers({ ids });
+    names = new Map(reply.items.map((u) => [u.id, u.full_name]));
+  } catch (err) {
+    deps.logger.warn({ err }, 'auth unreachable: course enrolment list with registered names');
+  }
+  const students = ids.map((id) => {
+    const contact = local.get(id);
+    if (names && !names.has(id)) return { id, fullName: '', email: '' }; // unknown or deleted account
+    return { id, fullName: names?.get(id) ?? contact?.fullName ?? '', email: contact?.email ?? '' };
+  });
+  return { students, degraded: names === null };
 }

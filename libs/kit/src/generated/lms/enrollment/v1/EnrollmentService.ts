@@ -5,6 +5,7 @@ import type { MethodDefinition } from '@grpc/proto-loader'
 import type { BulkEnrollRequest as _lms_enrollment_v1_BulkEnrollRequest, BulkEnrollRequest__Output as _lms_enrollment_v1_BulkEnrollRequest__Output } from '../../../lms/enrollment/v1/BulkEnrollRequest';
 import type { BulkEnrollmentJob as _lms_enrollment_v1_BulkEnrollmentJob, BulkEnrollmentJob__Output as _lms_enrollment_v1_BulkEnrollmentJob__Output } from '../../../lms/enrollment/v1/BulkEnrollmentJob';
 import type { CourseIdRequest as _lms_enrollment_v1_CourseIdRequest, CourseIdRequest__Output as _lms_enrollment_v1_CourseIdRequest__Output } from '../../../lms/enrollment/v1/CourseIdRequest';
+import type { CourseReviewPage as _lms_enrollment_v1_CourseReviewPage, CourseReviewPage__Output as _lms_enrollment_v1_CourseReviewPage__Output } from '../../../lms/enrollment/v1/CourseReviewPage';
 import type { CourseStats as _lms_enrollment_v1_CourseStats, CourseStats__Output as _lms_enrollment_v1_CourseStats__Output } from '../../../lms/enrollment/v1/CourseStats';
 import type { EnrollRequest as _lms_enrollment_v1_EnrollRequest, EnrollRequest__Output as _lms_enrollment_v1_EnrollRequest__Output } from '../../../lms/enrollment/v1/EnrollRequest';
 import type { Enrollment as _lms_enrollment_v1_Enrollment, Enrollment__Output as _lms_enrollment_v1_Enrollment__Output } from '../../../lms/enrollment/v1/Enrollment';
@@ -17,6 +18,7 @@ import type { IsEnrolledRequest as _lms_enrollment_v1_IsEnrolledRequest, IsEnrol
 import type { LessonProgress as _lms_enrollment_v1_LessonProgress, LessonProgress__Output as _lms_enrollment_v1_LessonProgress__Output } from '../../../lms/enrollment/v1/LessonProgress';
 import type { LessonRequest as _lms_enrollment_v1_LessonRequest, LessonRequest__Output as _lms_enrollment_v1_LessonRequest__Output } from '../../../lms/enrollment/v1/LessonRequest';
 import type { ListCourseEnrollmentsRequest as _lms_enrollment_v1_ListCourseEnrollmentsRequest, ListCourseEnrollmentsRequest__Output as _lms_enrollment_v1_ListCourseEnrollmentsRequest__Output } from '../../../lms/enrollment/v1/ListCourseEnrollmentsRequest';
+import type { ListCourseReviewsRequest as _lms_enrollment_v1_ListCourseReviewsRequest, ListCourseReviewsRequest__Output as _lms_enrollment_v1_ListCourseReviewsRequest__Output } from '../../../lms/enrollment/v1/ListCourseReviewsRequest';
 import type { ListMyEnrollmentsRequest as _lms_enrollment_v1_ListMyEnrollmentsRequest, ListMyEnrollmentsRequest__Output as _lms_enrollment_v1_ListMyEnrollmentsRequest__Output } from '../../../lms/enrollment/v1/ListMyEnrollmentsRequest';
 import type { MyEnrollmentPage as _lms_enrollment_v1_MyEnrollmentPage, MyEnrollmentPage__Output as _lms_enrollment_v1_MyEnrollmentPage__Output } from '../../../lms/enrollment/v1/MyEnrollmentPage';
 import type { ReviewRequest as _lms_enrollment_v1_ReviewRequest, ReviewRequest__Output as _lms_enrollment_v1_ReviewRequest__Output } from '../../../lms/enrollment/v1/ReviewRequest';
@@ -113,6 +115,15 @@ export interface EnrollmentServiceClient extends grpc.Client {
   listCourseEnrollments(argument: _lms_enrollment_v1_ListCourseEnrollmentsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_EnrollmentPage__Output>): grpc.ClientUnaryCall;
   listCourseEnrollments(argument: _lms_enrollment_v1_ListCourseEnrollmentsRequest, callback: grpc.requestCallback<_lms_enrollment_v1_EnrollmentPage__Output>): grpc.ClientUnaryCall;
   
+  ListCourseReviews(argument: _lms_enrollment_v1_ListCourseReviewsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_CourseReviewPage__Output>): grpc.ClientUnaryCall;
+  ListCourseReviews(argument: _lms_enrollment_v1_ListCourseReviewsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_enrollment_v1_CourseReviewPage__Output>): grpc.ClientUnaryCall;
+  ListCourseReviews(argument: _lms_enrollment_v1_ListCourseReviewsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_CourseReviewPage__Output>): grpc.ClientUnaryCall;
+  ListCourseReviews(argument: _lms_enrollment_v1_ListCourseReviewsRequest, callback: grpc.requestCallback<_lms_enrollment_v1_CourseReviewPage__Output>): grpc.ClientUnaryCall;
+  listCourseReviews(argument: _lms_enrollment_v1_ListCourseReviewsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_CourseReviewPage__Output>): grpc.ClientUnaryCall;
+  listCourseReviews(argument: _lms_enrollment_v1_ListCourseReviewsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_enrollment_v1_CourseReviewPage__Output>): grpc.ClientUnaryCall;
+  listCourseReviews(argument: _lms_enrollment_v1_ListCourseReviewsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_CourseReviewPage__Output>): grpc.ClientUnaryCall;
+  listCourseReviews(argument: _lms_enrollment_v1_ListCourseReviewsRequest, callback: grpc.requestCallback<_lms_enrollment_v1_CourseReviewPage__Output>): grpc.ClientUnaryCall;
+  
   ListMyEnrollments(argument: _lms_enrollment_v1_ListMyEnrollmentsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_MyEnrollmentPage__Output>): grpc.ClientUnaryCall;
   ListMyEnrollments(argument: _lms_enrollment_v1_ListMyEnrollmentsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_enrollment_v1_MyEnrollmentPage__Output>): grpc.ClientUnaryCall;
   ListMyEnrollments(argument: _lms_enrollment_v1_ListMyEnrollmentsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_MyEnrollmentPage__Output>): grpc.ClientUnaryCall;
@@ -172,6 +183,8 @@ export interface EnrollmentServiceHandlers extends grpc.UntypedServiceImplementa
   
   ListCourseEnrollments: grpc.handleUnaryCall<_lms_enrollment_v1_ListCourseEnrollmentsRequest__Output, _lms_enrollment_v1_EnrollmentPage>;
   
+  ListCourseReviews: grpc.handleUnaryCall<_lms_enrollment_v1_ListCourseReviewsRequest__Output, _lms_enrollment_v1_CourseReviewPage>;
+  
   ListMyEnrollments: grpc.handleUnaryCall<_lms_enrollment_v1_ListMyEnrollmentsRequest__Output, _lms_enrollment_v1_MyEnrollmentPage>;
   
   ReviewEnrollment: grpc.handleUnaryCall<_lms_enrollment_v1_ReviewRequest__Output, _lms_enrollment_v1_Enrollment>;
@@ -193,6 +206,7 @@ export interface EnrollmentServiceDefinition extends grpc.ServiceDefinition {
   GetProgress: MethodDefinition<_lms_enrollment_v1_EnrollmentIdRequest, _lms_enrollment_v1_EnrollmentProgress, _lms_enrollment_v1_EnrollmentIdRequest__Output, _lms_enrollment_v1_EnrollmentProgress__Output>
   IsEnrolled: MethodDefinition<_lms_enrollment_v1_IsEnrolledRequest, _lms_enrollment_v1_IsEnrolledReply, _lms_enrollment_v1_IsEnrolledRequest__Output, _lms_enrollment_v1_IsEnrolledReply__Output>
   ListCourseEnrollments: MethodDefinition<_lms_enrollment_v1_ListCourseEnrollmentsRequest, _lms_enrollment_v1_EnrollmentPage, _lms_enrollment_v1_ListCourseEnrollmentsRequest__Output, _lms_enrollment_v1_EnrollmentPage__Output>
+  ListCourseReviews: MethodDefinition<_lms_enrollment_v1_ListCourseReviewsRequest, _lms_enrollment_v1_CourseReviewPage, _lms_enrollment_v1_ListCourseReviewsRequest__Output, _lms_enrollment_v1_CourseReviewPage__Output>
   ListMyEnrollments: MethodDefinition<_lms_enrollment_v1_ListMyEnrollmentsRequest, _lms_enrollment_v1_MyEnrollmentPage, _lms_enrollment_v1_ListMyEnrollmentsRequest__Output, _lms_enrollment_v1_MyEnrollmentPage__Output>
   ReviewEnrollment: MethodDefinition<_lms_enrollment_v1_ReviewRequest, _lms_enrollment_v1_Enrollment, _lms_enrollment_v1_ReviewRequest__Output, _lms_enrollment_v1_Enrollment__Output>
   StartLesson: MethodDefinition<_lms_enrollment_v1_LessonRequest, _lms_enrollment_v1_LessonProgress, _lms_enrollment_v1_LessonRequest__Output, _lms_enrollment_v1_LessonProgress__Output>

@@ -11,6 +11,7 @@ export interface LessonProgressItem {
   'is_locked'?: (boolean);
   'unlock_at'?: (string);
   'progress'?: (_lms_enrollment_v1_LessonProgress | null);
+  'lesson_title'?: (string);
 }
 
 export interface LessonProgressItem__Output {
@@ -22,4 +23,5 @@ export interface LessonProgressItem__Output {
   'is_locked': (boolean);
   'unlock_at': (string);
   'progress': (_lms_enrollment_v1_LessonProgress__Output | null);
+  'lesson_title': (string);
 }
