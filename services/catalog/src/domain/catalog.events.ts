@@ -74,6 +74,8 @@ export interface PublishedLessonV1 {
   unlock_at: string | null;
   unlock_after_days: number;
   prerequisite: 'previous_lesson' | 'previous_section' | null;
+  /** The lesson's title at publication (enrollment shows it in progress lists; renames follow as lesson.updated). */
+  title: string;
 }
 
 export interface CoursePublishedV1 {
@@ -92,7 +94,7 @@ export function coursePublished(
   course: Course,
   publishedLessons: Pick<
     Lesson,
-    'id' | 'sectionId' | 'orderIndex' | 'lessonType' | 'countsTowardCompletion' | 'unlockAt' | 'unlockAfterDays' | 'prerequisite'
+    'id' | 'sectionId' | 'orderIndex' | 'lessonType' | 'countsTowardCompletion' | 'unlockAt' | 'unlockAfterDays' | 'prerequisite' | 'title'
   >[],
   countable: string[],
   at: Date,
@@ -117,6 +119,7 @@ export function coursePublished(
         unlock_at: iso(l.unlockAt),
         unlock_after_days: l.unlockAfterDays,
         prerequisite: l.prerequisite === '' ? null : l.prerequisite,
+        title: l.title,
       })),
     },
   };
