@@ -126,7 +126,7 @@ describe('Catalog routes in the gateway (no catalog service needed)', () => {
     const body = doc.components.schemas.CreateCourseRequest;
     expect(body.additionalProperties).toBe(false);
     expect(body.required).toEqual(['title']);
-    expect(body.properties.title).toMatchObject({ minLength: 3, maxLength: 200 });
+    expect(body.properties.title).toMatchObject({ minLength: 3, maxLength: 255 });
     expect(body.properties.price).toMatchObject({ type: 'number', minimum: 0, maximum: 1_000_000 });
     expect(body.properties.price_cents).toMatchObject({ minimum: 0, deprecated: true });
     expect(doc.components.schemas.LessonReorderRequest).toMatchObject({ required: ['new_order_index'], additionalProperties: false });

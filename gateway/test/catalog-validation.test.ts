@@ -43,7 +43,7 @@ describe('Catalog input validation through the gateway', () => {
     ['both price and price_cents', { title: 'Valid title', price: 1, price_cents: 100 }, 'body.price_cents'],
     ['a negative deprecated price_cents', { title: 'Valid title', price_cents: -1 }, 'body.price_cents'],
     ['a fractional deprecated price_cents', { title: 'Valid title', price_cents: 9.99 }, 'body.price_cents'],
-    ['a title of 201 characters', { title: 'x'.repeat(201) }, 'body.title'],
+    ['a title of 256 characters', { title: 'x'.repeat(256) }, 'body.title'],
     ['a title of 2 characters', { title: 'ab' }, 'body.title'],
     ['no title', { description: 'no title' }, 'body.title'],
     ['an unknown field', { title: 'Valid title', is_published: true }, 'body.is_published'],

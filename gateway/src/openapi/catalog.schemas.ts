@@ -12,7 +12,11 @@ import { z } from './zod';
  */
 export const CATALOG_LIMITS = {
   titleMin: 3,
+  /** Course and lesson titles as the seed (courses 3–255, lessons 2–255); sections and resources 1–200. */
+  courseTitle: 255,
   title: 200,
+  /** BCP 47 language tag, at most 50 characters as the seed. */
+  language: 50,
   slug: 100,
   description: 2_000,
   longDescription: 20_000,
@@ -25,9 +29,12 @@ export const CATALOG_LIMITS = {
   price: 1_000_000,
   url: 500,
   search: 200,
+  /** The seed's `min_length=2` on `search`. */
+  searchMin: 2,
   sectionTitleMin: 1,
   sectionDescription: 2_000,
-  lessonTitleMin: 1,
+  lessonTitleMin: 2,
+  lessonTitle: 255,
   lessonContent: 200_000,
   durationMinutes: 1_440,
   unlockAfterDays: 3_650,
@@ -47,11 +54,13 @@ const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
 
 export const DIFFICULTY_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
-export const LESSON_TYPES = ['video', 'text', 'quiz', 'assignment'] as const;
+export const LESSON_TYPES = ['video', 'text', 'quiz', 'assignment', 'document'] as const;
 export const RESOURCE_TYPES = ['link', 'pdf', 'video', 'file', 'other'] as const;
 export const PREREQUISITES = ['', 'previous_lesson', 'previous_section'] as const;
 export const COURSE_SORTS = ['newest', 'title', 'popular', 'relevance'] as const;
 export const MY_COURSE_STATUSES = ['draft', 'published', 'archived'] as const;
+/** The seed's CourseStatus, derived by the catalog from is_published / archived_at. */
+export const COURSE_STATUSES = MY_COURSE_STATUSES;
 
 export const Difficulty = z.enum(DIFFICULTY_LEVELS).openapi('DifficultyLevel');
 export const LessonType = z.enum(LESSON_TYPES).openapi('LessonType');
@@ -65,7 +74,15 @@ const OptionalUrl = z
   .refine((v) => v === '' || (/^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v)), 'Must be an http(s) URL or empty')
   .openapi({ format: 'uri', example: 'https://cdn.example.com/intro.mp4' });
 
-const Title = z.string().trim().min(L.titleMin).max(L.title).openapi({ example: 'Introduction to TypeScript' });
+const Title = z.string().trim().min(L.titleMin).max(L.courseTitle).openapi({ example: 'Introduction to TypeScript' });
+/** A BCP 47-shaped language tag (`en`, `ar`, `pt-BR`); the catalog stores it in canonical case. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i;
+const Language = z
+  .string()
+  .trim()
+  .max(L.language)
+  .refine((v) => LANGUAGE_TAG.test(v), 'A language tag such as en, ar or pt-BR')
+  .openapi({ description: `BCP 47 language tag (at most ${L.language} characters)`, example: 'en' });
 const Slug = z
   .string()
   .trim()
@@ -124,6 +141,7 @@ const courseFields = {
   long_description: z.string().max(L.longDescription).optional().openapi({ description: 'Markdown' }),
   category: z.string().trim().max(L.category).optional().openapi({ example: 'programming' }),
   difficulty_level: Difficulty.optional(),
+  language: Language.optional().openapi({ description: 'BCP 47 language tag, e.g. en, ar, pt-BR; default en (the seed)' }),
   price: Price.optional(),
   price_cents: PriceCents.optional(),
   currency: Currency.optional().openapi({ description: "ISO 4217; default: the catalog's DEFAULT_CURRENCY (USD)" }),
@@ -174,11 +192,18 @@ export const ListCoursesQuery = z
     ...Pagination,
     category: z.string().trim().max(L.category).optional().openapi({ description: 'Exact category; empty = any' }),
     difficulty_level: Difficulty.optional(),
+    language: Language.optional().openapi({ description: 'Only courses in this language tag (case-insensitive), e.g. ar' }),
     instructor_id: Uuid.optional(),
     min_price: PriceBound.optional(),
     max_price: PriceBound.optional(),
     is_free: BoolFlag.optional(),
-    search: z.string().trim().max(L.search).optional().openapi({ description: 'Full-text over title, description and tags (ranked)' }),
+    search: z
+      .string()
+      .trim()
+      .min(L.searchMin)
+      .max(L.search)
+      .optional()
+      .openapi({ description: `Full-text over title, description and tags (ranked); ${L.searchMin}-${L.search} characters when sent (absent = no search)` }),
     sort: z.enum(COURSE_SORTS).optional().openapi({ description: 'Default: relevance when searching, else newest' }),
     include_unpublished: BoolFlag.optional().openapi({
       description: 'Instructors: also your own drafts; admins: every course. Ignored for other callers.',
@@ -241,7 +266,7 @@ const UnlockAt = z
 
 const lessonFields = {
   section_id: Uuid.optional().openapi({ description: "Default: the course's last section (created when it has none)" }),
-  title: z.string().trim().min(L.lessonTitleMin).max(L.title),
+  title: z.string().trim().min(L.lessonTitleMin).max(L.lessonTitle),
   slug: Slug.optional(),
   description: z.string().max(L.description).optional(),
   content: z
@@ -249,7 +274,7 @@ const lessonFields = {
     .max(L.lessonContent)
     .optional()
     .openapi({ description: 'Markdown, stored as written: clients must sanitise it when rendering it as HTML (no raw HTML/scripts)' }),
-  lesson_type: LessonType.optional().openapi({ description: 'Default: text' }),
+  lesson_type: LessonType.optional().openapi({ description: 'Default: text; a video lesson needs a `video_url`' }),
   duration_minutes: z.number().int().min(0).max(L.durationMinutes).optional(),
   video_url: OptionalUrl.optional(),
   resources: z.array(ResourceBody).max(L.resources).optional(),
@@ -260,7 +285,14 @@ const lessonFields = {
   prerequisite: z.enum(PREREQUISITES).optional(),
 };
 
-export const CreateLessonBody = z.object(lessonFields).strict().openapi('CreateLessonRequest');
+/** The seed's rule: a video lesson needs its video_url (an update that would drop it is refused by the catalog). */
+const VIDEO_URL_REQUIRED = { message: 'Required for video lessons', path: ['video_url'] };
+
+export const CreateLessonBody = z
+  .object(lessonFields)
+  .strict()
+  .refine((b) => b.lesson_type !== 'video' || !!b.video_url, VIDEO_URL_REQUIRED)
+  .openapi('CreateLessonRequest');
 
 export const UpdateLessonBody = z
   .object({ ...lessonFields, title: lessonFields.title.optional() })
@@ -309,7 +341,12 @@ export const ReorderBody = z
 const Timestamp = z.string().openapi({ description: 'RFC 3339 UTC', example: '2026-02-17T18:00:00.000Z' });
 
 export const InstructorSummarySchema = z
-  .object({ id: z.string().uuid(), full_name: z.string(), bio: NullableText() })
+  .object({
+    id: z.string().uuid(),
+    full_name: z.string(),
+    bio: NullableText(),
+    avatar_url: NullableText().openapi({ description: "The instructor's avatar from their profile; null when none" }),
+  })
   .openapi('InstructorSummary');
 
 export const CourseSchema = z
@@ -321,6 +358,8 @@ export const CourseSchema = z
     long_description: NullableText().openapi({ description: 'Markdown; null when not set' }),
     category: NullableText().openapi({ description: 'null when not set' }),
     difficulty_level: z.string().openapi({ description: 'beginner | intermediate | advanced' }),
+    language: z.string().openapi({ description: 'BCP 47 language tag; default en', example: 'en' }),
+    status: z.enum(COURSE_STATUSES).openapi({ description: 'draft | published | archived (derived from is_published and archived_at)' }),
     price: z.number().openapi({ description: 'Major units (e.g. 799.99); 0 = free', example: 799.99 }),
     currency: z.string().openapi({ description: 'ISO 4217', example: 'EGP' }),
     price_cents: z.number().int().openapi({ description: 'Read-only: the same price in minor units (79999)' }),
@@ -335,7 +374,7 @@ export const CourseSchema = z
       .int()
       .openapi({ description: "Percent at which a video lesson's progress update (`completion_percentage`) completes it; default 80" }),
     instructor_id: z.string().uuid(),
-    instructor: nullable(InstructorSummarySchema).openapi({ description: 'The instructor {id, full_name, bio}' }),
+    instructor: nullable(InstructorSummarySchema).openapi({ description: 'The instructor {id, full_name, bio, avatar_url}' }),
     is_published: z.boolean(),
     published_at: NullableTimestamp(),
     archived_at: NullableTimestamp(),
@@ -373,7 +412,7 @@ const lessonShape = {
   slug: z.string(),
   description: NullableText(),
   content: z.string().openapi({ description: 'Markdown; "" in outlines. Instructor-written: sanitise before rendering as HTML' }),
-  lesson_type: z.string().openapi({ description: 'video | text | quiz | assignment' }),
+  lesson_type: z.string().openapi({ description: 'video | text | quiz | assignment | document' }),
   order_index: z.number().int().openapi({ description: 'Position within its section' }),
   duration_minutes: z.number().int(),
   video_url: NullableText(),

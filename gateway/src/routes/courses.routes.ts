@@ -350,6 +350,7 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
             page_size: query.page_size,
             category: query.category || '',
             difficulty_level: query.difficulty_level ?? '',
+            language: query.language ?? '',
             instructor_id: query.instructor_id ?? '',
             min_price_cents: minCents,
             max_price_cents: maxCents,
