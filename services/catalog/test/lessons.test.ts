@@ -259,8 +259,8 @@ describe('catalog: sections, lessons, ordering, publishing and course versions',
       published_at: published.published_at,
       countable_lesson_ids: [a.id],
       lessons: [
-        { lesson_id: a.id, section_id: a.section_id, order_index: 0, lesson_type: 'text', counts_toward_completion: true, unlock_at: null, unlock_after_days: 3, prerequisite: 'previous_lesson' },
-        { lesson_id: b.id, section_id: b.section_id, order_index: 1, lesson_type: 'quiz', counts_toward_completion: false, unlock_at: null, unlock_after_days: 0, prerequisite: null },
+        { lesson_id: a.id, section_id: a.section_id, order_index: 0, lesson_type: 'text', counts_toward_completion: true, unlock_at: null, unlock_after_days: 3, prerequisite: 'previous_lesson', title: a.title },
+        { lesson_id: b.id, section_id: b.section_id, order_index: 1, lesson_type: 'quiz', counts_toward_completion: false, unlock_at: null, unlock_after_days: 0, prerequisite: null, title: b.title },
       ],
     });
     expect(draft.is_published).toBe(false);

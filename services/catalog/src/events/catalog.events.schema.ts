@@ -42,6 +42,7 @@ export const CATALOG_EVENT_SCHEMAS = {
         unlock_at: at.nullable(),
         unlock_after_days: z.number().int().min(0),
         prerequisite: z.enum(['previous_lesson', 'previous_section']).nullable(),
+        title: z.string(),
       }),
     ),
   }),
