@@ -1,6 +1,8 @@
 import { mailTo, waitForMail, type CapturedMail } from '@lms/kit/testing';
+import { freePort, startFleet, type Fleet } from '@lms/testing-fleet';
 import { login, registerAndLogin, startAuth, strongPassword, uniqueEmail, type TestAuth } from './support/auth';
-import { startGateway, type TestGateway } from './support/gateway';
+import { createCourse, createLesson, publishCourse, publishLesson, registerInstructor } from './support/catalog';
+import { startGateway, uniquePrefix, type TestGateway } from './support/gateway';
 import { startHealthStub } from './support/health-stub';
 import { expectErrorBody, type Api } from './support/http';
 
@@ -87,5 +89,56 @@ describe('Email journeys through the gateway (tokens only by email)', () => {
     const verified = await api.post('/api/v1/auth/verify-email', { token: second });
     expect(verified.status).toBe(200);
     expect((await api.get('/api/v1/auth/me', { token: s.access })).body.email_verified).toBe(true);
+  });
+});
+
+/**
+ * The enrolment confirmation end to end: enrollment publishes enrollment.created, auth (on the same vhost)
+ * asks catalog for the title and emails the student.
+ */
+describe('Enrolment confirmation email through the gateway', () => {
+  let fleet: Fleet;
+  let gw: TestGateway;
+  let api: Api;
+
+  beforeAll(async () => {
+    const catalogPort = await freePort(); // auth needs catalog's address before catalog starts
+    fleet = await startFleet({
+      label: 'gw_enrol_mail',
+      services: ['enrollment'],
+      env: {
+        auth: { APP_BASE_URL: 'https://app.lms.test', CATALOG_GRPC_ADDR: `127.0.0.1:${catalogPort}` },
+        catalog: { GRPC_PORT: String(catalogPort) },
+      },
+    });
+    gw = await startGateway(fleet.authAddress, {
+      CATALOG_GRPC_ADDR: fleet.catalog!.address,
+      ENROLLMENT_GRPC_ADDR: fleet.enrollment!.address,
+      QUIZ_GRPC_ADDR: fleet.enrollment!.address, // quiz routes are not used here
+      REDIS_KEY_PREFIX: uniquePrefix('enrol_mail'),
+    });
+    api = gw.api;
+  });
+
+  afterAll(async () => {
+    await gw?.stop();
+    await fleet?.close();
+  });
+
+  test('When a student enrols, then they get a confirmation naming the course, with a link to it', async () => {
+    const owner = await registerInstructor(api, 'mailowner');
+    const title = `Transactional Email 101 (${Date.now()})`;
+    const course = await createCourse(api, owner.access, { title });
+    await publishLesson(api, owner.access, (await createLesson(api, owner.access, course.id)).id);
+    await publishCourse(api, owner.access, course.id);
+
+    const student = await registerAndLogin(api, 'mailstudent');
+    const enrol = await api.post('/api/v1/enrollments', { course_id: course.id }, { token: student.access });
+    expect(enrol.status).toBe(201);
+
+    const mail = await waitForMail(student.email, (m) => m.subject.startsWith('You are enrolled'));
+    expect(mail.subject).toBe(`You are enrolled in ${title}`);
+    expect(mail.text).toContain(`https://app.lms.test/courses/${course.id}`);
+    expect(mail.html).toContain('Test mailstudent');
   });
 });
