@@ -74,6 +74,8 @@ export interface IssuedTokens {
   accessToken: string;
   refreshToken: string;
   expiresIn: number;
+  /** When the refresh token expires (the refresh cookie's lifetime at the gateway). */
+  refreshExpiresAt: Date;
   sessionId: string;
   user: User;
 }

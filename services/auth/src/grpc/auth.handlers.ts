@@ -68,6 +68,7 @@ function tokenPairMessage(tokens: IssuedTokens): TokenPair {
     refresh_token: tokens.refreshToken,
     token_type: 'bearer',
     expires_in: tokens.expiresIn,
+    refresh_expires_at: time(tokens.refreshExpiresAt),
     session_id: tokens.sessionId,
     user: userMessage(tokens.user),
   };
@@ -122,7 +123,14 @@ async function signIn(deps: AuthDeps, cmd: LoginCommand): Promise<IssuedTokens> 
   const access = await issueAccessToken(deps, opened.user, opened.session.id);
   deps.logger.info({ user_id: user.id, session_id: opened.session.id }, 'signed in');
   const { session, refreshToken, user: signedIn } = opened;
-  return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken, sessionId: session.id, user: signedIn };
+  return {
+    accessToken: access.token,
+    expiresIn: access.expiresIn,
+    refreshToken,
+    refreshExpiresAt: session.expiresAt,
+    sessionId: session.id,
+    user: signedIn,
+  };
 }
 
 async function refreshSession(deps: AuthDeps, raw: RefreshCommand): Promise<IssuedTokens> {

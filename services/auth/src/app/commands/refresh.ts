@@ -13,7 +13,7 @@ export interface RefreshCommand {
 }
 
 export type RefreshOutcome =
-  | { kind: 'ok'; user: User; sessionId: string; refreshToken: string }
+  | { kind: 'ok'; user: User; sessionId: string; refreshToken: string; refreshExpiresAt: Date }
   | { kind: 'reused'; sessionId: string; userId: string }
   | { kind: 'superseded' }
   | { kind: 'rotations_exhausted'; sessionId: string }
@@ -72,7 +72,7 @@ export async function rotateRefreshToken(
   await uow.sessions.markRefreshTokenUsed(token.id, now);
   await uow.sessions.addRefreshToken({ sessionId: session.id, tokenHash: hashOpaqueToken(next), now, expiresAt });
   await uow.sessions.touch(session.id, { now, expiresAt, userAgent: cmd.userAgent, ip: cmd.clientIp });
-  return { kind: 'ok', user, sessionId: session.id, refreshToken: next };
+  return { kind: 'ok', user, sessionId: session.id, refreshToken: next, refreshExpiresAt: expiresAt };
 }
 
 /** After the commit: marks what was revoked and turns a refusal into its error; returns the rotated session. */
@@ -80,7 +80,7 @@ export async function settleRefresh(
   deps: AuthDeps,
   cmd: RefreshCommand,
   outcome: RefreshOutcome,
-): Promise<{ user: User; sessionId: string; refreshToken: string }> {
+): Promise<{ user: User; sessionId: string; refreshToken: string; refreshExpiresAt: Date }> {
   if (outcome.kind === 'reused') {
     await markSessionsRevoked(deps, [outcome.sessionId]);
     deps.logger.warn(
@@ -98,7 +98,7 @@ export async function settleRefresh(
     if (outcome.revokedSessionId) await markSessionsRevoked(deps, [outcome.revokedSessionId]);
     throw AuthErrors.refreshInvalid();
   }
-  return { user: outcome.user, sessionId: outcome.sessionId, refreshToken: outcome.refreshToken };
+  return { user: outcome.user, sessionId: outcome.sessionId, refreshToken: outcome.refreshToken, refreshExpiresAt: outcome.refreshExpiresAt };
 }
 
 /**

@@ -9,6 +9,7 @@ export interface TokenPair {
   'expires_in'?: (number);
   'session_id'?: (string);
   'user'?: (_lms_auth_v1_User | null);
+  'refresh_expires_at'?: (string);
 }
 
 export interface TokenPair__Output {
@@ -18,4 +19,5 @@ export interface TokenPair__Output {
   'expires_in': (number);
   'session_id': (string);
   'user': (_lms_auth_v1_User__Output | null);
+  'refresh_expires_at': (string);
 }
