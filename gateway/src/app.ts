@@ -75,8 +75,8 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   const routes: AnyRoute[] = [];
   const API_INFO = { title: 'LMS Fleet API', version: '1.0.0' };
   routes.push(
-    ...authRoutes(auth),
-    ...userRoutes(auth),
+    ...authRoutes(auth, { trustedOrigins: config.CORS_ORIGINS }),
+    ...userRoutes(auth, catalog, enrollment, logger),
     ...courseRoutes(catalog, enrollment, logger),
     ...enrollmentRoutes(enrollment),
     ...reviewRoutes(enrollment),

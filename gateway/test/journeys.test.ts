@@ -42,7 +42,7 @@ describe('Journeys through the gateway', () => {
     expect(reg.status).toBe(201);
     expect(reg.body).toMatchObject({ email: email.toLowerCase(), full_name: 'Ada Lovelace', role: 'student', is_active: true });
     expect(Object.keys(reg.body).sort()).toEqual(
-      ['avatar_url', 'bio', 'created_at', 'email', 'email_verified', 'full_name', 'id', 'is_active', 'last_login_at', 'role', 'updated_at'].sort(),
+      ['avatar_url', 'bio', 'created_at', 'email', 'email_verified', 'full_name', 'id', 'is_active', 'last_login_at', 'phone', 'role', 'updated_at'].sort(),
     );
 
     const first = await api.post('/api/v1/auth/login', { email, password });

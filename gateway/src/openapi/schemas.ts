@@ -68,6 +68,7 @@ export const UserSchema = z
     email_verified: z.boolean(),
     bio: NullableText(),
     avatar_url: NullableText(),
+    phone: NullableText().openapi({ description: 'E.164-ish, normalised (e.g. +201001234567); null when not set' }),
     created_at: Timestamp,
     updated_at: Timestamp,
     last_login_at: NullableTimestamp(),
@@ -77,7 +78,8 @@ export const UserSchema = z
 export const TokenPairSchema = z
   .object({
     access_token: z.string(),
-    refresh_token: z.string(),
+    refresh_token: NullableText().openapi({ description: 'null when it was set as the HttpOnly refresh cookie (?cookie=true)' }),
+    refresh_expires_at: NullableTimestamp().openapi({ description: 'When the refresh token expires' }),
     token_type: z.literal('bearer'),
     expires_in: z.number().int().openapi({ description: 'Seconds until the access token expires' }),
     session_id: z.string(),
@@ -113,9 +115,20 @@ export const UserPageSchema = pageSchema('UserPage', 'users', UserSchema);
 export const UserStatsSchema = z
   .object({
     user_id: z.string(),
+    role: RoleSchema,
+    is_active: z.boolean(),
+    email_verified: z.boolean(),
     created_at: Timestamp,
     last_login_at: NullableTimestamp(),
     active_sessions: z.number().int(),
+    courses_count: z.number().int().nullable().openapi({
+      description: 'Courses the user teaches (catalog; drafts included); 0 for students; null when catalog cannot answer',
+    }),
+    enrollments_count: z.number().int().nullable().openapi({
+      description:
+        "The user's enrolments, every status (enrollment); null when an admin asks about someone else (docs/api-compat.md) " +
+        'or when enrollment cannot answer',
+    }),
   })
   .openapi('UserStats');
 

@@ -1,4 +1,8 @@
+import type { Logger } from '@lms/kit';
+import type { CatalogClient, EnrollmentClient } from '@lms/kit/clients';
 import type { AuthClient } from '../clients/auth.client';
+import { callerOf } from '../middleware/authenticate';
+import { Phone } from '../openapi/auth.schemas';
 import { z } from '../openapi/zod';
 import {
   AvatarUrl,
@@ -41,6 +45,8 @@ export const UpdateUserBody = z
     full_name: FullName.optional(),
     bio: Bio.optional(),
     avatar_url: AvatarUrl.optional(),
+    phone: Phone.optional(),
+    email: Email.optional().openapi({ description: 'A new address: unverified afterwards unless email_verified is sent too' }),
     role: RoleSchema.optional(),
     is_active: z.boolean().optional(),
     email_verified: z.boolean().optional(),
@@ -49,7 +55,38 @@ export const UpdateUserBody = z
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'At least one field is required')
   .openapi('UpdateUserRequest', { description: 'Partial update: only the fields present are changed' });
 
-export function userRoutes(auth: AuthClient): AnyRoute[] {
+/**
+ * `/users/{id}/stats`: auth's figures (and its rule: admins, or the user themself, else 404), then one
+ * count from catalog (courses taught, instructors and admins; 0 for students) and one from enrollment
+ * (the user's enrolments: enrollment counts only the caller's own, so an admin asking about someone else
+ * gets null). A count whose service cannot answer is null and logged: the account figures still serve.
+ */
+async function userStats(
+  deps: { auth: AuthClient; catalog: CatalogClient; enrollment: EnrollmentClient; logger: Logger },
+  userId: string,
+  callerId: string,
+) {
+  const stats = await deps.auth.GetUserStats({ user_id: userId });
+  const count = async (what: string, call: () => Promise<{ total: number }>): Promise<number | null> => {
+    try {
+      return (await call()).total;
+    } catch (err) {
+      deps.logger.warn({ err, user_id: userId }, `user stats: ${what} unavailable`);
+      return null;
+    }
+  };
+  const [coursesCount, enrollmentsCount] = await Promise.all([
+    stats.role === 'student'
+      ? 0
+      : count('courses_count', () =>
+          deps.catalog.ListCourses({ page: 1, page_size: 1, instructor_id: userId, min_price_cents: -1, max_price_cents: -1, include_unpublished: true }),
+        ),
+    callerId === userId ? count('enrollments_count', () => deps.enrollment.ListMyEnrollments({ page: 1, page_size: 1, status: '' })) : null,
+  ]);
+  return { ...stats, courses_count: coursesCount, enrollments_count: enrollmentsCount };
+}
+
+export function userRoutes(auth: AuthClient, catalog: CatalogClient, enrollment: EnrollmentClient, logger: Logger): AnyRoute[] {
   return [
     route({
       method: 'get',
@@ -152,13 +189,13 @@ export function userRoutes(auth: AuthClient): AnyRoute[] {
       method: 'get',
       path: `${API}/users/{user_id}/stats`,
       operationId: 'getUserStats',
-      summary: "A user's account statistics (admins, or the user themself)",
+      summary: "A user's account statistics with courses and enrolment counts (admins, or the user themself)",
       tags,
       access: 'authenticated',
       params: UserIdParams,
       success: { status: 200, description: 'Statistics', schema: UserStatsSchema },
       errors: [404],
-      handle: ({ params }) => auth.GetUserStats({ user_id: params.user_id }),
+      handle: ({ params, res }) => userStats({ auth, catalog, enrollment, logger }, params.user_id, callerOf(res).userId),
     }),
   ];
 }
