@@ -103,16 +103,23 @@ export async function startFleet<U extends string = never>(options: FleetOptions
     env: { ...extra, ...options.env?.all, ...options.env?.[name] },
   });
   let enrollmentPort: Record<string, string> = {};
+  let catalogPort: Record<string, string> = {};
   try {
     const fleet = { vhost, users: {} } as Fleet<U>;
     for (const name of SERVICES.filter((s) => wanted.has(s))) {
       const authAddress = fleet.auth?.address ?? options.authAddress ?? '';
-      if (name === 'auth') fleet.auth = await startAuth(settings('auth', { ALLOW_INSTRUCTOR_SIGNUP: 'true' }));
+      if (name === 'auth') {
+        // Auth asks catalog for course titles (enrolment emails) but starts first: catalog's port is chosen now.
+        const port = wanted.has('catalog') ? await freePort() : undefined;
+        if (port) catalogPort = { GRPC_PORT: String(port) };
+        const catalogLink: Record<string, string> = port ? { CATALOG_GRPC_ADDR: `127.0.0.1:${port}` } : {};
+        fleet.auth = await startAuth(settings('auth', { ALLOW_INSTRUCTOR_SIGNUP: 'true', ...catalogLink }));
+      }
       if (name === 'catalog') {
         const port = options.catalogReadsEnrollment && wanted.has('enrollment') ? await freePort() : undefined;
         if (port) enrollmentPort = { GRPC_PORT: String(port) };
         const enrollmentAddress = port ? `127.0.0.1:${port}` : undefined;
-        fleet.catalog = await startCatalog({ ...settings('catalog'), authAddress, enrollmentAddress });
+        fleet.catalog = await startCatalog({ ...settings('catalog', catalogPort), authAddress, enrollmentAddress });
       }
       if (name === 'enrollment') {
         const catalogAddress = fleet.catalog!.address;

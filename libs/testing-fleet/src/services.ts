@@ -187,7 +187,8 @@ async function run<Client extends Closable, Config, Running extends Runnable>(
 /** Auth on port 0 (bcrypt cost 4). Each other service needs its address (AUTH_GRPC_ADDR) for JWKS and revocation. */
 export async function startAuth(options: StartOptions): Promise<AuthHandle> {
   const [{ loadAuthConfig }, { start }] = await Promise.all([import('@lms/auth/config'), import('@lms/auth/main')]);
-  const handle = await launch(recipe('auth', loadAuthConfig, start, createAuthClient), options, { BCRYPT_COST: '4' });
+  // Catalog (course titles in enrolment emails) is unreachable unless the caller names it (startFleet does).
+  const handle = await launch(recipe('auth', loadAuthConfig, start, createAuthClient), options, { BCRYPT_COST: '4', CATALOG_GRPC_ADDR: NOWHERE });
   return Object.assign(handle, {
     async createAdmin(admin: { email?: string; password?: string; fullName?: string } = {}) {
       const { runBootstrapAdmin } = await import('@lms/auth/cli/bootstrap-admin');
