@@ -107,7 +107,7 @@ describe('creating quizzes', () => {
     await expectGrpcError(f.quiz.CreateQuiz(req, f.otherInstructor.auth), GrpcStatus.PERMISSION_DENIED, 'QUIZ.COURSE_OWNER_ONLY');
     await expectGrpcError(f.quiz.CreateQuiz(req, f.student.auth), GrpcStatus.PERMISSION_DENIED);
     const draft = await f.catalog.CreateCourse({ title: `Draft ${unique()}`, description: 'd', category: 'T', difficulty_level: 'beginner' }, f.instructor.auth);
-    const draftLesson = await f.catalog.CreateLesson({ course_id: draft.id, title: 'Q', lesson_type: 'quiz', content: 'q' }, f.instructor.auth);
+    const draftLesson = await f.catalog.CreateLesson({ course_id: draft.id, title: 'Quiz', lesson_type: 'quiz', content: 'q' }, f.instructor.auth);
     await expectGrpcError(
       f.quiz.CreateQuiz({ course_id: draft.id, lesson_id: draftLesson.id, title: 'x' }, f.otherInstructor.auth),
       GrpcStatus.NOT_FOUND,
