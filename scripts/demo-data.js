@@ -44,7 +44,7 @@ const COURSES = [
       learning_objectives: ['Model a domain with types', 'Test services against real databases'],
     },
     lessons: [
-      { title: 'Why types pay off', lesson_type: 'video', duration_minutes: 8, is_preview: true, content: '# Why types pay off' },
+      { title: 'Why types pay off', lesson_type: 'video', video_url: 'https://videos.example.com/ts-backend/why-types.mp4', duration_minutes: 8, is_preview: true, content: '# Why types pay off' },
       { title: 'Async without tears', lesson_type: 'text', duration_minutes: 15, content: '# Promises and async/await' },
       { title: 'Testing against real servers', lesson_type: 'text', duration_minutes: 20, content: '# Real parts, not mocks' },
       { title: 'Check your understanding', lesson_type: 'quiz', duration_minutes: 15, content: 'A short quiz on the lessons above.' },
@@ -120,7 +120,7 @@ const COURSES = [
       tags: ['calligraphy', 'arabic'],
     },
     lessons: [
-      { title: 'Tools and posture', lesson_type: 'video', duration_minutes: 10, is_preview: true },
+      { title: 'Tools and posture', lesson_type: 'video', video_url: 'https://videos.example.com/calligraphy/tools-and-posture.mp4', duration_minutes: 10, is_preview: true },
       { title: 'The alif as a unit of measure', lesson_type: 'text', duration_minutes: 12 },
     ],
   },
