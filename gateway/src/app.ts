@@ -3,7 +3,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@lms/kit';
-import { createRemoteVerifier } from '@lms/kit/auth';
+import { verifierFromConfig } from '@lms/kit/auth';
 import { JwksCache, type AuthClient } from './clients/auth.client';
 import { createEnrollmentClient, createQuizClient, type CatalogClient, type EnrollmentClient, type QuizClient } from '@lms/kit/clients';
 import type { GatewayConfig } from './config';
@@ -60,13 +60,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   app.set('trust proxy', config.TRUST_PROXY);
   app.set('etag', false);
 
-  const verifier = createRemoteVerifier({
-    auth,
-    redis,
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-    revocationPrefix: config.REVOCATION_KEY_PREFIX,
-  });
+  const verifier = verifierFromConfig(config, auth, redis);
   const limiter = new RateLimiter(redis, config.REDIS_KEY_PREFIX);
   const windowMs = config.RATE_LIMIT_WINDOW_MS;
   const login = config.RATE_LIMIT_LOGIN_PER_MIN;

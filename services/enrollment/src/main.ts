@@ -1,5 +1,5 @@
 import type { Sequelize } from 'sequelize';
-import { createAuthClient, createRemoteVerifier } from '@lms/kit/auth';
+import { createAuthClient, verifierFromConfig } from '@lms/kit/auth';
 import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollment/v1/EnrollmentService';
 import { runService, startService, type RunningService } from '@lms/kit/lifecycle';
 import { createLogger, type Logger } from '@lms/kit/logging';
@@ -47,13 +47,7 @@ export async function start(
         auth.close();
         catalog.close();
       });
-      const verifier = createRemoteVerifier({
-        auth,
-        redis,
-        issuer: config.JWT_ISSUER,
-        audience: config.JWT_AUDIENCE,
-        revocationPrefix: config.REVOCATION_KEY_PREFIX,
-      });
+      const verifier = verifierFromConfig(config, auth, redis);
       const deps = createEnrollmentDeps({ config, logger, sequelize, outbox, catalog, auth, verifier });
       const recomputer = new Recomputer(deps);
       deps.requestRecompute = (courseId) => recomputer.request(courseId);

@@ -1,4 +1,4 @@
-import { createAuthClient, createRemoteVerifier } from '@lms/kit/auth';
+import { createAuthClient, verifierFromConfig } from '@lms/kit/auth';
 import type { QuizServiceDefinition } from '@lms/kit/generated/lms/quiz/v1/QuizService';
 import { runService, startService, type RunningService } from '@lms/kit/lifecycle';
 import { UnitsOfWork, type Sequelize } from '@lms/kit/db';
@@ -45,13 +45,7 @@ export async function start(config: QuizConfig, logger: Logger = createLogger(SE
         catalog.close();
         enrollment.close();
       });
-      const verifier = createRemoteVerifier({
-        auth,
-        redis,
-        issuer: config.JWT_ISSUER,
-        audience: config.JWT_AUDIENCE,
-        revocationPrefix: config.REVOCATION_KEY_PREFIX,
-      });
+      const verifier = verifierFromConfig(config, auth, redis);
       const units = new UnitsOfWork({ sequelize, outbox, source: EVENT_SOURCE, repositories: quizRepositories });
       const deps = createQuizDeps({ config, logger, units, catalog, enrollment, verifier });
       wired = { deps, sequelize };

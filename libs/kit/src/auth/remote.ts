@@ -57,6 +57,18 @@ export function createRemoteVerifier(options: RemoteVerifierOptions): TokenVerif
   });
 }
 
+/** The token settings every verifying process reads from its config (the same variable names everywhere). */
+export interface VerifierConfig {
+  JWT_ISSUER: string;
+  JWT_AUDIENCE: string;
+  REVOCATION_KEY_PREFIX: string;
+}
+
+/** `createRemoteVerifier` from a process's validated config. */
+export function verifierFromConfig(config: VerifierConfig, auth: AuthClient, redis: Redis): TokenVerifier {
+  return createRemoteVerifier({ auth, redis, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, revocationPrefix: config.REVOCATION_KEY_PREFIX });
+}
+
 /** For gRPC handlers open to anonymous callers: no token → undefined; a bad token is still refused. */
 export async function optionalCaller(verifier: TokenVerifier, authorization: string | undefined): Promise<Caller | undefined> {
   if (!authorization) return undefined;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createRemoteVerifier, type AuthClient, type TokenVerifier } from '@lms/kit/auth';
+import { verifierFromConfig, type AuthClient, type TokenVerifier } from '@lms/kit/auth';
 import type { SqlSession, UnitOfWork, UnitsOfWork } from '@lms/kit/db';
 import type { Logger } from '@lms/kit/logging';
 import type { Redis } from '@lms/kit/redis';
@@ -73,13 +73,7 @@ export function createCatalogDeps(input: {
     enrollmentService: new EnrollmentDirectory(enrollment, logger),
     instructors: new InstructorDirectory(auth, logger, Math.min(config.GRPC_DEADLINE_MS, 1500)),
     cache: new CourseCache(redis, { prefix: config.REDIS_KEY_PREFIX, ttlSeconds: config.CACHE_TTL_SECONDS, logger }),
-    verifier: createRemoteVerifier({
-      auth,
-      redis,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-      revocationPrefix: config.REVOCATION_KEY_PREFIX,
-    }),
+    verifier: verifierFromConfig(config, auth, redis),
     clock: () => new Date(),
     randomHex: () => randomBytes(4).toString('hex'),
   };
