@@ -13,7 +13,7 @@ import { prepareRegistration, signUp } from '../app/commands/register';
 import { checkSignIn, countSignInAttempt, forgiveSignIn, openSession, verifySignIn, type LoginCommand } from '../app/commands/login';
 import { checkRefresh, rotateRefreshToken, settleRefresh, type RefreshCommand } from '../app/commands/refresh';
 import { logout, logoutAll, sessionsToEnd } from '../app/commands/logout';
-import { updateMe } from '../app/commands/update-me';
+import { checkUpdateMe, updateMe } from '../app/commands/update-me';
 import { changeOwnEmail, verifyOwnEmailChange } from '../app/commands/change-own-email';
 import { changePassword, checkPasswordChange, countPasswordChangeAttempt, verifyPasswordChange } from '../app/commands/change-password';
 import {
@@ -222,7 +222,9 @@ export function authHandlers(deps: AuthDeps): UnaryHandlers<AuthServiceDefinitio
     UpdateMe: async (req, call) => {
       const who = await caller(call.authorization);
       const cmd = { fields: req.fields, fullName: req.full_name, bio: req.bio, avatarUrl: req.avatar_url, phone: req.phone };
-      // A new email needs the current password (bcrypt, before the unit of work; see change-own-email.ts).
+      // A new email needs the current password (bcrypt, before the unit of work; see change-own-email.ts),
+      // checked only once the other fields are valid (a refused request costs no attempt).
+      if (req.fields.includes('email')) checkUpdateMe(cmd);
       const emailChange = req.fields.includes('email')
         ? await verifyOwnEmailChange(deps, who, { email: req.email, currentPassword: req.current_password })
         : undefined;

@@ -34,15 +34,21 @@ export function checkFieldNames(check: Checker, fields: string[], allowed: reado
   }
 }
 
+/** The field checks of `updateMe`, also run by the entry point before an email change's password check. */
+export function checkUpdateMe(cmd: UpdateProfileCommand): UserPatch {
+  const check = new Checker();
+  checkFieldNames(check, cmd.fields, SELF_EDITABLE_FIELDS);
+  const patch = profilePatch(check, cmd);
+  throwIfInvalid(check);
+  return patch;
+}
+
 /**
  * The caller edits their own profile (name, bio, avatar, phone). A new email is applied by
  * `changeOwnEmail` (change-own-email.ts) in the same unit of work, after its password check.
  */
 export async function updateMe(uow: AuthUnitOfWork, caller: Caller, cmd: UpdateProfileCommand): Promise<User> {
-  const check = new Checker();
-  checkFieldNames(check, cmd.fields, SELF_EDITABLE_FIELDS);
-  const patch = profilePatch(check, cmd);
-  throwIfInvalid(check);
+  const patch = checkUpdateMe(cmd);
   const self = await loadSelf(uow, caller);
   if (Object.keys(patch).length === 0) return self;
   return uow.users.update(self.id, patch);
