@@ -16,7 +16,28 @@ describe('titles, reviews and student contacts', () => {
   test('When a student reads their progress, then every lesson carries its title from the local model; a rename follows', async () => {
     const { courseId, lessonIds } = await publishedCourse(f, f.instructor, 12, (i) => ({ title: `Lesson number ${i}` }));
     const e = await f.enrollment.Enroll({ course_id: courseId }, f.student.auth);
-    const view = await f.enrollment.GetProgress({ enrollment_id: e.id }, f.student.auth);
+    // Every call the service makes to catalog is counted: the student's read makes none, the owner's one
+    // (IsCourseOwner, the visibility check) — not one per lesson.
+    const catalog = f.service.deps.catalog as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const calls: string[] = [];
+    const spies = Object.keys(catalog)
+      .filter((name) => /^[A-Z]/.test(name) && typeof catalog[name] === 'function')
+      .map((name) => {
+        const original = catalog[name];
+        return jest.spyOn(catalog, name).mockImplementation((...args: unknown[]) => {
+          calls.push(name);
+          return original(...args);
+        });
+      });
+    let view;
+    try {
+      view = await f.enrollment.GetProgress({ enrollment_id: e.id }, f.student.auth);
+      expect(calls).toEqual([]);
+      await f.enrollment.GetProgress({ enrollment_id: e.id }, f.instructor.auth);
+      expect(calls).toEqual(['IsCourseOwner']);
+    } finally {
+      spies.forEach((spy) => spy.mockRestore());
+    }
     expect(view.lessons.map((l) => l.lesson_title)).toEqual(lessonIds.map((_, i) => `Lesson number ${i}`));
     // The titles come from the enrollment database (one query for all lessons), never from catalog per
     // lesson; a rename reaches the model through lesson.updated (outline refreshed once).
