@@ -105,7 +105,9 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
     cors({
       origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
       methods: ['GET', 'POST', 'PUT', 'DELETE'],
-      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key', 'traceparent'],
+      // X-Requested-With + credentials: the trusted origins' pages may use the refresh cookie (its CSRF proof)
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key', 'traceparent', 'X-Requested-With'],
+      credentials: true,
       exposedHeaders: EXPOSED_HEADERS,
       maxAge: 600,
     }),

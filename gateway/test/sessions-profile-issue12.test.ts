@@ -119,6 +119,19 @@ describe('gateway: sessions as the seed designs them, phone, email change, user 
     expect(cookieOf(after)).toMatch(/Max-Age=0$/); // a refused cookie is cleared
   });
 
+  test('When a trusted origin preflights a cookie refresh, then CORS allows X-Requested-With with credentials; another origin gets no CORS grant', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${gw.base}/api/v1/auth/refresh`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-requested-with,content-type' },
+      });
+    const trusted = await preflight(APP);
+    expect(trusted.headers.get('access-control-allow-origin')).toBe(APP);
+    expect(trusted.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(trusted.headers.get('access-control-allow-headers')).toMatch(/X-Requested-With/i);
+    expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   test('When a client asks for token-status, then it gets the access token expiry, the seconds left and should_refresh (< 300 s left)', async () => {
     const res = await api.get('/api/v1/auth/token-status', { token: student.access });
     const body = ok(res, 200, 'token-status');
