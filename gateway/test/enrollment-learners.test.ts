@@ -87,6 +87,24 @@ describe('gateway: who is enrolled, reviews, lesson titles', () => {
     expectErrorBody(await api.get(`/api/v1/courses/${courseId}/enrollments`), 401);
   });
 
+  test("When an admin changes a student's email and name, then the owner's enrolment list and CSV show the new ones (eventually: user.profile_changed)", async () => {
+    const s = await fleet.newUser('student', 'moving');
+    await fleet.enrollment!.client.Enroll({ course_id: courseId }, s.auth);
+    const rowOf = async () => {
+      const page = ok(await api.get(`/api/v1/courses/${courseId}/enrollments?page_size=100`, as(owner)), 200, 'owner list');
+      return page.enrollments.find((e: { student_id: string }) => e.student_id === s.userId);
+    };
+    await eventually(async () => expect(await rowOf()).toMatchObject({ student_email: s.email.toLowerCase() }));
+    const next = `moved.${unique()}@example.test`;
+    ok(await api.put(`/api/v1/users/${s.userId}`, { email: next, full_name: 'Moved Learner' }, as(admin)), 200, 'admin change');
+    await eventually(async () => {
+      expect(await rowOf()).toMatchObject({ student_name: 'Moved Learner', student_email: next });
+      const csv = await api.get(`/api/v1/courses/${courseId}/enrollments/export`, as(owner));
+      expect(csv.text).toContain(`Moved Learner,${next},${s.userId},`);
+      expect(csv.text).not.toContain(s.email.toLowerCase());
+    });
+  });
+
   test('When the owner exports the enrolments as CSV, then every row (beyond one page) comes, formula cells are neutralised; others are refused', async () => {
     const { courseId: bigCourse } = { courseId: (await createCourse(api, owner.access)).id };
     const lesson = await createLesson(api, owner.access, bigCourse, { title: 'Only lesson', content: '# x' });

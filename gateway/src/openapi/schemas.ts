@@ -126,8 +126,7 @@ export const UserStatsSchema = z
     }),
     enrollments_count: z.number().int().nullable().openapi({
       description:
-        "The user's enrolments, every status (enrollment); null when an admin asks about someone else (docs/api-compat.md) " +
-        'or when enrollment cannot answer',
+        "The user's enrolments, every status (enrollment); null when enrollment cannot answer",
     }),
   })
   .openapi('UserStats');

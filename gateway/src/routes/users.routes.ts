@@ -1,7 +1,6 @@
 import type { Logger } from '@lms/kit';
 import type { CatalogClient, EnrollmentClient } from '@lms/kit/clients';
 import type { AuthClient } from '../clients/auth.client';
-import { callerOf } from '../middleware/authenticate';
 import { Phone } from '../openapi/auth.schemas';
 import { z } from '../openapi/zod';
 import {
@@ -58,13 +57,12 @@ export const UpdateUserBody = z
 /**
  * `/users/{id}/stats`: auth's figures (and its rule: admins, or the user themself, else 404), then one
  * count from catalog (courses taught, instructors and admins; 0 for students) and one from enrollment
- * (the user's enrolments: enrollment counts only the caller's own, so an admin asking about someone else
- * gets null). A count whose service cannot answer is null and logged: the account figures still serve.
+ * (CountStudentEnrollments, every status: the user themself or an admin, as auth already checked). A count
+ * whose service cannot answer is null and logged: the account figures still serve.
  */
 async function userStats(
   deps: { auth: AuthClient; catalog: CatalogClient; enrollment: EnrollmentClient; logger: Logger },
   userId: string,
-  callerId: string,
 ) {
   const stats = await deps.auth.GetUserStats({ user_id: userId });
   const count = async (what: string, call: () => Promise<{ total: number }>): Promise<number | null> => {
@@ -81,7 +79,7 @@ async function userStats(
       : count('courses_count', () =>
           deps.catalog.ListCourses({ page: 1, page_size: 1, instructor_id: userId, min_price_cents: -1, max_price_cents: -1, include_unpublished: true }),
         ),
-    callerId === userId ? count('enrollments_count', () => deps.enrollment.ListMyEnrollments({ page: 1, page_size: 1, status: '' })) : null,
+    count('enrollments_count', () => deps.enrollment.CountStudentEnrollments({ student_id: userId })),
   ]);
   return { ...stats, courses_count: coursesCount, enrollments_count: enrollmentsCount };
 }
@@ -195,7 +193,7 @@ export function userRoutes(auth: AuthClient, catalog: CatalogClient, enrollment:
       params: UserIdParams,
       success: { status: 200, description: 'Statistics', schema: UserStatsSchema },
       errors: [404],
-      handle: ({ params, res }) => userStats({ auth, catalog, enrollment, logger }, params.user_id, callerOf(res).userId),
+      handle: ({ params }) => userStats({ auth, catalog, enrollment, logger }, params.user_id),
     }),
   ];
 }

@@ -215,6 +215,7 @@ describe('auth: administration (gRPC, real PostgreSQL/RabbitMQ/Redis)', () => {
       'AUTH.REFRESH_REUSED',
     );
     await h.client.UpdateUser({ user_id: id, fields: ['role'], role: 'instructor' }, admin.auth); // user.role_changed
+    await h.client.UpdateUser({ user_id: id, fields: ['email', 'full_name'], email: uniqueEmail('schemas2'), full_name: 'Schema Two' }, admin.auth); // user.profile_changed
     await h.client.DeactivateUser({ user_id: id }, admin.auth); // user.deactivated
     await h.client.ActivateUser({ user_id: id }, admin.auth); // user.activated
     await h.client.DeleteUser({ user_id: id }, admin.auth); // user.deleted

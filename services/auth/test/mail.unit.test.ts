@@ -5,6 +5,7 @@ import { newOpaqueToken } from '../src/domain/tokens';
 import { passwordResetEmail } from '../src/app/mail/password-reset.email';
 import { enrolmentConfirmationEmail } from '../src/app/mail/enrolment-confirmation.email';
 import { securityAlertEmail } from '../src/app/mail/security-alert.email';
+import { emailChangedEmail } from '../src/app/mail/email-changed.email';
 import { appLinks, validFor } from '../src/app/mail/links';
 
 const SECRET = 'Zq4-vN8x_Lm2Tw7Kp3Rj9Hb5Yc1Fd6Gs0Ua';
@@ -33,6 +34,20 @@ describe('TokenSealer (one-time tokens inside events)', () => {
     expect(() => sealer.unseal([...parts.slice(0, 3), flipped].join('.'), { userId: USER, purpose: 'email_verification' })).toThrow();
     expect(() => sealer.unseal('v2.a.b.c', { userId: USER, purpose: 'email_verification' })).toThrow(/format/);
     expect(() => sealer.unseal('garbage', { userId: USER, purpose: 'email_verification' })).toThrow(/format/);
+  });
+
+  test('When a previous email (up to 254 characters) is sealed, then user.profile_changed accepts it and only its user and purpose open it', () => {
+    const longest = `${'a'.repeat(64)}@${'b'.repeat(184)}.test`;
+    expect(longest).toHaveLength(254);
+    const sealed = sealer.seal(longest, { userId: USER, purpose: 'previous_email' });
+    const fact = { user_id: USER, email: 'new@b.test', sealed_previous_email: sealed, changed_by: USER, changed_at: new Date().toISOString() };
+    expect(() => AUTH_EVENT_SCHEMAS['user.profile_changed'].parse(fact)).not.toThrow();
+    expect(sealer.unseal(sealed, { userId: USER, purpose: 'previous_email' })).toBe(longest);
+    expect(() => sealer.unseal(sealed, { userId: OTHER, purpose: 'previous_email' })).toThrow();
+    expect(() => sealer.unseal(sealed, { userId: USER, purpose: 'password_reset' })).toThrow();
+    // a new email always comes with the sealed old one, and some field must have changed
+    expect(() => AUTH_EVENT_SCHEMAS['user.profile_changed'].parse({ ...fact, sealed_previous_email: undefined })).toThrow();
+    expect(() => AUTH_EVENT_SCHEMAS['user.profile_changed'].parse({ user_id: USER, changed_by: null, changed_at: fact.changed_at })).toThrow();
   });
 
   test('Two seals of the same token differ (random IV)', () => {
@@ -72,5 +87,11 @@ describe('Mail configuration and templates', () => {
     const alert = securityAlertEmail({ to: 'a@b.test', fullName: 'Sam', detectedAt: new Date('2026-01-02T03:04:05Z'), clientIp: null, baseUrl: 'https://app.test' });
     expect(alert.text).toContain('2026-01-02 03:04 UTC');
     expect(alert.text).not.toContain('from the address');
+    const changed = emailChangedEmail({ to: 'old@b.test', fullName: '<b>ليلى</b>', changedAt: new Date('2026-01-02T03:04:05Z'), byAdministrator: false });
+    expect(changed.to).toBe('old@b.test');
+    expect(changed.html).toContain('&lt;b&gt;ليلى&lt;/b&gt;');
+    expect(changed.text).toContain('2026-01-02 03:04 UTC');
+    expect(changed.text).toContain('If you did not, contact your LMS Fleet administrator');
+    expect(changed.text).not.toContain('by an administrator');
   });
 });

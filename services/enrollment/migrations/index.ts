@@ -7,6 +7,7 @@ import { courseEnrollmentCountsMigration } from './0004-course-enrollment-counts
 import { accessExpiryMigration } from './0005-access-expiry';
 import { videoCompletionThresholdMigration } from './0006-video-completion-threshold';
 import { titlesReviewsContactsMigration } from './0007-titles-reviews-contacts';
+import { contactFreshnessMigration } from './0008-contact-freshness';
 
 /** Every migration of the enrollment database, in order (the kit's outbox/inbox tables first). */
-export const migrations: Migration[] = [eventTablesMigration, courseModelMigration, enrollmentsMigration, bulkEnrollmentMigration, courseEnrollmentCountsMigration, accessExpiryMigration, videoCompletionThresholdMigration, titlesReviewsContactsMigration];
+export const migrations: Migration[] = [eventTablesMigration, courseModelMigration, enrollmentsMigration, bulkEnrollmentMigration, courseEnrollmentCountsMigration, accessExpiryMigration, videoCompletionThresholdMigration, titlesReviewsContactsMigration, contactFreshnessMigration];

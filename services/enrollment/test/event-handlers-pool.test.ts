@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { QueryTypes } from 'sequelize';
 import { CONTENT_CHANGED_QUEUE, LESSON_DELETED_QUEUE, QUIZ_PASSED_QUEUE } from '../src/events/enrollment.events.schema';
-import { eventPublisher, eventually, publishedCourse, startFleet, type Fleet } from './support';
+import { eventPublisher, eventually, handledCount, publishedCourse, startFleet, type Fleet } from './support';
 
 /**
  * Issue 10 B2: event handlers that need catalog's outline fetch it before their inbox transaction, so a
@@ -22,15 +21,7 @@ describe('event handlers with a small pool (DATABASE_POOL_MAX=2): no handler hol
     await f?.close();
   });
 
-  const handled = async (queue: string, ids: string[]) =>
-    Number(
-      (
-        await f.db.query<{ n: string }>('SELECT count(*) AS n FROM inbox WHERE consumer = :queue AND event_id IN (:ids)', {
-          type: QueryTypes.SELECT,
-          replacements: { queue, ids },
-        })
-      )[0].n,
-    );
+  const handled = (queue: string, ids: string[]) => handledCount(f.db, queue, ids);
 
   test('When a burst of events each needs an outline refresh, then all are handled promptly and requests are served meanwhile', async () => {
     const { courseId, lessonIds } = await publishedCourse(f, f.instructor, 2);

@@ -134,5 +134,14 @@ export async function countViolations(db: Sequelize): Promise<unknown[]> {
   );
 }
 
+/** How many of these event ids the consumer of `queue` has handled (its inbox rows). */
+export async function handledCount(db: Sequelize, queue: string, ids: string[]): Promise<number> {
+  const rows = await db.query<{ n: string }>('SELECT count(*) AS n FROM inbox WHERE consumer = :queue AND event_id IN (:ids)', {
+    type: QueryTypes.SELECT,
+    replacements: { queue, ids },
+  });
+  return Number(rows[0].n);
+}
+
 /** Events on lms.events in the suite's vhost, looked up by type and a predicate on their data. */
 export const captureEvents = captureEventsByType;

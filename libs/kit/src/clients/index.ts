@@ -29,7 +29,7 @@ export const CATALOG_RETRYABLE_METHODS = [
   'IsCourseOwner',
 ];
 
-export const ENROLLMENT_RETRYABLE_METHODS = ['ListMyEnrollments', 'GetEnrollment', 'GetProgress', 'ListCourseEnrollments', 'GetCourseStats', 'IsEnrolled', 'ListCourseReviews'];
+export const ENROLLMENT_RETRYABLE_METHODS = ['ListMyEnrollments', 'GetEnrollment', 'GetProgress', 'ListCourseEnrollments', 'GetCourseStats', 'IsEnrolled', 'ListCourseReviews', 'CountStudentEnrollments'];
 
 export const QUIZ_RETRYABLE_METHODS = ['GetQuiz', 'ListQuizzes', 'ListQuestions', 'GetAttemptPaper', 'ListMyAttempts', 'GetAttempt', 'ListAttempts', 'ListRegrades'];
 

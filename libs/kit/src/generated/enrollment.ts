@@ -14,6 +14,8 @@ export interface ProtoGrpcType {
         BulkEnrollRequest: MessageTypeDefinition
         BulkEnrollmentJob: MessageTypeDefinition
         BulkEnrollmentResult: MessageTypeDefinition
+        CountStudentEnrollmentsReply: MessageTypeDefinition
+        CountStudentEnrollmentsRequest: MessageTypeDefinition
         CourseIdRequest: MessageTypeDefinition
         CourseReview: MessageTypeDefinition
         CourseReviewPage: MessageTypeDefinition

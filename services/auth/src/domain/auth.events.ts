@@ -44,6 +44,36 @@ export interface UserDeletedV1 {
   at: string;
 }
 
+/**
+ * A user's email and/or full name changed (by the user or by an admin); a field is absent when unchanged.
+ * `sealed_previous_email` (only with `email`): the old address sealed for auth's own mail consumer, which
+ * sends it the "your email address was changed" notice; other subscribers never see it in clear.
+ */
+export interface UserProfileChangedV1 {
+  user_id: string;
+  email?: string;
+  full_name?: string;
+  sealed_previous_email?: string;
+  /** The admin who changed it, or the user themself. */
+  changed_by: string | null;
+  changed_at: string;
+}
+
+export function userProfileChanged(
+  userId: string,
+  change: { email?: string; fullName?: string; sealedPreviousEmail?: string },
+  changedBy: string | null,
+  at: Date,
+): DomainEvent<UserProfileChangedV1> {
+  const data: UserProfileChangedV1 = { user_id: userId, changed_by: changedBy, changed_at: at.toISOString() };
+  if (change.email !== undefined) {
+    data.email = change.email;
+    data.sealed_previous_email = change.sealedPreviousEmail;
+  }
+  if (change.fullName !== undefined) data.full_name = change.fullName;
+  return { type: 'user.profile_changed', subject: userId, time: at, data };
+}
+
 export function userRegistered(user: User, createdBy: string | null): DomainEvent<UserRegisteredV1> {
   return {
     type: 'user.registered',

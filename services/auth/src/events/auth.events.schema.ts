@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEALED_TOKEN_PATTERN } from '../infra/token-sealer';
+import { SEALED_EMAIL_PATTERN, SEALED_TOKEN_PATTERN } from '../infra/token-sealer';
 
 /**
  * Machine-readable schemas of the events this service publishes (v1 payloads, the `data` of the
@@ -22,6 +22,17 @@ export const AUTH_EVENT_SCHEMAS = {
     registered_at: at,
     created_by: uuid.nullable(),
   }),
+  'user.profile_changed': z
+    .object({
+      user_id: uuid,
+      email: z.string().email().optional(),
+      full_name: z.string().min(1).optional(),
+      sealed_previous_email: z.string().regex(SEALED_EMAIL_PATTERN, 'not a sealed address').optional(),
+      changed_by: uuid.nullable(),
+      changed_at: at,
+    })
+    .refine((d) => d.email !== undefined || d.full_name !== undefined, 'names at least one changed field')
+    .refine((d) => (d.email === undefined) === (d.sealed_previous_email === undefined), 'a new email comes with the sealed previous one'),
   'user.role_changed': z.object({ user_id: uuid, old_role: role, new_role: role, changed_by: uuid.nullable(), at }),
   'user.deactivated': z.object({ user_id: uuid, deactivated_by: uuid.nullable(), at }),
   'user.activated': z.object({ user_id: uuid, activated_by: uuid.nullable(), at }),

@@ -2,6 +2,7 @@ import { z, type ZodType } from 'zod';
 import type { ConsumerDefinition } from '@lms/kit/events';
 import type { AuthDeps } from '../app/deps';
 import {
+  prepareEmailChangedNotice,
   prepareEnrolmentConfirmation,
   prepareSecurityAlert,
   prepareTokenEmail,
@@ -22,6 +23,7 @@ export const MAIL_QUEUES = {
   emailVerification: 'auth.mail.email-verification',
   securityAlert: 'auth.mail.security-alert',
   enrolmentConfirmation: 'auth.mail.enrolment-confirmation',
+  emailChanged: 'auth.mail.email-changed',
 } as const;
 
 /** enrollment.created as auth reads it (the enrollment service's catalogue, protos/events/README.md). */
@@ -43,6 +45,7 @@ export function mailConsumers(deps: AuthDeps): ConsumerDefinition<any, PreparedM
       prepareTokenEmail(deps, 'email_verification', data),
     ),
     mail(MAIL_QUEUES.securityAlert, 'refresh_token.reused', AUTH_EVENT_SCHEMAS['refresh_token.reused'], (data) => prepareSecurityAlert(deps, data)),
+    mail(MAIL_QUEUES.emailChanged, 'user.profile_changed', AUTH_EVENT_SCHEMAS['user.profile_changed'], (data) => prepareEmailChangedNotice(deps, data)),
     mail(MAIL_QUEUES.enrolmentConfirmation, 'enrollment.created', EnrollmentCreatedV1, (data) => prepareEnrolmentConfirmation(deps, data)),
   ];
 }

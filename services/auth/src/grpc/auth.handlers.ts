@@ -165,7 +165,7 @@ async function resetPassword(deps: AuthDeps, cmd: { token: string; newPassword: 
 
 async function changeAccount(deps: AuthDeps, caller: Caller, { userId, change }: CheckedAdminChange): Promise<User> {
   const now = deps.clock();
-  const applied = await deps.units.run((uow) => applyAdminChange(uow, caller.userId, userId, change, now));
+  const applied = await deps.units.run((uow) => applyAdminChange(uow, deps, caller.userId, userId, change, now));
   return revokeAfterAdminChange(deps, applied);
 }
 
@@ -231,7 +231,7 @@ export function authHandlers(deps: AuthDeps): UnaryHandlers<AuthServiceDefinitio
       const now = deps.clock();
       return userMessage(
         await deps.units.run(async (uow) => {
-          const user = await updateMe(uow, who, cmd);
+          const user = await updateMe(uow, deps, who, cmd, now);
           return emailChange ? changeOwnEmail(uow, deps, emailChange, now) : user;
         }),
       );

@@ -5,13 +5,17 @@ const VERSION = 'v1';
 const HKDF_INFO = 'lms-auth/one-time-token-in-event/v1';
 /** `v1.<iv>.<tag>.<ciphertext>`, each part base64url (the zod schemas of the events check this shape). */
 export const SEALED_TOKEN_PATTERN = /^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{1,200}$/;
+/** The same envelope for a sealed email address (at most 254 characters: 339 in base64url). */
+export const SEALED_EMAIL_PATTERN = /^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{1,400}$/;
 
 /**
  * Seals the raw one-time tokens (password reset, email verification) that travel to auth's own mail
  * consumer inside events: any subscriber of the exchange may read an event, none but auth can open the
  * token. AES-256-GCM under a key derived by HKDF-SHA256 from SIGNING_KEY_ENCRYPTION_SECRET with its own
  * info label; the user id and purpose are bound as additional data, so a sealed token cannot be moved
- * into another user's or another purpose's event.
+ * into another user's or another purpose's event. It also seals the previous address of a
+ * `user.profile_changed` (purpose `previous_email`) for the "your email was changed" notice: same key, the
+ * purpose in the additional data keeps the two apart.
  */
 export class TokenSealer {
   private readonly key: Buffer;

@@ -104,6 +104,10 @@ export const AccessScheduledV1 = ENROLLMENT_EVENT_SCHEMAS['enrollment.access_sch
 export const USER_STATUS_QUEUE = 'enrollment.user-status';
 export const UserStatusV1 = z.object({ user_id: uuid, at });
 
-/** auth's `user.registered`: the email and name a course's instructor sees in its enrolment list. */
+/** auth's `user.registered` and `user.profile_changed`: the email and name a course's instructor sees in its enrolment list. */
 export const USER_DIRECTORY_QUEUE = 'enrollment.user-directory';
 export const UserRegisteredV1 = z.object({ user_id: uuid, email: z.string().max(320), full_name: z.string().max(255), registered_at: at });
+/** auth's `user.profile_changed` (same queue): the new email and/or name, absent when unchanged. */
+export const UserProfileChangedV1 = z.object({ user_id: uuid, email: z.string().max(320).optional(), full_name: z.string().max(255).optional(), changed_at: at });
+/** What the user-directory queue receives: either fact (told apart by the event type). */
+export const UserDirectoryV1 = z.union([UserRegisteredV1, UserProfileChangedV1]);

@@ -23,6 +23,7 @@ import { listCourseEnrollments } from '../app/queries/list-course-enrollments';
 import { listCourseReviews } from '../app/queries/list-course-reviews';
 import { getCourseStats } from '../app/queries/get-course-stats';
 import { isEnrolled } from '../app/queries/is-enrolled';
+import { countStudentEnrollments } from '../app/queries/count-student-enrollments';
 import { extendEnrollment, prepareExtension } from '../app/commands/extend-enrollment';
 
 export function enrollmentMessage(e: Enrollment): EnrollmentMessage {
@@ -284,5 +285,8 @@ export function enrollmentHandlers(deps: EnrollmentDeps): UnaryHandlers<Enrollme
         lesson_completed: r.lesson?.completed ?? false,
       };
     },
+
+    CountStudentEnrollments: async (req, call) =>
+      countStudentEnrollments(deps.units.read, await caller(call.authorization), { studentId: req.student_id }),
   };
 }

@@ -293,6 +293,16 @@ export class EnrollmentRepository {
     return { items: rows.map(toEnrollment), total: Number(count[0].n) };
   }
 
+  /** How many enrolments a student has: every status, and the active and completed ones (one query). */
+  async countForStudent(studentId: string): Promise<{ total: number; active: number; completed: number }> {
+    const [row] = await this.sql.query<{ total: string; active: string; completed: string }>(
+      `SELECT count(*) AS total, count(*) FILTER (WHERE status = 'active') AS active, count(*) FILTER (WHERE status = 'completed') AS completed
+       FROM enrollments WHERE student_id = :studentId`,
+      { type: QueryTypes.SELECT, replacements: { studentId } },
+    );
+    return { total: Number(row.total), active: Number(row.active), completed: Number(row.completed) };
+  }
+
   /**
    * A course's enrolments sorted by progress or last activity with `id` as tie-breaker, served from the
    * composite indexes (course_id, <sort column>, id). With `after` it is a keyset page (constant cost at

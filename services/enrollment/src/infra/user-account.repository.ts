@@ -18,18 +18,52 @@ export class UserAccountRepository {
     );
   }
 
-  /** auth's user.registered: the email and name we may show a course's instructor (the status is left as it is). */
+  /**
+   * auth's user.registered: the email and name we may show a course's instructor (the status is left as it
+   * is). Like `changeContact`, each value is only taken when no newer fact set it.
+   */
   async register(userId: string, email: string, fullName: string, at: Date): Promise<void> {
     await this.sql.query(
-      `INSERT INTO user_accounts (user_id, is_active, status_at, email, full_name) VALUES (:userId, true, :at, :email, :fullName)
-       ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, full_name = EXCLUDED.full_name`,
+      `INSERT INTO user_accounts (user_id, is_active, status_at, email, full_name, email_at, full_name_at)
+       VALUES (:userId, true, :at, :email, :fullName, :at, :at)
+       ON CONFLICT (user_id) DO UPDATE SET
+         email = CASE WHEN user_accounts.email_at IS NULL OR user_accounts.email_at <= EXCLUDED.email_at THEN EXCLUDED.email ELSE user_accounts.email END,
+         email_at = GREATEST(user_accounts.email_at, EXCLUDED.email_at),
+         full_name = CASE WHEN user_accounts.full_name_at IS NULL OR user_accounts.full_name_at <= EXCLUDED.full_name_at THEN EXCLUDED.full_name ELSE user_accounts.full_name END,
+         full_name_at = GREATEST(user_accounts.full_name_at, EXCLUDED.full_name_at)`,
       { replacements: { userId, email, fullName, at } },
     );
   }
 
-  /** user.deleted: the account's contact details are forgotten. */
+  /**
+   * auth's user.profile_changed: the new email and/or name (absent = unchanged), each applied only when
+   * newer than the fact that set the stored value (newest fact wins, whatever the delivery order).
+   */
+  async changeContact(userId: string, change: { email?: string; fullName?: string }, at: Date): Promise<void> {
+    const email = change.email ?? null;
+    const fullName = change.fullName ?? null;
+    await this.sql.query(
+      `INSERT INTO user_accounts (user_id, is_active, status_at, email, full_name, email_at, full_name_at)
+       VALUES (:userId, true, '-infinity', CAST(:email AS text), CAST(:fullName AS text),
+               CASE WHEN CAST(:email AS text) IS NULL THEN NULL ELSE CAST(:at AS timestamptz) END,
+               CASE WHEN CAST(:fullName AS text) IS NULL THEN NULL ELSE CAST(:at AS timestamptz) END)
+       ON CONFLICT (user_id) DO UPDATE SET
+         email = CASE WHEN EXCLUDED.email_at IS NOT NULL AND (user_accounts.email_at IS NULL OR user_accounts.email_at < EXCLUDED.email_at)
+                      THEN EXCLUDED.email ELSE user_accounts.email END,
+         email_at = GREATEST(user_accounts.email_at, EXCLUDED.email_at),
+         full_name = CASE WHEN EXCLUDED.full_name_at IS NOT NULL AND (user_accounts.full_name_at IS NULL OR user_accounts.full_name_at < EXCLUDED.full_name_at)
+                          THEN EXCLUDED.full_name ELSE user_accounts.full_name END,
+         full_name_at = GREATEST(user_accounts.full_name_at, EXCLUDED.full_name_at)`,
+      { replacements: { userId, email, fullName, at } },
+    );
+  }
+
+  /** user.deleted: the account's contact details are forgotten, for good (no later fact brings them back). */
   async forgetContact(userId: string): Promise<void> {
-    await this.sql.query('UPDATE user_accounts SET email = NULL, full_name = NULL WHERE user_id = :userId', { replacements: { userId } });
+    await this.sql.query(
+      `UPDATE user_accounts SET email = NULL, full_name = NULL, email_at = 'infinity', full_name_at = 'infinity' WHERE user_id = :userId`,
+      { replacements: { userId } },
+    );
   }
 
   /** Email and registered name of the users we heard about (one query). */

@@ -7,6 +7,7 @@ import { loadSelf, throwIfInvalid, type Caller } from '../shared';
 import { updateUser } from './change-user';
 import { countPasswordChangeAttempt } from './change-password';
 import { issueEmailVerification } from './email-verification';
+import { emitProfileChanged } from './profile-changed';
 
 /*
  * A user changes their own email address: the current password is required (counted like a wrong
@@ -43,7 +44,10 @@ export async function verifyOwnEmailChange(
   return change;
 }
 
-/** Stores the new address (AUTH.EMAIL_TAKEN when another account has it), unverified, and has it verified by email. */
+/**
+ * Stores the new address (AUTH.EMAIL_TAKEN when another account has it), unverified, and has it verified by
+ * email; `user.profile_changed` carries it (and the old one sealed: auth mails that one a change notice).
+ */
 export async function changeOwnEmail(
   uow: AuthUnitOfWork,
   deps: Pick<AuthDeps, 'config' | 'logger' | 'sealer'>,
@@ -54,6 +58,7 @@ export async function changeOwnEmail(
   const self = await loadSelf(uow, change.caller);
   if (change.email === self.email) return self;
   const user = await updateUser(uow, self.id, { email: change.email, emailVerified: false });
+  await emitProfileChanged(uow, deps, self, user, self.id, now);
   await issueEmailVerification(uow, deps, user.id, now);
   deps.logger.info({ user_id: user.id }, 'email changed; verification sent to the new address');
   return user;

@@ -7,6 +7,7 @@ import { assertAdminMayChange, removesAnAdmin, type Role, type User } from '../.
 import type { UserPatch } from '../../infra/user.repository';
 import type { AuthDeps, AuthUnitOfWork } from '../deps';
 import { markSessionsRevoked, markUserTokensRevoked } from '../shared';
+import { emitProfileChanged } from './profile-changed';
 
 /** What an administrator changes on an account (already validated). */
 export interface AdminChange {
@@ -31,10 +32,12 @@ export interface AppliedChange {
  * (`user.role_changed`, the user's access tokens are refused so the new role applies at the next
  * refresh), activation (`user.activated`), deactivation and deletion (sessions revoked,
  * `user.deactivated` / `user.deleted`). Changes that could remove an administrator are serialised,
- * and refused when they would leave no active administrator.
+ * and refused when they would leave no active administrator. A new email or full name is
+ * `user.profile_changed` (the old address sealed for the change notice).
  */
 export async function applyAdminChange(
   uow: AuthUnitOfWork,
+  deps: Pick<AuthDeps, 'sealer'>,
   actorId: string | null,
   userId: string,
   change: AdminChange,
@@ -82,6 +85,7 @@ export async function applyAdminChange(
   }
   const user = Object.keys(patch).length ? await updateUser(uow, target.id, patch) : target;
   await uow.emit(...events);
+  await emitProfileChanged(uow, deps, target, user, actorId, now);
   return { user, revoked, roleChanged: !!roleChange, at: now };
 }
 

@@ -1,8 +1,9 @@
 import { SELF_EDITABLE_FIELDS, type User } from '../../domain/user';
 import { Checker } from '../../domain/validation';
 import type { UserPatch } from '../../infra/user.repository';
-import type { AuthUnitOfWork } from '../deps';
+import type { AuthDeps, AuthUnitOfWork } from '../deps';
 import { loadSelf, throwIfInvalid, type Caller } from '../shared';
+import { emitProfileChanged } from './profile-changed';
 
 export interface UpdateProfileCommand {
   /** Which of the values below to apply (partial update). */
@@ -46,10 +47,19 @@ export function checkUpdateMe(cmd: UpdateProfileCommand): UserPatch {
 /**
  * The caller edits their own profile (name, bio, avatar, phone). A new email is applied by
  * `changeOwnEmail` (change-own-email.ts) in the same unit of work, after its password check.
+ * A new full name is `user.profile_changed`.
  */
-export async function updateMe(uow: AuthUnitOfWork, caller: Caller, cmd: UpdateProfileCommand): Promise<User> {
+export async function updateMe(
+  uow: AuthUnitOfWork,
+  deps: Pick<AuthDeps, 'sealer'>,
+  caller: Caller,
+  cmd: UpdateProfileCommand,
+  now: Date,
+): Promise<User> {
   const patch = checkUpdateMe(cmd);
   const self = await loadSelf(uow, caller);
   if (Object.keys(patch).length === 0) return self;
-  return uow.users.update(self.id, patch);
+  const user = await uow.users.update(self.id, patch);
+  await emitProfileChanged(uow, deps, self, user, self.id, now);
+  return user;
 }

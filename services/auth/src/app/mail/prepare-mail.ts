@@ -1,9 +1,11 @@
 import type { MailMessage } from '@lms/kit/mail';
-import type { OneTimeTokenRequestedV1, RefreshTokenReusedV1 } from '../../domain/auth.events';
+import type { OneTimeTokenRequestedV1, RefreshTokenReusedV1, UserProfileChangedV1 } from '../../domain/auth.events';
 import { hashOpaqueToken } from '../../domain/tokens';
 import { canSignIn, type User } from '../../domain/user';
 import type { OneTimePurpose } from '../../infra/one-time-token.repository';
 import type { AuthDeps } from '../deps';
+import { PREVIOUS_EMAIL_PURPOSE } from '../commands/profile-changed';
+import { emailChangedEmail } from './email-changed.email';
 import { emailVerificationEmail } from './email-verification.email';
 import { enrolmentConfirmationEmail } from './enrolment-confirmation.email';
 import { passwordResetEmail } from './password-reset.email';
@@ -44,6 +46,24 @@ export async function prepareSecurityAlert(deps: MailDeps, fact: RefreshTokenReu
     detectedAt: new Date(fact.detected_at),
     clientIp: fact.client_ip,
     baseUrl: deps.config.APP_BASE_URL,
+  });
+}
+
+/**
+ * "Your email address was changed", to the previous address unsealed from `user.profile_changed` (a
+ * name-only change sends nothing). Like every email, none to a deactivated or deleted account.
+ * A sealed address that does not open for this user throws: retried, then parked (never sent).
+ */
+export async function prepareEmailChangedNotice(deps: MailDeps, fact: UserProfileChangedV1): Promise<PreparedMail> {
+  if (!fact.sealed_previous_email || fact.email === undefined) return null;
+  const previous = deps.sealer.unseal(fact.sealed_previous_email, { userId: fact.user_id, purpose: PREVIOUS_EMAIL_PURPOSE });
+  const user = await activeUser(deps, fact.user_id);
+  if (!user || previous === fact.email) return null;
+  return emailChangedEmail({
+    to: previous,
+    fullName: user.fullName,
+    changedAt: new Date(fact.changed_at),
+    byAdministrator: fact.changed_by !== null && fact.changed_by !== fact.user_id,
   });
 }
 

@@ -4,6 +4,8 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { BulkEnrollRequest as _lms_enrollment_v1_BulkEnrollRequest, BulkEnrollRequest__Output as _lms_enrollment_v1_BulkEnrollRequest__Output } from '../../../lms/enrollment/v1/BulkEnrollRequest';
 import type { BulkEnrollmentJob as _lms_enrollment_v1_BulkEnrollmentJob, BulkEnrollmentJob__Output as _lms_enrollment_v1_BulkEnrollmentJob__Output } from '../../../lms/enrollment/v1/BulkEnrollmentJob';
+import type { CountStudentEnrollmentsReply as _lms_enrollment_v1_CountStudentEnrollmentsReply, CountStudentEnrollmentsReply__Output as _lms_enrollment_v1_CountStudentEnrollmentsReply__Output } from '../../../lms/enrollment/v1/CountStudentEnrollmentsReply';
+import type { CountStudentEnrollmentsRequest as _lms_enrollment_v1_CountStudentEnrollmentsRequest, CountStudentEnrollmentsRequest__Output as _lms_enrollment_v1_CountStudentEnrollmentsRequest__Output } from '../../../lms/enrollment/v1/CountStudentEnrollmentsRequest';
 import type { CourseIdRequest as _lms_enrollment_v1_CourseIdRequest, CourseIdRequest__Output as _lms_enrollment_v1_CourseIdRequest__Output } from '../../../lms/enrollment/v1/CourseIdRequest';
 import type { CourseReviewPage as _lms_enrollment_v1_CourseReviewPage, CourseReviewPage__Output as _lms_enrollment_v1_CourseReviewPage__Output } from '../../../lms/enrollment/v1/CourseReviewPage';
 import type { CourseStats as _lms_enrollment_v1_CourseStats, CourseStats__Output as _lms_enrollment_v1_CourseStats__Output } from '../../../lms/enrollment/v1/CourseStats';
@@ -42,6 +44,15 @@ export interface EnrollmentServiceClient extends grpc.Client {
   completeLesson(argument: _lms_enrollment_v1_LessonRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_enrollment_v1_LessonProgress__Output>): grpc.ClientUnaryCall;
   completeLesson(argument: _lms_enrollment_v1_LessonRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_LessonProgress__Output>): grpc.ClientUnaryCall;
   completeLesson(argument: _lms_enrollment_v1_LessonRequest, callback: grpc.requestCallback<_lms_enrollment_v1_LessonProgress__Output>): grpc.ClientUnaryCall;
+  
+  CountStudentEnrollments(argument: _lms_enrollment_v1_CountStudentEnrollmentsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_CountStudentEnrollmentsReply__Output>): grpc.ClientUnaryCall;
+  CountStudentEnrollments(argument: _lms_enrollment_v1_CountStudentEnrollmentsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_enrollment_v1_CountStudentEnrollmentsReply__Output>): grpc.ClientUnaryCall;
+  CountStudentEnrollments(argument: _lms_enrollment_v1_CountStudentEnrollmentsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_CountStudentEnrollmentsReply__Output>): grpc.ClientUnaryCall;
+  CountStudentEnrollments(argument: _lms_enrollment_v1_CountStudentEnrollmentsRequest, callback: grpc.requestCallback<_lms_enrollment_v1_CountStudentEnrollmentsReply__Output>): grpc.ClientUnaryCall;
+  countStudentEnrollments(argument: _lms_enrollment_v1_CountStudentEnrollmentsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_CountStudentEnrollmentsReply__Output>): grpc.ClientUnaryCall;
+  countStudentEnrollments(argument: _lms_enrollment_v1_CountStudentEnrollmentsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_enrollment_v1_CountStudentEnrollmentsReply__Output>): grpc.ClientUnaryCall;
+  countStudentEnrollments(argument: _lms_enrollment_v1_CountStudentEnrollmentsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_CountStudentEnrollmentsReply__Output>): grpc.ClientUnaryCall;
+  countStudentEnrollments(argument: _lms_enrollment_v1_CountStudentEnrollmentsRequest, callback: grpc.requestCallback<_lms_enrollment_v1_CountStudentEnrollmentsReply__Output>): grpc.ClientUnaryCall;
   
   DropEnrollment(argument: _lms_enrollment_v1_EnrollmentIdRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
   DropEnrollment(argument: _lms_enrollment_v1_EnrollmentIdRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
@@ -167,6 +178,8 @@ export interface EnrollmentServiceHandlers extends grpc.UntypedServiceImplementa
   
   CompleteLesson: grpc.handleUnaryCall<_lms_enrollment_v1_LessonRequest__Output, _lms_enrollment_v1_LessonProgress>;
   
+  CountStudentEnrollments: grpc.handleUnaryCall<_lms_enrollment_v1_CountStudentEnrollmentsRequest__Output, _lms_enrollment_v1_CountStudentEnrollmentsReply>;
+  
   DropEnrollment: grpc.handleUnaryCall<_lms_enrollment_v1_EnrollmentIdRequest__Output, _lms_enrollment_v1_Enrollment>;
   
   Enroll: grpc.handleUnaryCall<_lms_enrollment_v1_EnrollRequest__Output, _lms_enrollment_v1_Enrollment>;
@@ -198,6 +211,7 @@ export interface EnrollmentServiceHandlers extends grpc.UntypedServiceImplementa
 export interface EnrollmentServiceDefinition extends grpc.ServiceDefinition {
   BulkEnroll: MethodDefinition<_lms_enrollment_v1_BulkEnrollRequest, _lms_enrollment_v1_BulkEnrollmentJob, _lms_enrollment_v1_BulkEnrollRequest__Output, _lms_enrollment_v1_BulkEnrollmentJob__Output>
   CompleteLesson: MethodDefinition<_lms_enrollment_v1_LessonRequest, _lms_enrollment_v1_LessonProgress, _lms_enrollment_v1_LessonRequest__Output, _lms_enrollment_v1_LessonProgress__Output>
+  CountStudentEnrollments: MethodDefinition<_lms_enrollment_v1_CountStudentEnrollmentsRequest, _lms_enrollment_v1_CountStudentEnrollmentsReply, _lms_enrollment_v1_CountStudentEnrollmentsRequest__Output, _lms_enrollment_v1_CountStudentEnrollmentsReply__Output>
   DropEnrollment: MethodDefinition<_lms_enrollment_v1_EnrollmentIdRequest, _lms_enrollment_v1_Enrollment, _lms_enrollment_v1_EnrollmentIdRequest__Output, _lms_enrollment_v1_Enrollment__Output>
   Enroll: MethodDefinition<_lms_enrollment_v1_EnrollRequest, _lms_enrollment_v1_Enrollment, _lms_enrollment_v1_EnrollRequest__Output, _lms_enrollment_v1_Enrollment__Output>
   ExtendEnrollment: MethodDefinition<_lms_enrollment_v1_ExtendEnrollmentRequest, _lms_enrollment_v1_Enrollment, _lms_enrollment_v1_ExtendEnrollmentRequest__Output, _lms_enrollment_v1_Enrollment__Output>
