@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
+import { queueDepth } from '@lms/kit/testing';
 import { eventPublisher, eventually, expectGrpcError, GrpcStatus, handledCount, publishedCourse, startFleet, unique, type Fleet } from './support';
 
 /**
@@ -13,6 +14,9 @@ describe('student contacts stay current, and CountStudentEnrollments', () => {
   beforeAll(async () => {
     f = await startFleet('contacts_counts');
     publisher = await eventPublisher(f.vhost.url, 'lms/auth');
+    // enrollment reports ready before its consumers have bound their queues (it connects to the broker in
+    // the background); an auth fact published before that is routed nowhere. Wait for the queue.
+    await eventually(() => queueDepth(f.vhost.url, 'enrollment.user-directory'));
   });
   afterAll(async () => {
     await publisher?.close();
