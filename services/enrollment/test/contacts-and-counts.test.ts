@@ -1,7 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
-import { queueDepth } from '@lms/kit/testing';
+import amqp from 'amqplib';
 import { eventPublisher, eventually, expectGrpcError, GrpcStatus, handledCount, publishedCourse, startFleet, unique, type Fleet } from './support';
+
+/** Throws until `queue` exists with a consumer (the kit's queueDepth leaves the 404 channel error unhandled). */
+async function queueBound(url: string, queue: string): Promise<void> {
+  const connection = await amqp.connect(url);
+  connection.on('error', () => undefined);
+  try {
+    const channel = await connection.createChannel();
+    channel.on('error', () => undefined);
+    const { consumerCount } = await channel.checkQueue(queue);
+    if (!consumerCount) throw new Error(`${queue} has no consumer yet`);
+  } finally {
+    await connection.close().catch(() => undefined);
+  }
+}
 
 /**
  * Issue 12 item 7 follow-ups: the course enrolment list's contacts follow auth's user.profile_changed
@@ -16,7 +30,7 @@ describe('student contacts stay current, and CountStudentEnrollments', () => {
     publisher = await eventPublisher(f.vhost.url, 'lms/auth');
     // enrollment reports ready before its consumers have bound their queues (it connects to the broker in
     // the background); an auth fact published before that is routed nowhere. Wait for the queue.
-    await eventually(() => queueDepth(f.vhost.url, 'enrollment.user-directory'));
+    await eventually(() => queueBound(f.vhost.url, 'enrollment.user-directory'));
   });
   afterAll(async () => {
     await publisher?.close();
