@@ -115,7 +115,11 @@ export async function createTestVhost(label: string, options: { name?: string } 
 export async function queueDepth(amqpUrl: string, queue: string): Promise<number> {
   const connection = await amqp.connect(amqpUrl);
   try {
+    // A queue that does not exist (yet) closes the channel with a 404: that rejects checkQueue; the
+    // channel's and connection's 'error' events must not become unhandled errors of the test process.
+    connection.on('error', () => undefined);
     const channel = await connection.createChannel();
+    channel.on('error', () => undefined);
     return (await channel.checkQueue(queue)).messageCount;
   } finally {
     await connection.close().catch(() => undefined);
