@@ -35,6 +35,9 @@ export interface ServiceInfra {
   onStop(step: () => unknown): void;
 }
 
+/** How long a starting service waits for RabbitMQ (and its queue bindings) before serving without it. */
+const BROKER_START_WAIT_MS = 5000;
+
 /** What a service plugs into its process: its gRPC handlers, its consumers, its background work. */
 export interface ServiceParts<D extends ServiceDefinition> {
   grpc: { protoFile: string; service: string; handlers: UnaryHandlers<D> };
@@ -108,7 +111,10 @@ export async function startService<D extends ServiceDefinition>(options: {
     for (const definition of parts.consumers ?? []) consumer.register(definition);
     onStop(() => consumer.stop());
     await consumer.start();
-    await broker.start();
+    // Wait (bounded) for the broker: its connect hooks declare and bind the consumers' queues, so a service
+    // that reports SERVING already receives the events published from then on. A broker that is down does
+    // not stop the start — the outbox keeps events and the consumers bind when it comes back.
+    await broker.start(BROKER_START_WAIT_MS);
     relay.start();
 
     const server = new GrpcServer({ logger });
