@@ -3,17 +3,11 @@
  * its own database, sharing a suite's vhost; the bootstrap admin; helpers the suites share. See README.md.
  */
 export {
-  CLIENT_DEADLINE_MS,
-  NOWHERE,
   PASSWORD,
-  SERVICES,
-  commonEnv,
-  given,
   startAuth,
   startCatalog,
   startEnrollment,
   startQuiz,
-  uniqueRedisPrefix,
   type AuthHandle,
   type CatalogHandle,
   type EnrollmentHandle,

@@ -19,7 +19,7 @@ export type ServiceName = (typeof SERVICES)[number];
 export const CLIENT_DEADLINE_MS = 20_000;
 
 /** An address nothing listens on: a dependency a suite does not start is never reached by accident. */
-export const NOWHERE = '127.0.0.1:1';
+const NOWHERE = '127.0.0.1:1';
 
 export interface StartOptions {
   /** Names the service's new database (and its vhost when it gets its own). */
@@ -87,7 +87,7 @@ function recipe<Client, Config, Running>(
 }
 
 /** What every service of a test fleet is configured with, before its own defaults and the caller's overrides. */
-export function commonEnv(databaseUrl: string, amqpUrl: string): Record<string, string> {
+function commonEnv(databaseUrl: string, amqpUrl: string): Record<string, string> {
   return {
     NODE_ENV: 'test',
     LOG_LEVEL: String(testLogger().level), // TEST_LOG_LEVEL, as the kit's test logger
@@ -207,7 +207,7 @@ export async function startAuth(options: StartOptions): Promise<AuthHandle> {
 export const PASSWORD = 'Correct-Horse-9';
 
 /** A unique Redis key prefix, so suites never share cache entries or counters. */
-export function uniqueRedisPrefix(label: string): string {
+function uniqueRedisPrefix(label: string): string {
   return `lms:${label}:test:${randomBytes(4).toString('hex')}:`;
 }
 
