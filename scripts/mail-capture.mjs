@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
+import { mailboxName } from './lib/mailbox-name.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
@@ -15,9 +16,6 @@ const args = Object.fromEntries(
 const port = Number(args.port ?? 51025);
 const dir = args.dir ?? '.infra/mail';
 mkdirSync(dir, { recursive: true });
-
-/** A recipient address as a safe folder name. */
-export const mailboxName = (address) => address.toLowerCase().replace(/[^a-z0-9@._+-]/g, '_');
 
 const log = (msg, extra = {}) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), msg, ...extra })}\n`);
 

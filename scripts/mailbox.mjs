@@ -1,14 +1,15 @@
 // The reader behind scripts/mailbox (see its header for usage).
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { mailboxName } from './lib/mailbox-name.mjs';
 
 const [dir, ...argv] = process.argv.slice(2);
 const toIndex = argv.indexOf('--to');
-const to = toIndex >= 0 ? argv.splice(toIndex, 2)[1]?.toLowerCase() : undefined;
+const to = toIndex >= 0 ? argv.splice(toIndex, 2)[1] : undefined;
 const folders = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
 // A message to several recipients is stored once per recipient: list it once (by id).
 const files = folders
-  .filter((f) => !to || f === to.replace(/[^a-z0-9@._+-]/g, '_'))
+  .filter((f) => !to || f === mailboxName(to))
   .flatMap((f) => readdirSync(join(dir, f)).filter((n) => n.endsWith('.json')).map((n) => ({ n, path: join(dir, f, n) })))
   .sort((a, b) => (a.n < b.n ? 1 : -1));
 const messages = () => {
