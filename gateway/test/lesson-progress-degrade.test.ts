@@ -39,7 +39,7 @@ describe('Lesson progress degrade is logged', () => {
 
     const ctx = contextFromIncoming({ requestId: 'req-b7-1' });
     const result = (await runWithContext(ctx, () =>
-      getLesson!.handle({ params: { lesson_id: lessonId }, query: {}, body: undefined, caller: student, req: {} as never, res: {} as never }),
+      getLesson!.handle({ params: { lesson_id: lessonId }, query: {}, body: undefined, caller: student, req: {} as never, res: {} as never, answerAs: () => undefined }),
     )) as Record<string, unknown>;
 
     expect(result).toMatchObject({ id: lessonId, content: 'text', is_completed: false, is_locked: false });

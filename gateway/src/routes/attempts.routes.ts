@@ -18,7 +18,6 @@ import {
 } from '../openapi/attempt.schemas';
 import { QuizIdParams } from '../openapi/quiz.schemas';
 import { listOf, pageOf } from '../presentation/lists';
-import { toPublic } from '../presentation/public-shape';
 import { ATTEMPTS, COURSE_STAFF, QUIZ_BY_ID, STUDENT } from './quiz-common';
 import { route, type AnyRoute } from './route';
 
@@ -105,13 +104,9 @@ export function attemptRoutes(quiz: QuizClient): AnyRoute[] {
       success: { status: 201, description: 'A new attempt (with its deadline)', schema: AttemptSchema },
       alsoSuccess: [{ status: 200, description: 'The attempt already in progress (`resumed: true`)', schema: AttemptSchema }],
       errors: [404, 409],
-      handle: async ({ params, res }) => {
+      handle: async ({ params, answerAs }) => {
         const attempt = await quiz.StartAttempt({ quiz_id: params.quiz_id });
-        if (attempt.resumed) {
-          // Written here (200, not the declared 201), so the public shape is applied here too.
-          res.setHeader('Cache-Control', 'no-store');
-          res.status(200).json(toPublic(AttemptSchema, attempt));
-        }
+        if (attempt.resumed) answerAs(200);
         return attempt;
       },
     }),

@@ -2,7 +2,6 @@ import type { QuizClient } from '@lms/kit/clients';
 import { QuizIdParams } from '../openapi/quiz.schemas';
 import { RegradeBody, RegradeListSchema, RegradeParams, RegradeQuery, RegradeReportSchema } from '../openapi/regrade.schemas';
 import { listOf } from '../presentation/lists';
-import { toPublic } from '../presentation/public-shape';
 import { API, ATTEMPTS, COURSE_STAFF, QUIZ_BY_ID } from './quiz-common';
 import { route, type AnyRoute } from './route';
 
@@ -30,13 +29,11 @@ export function regradeRoutes(quiz: QuizClient): AnyRoute[] {
       success: { status: 202, description: 'The regrade run, accepted (pending)', schema: RegradeReportSchema },
       alsoSuccess: [{ status: 200, description: 'The dry run report (`?dry_run=true`)', schema: RegradeReportSchema }],
       errors: [404, 409],
-      handle: async ({ params, query, body, res }) => {
+      handle: async ({ params, query, body, res, answerAs }) => {
         const dryRun = query.dry_run === 'true';
         const report = await quiz.Regrade({ quiz_id: params.quiz_id, dry_run: dryRun, question_ids: body.question_ids ?? [] });
         if (dryRun) {
-          // Written here (200, not the declared 202), so the public shape is applied here too.
-          res.setHeader('Cache-Control', 'no-store');
-          res.status(200).json(toPublic(RegradeReportSchema, report));
+          answerAs(200);
           return report;
         }
         res.setHeader('Location', `${API}/quizzes/${params.quiz_id}/regrades/${report.id}`);

@@ -27,7 +27,11 @@ export interface RouteInput<B, Q, P> {
   caller: Caller | undefined;
   req: Request;
   res: Response;
+  /** Answer with one of the route's `alsoSuccess` statuses instead of `success.status` (its schema shapes the body). */
+  answerAs(status: SuccessStatus): void;
 }
+
+export type SuccessStatus = 200 | 201 | 202 | 204;
 
 export interface RouteDef<B extends ZodTypeAny = ZodTypeAny, Q extends ZodTypeAny = ZodTypeAny, P extends ZodTypeAny = ZodTypeAny> {
   method: Method;
@@ -46,9 +50,9 @@ export interface RouteDef<B extends ZodTypeAny = ZodTypeAny, Q extends ZodTypeAn
   bodyRequired?: boolean;
   query?: Q;
   params?: P;
-  success: { status: 200 | 201 | 202 | 204; description: string; schema?: ZodTypeAny; contentType?: string; cacheSeconds?: number };
-  /** Other success statuses the handler may write itself (e.g. 200 for a resumed attempt next to 201); documented only. */
-  alsoSuccess?: { status: 200 | 201 | 202 | 204; description: string; schema?: ZodTypeAny }[];
+  success: { status: SuccessStatus; description: string; schema?: ZodTypeAny; contentType?: string; cacheSeconds?: number };
+  /** Other success statuses the handler may pick with `answerAs` (e.g. 200 for a resumed attempt next to 201). */
+  alsoSuccess?: { status: SuccessStatus; description: string; schema?: ZodTypeAny }[];
   /** Extra error statuses worth documenting (404, 409, 503); the standard ones are added automatically. */
   errors?: number[];
   /** Returns the response body; or writes the response itself (then the return value is ignored). */
@@ -115,25 +119,29 @@ export function mountRoutes(app: Express, routes: AnyRoute[], mw: RouteMiddlewar
         }
       }
       let result: unknown;
+      let answer: { status: SuccessStatus; schema?: ZodTypeAny } = def.success;
+      const answerAs = (status: SuccessStatus) => {
+        answer = def.alsoSuccess?.find((alt) => alt.status === status) ?? { ...def.success, status };
+      };
       try {
-        result = await def.handle({ body, query, params, caller, req, res });
+        result = await def.handle({ body, query, params, caller, req, res, answerAs });
         // proto3 answers → the public contract (nulls for absent values), once for every route.
-        if (!res.headersSent) result = toPublic(def.success.schema, result);
+        if (!res.headersSent) result = toPublic(answer.schema, result);
       } catch (err) {
         if (idem.kind === 'new') await idem.abandon();
         throw err;
       }
-      if (idem.kind === 'new') await idem.complete(def.success.status, result);
+      if (idem.kind === 'new') await idem.complete(answer.status, result);
       if (res.headersSent) return;
       // What an optional route returns depends on who asks: shared caches must key on the token.
       if (def.access === 'optional') res.setHeader('Vary', 'Authorization');
       if (def.success.cacheSeconds && !caller) res.setHeader('Cache-Control', `public, max-age=${def.success.cacheSeconds}`);
       else if (def.method !== 'get' || caller) res.setHeader('Cache-Control', 'no-store');
-      if (def.success.status === 204) {
+      if (answer.status === 204) {
         res.status(204).end();
         return;
       }
-      res.status(def.success.status).json(result);
+      res.status(answer.status).json(result);
     });
     app[def.method](expressPath(def.path), ...chain);
   }
