@@ -4,7 +4,6 @@ import { Umzug, SequelizeStorage } from 'umzug';
 import type { Logger } from 'pino';
 
 export { Sequelize, Transaction, type QueryInterface };
-export { withTransaction } from './transaction';
 export type { Migration } from './migration';
 import type { Migration } from './migration';
 export * from './unit-of-work';
