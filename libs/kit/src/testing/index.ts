@@ -38,7 +38,7 @@ export interface CapturedMail {
 
 /** Every message the capture mailbox received for `address` (case-insensitive), oldest first. */
 export async function mailTo(address: string, dir = testEnv.mailDir): Promise<CapturedMail[]> {
-  const folder = path.join(dir, address.toLowerCase().replace(/[^a-z0-9@._+-]/g, '_')); // as scripts/mail-capture.mjs names it
+  const folder = path.join(dir, address.toLowerCase().replace(/[^a-z0-9@._+-]/g, '_')); // as scripts/lib/mailbox-name.mjs names it
   const names = (await readdir(folder).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort();
   return Promise.all(names.map(async (f) => JSON.parse(await readFile(path.join(folder, f), 'utf8')) as CapturedMail));
 }
