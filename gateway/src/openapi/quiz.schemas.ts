@@ -71,22 +71,6 @@ const quizFields = {
   available_until: AvailabilityTime.optional().openapi({ description: 'null or "" = always; an attempt deadline never passes it' }),
 };
 
-/** The optional quiz settings: the ones present in a request become the proto's `fields`. */
-export const QUIZ_SETTING_FIELDS = [
-  'title',
-  'description',
-  'quiz_type',
-  'passing_score',
-  'time_limit_minutes',
-  'max_attempts',
-  'scoring_policy',
-  'shuffle_questions',
-  'shuffle_options',
-  'show_correct_answers',
-  'available_from',
-  'available_until',
-] as const;
-
 export const CreateQuizBody = z
   .object({
     lesson_id: Uuid.openapi({ description: 'A lesson of this course with lesson_type quiz' }),

@@ -1,5 +1,6 @@
 import type { QuizClient } from '@lms/kit/clients';
-import { CourseQuizParams, CourseQuizzesParams, CreateQuizBody, ListQuizzesQuery, QUIZ_SETTING_FIELDS, QuizListSchema, QuizSchema, UpdateQuizBody } from '../openapi/quiz.schemas';
+import { QUIZ_SETTING_FIELDS } from '@lms/kit/contracts';
+import { CourseQuizParams, CourseQuizzesParams, CreateQuizBody, ListQuizzesQuery, QuizListSchema, QuizSchema, UpdateQuizBody } from '../openapi/quiz.schemas';
 import { presentFields } from '../presentation/fields';
 import { listOf } from '../presentation/lists';
 import { COURSE_QUIZZES, COURSE_STAFF, ONE_QUIZ, QUIZZES } from './quiz-common';

@@ -8,6 +8,7 @@ import {
   type ScoringPolicy,
   type ShowCorrectAnswers,
 } from './types';
+import { QUIZ_SETTING_FIELDS } from '@lms/kit/contracts';
 
 /** A quiz's settings, validated on create (defaults for what was not sent) and on update (merged). */
 
@@ -63,21 +64,6 @@ export interface RawQuizSettings {
   available_until?: string;
 }
 
-/** The settings a create or update may carry, by proto name. */
-export const QUIZ_SETTING_FIELDS = [
-  'title',
-  'description',
-  'quiz_type',
-  'passing_score',
-  'time_limit_minutes',
-  'max_attempts',
-  'scoring_policy',
-  'shuffle_questions',
-  'shuffle_options',
-  'show_correct_answers',
-  'available_from',
-  'available_until',
-] as const;
 type SettingField = (typeof QUIZ_SETTING_FIELDS)[number];
 
 /** Every setting of a create or update request as proto3 sends it ("" / 0 / false when not set). */
