@@ -1,10 +1,9 @@
 import { AuthErrors } from '../../domain/auth.errors';
-import { emailVerificationRequested } from '../../domain/auth.events';
-import { hashOpaqueToken, newOpaqueToken } from '../../domain/tokens';
+import { hashOpaqueToken } from '../../domain/tokens';
 import { Checker } from '../../domain/validation';
 import type { AuthDeps, AuthUnitOfWork } from '../deps';
-import { addSeconds, exposesOneTimeTokens, loadSelf, throwIfInvalid, type Caller } from '../shared';
-import type { TokenIssued } from './password-reset';
+import { addSeconds, loadSelf, throwIfInvalid, type Caller } from '../shared';
+import { issueOneTimeToken, type TokenIssued } from './issue-one-time-token';
 
 /** Issues a verification token for the caller's email (a new one voids the previous one) and has it emailed. */
 export async function requestEmailVerification(
@@ -30,11 +29,7 @@ export async function issueEmailVerification(
   now: Date,
 ): Promise<TokenIssued> {
   const expiresAt = addSeconds(now, deps.config.EMAIL_VERIFICATION_TTL_SECONDS);
-  const token = newOpaqueToken();
-  await uow.oneTimeTokens.issue({ userId, purpose: 'email_verification', tokenHash: hashOpaqueToken(token), now, expiresAt });
-  await uow.emit(emailVerificationRequested(userId, deps.sealer.seal(token, { userId, purpose: 'email_verification' }), expiresAt, now));
-  deps.logger.info({ user_id: userId }, 'email verification token issued');
-  return { token: exposesOneTimeTokens(deps) ? token : '', expiresAt };
+  return issueOneTimeToken(uow, deps, { userId, purpose: 'email_verification', expiresAt }, now);
 }
 
 /** Marks the email verified with a token from RequestEmailVerification: single use, expiring. */

@@ -1,17 +1,11 @@
 import { AuthErrors } from '../../domain/auth.errors';
-import { passwordResetRequested } from '../../domain/auth.events';
 import { accountIpPrefix, changePasswordKey, throttleKeys } from '../../domain/login-throttle';
-import { hashOpaqueToken, newOpaqueToken, REVOCATION_REASONS } from '../../domain/tokens';
+import { hashOpaqueToken, REVOCATION_REASONS } from '../../domain/tokens';
 import { canSignIn } from '../../domain/user';
 import { Checker } from '../../domain/validation';
 import type { AuthDeps, AuthUnitOfWork } from '../deps';
-import { addSeconds, exposesOneTimeTokens, throwIfInvalid } from '../shared';
-
-export interface TokenIssued {
-  /** Empty unless EXPOSE_ONE_TIME_TOKENS is set (tests, demos): the token travels by email. */
-  token: string;
-  expiresAt: Date;
-}
+import { addSeconds, throwIfInvalid } from '../shared';
+import { issueOneTimeToken, type TokenIssued } from './issue-one-time-token';
 
 /**
  * Starts a password reset. Always answers the same way, whether or not the email belongs to an
@@ -33,11 +27,7 @@ export async function requestPasswordReset(
   const user = await uow.users.findByEmail(email);
   if (!user || !canSignIn(user)) return { token: '', expiresAt };
 
-  const token = newOpaqueToken();
-  await uow.oneTimeTokens.issue({ userId: user.id, purpose: 'password_reset', tokenHash: hashOpaqueToken(token), now, expiresAt });
-  await uow.emit(passwordResetRequested(user.id, deps.sealer.seal(token, { userId: user.id, purpose: 'password_reset' }), expiresAt, now));
-  deps.logger.info({ user_id: user.id }, 'password reset token issued');
-  return { token: exposesOneTimeTokens(deps) ? token : '', expiresAt };
+  return issueOneTimeToken(uow, deps, { userId: user.id, purpose: 'password_reset', expiresAt }, now);
 }
 
 export interface PasswordResetConfirmation {
