@@ -301,12 +301,15 @@ export class CourseModelRepository {
     return rows.map(toLesson);
   }
 
-  async listLessons(courseId: string, version: number): Promise<CourseLesson[]> {
-    const rows = await this.sql.query<LessonRow>(
-      `SELECT ${LESSON_COLUMNS} FROM course_lessons WHERE course_id = :courseId AND version = :version ORDER BY position`,
+  /** A version's lessons in order, each with its title from the lesson_titles read model ("" = not known yet). One query. */
+  async listLessonsWithTitles(courseId: string, version: number): Promise<{ lesson: CourseLesson; title: string }[]> {
+    const rows = await this.sql.query<LessonRow & { title: string | null }>(
+      `SELECT ${LESSON_COLUMNS.split(',').map((c) => `l.${c.trim()}`).join(', ')}, t.title FROM course_lessons l
+       LEFT JOIN lesson_titles t ON t.lesson_id = l.lesson_id AND t.course_id = l.course_id
+       WHERE l.course_id = :courseId AND l.version = :version ORDER BY l.position`,
       { type: QueryTypes.SELECT, replacements: { courseId, version } },
     );
-    return rows.map(toLesson);
+    return rows.map((r) => ({ lesson: toLesson(r), title: r.title ?? '' }));
   }
 
   /** Which course a lesson id belongs to, in any version we know (null = never seen). */
@@ -351,15 +354,6 @@ export class CourseModelRepository {
         },
       },
     );
-  }
-
-  /** The titles of a course's lessons we know (one query, whatever the number of lessons). */
-  async lessonTitles(courseId: string): Promise<Map<string, string>> {
-    const rows = await this.sql.query<{ lesson_id: string; title: string }>(
-      'SELECT lesson_id, title FROM lesson_titles WHERE course_id = :courseId',
-      { type: QueryTypes.SELECT, replacements: { courseId } },
-    );
-    return new Map(rows.map((r) => [r.lesson_id, r.title]));
   }
 
   async titles(courseIds: string[]): Promise<Map<string, string>> {

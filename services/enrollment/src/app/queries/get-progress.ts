@@ -28,12 +28,12 @@ export async function getProgress(
   throwIfInvalid(check);
   const { enrollment, viewer } = await loadVisible(deps, caller, enrollmentId);
   const { courses, progress } = deps.units.read;
-  // Three local queries, whatever the number of lessons (titles included: no call to catalog per lesson).
-  const [lessons, rows, titles] = await Promise.all([
-    courses.listLessons(enrollment.courseId, enrollment.courseVersion),
+  // Two local queries, whatever the number of lessons (titles joined in: no call to catalog per lesson).
+  const [withTitles, rows] = await Promise.all([
+    courses.listLessonsWithTitles(enrollment.courseId, enrollment.courseVersion),
     progress.listForEnrollment(enrollment.id),
-    courses.lessonTitles(enrollment.courseId),
   ]);
+  const lessons = withTitles.map((l) => l.lesson);
   const byLesson = new Map(rows.map((r) => [r.lessonId, viewer === 'student' ? r : { ...r, notes: '' }]));
   const completed = (id: string) => Boolean(byLesson.get(id)?.completedAt);
   const now = deps.clock();
@@ -50,7 +50,7 @@ export async function getProgress(
     const progress = byLesson.get(lesson.lessonId) ?? null;
     return {
       lesson,
-      title: titles.get(lesson.lessonId) ?? '',
+      title: withTitles[i].title,
       locked: lock.kind !== 'open' && !progress?.completedAt,
       unlockAt: lock.kind === 'drip' ? lock.unlockAt : dripUnlockAt(lesson, enrollment.enrolledAt),
       progress,
