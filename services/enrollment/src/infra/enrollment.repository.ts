@@ -154,10 +154,15 @@ export class EnrollmentRepository {
   async lockWithLesson(
     enrollmentId: string,
     lessonId: string,
-  ): Promise<{ enrollment: Enrollment; course: { currentVersion: number; totalCountable: number } | null; lesson: CourseLesson | null } | null> {
+  ): Promise<{
+    enrollment: Enrollment;
+    course: { currentVersion: number; totalCountable: number; videoCompletionThreshold: number } | null;
+    lesson: CourseLesson | null;
+  } | null> {
     const rows = await this.sql.query<EnrollmentRow & Record<string, unknown>>(
       `SELECT ${COLUMNS.split(',').map((c) => `e.${c.trim()}`).join(', ')},
          c.current_version AS c_current_version, v.total_countable AS c_total_countable,
+         c.video_completion_threshold AS c_video_completion_threshold,
          cl.lesson_id AS l_lesson_id, cl.section_id AS l_section_id, cl.position AS l_position,
          cl.section_position AS l_section_position, cl.order_index AS l_order_index, cl.lesson_type AS l_lesson_type,
          cl.unlock_at AS l_unlock_at, cl.unlock_after_days AS l_unlock_after_days, cl.prerequisite AS l_prerequisite,
@@ -189,7 +194,14 @@ export class EnrollmentRepository {
     }
     return {
       enrollment,
-      course: row.c_current_version === null ? null : { currentVersion: Number(row.c_current_version), totalCountable: Number(row.c_total_countable ?? 0) },
+      course:
+        row.c_current_version === null
+          ? null
+          : {
+              currentVersion: Number(row.c_current_version),
+              totalCountable: Number(row.c_total_countable ?? 0),
+              videoCompletionThreshold: Number(row.c_video_completion_threshold),
+            },
       lesson: lessonRow?.lesson_id ? toLesson(lessonRow) : null,
     };
   }

@@ -5,6 +5,7 @@ import { accessEnded, isLearning, recordLessonCompletion, type Enrollment } from
 import { lessonCompleted, lessonStarted } from '../../domain/enrollment.events';
 import { evaluateLock, type LessonProgress } from '../../domain/progress';
 import { Checker } from '../../domain/validation';
+import { DEFAULT_VIDEO_COMPLETION_THRESHOLD } from '../../infra/course-model.repository';
 import type { CommandEnv, EnrollmentDeps, EnrollmentUnitOfWork } from '../deps';
 import { loadOwned, throwIfInvalid, type Caller } from '../shared';
 import { refreshFromCatalogThrottled } from './course-model';
@@ -110,6 +111,8 @@ export interface LearnerLesson {
   lessonId: string;
   /** Events of bringing the enrolment to the current version: emit them with the command's own. */
   events: DomainEvent[];
+  /** The course's video completion threshold (read with the lock: no second read of the course row). */
+  videoCompletionThreshold: number;
 }
 
 type LearnerOutcome<T> = { kind: 'done'; value: T } | { kind: 'not_owner' } | { kind: 'unknown_lesson'; enrollment: Enrollment };
@@ -146,7 +149,8 @@ export async function runLearnerLesson<T>(
       }
       if (!lesson) return { kind: 'unknown_lesson', enrollment };
       await assertUnlocked(uow, deps, enrollment, lesson);
-      return { kind: 'done', value: await command(uow, { enrollment, lesson, lessonId: ids.lessonId, events }) };
+      const videoCompletionThreshold = row.course?.videoCompletionThreshold ?? DEFAULT_VIDEO_COMPLETION_THRESHOLD;
+      return { kind: 'done', value: await command(uow, { enrollment, lesson, lessonId: ids.lessonId, events, videoCompletionThreshold }) };
     });
     if (outcome.kind === 'done') return outcome.value;
     if (outcome.kind === 'not_owner') {

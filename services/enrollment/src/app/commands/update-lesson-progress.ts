@@ -4,7 +4,6 @@ import { EnrollmentErrors } from '../../domain/enrollment.errors';
 import type { Enrollment } from '../../domain/enrollment';
 import { lessonStarted } from '../../domain/enrollment.events';
 import { parseProgressUpdate, type ProgressUpdate } from '../../domain/progress';
-import { DEFAULT_VIDEO_COMPLETION_THRESHOLD } from '../../infra/course-model.repository';
 import { Checker } from '../../domain/validation';
 import type { CommandEnv, EnrollmentUnitOfWork } from '../deps';
 import { throwIfInvalid } from '../shared';
@@ -36,13 +35,12 @@ function parseReportedTotal(cmd: UpdateProgressCommand, check: Checker): number 
 
 /**
  * The video completion rule (issue 12 item 6, the seed's 80 %): a progress update of a video lesson whose
- * `completion_percentage` reaches the course's `video_completion_threshold` completes it. Reads the
- * course row only for such updates.
+ * `completion_percentage` reaches the course's `video_completion_threshold` (read with the enrolment's lock)
+ * completes it.
  */
-async function reachesVideoThreshold(uow: EnrollmentUnitOfWork, enrollment: Enrollment, lesson: CourseLesson, update: ProgressUpdate): Promise<boolean> {
+function reachesVideoThreshold(lesson: CourseLesson, update: ProgressUpdate, threshold: number): boolean {
   if (lesson.lessonType !== 'video' || update.completionPercentage === undefined || update.completionPercentage <= 0) return false;
-  const course = await uow.courses.get(enrollment.courseId);
-  return update.completionPercentage >= (course?.videoCompletionThreshold ?? DEFAULT_VIDEO_COMPLETION_THRESHOLD);
+  return update.completionPercentage >= threshold;
 }
 
 /** A checked progress update: the ids, the fields to apply, and the client's running total of time if sent. */
@@ -71,7 +69,7 @@ export function parseProgressCommand(cmd: UpdateProgressCommand, maxTimeIncremen
 export async function updateLessonProgress(
   uow: EnrollmentUnitOfWork,
   env: CommandEnv,
-  { enrollment, lesson, lessonId, events }: LearnerLesson,
+  { enrollment, lesson, lessonId, events, videoCompletionThreshold }: LearnerLesson,
   input: ProgressUpdateInput,
 ): Promise<ProgressResult> {
   const update: ProgressUpdate = { ...input.update };
@@ -91,7 +89,7 @@ export async function updateLessonProgress(
   };
   const out: DomainEvent[] = [...events, ...(created ? [lessonStarted(current, lessonId, at)] : [])];
   let result = progress;
-  if (update.complete || (await reachesVideoThreshold(uow, enrollment, lesson, update))) {
+  if (update.complete || reachesVideoThreshold(lesson, update, videoCompletionThreshold)) {
     const done = await completeLocked(uow, current, lesson, lessonId, at, 'student');
     current = done.enrollment;
     result = done.progress;
