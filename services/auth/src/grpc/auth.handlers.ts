@@ -16,12 +16,8 @@ import { logout, logoutAll, sessionsToEnd } from '../app/commands/logout';
 import { checkUpdateMe, updateMe } from '../app/commands/update-me';
 import { changeOwnEmail, verifyOwnEmailChange } from '../app/commands/change-own-email';
 import { changePassword, checkPasswordChange, countPasswordChangeAttempt, verifyPasswordChange } from '../app/commands/change-password';
-import {
-  confirmPasswordReset,
-  prepareConfirmPasswordReset,
-  requestPasswordReset,
-  type TokenIssued,
-} from '../app/commands/password-reset';
+import { confirmPasswordReset, prepareConfirmPasswordReset, requestPasswordReset } from '../app/commands/password-reset';
+import type { TokenIssued } from '../app/commands/issue-one-time-token';
 import { requestEmailVerification, verifyEmail } from '../app/commands/email-verification';
 import { createUser, prepareCreateUser } from '../app/commands/create-user';
 import { applyAdminChange, revokeAfterAdminChange } from '../app/commands/change-user';
