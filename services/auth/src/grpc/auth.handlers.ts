@@ -228,7 +228,7 @@ export function authHandlers(deps: AuthDeps): UnaryHandlers<AuthServiceDefinitio
       return userMessage(
         await deps.units.run(async (uow) => {
           const user = await updateMe(uow, deps, who, cmd, now);
-          return emailChange ? changeOwnEmail(uow, deps, emailChange, now) : user;
+          return emailChange ? changeOwnEmail(uow, deps, emailChange, user, now) : user;
         }),
       );
     },

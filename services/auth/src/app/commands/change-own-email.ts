@@ -19,7 +19,6 @@ import { emitProfileChanged } from './profile-changed';
  */
 
 export interface OwnEmailChange {
-  caller: Caller;
   self: UserWithSecret;
   email: string;
   throttleKey: string;
@@ -35,7 +34,7 @@ export async function verifyOwnEmailChange(
   const current = check.presentedPassword('current_password', cmd.currentPassword);
   throwIfInvalid(check);
   const self = await loadSelf(deps.units.read, caller);
-  const change = { caller, self, email, throttleKey: changePasswordKey(self.id) };
+  const change = { self, email, throttleKey: changePasswordKey(self.id) };
   await deps.units.run((uow) => countPasswordChangeAttempt(uow, deps, change, deps.clock()));
   if (!(await deps.hasher.verify(current, self.passwordHash))) {
     deps.logger.info({ user_id: self.id }, 'email change refused: wrong current password');
@@ -47,15 +46,16 @@ export async function verifyOwnEmailChange(
 /**
  * Stores the new address (AUTH.EMAIL_TAKEN when another account has it), unverified, and has it verified by
  * email; `user.profile_changed` carries it (and the old one sealed: auth mails that one a change notice).
+ * `self` is the caller's row as `updateMe` loaded (and checked active) in this same unit of work.
  */
 export async function changeOwnEmail(
   uow: AuthUnitOfWork,
   deps: Pick<AuthDeps, 'config' | 'logger' | 'sealer'>,
   change: OwnEmailChange,
+  self: User,
   now: Date,
 ): Promise<User> {
   await uow.throttle.reset(change.throttleKey);
-  const self = await loadSelf(uow, change.caller);
   if (change.email === self.email) return self;
   const user = await updateUser(uow, self.id, { email: change.email, emailVerified: false });
   await emitProfileChanged(uow, deps, self, user, self.id, now);
