@@ -85,7 +85,7 @@ export async function prepareEnrolmentConfirmation(
 }
 
 /** Sends a prepared message (nothing for null); throws MAIL.UNAVAILABLE when the server does not take it. */
-export async function sendMail(deps: Pick<AuthDeps, 'mailer' | 'logger'>, message: PreparedMail): Promise<void> {
+export async function sendMail(deps: Pick<AuthDeps, 'mailer'>, message: PreparedMail): Promise<void> {
   if (!message) return;
   if (!deps.mailer) throw new Error('No mailer in this process');
   await deps.mailer.send(message);
