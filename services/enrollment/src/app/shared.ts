@@ -16,28 +16,27 @@ export function throwIfInvalid(check: Checker): void {
   if (!check.ok) throw EnrollmentErrors.validation(check.errors);
 }
 
+/** Catalog's answer to "does this user own this course?" (an unreachable catalog is CATALOG_UNAVAILABLE). */
+async function askCourseOwner(deps: EnrollmentDeps, caller: Caller, courseId: string) {
+  try {
+    return await deps.catalog.IsCourseOwner({ course_id: courseId, user_id: caller.userId });
+  } catch (err) {
+    throw remoteFailure(err, EnrollmentErrors.catalogUnavailable);
+  }
+}
+
 /** Admin, or the instructor who owns the course (asked to catalog). */
 export async function ownsCourse(deps: EnrollmentDeps, caller: Caller, courseId: string): Promise<boolean> {
   if (caller.role === 'admin') return true;
   if (caller.role !== 'instructor') return false;
-  try {
-    const reply = await deps.catalog.IsCourseOwner({ course_id: courseId, user_id: caller.userId });
-    return reply.is_owner;
-  } catch (err) {
-    throw remoteFailure(err, EnrollmentErrors.catalogUnavailable);
-  }
+  return (await askCourseOwner(deps, caller, courseId)).is_owner;
 }
 
 /** The course side of the API: the course's instructor or an admin; otherwise PERMISSION_DENIED. */
 export async function requireCourseOwner(deps: EnrollmentDeps, caller: Caller, courseId: string): Promise<void> {
   if (caller.role === 'admin') return;
   if (caller.role !== 'instructor') throw EnrollmentErrors.courseOwnerOnly();
-  let reply;
-  try {
-    reply = await deps.catalog.IsCourseOwner({ course_id: courseId, user_id: caller.userId });
-  } catch (err) {
-    throw remoteFailure(err, EnrollmentErrors.catalogUnavailable);
-  }
+  const reply = await askCourseOwner(deps, caller, courseId);
   if (!reply.exists) throw EnrollmentErrors.courseNotFound();
   if (!reply.is_owner) throw EnrollmentErrors.courseOwnerOnly();
 }
