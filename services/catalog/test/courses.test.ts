@@ -1,6 +1,6 @@
 import {
   ANONYMOUS,
-  captureEvents,
+  type CapturedEvents,
   courseRequest,
   eventually,
   expectGrpcError,
@@ -8,26 +8,23 @@ import {
   lessonRequest,
   listRequest,
   publishedCourse,
-  startFleet,
+  startFleetWithEvents,
   unique,
-  type Fleet,
+  type FleetWithEvents,
 } from './support';
 import { loadCatalogConfig } from '../src/config';
 import { CATALOG_EVENT_SCHEMAS, type CatalogEventType } from '../src/events/catalog.events.schema';
 
 describe('catalog: courses (gRPC, real PostgreSQL/RabbitMQ/Redis, real auth)', () => {
-  let f: Fleet;
-  let events: Awaited<ReturnType<typeof captureEvents>>;
+  let f: FleetWithEvents;
+  let events: CapturedEvents;
 
   beforeAll(async () => {
-    f = await startFleet('courses');
-    events = await captureEvents(f.vhost.url, ['course.*', 'lesson.*']);
+    f = await startFleetWithEvents('courses');
+    events = f.events;
   });
 
-  afterAll(async () => {
-    await events?.close();
-    await f?.close();
-  });
+  afterAll(() => f?.close());
 
   test('When an instructor creates a course, then it is a draft with defaults and course.created leaves through the outbox as a CloudEvent', async () => {
     const title = `Intro to Testing ${unique()}`;

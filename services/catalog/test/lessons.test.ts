@@ -1,13 +1,13 @@
 import type { CourseOutline__Output } from '@lms/kit/generated/lms/catalog/v1/CourseOutline';
 import {
   ANONYMOUS,
-  captureEvents,
+  type CapturedEvents,
   courseRequest,
   expectGrpcError,
   GrpcStatus,
   lessonRequest,
-  startFleet,
-  type Fleet,
+  startFleetWithEvents,
+  type FleetWithEvents,
 } from './support';
 
 /** sections → lesson ids, in order, with their positions checked to be contiguous from 0. */
@@ -23,18 +23,15 @@ function structure(outline: CourseOutline__Output): string[][] {
 }
 
 describe('catalog: sections, lessons, ordering, publishing and course versions', () => {
-  let f: Fleet;
-  let events: Awaited<ReturnType<typeof captureEvents>>;
+  let f: FleetWithEvents;
+  let events: CapturedEvents;
 
   beforeAll(async () => {
-    f = await startFleet('lessons');
-    events = await captureEvents(f.vhost.url, ['course.*', 'lesson.*']);
+    f = await startFleetWithEvents('lessons');
+    events = f.events;
   });
 
-  afterAll(async () => {
-    await events?.close();
-    await f?.close();
-  });
+  afterAll(() => f?.close());
 
   const outline = (courseId: string) => f.catalog.GetCourseOutline({ course_id: courseId }, f.owner.auth);
 

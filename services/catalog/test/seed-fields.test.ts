@@ -6,15 +6,15 @@ import { migrations } from '../migrations';
 import { CATALOG_EVENT_SCHEMAS } from '../src/events/catalog.events.schema';
 import {
   ANONYMOUS,
-  captureEvents,
+  type CapturedEvents,
   courseRequest,
   expectGrpcError,
   GrpcStatus,
   lessonRequest,
   listRequest,
-  startFleet,
+  startFleetWithEvents,
   unique,
-  type Fleet,
+  type FleetWithEvents,
 } from './support';
 
 /**
@@ -23,18 +23,15 @@ import {
  * needing a `video_url`, the seed's title lengths and the 2-character minimum of a search.
  */
 describe('catalog: the seed fields of courses and lessons', () => {
-  let f: Fleet;
-  let events: Awaited<ReturnType<typeof captureEvents>>;
+  let f: FleetWithEvents;
+  let events: CapturedEvents;
 
   beforeAll(async () => {
-    f = await startFleet('seedfields');
-    events = await captureEvents(f.vhost.url, ['course.*', 'lesson.*']);
+    f = await startFleetWithEvents('seedfields');
+    events = f.events;
   });
 
-  afterAll(async () => {
-    await events?.close();
-    await f?.close();
-  });
+  afterAll(() => f?.close());
 
   const invalid = async (call: Promise<unknown>) =>
     (await expectGrpcError(call, GrpcStatus.INVALID_ARGUMENT, 'VALIDATION_FAILED')).fields!.map((e) => e.loc);

@@ -9,7 +9,9 @@ import { eventually, type TestResource, type TestUser } from '@lms/kit/testing';
 // Auth and catalog, started in-process by the fleet's test support, so the catalog verifies real tokens.
 import { eventPublisher as fleetEventPublisher, fleetBasics, PASSWORD, startFleet as startTestFleet, unique } from '@lms/testing-fleet';
 import type { CatalogConfig } from '../src/config';
-export { captureEvents, expectGrpcError } from '@lms/kit/testing';
+import { captureEvents } from '@lms/kit/testing';
+export { captureEvents };
+export { expectGrpcError } from '@lms/kit/testing';
 export { grpcStatusOf as statusOf } from '@lms/kit/testing';
 
 export type CatalogClient = PromiseClient<CatalogServiceDefinition>;
@@ -62,6 +64,33 @@ export async function startFleet(label: string, catalogEnv: Record<string, strin
     },
     stopAuth: () => fleet.auth!.stop(),
   };
+}
+
+export type CapturedEvents = Awaited<ReturnType<typeof captureEvents>>;
+
+/** A fleet whose vhost's course and lesson events are captured (`events`); `close()` stops both. */
+export interface FleetWithEvents extends Fleet {
+  events: CapturedEvents;
+}
+
+/** `startFleet`, then the capture of `course.*` and `lesson.*` the course and lesson suites all start with. */
+export async function startFleetWithEvents(label: string): Promise<FleetWithEvents> {
+  const f = await startFleet(label);
+  let events: CapturedEvents;
+  try {
+    events = await captureEvents(f.vhost.url, ['course.*', 'lesson.*']);
+  } catch (err) {
+    await f.close();
+    throw err;
+  }
+  const closeFleet = f.close.bind(f);
+  return Object.assign(f, {
+    events,
+    async close() {
+      await events.close();
+      await closeFleet();
+    },
+  });
 }
 
 export function courseRequest(overrides: CreateCourseRequest = {}): CreateCourseRequest {
