@@ -5,7 +5,7 @@ import { eventPublisher, freePort, startFleet, type Fleet } from '@lms/testing-f
 import { MAIL_QUEUES } from '../src/events/mail.consumer';
 import { TokenSealer } from '../src/infra/token-sealer';
 import { parkingLotQueue } from '@lms/kit/events';
-import { expectGrpcError, fromIp, GrpcStatus, signUpAndIn, startAuth, STRONG_PASSWORD, uniqueEmail, type AuthClient, type AuthHarness } from './support';
+import { expectGrpcError, fromIp, GrpcStatus, isVerificationMail as isVerification, signUpAndIn, startAuth, STRONG_PASSWORD, uniqueEmail, type AuthClient, type AuthHarness } from './support';
 
 const tokenIn = (mail: CapturedMail, page: 'reset-password' | 'verify-email') => {
   const match = new RegExp(`http://app\\.lms\\.test/${page}\\?token=([A-Za-z0-9_-]{43})`).exec(mail.text);
@@ -14,7 +14,6 @@ const tokenIn = (mail: CapturedMail, page: 'reset-password' | 'verify-email') =>
   return match[1];
 };
 const isReset = (m: CapturedMail) => m.subject === 'Reset your LMS Fleet password';
-const isVerification = (m: CapturedMail) => m.subject === 'Confirm your email address';
 
 describe('auth: transactional email through the real SMTP capture server (outbox → auth.mail.* consumers → SMTP)', () => {
   let fleet: Fleet<'teacher'>;

@@ -4,6 +4,8 @@ import {
   bearer,
   expectGrpcError,
   GrpcStatus,
+  isVerificationMail,
+  linkToken,
   signUpAndIn,
   startAuth,
   STRONG_PASSWORD,
@@ -67,10 +69,10 @@ describe('auth: rotation cap, should_logout, phone and email change (issue 12 it
       GrpcStatus.ALREADY_EXISTS,
       'AUTH.EMAIL_TAKEN',
     );
-    await h.client.VerifyEmail({ token: tokenOf(await waitForMail(user!.email, isVerification)) });
+    await h.client.VerifyEmail({ token: linkToken(await waitForMail(user!.email, isVerificationMail), 'verify-email') });
     const changed = await h.client.UpdateMe({ fields: ['email', 'phone'], email: next, phone: '+4915112345678', current_password: STRONG_PASSWORD }, auth);
     expect(changed).toMatchObject({ email: next, email_verified: false, phone: '+4915112345678' });
-    await h.client.VerifyEmail({ token: tokenOf(await waitForMail(next, isVerification)) });
+    await h.client.VerifyEmail({ token: linkToken(await waitForMail(next, isVerificationMail), 'verify-email') });
     await expect(h.client.GetMe({}, auth)).resolves.toMatchObject({ email: next, email_verified: true });
     await expect(h.client.Login({ email: next, password: STRONG_PASSWORD })).resolves.toMatchObject({ token_type: 'bearer' });
   });
@@ -94,10 +96,3 @@ describe('auth: rotation cap, should_logout, phone and email change (issue 12 it
     expect(stats).toMatchObject({ user_id: target.user!.id, role: 'student', is_active: true, email_verified: true });
   });
 });
-
-const isVerification = (m: { subject: string }) => m.subject === 'Confirm your email address';
-function tokenOf(mail: { text: string }): string {
-  const match = /verify-email\?token=([A-Za-z0-9_-]{43})/.exec(mail.text);
-  if (!match) throw new Error(`no verification link in: ${mail.text}`);
-  return match[1];
-}

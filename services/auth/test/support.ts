@@ -55,6 +55,16 @@ export async function adminSession(h: AuthHarness) {
   return { email, tokens, auth: bearer(tokens.access_token), userId: tokens.user!.id };
 }
 
+/** Auth's "Confirm your email address" email (sign-up, resend, own email change). */
+export const isVerificationMail = (m: { subject: string }) => m.subject === 'Confirm your email address';
+
+/** The one-time token of the `…/<page>?token=…` link in a captured email; throws when there is none. */
+export function linkToken(mail: { text: string }, page: 'reset-password' | 'verify-email'): string {
+  const match = new RegExp(`${page}\\?token=([A-Za-z0-9_-]{43})`).exec(mail.text);
+  if (!match) throw new Error(`no ${page} link in: ${mail.text}`);
+  return match[1];
+}
+
 export function loadAuthConfigForBootstrap(h: AuthHarness, admin: Record<string, string>) {
   return loadBootstrapAdminConfig({ ...h.env, ...admin });
 }
