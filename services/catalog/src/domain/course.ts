@@ -218,12 +218,6 @@ export function canView(course: Pick<Course, 'isPublished' | 'archivedAt' | 'ins
   return isPubliclyVisible(course) || canManage(course, caller);
 }
 
-/** Reads: a course the caller may not see does not exist for them. */
-export function assertCanView(course: Course | undefined, caller: Caller | undefined): Course {
-  if (!course || !canView(course, caller)) throw CatalogErrors.courseNotFound();
-  return course;
-}
-
 /**
  * Writes: owner or admin. Others get PERMISSION_DENIED for a course they can see, and NOT_FOUND for
  * one they cannot (drafts stay invisible, even to a writer who guessed an id).
