@@ -52,8 +52,13 @@ export async function fetchOutline(deps: EnrollmentDeps, courseId: string): Prom
  */
 export async function seedFromCatalog(deps: EnrollmentDeps, courseId: string): Promise<SeedResult> {
   const outline = await fetchOutline(deps, courseId);
-  if (outline.is_published) await deps.units.run((uow) => storeOutline(uow, deps, courseId, outline));
+  await storeIfPublished(deps, courseId, outline);
   return { isPublished: outline.is_published, version: outline.version };
+}
+
+/** A published outline becomes a version of the read model, in its own short unit of work. */
+async function storeIfPublished(deps: EnrollmentDeps, courseId: string, outline: CatalogOutline): Promise<void> {
+  if (outline.is_published) await deps.units.run((uow) => storeOutline(uow, deps, courseId, outline));
 }
 
 /**
@@ -83,9 +88,8 @@ export async function fetchOutlineThrottled(deps: EnrollmentDeps, courseId: stri
 
 /** Like seedFromCatalog, at most once per OUTLINE_REFRESH_MIN_INTERVAL_MS per course (unknown ids must not hammer catalog). */
 export async function refreshFromCatalogThrottled(deps: EnrollmentDeps, courseId: string): Promise<boolean> {
-  const last = deps.outlineFetchedAt.get(courseId) ?? 0;
-  if (Date.now() - last < deps.config.OUTLINE_REFRESH_MIN_INTERVAL_MS) return false;
-  noteOutlineFetched(deps, courseId);
-  await seedFromCatalog(deps, courseId);
+  const outline = await fetchOutlineThrottled(deps, courseId);
+  if (!outline) return false;
+  await storeIfPublished(deps, courseId, outline);
   return true;
 }
