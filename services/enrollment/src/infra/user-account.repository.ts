@@ -2,6 +2,18 @@ import { QueryTypes } from 'sequelize';
 import type { SqlSession } from '@lms/kit/db';
 
 /**
+ * "The newest fact wins" for one contact column of an upsert: the incoming value is taken only when it
+ * carries a time (`<column>_at`) and none newer set the stored one (`tie` '<=': an equal time takes it too);
+ * the column's time only moves forward.
+ */
+function newestFact(column: 'email' | 'full_name', tie: '<' | '<='): string {
+  const at = `${column}_at`;
+  return `${column} = CASE WHEN EXCLUDED.${at} IS NOT NULL AND (user_accounts.${at} IS NULL OR user_accounts.${at} ${tie} EXCLUDED.${at})
+                   THEN EXCLUDED.${column} ELSE user_accounts.${column} END,
+         ${at} = GREATEST(user_accounts.${at}, EXCLUDED.${at})`;
+}
+
+/**
  * The read model of auth's activation facts (`user.deactivated`, `user.activated`, `user.deleted`): only
  * users we heard about are here; a user we never heard about is taken as active (auth answers for unknown
  * or deleted ids itself). A fact older than the one applied changes nothing.
@@ -26,11 +38,7 @@ export class UserAccountRepository {
     await this.sql.query(
       `INSERT INTO user_accounts (user_id, is_active, status_at, email, full_name, email_at, full_name_at)
        VALUES (:userId, true, :at, :email, :fullName, :at, :at)
-       ON CONFLICT (user_id) DO UPDATE SET
-         email = CASE WHEN user_accounts.email_at IS NULL OR user_accounts.email_at <= EXCLUDED.email_at THEN EXCLUDED.email ELSE user_accounts.email END,
-         email_at = GREATEST(user_accounts.email_at, EXCLUDED.email_at),
-         full_name = CASE WHEN user_accounts.full_name_at IS NULL OR user_accounts.full_name_at <= EXCLUDED.full_name_at THEN EXCLUDED.full_name ELSE user_accounts.full_name END,
-         full_name_at = GREATEST(user_accounts.full_name_at, EXCLUDED.full_name_at)`,
+       ON CONFLICT (user_id) DO UPDATE SET ${newestFact('email', '<=')}, ${newestFact('full_name', '<=')}`,
       { replacements: { userId, email, fullName, at } },
     );
   }
@@ -47,13 +55,7 @@ export class UserAccountRepository {
        VALUES (:userId, true, '-infinity', CAST(:email AS text), CAST(:fullName AS text),
                CASE WHEN CAST(:email AS text) IS NULL THEN NULL ELSE CAST(:at AS timestamptz) END,
                CASE WHEN CAST(:fullName AS text) IS NULL THEN NULL ELSE CAST(:at AS timestamptz) END)
-       ON CONFLICT (user_id) DO UPDATE SET
-         email = CASE WHEN EXCLUDED.email_at IS NOT NULL AND (user_accounts.email_at IS NULL OR user_accounts.email_at < EXCLUDED.email_at)
-                      THEN EXCLUDED.email ELSE user_accounts.email END,
-         email_at = GREATEST(user_accounts.email_at, EXCLUDED.email_at),
-         full_name = CASE WHEN EXCLUDED.full_name_at IS NOT NULL AND (user_accounts.full_name_at IS NULL OR user_accounts.full_name_at < EXCLUDED.full_name_at)
-                          THEN EXCLUDED.full_name ELSE user_accounts.full_name END,
-         full_name_at = GREATEST(user_accounts.full_name_at, EXCLUDED.full_name_at)`,
+       ON CONFLICT (user_id) DO UPDATE SET ${newestFact('email', '<')}, ${newestFact('full_name', '<')}`,
       { replacements: { userId, email, fullName, at } },
     );
   }
