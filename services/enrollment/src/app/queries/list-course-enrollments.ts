@@ -81,14 +81,17 @@ export async function listCourseEnrollments(
  */
 async function studentContacts(deps: EnrollmentDeps, ids: string[]): Promise<{ students: StudentContact[]; degraded: boolean }> {
   if (!ids.length) return { students: [], degraded: false };
-  const local = await deps.units.read.users.contacts(ids);
-  let names: Map<string, string> | null = null;
-  try {
-    const reply = await deps.auth.BatchGetUsers({ ids });
-    names = new Map(reply.items.map((u) => [u.id, u.full_name]));
-  } catch (err) {
-    deps.logger.warn({ err }, 'auth unreachable: course enrolment list with registered names');
-  }
+  // The local read and the call to auth do not depend on each other: both at once.
+  const [local, names] = await Promise.all([
+    deps.units.read.users.contacts(ids),
+    deps.auth.BatchGetUsers({ ids }).then(
+      (reply): Map<string, string> | null => new Map(reply.items.map((u) => [u.id, u.full_name])),
+      (err: unknown) => {
+        deps.logger.warn({ err }, 'auth unreachable: course enrolment list with registered names');
+        return null;
+      },
+    ),
+  ]);
   const students = ids.map((id) => {
     const contact = local.get(id);
     if (names && !names.has(id)) return { id, fullName: '', email: '' }; // unknown or deleted account
