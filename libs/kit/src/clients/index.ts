@@ -1,6 +1,7 @@
 import type { CatalogServiceDefinition } from '../generated/lms/catalog/v1/CatalogService';
 import type { EnrollmentServiceDefinition } from '../generated/lms/enrollment/v1/EnrollmentService';
 import type { QuizServiceDefinition } from '../generated/lms/quiz/v1/QuizService';
+import type { AnalyticsServiceDefinition } from '../generated/lms/analytics/v1/AnalyticsService';
 import { createClient, loadService, type PromiseClient } from '../grpc';
 
 export { createAuthClient, AUTH_RETRYABLE_METHODS, type AuthClient } from '../auth/remote';
@@ -13,6 +14,7 @@ export { createAuthClient, AUTH_RETRYABLE_METHODS, type AuthClient } from '../au
 export type CatalogClient = PromiseClient<CatalogServiceDefinition>;
 export type EnrollmentClient = PromiseClient<EnrollmentServiceDefinition>;
 export type QuizClient = PromiseClient<QuizServiceDefinition>;
+export type AnalyticsClient = PromiseClient<AnalyticsServiceDefinition>;
 
 export const CATALOG_RETRYABLE_METHODS = [
   'GetCourse',
@@ -53,4 +55,29 @@ export function createQuizClient(address: string, deadlineMs: number): QuizClien
     deadlineMs,
     retryableMethods: QUIZ_RETRYABLE_METHODS,
   });
+}
+
+/** Every analytics call only reads: all are retried on UNAVAILABLE. */
+export const ANALYTICS_RETRYABLE_METHODS = [
+  'GetStudentSummary',
+  'GetStudentDashboard',
+  'GetCourseDashboard',
+  'GetLessonFunnel',
+  'GetAtRiskStudents',
+  'GetQuizItemAnalysis',
+  'ExportCourseStudents',
+  'GetInstructorDashboard',
+  'GetSystemDashboard',
+  'GetUserGrowth',
+  'GetEnrollmentTrend',
+  'GetPopularCourses',
+  'GetTopInstructors',
+];
+
+export function createAnalyticsClient(address: string, deadlineMs: number): AnalyticsClient {
+  return createClient<AnalyticsServiceDefinition>(
+    loadService('lms/analytics/v1/analytics.proto', 'lms.analytics.v1.AnalyticsService'),
+    address,
+    { deadlineMs, retryableMethods: ANALYTICS_RETRYABLE_METHODS },
+  );
 }

@@ -1,0 +1,6 @@
+import type { Migration } from '@lms/kit/db';
+import { eventTablesMigration } from '@lms/kit/events';
+import { readModelsMigration } from './0001-read-models';
+
+/** Every migration of the analytics database, in order (the kit's outbox/inbox tables first). */
+export const migrations: Migration[] = [eventTablesMigration, readModelsMigration];

@@ -1,0 +1,48 @@
+import type { TokenVerifier } from '@lms/kit/auth';
+import { UnitsOfWork, type SqlSession, type UnitOfWork, type UnitsOfWorkOptions } from '@lms/kit/db';
+import type { Logger } from '@lms/kit/logging';
+import type { AnalyticsConfig } from '../config';
+import { EVENT_SOURCE } from '../domain/analytics.events';
+import { DashboardRepository } from '../infra/dashboard.repository';
+import { FactRepository } from '../infra/fact.repository';
+
+/** The service's repositories, all bound to one SQL session (a unit of work's transaction, or autocommit reads). */
+export interface AnalyticsRepositories {
+  /** Ingestion: fact rows and aggregates (writes). */
+  facts: FactRepository;
+  /** Dashboards and reports (reads). */
+  dashboards: DashboardRepository;
+}
+
+export function analyticsRepositories(sql: SqlSession): AnalyticsRepositories {
+  return { facts: new FactRepository(sql), dashboards: new DashboardRepository(sql) };
+}
+
+/** What ingestion works in: the repositories of one transaction (the consumer's inbox transaction). */
+export type AnalyticsUnitOfWork = UnitOfWork<AnalyticsRepositories>;
+
+/** Everything an entry point may touch; built once per process by `createAnalyticsDeps`. */
+export interface AnalyticsDeps {
+  config: AnalyticsConfig;
+  logger: Logger;
+  /** Opens units of work (`join` in the consumer, `run` in rebuild) and serves queries (`read`). */
+  units: UnitsOfWork<AnalyticsRepositories>;
+  verifier: TokenVerifier;
+  clock: () => Date;
+}
+
+export function createAnalyticsDeps(input: {
+  config: AnalyticsConfig;
+  logger: Logger;
+  sequelize: UnitsOfWorkOptions<AnalyticsRepositories>['sequelize'];
+  outbox: UnitsOfWorkOptions<AnalyticsRepositories>['outbox'];
+  verifier: TokenVerifier;
+  clock?: () => Date;
+}): AnalyticsDeps {
+  const { sequelize, outbox, ...rest } = input;
+  return {
+    ...rest,
+    units: new UnitsOfWork({ sequelize, outbox, source: EVENT_SOURCE, repositories: analyticsRepositories }),
+    clock: input.clock ?? (() => new Date()),
+  };
+}

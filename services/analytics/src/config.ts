@@ -1,0 +1,21 @@
+import { commonServiceConfig, env as field, loadConfig, z } from '@lms/kit/config';
+
+const analyticsShape = {
+  ...commonServiceConfig,
+  GRPC_PORT: field.port(50055),
+  DATABASE_URL: field.url('postgres://lms:lms@127.0.0.1:55432/lms_analytics'),
+  /** Where auth serves its public keys (GetJwks). */
+  AUTH_GRPC_ADDR: field.str('127.0.0.1:50051'),
+  JWT_ISSUER: field.str('lms-auth'),
+  JWT_AUDIENCE: field.str('lms-api'),
+  /** Revocation marks written by auth (kit RevocationStore); must match auth's prefix. */
+  REVOCATION_KEY_PREFIX: field.str('lms:revoked:'),
+  DATABASE_POOL_MAX: field.int(10, { min: 1, max: 200 }),
+};
+
+export type AnalyticsConfig = z.infer<z.ZodObject<typeof analyticsShape>>;
+
+/** The analytics service's configuration, parsed once at start-up; throws a ConfigError listing every problem. */
+export function loadAnalyticsConfig(source: Record<string, string | undefined> = process.env): AnalyticsConfig {
+  return loadConfig(analyticsShape, source);
+}
