@@ -185,7 +185,38 @@ describe('catalog: courses (gRPC, real PostgreSQL/RabbitMQ/Redis, real auth)', (
     );
     expect(updated).toMatchObject({ title: course.title, description: 'after', price_cents: '500', category: 'Old', slug: course.slug });
     const { event } = await events.waitFor((e) => e.type === 'course.updated' && e.subject === course.id);
-    expect(event.data).toEqual({ course_id: course.id, changed_fields: ['description', 'price_cents'], version: 0, updated_at: updated.updated_at });
+    // The new value of an analytics-relevant field travels with it (issue 13); description does not.
+    expect(event.data).toEqual({
+      course_id: course.id,
+      changed_fields: ['description', 'price_cents'],
+      version: 0,
+      updated_at: updated.updated_at,
+      price_cents: 500,
+    });
+  });
+
+  test('When the title, price or currency change, then course.updated carries their new values; other changes carry none of them', async () => {
+    const course = await f.catalog.CreateCourse(courseRequest({ price_cents: 1000 }), f.owner.auth);
+    const title = `Renamed course ${unique()}`;
+    const renamed = await f.catalog.UpdateCourse(
+      { course_id: course.id, fields: ['title', 'price_cents', 'currency', 'category'], title, price_cents: 2500, currency: 'EUR', category: 'New' },
+      f.owner.auth,
+    );
+    const other = await f.catalog.UpdateCourse({ course_id: course.id, fields: ['tags', 'price_cents'], tags: ['x'], price_cents: 2500 }, f.owner.auth);
+    await eventually(() => expect(events.matching((e) => e.type === 'course.updated' && e.subject === course.id)).toHaveLength(2));
+    const [first, second] = events.matching((e) => e.type === 'course.updated' && e.subject === course.id);
+    expect(first.data).toEqual({
+      course_id: course.id,
+      changed_fields: ['title', 'category', 'price_cents', 'currency'],
+      version: 0,
+      updated_at: renamed.updated_at,
+      title,
+      price_cents: 2500,
+      currency: 'EUR',
+    });
+    // price_cents was sent again unchanged: not listed, so no value either
+    expect(second.data).toEqual({ course_id: course.id, changed_fields: ['tags'], version: 0, updated_at: other.updated_at });
+    for (const e of [first, second]) expect(CATALOG_EVENT_SCHEMAS['course.updated'].safeParse(e.data).success).toBe(true);
   });
 
   test('When an update names unknown fields, no fields, or a bad course id, then INVALID_ARGUMENT', async () => {

@@ -3,10 +3,12 @@ import {
   ANONYMOUS,
   type CapturedEvents,
   courseRequest,
+  eventually,
   expectGrpcError,
   GrpcStatus,
   lessonRequest,
   startFleetWithEvents,
+  unique,
   type FleetWithEvents,
 } from './support';
 
@@ -356,6 +358,21 @@ describe('catalog: sections, lessons, ordering, publishing and course versions',
     // Positive barrier: the no-op came first and the event awaited above is the later update's (the outbox
     // relays in write order into one capture queue): had the no-op emitted anything, it would be here already.
     expect(events.matching((e) => e.type === 'lesson.updated' && e.data.lesson_id === lesson.id)).toHaveLength(1);
+  });
+
+  test('When a lesson is renamed, then lesson.updated carries the new title (issue 13); without a title change it carries none', async () => {
+    const course = await f.catalog.CreateCourse(courseRequest(), f.owner.auth);
+    const lesson = await f.catalog.CreateLesson(lessonRequest(course.id), f.owner.auth);
+    const title = `Renamed lesson ${unique()}`;
+    const renamed = await f.catalog.UpdateLesson({ lesson_id: lesson.id, fields: ['title', 'duration_minutes'], title, duration_minutes: 42 }, f.owner.auth);
+    expect(renamed.title).toBe(title);
+    await f.catalog.PublishLesson({ lesson_id: lesson.id }, f.owner.auth);
+    const changed = () => events.matching((e) => e.type === 'lesson.updated' && e.data.lesson_id === lesson.id);
+    await eventually(() => expect(changed()).toHaveLength(2));
+    const [first, second] = changed();
+    expect(first.data).toMatchObject({ changed_fields: expect.arrayContaining(['title', 'duration_minutes']), title, updated_at: renamed.updated_at });
+    expect(second.data).toMatchObject({ changed_fields: ['is_published'], is_published: true });
+    expect(second.data).not.toHaveProperty('title');
   });
 
   test('When one lesson is moved within its section, then the others shift, positions stay contiguous, past the end means the end, and course.updated says lesson_order', async () => {

@@ -53,14 +53,27 @@ export interface CourseUpdatedV1 {
   changed_fields: string[];
   version: number;
   updated_at: string;
+  /** Added by issue 13 (additive): the new values of these fields, present only when listed in `changed_fields`. */
+  title?: string;
+  price_cents?: number;
+  currency?: string;
 }
 
 export function courseUpdated(course: Course, changedFields: (CourseField | 'lesson_order')[], at: Date): DomainEvent<CourseUpdatedV1> {
+  const changed = new Set<string>(changedFields);
   return {
     type: 'course.updated',
     subject: course.id,
     time: at,
-    data: { course_id: course.id, changed_fields: changedFields, version: course.version, updated_at: at.toISOString() },
+    data: {
+      course_id: course.id,
+      changed_fields: changedFields,
+      version: course.version,
+      updated_at: at.toISOString(),
+      ...(changed.has('title') ? { title: course.title } : {}),
+      ...(changed.has('price_cents') ? { price_cents: course.priceCents } : {}),
+      ...(changed.has('currency') ? { currency: course.currency } : {}),
+    },
   };
 }
 
@@ -223,6 +236,8 @@ export interface LessonUpdatedV1 {
   changed_fields: string[];
   is_published: boolean;
   updated_at: string;
+  /** Added by issue 13 (additive): the new title, present only when `title` is in `changed_fields`. */
+  title?: string;
 }
 
 export function lessonUpdated(lesson: Lesson, changedFields: (LessonField | 'is_published')[], at: Date): DomainEvent<LessonUpdatedV1> {
@@ -236,6 +251,7 @@ export function lessonUpdated(lesson: Lesson, changedFields: (LessonField | 'is_
       changed_fields: changedFields,
       is_published: lesson.isPublished,
       updated_at: at.toISOString(),
+      ...(changedFields.includes('title') ? { title: lesson.title } : {}),
     },
   };
 }

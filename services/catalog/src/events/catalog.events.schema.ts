@@ -24,7 +24,16 @@ export const CATALOG_EVENT_SCHEMAS = {
     created_at: at,
     created_by: uuid,
   }),
-  'course.updated': z.object({ course_id: uuid, changed_fields: z.array(z.string()).min(1), version: z.number().int().min(0), updated_at: at }),
+  'course.updated': z.object({
+    course_id: uuid,
+    changed_fields: z.array(z.string()).min(1),
+    version: z.number().int().min(0),
+    updated_at: at,
+    /** Additive (issue 13): the new values, present only when the field is in `changed_fields`. */
+    title: z.string().min(3).optional(),
+    price_cents: z.number().int().min(0).optional(),
+    currency: z.string().length(3).optional(),
+  }),
   'course.published': z.object({
     course_id: uuid,
     version: z.number().int().min(1),
@@ -66,6 +75,8 @@ export const CATALOG_EVENT_SCHEMAS = {
     changed_fields: z.array(z.string()).min(1),
     is_published: z.boolean(),
     updated_at: at,
+    /** Additive (issue 13): the new title, present only when `title` is in `changed_fields`. */
+    title: z.string().min(1).optional(),
   }),
   'lesson.deleted': z.object({ lesson_id: uuid, course_id: uuid, deleted_at: at }),
 } as const;
