@@ -12,6 +12,8 @@ export interface EnrollmentFacts {
   courseId: string;
   enrolledAt: Date;
   rating: number | null;
+  /** The review text ('' = a rating without text). */
+  review?: string;
   progressPercentage: number;
   completedLessonsCount: number;
   totalLessonsCount: number;
@@ -22,12 +24,28 @@ type Enrollment = EnrollmentFacts;
 
 const iso = (d: Date) => d.toISOString();
 
-export function enrollmentCreated(e: Enrollment) {
+/** A course's list price (catalog's `price_cents` in minor units, ISO 4217 `currency`), as read at enrolment time. */
+export interface ListPrice {
+  priceCents: number;
+  currency: string;
+}
+
+/**
+ * `price_cents`/`currency` (issue 13, additive): the course's list price when the student enrolled; both absent
+ * when it was not known (catalog unreachable: the enrolment went ahead from the local course model).
+ */
+export function enrollmentCreated(e: Enrollment, price: ListPrice | null = null) {
   return {
     type: 'enrollment.created',
     subject: e.id,
     time: e.enrolledAt,
-    data: { enrollment_id: e.id, student_id: e.studentId, course_id: e.courseId, enrolled_at: iso(e.enrolledAt) },
+    data: {
+      enrollment_id: e.id,
+      student_id: e.studentId,
+      course_id: e.courseId,
+      enrolled_at: iso(e.enrolledAt),
+      ...(price ? { price_cents: price.priceCents, currency: price.currency } : {}),
+    },
   };
 }
 
@@ -54,7 +72,14 @@ export function enrollmentReviewed(e: Enrollment, at: Date) {
     type: 'enrollment.reviewed',
     subject: e.id,
     time: at,
-    data: { enrollment_id: e.id, student_id: e.studentId, course_id: e.courseId, rating: e.rating, reviewed_at: iso(at) },
+    data: {
+      enrollment_id: e.id,
+      student_id: e.studentId,
+      course_id: e.courseId,
+      rating: e.rating,
+      review: e.review ? e.review : null,
+      reviewed_at: iso(at),
+    },
   };
 }
 
@@ -76,6 +101,28 @@ export function lessonCompleted(e: Enrollment, lessonId: string, at: Date) {
   };
 }
 
+/**
+ * Time was added to a lesson's stored total (issue 13): `seconds` is the increment actually added (> 0: a
+ * retried heartbeat or an older, smaller total adds nothing and emits nothing), `total_seconds` the lesson's
+ * stored total after it. The sum of `seconds` of an (enrolment, lesson) equals its stored total.
+ */
+export function lessonTimeRecorded(e: Enrollment, lessonId: string, time: { seconds: number; totalSeconds: number }, at: Date) {
+  return {
+    type: 'lesson.time_recorded',
+    subject: e.id,
+    time: at,
+    data: {
+      enrollment_id: e.id,
+      student_id: e.studentId,
+      course_id: e.courseId,
+      lesson_id: lessonId,
+      seconds: time.seconds,
+      total_seconds: time.totalSeconds,
+      recorded_at: iso(at),
+    },
+  };
+}
+
 export function enrollmentProgressed(e: Enrollment, at: Date) {
   return {
     type: 'enrollment.progressed',
@@ -89,6 +136,7 @@ export function enrollmentProgressed(e: Enrollment, at: Date) {
       completed_lessons_count: e.completedLessonsCount,
       total_lessons_count: e.totalLessonsCount,
       course_version: e.courseVersion,
+      at: iso(at),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../domain/validation';
 
 /**
  * Machine-readable schemas of the events this service publishes and consumes (v1 payloads, the `data`
@@ -10,12 +11,38 @@ const at = z.string().datetime({ offset: true });
 const percent = z.number().min(0).max(100);
 
 export const ENROLLMENT_EVENT_SCHEMAS = {
-  'enrollment.created': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, enrolled_at: at }),
+  // price_cents/currency (issue 13, additive): the list price at enrolment time; absent when unknown
+  'enrollment.created': z.object({
+    enrollment_id: uuid,
+    student_id: uuid,
+    course_id: uuid,
+    enrolled_at: at,
+    price_cents: z.number().int().min(0).optional(),
+    currency: z.string().length(3).optional(),
+  }),
   'enrollment.dropped': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, dropped_at: at }),
   'enrollment.reactivated': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, at }),
-  'enrollment.reviewed': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, rating: z.number().int().min(1).max(5), reviewed_at: at }),
+  // review (issue 13, additive): the text, null for a rating without text
+  'enrollment.reviewed': z.object({
+    enrollment_id: uuid,
+    student_id: uuid,
+    course_id: uuid,
+    rating: z.number().int().min(1).max(5),
+    review: z.string().max(LIMITS.reviewMax).nullable().optional(),
+    reviewed_at: at,
+  }),
   'lesson.started': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, lesson_id: uuid, at }),
   'lesson.completed': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, lesson_id: uuid, completed_at: at }),
+  // issue 13: time added to a lesson's stored total (the increment actually added, > 0)
+  'lesson.time_recorded': z.object({
+    enrollment_id: uuid,
+    student_id: uuid,
+    course_id: uuid,
+    lesson_id: uuid,
+    seconds: z.number().int().positive(),
+    total_seconds: z.number().int().positive(),
+    recorded_at: at,
+  }),
   'enrollment.progressed': z.object({
     enrollment_id: uuid,
     student_id: uuid,
@@ -24,6 +51,7 @@ export const ENROLLMENT_EVENT_SCHEMAS = {
     completed_lessons_count: z.number().int().min(0),
     total_lessons_count: z.number().int().min(0),
     course_version: z.number().int(),
+    at: at.optional(), // issue 13, additive: when the change was made
   }),
   'enrollment.completed': z.object({ enrollment_id: uuid, student_id: uuid, course_id: uuid, completed_at: at, course_version: z.number().int() }),
   'enrollment.access_scheduled': z.object({

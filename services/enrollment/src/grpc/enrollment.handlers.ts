@@ -117,8 +117,8 @@ export function enrollmentHandlers(deps: EnrollmentDeps): UnaryHandlers<Enrollme
   return {
     Enroll: async (req, call) => {
       const student = await caller(call.authorization);
-      const courseId = await prepareEnroll(deps, student, { courseId: req.course_id });
-      return enrollmentMessage((await units.run((uow) => enrollStudent(uow, deps, student.userId, courseId))).enrollment);
+      const input = await prepareEnroll(deps, student, { courseId: req.course_id });
+      return enrollmentMessage((await units.run((uow) => enrollStudent(uow, deps, student.userId, input))).enrollment);
     },
 
     ListMyEnrollments: async (req, call) => {

@@ -4,12 +4,12 @@ import type { DomainEvent } from '@lms/kit/events';
 import { remoteFailure } from '@lms/kit/errors';
 import { EnrollmentErrors } from '../../domain/enrollment.errors';
 import { accessEnded, isLearning, newEnrollment, reactivate, type Enrollment } from '../../domain/enrollment';
-import { enrollmentAccessScheduled, enrollmentCreated, enrollmentReactivated } from '../../domain/enrollment.events';
+import { enrollmentAccessScheduled, enrollmentCreated, enrollmentReactivated, type ListPrice } from '../../domain/enrollment.events';
 import { Checker, isEmail, isUuid } from '../../domain/validation';
 import type { BulkJob, BulkResult } from '../../infra/bulk-job.repository';
 import type { CommandEnv, EnrollmentDeps, EnrollmentRepositories, EnrollmentUnitOfWork } from '../deps';
 import { requireCourseOwner, throwIfInvalid, type Caller } from '../shared';
-import { ensureCourseOpen } from './enroll';
+import { openCourseWithPrice } from './enroll';
 import { upgradeLocked } from './recompute';
 
 export interface BulkEnrollCommand {
@@ -122,6 +122,8 @@ export async function resolveBulkRows(directory: UserDirectory, courseId: string
 /** A bulk enrolment ready for its unit of work: the course, who asked, and every row classified. */
 export interface BulkEnrollInput {
   courseId: string;
+  /** The course's list price read from catalog before the unit of work (null: unknown, the events carry none). */
+  price: ListPrice | null;
   requestedBy: string;
   /** Rows numbered from here on are email rows (see `publicView`). */
   firstEmailRow: number;
@@ -140,22 +142,24 @@ export async function prepareBulkEnroll(deps: EnrollmentDeps, caller: Caller, cm
   throwIfInvalid(check);
   if (rowsCount > deps.config.BULK_ENROLL_MAX_ROWS) throw EnrollmentErrors.tooManyRows(deps.config.BULK_ENROLL_MAX_ROWS);
   await requireCourseOwner(deps, caller, courseId);
-  await ensureCourseOpen(deps, courseId);
+  const { price } = await openCourseWithPrice(deps, courseId);
   const rows = await resolveBulkRows({ auth: deps.auth, users: deps.units.read.users }, courseId, cmd);
-  return { courseId, requestedBy: caller.userId, firstEmailRow: cmd.userIds.length, rows };
+  return { courseId, price, requestedBy: caller.userId, firstEmailRow: cmd.userIds.length, rows };
 }
 
 /**
  * Enrols the candidate rows (classified, no result yet) in one unit of work: new enrolments, re-activations
  * of dropped ones (brought to the current version first), `already_enrolled`, and `invalid` for an access that
  * ended. Works on copies of the rows (a retried unit of work starts from the same input) and returns them
- * with their results, and the enrolment id of each student it saw.
+ * with their results, and the enrolment id of each student it saw. Each new enrolment's `enrollment.created`
+ * carries `price` (the list price read before the unit of work; none when unknown).
  */
 export async function enrollRows(
   uow: EnrollmentUnitOfWork,
   env: CommandEnv,
   courseId: string,
   candidates: BulkRow[],
+  price: ListPrice | null,
 ): Promise<{ rows: BulkRow[]; enrollmentIds: Map<string, string> }> {
   const rows = candidates.map((r) => ({ ...r }));
   const enrollmentIds = new Map<string, string>();
@@ -199,7 +203,7 @@ export async function enrollRows(
         Object.assign(r, { result: 'already_enrolled' });
         continue;
       }
-      events.push(enrollmentCreated(e));
+      events.push(enrollmentCreated(e, price));
       if (e.expiresAt) events.push(enrollmentAccessScheduled(e, 'enrolled', at));
     }
     r.result = 'enrolled';
@@ -258,6 +262,7 @@ export async function bulkEnroll(uow: EnrollmentUnitOfWork, env: CommandEnv, inp
     env,
     input.courseId,
     input.rows.filter((r) => !r.result),
+    input.price,
   );
   const job = bulkJobRecord(input, enrolled, { createdAt, completedAt: env.clock() });
   await uow.bulkJobs.save(job);

@@ -1,6 +1,7 @@
 import { AppError, remoteFailure } from '@lms/kit/errors';
 import { EnrollmentErrors } from '../../domain/enrollment.errors';
 import type { CourseOutline__Output } from '@lms/kit/generated/lms/catalog/v1/CourseOutline';
+import type { ListPrice } from '../../domain/enrollment.events';
 import type { EnrollmentDeps } from '../deps';
 import { storeOutline } from './apply-course-version';
 
@@ -92,4 +93,22 @@ export async function refreshFromCatalogThrottled(deps: EnrollmentDeps, courseId
   if (!outline) return false;
   await storeIfPublished(deps, courseId, outline);
   return true;
+}
+
+/**
+ * The course's list price as catalog shows it now (its public course read, cached there), carried by
+ * `enrollment.created` for revenue figures (there is no payment system: the list price at enrolment time is
+ * the figure). Before any unit of work; never fails an enrolment: null when catalog cannot say (unreachable,
+ * or no ISO currency), and the event then carries no price.
+ */
+export async function fetchListPrice(deps: EnrollmentDeps, courseId: string): Promise<ListPrice | null> {
+  try {
+    const course = await deps.catalog.GetCourse({ course_id: courseId });
+    const priceCents = Number(course.price_cents);
+    if (!Number.isSafeInteger(priceCents) || priceCents < 0 || !/^[A-Z]{3}$/.test(course.currency)) return null;
+    return { priceCents, currency: course.currency };
+  } catch (err) {
+    deps.logger.warn({ err, course_id: courseId }, 'catalog did not answer the course price: enrollment.created carries none');
+    return null;
+  }
 }

@@ -3,15 +3,21 @@ import { isUniqueViolation } from '@lms/kit/db';
 import { AppError } from '@lms/kit/errors';
 import { EnrollmentErrors } from '../../domain/enrollment.errors';
 import { accessEnded, isLearning, newEnrollment, reactivate, type Enrollment } from '../../domain/enrollment';
-import { enrollmentAccessScheduled, enrollmentCreated, enrollmentReactivated } from '../../domain/enrollment.events';
+import { enrollmentAccessScheduled, enrollmentCreated, enrollmentReactivated, type ListPrice } from '../../domain/enrollment.events';
 import { Checker } from '../../domain/validation';
 import type { CommandEnv, EnrollmentDeps, EnrollmentUnitOfWork } from '../deps';
 import { throwIfInvalid, type Caller } from '../shared';
-import { seedFromCatalog } from './course-model';
+import { fetchListPrice, seedFromCatalog } from './course-model';
 import { upgradeLocked } from './recompute';
 
 export interface EnrollCommand {
   courseId: string;
+}
+
+/** What the unit of work needs from the prepare step: the course, and its list price when catalog told it. */
+export interface EnrollInput {
+  courseId: string;
+  price: ListPrice | null;
 }
 
 /**
@@ -39,14 +45,22 @@ export async function ensureCourseOpen(deps: EnrollmentDeps, courseId: string): 
   }
 }
 
-/** Before the unit of work: a student asks, and catalog says the course is open (`ensureCourseOpen`). Returns the course id. */
-export async function prepareEnroll(deps: EnrollmentDeps, caller: Caller, cmd: EnrollCommand): Promise<string> {
+/**
+ * Checks the course is open (`ensureCourseOpen`) and reads its list price (`fetchListPrice`, at the same time;
+ * null when catalog cannot say). Before any unit of work.
+ */
+export async function openCourseWithPrice(deps: EnrollmentDeps, courseId: string): Promise<EnrollInput> {
+  const [, price] = await Promise.all([ensureCourseOpen(deps, courseId), fetchListPrice(deps, courseId)]);
+  return { courseId, price };
+}
+
+/** Before the unit of work: a student asks, and catalog says the course is open and what it costs. */
+export async function prepareEnroll(deps: EnrollmentDeps, caller: Caller, cmd: EnrollCommand): Promise<EnrollInput> {
   const check = new Checker();
   const courseId = check.uuid('course_id', cmd.courseId);
   throwIfInvalid(check);
   if (caller.role !== 'student') throw EnrollmentErrors.studentsOnly();
-  await ensureCourseOpen(deps, courseId);
-  return courseId;
+  return openCourseWithPrice(deps, courseId);
 }
 
 /**
@@ -59,7 +73,7 @@ export async function enrollStudent(
   uow: EnrollmentUnitOfWork,
   env: CommandEnv,
   studentId: string,
-  courseId: string,
+  { courseId, price }: EnrollInput,
 ): Promise<{ enrollment: Enrollment; reactivated: boolean }> {
   try {
     // A share lock on the course row: a new version being stored waits for us (or we see it).
@@ -87,7 +101,7 @@ export async function enrollStudent(
       accessDays: course.accessDays,
     });
     if (!(await uow.enrollments.insert(enrollment))) throw EnrollmentErrors.alreadyEnrolled();
-    await uow.emit(enrollmentCreated(enrollment), ...(enrollment.expiresAt ? [enrollmentAccessScheduled(enrollment, 'enrolled', at)] : []));
+    await uow.emit(enrollmentCreated(enrollment, price), ...(enrollment.expiresAt ? [enrollmentAccessScheduled(enrollment, 'enrolled', at)] : []));
     return { enrollment, reactivated: false };
   } catch (err) {
     if (isUniqueViolation(err)) throw EnrollmentErrors.alreadyEnrolled();

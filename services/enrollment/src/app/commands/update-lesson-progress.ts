@@ -2,7 +2,7 @@ import type { DomainEvent } from '@lms/kit/events';
 import type { CourseLesson } from '../../domain/course';
 import { EnrollmentErrors } from '../../domain/enrollment.errors';
 import type { Enrollment } from '../../domain/enrollment';
-import { lessonStarted } from '../../domain/enrollment.events';
+import { lessonStarted, lessonTimeRecorded } from '../../domain/enrollment.events';
 import { parseProgressUpdate, type ProgressUpdate } from '../../domain/progress';
 import { Checker } from '../../domain/validation';
 import type { CommandEnv, EnrollmentUnitOfWork } from '../deps';
@@ -65,6 +65,7 @@ export function parseProgressCommand(cmd: UpdateProgressCommand, maxTimeIncremen
  * notes; `status: completed` completes it (same rules as CompleteLesson), and so does a video lesson's
  * `completion_percentage` reaching the course's threshold (`reachesVideoThreshold`) — through the same
  * `completeLocked`, so it happens once and moves the exact counters once; below it the lesson is in progress.
+ * Time actually added emits `lesson.time_recorded` (the increment and the stored total after it).
  */
 export async function updateLessonProgress(
   uow: EnrollmentUnitOfWork,
@@ -88,6 +89,10 @@ export async function updateLessonProgress(
     totalTimeSpentSeconds: enrollment.totalTimeSpentSeconds + update.timeIncrement,
   };
   const out: DomainEvent[] = [...events, ...(created ? [lessonStarted(current, lessonId, at)] : [])];
+  // only time actually added is a fact (a retried heartbeat or an older, smaller total adds nothing)
+  if (update.timeIncrement > 0) {
+    out.push(lessonTimeRecorded(current, lessonId, { seconds: update.timeIncrement, totalSeconds: progress.timeSpentSeconds }, at));
+  }
   let result = progress;
   if (update.complete || reachesVideoThreshold(lesson, update, videoCompletionThreshold)) {
     const done = await completeLocked(uow, current, lesson, lessonId, at, 'student');
