@@ -5,7 +5,15 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '@lms/kit';
 import { verifierFromConfig } from '@lms/kit/auth';
 import { JwksCache, type AuthClient } from './clients/auth.client';
-import { createEnrollmentClient, createQuizClient, type CatalogClient, type EnrollmentClient, type QuizClient } from '@lms/kit/clients';
+import {
+  createAnalyticsClient,
+  createEnrollmentClient,
+  createQuizClient,
+  type AnalyticsClient,
+  type CatalogClient,
+  type EnrollmentClient,
+  type QuizClient,
+} from '@lms/kit/clients';
 import type { GatewayConfig } from './config';
 import { HttpError, errorHandler } from './errors/http-errors';
 import { authenticate, authenticateOptional, roleGuard } from './middleware/authenticate';
@@ -16,6 +24,7 @@ import { RateLimiter, byBodyEmail, byCaller, byIp, generalRateLimit, strictRateL
 import { accessLog, requestContext, requestId } from './middleware/request-context';
 import { buildOpenApiDocument } from './openapi/document';
 import { redocAssets, swaggerAssets } from './openapi/docs';
+import { analyticsRoutes } from './routes/analytics.routes';
 import { attemptRoutes } from './routes/attempts.routes';
 import { authRoutes } from './routes/auth.routes';
 import { courseRoutes } from './routes/courses.routes';
@@ -38,6 +47,8 @@ export interface GatewayDeps {
   enrollment?: EnrollmentClient;
   /** main.ts passes (and closes) it; when absent a client to QUIZ_GRPC_ADDR is made (it connects lazily). */
   quiz?: QuizClient;
+  /** main.ts passes (and closes) it; when absent a client to ANALYTICS_GRPC_ADDR is made (it connects lazily). */
+  analytics?: AnalyticsClient;
   redis: Redis;
   isDraining?: () => boolean;
 }
@@ -55,6 +66,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   const { config, logger, auth, catalog, redis } = deps;
   const enrollment = deps.enrollment ?? createEnrollmentClient(config.ENROLLMENT_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const quiz = deps.quiz ?? createQuizClient(config.QUIZ_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+  const analytics = deps.analytics ?? createAnalyticsClient(config.ANALYTICS_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -79,6 +91,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
     ...poolRoutes(quiz),
     ...attemptRoutes(quiz),
     ...regradeRoutes(quiz),
+    ...analyticsRoutes(analytics),
     ...systemRoutes({
       jwks: new JwksCache(auth),
       openApiDocument: () => openApiDocument(),

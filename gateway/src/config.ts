@@ -27,6 +27,7 @@ export const gatewayConfigShape = {
   CATALOG_GRPC_ADDR: env.str('127.0.0.1:50052'),
   ENROLLMENT_GRPC_ADDR: env.str('127.0.0.1:50053'),
   QUIZ_GRPC_ADDR: env.str('127.0.0.1:50054'),
+  ANALYTICS_GRPC_ADDR: env.str('127.0.0.1:50055'),
   GRPC_DEADLINE_MS: env.int(3000, { min: 50 }),
   REDIS_URL: env.url('redis://127.0.0.1:56379'),
   REDIS_KEY_PREFIX: env.str('lms:gw:'),

@@ -6,7 +6,7 @@ import { runService } from '@lms/kit/lifecycle';
 import { stopTelemetry } from '@lms/kit/telemetry';
 import { buildApp } from './app';
 import { createAuthClient } from './clients/auth.client';
-import { createCatalogClient, createEnrollmentClient, createQuizClient } from '@lms/kit/clients';
+import { createAnalyticsClient, createCatalogClient, createEnrollmentClient, createQuizClient } from '@lms/kit/clients';
 import { closeRedis, createRedis, waitForRedis } from '@lms/kit/redis';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 
@@ -29,6 +29,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
   const catalog = createCatalogClient(config.CATALOG_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const enrollment = createEnrollmentClient(config.ENROLLMENT_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const quiz = createQuizClient(config.QUIZ_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+  const analytics = createAnalyticsClient(config.ANALYTICS_GRPC_ADDR, config.GRPC_DEADLINE_MS);
 
   // Dependency health is watched in the background and logged, never part of readiness (review B1/A9):
   // one long-lived health channel per backend, one round per interval whatever the request rate.
@@ -37,6 +38,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
     catalog: grpcHealthProbe(config.CATALOG_GRPC_ADDR),
     enrollment: grpcHealthProbe(config.ENROLLMENT_GRPC_ADDR),
     quiz: grpcHealthProbe(config.QUIZ_GRPC_ADDR),
+    analytics: grpcHealthProbe(config.ANALYTICS_GRPC_ADDR),
   };
   const monitor = new DependencyMonitor(
     {
@@ -51,7 +53,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
   monitor.start();
 
   let draining = false;
-  const { app } = buildApp({ config, logger: log, auth, catalog, enrollment, quiz, redis, isDraining: () => draining });
+  const { app } = buildApp({ config, logger: log, auth, catalog, enrollment, quiz, analytics, redis, isDraining: () => draining });
   const server = http.createServer((req, res) => {
     if (draining) res.shouldKeepAlive = false;
     app(req, res);
@@ -78,6 +80,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
       catalog: config.CATALOG_GRPC_ADDR,
       enrollment: config.ENROLLMENT_GRPC_ADDR,
       quiz: config.QUIZ_GRPC_ADDR,
+      analytics: config.ANALYTICS_GRPC_ADDR,
     },
     'gateway listening',
   );
@@ -104,6 +107,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
       catalog.close();
       enrollment.close();
       quiz.close();
+      analytics.close();
       await stopTelemetry();
       log.info('gateway stopped');
     })());

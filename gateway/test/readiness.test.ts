@@ -59,6 +59,7 @@ describe('Readiness is the gateway process; dependencies degrade their own route
   let catalog: Awaited<ReturnType<typeof startHealthStub>>;
   let enrollment: Awaited<ReturnType<typeof startHealthStub>>;
   let quiz: Awaited<ReturnType<typeof startHealthStub>>;
+  let analytics: Awaited<ReturnType<typeof startHealthStub>>;
   let catalogProxy: Awaited<ReturnType<typeof countingProxy>>;
   let gw: TestGateway;
   let internal: Api;
@@ -68,6 +69,7 @@ describe('Readiness is the gateway process; dependencies degrade their own route
     catalog = await startHealthStub();
     enrollment = await startHealthStub();
     quiz = await startHealthStub();
+    analytics = await startHealthStub();
     catalogProxy = await countingProxy(catalog.address);
     const internalPort = await freePort();
     gw = await startGateway(auth.address, {
@@ -75,6 +77,7 @@ describe('Readiness is the gateway process; dependencies degrade their own route
       CATALOG_GRPC_ADDR: catalogProxy.address,
       ENROLLMENT_GRPC_ADDR: enrollment.address,
       QUIZ_GRPC_ADDR: quiz.address,
+      ANALYTICS_GRPC_ADDR: analytics.address,
       INTERNAL_PORT: String(internalPort),
       DEPENDENCY_CHECK_INTERVAL_MS: '100',
     });
@@ -87,6 +90,7 @@ describe('Readiness is the gateway process; dependencies degrade their own route
     await catalog?.stop();
     await enrollment?.stop();
     await quiz?.stop();
+    await analytics?.stop();
   });
 
   test('When quiz reports NOT_SERVING, then /readyz stays 200, auth routes work and the internal view names quiz', async () => {

@@ -93,7 +93,14 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: DocumentInfo) {
     const success: ResponseConfig = {
       description: def.success.description,
       headers: RATE_LIMIT_HEADERS,
-      ...(def.success.schema ? { content: { [def.success.contentType ?? 'application/json']: { schema: def.success.schema } } } : {}),
+      ...(def.success.schema
+        ? {
+            content: {
+              [def.success.contentType ?? 'application/json']: { schema: def.success.schema },
+              ...Object.fromEntries((def.success.alternatives ?? []).map((alt) => [alt.contentType, { schema: alt.schema }])),
+            },
+          }
+        : {}),
     };
     const responses: Responses = { [String(def.success.status)]: success };
     for (const alt of def.alsoSuccess ?? []) {
@@ -140,6 +147,7 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: DocumentInfo) {
       { name: 'Enrollments', description: 'Enrolments, lesson progress, course enrolment lists and statistics' },
       { name: 'Quizzes', description: 'Quizzes of a course, their questions and question pools (course owner, admins)' },
       { name: 'Quiz attempts', description: 'Taking a quiz (enrolled students), results, grading and regrading' },
+      { name: 'Analytics', description: 'Learner, course, instructor and system dashboards, course reports and exports (read models fed by events)' },
       { name: 'System', description: 'Health, readiness, keys, this document' },
     ],
   });

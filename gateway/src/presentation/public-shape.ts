@@ -15,6 +15,8 @@ import { z } from '../openapi/zod';
 interface SentinelDef {
   /** Values of the inner type that mean "none" for this field (besides "" and absence). */
   nullSentinels?: readonly unknown[];
+  /** The value arrives wrapped in a one-field message (`{value}`): the field's value is that field. */
+  unwrapField?: string;
 }
 
 /** A response field that is `null` when absent: `""`, `undefined` and the given sentinels become null. */
@@ -22,6 +24,16 @@ export function nullable<T extends ZodTypeAny>(schema: T, ...sentinels: unknown[
   const out = schema.nullable();
   // Kept in `_def` (not a side table) because `.openapi()` clones a schema with its `_def`.
   (out._def as SentinelDef).nullSentinels = sentinels;
+  return out;
+}
+
+/**
+ * A number sent as a proto `OptionalNumber` message (`{value}`, unset when there is no data): the public
+ * JSON has the plain number, or null when the message is unset.
+ */
+export function optionalNumber() {
+  const out = nullable(z.number());
+  (out._def as SentinelDef).unwrapField = 'value';
   return out;
 }
 
@@ -47,6 +59,8 @@ export function toPublic(schema: ZodTypeAny | undefined, value: unknown): unknow
   switch (def.typeName) {
     case 'ZodNullable': {
       if (value === undefined || value === null || value === '') return null;
+      const unwrap = (def as SentinelDef).unwrapField;
+      if (unwrap !== undefined && isPlainObject(value)) return toPublic(def.innerType, value[unwrap] ?? null);
       if ((def as SentinelDef).nullSentinels?.includes(value)) return null;
       return toPublic(def.innerType, value);
     }

@@ -23,6 +23,7 @@ import {
   ReviewBody,
   UpdateProgressBody,
 } from '../openapi/enrollment.schemas';
+import { csvCell } from '../presentation/csv';
 import { presentFields } from '../presentation/fields';
 import { pageOf } from '../presentation/lists';
 import { aliasAt, route, type AnyRoute } from './route';
@@ -66,16 +67,6 @@ const CSV_COLUMNS = [
   'expires_at',
   'rating',
 ] as const;
-
-/**
- * One CSV cell (RFC 4180 quoting). A cell a spreadsheet would read as a formula (= + - @, or a leading
- * tab/CR) is prefixed with a single quote, so a student named "=HYPERLINK(…)" stays text.
- */
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 function csvRow(row: ReturnType<typeof withStudents>[number]): string {
   const values: Record<(typeof CSV_COLUMNS)[number], string | number> = {

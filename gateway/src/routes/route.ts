@@ -50,7 +50,15 @@ export interface RouteDef<B extends ZodTypeAny = ZodTypeAny, Q extends ZodTypeAn
   bodyRequired?: boolean;
   query?: Q;
   params?: P;
-  success: { status: SuccessStatus; description: string; schema?: ZodTypeAny; contentType?: string; cacheSeconds?: number };
+  success: {
+    status: SuccessStatus;
+    description: string;
+    schema?: ZodTypeAny;
+    contentType?: string;
+    cacheSeconds?: number;
+    /** Other media types the same response may have (chosen by a query parameter such as `format`), for the document. */
+    alternatives?: { contentType: string; schema: ZodTypeAny }[];
+  };
   /** Other success statuses the handler may pick with `answerAs` (e.g. 200 for a resumed attempt next to 201). */
   alsoSuccess?: { status: SuccessStatus; description: string; schema?: ZodTypeAny }[];
   /** Extra error statuses worth documenting (404, 409, 503); the standard ones are added automatically. */

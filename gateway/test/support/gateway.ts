@@ -30,6 +30,7 @@ export async function startGateway(authAddress: string, env: Record<string, stri
     // Suites that need catalog pass its address; the default never reaches a catalog running locally.
     CATALOG_GRPC_ADDR: '127.0.0.1:1',
     QUIZ_GRPC_ADDR: '127.0.0.1:1',
+    ANALYTICS_GRPC_ADDR: '127.0.0.1:1',
     REDIS_URL: testEnv.redisUrl,
     REDIS_KEY_PREFIX: uniquePrefix('gw'),
     RATE_LIMIT_GENERAL_PER_MIN: '100000',
