@@ -6,9 +6,13 @@
 #      wiring: every <NAME>_GRPC_ADDR points at <name>:<port>, the gateway has the address of every
 #      enabled service, health checks / probes use the service's port, Secret keys are in the example;
 #      every process gets INTERNAL_SERVICE_SECRET; the NetworkPolicies (k8s/base, Helm `callers`) let
-#      every caller compose wires (<NAME>_GRPC_ADDR) reach its callee's port, and agree with each other
+#      every caller compose wires (<NAME>_GRPC_ADDR) reach its callee's port, and agree with each other;
+#      one-off tools (compose services in a profile, <service>-<job>, e.g. analytics-rebuild) match their
+#      k8s Job (k8s/jobs/<name>.yaml: pod label, image, command, addresses, Secret keys) and Helm's
+#      services.<service>.jobs.<job>
 #   3. kustomize build k8s/base (kubectl kustomize or kustomize), output parses
-#   4. helm lint --strict + helm template (defaults, and everything enabled), output parses   [if helm]
+#   4. helm lint --strict + helm template (defaults, and everything enabled incl. the one-off Jobs),
+#      output parses                                                 [if helm]
 #   5. schema validation of the rendered manifests: kubeconform -strict [if on PATH], else the
 #      kubernetes-models JSON schemas (types, required fields; not unknown fields) [if fetched]
 #   6. docker compose config                                        [if docker compose or docker-compose]
@@ -76,13 +80,15 @@ consistency() {
     const comp = {};
     for (const [name, svc] of Object.entries(compose.services || {})) {
       if (infra.has(name)) continue;
+      for (const dep of Object.keys(svc.depends_on || {}))
+        if (!compose.services[dep]) problems.push(`compose ${name}: depends_on unknown service ${dep}`);
+      // One-off tools (a `profiles` entry, e.g. analytics-rebuild) are no deployed process: see the wiring step.
+      if (svc.profiles) continue;
       const env = svc.environment || {};
       comp[name] = Number(name === "gateway" ? env.PORT : env.GRPC_PORT);
       const sp = svc.build && svc.build.args && svc.build.args.SERVICE_PATH;
       if (!sp) problems.push(`compose ${name}: no build.args.SERVICE_PATH`);
       else if (!fs.existsSync(`${sp}/package.json`)) problems.push(`compose ${name}: SERVICE_PATH ${sp} is not a workspace`);
-      for (const dep of Object.keys(svc.depends_on || {}))
-        if (!compose.services[dep]) problems.push(`compose ${name}: depends_on unknown service ${dep}`);
     }
 
     const k8s = {};
@@ -224,6 +230,65 @@ wiring() {
     }
     if (!((values.gateway || {}).secretEnv || {}).IDEMPOTENCY_SECRET) problems.push("helm: gateway.secretEnv has no IDEMPOTENCY_SECRET");
 
+    // One-off tools: compose services in a profile, named <service>-<job> (analytics-rebuild: `docker compose
+    // run --rm analytics-rebuild`). Each runs the image of its service against its database, gets
+    // INTERNAL_SERVICE_SECRET when it calls a service, and exists with the same command and addresses as the
+    // k8s Job k8s/jobs/<name>.yaml (pods labelled app.kubernetes.io/name: <name>, which the NetworkPolicies
+    // below must admit) and as services.<service>.jobs.<job> of the Helm values.
+    const commonCm = configMaps["lms-common-config"] || {};
+    for (const [name, svc] of Object.entries(cs).filter(([, x]) => x.profiles)) {
+      const m = /^([a-z]+)-([a-z][a-z-]*)$/.exec(name);
+      if (!m || !(m[1] in grpc)) { problems.push(`compose ${name}: a tool is named <enabled service>-<job>`); continue; }
+      const [, owner, job] = m;
+      const env = svc.environment || {};
+      const addrs = Object.keys(env).filter((k) => /^[A-Z]+_GRPC_ADDR$/.test(k));
+      const command = JSON.stringify(svc.command);
+      if (!String(svc.image || "").startsWith(`lms-fleet/${owner}:`)) problems.push(`compose ${name}: image is not lms-fleet/${owner}`);
+      if (!String(env.DATABASE_URL || "").endsWith(`/lms_${owner}`)) problems.push(`compose ${name}: DATABASE_URL does not end in /lms_${owner}`);
+      if (addrs.length && !env.INTERNAL_SERVICE_SECRET) problems.push(`compose ${name}: calls ${addrs.join(", ")} without INTERNAL_SERVICE_SECRET`);
+      // k8s Job
+      const file = `k8s/jobs/${name}.yaml`;
+      if (!fs.existsSync(file)) { problems.push(`k8s: no ${file} for the compose tool ${name}`); }
+      else {
+        const jobDocs = load(file);
+        const jobMaps = Object.fromEntries(jobDocs.filter((d) => d.kind === "ConfigMap").map((d) => [d.metadata.name, d.data || {}]));
+        const k8sJob = jobDocs.find((d) => d.kind === "Job");
+        const podName = k8sJob && ((k8sJob.spec.template.metadata || {}).labels || {})["app.kubernetes.io/name"];
+        const c = k8sJob && k8sJob.spec.template.spec.containers[0];
+        if (!c) problems.push(`${file}: no Job`);
+        else {
+          if (podName !== name) problems.push(`${file}: pods labelled app.kubernetes.io/name=${podName}, expected ${name}`);
+          if (!String(c.image).startsWith(`lms-fleet/${owner}:`)) problems.push(`${file}: image ${c.image} is not lms-fleet/${owner}`);
+          if (JSON.stringify(c.command) !== command) problems.push(`${file}: command ${JSON.stringify(c.command)}, compose runs ${command}`);
+          const jenv = {};
+          for (const ef of c.envFrom || []) {
+            const ref = ef.configMapRef && ef.configMapRef.name;
+            const data = jobMaps[ref] || configMaps[ref];
+            if (!data) problems.push(`${file}: envFrom unknown ConfigMap ${ref}`);
+            Object.assign(jenv, data || {});
+          }
+          const secretOf = {};
+          for (const e of c.env || []) {
+            if (e.value !== undefined) jenv[e.name] = e.value;
+            const ref = e.valueFrom && e.valueFrom.secretKeyRef;
+            if (ref && ref.name === "lms-fleet-secrets") {
+              secretOf[e.name] = ref.key;
+              if (!secretKeys.has(ref.key)) problems.push(`${file}: Secret key ${ref.key} missing from secrets.example.yaml`);
+            }
+          }
+          checkAddrs(file, jenv);
+          for (const k of addrs) if (!jenv[k]) problems.push(`${file}: no ${k} (compose ${name} has it)`);
+          if (secretOf.DATABASE_URL !== `${owner.toUpperCase()}_DATABASE_URL`) problems.push(`${file}: DATABASE_URL not from Secret key ${owner.toUpperCase()}_DATABASE_URL`);
+          if (addrs.length && secretOf.INTERNAL_SERVICE_SECRET !== "INTERNAL_SERVICE_SECRET") problems.push(`${file}: no INTERNAL_SERVICE_SECRET from Secret key INTERNAL_SERVICE_SECRET`);
+        }
+      }
+      // Helm: the chart gives every pod the addresses of all enabled services (lms-common-config).
+      const hjob = ((values.services[owner] || {}).jobs || {})[job];
+      if (!hjob) problems.push(`helm: no services.${owner}.jobs.${job} for the compose tool ${name}`);
+      else if (JSON.stringify(hjob.command) !== command) problems.push(`helm services.${owner}.jobs.${job}.command ${JSON.stringify(hjob.command)}, compose runs ${command}`);
+      for (const k of addrs) if (!(k.replace(/_GRPC_ADDR$/, "").toLowerCase() in grpc) && !commonCm[k]) problems.push(`helm ${name}: ${k} is not generated`);
+    }
+
     // NetworkPolicies: who calls whom is what compose wires (<NAME>_GRPC_ADDR in the environment of the caller).
     const calls = [];
     for (const [caller, svc] of Object.entries(cs)) {
@@ -313,8 +378,11 @@ if command -v "$HELM" >/dev/null 2>&1; then
   chart=helm/lms-fleet
   run "helm lint --strict $chart ($("$HELM" version --short 2>/dev/null))" "$HELM" lint --strict "$chart"
   all_on=()
-  for name in $(node -e 'console.log(Object.keys(require("js-yaml").load(require("fs").readFileSync("helm/lms-fleet/values.yaml","utf8")).services).join(" "))'); do
-    all_on+=(--set "services.$name.enabled=true")
+  # every service, and every one-off Job of a service (services.<name>.jobs.<job>)
+  for path in $(node -e '
+    const s = require("js-yaml").load(require("fs").readFileSync("helm/lms-fleet/values.yaml", "utf8")).services;
+    console.log(Object.entries(s).flatMap(([n, v]) => [n, ...Object.keys(v.jobs || {}).map((j) => `${n}.jobs.${j}`)]).join(" "))'); do
+    all_on+=(--set "services.$path.enabled=true")
   done
   declare -A variants=(
     [defaults]=""
