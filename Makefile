@@ -11,6 +11,9 @@
 #   make test          install + infra-up + build, then jest with the infra URLs exported
 #                      (extra jest arguments: make test JEST_ARGS='libs/kit --runInBand')
 #   make run / stop    start / stop the whole fleet (scripts/run.sh)
+#   make analytics-rebuild  refill analytics' read models from the event logs of auth, catalog, enrollment
+#                      and quiz (npm run rebuild -w @lms/analytics; the fleet of `make run` must be running;
+#                      `make run` does it by itself when lms_analytics is new)
 #   make bench-quiz    quiz attempts through the gateway (bench/quiz-attempts.ts; prints figures, ~2-3 min;
 #                      knobs: BENCH_* variables, see bench/README.md)
 
@@ -20,7 +23,7 @@ JEST_ARGS ?=
 # install must finish before build; keep prerequisites in order even with -j.
 .NOTPARALLEL:
 
-.PHONY: deps install infra-up infra-down infra-status build lint test run stop bench-quiz
+.PHONY: deps install infra-up infra-down infra-status build lint test run stop analytics-rebuild bench-quiz
 
 deps:
 	bash scripts/infra.sh deps
@@ -55,6 +58,14 @@ run: install infra-up build
 
 stop:
 	bash scripts/run.sh stop
+
+# Against the local fleet: its database on the infra PostgreSQL, the producers on their `make run` ports (the
+# config defaults), the internal-call secret `make run` generated. Live events keep flowing meanwhile.
+analytics-rebuild: install infra-up build
+	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" \
+	  && secret="$$(sed -n 's/^INTERNAL_SERVICE_SECRET=//p' .run/secrets.env 2>/dev/null)" \
+	  && env DATABASE_URL="$${DATABASE_URL%/*}/lms_analytics" NODE_ENV="$${NODE_ENV:-development}" \
+	     $${secret:+INTERNAL_SERVICE_SECRET="$$secret"} npm run rebuild -w @lms/analytics
 
 # Benchmarks print figures and are never part of `make test` (bench/README.md). They start the services
 # in-process from their TypeScript sources (tsx), which import @lms/kit from its build.

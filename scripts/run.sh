@@ -12,9 +12,10 @@ mkdir -p "$RUN_DIR"
 
 # Every service, in start order: name, entry point, gRPC port (the gateway last, on HTTP). Each one's
 # address is exported as <NAME>_GRPC_ADDR once it is ready, so the services started after it (quiz calls
-# auth, catalog and enrollment) and the gateway find it; its database is lms_<name>.
+# auth, catalog and enrollment; analytics calls auth, and its rebuild reads the event log of the four
+# before it) and the gateway find it; its database is lms_<name>.
 SERVICES=("auth services/auth/dist/src/main.js 50051" "catalog services/catalog/dist/src/main.js 50052" "enrollment services/enrollment/dist/src/main.js 50053"
-  "quiz services/quiz/dist/src/main.js 50054")
+  "quiz services/quiz/dist/src/main.js 50054" "analytics services/analytics/dist/src/main.js 50055")
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 
 log() { printf '[run] %s\n' "$*" >&2; }
@@ -84,6 +85,20 @@ wait_grpc() { # name address
   log "$1 did not become ready; see $RUN_DIR/$1.log"; return 1
 }
 
+# analytics learns from events only: when its database does not exist yet (first start, or after it was
+# dropped) while the other services may already hold data from earlier runs, it is rebuilt from their event
+# logs once everything is up (the same as `make analytics-rebuild`).
+analytics_db_exists() {
+  node -e "
+    const { Client } = require('pg');
+    const c = new Client({ connectionString: process.argv[1] });
+    c.connect().then(() => c.query(\"SELECT 1 FROM pg_database WHERE datname = 'lms_analytics'\"))
+      .then((r) => { process.exitCode = r.rowCount ? 0 : 1; }, () => { process.exitCode = 2; }).finally(() => c.end());
+  " "$PG_BASE/postgres"
+}
+analytics_rebuild=false
+if ! is_running analytics && ! analytics_db_exists; then analytics_rebuild=true; fi
+
 for entry in "${SERVICES[@]}"; do
   read -r name entry_point port <<<"$entry"
   if is_running "$name"; then log "$name already running"; continue; fi
@@ -94,6 +109,16 @@ for entry in "${SERVICES[@]}"; do
   wait_grpc "$name" "127.0.0.1:$port"
   log "$name ready on 127.0.0.1:$port (log: .run/$name.log)"
 done
+
+if [ "$analytics_rebuild" = true ]; then
+  if [ -f services/analytics/dist/src/cli/rebuild.js ]; then
+    log "analytics: new database, rebuilding it from the event logs of auth, catalog, enrollment and quiz (log: .run/analytics.log)"
+    DATABASE_URL="$PG_BASE/lms_analytics" node services/analytics/dist/src/cli/rebuild.js >>"$RUN_DIR/analytics.log" 2>&1 \
+      || log "analytics rebuild failed (see .run/analytics.log); run it again with: make analytics-rebuild"
+  else
+    log "analytics: no rebuild command built (services/analytics/dist/src/cli/rebuild.js); it shows only events from now on"
+  fi
+fi
 
 # The first admin comes from the bootstrap command, never from a public request.
 ADMIN_EMAIL=${ADMIN_EMAIL:-admin@lms.local}
