@@ -4,13 +4,22 @@
 const [base, adminEmail, adminPassword, demoPassword] = process.argv.slice(2);
 
 async function call(method, path, body, token) {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    // The gateway's per-client limits apply to this script too: wait as told and try again.
+    if (res.status === 429 && attempt < 3) {
+      const wait = Math.min(Number(res.headers.get('retry-after')) || 5, 60);
+      console.log(`[demo] rate limited, waiting ${wait} s`);
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+      continue;
+    }
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  }
 }
 
 async function main() {
@@ -28,7 +37,8 @@ async function main() {
     else if (res.status === 409) console.log(`[demo] ${user.email} already exists`);
     else throw new Error(`creating ${user.email}: ${res.status} ${JSON.stringify(res.body)}`);
   }
-  await demoCourses(demoPassword);
+  const courses = await demoCourses(demoPassword);
+  await demoLearning(courses, demoPassword);
 }
 
 const COURSES = [
@@ -126,17 +136,25 @@ const COURSES = [
   },
 ];
 
-/** Two published courses by the demo instructor (skipped when their slugs already exist), one with a quiz. */
+/**
+ * Two published courses by the demo instructor (skipped when their slugs already exist), one with a quiz.
+ * Returns, per slug, the course id, its lesson ids by title and its quiz id.
+ */
 async function demoCourses(demoPassword) {
   const login = await call('POST', '/auth/login', { email: 'instructor@lms.local', password: demoPassword });
   if (login.status !== 200) throw new Error(`instructor login failed: ${login.status}`);
   const token = login.body.access_token;
+  const ids = {};
+  const remember = async (demo, courseId, quizId) => {
+    const lessons = must(await call('GET', `/courses/${courseId}/lessons`, undefined, token), 'listing lessons', 200).lessons;
+    ids[demo.slug] = { courseId, quizId, lessons: Object.fromEntries(lessons.map((l) => [l.title, l.id])) };
+  };
   for (const demo of COURSES) {
     const existing = await call('GET', `/courses/my/courses?page=1&page_size=100`, undefined, token);
     const found = existing.body.courses.find((c) => c.slug === demo.slug);
     if (found) {
       console.log(`[demo] course ${demo.slug} already exists`);
-      if (demo.quiz) await demoQuiz(token, found.id, demo);
+      await remember(demo, found.id, demo.quiz ? await demoQuiz(token, found.id, demo) : undefined);
       continue;
     }
     const created = await call('POST', '/courses', { ...demo.course, slug: demo.slug }, token);
@@ -151,8 +169,9 @@ async function demoCourses(demoPassword) {
     const published = await call('POST', `/courses/${courseId}/publish`, undefined, token);
     if (published.status !== 200) throw new Error(`publishing ${demo.slug}: ${published.status} ${JSON.stringify(published.body)}`);
     console.log(`[demo] published course ${demo.slug} with ${demo.lessons.length} lessons`);
-    if (demo.quiz) await demoQuiz(token, courseId, demo);
+    await remember(demo, courseId, demo.quiz ? await demoQuiz(token, courseId, demo) : undefined);
   }
+  return ids;
 }
 
 function must(res, what, ...ok) {
@@ -191,6 +210,101 @@ async function demoQuiz(token, courseId, demo) {
   must(await call('POST', `${base}/publish`, undefined, token), 'publishing the quiz', 200);
   console.log(`[demo] published quiz "${quiz.title}" with ${spec.questions.length} questions in ${demo.slug} (id ${quiz.id})`);
   return quiz.id;
+}
+
+/**
+ * Some learning, so the analytics dashboards have figures: what each demo student does in a course (lessons by
+ * title: seconds spent, then completed or not; the quiz passed or failed; a review). A journey runs only when
+ * its enrolment is new (409 = done by an earlier run), so running this again changes nothing.
+ */
+const JOURNEYS = [
+  {
+    email: 'student@lms.local',
+    courses: [
+      {
+        slug: 'typescript-for-backend-engineers',
+        lessons: [
+          ['Why types pay off', 240, true],
+          ['Async without tears', 300, true],
+          ['Testing against real servers', 150, false],
+        ],
+        quiz: 'pass',
+        review: { rating: 5, review: 'Clear examples, and tests against real servers: exactly what I needed.' },
+      },
+    ],
+  },
+  {
+    email: 'student2@lms.local',
+    courses: [
+      {
+        slug: 'typescript-for-backend-engineers',
+        lessons: [['Why types pay off', 200, true]],
+        quiz: 'fail',
+      },
+      {
+        slug: 'arabic-calligraphy-basics',
+        lessons: [
+          ['Tools and posture', 180, true],
+          ['The alif as a unit of measure', 120, false],
+        ],
+        review: { rating: 4, review: 'A calm, careful introduction to the Naskh letter forms.' },
+      },
+    ],
+  },
+];
+
+/** The demo quiz's answers: all right (`pass`), or all but the true/false one wrong (`fail`). */
+function quizAnswers(questions, outcome) {
+  const pass = outcome === 'pass';
+  const option = (q, texts) => q.options.filter((o) => texts.includes(o.text)).map((o) => o.id);
+  return questions.map((q) => {
+    const answer = { question_id: q.id };
+    if (q.question_type === 'multiple_choice') answer.selected_option_ids = option(q, [pass ? 'unknown' : 'any']);
+    else if (q.question_type === 'multiple_answer') answer.selected_option_ids = option(q, pass ? ['Promise.all', 'Promise.allSettled', 'Promise.any'] : ['Promise.each']);
+    else if (q.question_type === 'true_false') answer.answer_boolean = false;
+    else if (q.question_type === 'short_answer') answer.answer_text = pass ? 'keyof' : 'typeof';
+    else if (q.question_type === 'numeric') answer.answer_number = pass ? 75 : 70;
+    return answer;
+  });
+}
+
+async function demoLearning(courses, demoPassword) {
+  for (const journey of JOURNEYS) {
+    const login = must(await call('POST', '/auth/login', { email: journey.email, password: demoPassword }), `${journey.email} login`, 200);
+    const token = login.access_token;
+    for (const plan of journey.courses) {
+      const course = courses[plan.slug];
+      const enrolled = await call('POST', '/enrollments', { course_id: course.courseId }, token);
+      if (enrolled.status === 409) {
+        console.log(`[demo] ${journey.email} already enrolled in ${plan.slug}`);
+        continue;
+      }
+      const enrollmentId = must(enrolled, `enrolling ${journey.email} in ${plan.slug}`, 201).id;
+      const lessonsPath = `/enrollments/${enrollmentId}/lessons`;
+      for (const [title, seconds, complete] of plan.lessons) {
+        const lessonId = course.lessons[title];
+        must(await call('POST', `${lessonsPath}/${lessonId}/start`, undefined, token), `starting "${title}"`, 200);
+        must(await call('PUT', `${lessonsPath}/${lessonId}/progress`, { time_spent_seconds: seconds }, token), `time on "${title}"`, 200);
+        if (complete) must(await call('POST', `${lessonsPath}/${lessonId}/complete`, undefined, token), `completing "${title}"`, 200);
+      }
+      if (plan.quiz && course.quizId) {
+        const attempts = `/quizzes/${course.quizId}/attempts`;
+        const attempt = must(await call('POST', attempts, undefined, token), 'starting the quiz', 201, 200);
+        const paper = must(await call('GET', `${attempts}/start`, undefined, token), 'the quiz paper', 200);
+        const result = must(
+          await call('POST', `${attempts}/${attempt.id}/submit`, { answers: quizAnswers(paper.questions, plan.quiz) }, token),
+          'submitting the quiz',
+          200,
+        );
+        console.log(`[demo] ${journey.email} took the quiz: ${result.percentage}% (${result.passed ? 'passed' : 'failed'})`);
+      }
+      if (plan.review) must(await call('POST', `/enrollments/${enrollmentId}/review`, plan.review, token), 'reviewing', 200);
+      console.log(`[demo] ${journey.email} enrolled in ${plan.slug}: ${plan.lessons.length} lessons opened${plan.review ? ', reviewed' : ''}`);
+    }
+  }
+  const ts = courses['typescript-for-backend-engineers'];
+  console.log(`[demo] analytics: ${base}/api/v1/analytics/my-dashboard (as student@lms.local),`);
+  console.log(`[demo]            ${base}/api/v1/analytics/courses/${ts.courseId} (as instructor@lms.local)`);
 }
 
 main().catch((err) => {
