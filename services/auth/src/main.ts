@@ -11,6 +11,12 @@ import { mailConsumers } from './events/mail.consumer';
 import { authHandlers } from './grpc/auth.handlers';
 
 export const SERVICE_NAME = 'auth';
+
+/**
+ * The public events kept in auth's event log (kit: replayed by `analytics rebuild`). Never the secret-carrying
+ * or internal ones: password_reset.requested, email_verification.requested, refresh_token.reused.
+ */
+export const EVENT_LOG_TYPES = ['user.registered', 'user.profile_changed', 'user.role_changed', 'user.deactivated', 'user.activated', 'user.deleted'];
 const HOUSEKEEPING_INTERVAL_MS = 60 * 60_000;
 
 export type RunningAuthService = RunningService;
@@ -45,6 +51,7 @@ export function start(config: AuthConfig, logger: Logger = createLogger(SERVICE_
       return {
         grpc: { protoFile: 'lms/auth/v1/auth.proto', service: 'lms.auth.v1.AuthService', handlers: authHandlers(deps) },
         consumers: mailConsumers(deps),
+        eventLog: { types: EVENT_LOG_TYPES },
       };
     },
   });

@@ -13,6 +13,20 @@ import { createEnrollmentClient } from '@lms/kit/clients';
 
 export const SERVICE_NAME = 'catalog';
 
+/** The public events kept in catalog's event log (kit: replayed by `analytics rebuild`). */
+export const EVENT_LOG_TYPES = [
+  'course.created',
+  'course.updated',
+  'course.published',
+  'course.unpublished',
+  'course.archived',
+  'course.unarchived',
+  'course.deleted',
+  'lesson.created',
+  'lesson.updated',
+  'lesson.deleted',
+];
+
 export type RunningCatalogService = RunningService;
 
 /**
@@ -38,6 +52,7 @@ export function start(config: CatalogConfig, logger: Logger = createLogger(SERVI
       return {
         grpc: { protoFile: 'lms/catalog/v1/catalog.proto', service: 'lms.catalog.v1.CatalogService', handlers: catalogHandlers(deps) },
         consumers: [enrollmentStatsConsumer(deps)],
+        eventLog: { types: EVENT_LOG_TYPES },
       };
     },
   });

@@ -16,6 +16,23 @@ import { userDirectoryConsumer, userStatusConsumer } from './events/user-status.
 
 export const SERVICE_NAME = 'enrollment';
 
+/**
+ * The public events kept in enrollment's event log (kit: replayed by `analytics rebuild`). Not the internal
+ * timer event enrollment.access_scheduled.
+ */
+export const EVENT_LOG_TYPES = [
+  'enrollment.created',
+  'enrollment.dropped',
+  'enrollment.reactivated',
+  'enrollment.expired',
+  'enrollment.completed',
+  'enrollment.progressed',
+  'enrollment.reviewed',
+  'lesson.started',
+  'lesson.completed',
+  'lesson.time_recorded',
+];
+
 export interface RunningEnrollmentService extends RunningService {
   /**
    * For tests and benchmarks: the wired dependencies (with the pool, for raw counts only: use cases never
@@ -69,6 +86,7 @@ export async function start(
           userStatusConsumer(deps),
           userDirectoryConsumer(deps),
         ],
+        eventLog: { types: EVENT_LOG_TYPES },
         beforeServing: () => recomputer.start(),
       };
     },

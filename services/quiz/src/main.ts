@@ -16,6 +16,21 @@ import { resumeRegrades } from './app/commands/resume-regrades';
 
 export const SERVICE_NAME = 'quiz';
 
+/**
+ * The public events kept in quiz's event log (kit: replayed by `analytics rebuild`). Not the internal
+ * quiz.regrade_requested nor the deprecated duplicate quiz.attempt_started (attempt.started replaces it).
+ */
+export const EVENT_LOG_TYPES = [
+  'attempt.started',
+  'quiz.submitted',
+  'quiz.graded',
+  'quiz.regraded',
+  'quiz.passed',
+  'quiz.failed',
+  'quiz.published',
+  'quiz.unpublished',
+];
+
 export interface RunningQuizService extends RunningService {
   /** For tests and benchmarks: the wired use-case dependencies. */
   deps: QuizDeps;
@@ -52,6 +67,7 @@ export async function start(config: QuizConfig, logger: Logger = createLogger(SE
       return {
         grpc: { protoFile: 'lms/quiz/v1/quiz.proto', service: 'lms.quiz.v1.QuizService', handlers: quizHandlers(deps) },
         consumers: [attemptDeadlineConsumer(deps), catalogDeletionsConsumer(deps), regradeConsumer(deps)],
+        eventLog: { types: EVENT_LOG_TYPES },
         // Regrade runs left unfinished by a crash or a parked event continue from their cursor.
         beforeServing: () =>
           resumeRegrades(deps).then(

@@ -2,6 +2,7 @@ import type { CatalogServiceDefinition } from '../generated/lms/catalog/v1/Catal
 import type { EnrollmentServiceDefinition } from '../generated/lms/enrollment/v1/EnrollmentService';
 import type { QuizServiceDefinition } from '../generated/lms/quiz/v1/QuizService';
 import type { AnalyticsServiceDefinition } from '../generated/lms/analytics/v1/AnalyticsService';
+import type { EventLogServiceDefinition } from '../generated/lms/eventlog/v1/EventLogService';
 import { createClient, loadService, type PromiseClient } from '../grpc';
 
 export { createAuthClient, AUTH_RETRYABLE_METHODS, type AuthClient } from '../auth/remote';
@@ -80,4 +81,19 @@ export function createAnalyticsClient(address: string, deadlineMs: number): Anal
     address,
     { deadlineMs, retryableMethods: ANALYTICS_RETRYABLE_METHODS },
   );
+}
+
+export type EventLogClient = PromiseClient<EventLogServiceDefinition>;
+
+/**
+ * A client of one producing service's event log (lms.eventlog.v1, served by the kit next to the service's own
+ * contract, on the same address). `caller`: the name the calls are signed as (the log serves only its readers,
+ * e.g. analytics); default the process's service. Reads: retried on UNAVAILABLE.
+ */
+export function createEventLogClient(address: string, deadlineMs: number, caller?: string): EventLogClient {
+  return createClient<EventLogServiceDefinition>(loadService('lms/eventlog/v1/event_log.proto', 'lms.eventlog.v1.EventLogService'), address, {
+    deadlineMs,
+    retryableMethods: ['ReadEvents'],
+    caller,
+  });
 }

@@ -108,6 +108,11 @@ export const commonServiceConfig = {
   EVENT_MAX_RETRIES: env.int(5, { min: 0, max: 50 }),
   EVENT_RETRY_BASE_MS: env.int(1000, { min: 10 }),
   OUTBOX_POLL_MS: env.int(500, { min: 10 }),
+  /**
+   * Days the service's event log (its published public events, kept in the outbox for replays such as
+   * `analytics rebuild`) is kept; 0 = for ever. Storage: one outbox row per event (~0.5–2 kB) for that long.
+   */
+  EVENT_LOG_RETENTION_DAYS: env.int(0, { min: 0 }),
   OTEL_EXPORTER_OTLP_ENDPOINT: env.optionalStr(),
   /** Signs and verifies internal gRPC calls (kit grpc service tokens); required in production. */
   INTERNAL_SERVICE_SECRET: env.str(DEV_INTERNAL_SERVICE_SECRET),

@@ -1,12 +1,13 @@
 import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { Sequelize, Transaction } from 'sequelize';
-import { QueryTypes } from 'sequelize';
 import type { ZodType } from 'zod';
 import type { Logger } from 'pino';
 import { contextFromIncoming, runWithContext } from '../context';
 import { withTransaction } from '../db/transaction';
+import { SqlSession } from '../db/unit-of-work';
 import type { Broker } from './broker';
 import { EVENTS_EXCHANGE, parseEnvelope, type CloudEvent } from './envelope';
+import { InboxRepository } from './inbox';
 
 export interface ConsumerDefinition<T, P = unknown> {
   /** Durable queue name, `<service>.<purpose>`, e.g. `enrollment.lesson-completed`. */
@@ -208,12 +209,8 @@ export class EventConsumer {
         const prepared = def.prepare ? await def.prepare(event) : undefined;
         const handled = await this.slots.run(() =>
           withTransaction(sequelize, async (transaction) => {
-            const inserted = await sequelize.query(
-              `INSERT INTO inbox (consumer, event_id, event_type) VALUES (:consumer, :id, :type)
-               ON CONFLICT DO NOTHING RETURNING event_id`,
-              { transaction, type: QueryTypes.SELECT, replacements: { consumer: def.queue, id: event.id, type: event.type } },
-            );
-            if (inserted.length === 0) return false; // already processed: a redelivery or a duplicate publish
+            const inbox = new InboxRepository(new SqlSession(sequelize, transaction));
+            if (!(await inbox.record(def.queue, event))) return false; // already processed: a redelivery or a duplicate publish
             await def.handle(event, transaction, prepared);
             return true;
           }),

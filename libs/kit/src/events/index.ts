@@ -3,3 +3,5 @@ export * from './broker';
 export * from './outbox';
 export * from './consumer';
 export * from './domain-event';
+export * from './inbox';
+export * from './event-log';

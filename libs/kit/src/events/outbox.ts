@@ -5,6 +5,7 @@ import { currentContext, formatTraceparent, newSpanId } from '../context';
 import type { Migration } from '../db/migration';
 import type { Broker } from './broker';
 import { EVENTS_EXCHANGE, type CloudEvent } from './envelope';
+import { EVENT_LOG_INDEX_SQL } from './event-log';
 
 /** The outbox and inbox tables; every service lists this migration first. */
 export const eventTablesMigration: Migration = {
@@ -83,6 +84,13 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Published rows are deleted after this long (kept a while for debugging/replay). */
   retentionHours?: number;
+  /**
+   * The event log (event-log.ts): published rows of these types are kept `eventLogRetentionDays` instead of
+   * `retentionHours`, and read by seq. Empty (default): no log, every published row goes after retentionHours.
+   */
+  eventLogTypes?: string[];
+  /** How long logged rows are kept, in days; 0 (default) = for ever. */
+  eventLogRetentionDays?: number;
   /**
    * Inbox rows (processed event ids) are deleted after this long. Must exceed the longest time an event can
    * still be redelivered (retries: seconds to minutes; a broker outage: hours); default 7 days.
@@ -223,6 +231,13 @@ export class OutboxRelay {
     );
     // for the inbox retention job; CONCURRENTLY so consumers keep writing while it builds
     if (!indexed.length) await sequelize.query('CREATE INDEX CONCURRENTLY IF NOT EXISTS inbox_processed_idx ON inbox (processed_at)');
+    if (this.options.eventLogTypes?.length) {
+      const logIndexed = await sequelize.query(
+        `SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'outbox_log_idx'`,
+        { type: QueryTypes.SELECT },
+      );
+      if (!logIndexed.length) await sequelize.query(EVENT_LOG_INDEX_SQL);
+    }
     this.schemaChecked = true;
   }
 
@@ -304,10 +319,21 @@ export class OutboxRelay {
     const now = Date.now();
     if (now - this.lastCleanup < 60_000) return;
     this.lastCleanup = now;
+    const logged = JSON.stringify(this.options.eventLogTypes ?? []);
+    // Rows of the event log's types are not pruned with the others: they go after eventLogRetentionDays (0 = never).
     await this.options.sequelize.query(
-      `DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < now() - make_interval(hours => :hours)`,
-      { replacements: { hours: this.options.retentionHours ?? 72 } },
+      `DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < now() - make_interval(hours => :hours)
+         AND type NOT IN (SELECT jsonb_array_elements_text(CAST(:logged AS jsonb)))`,
+      { replacements: { hours: this.options.retentionHours ?? 72, logged } },
     );
+    const days = this.options.eventLogRetentionDays ?? 0;
+    if (days > 0 && this.options.eventLogTypes?.length) {
+      await this.options.sequelize.query(
+        `DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < now() - make_interval(days => :days)
+           AND type IN (SELECT jsonb_array_elements_text(CAST(:logged AS jsonb)))`,
+        { replacements: { days, logged } },
+      );
+    }
     await pruneInbox(this.options.sequelize, this.options.inboxRetentionHours ?? DEFAULT_INBOX_RETENTION_HOURS);
   }
 }

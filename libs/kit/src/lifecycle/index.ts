@@ -82,3 +82,4 @@ export function runService<C extends ServiceBaseConfig>(
   );
 }
 export * from './service';
+export * from './event-log';

@@ -3,9 +3,11 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Sequelize } from 'sequelize';
 import { createDatabase, ensureDatabase, migrate, type Migration } from '../db';
-import { Broker, EventConsumer, Outbox, OutboxRelay, type ConsumerDefinition } from '../events';
+import { Broker, EventConsumer, Outbox, OutboxRelay, type ConsumerDefinition, type EventLogOptions } from '../events';
+import type { EventLogServiceDefinition } from '../generated/lms/eventlog/v1/EventLogService';
 import { GrpcServer, loadService, type UnaryHandlers } from '../grpc';
 import { closeRedis, createRedis, waitForRedis } from '../redis';
+import { EVENT_LOG_PROTO, EVENT_LOG_SERVICE, eventLogHandlers } from './event-log';
 
 /** The settings every gRPC service process shares (commonServiceConfig + its own port and database). */
 export interface ServiceRuntimeConfig {
@@ -22,6 +24,8 @@ export interface ServiceRuntimeConfig {
   EVENT_MAX_RETRIES: number;
   EVENT_RETRY_BASE_MS: number;
   OUTBOX_POLL_MS: number;
+  /** Days the event log is kept (0 = for ever); only used when the service keeps one (`ServiceParts.eventLog`). */
+  EVENT_LOG_RETENTION_DAYS?: number;
 }
 
 /** What the kit has built when a service's own wiring runs. */
@@ -42,6 +46,12 @@ const BROKER_START_WAIT_MS = 5000;
 export interface ServiceParts<D extends ServiceDefinition> {
   grpc: { protoFile: string; service: string; handlers: UnaryHandlers<D> };
   consumers?: ConsumerDefinition<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /**
+   * The service's event log: its published events of these public types stay in the outbox
+   * (EVENT_LOG_RETENTION_DAYS) and are served as lms.eventlog.v1.EventLogService/ReadEvents to the services in
+   * `readers` (default analytics). Never list secret-carrying or internal types.
+   */
+  eventLog?: EventLogOptions;
   /** Runs once the broker, relay and consumers are started, just before the server reports SERVING. */
   beforeServing?(): Promise<void> | void;
 }
@@ -97,7 +107,15 @@ export async function startService<D extends ServiceDefinition>(options: {
 
     const parts = await options.setup({ logger, sequelize, redis, outbox, broker, onStop });
 
-    const relay = new OutboxRelay({ sequelize, outbox, broker, logger, pollMs: config.OUTBOX_POLL_MS });
+    const relay = new OutboxRelay({
+      sequelize,
+      outbox,
+      broker,
+      logger,
+      pollMs: config.OUTBOX_POLL_MS,
+      eventLogTypes: parts.eventLog?.types,
+      eventLogRetentionDays: config.EVENT_LOG_RETENTION_DAYS,
+    });
     onStop(() => relay.stop());
     const consumer = new EventConsumer({
       service: name,
@@ -120,6 +138,10 @@ export async function startService<D extends ServiceDefinition>(options: {
     const server = new GrpcServer({ logger });
     const definition = loadService(parts.grpc.protoFile, parts.grpc.service).service as unknown as D;
     server.addService(definition, parts.grpc.handlers);
+    if (parts.eventLog) {
+      const eventLog = loadService(EVENT_LOG_PROTO, EVENT_LOG_SERVICE).service as unknown as EventLogServiceDefinition;
+      server.addService(eventLog, eventLogHandlers(sequelize, parts.eventLog));
+    }
     const grpcPort = await server.start(config.GRPC_HOST, config.GRPC_PORT);
     onStop(() => server.stop(config.SHUTDOWN_TIMEOUT_MS));
     await parts.beforeServing?.();

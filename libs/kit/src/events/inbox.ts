@@ -1,0 +1,21 @@
+import { QueryTypes } from 'sequelize';
+import type { SqlSession } from '../db/unit-of-work';
+
+/**
+ * The inbox of one transaction: `record` inserts (consumer, event id) and says whether it is new. The kit's
+ * EventConsumer calls it before a handler; a replay of a log (e.g. `analytics rebuild`) calls it the same
+ * way under the live consumer's name, so a live event and its replay have one effect between them.
+ */
+export class InboxRepository {
+  constructor(private readonly sql: SqlSession) {}
+
+  /** True when the event was not yet recorded for this consumer (handle it); false for a duplicate. */
+  async record(consumer: string, event: { id: string; type: string }): Promise<boolean> {
+    const inserted = await this.sql.query<{ event_id: string }>(
+      `INSERT INTO inbox (consumer, event_id, event_type) VALUES (:consumer, :id, :type)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      { type: QueryTypes.SELECT, replacements: { consumer, id: event.id, type: event.type } },
+    );
+    return inserted.length > 0;
+  }
+}
