@@ -50,7 +50,9 @@ describe('enrolments', () => {
     expect(events.matching('enrollment.dropped', (d) => d.enrollment_id === e.id)).toHaveLength(1);
     expect(events.matching('enrollment.created', (d) => d.enrollment_id === e.id)).toHaveLength(1);
     const created = events.matching('enrollment.created', (d) => d.enrollment_id === e.id)[0];
-    expect(Object.keys(created.data).sort()).toEqual(['course_id', 'enrolled_at', 'enrollment_id', 'student_id']);
+    // issue 13: the course's list price (publishedCourse: free) rides along
+    expect(Object.keys(created.data).sort()).toEqual(['course_id', 'currency', 'enrolled_at', 'enrollment_id', 'price_cents', 'student_id']);
+    expect(created.data).toMatchObject({ price_cents: 0 });
   });
 
   test('When concurrent enrolments race, then exactly one succeeds', async () => {
@@ -76,7 +78,14 @@ describe('enrolments', () => {
     const reviewed = await f.enrollment.ReviewEnrollment({ enrollment_id: e.id, rating: 4, review: 'Clear and well paced.' }, f.student.auth);
     expect(reviewed).toMatchObject({ rating: 4, review: 'Clear and well paced.' });
     const event = await events.waitFor('enrollment.reviewed', (d) => d.enrollment_id === e.id);
-    expect(event.data).toEqual({ enrollment_id: e.id, student_id: f.student.userId, course_id: courseId, rating: 4, reviewed_at: reviewed.reviewed_at });
+    expect(event.data).toEqual({
+      enrollment_id: e.id,
+      student_id: f.student.userId,
+      course_id: courseId,
+      rating: 4,
+      review: 'Clear and well paced.', // issue 13
+      reviewed_at: reviewed.reviewed_at,
+    });
     // Only the enrolled student reviews.
     await expectGrpcError(f.enrollment.ReviewEnrollment({ enrollment_id: e.id, rating: 1, review: '' }, f.admin.auth), GrpcStatus.PERMISSION_DENIED, 'ENROLLMENT.OWNER_ONLY');
   });
