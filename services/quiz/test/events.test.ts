@@ -68,7 +68,7 @@ it('quiz.passed completes the quiz lesson in the enrollment service; payloads fo
     expect({ type: event.type, ok: schema?.safeParse(event.data).success }).toEqual({ type: event.type, ok: true });
   }
   expect(new Set(captured.received.map((e) => e.type))).toEqual(
-    new Set(['attempt.started', 'quiz.attempt_started', 'quiz.submitted', 'quiz.graded', 'quiz.failed', 'quiz.passed']),
+    new Set(['quiz.published', 'attempt.started', 'quiz.attempt_started', 'quiz.submitted', 'quiz.graded', 'quiz.failed', 'quiz.passed']),
   );
   // Renamed with a compatibility period: quiz.attempt_started is published alongside attempt.started, same payload and subject.
   const started = await captured.waitFor('attempt.started', (d) => d.attempt_id === passed.id);

@@ -3,7 +3,7 @@ import type { DomainEvent } from '@lms/kit/events';
 import { gradeWith, isPassed, questionsFrom, versionPairs } from '../domain/attempt-grading';
 import { sameKey } from '../domain/question-definition';
 import type { AttemptRecord, QuizRecord } from '../domain/quiz.entities';
-import { attemptRegraded, quizPassed } from '../domain/quiz.events';
+import { answerFacts, attemptRegraded, quizPassed } from '../domain/quiz.events';
 import type { QuestionVersion } from '../domain/types';
 import type { GradeWrite } from '../infra/attempt.repository';
 import type { RegradeRun, ScoreChangeRecord } from '../infra/regrade.repository';
@@ -113,6 +113,7 @@ export function regradeBatch(loaded: BatchVersions, b: { quiz: QuizRecord; only:
         newPercentage: grade.percentage,
         passed,
         at: now,
+        answers: answerFacts(gradeAgainst, attempt.answers, results),
       }),
     );
     // A pass that becomes a fail emits quiz.regraded only: the lesson enrollment completed stays completed.

@@ -1,9 +1,10 @@
 import type { DomainEvent } from '@lms/kit/events';
+import type { Correctness, QuestionBody, QuestionType, StudentAnswer } from './types';
 
 /**
  * The facts the quiz service publishes (documented in protos/events/README.md, section "quiz"). Builders are
- * pure: the unit of work wraps them in a CloudEvents envelope (source lms/quiz, subject = attempt id) and
- * writes them to the outbox in the same transaction as the change.
+ * pure: the unit of work wraps them in a CloudEvents envelope (source lms/quiz, subject = attempt id; the quiz
+ * id for quiz.published / quiz.unpublished) and writes them to the outbox in the same transaction as the change.
  */
 export const EVENT_SOURCE = 'lms/quiz';
 
@@ -54,9 +55,59 @@ export function attemptSubmitted(a: AttemptFacts, submittedAt: Date, autoSubmitt
   };
 }
 
+/**
+ * One question of a graded attempt as analytics reads it (issue 13, additive to quiz.graded / quiz.regraded):
+ * which choices were selected, whether the answer was right, and the points. No answer text.
+ */
+export interface AnswerFactV1 {
+  question_id: string;
+  /** Option ids selected (multiple_choice, multiple_answer; `true`/`false` for true_false); [] for other types or unanswered. */
+  selected_option_ids: string[];
+  /** True only with full points (partial credit counts as not correct); null = an essay waiting for a person. */
+  is_correct: boolean | null;
+  points_earned: number;
+  max_points: number;
+}
+
+/** What answerFacts needs per question: the version its grade used, and the stored answer and result. */
+export interface GradedQuestionFacts {
+  questionId: string;
+  type: QuestionType;
+  points: number;
+}
+
+/**
+ * The answers of an attempt in paper order, from the versions it was graded against, its stored answers and
+ * its results (attempts.results). Correct = full points: `partial` (credit per option/pair/position) is not correct.
+ */
+export function answerFacts(
+  questions: GradedQuestionFacts[],
+  answers: Record<string, StudentAnswer>,
+  results: Record<string, { pointsEarned: number; correctness: Correctness }>,
+): AnswerFactV1[] {
+  return questions.map((q) => {
+    const answer = answers[q.questionId];
+    const result = results[q.questionId];
+    return {
+      question_id: q.questionId,
+      selected_option_ids: selectedOptions(q.type, answer),
+      is_correct: result?.correctness === 'pending_review' ? null : result?.correctness === 'correct',
+      points_earned: result?.pointsEarned ?? 0,
+      max_points: q.points,
+    };
+  });
+}
+
+function selectedOptions(type: QuestionType, answer: StudentAnswer | undefined): string[] {
+  if (!answer) return [];
+  if (type === 'multiple_choice' || type === 'multiple_answer') return [...(answer.selectedOptionIds ?? [])];
+  if (type === 'true_false') return answer.text === 'true' || answer.text === 'false' ? [answer.text] : [];
+  return [];
+}
+
 export function attemptGraded(
   a: AttemptFacts,
-  g: { score: number; maxScore: number; percentage: number; passed: boolean; gradedAt: Date; gradedBy: string },
+  g: { score: number; maxScore: number; percentage: number; passed: boolean; gradedAt: Date; gradedBy: string; answers: AnswerFactV1[] },
 ) {
   return {
     type: 'quiz.graded',
@@ -71,6 +122,7 @@ export function attemptGraded(
       passed: g.passed,
       graded_at: iso(g.gradedAt),
       graded_by: g.gradedBy,
+      answers: g.answers,
     },
   };
 }
@@ -96,7 +148,16 @@ export function quizFailed(a: AttemptFacts, percentage: number, failedAt: Date, 
 
 export function attemptRegraded(
   a: AttemptFacts,
-  r: { regradeId: string; oldScore: number; newScore: number; oldPercentage: number; newPercentage: number; passed: boolean; at: Date },
+  r: {
+    regradeId: string;
+    oldScore: number;
+    newScore: number;
+    oldPercentage: number;
+    newPercentage: number;
+    passed: boolean;
+    at: Date;
+    answers: AnswerFactV1[];
+  },
 ) {
   return {
     type: 'quiz.regraded',
@@ -114,6 +175,7 @@ export function attemptRegraded(
       new_percentage: r.newPercentage,
       passed: r.passed,
       regraded_at: iso(r.at),
+      answers: r.answers,
     },
   };
 }
@@ -134,10 +196,149 @@ export function regradeRequested(r: { regradeId: string; quizId: string; afterId
 /** The final-grade facts of an attempt: graded, then passed or failed. */
 export function finalGradeEvents(
   a: AttemptFacts,
-  g: { score: number; maxScore: number; percentage: number; passed: boolean; gradedAt: Date; gradedBy: string; attemptsRemaining: number },
+  g: {
+    score: number;
+    maxScore: number;
+    percentage: number;
+    passed: boolean;
+    gradedAt: Date;
+    gradedBy: string;
+    attemptsRemaining: number;
+    answers: AnswerFactV1[];
+  },
 ): DomainEvent[] {
   return [
     attemptGraded(a, g),
     g.passed ? quizPassed(a, g.percentage, g.gradedAt) : quizFailed(a, g.percentage, g.gradedAt, g.attemptsRemaining),
   ];
+}
+
+// ---------------------------------------------------------------- the quiz's definition (issue 13, analytics)
+
+/** What quizPublished reads from a quiz (structural). */
+export interface QuizFacts {
+  id: string;
+  courseId: string;
+  lessonId: string;
+  instructorId: string;
+  title: string;
+  passingScore: number;
+  publishedAt: Date | null;
+}
+
+/** What quizPublished reads from a question: its current version and its place in the quiz. */
+export interface DefinedQuestionFacts {
+  questionId: string;
+  version: number;
+  poolId: string | null;
+  type: QuestionType;
+  text: string;
+  points: number;
+  body: QuestionBody;
+}
+
+export interface PublishedOptionV1 {
+  option_id: string;
+  text: string;
+  is_correct: boolean;
+}
+
+export interface PublishedQuestionV1 {
+  question_id: string;
+  /** 1-based, in the quiz's question order (an attempt may shuffle or draw from pools). */
+  position: number;
+  question_type: QuestionType;
+  text: string;
+  points: number;
+  /** The question's current version (an attempt pins the version it drew). */
+  version: number;
+  /** null = asked in every attempt; else the pool it may be drawn from. */
+  pool_id: string | null;
+  options: PublishedOptionV1[];
+}
+
+export interface QuizPublishedV1 {
+  quiz_id: string;
+  course_id: string;
+  lesson_id: string;
+  instructor_id: string;
+  title: string;
+  passing_score: number;
+  questions: PublishedQuestionV1[];
+  published_at: string;
+  defined_at: string;
+}
+
+/**
+ * The options a reader can count selections of: multiple_choice / multiple_answer options as defined, and for
+ * true_false the two fixed choices `true` and `false` (the ids its answers carry in `selected_option_ids`).
+ * Other types (short_answer, numeric, matching, ordering, essay) have none: [].
+ */
+export function definedOptions(q: Pick<DefinedQuestionFacts, 'type' | 'body'>): PublishedOptionV1[] {
+  if (q.type === 'multiple_choice' || q.type === 'multiple_answer') {
+    return (q.body.options ?? []).map((o) => ({ option_id: o.id, text: o.text, is_correct: o.isCorrect }));
+  }
+  if (q.type === 'true_false') {
+    return [
+      { option_id: 'true', text: 'True', is_correct: q.body.correctAnswer === true },
+      { option_id: 'false', text: 'False', is_correct: q.body.correctAnswer === false },
+    ];
+  }
+  return [];
+}
+
+/**
+ * The current definition of a published quiz: every question an attempt can contain (fixed and pool questions,
+ * not deleted), with their choices and which are correct. Emitted when the quiz is published and again whenever
+ * a published quiz's title, passing score or questions change; a reader keeps the newest by `defined_at`.
+ */
+export function quizPublished(quiz: QuizFacts, questions: DefinedQuestionFacts[], definedAt: Date): DomainEvent<QuizPublishedV1> {
+  return {
+    type: 'quiz.published',
+    subject: quiz.id,
+    time: definedAt,
+    data: {
+      quiz_id: quiz.id,
+      course_id: quiz.courseId,
+      lesson_id: quiz.lessonId,
+      instructor_id: quiz.instructorId,
+      title: quiz.title,
+      passing_score: quiz.passingScore,
+      questions: questions.map((q, i) => ({
+        question_id: q.questionId,
+        position: i + 1,
+        question_type: q.type,
+        text: q.text,
+        points: q.points,
+        version: q.version,
+        pool_id: q.poolId,
+        options: definedOptions(q),
+      })),
+      published_at: iso(quiz.publishedAt ?? definedAt),
+      defined_at: iso(definedAt),
+    },
+  };
+}
+
+export interface QuizUnpublishedV1 {
+  quiz_id: string;
+  course_id: string;
+  lesson_id: string;
+  unpublished_at: string;
+  /** True when its catalog lesson (or course) was deleted: it can never be published again. */
+  retired: boolean;
+}
+
+/** A published quiz was taken back (UnpublishQuiz), or retired because its lesson or course was deleted. */
+export function quizUnpublished(
+  quiz: Pick<QuizFacts, 'id' | 'courseId' | 'lessonId'>,
+  at: Date,
+  retired: boolean,
+): DomainEvent<QuizUnpublishedV1> {
+  return {
+    type: 'quiz.unpublished',
+    subject: quiz.id,
+    time: at,
+    data: { quiz_id: quiz.id, course_id: quiz.courseId, lesson_id: quiz.lessonId, unpublished_at: iso(at), retired },
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUESTION_TYPES } from '../domain/types';
 
 /**
  * Machine-readable schemas of the events this service publishes (v1 payloads, the `data` of the CloudEvents
@@ -8,6 +9,24 @@ const uuid = z.string().uuid();
 const at = z.string().datetime({ offset: true });
 const percent = z.number().min(0).max(100);
 const ids = { attempt_id: uuid, quiz_id: uuid, lesson_id: uuid, course_id: uuid, student_id: uuid };
+
+/**
+ * Per question of a graded attempt (issue 13, additive: absent in events published before it). Option ids are
+ * the question's own ids (UUIDs unless the instructor chose them: 1..64 letters, digits, "-" or "_"; `true` /
+ * `false` for true_false). is_correct: full points only (partial credit is false); null = essay awaiting a person.
+ */
+const optionId = z.string().min(1).max(64);
+const answers = z
+  .array(
+    z.object({
+      question_id: uuid,
+      selected_option_ids: z.array(optionId),
+      is_correct: z.boolean().nullable(),
+      points_earned: z.number().min(0),
+      max_points: z.number().min(0),
+    }),
+  )
+  .optional();
 
 const attemptStarted = z.object({ ...ids, attempt_number: z.number().int().min(1), started_at: at, deadline_at: at.nullable() });
 
@@ -31,6 +50,7 @@ export const QUIZ_EVENT_SCHEMAS = {
     passed: z.boolean(),
     graded_at: at,
     graded_by: z.string().min(1),
+    answers,
   }),
   'quiz.passed': z.object({ ...ids, score_percent: percent, passed_at: at }),
   'quiz.failed': z.object({ ...ids, score_percent: percent, failed_at: at, attempts_remaining: z.number().int().min(-1) }),
@@ -46,7 +66,33 @@ export const QUIZ_EVENT_SCHEMAS = {
     new_percentage: percent,
     passed: z.boolean(),
     regraded_at: at,
+    answers,
   }),
+  // Issue 13 (analytics): the current definition of a published quiz; subject = the quiz id.
+  'quiz.published': z.object({
+    quiz_id: uuid,
+    course_id: uuid,
+    lesson_id: uuid,
+    instructor_id: uuid,
+    title: z.string().min(1),
+    passing_score: percent,
+    questions: z.array(
+      z.object({
+        question_id: uuid,
+        position: z.number().int().min(1),
+        question_type: z.enum(QUESTION_TYPES),
+        text: z.string().min(1),
+        points: z.number().positive(),
+        version: z.number().int().min(1),
+        pool_id: uuid.nullable(),
+        options: z.array(z.object({ option_id: optionId, text: z.string().min(1), is_correct: z.boolean() })),
+      }),
+    ),
+    published_at: at,
+    defined_at: at,
+  }),
+  // Issue 13: a published quiz unpublished (retired = its lesson or course was deleted, for good); subject = the quiz id.
+  'quiz.unpublished': z.object({ quiz_id: uuid, course_id: uuid, lesson_id: uuid, unpublished_at: at, retired: z.boolean() }),
   // Internal: the next batch of a real regrade run (consumed by this service, queue quiz.regrades).
   'quiz.regrade_requested': z.object({ regrade_id: uuid, quiz_id: uuid, after_id: uuid.nullable(), not_before: at.nullable() }),
 } as const;

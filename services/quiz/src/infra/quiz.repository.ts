@@ -161,15 +161,21 @@ export class QuizRepository {
   /**
    * Retires the quizzes of a deleted lesson, or of every lesson of a deleted course: unpublished, and marked so
    * they cannot be published again. The first deletion time wins (a redelivered fact changes nothing).
+   * Returns the quizzes retired now, each with whether it was published until then.
    */
-  async markLessonDeleted(target: { lessonId: string } | { courseId: string }, at: Date): Promise<string[]> {
+  async markLessonDeleted(
+    target: { lessonId: string } | { courseId: string },
+    at: Date,
+  ): Promise<{ id: string; courseId: string; lessonId: string; wasPublished: boolean }[]> {
     const where = 'lessonId' in target ? 'lesson_id = :id' : 'course_id = :id';
-    const rows = await this.sql.query<{ id: string }>(
-      `UPDATE quizzes SET is_published = false, lesson_deleted_at = COALESCE(lesson_deleted_at, :at), updated_at = :at
-       WHERE ${where} AND lesson_deleted_at IS NULL RETURNING id`,
+    const rows = await this.sql.query<{ id: string; course_id: string; lesson_id: string; was_published: boolean }>(
+      `WITH old AS (SELECT id, is_published FROM quizzes WHERE ${where} AND lesson_deleted_at IS NULL FOR UPDATE)
+       UPDATE quizzes q SET is_published = false, lesson_deleted_at = COALESCE(q.lesson_deleted_at, :at), updated_at = :at
+       FROM old WHERE q.id = old.id
+       RETURNING q.id, q.course_id, q.lesson_id, old.is_published AS was_published`,
       { type: QueryTypes.SELECT, replacements: { id: 'lessonId' in target ? target.lessonId : target.courseId, at } },
     );
-    return rows.map((r) => r.id);
+    return rows.map((r) => ({ id: r.id, courseId: r.course_id, lessonId: r.lesson_id, wasPublished: r.was_published }));
   }
 
   async delete(id: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '@lms/kit/events';
 import { gradeWith, isPassed } from '../../domain/attempt-grading';
 import { attemptsRemaining, timeSpentSeconds, type AttemptRecord, type QuizRecord } from '../../domain/quiz.entities';
-import { attemptSubmitted, finalGradeEvents } from '../../domain/quiz.events';
+import { answerFacts, attemptSubmitted, finalGradeEvents } from '../../domain/quiz.events';
 import type { StudentAnswer } from '../../domain/types';
 import type { QuizPorts, QuizUnitOfWork } from '../deps';
 import { attemptQuestions } from '../shared';
@@ -21,12 +21,8 @@ export async function closeAttemptLocked(
   if (attempt.status !== 'in_progress') return null;
   const answers = opts.answers ?? attempt.answers;
   const questions = await attemptQuestions(uow, attempt);
-  const { grade, results } = gradeWith(
-    questions.map((q) => q.pinned),
-    answers,
-    {},
-    opts.at,
-  );
+  const versions = questions.map((q) => q.pinned);
+  const { grade, results } = gradeWith(versions, answers, {}, opts.at);
   const status = grade.pendingReview ? 'pending_review' : 'graded';
   const passed = isPassed(status, grade.percentage, quiz);
   const final = status === 'graded';
@@ -57,6 +53,7 @@ export async function closeAttemptLocked(
         gradedAt: opts.at,
         gradedBy: 'auto',
         attemptsRemaining: attemptsRemaining(quiz.maxAttempts, used),
+        answers: answerFacts(versions, answers, results),
       }),
     );
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { normalizeQuestion, type QuestionInput } from '../../domain/question-definition';
 import type { QuizPorts, QuizUnitOfWork } from '../deps';
+import { emitDefinitionIfPublished } from '../published-definition';
 import { loadManagedQuiz, poolOfQuiz, type Caller } from '../shared';
 
 /** Appends a question (order_index = last + 1) as version 1. Returns its quiz and question ids. */
@@ -19,5 +20,6 @@ export async function createQuestion(
   const at = ctx.clock();
   await uow.questions.insert({ id, quizId: quiz.id, poolId, orderIndex, content, at });
   await uow.quizzes.touch(quiz.id, at);
+  await emitDefinitionIfPublished(uow, quiz.id, at);
   return { quizId: quiz.id, questionId: id };
 }

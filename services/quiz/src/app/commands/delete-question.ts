@@ -1,5 +1,6 @@
 import { QuizErrors } from '../../domain/quiz.errors';
 import type { QuizPorts, QuizUnitOfWork } from '../deps';
+import { emitDefinitionIfPublished } from '../published-definition';
 import { checkIds, loadManagedQuiz, type Caller } from '../shared';
 
 /** Soft delete: attempts that drew the question keep their pinned version. */
@@ -16,4 +17,5 @@ export async function deleteQuestion(
   const at = ctx.clock();
   await uow.questions.softDelete(questionId, at);
   await uow.quizzes.touch(quiz.id, at);
+  await emitDefinitionIfPublished(uow, quiz.id, at);
 }

@@ -1,7 +1,7 @@
 import { gradeWith, isPassed } from '../../domain/attempt-grading';
 import { attemptsRemaining, type AttemptRecord, type QuizRecord, type ResultEntry } from '../../domain/quiz.entities';
 import { QuizErrors } from '../../domain/quiz.errors';
-import { finalGradeEvents } from '../../domain/quiz.events';
+import { answerFacts, finalGradeEvents } from '../../domain/quiz.events';
 import { Checker } from '../../domain/validation';
 import type { QuizPorts, QuizUnitOfWork } from '../deps';
 import { attemptQuestions, checkIds, loadManagedQuiz, type Caller } from '../shared';
@@ -52,12 +52,8 @@ export async function gradeAttemptManually(
   });
   if (!check.ok) throw QuizErrors.validation(check.errors);
 
-  const { grade, results: graded } = gradeWith(
-    questions.map((q) => q.graded),
-    attempt.answers,
-    results,
-    now,
-  );
+  const versions = questions.map((q) => q.graded);
+  const { grade, results: graded } = gradeWith(versions, attempt.answers, results, now);
   const status = grade.pendingReview ? 'pending_review' : 'graded';
   const passed = isPassed(status, grade.percentage, quiz);
   const final = status === 'graded';
@@ -74,7 +70,16 @@ export async function gradeAttemptManually(
   await uow.attempts.writeGrade(attempt.id, write, now);
   if (final) {
     const used = await uow.attempts.countForStudent(quiz.id, attempt.studentId);
-    await uow.emit(...finalGradeEvents(attempt, { ...grade, passed, gradedAt: now, gradedBy: caller.userId, attemptsRemaining: attemptsRemaining(quiz.maxAttempts, used) }));
+    await uow.emit(
+      ...finalGradeEvents(attempt, {
+        ...grade,
+        passed,
+        gradedAt: now,
+        gradedBy: caller.userId,
+        attemptsRemaining: attemptsRemaining(quiz.maxAttempts, used),
+        answers: answerFacts(versions, attempt.answers, graded),
+      }),
+    );
   }
   return { quiz, attempt: { ...attempt, ...write } };
 }

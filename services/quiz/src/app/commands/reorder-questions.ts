@@ -1,6 +1,7 @@
 import { FieldChecker } from '@lms/kit/errors';
 import { QuizErrors } from '../../domain/quiz.errors';
 import type { QuizPorts, QuizUnitOfWork } from '../deps';
+import { emitDefinitionIfPublished } from '../published-definition';
 import { loadManagedQuiz, type Caller } from '../shared';
 
 /** The full new order (every question of the quiz exactly once), applied atomically under the quiz row lock. Returns the quiz id. */
@@ -25,5 +26,6 @@ export async function reorderQuestions(
   const at = ctx.clock();
   await uow.questions.setOrder(quiz.id, [...seen], at);
   await uow.quizzes.touch(quiz.id, at);
+  await emitDefinitionIfPublished(uow, quiz.id, at);
   return quiz.id;
 }

@@ -4,6 +4,7 @@ import type { QuestionRecord } from '../../domain/quiz.entities';
 import { QuizErrors } from '../../domain/quiz.errors';
 import { checkFieldNames } from '../../domain/validation';
 import type { QuizPorts, QuizUnitOfWork } from '../deps';
+import { emitDefinitionIfPublished } from '../published-definition';
 import { checkIds, loadManagedQuiz, poolOfQuiz, type Caller } from '../shared';
 
 /** Writable Question fields by proto name, and where each lands in a QuestionInput. */
@@ -78,5 +79,7 @@ export async function updateQuestion(
     await uow.questions.update({ id: current.questionId, poolId, currentVersion: changed ? current.version + 1 : current.version, at });
     await uow.quizzes.touch(quiz.id, at);
   }
+  // A new version (text, points, options…) is a new definition; a pool move alone changes no possible question.
+  if (changed) await emitDefinitionIfPublished(uow, quiz.id, at);
   return { quizId: quiz.id, questionId };
 }

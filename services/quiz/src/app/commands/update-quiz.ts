@@ -1,5 +1,6 @@
 import { checkQuizSettings, sentSettings, type QuizSettingsRequest } from '../../domain/quiz-definition';
 import type { QuizPorts, QuizUnitOfWork } from '../deps';
+import { emitDefinitionIfPublished } from '../published-definition';
 import { loadManagedQuiz, type Caller } from '../shared';
 
 /** Partial update through `fields`; the merged settings are validated as a whole (from < until…). Returns the id. */
@@ -11,6 +12,9 @@ export async function updateQuiz(
 ): Promise<string> {
   const current = await loadManagedQuiz(uow, caller, cmd, 'update');
   const settings = checkQuizSettings(sentSettings(cmd.settings, cmd.fields, false), current);
-  await uow.quizzes.updateSettings(current.id, settings, ctx.clock());
+  const at = ctx.clock();
+  await uow.quizzes.updateSettings(current.id, settings, at);
+  // Readers of quiz.published keep the title and passing score: a new definition when either changed.
+  if (settings.title !== current.title || settings.passingScore !== current.passingScore) await emitDefinitionIfPublished(uow, current.id, at);
   return current.id;
 }
