@@ -11,6 +11,8 @@ import {
   startCatalog,
   startEnrollment,
   startQuiz,
+  startAnalytics,
+  type AnalyticsHandle,
   type AuthHandle,
   type CatalogHandle,
   type EnrollmentHandle,
@@ -24,6 +26,7 @@ const NEEDS: Record<ServiceName, ServiceName[]> = {
   catalog: ['auth'],
   enrollment: ['auth', 'catalog'],
   quiz: ['auth', 'catalog', 'enrollment'],
+  analytics: ['auth'],
 };
 
 export type Role = 'instructor' | 'student';
@@ -63,6 +66,7 @@ export interface Fleet<U extends string = never> {
   catalog?: CatalogHandle;
   enrollment?: EnrollmentHandle;
   quiz?: QuizHandle;
+  analytics?: AnalyticsHandle;
   /** The administrator ensured by auth's bootstrap command (when this fleet started auth). */
   admin?: TestUser;
   users: Record<U, TestUser>;
@@ -129,6 +133,7 @@ export async function startFleet<U extends string = never>(options: FleetOptions
         const links = { authAddress, catalogAddress: fleet.catalog!.address, enrollmentAddress: fleet.enrollment!.address };
         fleet.quiz = await startQuiz({ ...settings('quiz'), ...links });
       }
+      if (name === 'analytics') fleet.analytics = await startAnalytics({ ...settings('analytics'), authAddress });
       const handle = fleet[name];
       if (handle) closers.push(() => handle.close());
     }

@@ -8,6 +8,8 @@ export {
   startCatalog,
   startEnrollment,
   startQuiz,
+  startAnalytics,
+  type AnalyticsHandle,
   type AuthHandle,
   type CatalogHandle,
   type EnrollmentHandle,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createAuthClient, createCatalogClient, createEnrollmentClient, createQuizClient } from '@lms/kit/clients';
-import type { AuthClient, CatalogClient, EnrollmentClient, QuizClient } from '@lms/kit/clients';
+import { createAnalyticsClient, createAuthClient, createCatalogClient, createEnrollmentClient, createQuizClient } from '@lms/kit/clients';
+import type { AnalyticsClient, AuthClient, CatalogClient, EnrollmentClient, QuizClient } from '@lms/kit/clients';
 import { createTestDatabase, createTestVhost, testEnv, testLogger, type TestResource } from '@lms/kit/testing';
 import type { AuthConfig } from '@lms/auth/config';
 import type { RunningAuthService } from '@lms/auth/main';
@@ -10,9 +10,11 @@ import type { EnrollmentConfig } from '@lms/enrollment/config';
 import type { RunningEnrollmentService } from '@lms/enrollment/main';
 import type { QuizConfig } from '@lms/quiz/config';
 import type { RunningQuizService } from '@lms/quiz/main';
+import type { AnalyticsConfig } from '@lms/analytics/config';
+import type { RunningAnalyticsService } from '@lms/analytics/main';
 
 /** The fleet's services that can run in-process, in dependency order. */
-export const SERVICES = ['auth', 'catalog', 'enrollment', 'quiz'] as const;
+export const SERVICES = ['auth', 'catalog', 'enrollment', 'quiz', 'analytics'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /** Deadline of the test-side gRPC clients: generous, a suite's own timeout decides. */
@@ -65,6 +67,7 @@ export type AuthHandle = ServiceHandle<AuthClient, AuthConfig, RunningAuthServic
 export type CatalogHandle = ServiceHandle<CatalogClient, CatalogConfig, RunningCatalogService>;
 export type EnrollmentHandle = ServiceHandle<EnrollmentClient, EnrollmentConfig, RunningEnrollmentService>;
 export type QuizHandle = ServiceHandle<QuizClient, QuizConfig, RunningQuizService>;
+export type AnalyticsHandle = ServiceHandle<AnalyticsClient, AnalyticsConfig, RunningAnalyticsService>;
 
 type Closable = { close(): void };
 type Runnable = { grpcPort: number; stop(): Promise<void> };
@@ -239,5 +242,13 @@ export async function startQuiz(
     AUTH_GRPC_ADDR: options.authAddress,
     CATALOG_GRPC_ADDR: options.catalogAddress,
     ENROLLMENT_GRPC_ADDR: options.enrollmentAddress,
+  });
+}
+
+/** Analytics on port 0: it calls only auth (JWKS, revocation); everything else reaches it as events on its broker. */
+export async function startAnalytics(options: StartOptions & { authAddress: string }): Promise<AnalyticsHandle> {
+  const [{ loadAnalyticsConfig }, { start }] = await Promise.all([import('@lms/analytics/config'), import('@lms/analytics/main')]);
+  return launch(recipe('analytics', loadAnalyticsConfig, start, createAnalyticsClient), options, {
+    AUTH_GRPC_ADDR: options.authAddress,
   });
 }

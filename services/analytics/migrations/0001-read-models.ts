@@ -86,7 +86,8 @@ export const readModelsMigration: Migration = {
         time_spent_seconds bigint NOT NULL DEFAULT 0,
         first_activity_at timestamptz,
         last_activity_at timestamptz,
-        last_lesson_id uuid,              -- lesson of last_activity_at
+        last_lesson_id uuid,              -- lesson of the newest lesson activity (last_lesson_at)
+        last_lesson_at timestamptz,
         rating smallint,
         review text,
         reviewed_at timestamptz
@@ -122,7 +123,8 @@ export const readModelsMigration: Migration = {
         title text NOT NULL DEFAULT '',
         passing_score numeric(5,2),
         is_published boolean NOT NULL DEFAULT false,
-        definition_at timestamptz         -- time of the quiz.published that set title/questions
+        state_at timestamptz,             -- time of the quiz.published/unpublished that set is_published
+        definition_at timestamptz         -- time of the quiz.published (defined_at) that set title/questions
       );
       CREATE INDEX quizzes_course_idx ON quizzes (course_id);
 
@@ -148,7 +150,8 @@ export const readModelsMigration: Migration = {
         submitted_at timestamptz,
         graded_at timestamptz,            -- time of the newest grade (graded or regraded) applied
         percentage numeric(5,2),          -- NULL until graded
-        passed boolean
+        passed boolean,
+        answers_at timestamptz            -- time of the grade fact whose answers are stored (newest with answers wins)
       );
       CREATE INDEX attempts_student_idx ON attempts (student_id);
       CREATE INDEX attempts_quiz_student_idx ON attempts (quiz_id, student_id);

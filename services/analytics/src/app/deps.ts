@@ -4,18 +4,33 @@ import type { Logger } from '@lms/kit/logging';
 import type { AnalyticsConfig } from '../config';
 import { EVENT_SOURCE } from '../domain/analytics.events';
 import { DashboardRepository } from '../infra/dashboard.repository';
+import { AggregateRepository } from '../infra/aggregate.repository';
 import { FactRepository } from '../infra/fact.repository';
+import { LearningRepository } from '../infra/learning.repository';
+import { QuizFactRepository } from '../infra/quiz-facts.repository';
 
 /** The service's repositories, all bound to one SQL session (a unit of work's transaction, or autocommit reads). */
 export interface AnalyticsRepositories {
-  /** Ingestion: fact rows and aggregates (writes). */
+  /** Ingestion: fact rows of users, courses, lessons, certificates (writes). */
   facts: FactRepository;
+  /** Ingestion: enrolments, lesson progress, days of activity (writes). */
+  learning: LearningRepository;
+  /** Ingestion: quiz definitions, attempts, answers, per-student quiz counters (writes). */
+  quizFacts: QuizFactRepository;
+  /** Ingestion: aggregates kept by deltas, co-enrolment pairs (writes). */
+  aggregates: AggregateRepository;
   /** Dashboards and reports (reads). */
   dashboards: DashboardRepository;
 }
 
 export function analyticsRepositories(sql: SqlSession): AnalyticsRepositories {
-  return { facts: new FactRepository(sql), dashboards: new DashboardRepository(sql) };
+  return {
+    facts: new FactRepository(sql),
+    learning: new LearningRepository(sql),
+    quizFacts: new QuizFactRepository(sql),
+    aggregates: new AggregateRepository(sql),
+    dashboards: new DashboardRepository(sql),
+  };
 }
 
 /** What ingestion works in: the repositories of one transaction (the consumer's inbox transaction). */

@@ -1,0 +1,67 @@
+import {
+  activeDayContribution,
+  dayOf,
+  delta,
+  enrollmentContribution,
+  type Contribution,
+  type EnrollmentRow,
+} from '../../domain/contributions';
+import { enrollmentStatus } from '../../domain/enrollment-status';
+import type { EnrollmentRef } from '../../infra/learning.repository';
+import type { AnalyticsUnitOfWork } from '../deps';
+
+/** Activity of a learner at a time (in a lesson when known). */
+export interface Activity {
+  at: Date;
+  lessonId: string | null;
+}
+
+const earliest = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) : (a ?? b));
+export const latest = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
+export { earliest };
+
+/**
+ * first/last activity with LEAST/GREATEST; the lesson of the newest lesson activity (ties: the larger lesson
+ * id, so any order agrees). Activity without a lesson (a quiz attempt) moves only the times.
+ */
+export function withActivity(row: EnrollmentRow, activity: Activity): EnrollmentRow {
+  const out = { ...row, firstActivityAt: earliest(row.firstActivityAt, activity.at), lastActivityAt: latest(row.lastActivityAt, activity.at) };
+  if (activity.lessonId) {
+    const last = row.lastLessonAt;
+    if (!last || activity.at > last || (activity.at.getTime() === last.getTime() && activity.lessonId > (row.lastLessonId ?? ''))) {
+      out.lastLessonAt = activity.at;
+      out.lastLessonId = activity.lessonId;
+    }
+  }
+  return out;
+}
+
+/**
+ * The one path every enrolment change takes: lock (or create) the row, apply the fact, derive the status,
+ * save, record days of activity, and add `contribution(after) − contribution(before)` (plus the caller's
+ * own `extra` amounts) to the aggregates in one statement. A row created here also counts its co-enrolment
+ * pairs and takes in the activity of quiz attempts that arrived before it.
+ */
+export async function changeEnrollment(
+  uow: AnalyticsUnitOfWork,
+  ref: EnrollmentRef,
+  change: (row: EnrollmentRow) => EnrollmentRow,
+  options: { activity?: Activity; extra?: Contribution[] } = {},
+): Promise<void> {
+  const { row: before, created } = await uow.learning.lockEnrollment(ref);
+  let after = change({ ...before });
+  const activities: Activity[] = options.activity ? [options.activity] : [];
+  if (created) {
+    for (const at of await uow.learning.attemptActivity(ref.studentId, ref.courseId)) activities.push({ at, lessonId: null });
+  }
+  for (const activity of activities) after = withActivity(after, activity);
+  after.status = enrollmentStatus(after);
+  await uow.learning.saveEnrollment(after);
+  const contributions: Contribution[] = [...delta(created ? [] : enrollmentContribution(before), enrollmentContribution(after)), ...(options.extra ?? [])];
+  const days = [...new Set(activities.map((a) => dayOf(a.at)))].sort();
+  for (const day of days) {
+    if (await uow.learning.addActiveDay(ref.enrollmentId, day)) contributions.push(...activeDayContribution(ref.courseId, day));
+  }
+  await uow.aggregates.add(contributions);
+  if (created) await uow.aggregates.addCoursePairs(ref.studentId, ref.courseId);
+}
