@@ -459,13 +459,16 @@ JS
 fi
 
 # --- 6. docker compose --------------------------------------------------------------------------
+# The secrets are required (`${VAR:?...}`): give each a placeholder for the check.
+compose_env=()
+for v in $(grep -o '\${[A-Z_]*:?' docker-compose.yml | tr -d '${:?' | sort -u); do compose_env+=("$v=check-deploy-placeholder"); done
 if docker compose version >/dev/null 2>&1; then
-  run "docker compose config" docker compose -f docker-compose.yml config -q
+  run "docker compose config (--profile tools)" env "${compose_env[@]}" docker compose -f docker-compose.yml --profile tools config -q
 elif command -v docker-compose >/dev/null 2>&1; then
   # docker-compose v1 (Debian's package) predates the top-level `name:`; check the rest.
   sed '/^name:/d' docker-compose.yml >"$tmp/docker-compose.yml"
-  run "docker-compose config ($(docker-compose version --short 2>/dev/null), without top-level name)" \
-    docker-compose -f "$tmp/docker-compose.yml" --project-directory . config -q
+  run "docker-compose config ($(docker-compose version --short 2>/dev/null), without top-level name, --profile tools)" \
+    env "${compose_env[@]}" docker-compose -f "$tmp/docker-compose.yml" --project-directory . --profile tools config -q
 else
   skip "docker compose config (no compose plugin / docker-compose)"
 fi
