@@ -1,6 +1,7 @@
 import type { Migration } from '@lms/kit/db';
 import { eventTablesMigration } from '@lms/kit/events';
 import { readModelsMigration } from './0001-read-models';
+import { dashboardIndexesMigration } from './0002-dashboard-indexes';
 
 /** Every migration of the analytics database, in order (the kit's outbox/inbox tables first). */
-export const migrations: Migration[] = [eventTablesMigration, readModelsMigration];
+export const migrations: Migration[] = [eventTablesMigration, readModelsMigration, dashboardIndexesMigration];
