@@ -8,6 +8,7 @@ import { AggregateRepository } from '../infra/aggregate.repository';
 import { FactRepository } from '../infra/fact.repository';
 import { LearningRepository } from '../infra/learning.repository';
 import { QuizFactRepository } from '../infra/quiz-facts.repository';
+import { RecountRepository } from '../infra/recount.repository';
 
 /** The service's repositories, all bound to one SQL session (a unit of work's transaction, or autocommit reads). */
 export interface AnalyticsRepositories {
@@ -19,6 +20,8 @@ export interface AnalyticsRepositories {
   quizFacts: QuizFactRepository;
   /** Ingestion: aggregates kept by deltas, co-enrolment pairs (writes). */
   aggregates: AggregateRepository;
+  /** Checks: aggregates against a recount of the fact rows (rebuild, tests). */
+  recount: RecountRepository;
   /** Dashboards and reports (reads). */
   dashboards: DashboardRepository;
 }
@@ -29,6 +32,7 @@ export function analyticsRepositories(sql: SqlSession): AnalyticsRepositories {
     learning: new LearningRepository(sql),
     quizFacts: new QuizFactRepository(sql),
     aggregates: new AggregateRepository(sql),
+    recount: new RecountRepository(sql),
     dashboards: new DashboardRepository(sql),
   };
 }
