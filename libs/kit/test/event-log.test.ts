@@ -104,7 +104,7 @@ describe('events: the event log (real PostgreSQL + RabbitMQ)', () => {
   test('When the log is read page by page, then every published event of the logged types comes once, in seq order, and a types filter narrows it', async () => {
     const start = (await readAll()).cursor;
     const written: string[] = [];
-    for (let i = 0; i < 5; i++) written.push(await write(i % 2 ? 'note.edited' : 'note.written'));
+    for (let i = 0; i < 12; i++) written.push(await write(i % 2 ? 'note.edited' : 'note.written')); // positions cross a power of ten
     const secret = await write('note.secret');
     await publishAll();
 
@@ -114,7 +114,7 @@ describe('events: the event log (real PostgreSQL + RabbitMQ)', () => {
     expect(all.seqs.map(Number)).toEqual([...all.seqs.map(Number)].sort((a, b) => a - b));
 
     const edited = await readAll(start, 2, ['note.edited', 'note.secret']);
-    expect(edited.ids).toEqual([written[1], written[3]]);
+    expect(edited.ids).toEqual(written.filter((_, i) => i % 2));
 
     const again = await asAnalytics.ReadEvents({ after_seq: all.cursor, limit: 0, types: [] });
     expect(again).toEqual({ events: [], next_after_seq: all.cursor, end: true });

@@ -73,7 +73,7 @@ export async function readEventLog(
        AND seq < coalesce((SELECT min(seq) FROM outbox WHERE published_at IS NULL), ${MAX_BIGINT})
        AND seq < coalesce((SELECT min(seq) FROM outbox WHERE published_at >= :cutoff), ${MAX_BIGINT})
        AND type IN (SELECT jsonb_array_elements_text(CAST(:types AS jsonb)))
-     ORDER BY seq LIMIT :limit`,
+     ORDER BY outbox.seq LIMIT :limit`,
     { type: QueryTypes.SELECT, replacements: { afterSeq, cutoff, limit, types: JSON.stringify(types) } },
   );
   return {
