@@ -83,7 +83,9 @@ export interface AnalyticsSuite {
   parkedCount(): Promise<number>;
   /** Every read-model table's rows, sorted, as plain JSON (for "identical tables" comparisons). */
   dump(tables?: readonly string[]): Promise<Record<string, unknown[]>>;
-  /** Empties every read-model table and analytics' inbox (a fresh start on the same service). */
+  /** Waits until what was published before has been consumed (a sentinel fact handled, the queue empty). */
+  settle(timeoutMs?: number): Promise<void>;
+  /** Empties every read-model table and analytics' inbox (a fresh start on the same service), after settle(). */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
@@ -163,7 +165,16 @@ export async function startAnalyticsSuite(label: string, analyticsEnv: Record<st
         }
         return out;
       },
+      async settle(timeoutMs = 20_000) {
+        // Everything published before is consumed once a fact published now is handled and the queue is empty
+        // (exact with EVENT_PREFETCH=1; with more in flight, earlier messages are at worst being handled).
+        const sentinel = suite.fact('course.deleted', { course_id: randomUUID(), deleted_at: new Date().toISOString() });
+        await publisher.publish(sentinel);
+        await suite.waitForHandled([sentinel], timeoutMs);
+        await eventually(async () => expect(await queueDepth(fleet.vhost.url, FACTS_QUEUE)).toBe(0), timeoutMs);
+      },
       async reset() {
+        await suite.settle();
         await db.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}; DELETE FROM inbox WHERE consumer = '${FACTS_QUEUE}';`);
       },
       close: closeAll,

@@ -123,7 +123,10 @@ export class FactRepository {
     );
   }
 
-  /** A lesson fact: title newest-wins, is_published newest-wins by its time, deletion clears the position. */
+  /**
+   * A lesson fact: title newest-wins, is_published newest-wins by its time, deletion clears the position.
+   * The type comes from the newest course.published version listing the lesson, from lesson.created until then.
+   */
   async lessonFact(fact: LessonFact): Promise<void> {
     await this.sql.query(
       `INSERT INTO lessons (lesson_id, course_id, title, title_at, lesson_type, is_published, published_at, deleted_at)
@@ -132,7 +135,7 @@ export class FactRepository {
        ON CONFLICT (lesson_id) DO UPDATE SET
          title = ${newer('lessons', 'title_at', '$titleAt::timestamptz', 'COALESCE($title::text, lessons.title)', 'title')},
          title_at = GREATEST(lessons.title_at, $titleAt::timestamptz),
-         lesson_type = COALESCE($lessonType::text, lessons.lesson_type),
+         lesson_type = CASE WHEN lessons.position_version > 0 THEN lessons.lesson_type ELSE COALESCE($lessonType::text, lessons.lesson_type) END,
          is_published = ${newer('lessons', 'published_at', '$publishedAt::timestamptz', '$isPublished::boolean', 'is_published')},
          published_at = GREATEST(lessons.published_at, $publishedAt::timestamptz),
          deleted_at = GREATEST(lessons.deleted_at, $deletedAt::timestamptz),
