@@ -122,16 +122,17 @@ export class PlatformFiguresRepository {
   async overview(): Promise<OverviewRow> {
     const r = await this.q.one<Row>(
       `SELECT
-         (SELECT count(*) FROM users WHERE deleted_at IS NULL) AS users,
-         (SELECT count(*) FROM users WHERE deleted_at IS NULL AND role = 'student') AS students,
-         (SELECT count(*) FROM users WHERE deleted_at IS NULL AND role = 'instructor') AS instructors,
+         u.users, u.students, u.instructors,
          (SELECT count(*) FROM courses c WHERE c.deleted_at IS NULL) AS courses,
          (SELECT count(*) FROM courses c WHERE ${LISTED_COURSE}) AS published_courses,
          (SELECT coalesce(sum(cs.enrollments), 0) FROM course_stats cs JOIN courses c ON c.course_id = cs.course_id WHERE c.deleted_at IS NULL) AS enrollments,
          (SELECT coalesce(sum(cs.active), 0) FROM course_stats cs JOIN courses c ON c.course_id = cs.course_id WHERE c.deleted_at IS NULL) AS active,
          (SELECT count(*) FROM lessons l JOIN courses c ON c.course_id = l.course_id WHERE ${PUBLISHED_LESSON} AND c.deleted_at IS NULL) AS lessons,
          (SELECT count(*) FROM quizzes q JOIN courses c ON c.course_id = q.course_id WHERE q.is_published AND c.deleted_at IS NULL) AS quizzes,
-         (SELECT count(*) FROM attempts) AS attempts`,
+         (SELECT count(*) FROM attempts) AS attempts
+         FROM (SELECT count(*) AS users, count(*) FILTER (WHERE role = 'student') AS students,
+                      count(*) FILTER (WHERE role = 'instructor') AS instructors
+                 FROM users WHERE deleted_at IS NULL) u`,
     );
     return {
       users: num(r?.users),
@@ -183,19 +184,44 @@ export class PlatformFiguresRepository {
     });
   }
 
-  /** Instructors by distinct learners over their courses (not deleted), then courses. */
+  /**
+   * Instructors by distinct learners over their courses (not deleted), then courses, then id — exact, without
+   * reading every enrolment: Σ course_stats.enrollments over an instructor's courses bounds their distinct learners
+   * from above, so candidates are counted exactly (an index range per course) in that bound's order until the next
+   * bound is below the `limit`-th exact count.
+   */
   async topInstructors(limit: number): Promise<{ instructorId: string; name: string; students: number; courses: number }[]> {
-    const rows = await this.q.rows<Row>(
-      `WITH t AS (
-         SELECT c.instructor_id, count(DISTINCT e.student_id) AS students, count(DISTINCT c.course_id) AS courses
-           FROM courses c LEFT JOIN enrollments e ON e.course_id = c.course_id
-          WHERE c.deleted_at IS NULL AND c.instructor_id IS NOT NULL
-          GROUP BY c.instructor_id)
-       SELECT t.*, u.full_name, u.deleted_at FROM t LEFT JOIN users u ON u.user_id = t.instructor_id
-        ORDER BY t.students DESC, t.courses DESC, t.instructor_id LIMIT :limit`,
-      { limit },
+    const candidates = await this.q.rows<Row>(
+      `SELECT c.instructor_id, coalesce(sum(cs.enrollments), 0) AS bound, count(*) AS courses
+         FROM courses c LEFT JOIN course_stats cs ON cs.course_id = c.course_id
+        WHERE c.deleted_at IS NULL AND c.instructor_id IS NOT NULL
+        GROUP BY c.instructor_id ORDER BY bound DESC, c.instructor_id`,
     );
-    return rows.map((r) => ({ instructorId: text(r.instructor_id), name: displayName(r), students: num(r.students), courses: num(r.courses) }));
+    const exact: { instructorId: string; students: number; courses: number }[] = [];
+    const before = (a: (typeof exact)[number], b: (typeof exact)[number]) =>
+      b.students - a.students || b.courses - a.courses || (a.instructorId < b.instructorId ? -1 : a.instructorId > b.instructorId ? 1 : 0);
+    const BATCH = 25;
+    for (let i = 0; i < candidates.length; i += BATCH) {
+      if (exact.length >= limit) {
+        const kth = [...exact].sort(before)[limit - 1].students;
+        if (num(candidates[i].bound) < kth) break;
+      }
+      const batch = candidates.slice(i, i + BATCH);
+      const counts = await this.q.rows<Row>(
+        `SELECT c.instructor_id, count(DISTINCT e.student_id) AS students
+           FROM courses c JOIN enrollments e ON e.course_id = c.course_id
+          WHERE c.instructor_id IN (:ids) AND c.deleted_at IS NULL GROUP BY c.instructor_id`,
+        { ids: batch.map((c) => text(c.instructor_id)) },
+      );
+      const byId = new Map(counts.map((r) => [text(r.instructor_id), num(r.students)]));
+      for (const c of batch) exact.push({ instructorId: text(c.instructor_id), students: byId.get(text(c.instructor_id)) ?? 0, courses: num(c.courses) });
+    }
+    const top = exact.sort(before).slice(0, limit);
+    const names = top.length
+      ? await this.q.rows<Row>('SELECT user_id, full_name, deleted_at FROM users WHERE user_id IN (:ids)', { ids: top.map((t) => t.instructorId) })
+      : [];
+    const nameOf = new Map(names.map((r) => [text(r.user_id), displayName(r)]));
+    return top.map((t) => ({ ...t, name: nameOf.get(t.instructorId) ?? '' }));
   }
 
   /** Revenue by currency (list price at enrolment), paid and free enrolments over courses not deleted. */
