@@ -113,8 +113,15 @@ done
 if [ "$analytics_rebuild" = true ]; then
   if [ -f services/analytics/dist/src/cli/rebuild.js ]; then
     log "analytics: new database, rebuilding it from the event logs of auth, catalog, enrollment and quiz (log: .run/analytics.log)"
-    DATABASE_URL="$PG_BASE/lms_analytics" node services/analytics/dist/src/cli/rebuild.js >>"$RUN_DIR/analytics.log" 2>&1 \
-      || log "analytics rebuild failed (see .run/analytics.log); run it again with: make analytics-rebuild"
+    # It starts over from empty read models, so a failed run (e.g. a lock conflict with the live consumer
+    # working through its first events) is simply run again.
+    for try in 1 2 3; do
+      if DATABASE_URL="$PG_BASE/lms_analytics" node services/analytics/dist/src/cli/rebuild.js >>"$RUN_DIR/analytics.log" 2>&1; then
+        log "analytics rebuilt"; break
+      fi
+      if [ "$try" = 3 ]; then log "analytics rebuild failed (see .run/analytics.log); run it again with: make analytics-rebuild"; break; fi
+      sleep 2
+    done
   else
     log "analytics: no rebuild command built (services/analytics/dist/src/cli/rebuild.js); it shows only events from now on"
   fi
