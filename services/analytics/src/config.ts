@@ -4,8 +4,16 @@ const analyticsShape = {
   ...commonServiceConfig,
   GRPC_PORT: field.port(50055),
   DATABASE_URL: field.url('postgres://lms:lms@127.0.0.1:55432/lms_analytics'),
-  /** Where auth serves its public keys (GetJwks). */
+  /** Where auth serves its public keys (GetJwks) — and its event log, read by `analytics rebuild`. */
   AUTH_GRPC_ADDR: field.str('127.0.0.1:50051'),
+  /** Read only by `analytics rebuild`: the producers whose event logs it replays (the service never calls them). */
+  CATALOG_GRPC_ADDR: field.str('127.0.0.1:50052'),
+  /** Read only by `analytics rebuild`. */
+  ENROLLMENT_GRPC_ADDR: field.str('127.0.0.1:50053'),
+  /** Read only by `analytics rebuild`. */
+  QUIZ_GRPC_ADDR: field.str('127.0.0.1:50054'),
+  /** Read only by `analytics rebuild`: events applied per transaction. */
+  REBUILD_BATCH_SIZE: field.int(500, { min: 1, max: 2000 }),
   JWT_ISSUER: field.str('lms-auth'),
   JWT_AUDIENCE: field.str('lms-api'),
   /** Revocation marks written by auth (kit RevocationStore); must match auth's prefix. */
