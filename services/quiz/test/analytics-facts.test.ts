@@ -1,4 +1,5 @@
 import type { Question__Output } from '@lms/kit/generated/lms/quiz/v1/Question';
+import { choiceUuid } from '../src/domain/quiz.events';
 import { QUIZ_EVENT_SCHEMAS, type QuizEventType } from '../src/events/quiz.events.schema';
 import {
   captureEvents,
@@ -54,11 +55,11 @@ function definitionOf(questions: Question__Output[]) {
     options:
       q.question_type === 'true_false'
         ? [
-            { option_id: 'true', text: 'True', is_correct: q.correct_answer === 'true' },
-            { option_id: 'false', text: 'False', is_correct: q.correct_answer === 'false' },
+            { option_id: choiceUuid(q.id, 'true'), text: 'True', is_correct: q.correct_answer === 'true' },
+            { option_id: choiceUuid(q.id, 'false'), text: 'False', is_correct: q.correct_answer === 'false' },
           ]
         : q.question_type === 'multiple_choice' || q.question_type === 'multiple_answer'
-          ? q.options.map((o) => ({ option_id: o.id, text: o.text, is_correct: o.is_correct }))
+          ? q.options.map((o) => ({ option_id: choiceUuid(q.id, o.id), text: o.text, is_correct: o.is_correct }))
           : [],
   }));
 }
@@ -175,8 +176,9 @@ describe('answers of quiz.graded and quiz.regraded', () => {
       tf('TF', true),
       short('Short', ['yes']),
       mc('Skipped', ['a', 'b'], 0),
+      mc('Own ids', [], 0, { options: [{ id: 'yes', text: 'Yes', is_correct: true }, { id: 'no', text: 'No', is_correct: false }] }),
     ]);
-    const [mcQ, maQ, tfQ, shortQ] = questions;
+    const [mcQ, maQ, tfQ, shortQ, , ownQ] = questions;
     const attempt = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth);
     await f.quiz.SubmitAttempt(
       {
@@ -187,6 +189,7 @@ describe('answers of quiz.graded and quiz.regraded', () => {
           { question_id: maQ.id, selected_option_ids: [maQ.options[0].id] }, // one of two right options: partial credit
           correctAnswerFor(tfQ),
           correctAnswerFor(shortQ),
+          { question_id: ownQ.id, selected_option_ids: ['no'] },
         ],
       },
       f.student.auth,
@@ -205,9 +208,16 @@ describe('answers of quiz.graded and quiz.regraded', () => {
     expect(results.get(maQ.id)!.correctness).toBe('partial');
     expect(byId.get(maQ.id)).toMatchObject({ selected_option_ids: [maQ.options[0].id], is_correct: false, max_points: 2 });
     expect((byId.get(maQ.id) as { points_earned: number }).points_earned).toBeGreaterThan(0);
-    expect(byId.get(tfQ.id)).toEqual({ question_id: tfQ.id, selected_option_ids: ['true'], is_correct: true, points_earned: 1, max_points: 1 });
+    expect(byId.get(tfQ.id)).toEqual({ question_id: tfQ.id, selected_option_ids: [choiceUuid(tfQ.id, 'true')], is_correct: true, points_earned: 1, max_points: 1 });
     expect(byId.get(shortQ.id)).toEqual({ question_id: shortQ.id, selected_option_ids: [], is_correct: true, points_earned: 1, max_points: 1 });
     expect(byId.get(questions[4].id)).toEqual({ question_id: questions[4].id, selected_option_ids: [], is_correct: false, points_earned: 0, max_points: 1 });
+    // An instructor's own option ids travel as name-based UUIDs, the same in the quiz's definition.
+    expect(byId.get(ownQ.id)).toEqual({ question_id: ownQ.id, selected_option_ids: [choiceUuid(ownQ.id, 'no')], is_correct: false, points_earned: 0, max_points: 1 });
+    const definition = await captured.waitFor('quiz.published', (d) => d.quiz_id === quiz.id);
+    expect(definition.data.questions[5].options).toEqual([
+      { option_id: choiceUuid(ownQ.id, 'yes'), text: 'Yes', is_correct: true },
+      { option_id: choiceUuid(ownQ.id, 'no'), text: 'No', is_correct: false },
+    ]);
   });
 
   it('an essay graded by hand: quiz.graded when final, the essay correct only with full points', async () => {
@@ -245,7 +255,7 @@ describe('answers of quiz.graded and quiz.regraded', () => {
     expect(regraded.data).toMatchObject({ new_score: 4, new_percentage: 100, passed: true });
     expect(regraded.data.answers).toEqual([
       { question_id: q1.id, selected_option_ids: picked, is_correct: true, points_earned: 3, max_points: 3 },
-      { question_id: q2.id, selected_option_ids: ['true'], is_correct: true, points_earned: 1, max_points: 1 },
+      { question_id: q2.id, selected_option_ids: [choiceUuid(q2.id, 'true')], is_correct: true, points_earned: 1, max_points: 1 },
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DomainEvent } from '@lms/kit/events';
 import type { Correctness, QuestionBody, QuestionType, StudentAnswer } from './types';
 
@@ -61,7 +62,7 @@ export function attemptSubmitted(a: AttemptFacts, submittedAt: Date, autoSubmitt
  */
 export interface AnswerFactV1 {
   question_id: string;
-  /** Option ids selected (multiple_choice, multiple_answer; `true`/`false` for true_false); [] for other types or unanswered. */
+  /** Option ids selected (multiple_choice, multiple_answer, true_false: see choiceUuid); [] for other types or unanswered. */
   selected_option_ids: string[];
   /** True only with full points (partial credit counts as not correct); null = an essay waiting for a person. */
   is_correct: boolean | null;
@@ -90,7 +91,7 @@ export function answerFacts(
     const result = results[q.questionId];
     return {
       question_id: q.questionId,
-      selected_option_ids: selectedOptions(q.type, answer),
+      selected_option_ids: selectedOptions(q, answer),
       is_correct: result?.correctness === 'pending_review' ? null : result?.correctness === 'correct',
       points_earned: result?.pointsEarned ?? 0,
       max_points: q.points,
@@ -98,11 +99,26 @@ export function answerFacts(
   });
 }
 
-function selectedOptions(type: QuestionType, answer: StudentAnswer | undefined): string[] {
+function selectedOptions(q: GradedQuestionFacts, answer: StudentAnswer | undefined): string[] {
   if (!answer) return [];
-  if (type === 'multiple_choice' || type === 'multiple_answer') return [...(answer.selectedOptionIds ?? [])];
-  if (type === 'true_false') return answer.text === 'true' || answer.text === 'false' ? [answer.text] : [];
+  if (q.type === 'multiple_choice' || q.type === 'multiple_answer') return (answer.selectedOptionIds ?? []).map((id) => choiceUuid(q.questionId, id));
+  if (q.type === 'true_false') return answer.text === 'true' || answer.text === 'false' ? [choiceUuid(q.questionId, answer.text)] : [];
   return [];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The id of a choice in events: always a UUID, as the event contract says. An option id that is a UUID (what the
+ * service assigns unless the instructor chose an id) is kept, lower-cased; any other id — an instructor's own
+ * (`a`, `opt-1`) or the fixed `true` / `false` choices of true_false — becomes a name-based UUID (version 5
+ * layout, SHA-1 of the question id and the choice id), the same in quiz.published and in answers.
+ */
+export function choiceUuid(questionId: string, choiceId: string): string {
+  if (UUID.test(choiceId)) return choiceId.toLowerCase();
+  const hex = createHash('sha1').update(`lms/quiz:choice:${questionId}:${choiceId}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 export function attemptGraded(
@@ -271,17 +287,17 @@ export interface QuizPublishedV1 {
 
 /**
  * The options a reader can count selections of: multiple_choice / multiple_answer options as defined, and for
- * true_false the two fixed choices `true` and `false` (the ids its answers carry in `selected_option_ids`).
- * Other types (short_answer, numeric, matching, ordering, essay) have none: [].
+ * true_false the two fixed choices "True" and "False". Ids as answers carry them in `selected_option_ids`
+ * (choiceUuid). Other types (short_answer, numeric, matching, ordering, essay) have none: [].
  */
-export function definedOptions(q: Pick<DefinedQuestionFacts, 'type' | 'body'>): PublishedOptionV1[] {
+export function definedOptions(q: Pick<DefinedQuestionFacts, 'questionId' | 'type' | 'body'>): PublishedOptionV1[] {
   if (q.type === 'multiple_choice' || q.type === 'multiple_answer') {
-    return (q.body.options ?? []).map((o) => ({ option_id: o.id, text: o.text, is_correct: o.isCorrect }));
+    return (q.body.options ?? []).map((o) => ({ option_id: choiceUuid(q.questionId, o.id), text: o.text, is_correct: o.isCorrect }));
   }
   if (q.type === 'true_false') {
     return [
-      { option_id: 'true', text: 'True', is_correct: q.body.correctAnswer === true },
-      { option_id: 'false', text: 'False', is_correct: q.body.correctAnswer === false },
+      { option_id: choiceUuid(q.questionId, 'true'), text: 'True', is_correct: q.body.correctAnswer === true },
+      { option_id: choiceUuid(q.questionId, 'false'), text: 'False', is_correct: q.body.correctAnswer === false },
     ];
   }
   return [];

@@ -12,10 +12,10 @@ const ids = { attempt_id: uuid, quiz_id: uuid, lesson_id: uuid, course_id: uuid,
 
 /**
  * Per question of a graded attempt (issue 13, additive: absent in events published before it). Option ids are
- * the question's own ids (UUIDs unless the instructor chose them: 1..64 letters, digits, "-" or "_"; `true` /
- * `false` for true_false). is_correct: full points only (partial credit is false); null = essay awaiting a person.
+ * always UUIDs (domain/quiz.events.ts choiceUuid: the option's own id, or a name-based UUID for an
+ * instructor-chosen id and for the true/false choices). is_correct: full points only; null = essay awaiting a person.
  */
-const optionId = z.string().min(1).max(64);
+const optionId = uuid;
 const answers = z
   .array(
     z.object({
