@@ -149,9 +149,10 @@ export class CourseFiguresRepository {
 
   async quiz(quizId: string): Promise<{ quizId: string; courseId: string; title: string } | null> {
     const r = await this.q.one<Row>(
-      `SELECT quiz_id, course_id, title FROM quizzes WHERE quiz_id = :quizId
-       UNION ALL SELECT quiz_id, course_id, '' FROM quiz_stats WHERE quiz_id = :quizId
-       LIMIT 1`,
+      `SELECT quiz_id, course_id, title FROM (
+         SELECT quiz_id, course_id, title, 0 AS source FROM quizzes WHERE quiz_id = :quizId
+         UNION ALL SELECT quiz_id, course_id, '', 1 FROM quiz_stats WHERE quiz_id = :quizId) q
+       ORDER BY source LIMIT 1`,
       { quizId },
     );
     return r ? { quizId: text(r.quiz_id), courseId: text(r.course_id), title: text(r.title) } : null;
