@@ -2,7 +2,8 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { createEventLogClient, type EventLogClient } from '@lms/kit/clients';
 import { eventually, testLogger } from '@lms/kit/testing';
 import { CLASSROOM_USERS, startAnalytics, startFleet, unique, type AnalyticsHandle, type Fleet } from '@lms/testing-fleet';
-import { rebuildReadModels, REBUILD_PRODUCERS, type RebuildReport } from '../src/app/rebuild/rebuild';
+import { checkReadModels, rebuildReadModels, REBUILD_PRODUCERS, type RebuildReport } from '../src/app/rebuild/rebuild';
+import { runCheck, runRebuild } from '../src/cli/rebuild';
 import { FACT_TYPES } from '../src/events/analytics.events.schema';
 import { FACTS_QUEUE } from '../src/events/facts.consumer';
 
@@ -149,6 +150,7 @@ describe('analytics rebuild from the producers\' event logs (real services)', ()
     expect(read).toBe(produced);
     expect(report.producers.every((p) => p.rejected === 0)).toBe(true);
     expect(await dump(analyticsDb)).toEqual(live);
+    expect(await checkReadModels(analyticsDb)).toEqual([]);
   });
 
   test('When a fresh analytics database is rebuilt after the fleet had data, then it equals the live one', async () => {
@@ -157,10 +159,22 @@ describe('analytics rebuild from the producers\' event logs (real services)', ()
     // Its own database and vhost: it sees no live event, only the logs.
     const fresh = await startAnalytics({ label: 'an_rebuild_fresh', authAddress: fleet.auth!.address });
     opened.push(fresh);
-    const report = await rebuild(fresh.service.sequelize);
-    expect(report.producers.map((p) => p.producer)).toEqual([...REBUILD_PRODUCERS]);
-    expect(report.producers.every((p) => p.duplicates === 0 && p.rejected === 0)).toBe(true);
+    // The CLI's own path: its config (producers' addresses), migrations, clients signed as analytics.
+    const config = {
+      ...fresh.config,
+      CATALOG_GRPC_ADDR: fleet.catalog!.address,
+      ENROLLMENT_GRPC_ADDR: fleet.enrollment!.address,
+      QUIZ_GRPC_ADDR: fleet.quiz!.address,
+      LOG_LEVEL: 'silent' as const,
+    };
+    let printed = '';
+    await runRebuild(config, (text) => void (printed += text));
+    for (const name of REBUILD_PRODUCERS) expect(printed).toMatch(new RegExp(`${name} +read \\d+, applied \\d+, duplicates 0, rejected 0`));
+    expect(printed).toMatch(/took \d+\.\d s/);
     expect(await dump(fresh.service.sequelize)).toEqual(live);
+    let checked = '';
+    expect(await runCheck(config, (text) => void (checked += text))).toBe(true);
+    expect(checked).toMatch(/every aggregate equals its recount/);
   });
 
   test('When events arrive live while a rebuild runs, then live and replayed copies count once', async () => {

@@ -3,7 +3,7 @@ import { createDatabase } from '@lms/kit/db';
 import { runMigrations } from '@lms/kit/lifecycle';
 import { createLogger } from '@lms/kit/logging';
 import { migrations } from '../../migrations';
-import { formatRebuildReport, rebuildReadModels, REBUILD_PRODUCERS } from '../app/rebuild/rebuild';
+import { checkReadModels, formatMismatches, formatRebuildReport, rebuildReadModels, REBUILD_PRODUCERS } from '../app/rebuild/rebuild';
 import { loadAnalyticsConfig, type AnalyticsConfig } from '../config';
 
 /** The producers' addresses (their event logs are served next to their own contracts). */
@@ -14,6 +14,22 @@ function logAddresses(config: AnalyticsConfig): Record<(typeof REBUILD_PRODUCERS
     enrollment: config.ENROLLMENT_GRPC_ADDR,
     quiz: config.QUIZ_GRPC_ADDR,
   };
+}
+
+/**
+ * `analytics rebuild --check`: compares every aggregate with a recount from the fact rows (read only; nothing
+ * is rebuilt). Returns whether they all agree.
+ */
+export async function runCheck(config: AnalyticsConfig, write: (text: string) => void): Promise<boolean> {
+  const logger = createLogger('analytics-rebuild', config.LOG_LEVEL);
+  const sequelize = createDatabase({ url: config.DATABASE_URL, logger, poolMax: 2 });
+  try {
+    const mismatches = await checkReadModels(sequelize);
+    write(`${formatMismatches(mismatches)}\n`);
+    return mismatches.length === 0;
+  } finally {
+    await sequelize.close();
+  }
 }
 
 /**
@@ -39,8 +55,11 @@ export async function runRebuild(config: AnalyticsConfig, write: (text: string) 
 }
 
 if (require.main === module) {
-  runRebuild(loadAnalyticsConfig(), (text) => process.stdout.write(text)).then(
-    () => process.exit(0),
+  const write = (text: string) => void process.stdout.write(text);
+  const check = process.argv.includes('--check');
+  const config = loadAnalyticsConfig();
+  (check ? runCheck(config, write) : runRebuild(config, write).then(() => true)).then(
+    (ok) => process.exit(ok ? 0 : 1),
     (err: unknown) => {
       process.stderr.write(`analytics rebuild failed: ${(err as Error)?.stack ?? String(err)}\n`);
       process.exit(1);

@@ -7,6 +7,7 @@ import { FACT_TYPES } from '../../events/analytics.events.schema';
 import { FACTS_QUEUE } from '../../events/facts.consumer';
 import { analyticsRepositories } from '../deps';
 import { ingestFact, PayloadRejected } from '../ingest/ingest-fact';
+import { recountMismatches, type AggregateMismatch } from '../ingest/recount';
 import { RebuildStore } from './rebuild-store';
 
 /** One producer whose event log is replayed (lms.eventlog.v1 on the producer's address). */
@@ -58,12 +59,7 @@ export async function rebuildReadModels(input: {
   const { sequelize, logger, sources } = input;
   const batchSize = Math.min(input.batchSize ?? 500, 2000);
   const started = performance.now();
-  const units = new UnitsOfWork({
-    sequelize,
-    outbox: new Outbox(sequelize), // ingestion emits nothing; the unit of work wants one
-    source: EVENT_SOURCE,
-    repositories: (sql: SqlSession) => ({ ...analyticsRepositories(sql), inbox: new InboxRepository(sql), rebuild: new RebuildStore(sql) }),
-  });
+  const units = rebuildUnits(sequelize);
   type Rebuilding = Parameters<Parameters<typeof units.run>[0]>[0];
 
   const tables = await units.run((uow) => uow.rebuild.empty(FACTS_QUEUE));
@@ -121,6 +117,30 @@ export async function rebuildReadModels(input: {
   // is read now; what the live consumer handled meanwhile is a duplicate.
   for (const [i, source] of sources.entries()) await replay(source, producers[i], positions[i]);
   return { tables, producers, ms: Math.round(performance.now() - started) };
+}
+
+/** The service's repositories plus the inbox (the live consumer's insert) and the rebuild's own SQL. */
+function rebuildUnits(sequelize: Sequelize) {
+  return new UnitsOfWork({
+    sequelize,
+    outbox: new Outbox(sequelize), // ingestion emits nothing; the unit of work wants one
+    source: EVENT_SOURCE,
+    repositories: (sql: SqlSession) => ({ ...analyticsRepositories(sql), inbox: new InboxRepository(sql), rebuild: new RebuildStore(sql) }),
+  });
+}
+
+/**
+ * `analytics rebuild --check`: every aggregate against a recount from the fact rows (recount.ts; full scans, read
+ * only). Empty when the read models are consistent.
+ */
+export function checkReadModels(sequelize: Sequelize, limitPerCheck = 20): Promise<AggregateMismatch[]> {
+  return recountMismatches(rebuildUnits(sequelize).read, limitPerCheck);
+}
+
+export function formatMismatches(mismatches: AggregateMismatch[]): string {
+  if (!mismatches.length) return 'analytics rebuild --check: every aggregate equals its recount from the fact rows';
+  const lines = mismatches.map((m) => `  ${m.check} ${JSON.stringify(m.key)}: stored ${JSON.stringify(m.actual)}, recount ${JSON.stringify(m.expected)}`);
+  return [`analytics rebuild --check: ${mismatches.length} aggregate row(s) differ from the recount (run analytics rebuild)`, ...lines].join('\n');
 }
 
 /** The report as the CLI prints it. */
