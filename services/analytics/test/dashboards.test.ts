@@ -533,4 +533,39 @@ describe('analytics dashboards: every RPC and field from a hand-built read model
     const err = await expectGrpcError(client.GetAtRiskStudents({ course_id: 'x', inactivity_days: 999, limit: 999 }, u.instructor.auth), GrpcStatus.INVALID_ARGUMENT);
     expect(err.fields?.map((f) => f.loc[0]).sort()).toEqual(['course_id', 'inactivity_days', 'limit']);
   });
+
+  // last: its 1,211 attempts would change the platform totals checked above
+  test('GetQuizItemAnalysis reads a quiz with more graded attempts than one page (keyset pages of attempts)', async () => {
+    const db = service.sequelize;
+    const quizId = randomUUID();
+    const questionId = randomUUID();
+    const [right, wrong] = [randomUUID(), randomUUID()];
+    await insert(db, 'quizzes', { quiz_id: quizId, course_id: C1, title: 'Big quiz', is_published: false });
+    await insert(db, 'questions', { question_id: questionId, quiz_id: quizId, position: 1, question_type: 'true_false', text: 'Big?', options: JSON.stringify([{ option_id: right, text: 'yes', is_correct: true }, { option_id: wrong, text: 'no', is_correct: false }]) });
+    // 1,201 graded attempts (every third one right) and 10 not graded
+    await db.query(
+      `INSERT INTO attempts (attempt_id, quiz_id, course_id, student_id, attempt_number, percentage, passed)
+       SELECT md5(:quizId || i)::uuid, :quizId, :courseId, md5('s' || i)::uuid, 1, CASE WHEN i <= 1201 THEN CASE WHEN i % 3 = 0 THEN 100 ELSE 0 END END, i % 3 = 0
+         FROM generate_series(1, 1211) i`,
+      { replacements: { quizId, courseId: C1 } },
+    );
+    await db.query(
+      `INSERT INTO attempt_answers (attempt_id, question_id, quiz_id, selected_option_ids, is_correct, points_earned, max_points)
+       SELECT md5(:quizId || i)::uuid, :questionId, :quizId, ARRAY[CASE WHEN i % 3 = 0 THEN :right ELSE :wrong END]::uuid[], i % 3 = 0, CASE WHEN i % 3 = 0 THEN 1 ELSE 0 END, 1
+         FROM generate_series(1, 1211) i`,
+      { replacements: { quizId, questionId, right, wrong } },
+    );
+    const r = await client.GetQuizItemAnalysis({ quiz_id: quizId }, u.instructor.auth);
+    expect(r.attempts_analysed).toBe(1201);
+    expect(r.items).toEqual([
+      {
+        question_id: questionId, question_text: 'Big?', question_type: 'true_false', answered: 1201, correct: 400, difficulty: 0.3331,
+        discrimination: null, // one question: no rest score
+        options: [
+          { option_id: right, option_text: 'yes', is_correct: true, chosen: 400, chosen_rate: 33.31 },
+          { option_id: wrong, option_text: 'no', is_correct: false, chosen: 801, chosen_rate: 66.69 },
+        ],
+      },
+    ]);
+  });
 });
