@@ -1,0 +1,156 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { parse } from 'csv-parse/sync';
+import { AppError } from '@lms/kit';
+import { createCatalogClient, type AnalyticsClient } from '@lms/kit/clients';
+import { testEnv, testLogger } from '@lms/kit/testing';
+import { buildApp } from '../src/app';
+import { createAuthClient } from '../src/clients/auth.client';
+import { loadGatewayConfig } from '../src/config';
+import { EXPORT_PAGE_SIZE } from '../src/routes/analytics.routes';
+import { startAuth, type TestAuth } from './support/auth';
+import { registerInstructor } from './support/catalog';
+import { uniquePrefix } from './support/gateway';
+import { Api, expectErrorBody } from './support/http';
+
+/**
+ * How the course export pages and streams, with a scripted analytics client in place of the service (the
+ * real one is exercised by analytics-access.test.ts): the pages asked for, each written as it arrives, a
+ * failure before the first byte answered as an error and one after it cutting the download.
+ */
+describe('Course export streaming (gateway with a scripted analytics client)', () => {
+  let auth: TestAuth;
+  let server: http.Server;
+  let api: Api;
+  let token: string;
+  const redis = new Redis(testEnv.redisUrl, { lazyConnect: true });
+  const courseId = randomUUID();
+  /** What the next ExportCourseStudents calls answer (a page, or an error to throw). */
+  let script: (request: { course_id: string; after: string; limit: number }) => Promise<unknown>;
+  const calls: { course_id: string; after: string; limit: number }[] = [];
+
+  const row = (i: number) => ({
+    student_id: randomUUID(),
+    student_name: i === 0 ? '=cmd|"/c calc"!A1' : `Learner ${i}`,
+    enrollment_id: randomUUID(),
+    status: 'active',
+    enrolled_at: '2026-01-02T03:04:05.000Z',
+    progress_percentage: 12.5,
+    completed_lessons: 1,
+    total_lessons: 8,
+    time_spent_hours: 0.5,
+    last_activity_at: '',
+    completed_at: '',
+    quizzes_taken: 2,
+    quizzes_passed: 1,
+    average_quiz_score: i % 2 ? { value: 75 } : null,
+  });
+  const page = (from: number, count: number, next: string) => ({
+    course_id: courseId,
+    course_title: 'Scripted, "quoted" course',
+    rows: Array.from({ length: count }, (_, k) => row(from + k)),
+    next_cursor: next,
+  });
+
+  beforeAll(async () => {
+    auth = await startAuth('export_stream', { ALLOW_INSTRUCTOR_SIGNUP: 'true' });
+    await redis.connect();
+    const config = loadGatewayConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      AUTH_GRPC_ADDR: auth.address,
+      REDIS_URL: testEnv.redisUrl,
+      REDIS_KEY_PREFIX: uniquePrefix('export_stream'),
+      RATE_LIMIT_GENERAL_PER_MIN: '100000',
+      RATE_LIMIT_REGISTER_PER_MIN: '100000',
+      RATE_LIMIT_LOGIN_PER_MIN: '100000',
+    });
+    const analytics = {
+      ExportCourseStudents: (request: { course_id: string; after: string; limit: number }) => {
+        calls.push(request);
+        return script(request);
+      },
+      close: () => undefined,
+    } as unknown as AnalyticsClient;
+    const built = buildApp({
+      config,
+      logger: testLogger('gateway'),
+      auth: createAuthClient(auth.address, 5000),
+      catalog: createCatalogClient('127.0.0.1:1', 500),
+      analytics,
+      redis,
+    });
+    server = http.createServer(built.app);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    api = new Api(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    token = (await registerInstructor(api, 'streamer')).access;
+  }, 60_000);
+
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+    await redis.quit();
+    await auth?.stop();
+  });
+
+  beforeEach(() => {
+    calls.length = 0;
+  });
+
+  const path = `/api/v1/analytics/export/course/${courseId}/students`;
+
+  test('When the course has three pages, then each is asked for with the previous cursor and every row is written once, in order', async () => {
+    const pages: Record<string, unknown> = {
+      '': page(0, EXPORT_PAGE_SIZE, 'c1'),
+      c1: page(EXPORT_PAGE_SIZE, EXPORT_PAGE_SIZE, 'c2'),
+      c2: page(2 * EXPORT_PAGE_SIZE, 7, ''),
+    };
+    script = async (request) => pages[request.after];
+    const res = await api.get(path, { token });
+    expect(res.status).toBe(200);
+    expect(calls).toEqual([
+      { course_id: courseId, after: '', limit: EXPORT_PAGE_SIZE },
+      { course_id: courseId, after: 'c1', limit: EXPORT_PAGE_SIZE },
+      { course_id: courseId, after: 'c2', limit: EXPORT_PAGE_SIZE },
+    ]);
+    expect(res.headers.get('transfer-encoding')).toBe('chunked');
+    const rows: string[][] = parse(res.text);
+    expect(rows).toHaveLength(1 + 2 * EXPORT_PAGE_SIZE + 7);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(Array.from({ length: 2 * EXPORT_PAGE_SIZE + 7 }, (_, i) => (i === 0 ? `'=cmd|"/c calc"!A1` : `Learner ${i}`)));
+    // null → empty cell; OptionalNumber unwrapped
+    expect(rows[1].slice(9)).toEqual(['', '', '2', '1', '']);
+    expect(rows[2].slice(9)).toEqual(['', '', '2', '1', '75']);
+
+    const json = await api.get(`${path}?format=json`, { token });
+    expect(json.status).toBe(200);
+    expect(json.body.course_title).toBe('Scripted, "quoted" course');
+    expect(json.body.students).toHaveLength(2 * EXPORT_PAGE_SIZE + 7);
+    expect(json.body.students[1]).toMatchObject({ last_activity_at: null, completed_at: null, average_quiz_score: 75 });
+    expect(json.body.students[0].average_quiz_score).toBeNull();
+  });
+
+  test('When the first page fails, then the answer is the usual JSON error (nothing was sent yet)', async () => {
+    script = async () => {
+      throw new AppError('permission_denied', 'Not your course', { code: 'ANALYTICS.NOT_COURSE_OWNER' });
+    };
+    expectErrorBody(await api.get(path, { token }), 403, 'ANALYTICS.NOT_COURSE_OWNER');
+    script = async () => {
+      throw new AppError('unavailable', 'analytics is unavailable');
+    };
+    const down = expectErrorBody(await api.get(path, { token }), 503);
+    expect(down.code).toEqual(expect.any(String));
+  });
+
+  test('When a later page fails, then the download is cut (the client sees an error, never a complete-looking file)', async () => {
+    script = async (request) => {
+      if (request.after === '') return page(0, EXPORT_PAGE_SIZE, 'c1');
+      throw new AppError('unavailable', 'analytics went away');
+    };
+    const res = await fetch(`${api.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    await expect(res.text()).rejects.toThrow();
+    expect(calls.map((c) => c.after)).toEqual(['', 'c1']);
+  });
+});
