@@ -36,8 +36,8 @@ export interface EventLogPage {
 const MAX_BIGINT = '9223372036854775807';
 
 /**
- * The partial index the log is read by (published rows by seq). Created by the relay of a service that keeps a
- * log, on its first pass (CONCURRENTLY: writers go on while it builds).
+ * The partial index the log is read by (published rows by seq). In eventTablesMigration for new databases; the
+ * relay of a service that keeps a log creates it in a database migrated before (CONCURRENTLY: writers go on).
  */
 export const EVENT_LOG_INDEX_SQL = 'CREATE INDEX CONCURRENTLY IF NOT EXISTS outbox_log_idx ON outbox (seq) WHERE published_at IS NOT NULL';
 

@@ -26,6 +26,8 @@ export const eventTablesMigration: Migration = {
       );
       CREATE INDEX IF NOT EXISTS outbox_pending_idx ON outbox (seq) WHERE published_at IS NULL;
       CREATE INDEX IF NOT EXISTS outbox_published_idx ON outbox (published_at) WHERE published_at IS NOT NULL;
+      -- the event log's reads by seq (event-log.ts); databases migrated before it get it from the relay
+      CREATE INDEX IF NOT EXISTS outbox_log_idx ON outbox (seq) WHERE published_at IS NOT NULL;
       CREATE TABLE IF NOT EXISTS inbox (
         consumer text NOT NULL,
         event_id text NOT NULL,
