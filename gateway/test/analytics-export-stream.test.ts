@@ -153,4 +153,42 @@ describe('Course export streaming (gateway with a scripted analytics client)', (
     await expect(res.text()).rejects.toThrow();
     expect(calls.map((c) => c.after)).toEqual(['', 'c1']);
   });
+
+  test('When the OpenAPI document is read, then every analytics route is there with its roles, errors and nullable figures', async () => {
+    const doc = (await api.get('/openapi.json')).body;
+    const A = '/api/v1/analytics';
+    const roles: Record<string, string[] | undefined> = {
+      [`${A}/my-progress`]: undefined,
+      [`${A}/my-dashboard`]: undefined,
+      [`${A}/students/{student_id}/dashboard`]: ['admin'],
+      [`${A}/courses/{course_id}`]: ['instructor', 'admin'],
+      [`${A}/courses/{course_id}/funnel`]: ['instructor', 'admin'],
+      [`${A}/courses/{course_id}/at-risk`]: ['instructor', 'admin'],
+      [`${A}/quizzes/{quiz_id}/items`]: ['instructor', 'admin'],
+      [`${A}/my-instructor-dashboard`]: ['instructor', 'admin'],
+      [`${A}/instructors/{instructor_id}/dashboard`]: ['admin'],
+      [`${A}/system/overview`]: ['admin'],
+      [`${A}/system/user-growth`]: ['admin'],
+      [`${A}/system/enrollment-trend`]: ['admin'],
+      [`${A}/system/popular-courses`]: ['admin'],
+      [`${A}/system/top-instructors`]: ['admin'],
+      [`${A}/export/course/{course_id}/students`]: ['instructor', 'admin'],
+      [`${A}/export/my-progress`]: undefined,
+    };
+    for (const [path, expected] of Object.entries(roles)) {
+      const op = doc.paths[path]?.get;
+      expect([path, Boolean(op)]).toEqual([path, true]);
+      expect(op.tags).toEqual(['Analytics']);
+      expect(op['x-roles']).toEqual(expected);
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '401', '429', '500', '503']));
+      if (expected) expect(Object.keys(op.responses)).toContain('403');
+    }
+    const exportOp = doc.paths[`${A}/export/course/{course_id}/students`].get;
+    expect(Object.keys(exportOp.responses['200'].content).sort()).toEqual(['application/json', 'text/csv']);
+    expect(exportOp.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'format', in: 'query' })]));
+    const summary = doc.components.schemas.StudentProgressSummary;
+    expect(summary.properties.average_quiz_score.type).toEqual(['number', 'null']);
+    expect(doc.components.schemas.UserGrowthSeries.properties.data.type).toBe('array');
+    expect(doc.tags.map((t: { name: string }) => t.name)).toContain('Analytics');
+  });
 });
