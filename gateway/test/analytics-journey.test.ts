@@ -160,9 +160,10 @@ describe('Analytics journey through the gateway: every dashboard field against h
     await eventually(
       async () => {
         const system = await get('/api/v1/analytics/system/overview', fleet.admin);
-        expect(system.overview).toMatchObject({ total_users: 7, total_enrollments: 6, total_quiz_attempts: 4 });
+        expect(system.overview).toMatchObject({ total_users: 7, total_enrollments: 6, active_enrollments: 3, total_quizzes: 1, total_quiz_attempts: 4 });
         const a = await get(`/api/v1/analytics/courses/${ids.A}`, fleet.owner);
-        expect(a.stats).toMatchObject({ completed_students: 1, total_reviews: 2 });
+        expect(a.stats).toMatchObject({ active_students: 1, completed_students: 1, total_reviews: 2 });
+        expect(a.engagement.dropout_rate).toBe(33.33);
         expect(a.quizzes[0]?.total_attempts).toBe(4);
         expect(a.engagement.total_watch_time_hours).toBe(r2(1860 / 3600));
         const b = await get(`/api/v1/analytics/courses/${ids.B}`, fleet.owner);
