@@ -1,6 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { SqlSession } from '@lms/kit/db';
 import { delta, type AggregateTable, type Contribution } from '../domain/contributions';
+import { SqlBatch } from './sql-batch';
 
 /** The primary key of each aggregate table (the upsert's conflict target), in lock order. */
 const KEYS: Record<AggregateTable, string[]> = {
@@ -22,68 +23,85 @@ const RATING = /^rating_([1-5])$/;
 export class AggregateRepository {
   constructor(protected readonly sql: SqlSession) {}
 
-  /**
-   * Adds the amounts to their aggregate rows (created when missing) in ONE statement: one upsert per
-   * row as data-modifying CTEs, tables in a fixed order and rows in key order.
-   */
+  /** Adds the amounts to their aggregate rows (created when missing), in one statement. */
   async add(deltas: Contribution[]): Promise<void> {
-    // One upsert per aggregate row (a statement may not change a row twice): merge amounts of the same row.
-    const sorted = delta([], deltas).sort(
-      (a, b) => ORDER.indexOf(a.table) - ORDER.indexOf(b.table) || JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)),
-    );
-    const bind: Record<string, unknown> = {};
-    let n = 0;
-    const param = (value: unknown, cast?: string) => {
-      const name = `p${n++}`;
-      bind[name] = value;
-      return cast ? `$${name}::${cast}` : `$${name}`;
-    };
-    if (sorted.length === 0) return;
-    const statements = sorted.map((d) => {
+    const batch = new SqlBatch();
+    this.addTo(batch, deltas);
+    await batch.run(this.sql);
+  }
+
+  /** Runs a batch of writes built by the repositories' `…To(batch)` methods (one round trip). */
+  async run(batch: SqlBatch): Promise<void> {
+    await batch.run(this.sql);
+  }
+
+  /**
+   * Adds to `batch` one upsert per aggregate row (tables in a fixed order, rows in key order, amounts of one
+   * row merged). `activeDays`: days of activity of an enrolment, recorded in enrollment_days; each day that is
+   * new there counts one active learner of the course that day (course_daily), decided in the same statement.
+   */
+  addTo(batch: SqlBatch, deltas: Contribution[], activeDays?: { enrollmentId: string; courseId: string; days: string[] }): void {
+    const rows: (Contribution & { exprs?: Record<string, string> })[] = delta([], deltas);
+    if (activeDays && activeDays.days.length > 0) {
+      const days = [...new Set(activeDays.days)].sort();
+      const inserted = batch.add(
+        `INSERT INTO enrollment_days (enrollment_id, day)
+         SELECT ${batch.param(activeDays.enrollmentId, 'uuid')}, d FROM unnest(${batch.param(days, 'date[]')}) AS d ORDER BY d
+         ON CONFLICT DO NOTHING RETURNING day`,
+      );
+      for (const day of days) {
+        const key = { course_id: activeDays.courseId, day };
+        let row = rows.find((r) => r.table === 'course_daily' && r.key.course_id === key.course_id && r.key.day === day);
+        if (!row) {
+          row = { table: 'course_daily', key, values: {} };
+          rows.push(row);
+        }
+        row.exprs = { active_learners: `(SELECT count(*) FROM ${inserted} WHERE day = ${batch.param(day, 'date')})::int` };
+      }
+    }
+    rows.sort((a, b) => ORDER.indexOf(a.table) - ORDER.indexOf(b.table) || JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
+    for (const d of rows) {
       const keys = KEYS[d.table];
       const columns: string[] = [];
       const values: string[] = [];
       const sets: string[] = [];
       for (const column of keys) {
         columns.push(column);
-        values.push(param(d.key[column], CAST[column]));
+        values.push(batch.param(d.key[column], CAST[column]));
       }
       for (const [column, value] of Object.entries(d.attrs ?? {})) {
         if (!COLUMN.test(column)) throw new Error(`bad column ${column}`);
         columns.push(column);
-        values.push(param(value, CAST[column]));
+        values.push(batch.param(value, CAST[column]));
       }
       const ratings: number[] = [0, 0, 0, 0, 0];
       let hasRatings = false;
-      for (const [column, amount] of Object.entries(d.values)) {
+      const amounts: [string, string][] = Object.entries(d.values).flatMap(([column, amount]): [string, string][] => {
         const rating = RATING.exec(column);
         if (rating) {
           ratings[Number(rating[1]) - 1] = amount;
           hasRatings = true;
-          continue;
+          return [];
         }
+        return [[column, batch.param(amount)]];
+      });
+      for (const [column, expr] of Object.entries(d.exprs ?? {})) amounts.push([column, expr]);
+      for (const [column, value] of amounts) {
         if (!COLUMN.test(column)) throw new Error(`bad column ${column}`);
         columns.push(column);
-        values.push(param(amount));
+        values.push(value);
         sets.push(`${column} = ${d.table}.${column} + EXCLUDED.${column}`);
       }
       if (hasRatings) {
         columns.push('ratings');
-        values.push(param(ratings, 'smallint[]'));
+        values.push(batch.param(ratings, 'smallint[]'));
         sets.push(`ratings = ARRAY[${ratings.map((_, i) => `${d.table}.ratings[${i + 1}] + EXCLUDED.ratings[${i + 1}]`).join(', ')}]::smallint[]`);
       }
-      return `INSERT INTO ${d.table} (${columns.join(', ')}) VALUES (${values.join(', ')})
-        ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${sets.join(', ')}`;
-    });
-    if (statements.length === 1) {
-      await this.sql.query(statements[0], { bind });
-      return;
+      batch.add(
+        `INSERT INTO ${d.table} (${columns.join(', ')}) VALUES (${values.join(', ')})
+         ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${sets.join(', ')}`,
+      );
     }
-    const ctes = statements.map((s, i) => `d${i} AS (${s} RETURNING 1)`);
-    await this.sql.query(`WITH ${ctes.join(',\n')} SELECT ${statements.map((_, i) => `(SELECT count(*) FROM d${i})`).join(' + ')}`, {
-      bind,
-      type: QueryTypes.SELECT,
-    });
   }
 
   /**

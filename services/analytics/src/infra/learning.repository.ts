@@ -2,6 +2,7 @@ import { QueryTypes } from 'sequelize';
 import type { SqlSession } from '@lms/kit/db';
 import type { EnrollmentRow, LessonProgressRow } from '../domain/contributions';
 import type { EnrollmentStatus } from '../domain/enrollment-status';
+import type { SqlBatch } from './sql-batch';
 
 /** The ids every enrolment fact carries: enough to create the row when a later fact arrives first. */
 export interface EnrollmentRef {
@@ -50,14 +51,14 @@ interface ProgressRecord {
   inserted: boolean;
 }
 
-const date = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
+const date = (v: Date | string | null | undefined): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v));
 
 const toEnrollment = (r: EnrollmentRecord): EnrollmentRow => ({
   enrollmentId: r.enrollment_id,
   studentId: r.student_id,
   courseId: r.course_id,
   enrolledAt: date(r.enrolled_at),
-  priceCents: r.price_cents === null ? null : Number(r.price_cents),
+  priceCents: r.price_cents === null || r.price_cents === undefined ? null : Number(r.price_cents),
   currency: r.currency,
   droppedAt: date(r.dropped_at),
   expiredAt: date(r.expired_at),
@@ -107,18 +108,44 @@ export class LearningRepository {
     return { row: toEnrollment(record), created: Boolean(record.inserted) };
   }
 
-  /** Writes every mutable column of a locked enrolment. */
-  async saveEnrollment(row: EnrollmentRow): Promise<void> {
-    await this.sql.query(
-      `UPDATE enrollments SET enrolled_at = $enrolledAt, price_cents = $priceCents, currency = $currency,
-         dropped_at = $droppedAt, expired_at = $expiredAt, reactivated_at = $reactivatedAt, completed_at = $completedAt,
-         status = $status, progress_percentage = $progressPercentage, completed_lessons = $completedLessons,
-         total_lessons = $totalLessons, progress_version = $progressVersion, lessons_completed = $lessonsCompleted,
-         time_spent_seconds = $timeSpentSeconds, first_activity_at = $firstActivityAt, last_activity_at = $lastActivityAt,
-         last_lesson_id = $lastLessonId, last_lesson_at = $lastLessonAt, rating = $rating, review = $review, reviewed_at = $reviewedAt
-       WHERE enrollment_id = $enrollmentId`,
-      { bind: { ...row, studentId: undefined, courseId: undefined } },
+  /** Adds to `batch` the write of every mutable column of a locked enrolment. */
+  saveEnrollmentTo(batch: SqlBatch, row: EnrollmentRow): void {
+    const p = (v: unknown, cast?: string) => batch.param(v, cast);
+    batch.add(
+      `UPDATE enrollments SET enrolled_at = ${p(row.enrolledAt, 'timestamptz')}, price_cents = ${p(row.priceCents, 'bigint')}, currency = ${p(row.currency, 'text')},
+         dropped_at = ${p(row.droppedAt, 'timestamptz')}, expired_at = ${p(row.expiredAt, 'timestamptz')}, reactivated_at = ${p(row.reactivatedAt, 'timestamptz')},
+         completed_at = ${p(row.completedAt, 'timestamptz')}, status = ${p(row.status, 'text')}, progress_percentage = ${p(row.progressPercentage, 'numeric')},
+         completed_lessons = ${p(row.completedLessons, 'integer')}, total_lessons = ${p(row.totalLessons, 'integer')}, progress_version = ${p(row.progressVersion, 'integer')},
+         lessons_completed = ${p(row.lessonsCompleted, 'integer')}, time_spent_seconds = ${p(row.timeSpentSeconds, 'bigint')},
+         first_activity_at = ${p(row.firstActivityAt, 'timestamptz')}, last_activity_at = ${p(row.lastActivityAt, 'timestamptz')},
+         last_lesson_id = ${p(row.lastLessonId, 'uuid')}, last_lesson_at = ${p(row.lastLessonAt, 'timestamptz')}, rating = ${p(row.rating, 'smallint')},
+         review = ${p(row.review, 'text')}, reviewed_at = ${p(row.reviewedAt, 'timestamptz')}
+       WHERE enrollment_id = ${p(row.enrollmentId, 'uuid')}`,
     );
+  }
+
+  /**
+   * A learner's lesson fact locks two rows: the lesson progress row, then its enrolment (both created from the
+   * ids when missing) — in one statement.
+   */
+  async lockLessonAndEnrollment(ref: LessonRef): Promise<{ progress: { row: LessonProgressRow; created: boolean }; enrollment: { row: EnrollmentRow; created: boolean } }> {
+    const [record] = await this.sql.query<{ lp: ProgressRecord; en: EnrollmentRecord }>(
+      `WITH lp AS (
+         INSERT INTO lesson_progress (enrollment_id, lesson_id, course_id, student_id) VALUES ($enrollmentId, $lessonId, $courseId, $studentId)
+         ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET lesson_id = EXCLUDED.lesson_id
+         RETURNING *, (xmax = 0) AS inserted
+       ), en AS (
+         INSERT INTO enrollments (enrollment_id, student_id, course_id) SELECT enrollment_id, student_id, course_id FROM lp
+         ON CONFLICT (enrollment_id) DO UPDATE SET enrollment_id = EXCLUDED.enrollment_id
+         RETURNING *, (xmax = 0) AS inserted
+       )
+       SELECT (SELECT to_jsonb(lp) FROM lp) AS lp, (SELECT to_jsonb(en) FROM en) AS en`,
+      { type: QueryTypes.SELECT, bind: { ...ref } },
+    );
+    return {
+      progress: { row: toProgress(record.lp), created: Boolean(record.lp.inserted) },
+      enrollment: { row: toEnrollment(record.en), created: Boolean(record.en.inserted) },
+    };
   }
 
   /** The lesson progress row, locked (created from the ids when missing). */
@@ -132,21 +159,14 @@ export class LearningRepository {
     return { row: toProgress(record), created: Boolean(record.inserted) };
   }
 
-  async saveLessonProgress(row: LessonProgressRow): Promise<void> {
-    await this.sql.query(
-      `UPDATE lesson_progress SET started_at = $startedAt, completed_at = $completedAt, time_spent_seconds = $timeSpentSeconds
-       WHERE enrollment_id = $enrollmentId AND lesson_id = $lessonId`,
-      { bind: { enrollmentId: row.enrollmentId, lessonId: row.lessonId, startedAt: row.startedAt, completedAt: row.completedAt, timeSpentSeconds: row.timeSpentSeconds } },
+  /** Adds to `batch` the write of a locked lesson progress row. */
+  saveLessonProgressTo(batch: SqlBatch, row: LessonProgressRow): void {
+    const p = (v: unknown, cast?: string) => batch.param(v, cast);
+    batch.add(
+      `UPDATE lesson_progress SET started_at = ${p(row.startedAt, 'timestamptz')}, completed_at = ${p(row.completedAt, 'timestamptz')},
+         time_spent_seconds = ${p(row.timeSpentSeconds, 'bigint')}
+       WHERE enrollment_id = ${p(row.enrollmentId, 'uuid')} AND lesson_id = ${p(row.lessonId, 'uuid')}`,
     );
-  }
-
-  /** Records a day of activity of the enrolment; true when it is a new (enrolment, day). */
-  async addActiveDay(enrollmentId: string, day: string): Promise<boolean> {
-    const rows = await this.sql.query<{ day: string }>(
-      `INSERT INTO enrollment_days (enrollment_id, day) VALUES ($enrollmentId, $day::date) ON CONFLICT DO NOTHING RETURNING day`,
-      { type: QueryTypes.SELECT, bind: { enrollmentId, day } },
-    );
-    return rows.length > 0;
   }
 
   /** The enrolment of a student in a course, if analytics knows it (quiz facts carry no enrolment id). */

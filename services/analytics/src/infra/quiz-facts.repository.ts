@@ -1,6 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { SqlSession } from '@lms/kit/db';
 import type { AnswerRow, AttemptRow } from '../domain/contributions';
+import type { SqlBatch } from './sql-batch';
 
 export interface AttemptRef {
   attemptId: string;
@@ -85,23 +86,14 @@ export class QuizFactRepository {
     return { row: toAttempt(record), created: Boolean(record.inserted) };
   }
 
-  async saveAttempt(row: AttemptRow): Promise<void> {
-    await this.sql.query(
-      `UPDATE attempts SET attempt_number = $attemptNumber, started_at = $startedAt, submitted_at = $submittedAt,
-         graded_at = $gradedAt, percentage = $percentage, passed = $passed, answers_at = $answersAt
-       WHERE attempt_id = $attemptId`,
-      {
-        bind: {
-          attemptId: row.attemptId,
-          attemptNumber: row.attemptNumber,
-          startedAt: row.startedAt,
-          submittedAt: row.submittedAt,
-          gradedAt: row.gradedAt,
-          percentage: row.percentage,
-          passed: row.passed,
-          answersAt: row.answersAt,
-        },
-      },
+  /** Adds to `batch` the write of a locked attempt. */
+  saveAttemptTo(batch: SqlBatch, row: AttemptRow): void {
+    const p = (v: unknown, cast?: string) => batch.param(v, cast);
+    batch.add(
+      `UPDATE attempts SET attempt_number = ${p(row.attemptNumber, 'integer')}, started_at = ${p(row.startedAt, 'timestamptz')},
+         submitted_at = ${p(row.submittedAt, 'timestamptz')}, graded_at = ${p(row.gradedAt, 'timestamptz')}, percentage = ${p(row.percentage, 'numeric')},
+         passed = ${p(row.passed, 'boolean')}, answers_at = ${p(row.answersAt, 'timestamptz')}
+       WHERE attempt_id = ${p(row.attemptId, 'uuid')}`,
     );
   }
 

@@ -1,5 +1,4 @@
 import {
-  activeDayContribution,
   dayOf,
   delta,
   enrollmentContribution,
@@ -8,6 +7,7 @@ import {
 } from '../../domain/contributions';
 import { enrollmentStatus } from '../../domain/enrollment-status';
 import type { EnrollmentRef } from '../../infra/learning.repository';
+import { SqlBatch } from '../../infra/sql-batch';
 import type { AnalyticsUnitOfWork } from '../deps';
 
 /** Activity of a learner at a time (in a lesson when known). */
@@ -37,18 +37,19 @@ export function withActivity(row: EnrollmentRow, activity: Activity): Enrollment
 }
 
 /**
- * The one path every enrolment change takes: lock (or create) the row, apply the fact, derive the status,
- * save, record days of activity, and add `contribution(after) − contribution(before)` (plus the caller's
- * own `extra` amounts) to the aggregates in one statement. A row created here also counts its co-enrolment
- * pairs and takes in the activity of quiz attempts that arrived before it.
+ * The one path every enrolment change takes: lock (or create) the row — or take the row the caller locked —,
+ * apply the fact, derive the status, then ONE statement that saves the row (when it changed), records the
+ * days of activity and adds `contribution(after) − contribution(before)` plus the caller's own amounts
+ * (`extra`, `batch`) to the aggregates. A row created here also counts its co-enrolment pairs and takes in
+ * the activity of quiz attempts that arrived before it.
  */
 export async function changeEnrollment(
   uow: AnalyticsUnitOfWork,
   ref: EnrollmentRef,
   change: (row: EnrollmentRow) => EnrollmentRow,
-  options: { activity?: Activity; extra?: Contribution[] } = {},
+  options: { activity?: Activity; extra?: Contribution[]; batch?: SqlBatch; locked?: { row: EnrollmentRow; created: boolean } } = {},
 ): Promise<void> {
-  const { row: before, created } = await uow.learning.lockEnrollment(ref);
+  const { row: before, created } = options.locked ?? (await uow.learning.lockEnrollment(ref));
   let after = change({ ...before });
   const activities: Activity[] = options.activity ? [options.activity] : [];
   if (created) {
@@ -56,12 +57,20 @@ export async function changeEnrollment(
   }
   for (const activity of activities) after = withActivity(after, activity);
   after.status = enrollmentStatus(after);
-  await uow.learning.saveEnrollment(after);
+  const batch = options.batch ?? new SqlBatch();
+  if (created || !sameRow(before, after)) uow.learning.saveEnrollmentTo(batch, after);
   const contributions: Contribution[] = [...delta(created ? [] : enrollmentContribution(before), enrollmentContribution(after)), ...(options.extra ?? [])];
-  const days = [...new Set(activities.map((a) => dayOf(a.at)))].sort();
-  for (const day of days) {
-    if (await uow.learning.addActiveDay(ref.enrollmentId, day)) contributions.push(...activeDayContribution(ref.courseId, day));
-  }
-  await uow.aggregates.add(contributions);
+  const days = activities.map((a) => dayOf(a.at));
+  uow.aggregates.addTo(batch, contributions, { enrollmentId: ref.enrollmentId, courseId: ref.courseId, days });
+  await uow.aggregates.run(batch);
   if (created) await uow.aggregates.addCoursePairs(ref.studentId, ref.courseId);
+}
+
+/** Whether two versions of a row hold the same values (dates by time). */
+export function sameRow<T extends object>(a: T, b: T): boolean {
+  const record = (r: T) => r as Record<string, unknown>;
+  return Object.keys(a).every((k) => {
+    const [x, y] = [record(a)[k], record(b)[k]];
+    return x instanceof Date && y instanceof Date ? x.getTime() === y.getTime() : x === y;
+  });
 }

@@ -2,7 +2,8 @@ import { delta, lessonProgressContribution, timeSpentContribution, type Contribu
 import type { FactPayload } from '../../events/analytics.events.schema';
 import type { LessonRef } from '../../infra/learning.repository';
 import type { AnalyticsUnitOfWork } from '../deps';
-import { changeEnrollment, earliest } from './enrolment-row';
+import { SqlBatch } from '../../infra/sql-batch';
+import { changeEnrollment, earliest, sameRow } from './enrolment-row';
 
 type Ref = { enrollment_id: string; student_id: string; course_id: string; lesson_id: string };
 const ref = (p: Ref): LessonRef => ({ enrollmentId: p.enrollment_id, studentId: p.student_id, courseId: p.course_id, lessonId: p.lesson_id });
@@ -18,9 +19,11 @@ async function changeLessonProgress(
   at: Date,
   extra: { seconds?: number } = {},
 ): Promise<void> {
-  const { row: before, created } = await uow.learning.lockLessonProgress(lesson);
+  const { progress, enrollment } = await uow.learning.lockLessonAndEnrollment(lesson);
+  const { row: before, created } = progress;
   const after = change({ ...before });
-  await uow.learning.saveLessonProgress(after);
+  const batch = new SqlBatch();
+  if (created || !sameRow(before, after)) uow.learning.saveLessonProgressTo(batch, after);
   const contributions: Contribution[] = delta(created ? [] : lessonProgressContribution(before), lessonProgressContribution(after));
   const newlyCompleted = !before.completedAt && after.completedAt ? 1 : 0;
   const seconds = extra.seconds ?? 0;
@@ -29,7 +32,7 @@ async function changeLessonProgress(
     uow,
     lesson,
     (row) => ({ ...row, lessonsCompleted: row.lessonsCompleted + newlyCompleted, timeSpentSeconds: row.timeSpentSeconds + seconds }),
-    { activity: { at, lessonId: lesson.lessonId }, extra: contributions },
+    { activity: { at, lessonId: lesson.lessonId }, extra: contributions, batch, locked: enrollment },
   );
 }
 

@@ -10,7 +10,8 @@ import {
 import type { FactPayload } from '../../events/analytics.events.schema';
 import type { AttemptRef } from '../../infra/quiz-facts.repository';
 import type { AnalyticsUnitOfWork } from '../deps';
-import { changeEnrollment, earliest } from './enrolment-row';
+import { SqlBatch } from '../../infra/sql-batch';
+import { changeEnrollment, earliest, sameRow } from './enrolment-row';
 
 type Ref = { attempt_id: string; quiz_id: string; course_id: string; student_id: string; lesson_id?: string | null };
 const ref = (p: Ref): AttemptRef => ({ attemptId: p.attempt_id, quizId: p.quiz_id, courseId: p.course_id, studentId: p.student_id, lessonId: p.lesson_id ?? null });
@@ -47,7 +48,8 @@ async function changeAttempt(
     );
     contributions.push(...delta(removed.flatMap(answerContribution), added.flatMap(answerContribution)));
   }
-  await uow.quizFacts.saveAttempt(after);
+  const batch = new SqlBatch();
+  if (created || !sameRow(before, after)) uow.quizFacts.saveAttemptTo(batch, after);
   const [countsBefore, countsAfter] = [created ? { graded: 0, failed: 0 } : attemptStudentCounts(before), attemptStudentCounts(after)];
   const graded = countsAfter.graded - countsBefore.graded;
   const failed = countsAfter.failed - countsBefore.failed;
@@ -63,11 +65,13 @@ async function changeAttempt(
       await changeEnrollment(uow, { enrollmentId, studentId: attempt.studentId, courseId: attempt.courseId }, (r) => r, {
         activity: { at, lessonId: null },
         extra: contributions,
+        batch,
       });
       return;
     }
   }
-  await uow.aggregates.add(contributions);
+  uow.aggregates.addTo(batch, contributions);
+  await uow.aggregates.run(batch);
 }
 
 /** attempt.started: started_at, attempt number; activity of the student's enrolment. */
