@@ -2,6 +2,7 @@ import { eventually } from '@lms/kit/testing';
 import type { LoggedIn } from './support/auth';
 import { as, ok, r2, registerAndLogin, startAnalyticsFleet, today, type AnalyticsFleet } from './support/analytics';
 import { createCourse, createLesson, publishCourse, publishLesson } from './support/catalog';
+import { expectDocumented } from './support/contract';
 
 /**
  * Issue 13's headline test: a scripted journey THROUGH THE GATEWAY on the real fleet (auth, catalog,
@@ -569,5 +570,87 @@ describe('Analytics journey through the gateway: every dashboard field against h
     expect(trend.data[0]).toEqual({ date: new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10), new_enrollments: 0, total_enrollments: 0 });
     expectPopular((await get('/api/v1/analytics/system/popular-courses', fleet.admin)).data);
     expect((await get('/api/v1/analytics/system/top-instructors?limit=5', fleet.admin)).data).toEqual(topInstructors());
+  });
+
+  test("Rows 27–30 of the seed's documented contract: every documented field with its documented type (the SDK's last step, get_my_progress, answers)", async () => {
+    const summary = {
+      student_id: 'uuid',
+      student_name: 'string',
+      total_enrollments: 'integer',
+      active_enrollments: 'integer',
+      completed_enrollments: 'integer',
+      average_progress: 'number',
+      total_time_hours: 'number',
+      total_lessons_completed: 'integer',
+      quizzes_taken: 'integer',
+      quizzes_passed: 'integer',
+      average_quiz_score: 'number|null',
+    };
+    expectDocumented(await get('/api/v1/analytics/my-progress', s1), summary, 'GET /analytics/my-progress');
+    expectDocumented(
+      await get('/api/v1/analytics/my-dashboard', s1),
+      {
+        student_id: 'uuid',
+        student_name: 'string',
+        summary,
+        'courses[]': {
+          course_id: 'uuid',
+          course_title: 'string',
+          progress_percentage: 'number',
+          completed_lessons: 'integer',
+          total_lessons: 'integer',
+          time_spent_hours: 'number',
+          quizzes_completed: 'integer',
+          average_quiz_score: 'number|null',
+        },
+        'recent_activity[]': { date: 'date', lessons_completed: 'integer', time_spent_minutes: 'integer', quizzes_taken: 'integer' },
+      },
+      'GET /analytics/my-dashboard',
+    );
+    expectDocumented(
+      await get(`/api/v1/analytics/courses/${ids.A}`, fleet.owner),
+      {
+        course_id: 'uuid',
+        course_title: 'string',
+        stats: {
+          total_enrollments: 'integer',
+          active_students: 'integer',
+          completed_students: 'integer',
+          completion_rate: 'number',
+          average_progress: 'number',
+          average_time_hours: 'number',
+          average_rating: 'number|null',
+          total_reviews: 'integer',
+        },
+        engagement: {
+          daily_active_users: 'integer',
+          weekly_active_users: 'integer',
+          monthly_active_users: 'integer',
+          average_session_duration: 'number',
+          dropout_rate: 'number',
+        },
+        'lessons[]': { lesson_id: 'uuid', lesson_title: 'string', completion_rate: 'number', average_time_spent: 'number', students_started: 'integer', students_completed: 'integer' },
+        'quizzes[]': { quiz_id: 'uuid', quiz_title: 'string', total_attempts: 'integer', unique_students: 'integer', average_score: 'number', pass_rate: 'number' },
+      },
+      'GET /analytics/courses/{course_id}',
+    );
+    expectDocumented(
+      await get('/api/v1/analytics/system/overview', fleet.admin),
+      {
+        overview: {
+          total_users: 'integer',
+          total_students: 'integer',
+          total_instructors: 'integer',
+          total_courses: 'integer',
+          published_courses: 'integer',
+          total_enrollments: 'integer',
+          active_enrollments: 'integer',
+        },
+        'user_growth[]': { date: 'date', new_users: 'integer', total_users: 'integer' },
+        'enrollment_trend[]': { date: 'date', new_enrollments: 'integer', total_enrollments: 'integer' },
+        'popular_courses[]': { course_id: 'uuid', course_title: 'string', instructor_name: 'string', enrollments: 'integer', rating: 'number|null', completion_rate: 'number' },
+      },
+      'GET /analytics/system/overview',
+    );
   });
 });
