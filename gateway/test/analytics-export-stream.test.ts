@@ -1,6 +1,7 @@
 import http from 'node:http';
+import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '@lms/kit';
@@ -153,6 +154,59 @@ describe('Course export streaming (gateway with a scripted analytics client)', (
     await expect(res.text()).rejects.toThrow();
     expect(calls.map((c) => c.after)).toEqual(['', 'c1']);
   });
+
+  test.each([['identity'], ['gzip']])(
+    'When the client reads slowly (%s), then paging waits for it (backpressure) and every row still arrives',
+    async (encoding) => {
+      const PAGES = 24;
+      script = async (request) => {
+        const n = request.after === '' ? 0 : Number(request.after);
+        const p = page(n * EXPORT_PAGE_SIZE, EXPORT_PAGE_SIZE, n + 1 < PAGES ? String(n + 1) : '');
+        // incompressible enough that gzip cannot swallow the backlog
+        p.rows.forEach((r, i) => (r.student_name = `${randomBytes(800).toString('hex')}-${n}-${i}`));
+        return p;
+      };
+      const warnings: string[] = [];
+      const onWarning = (w: Error) => warnings.push(w.name);
+      process.on('warning', onWarning);
+      try {
+        const { port } = server.address() as AddressInfo;
+        const body = await new Promise<string>((resolve, reject) => {
+          const req = http.get(
+            { host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${token}`, 'accept-encoding': encoding } },
+            (res) => {
+              expect(res.statusCode).toBe(200);
+              expect(res.headers['content-encoding']).toBe(encoding === 'gzip' ? 'gzip' : undefined);
+              res.pause();
+              setTimeout(() => {
+                // the client has read nothing yet: the gateway stopped asking for pages
+                try {
+                  expect(calls.length).toBeLessThan(PAGES);
+                } catch (err) {
+                  reject(err);
+                }
+                const source = encoding === 'gzip' ? res.pipe(zlib.createGunzip()) : res;
+                const chunks: Buffer[] = [];
+                source.on('data', (c: Buffer) => chunks.push(c));
+                source.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+                source.on('error', reject);
+                res.resume();
+              }, 800);
+            },
+          );
+          req.on('error', reject);
+        });
+        expect(calls).toHaveLength(PAGES);
+        const rows: string[][] = parse(body);
+        expect(rows).toHaveLength(1 + PAGES * EXPORT_PAGE_SIZE);
+        expect(new Set(rows.slice(1).map((r) => r[1])).size).toBe(PAGES * EXPORT_PAGE_SIZE);
+        expect(warnings).toEqual([]);
+      } finally {
+        process.off('warning', onWarning);
+      }
+    },
+    60_000,
+  );
 
   test('When the OpenAPI document is read, then every analytics route is there with its roles, errors and nullable figures', async () => {
     const doc = (await api.get('/openapi.json')).body;
