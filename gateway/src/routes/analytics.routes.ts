@@ -77,8 +77,8 @@ export function analyticsRoutes(analytics: AnalyticsClient): AnyRoute[] {
       'in memory. `Content-Disposition: attachment; filename="course-<id>-students.csv|json"`. CSV: RFC 4180, header row first, empty ' +
       "cell = null; a cell starting with = + - @, TAB or CR is prefixed with ' (formula injection). JSON: one object " +
       '`{"course_id", "course_title", "students": [...]}` written row by row. Refusals (403 another instructor\'s course, 404 unknown) ' +
-      'answer as usual errors; a failure after the first byte cuts the connection (the download is visibly incomplete: no final ' +
-      'CRLF-terminated row / no closing `]}`), never a silently short file.',
+      'answer as usual errors; a failure after the first byte cuts the connection without the final empty chunk, so HTTP clients ' +
+      'and browsers report the download as failed (JSON also lacks its closing `]}`), never a silently short file.',
     tags,
     access: COURSE_STAFF,
     params: CourseIdParams,
