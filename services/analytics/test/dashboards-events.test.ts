@@ -82,6 +82,10 @@ describe('dashboards fed by events through the broker', () => {
       instructor_name: 'Ines', total_courses: 2, published_courses: 1, total_students: 2, total_enrollments: 4,
       total_revenue: 30, revenue_currency: 'USD', average_course_rating: { value: 5 }, total_reviews: 1,
     });
+    expect(i.student_feedback).toEqual({
+      average_rating: { value: 5 }, total_reviews: 1, written_reviews: 1, // the newest review of e1 (5, "Great") replaced its 4
+      rating_distribution: [{ rating: 5, count: 1 }, { rating: 4, count: 0 }, { rating: 3, count: 0 }, { rating: 2, count: 0 }, { rating: 1, count: 0 }],
+    });
     expect(i.recent_reviews).toEqual([{ student_name: 'Ada Lovelace', course_id: ids.c1, course_title: 'Algebra I', rating: 5, review: 'Great', reviewed_at: '2026-03-04T10:00:00.000Z' }]);
   });
 });
