@@ -74,3 +74,15 @@ test(`ingests ${TOTAL} learning facts; aggregates equal a recount`, async () => 
   );
   expect(await recountMismatches(s.service.deps.units.read)).toEqual([]);
 }, 600_000);
+
+test(`drains a backlog of ${TOTAL} learning facts (the consumer alone: published while it was stopped)`, async () => {
+  const events = history(TOTAL);
+  await s.stopService();
+  for (let i = 0; i < events.length; i += 100) await Promise.all(events.slice(i, i + 100).map((e) => s.publish(e)));
+  const started = Date.now();
+  await s.restartService();
+  await s.waitForHandled(events, 300_000);
+  const ms = Date.now() - started;
+  process.stdout.write(`ingest backlog: ${TOTAL} events drained in ${ms} ms (restart included) => ${Math.round((TOTAL * 1000) / ms)} events/s\n`);
+  expect(await recountMismatches(s.service.deps.units.read)).toEqual([]);
+}, 600_000);

@@ -85,6 +85,10 @@ export interface AnalyticsSuite {
   dump(tables?: readonly string[]): Promise<Record<string, unknown[]>>;
   /** Waits until what was published before has been consumed (a sentinel fact handled, the queue empty). */
   settle(timeoutMs?: number): Promise<void>;
+  /** Stops the analytics service (consumer included); published events wait in its queue. */
+  stopService(): Promise<void>;
+  /** Starts it again on the same database and vhost (after stopService, or restarts it); `service`/`analytics` are replaced. */
+  restartService(overrides?: Record<string, string>): Promise<void>;
   /** Empties every read-model table and analytics' inbox (a fresh start on the same service), after settle(). */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -176,6 +180,11 @@ export async function startAnalyticsSuite(label: string, analyticsEnv: Record<st
       async reset() {
         await suite.settle();
         await db.query(`TRUNCATE ${READ_MODEL_TABLES.join(', ')}; DELETE FROM inbox WHERE consumer = '${FACTS_QUEUE}';`);
+      },
+      stopService: () => analytics.stop(),
+      async restartService(overrides = {}) {
+        await analytics.restart(overrides);
+        Object.assign(suite, { analytics: analytics.client, service: analytics.service, config: analytics.config });
       },
       close: closeAll,
     };
