@@ -105,12 +105,21 @@ export class AggregateRepository {
   }
 
   /**
+   * Serializes, per student, the steps that read rows other transactions of the same student create: the
+   * co-enrolment pairs and the quiz activity of a new enrolment row (transaction-level advisory lock,
+   * re-entrant, released at commit).
+   */
+  async lockStudent(studentId: string): Promise<void> {
+    await this.sql.query(`SELECT pg_advisory_xact_lock(hashtextextended($studentId::text, 13))`, { bind: { studentId }, type: QueryTypes.SELECT });
+  }
+
+  /**
    * A new enrolment of `studentId` in `courseId`: +1 to (course, other) and (other, course) for every other
    * course the student is enrolled in. Serialized per student (transaction-level advisory lock, taken before
    * reading), so of two enrolments of one student created at the same time exactly one counts their pair.
    */
   async addCoursePairs(studentId: string, courseId: string): Promise<void> {
-    await this.sql.query(`SELECT pg_advisory_xact_lock(hashtextextended($studentId::text, 13))`, { bind: { studentId }, type: QueryTypes.SELECT });
+    await this.lockStudent(studentId);
     await this.sql.query(
       `INSERT INTO course_pairs (course_id, other_course_id, students)
        SELECT x.a, x.b, 1

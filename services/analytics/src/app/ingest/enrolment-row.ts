@@ -53,6 +53,10 @@ export async function changeEnrollment(
   let after = change({ ...before });
   const activities: Activity[] = options.activity ? [options.activity] : [];
   if (created) {
+    // Attempts of the student in the course that arrived before this row: their activity is ours. Under the
+    // student's lock, which attempt.started takes too before looking for the enrolment: each attempt's
+    // activity is counted by exactly one of the two.
+    await uow.aggregates.lockStudent(ref.studentId);
     for (const at of await uow.learning.attemptActivity(ref.studentId, ref.courseId)) activities.push({ at, lessonId: null });
   }
   for (const activity of activities) after = withActivity(after, activity);

@@ -59,6 +59,7 @@ async function changeAttempt(
     contributions.push(...delta(quizStudentContribution(row(student.before)), quizStudentContribution(row(student.after))));
   }
   if (options.activity) {
+    await uow.aggregates.lockStudent(attempt.studentId); // see changeEnrollment: a new enrolment row reads attempts under it
     const enrollmentId = await uow.learning.findEnrollmentId(attempt.studentId, attempt.courseId);
     if (enrollmentId) {
       const at = options.activity;
