@@ -74,9 +74,17 @@ export async function rebuildReadModels(input: {
 
   /** Pages through one log from `after` to its end; returns the new position. */
   const replay = async (source: EventLogSource, count: ProducerCount, from: string) => {
+    const read = (after: string) => {
+      const page = source.client.ReadEvents({ after_seq: after, limit: batchSize, types: FACT_TYPES });
+      page.catch(() => undefined); // awaited below; not an unhandled rejection if applying the previous page fails first
+      return page;
+    };
     let after = from;
+    let next = read(after);
     for (;;) {
-      const page = await source.client.ReadEvents({ after_seq: after, limit: batchSize, types: FACT_TYPES });
+      const page = await next;
+      // The next page is fetched while this one is applied (its position is known now).
+      if (!page.end) next = read(page.next_after_seq);
       const events = page.events.map((e) => parseEnvelope(Buffer.from(e.cloud_event_json)));
       count.read += events.length;
       if (events.length) {
