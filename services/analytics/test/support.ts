@@ -83,7 +83,10 @@ export interface AnalyticsSuite {
   parkedCount(): Promise<number>;
   /** Every read-model table's rows, sorted, as plain JSON (for "identical tables" comparisons). */
   dump(tables?: readonly string[]): Promise<Record<string, unknown[]>>;
-  /** Waits until what was published before has been consumed (a sentinel fact handled, the queue empty). */
+  /**
+   * Waits until what was published before has been consumed: a sentinel fact handled (`course.deleted` of a
+   * random course id — a deleted course, in no figure) and the queue empty.
+   */
   settle(timeoutMs?: number): Promise<void>;
   /** Stops the analytics service (consumer included); published events wait in its queue. */
   stopService(): Promise<void>;
