@@ -1,6 +1,7 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { createEventLogClient, type EventLogClient } from '@lms/kit/clients';
-import { eventually, testLogger } from '@lms/kit/testing';
+import { GrpcStatus } from '@lms/kit/grpc';
+import { eventually, expectGrpcError, testLogger } from '@lms/kit/testing';
 import { CLASSROOM_USERS, startAnalytics, startFleet, unique, type AnalyticsHandle, type Fleet } from '@lms/testing-fleet';
 import { checkReadModels, rebuildReadModels, REBUILD_PRODUCERS, type RebuildReport } from '../src/app/rebuild/rebuild';
 import { runCheck, runRebuild } from '../src/cli/rebuild';
@@ -151,6 +152,26 @@ describe('analytics rebuild from the producers\' event logs (real services)', ()
     expect(report.producers.every((p) => p.rejected === 0)).toBe(true);
     expect(await dump(analyticsDb)).toEqual(live);
     expect(await checkReadModels(analyticsDb)).toEqual([]);
+  });
+
+  test('When the logs are read, then no secret-carrying or internal event is served, and only analytics may read them', async () => {
+    const secret = ['password_reset.requested', 'email_verification.requested', 'refresh_token.reused', 'quiz.regrade_requested', 'quiz.attempt_started', 'enrollment.access_scheduled'];
+    const [{ n }] = await producerDbs.auth.query<{ n: string }>(`SELECT count(*) AS n FROM outbox WHERE type = 'email_verification.requested'`, { type: QueryTypes.SELECT });
+    expect(Number(n)).toBeGreaterThan(0); // written and published, yet not in the log
+    for (const name of REBUILD_PRODUCERS) {
+      const asked = await logs[name].ReadEvents({ after_seq: '', limit: 2000, types: secret });
+      expect(asked.events).toEqual([]);
+      const all = await logs[name].ReadEvents({ after_seq: '', limit: 2000, types: [] });
+      expect(all.events.length).toBeGreaterThan(0);
+      const types = all.events.map((e) => (JSON.parse(e.cloud_event_json) as { type: string }).type);
+      expect(types.filter((t) => secret.includes(t))).toEqual([]);
+    }
+    const asCatalog = createEventLogClient(fleet.enrollment!.address, 5000, 'catalog');
+    try {
+      await expectGrpcError(asCatalog.ReadEvents({ after_seq: '', limit: 0, types: [] }), GrpcStatus.PERMISSION_DENIED, 'EVENT_LOG.READER_NOT_ALLOWED');
+    } finally {
+      asCatalog.close();
+    }
   });
 
   test('When a fresh analytics database is rebuilt after the fleet had data, then it equals the live one', async () => {
