@@ -33,6 +33,18 @@ test('the same history in order, reversed, shuffled and with duplicates gives id
   expect(await run(shuffled([...events, ...events], 99))).toEqual(inOrder);
 });
 
+test('handled concurrently (many messages in flight, several transactions at once) the same history gives the same tables', async () => {
+  const { events } = scenario(s);
+  const sequential = await run(events);
+  await s.restartService({ EVENT_PREFETCH: '64', DATABASE_POOL_MAX: '16' });
+  try {
+    expect(await run(shuffled([...events, ...events], 5))).toEqual(sequential);
+    expect(await run([...events].reverse())).toEqual(sequential);
+  } finally {
+    await s.restartService({ EVENT_PREFETCH: '1' });
+  }
+});
+
 test('a payload of the wrong shape is parked with nothing applied; the next event is handled', async () => {
   await s.reset();
   const { ids, events } = scenario(s);
