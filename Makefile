@@ -16,6 +16,8 @@
 #                      `make run` does it by itself when lms_analytics is new)
 #   make bench-quiz    quiz attempts through the gateway (bench/quiz-attempts.ts; prints figures, ~2-3 min;
 #                      knobs: BENCH_* variables, see bench/README.md)
+#   make bench-analytics analytics at scale: 100k enrolments, 5M lesson progress rows bulk-loaded, dashboards'
+#                      latency over gRPC, ingestion lag at 2,000 events/s (bench/analytics.ts; ~10 min)
 
 SHELL := /bin/bash
 JEST_ARGS ?=
@@ -23,7 +25,7 @@ JEST_ARGS ?=
 # install must finish before build; keep prerequisites in order even with -j.
 .NOTPARALLEL:
 
-.PHONY: deps install infra-up infra-down infra-status build lint test run stop analytics-rebuild bench-quiz
+.PHONY: deps install infra-up infra-down infra-status build lint test run stop analytics-rebuild bench-quiz bench-analytics
 
 deps:
 	bash scripts/infra.sh deps
@@ -72,3 +74,7 @@ analytics-rebuild: install infra-up build
 bench-quiz: install infra-up
 	npx tsc -b libs/kit
 	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && npx tsx bench/quiz-attempts.ts
+
+bench-analytics: install infra-up
+	npx tsc -b libs/kit
+	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && npx tsx bench/analytics.ts
