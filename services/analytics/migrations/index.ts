@@ -2,6 +2,7 @@ import type { Migration } from '@lms/kit/db';
 import { eventTablesMigration } from '@lms/kit/events';
 import { readModelsMigration } from './0001-read-models';
 import { dashboardIndexesMigration } from './0002-dashboard-indexes';
+import { countableLessonsMigration } from './0003-countable-lessons';
 
 /** Every migration of the analytics database, in order (the kit's outbox/inbox tables first). */
-export const migrations: Migration[] = [eventTablesMigration, readModelsMigration, dashboardIndexesMigration];
+export const migrations: Migration[] = [eventTablesMigration, readModelsMigration, dashboardIndexesMigration, countableLessonsMigration];

@@ -108,7 +108,7 @@ describe('analytics dashboards: every RPC and field from a hand-built read model
     await lesson(L5, C2, 'Cells', 1);
 
     const enrollment = (id: string, student: string, courseId: string, o: Record<string, unknown>) =>
-      insert(s, 'enrollments', { enrollment_id: id, student_id: student, course_id: courseId, total_lessons: 4, ...o });
+      insert(s, 'enrollments', { enrollment_id: id, student_id: student, course_id: courseId, total_lessons: 4, progress_version: 1, ...o });
     await enrollment(E1, S, C1, {
       enrolled_at: ago(10), status: 'active', progress_percentage: 50, completed_lessons: 2, lessons_completed: 2, time_spent_seconds: 3600,
       first_activity_at: ago(9), last_activity_at: ago(2), last_lesson_id: L2, rating: 5, review: 'Great', reviewed_at: ago(1), price_cents: 1000, currency: 'USD',

@@ -67,6 +67,7 @@ export const ANALYTICS_EVENT_SCHEMAS = {
       instructor_id: uuid,
       title: z.string(),
       published_at: at,
+      countable_lesson_ids: z.array(uuid).optional(),
       lessons: z.array(publishedLesson),
     })
     .passthrough(),

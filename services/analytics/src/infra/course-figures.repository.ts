@@ -341,8 +341,9 @@ export class CourseFiguresRepository {
   /** One keyset page of the course's enrolments by (student_id, enrollment_id), after `after` when given. */
   async studentsPage(courseId: string, after: { studentId: string; enrollmentId: string } | null, limit: number): Promise<CourseStudentRowData[]> {
     const rows = await this.q.rows<Row>(
-      `SELECT e.*, u.full_name, u.deleted_at AS user_deleted_at, q.taken, q.passed, q.average
+      `SELECT e.*, CASE WHEN e.progress_version < 0 THEN COALESCE(c.countable_lessons, 0) ELSE e.total_lessons END AS total_lessons, u.full_name, u.deleted_at AS user_deleted_at, q.taken, q.passed, q.average
          FROM enrollments e
+         LEFT JOIN courses c ON c.course_id = e.course_id
          LEFT JOIN users u ON u.user_id = e.student_id
          LEFT JOIN LATERAL (
            SELECT count(*) AS taken, count(*) FILTER (WHERE a.passed) AS passed, avg(a.percentage) AS average FROM attempts a

@@ -17,6 +17,8 @@ export interface CourseFact {
   /** A publication state fact: published/unpublished/archived/unarchived at `at`. */
   state?: { published: boolean; archived: boolean; at: Date };
   version?: number;
+  /** Lessons counting toward completion in `version` (course.published); the newest version's count wins. */
+  countableLessons?: number;
   deletedAt?: Date;
 }
 
@@ -86,10 +88,11 @@ export class FactRepository {
   async courseFact(fact: CourseFact): Promise<void> {
     await this.sql.query(
       `INSERT INTO courses (course_id, instructor_id, title, title_at, price_cents, currency, price_at, created_at,
-         is_published, is_archived, state_at, version, deleted_at)
+         is_published, is_archived, state_at, version, countable_lessons, deleted_at)
        VALUES ($courseId, $instructorId::uuid, COALESCE($title::text, ''), $titleAt::timestamptz, COALESCE($priceCents::bigint, 0),
          COALESCE($currency::text, 'USD'), $priceAt::timestamptz, $createdAt::timestamptz, COALESCE($published::boolean, false),
-         COALESCE($archived::boolean, false), $stateAt::timestamptz, COALESCE($version::integer, 0), $deletedAt::timestamptz)
+         COALESCE($archived::boolean, false), $stateAt::timestamptz, COALESCE($version::integer, 0), COALESCE($countable::integer, 0),
+         $deletedAt::timestamptz)
        ON CONFLICT (course_id) DO UPDATE SET
          instructor_id = COALESCE($instructorId::uuid, courses.instructor_id),
          title = ${newer('courses', 'title_at', '$titleAt::timestamptz', 'COALESCE($title::text, courses.title)', 'title')},
@@ -101,6 +104,8 @@ export class FactRepository {
          is_published = ${newer('courses', 'state_at', '$stateAt::timestamptz', '$published::boolean', 'is_published')},
          is_archived = ${newer('courses', 'state_at', '$stateAt::timestamptz', '$archived::boolean', 'is_archived')},
          state_at = GREATEST(courses.state_at, $stateAt::timestamptz),
+         countable_lessons = CASE WHEN $countable::integer IS NOT NULL AND COALESCE($version::integer, 0) >= courses.version
+                                  THEN $countable::integer ELSE courses.countable_lessons END,
          version = GREATEST(courses.version, COALESCE($version::integer, 0)),
          deleted_at = GREATEST(courses.deleted_at, $deletedAt::timestamptz)`,
       {
@@ -117,6 +122,7 @@ export class FactRepository {
           archived: fact.state?.archived ?? null,
           stateAt: fact.state?.at ?? null,
           version: fact.version ?? null,
+          countable: fact.countableLessons ?? null,
           deletedAt: fact.deletedAt ?? null,
         },
       },

@@ -102,7 +102,7 @@ export class StudentFiguresRepository {
   async enrollments(studentId: string): Promise<StudentEnrollmentRow[]> {
     const rows = await this.q.rows<Row>(
       `SELECT e.enrollment_id, e.course_id, c.title, e.status, e.enrolled_at, e.progress_percentage, e.completed_lessons,
-              e.total_lessons, e.time_spent_seconds, e.last_activity_at, q.taken, q.average
+              CASE WHEN e.progress_version < 0 THEN COALESCE(c.countable_lessons, 0) ELSE e.total_lessons END AS total_lessons, e.time_spent_seconds, e.last_activity_at, q.taken, q.average
          FROM enrollments e
          LEFT JOIN courses c ON c.course_id = e.course_id
          LEFT JOIN LATERAL (

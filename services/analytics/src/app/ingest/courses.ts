@@ -33,6 +33,7 @@ export async function coursePublished(uow: AnalyticsUnitOfWork, p: FactPayload<'
     titleAt: at,
     state: { published: true, archived: false, at },
     version: p.version,
+    countableLessons: p.countable_lesson_ids?.length ?? p.lessons.filter((l) => l.counts_toward_completion !== false).length,
   });
   await uow.facts.publishCourseLessons(
     p.course_id,
