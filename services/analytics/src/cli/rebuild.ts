@@ -54,6 +54,17 @@ export async function runRebuild(config: AnalyticsConfig, write: (text: string) 
   }
 }
 
+/**
+ * The cause in words: a Sequelize error's own message can be empty (its `name` only), the database's message is on
+ * `parent`/`original`; then the stack for the rest.
+ */
+function describeFailure(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = (err as Error & { parent?: Error; original?: Error }).parent ?? (err as { original?: Error }).original;
+  const reason = [err.message, cause?.message].filter((m, i, all) => m && all.indexOf(m) === i).join(': ') || err.name;
+  return `${reason}\n${err.stack ?? ''}`;
+}
+
 if (require.main === module) {
   const write = (text: string) => void process.stdout.write(text);
   const check = process.argv.includes('--check');
@@ -61,7 +72,7 @@ if (require.main === module) {
   (check ? runCheck(config, write) : runRebuild(config, write).then(() => true)).then(
     (ok) => process.exit(ok ? 0 : 1),
     (err: unknown) => {
-      process.stderr.write(`analytics rebuild failed: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.stderr.write(`analytics rebuild failed: ${describeFailure(err)}\n`);
       process.exit(1);
     },
   );
