@@ -82,7 +82,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   const API_INFO = { title: 'LMS Fleet API', version: '1.0.0' };
   routes.push(
     ...authRoutes(auth, { trustedOrigins: config.CORS_ORIGINS }),
-    ...userRoutes(auth, catalog, enrollment, logger),
+    ...userRoutes(auth, catalog, enrollment, analytics, logger),
     ...courseRoutes(catalog, enrollment, logger),
     ...enrollmentRoutes(enrollment),
     ...reviewRoutes(enrollment),

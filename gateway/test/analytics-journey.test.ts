@@ -205,6 +205,19 @@ describe('Analytics journey through the gateway: every dashboard field against h
     expect(await get('/api/v1/analytics/my-progress', s1)).toEqual(s1Summary());
   });
 
+  test('When S1 reads their account stats, then the learning figures are the same as my-progress (from analytics)', async () => {
+    const summary = s1Summary();
+    expect(await get(`/api/v1/users/${s1.userId}/stats`, s1)).toMatchObject({
+      user_id: s1.userId,
+      completed_enrollments: summary.completed_enrollments,
+      lessons_completed: summary.total_lessons_completed,
+      total_time_hours: summary.total_time_hours,
+      quizzes_taken: summary.quizzes_taken,
+      quizzes_passed: summary.quizzes_passed,
+      average_quiz_score: summary.average_quiz_score,
+    });
+  });
+
   test('When S1 reads my-dashboard, then summary, courses, 30 days of activity, achievements and recommendations match', async () => {
     const d = await get('/api/v1/analytics/my-dashboard', s1);
     expect(d.student_id).toBe(s1.userId);

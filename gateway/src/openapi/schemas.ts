@@ -128,6 +128,14 @@ export const UserStatsSchema = z
       description:
         "The user's enrolments, every status (enrollment); null when enrollment cannot answer",
     }),
+    completed_enrollments: z.number().int().nullable().openapi({ description: 'Completed enrolments (analytics); null when analytics cannot answer' }),
+    lessons_completed: z.number().int().nullable().openapi({ description: 'Lessons completed over every enrolment (analytics)' }),
+    total_time_hours: z.number().nullable().openapi({ description: 'Time recorded on lessons, hours with two decimals (analytics)' }),
+    quizzes_taken: z.number().int().nullable().openapi({ description: 'Graded quiz attempts (analytics)' }),
+    quizzes_passed: z.number().int().nullable().openapi({ description: 'Passed quiz attempts (analytics)' }),
+    average_quiz_score: z.number().nullable().openapi({
+      description: 'Average percentage of the graded attempts (analytics); null when none were graded or analytics cannot answer',
+    }),
   })
   .openapi('UserStats');
 

@@ -1,5 +1,5 @@
 import type { Logger } from '@lms/kit';
-import type { CatalogClient, EnrollmentClient } from '@lms/kit/clients';
+import type { AnalyticsClient, CatalogClient, EnrollmentClient } from '@lms/kit/clients';
 import type { AuthClient } from '../clients/auth.client';
 import { Phone } from '../openapi/auth.schemas';
 import { z } from '../openapi/zod';
@@ -56,12 +56,23 @@ export const UpdateUserBody = z
 
 /**
  * `/users/{id}/stats`: auth's figures (and its rule: admins, or the user themself, else 404), then one
- * count from catalog (courses taught, instructors and admins; 0 for students) and one from enrollment
- * (CountStudentEnrollments, every status: the user themself or an admin, as auth already checked). A count
- * whose service cannot answer is null and logged: the account figures still serve.
+ * count from catalog (courses taught, instructors and admins; 0 for students), one from enrollment
+ * (CountStudentEnrollments, every status: the user themself or an admin, as auth already checked) and the
+ * learning figures from analytics (GetStudentSummary: completions, lessons, time, quizzes; read models fed by
+ * events, so a change shows within a moment). A figure whose service cannot answer is null and logged: the
+ * account figures still serve.
  */
+const NO_LEARNING_FIGURES = {
+  completed_enrollments: null,
+  lessons_completed: null,
+  total_time_hours: null,
+  quizzes_taken: null,
+  quizzes_passed: null,
+  average_quiz_score: null,
+};
+
 async function userStats(
-  deps: { auth: AuthClient; catalog: CatalogClient; enrollment: EnrollmentClient; logger: Logger },
+  deps: { auth: AuthClient; catalog: CatalogClient; enrollment: EnrollmentClient; analytics: AnalyticsClient; logger: Logger },
   userId: string,
 ) {
   const stats = await deps.auth.GetUserStats({ user_id: userId });
@@ -73,18 +84,41 @@ async function userStats(
       return null;
     }
   };
-  const [coursesCount, enrollmentsCount] = await Promise.all([
+  const learning = async () => {
+    try {
+      const summary = await deps.analytics.GetStudentSummary({ student_id: userId });
+      return {
+        completed_enrollments: summary.completed_enrollments,
+        lessons_completed: summary.total_lessons_completed,
+        total_time_hours: summary.total_time_hours,
+        quizzes_taken: summary.quizzes_taken,
+        quizzes_passed: summary.quizzes_passed,
+        average_quiz_score: summary.average_quiz_score?.value ?? null,
+      };
+    } catch (err) {
+      deps.logger.warn({ err, user_id: userId }, 'user stats: learning figures unavailable');
+      return { ...NO_LEARNING_FIGURES };
+    }
+  };
+  const [coursesCount, enrollmentsCount, figures] = await Promise.all([
     stats.role === 'student'
       ? 0
       : count('courses_count', () =>
           deps.catalog.ListCourses({ page: 1, page_size: 1, instructor_id: userId, min_price_cents: -1, max_price_cents: -1, include_unpublished: true }),
         ),
     count('enrollments_count', () => deps.enrollment.CountStudentEnrollments({ student_id: userId })),
+    learning(),
   ]);
-  return { ...stats, courses_count: coursesCount, enrollments_count: enrollmentsCount };
+  return { ...stats, courses_count: coursesCount, enrollments_count: enrollmentsCount, ...figures };
 }
 
-export function userRoutes(auth: AuthClient, catalog: CatalogClient, enrollment: EnrollmentClient, logger: Logger): AnyRoute[] {
+export function userRoutes(
+  auth: AuthClient,
+  catalog: CatalogClient,
+  enrollment: EnrollmentClient,
+  analytics: AnalyticsClient,
+  logger: Logger,
+): AnyRoute[] {
   return [
     route({
       method: 'get',
@@ -187,13 +221,13 @@ export function userRoutes(auth: AuthClient, catalog: CatalogClient, enrollment:
       method: 'get',
       path: `${API}/users/{user_id}/stats`,
       operationId: 'getUserStats',
-      summary: "A user's account statistics with courses and enrolment counts (admins, or the user themself)",
+      summary: "A user's account statistics with courses, enrolment counts and learning figures (admins, or the user themself)",
       tags,
       access: 'authenticated',
       params: UserIdParams,
       success: { status: 200, description: 'Statistics', schema: UserStatsSchema },
       errors: [404],
-      handle: ({ params }) => userStats({ auth, catalog, enrollment, logger }, params.user_id),
+      handle: ({ params }) => userStats({ auth, catalog, enrollment, analytics, logger }, params.user_id),
     }),
   ];
 }
