@@ -1,4 +1,5 @@
 import type { SqlSession } from '@lms/kit/db';
+import type { RiskInput } from '../domain/figures/risk';
 import { PUBLISHED_LESSON, ReadSql, displayName, num, numOrNull, text, time, type Row } from './figures-sql';
 
 export interface CourseRow {
@@ -85,14 +86,8 @@ export interface CourseStudentRowData {
   averageQuizScore: number | null;
 }
 
-export interface RiskRow {
-  enrollmentId: string;
-  studentId: string;
-  enrolledAt: Date | null;
-  firstActivityAt: Date | null;
-  lastActivityAt: Date | null;
-  progress: number;
-}
+/** An active enrolment as the at-risk report reads it (its quiz failures come from a second query). */
+export type RiskRow = Omit<RiskInput, 'repeatedlyFailedQuizzes'>;
 
 export interface AnswerRow {
   attemptId: string;
