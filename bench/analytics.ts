@@ -41,6 +41,7 @@ import { loadAnalyticsConfig } from '../services/analytics/src/config';
 import { FACTS_QUEUE } from '../services/analytics/src/events/facts.consumer';
 import { start as startAnalytics } from '../services/analytics/src/main';
 import { bulkLoadAnalytics, dropStaging, type LoadShape } from './lib/analytics-load';
+import { checkLoaderAgainstIngestion, type LoaderCheck } from './lib/analytics-load-check';
 import { cleanupStack, createDatabase, createVhost, envNumber, infra, runId } from './lib/infra';
 
 const SHAPE: LoadShape = {
@@ -280,6 +281,15 @@ async function main() {
     cleanup.push(async () => analytics.close());
     const database = new URL(analyticsDb.url).pathname.slice(1);
 
+    // ------------------------------------------------------------------ 0. the loader against ingestion (small history)
+    let loaderCheck: LoaderCheck | null = null;
+    if (process.env.BENCH_CHECK_LOADER !== '0') {
+      const pair = await Promise.all([createDatabase('anchk_loaded'), createDatabase('anchk_ingested')]);
+      for (const r of pair) cleanup.push(() => r.drop());
+      loaderCheck = await checkLoaderAgainstIngestion({ courses: 6, learnersPerCourse: 10, students: 23, instructors: 3 }, pair);
+      log(`loader vs ingestion: ${loaderCheck.events} events, ${loaderCheck.tables} tables (${loaderCheck.rows} rows), differences: ${JSON.stringify(loaderCheck.differences)}`);
+    }
+
     // ------------------------------------------------------------------ 1. bulk load
     log(`load: ${SHAPE.courses} courses × ${SHAPE.learnersPerCourse} learners among ${SHAPE.students} students, ${SHAPE.instructors} instructors`);
     const loader = openDatabase({ url: analyticsDb.url, poolMax: 1 });
@@ -418,6 +428,14 @@ async function main() {
     const consumerName = (await loader.query<{ consumer: string }>('SELECT DISTINCT consumer FROM inbox LIMIT 1', { type: QueryTypes.SELECT }))[0]?.consumer;
     if (consumerName && consumerName !== FACTS_QUEUE) log(`note: inbox consumer name is ${consumerName}`);
 
+    // Round trips of the service to PostgreSQL (its sequelize.query calls: statements, batches, BEGIN/COMMIT) per event.
+    let roundTrips = 0;
+    const serviceDb = service.sequelize as unknown as { query: (...args: unknown[]) => Promise<unknown> };
+    const query = serviceDb.query.bind(serviceDb);
+    serviceDb.query = (...args: unknown[]) => {
+      roundTrips++;
+      return query(...args);
+    };
     const monitor = openDatabase({ url: analyticsDb.url, poolMax: 1 });
     cleanup.push(() => monitor.close());
     const runIngest = async (label: string, count: number, rate: number | null) => {
@@ -428,6 +446,7 @@ async function main() {
       const node0 = process.cpuUsage();
       const elu0 = performance.eventLoopUtilization();
       const t0 = performance.now();
+      const trips0 = roundTrips;
       let sent = 0;
       while (sent < count) {
         const due = rate === null ? count : Math.min(count, Math.floor(((performance.now() - t0) / 1000) * rate));
@@ -444,6 +463,7 @@ async function main() {
       let handled = 0;
       while ((handled = await handledSince(start)) < count && Date.now() < deadline) await sleep(250);
       const drainSeconds = (performance.now() - t0) / 1000;
+      const tripsPerEvent = round((roundTrips - trips0) / Math.max(1, handled), 1);
       // Not drained in time: the rest of the backlog is purged (reported as `handled` < `events`), so the bench stays bounded.
       const purged = handled < count ? await channel.purgeQueue(FACTS_QUEUE).then((r) => r.messageCount) : 0;
       const waits = await stopWaits();
@@ -475,6 +495,7 @@ async function main() {
         // events handled per second from the first publish to the last inbox row
         throughput: Math.round(lags.length / Math.max(0.001, (lastProcessed - firstPublished) / 1000)),
         drainSeconds: round(drainSeconds, 1),
+        roundTripsPerEvent: tripsPerEvent,
         lag: stats(lags),
         machineCpuBusy: round((cpu1.busy - cpu0.busy) / Math.max(1, cpu1.total - cpu0.total), 2),
         nodeCpuCores: round((node.user + node.system) / 1000 / (drainSeconds * 1000), 2),
@@ -501,6 +522,10 @@ async function main() {
 
     // ------------------------------------------------------------------ report
     console.log(`\n== analytics at scale (machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => round(x, 1)).join(' ')}; everything on this box) ==`);
+    if (loaderCheck) {
+      const same = loaderCheck.tables - loaderCheck.differences.length;
+      console.log(`loader vs ingestion (small history, ${loaderCheck.events} events through ingestFact): ${same}/${loaderCheck.tables} tables identical (${loaderCheck.rows} rows)${loaderCheck.differences.length ? ` — differences: ${JSON.stringify(loaderCheck.differences)}` : ''}`);
+    }
     console.log(`load: ${load.seconds} s  rows: ${JSON.stringify(load.rows)}`);
     console.log(`load steps (s): ${JSON.stringify(load.steps)}`);
     console.log(`recount after load: ${recount.mismatches} mismatches (${recount.seconds} s)   after ingestion: ${recountAfter.mismatches} (${recountAfter.seconds} s)`);
@@ -510,12 +535,14 @@ async function main() {
     for (const r of [fixed, ceiling]) {
       console.log(`${r.label}: ${r.events} events (${r.handled} handled${r.purged ? `, ${r.purged} not handled in ${DRAIN_S} s and purged` : ''}; load average ${r.loadAverage}), published at ${r.publishRate}/s, handled ${r.throughput}/s, drained in ${r.drainSeconds} s`);
       console.log(`  lag ${fmt(r.lag)}`);
-      console.log(`  machine CPU busy ${Math.round(r.machineCpuBusy * 100)} %, this Node process ${r.nodeCpuCores} cores (event loop ${Math.round(r.nodeEventLoop * 100)} %)`);
+      console.log(
+        `  machine CPU busy ${Math.round(r.machineCpuBusy * 100)} %, this Node process ${r.nodeCpuCores} cores (event loop ${Math.round(r.nodeEventLoop * 100)} %), ${r.roundTripsPerEvent} round trips to PostgreSQL per event`,
+      );
       console.log(`  PostgreSQL backends of the bench database (average count per state): ${JSON.stringify(r.postgresBackends)}`);
     }
     console.log(`event mix: ${JSON.stringify(typeCount)}   parked: ${parked}`);
     console.log(`CPU profile of the main thread during the fixed-rate run, % of samples: ${JSON.stringify(profile)}`);
-    console.log(JSON.stringify({ shape: SHAPE, load, recount: { afterLoad: recount.mismatches, afterIngest: recountAfter.mismatches }, reads, ingest: { fixed, ceiling, profile }, parked }));
+    console.log(JSON.stringify({ shape: SHAPE, loaderCheck: loaderCheck && { events: loaderCheck.events, tables: loaderCheck.tables, differing: loaderCheck.differences.map((d) => d.table) }, load, recount: { afterLoad: recount.mismatches, afterIngest: recountAfter.mismatches }, reads, ingest: { fixed, ceiling, profile }, parked }));
   } finally {
     await cleanup.run();
   }

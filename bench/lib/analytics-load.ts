@@ -57,7 +57,8 @@ export async function bulkLoadAnalytics(
 ): Promise<LoadResult> {
   const { courses: C, learnersPerCourse: L, students: S, instructors: I } = shape;
   if (L > S) throw new Error('more learners per course than students');
-  // (g · 7919) mod S is a bijection of 0..S-1 (7919 is prime and does not divide S…), so the L learners of a course are distinct.
+  // Learner k of course c is student (k · 7919 + c · 104729) mod S: k ↦ k · 7919 mod S is one-to-one when 7919 (a
+  // prime) does not divide S, so a course's L learners are distinct; the course offset spreads co-enrolments.
   if (S % 7919 === 0) throw new Error('BENCH_STUDENTS must not be a multiple of 7919');
   const log = options.log ?? (() => undefined);
   const steps: Record<string, number> = {};
@@ -88,9 +89,9 @@ export async function bulkLoadAnalytics(
   await step(
     'users',
     `CREATE UNLOGGED TABLE b_students AS
-       SELECT g AS n, gen_random_uuid() AS id, now() - random() * interval '365 days' AS registered_at FROM generate_series(0, ${S - 1}) g;
+       SELECT g AS n, gen_random_uuid() AS id, date_trunc('milliseconds', now() - random() * interval '365 days') AS registered_at FROM generate_series(0, ${S - 1}) g;
      CREATE UNLOGGED TABLE b_instructors AS
-       SELECT g AS n, gen_random_uuid() AS id, now() - interval '400 days' + g * interval '1 hour' AS registered_at FROM generate_series(0, ${I - 1}) g;
+       SELECT g AS n, gen_random_uuid() AS id, date_trunc('milliseconds', now() - interval '400 days' + g * interval '1 hour') AS registered_at FROM generate_series(0, ${I - 1}) g;
      ${options.realInstructorId ? `UPDATE b_instructors SET id = '${options.realInstructorId}' WHERE n = 0;` : ''}
      CREATE UNIQUE INDEX ON b_students (n);
      CREATE UNIQUE INDEX ON b_instructors (n);
@@ -104,12 +105,13 @@ export async function bulkLoadAnalytics(
     `CREATE UNLOGGED TABLE b_courses AS
        SELECT g AS n, gen_random_uuid() AS id, i.id AS instructor_id, 40 + (g * 37) % 81 AS lessons,
          CASE WHEN g % 10 < 3 THEN 0 ELSE 990 + (g * 131) % 9000 END AS price_cents,
-         now() - interval '380 days' + g * interval '10 minutes' AS created_at, g % 25 <> 24 AS published
+         date_trunc('milliseconds', now() - interval '380 days' + g * interval '10 minutes') AS created_at, g % 25 <> 24 AS published
        FROM generate_series(0, ${C - 1}) g JOIN b_instructors i ON i.n = g % ${I};
      CREATE UNIQUE INDEX ON b_courses (n);
-     INSERT INTO courses (course_id, instructor_id, title, title_at, price_cents, currency, price_at, created_at, is_published, is_archived, state_at, version)
-       SELECT id, instructor_id, 'Bench course ' || n, created_at, price_cents, 'USD', created_at, created_at, published, false,
-         created_at + interval '1 day', 1 FROM b_courses;
+     INSERT INTO courses (course_id, instructor_id, title, title_at, price_cents, currency, price_at, created_at, is_published, is_archived, state_at, version,
+         countable_lessons)
+       SELECT id, instructor_id, 'Bench course ' || n, created_at + interval '1 day', price_cents, 'USD', created_at, created_at, published, false,
+         created_at + CASE WHEN published THEN interval '1 day' ELSE interval '2 days' END, 1, lessons FROM b_courses;
      CREATE UNLOGGED TABLE b_lessons AS
        SELECT c.n AS course_n, c.id AS course_id, p AS position, gen_random_uuid() AS id,
          CASE WHEN p % 10 = 0 THEN 'quiz' WHEN p % 3 = 0 THEN 'video' ELSE 'text' END AS lesson_type, c.created_at
@@ -134,11 +136,11 @@ export async function bulkLoadAnalytics(
     `CREATE UNLOGGED TABLE b_enr AS
        WITH base AS (
          SELECT g, c.n AS course_n, c.id AS course_id, c.lessons, c.price_cents, s.id AS student_id,
-           s.registered_at + random() * (now() - s.registered_at) AS enrolled_at,
+           date_trunc('milliseconds', s.registered_at + random() * (now() - s.registered_at)) AS enrolled_at,
            random() AS u_full, random() AS u_touch, random() AS u_span, random() AS u_status, random() AS u_rating
          FROM generate_series(0, ${C * L - 1}) g
          JOIN b_courses c ON c.n = g / ${L}
-         JOIN b_students s ON s.n = (g::bigint * 7919) % ${S})
+         JOIN b_students s ON s.n = ((g % ${L})::bigint * 7919 + (g / ${L})::bigint * 104729) % ${S})
        SELECT gen_random_uuid() AS id, base.*,
          CASE WHEN u_full < 0.3 THEN lessons ELSE floor(lessons * u_touch)::int END AS touched,
          -- the time the learner takes over the course's lessons: up to 90 days, never past now
@@ -150,9 +152,9 @@ export async function bulkLoadAnalytics(
     'lesson_progress',
     `INSERT INTO lesson_progress (enrollment_id, lesson_id, course_id, student_id, started_at, completed_at, time_spent_seconds)
        SELECT e.id, l.id, e.course_id, e.student_id,
-         e.enrolled_at + e.span / e.lessons * (l.position - 1 + 0.05),
+         date_trunc('milliseconds', e.enrolled_at + e.span / e.lessons * (l.position - 1 + 0.05)),
          CASE WHEN l.position < e.touched OR e.touched = e.lessons
-           THEN e.enrolled_at + e.span / e.lessons * (l.position - 1 + 0.15 + 0.6 * random()) END,
+           THEN date_trunc('milliseconds', e.enrolled_at + e.span / e.lessons * (l.position - 1 + 0.15 + 0.6 * random())) END,
          1 + floor(random() * 1800)::int
        FROM b_enr e JOIN b_lessons l ON l.course_n = e.course_n AND l.position <= e.touched;`,
   );
@@ -165,8 +167,8 @@ export async function bulkLoadAnalytics(
                WHERE lp.completed_at IS NOT NULL) lp
          JOIN b_quizzes q ON q.lesson_id = lp.lesson_id)
        SELECT gen_random_uuid() AS attempt_id, t.enrollment_id, t.quiz_id, t.course_id, t.lesson_id, t.student_id, k AS attempt_number,
-         t.started_at + (t.completed_at - t.started_at) * (0.3 * k - 0.2) AS started_at,
-         t.started_at + (t.completed_at - t.started_at) * (0.3 * k - 0.05) AS submitted_at,
+         date_trunc('milliseconds', t.started_at + (t.completed_at - t.started_at) * (0.3 * k - 0.2)) AS started_at,
+         date_trunc('milliseconds', t.started_at + (t.completed_at - t.started_at) * (0.3 * k - 0.05)) AS submitted_at,
          CASE WHEN k = t.tries AND random() < 0.85 THEN 70 + round((random() * 30)::numeric, 2) ELSE 30 + round((random() * 39.99)::numeric, 2) END AS percentage
        FROM taken t CROSS JOIN LATERAL generate_series(1, t.tries) k;
      INSERT INTO attempts (attempt_id, quiz_id, course_id, lesson_id, student_id, attempt_number, started_at, submitted_at, graded_at, percentage, passed)
@@ -183,16 +185,18 @@ export async function bulkLoadAnalytics(
          progress_percentage, completed_lessons, total_lessons, progress_version, lessons_completed, time_spent_seconds,
          first_activity_at, last_activity_at, last_lesson_id, last_lesson_at, rating, review, reviewed_at)
        SELECT e.id, e.student_id, e.course_id, e.enrolled_at, e.price_cents, 'USD',
-         CASE WHEN e.touched < e.lessons AND e.u_status < 0.12 THEN least(now(), COALESCE(a.last_at, e.enrolled_at) + interval '3 days') END,
-         CASE WHEN e.touched < e.lessons AND e.u_status >= 0.12 AND e.u_status < 0.15 THEN least(now(), COALESCE(a.last_at, e.enrolled_at) + interval '30 days') END,
+         CASE WHEN e.touched < e.lessons AND e.u_status < 0.12 THEN date_trunc('milliseconds', least(now(), COALESCE(a.last_at, e.enrolled_at) + interval '3 days')) END,
+         CASE WHEN e.touched < e.lessons AND e.u_status >= 0.12 AND e.u_status < 0.15 THEN date_trunc('milliseconds', least(now(), COALESCE(a.last_at, e.enrolled_at) + interval '30 days')) END,
          CASE WHEN e.touched = e.lessons THEN a.last_at END,
          CASE WHEN e.touched = e.lessons THEN 'completed' WHEN e.u_status < 0.12 THEN 'dropped' WHEN e.u_status < 0.15 THEN 'expired' ELSE 'active' END,
-         round(COALESCE(a.completed, 0) * 100.0 / e.lessons, 2), COALESCE(a.completed, 0), e.lessons, 1,
+         -- progress as the newest enrollment.progressed left it (none before the first completed lesson)
+         round(COALESCE(a.completed, 0) * 100.0 / e.lessons, 2), COALESCE(a.completed, 0),
+         CASE WHEN a.completed > 0 THEN e.lessons ELSE 0 END, CASE WHEN a.completed > 0 THEN 1 ELSE -1 END,
          COALESCE(a.completed, 0), COALESCE(a.time_spent, 0),
          a.first_at, a.last_at, l.id, a.last_at,
          CASE WHEN a.last_at IS NOT NULL AND e.u_rating < 0.25 THEN (ARRAY[1, 2, 3, 3, 4, 4, 4, 5, 5, 5])[1 + floor(e.u_rating * 40)::int] END,
          CASE WHEN a.last_at IS NOT NULL AND e.u_rating < 0.125 THEN 'Bench review' END,
-         CASE WHEN a.last_at IS NOT NULL AND e.u_rating < 0.25 THEN least(now(), a.last_at + interval '1 hour') END
+         CASE WHEN a.last_at IS NOT NULL AND e.u_rating < 0.25 THEN date_trunc('milliseconds', least(now(), a.last_at + interval '1 hour')) END
        FROM b_enr e LEFT JOIN b_enr_lp a ON a.enrollment_id = e.id
        LEFT JOIN b_lessons l ON l.course_n = e.course_n AND l.position = e.touched;`,
   );
