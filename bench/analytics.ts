@@ -20,7 +20,7 @@
  * Knobs: BENCH_COURSES (500), BENCH_LEARNERS (200 a course), BENCH_STUDENTS (40000), BENCH_INSTRUCTORS (60),
  * BENCH_SAMPLES (200 calls per RPC and concurrency), BENCH_RATE (2000 events/s), BENCH_INGEST_S (30),
  * BENCH_CEILING_EVENTS (10000), BENCH_DRAIN_S (90),
- * BENCH_POOL_MAX / BENCH_PREFETCH (the service's DATABASE_POOL_MAX / EVENT_PREFETCH; its defaults 10 / 16), BENCH_PROFILE (file), BENCH_LOG_LEVEL (warn), BENCH_SKIP_RECOUNT=1 (skip the two recount checks).
+ * BENCH_SKIP_READS=1 (no read latency), BENCH_CHECK_LOADER=0 (no loader check), BENCH_POOL_MAX / BENCH_PREFETCH (the service's DATABASE_POOL_MAX / EVENT_PREFETCH; its defaults 10 / 16), BENCH_PROFILE (file), BENCH_LOG_LEVEL (warn), BENCH_SKIP_RECOUNT=1 (skip the two recount checks).
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -327,7 +327,7 @@ async function main() {
       ['GetAtRiskStudents (admin, random course)', (i) => analytics.GetAtRiskStudents({ course_id: any(courseIds, i), inactivity_days: 0, limit: 0 }, admin)],
     ];
     const reads: Record<string, { c1: Stats; c8: Stats }> = {};
-    for (const [label, call] of rpcs) {
+    for (const [label, call] of process.env.BENCH_SKIP_READS === '1' ? [] : rpcs) {
       await timed(20, 4, (i) => call(i + 100_000)); // warm-up (JIT, pools, caches)
       const c1 = stats(await timed(SAMPLES, 1, call));
       const c8 = stats(await timed(Math.max(SAMPLES, 400), 8, (i) => call(i + 50_000)));

@@ -16,7 +16,9 @@ import { QueryTypes, type Sequelize } from 'sequelize';
  *   from those facts — lessons_completed and time as sums of their rows, first/last activity and the
  *   last lesson (the one they stopped at), status by the service's rule (completed when every lesson is,
  *   else dropped 12 % / expired 3 % after the last activity / active), progress as the enrolment service
- *   reports it (completed / total), ratings on 25 % of started enrolments (half with a text);
+ *   reports it (completed / total of the newest enrollment.progressed; none — version −1 — before the first
+ *   completed lesson), ratings on 25 % of started enrolments (half with a text); every time at millisecond
+ *   precision, as events carry them;
  *   enrollment_days = the UTC days of every activity (lesson started, completed, attempt started).
  * - **aggregates** are NOT computed by the loader's own arithmetic: each is filled from the fact rows with
  *   the recount queries of services/analytics/src/infra/recount.repository.ts (the `expected` side of every
@@ -24,6 +26,10 @@ import { QueryTypes, type Sequelize } from 'sequelize';
  *   (time per day — here the day the lesson started — and system_daily's shard = last hex digit of the id,
  *   as `shardOf`). So they are consistent by construction, and the bench then runs the service's own
  *   `recountMismatches` (what `analytics rebuild --check` runs) and prints its count, which must be 0.
+ *
+ * `checkLoaderAgainstIngestion` (analytics-load-check.ts) proves the fact rows too on a small history: it
+ * derives the events behind the loaded rows, applies them through `ingestFact` to an empty database and
+ * compares every table row by row.
  *
  * Indexes of the four big tables are dropped for the load and recreated from their own definitions after
  * (same names, same DDL as the migrations left them), then VACUUM ANALYZE — so the database has the state a
