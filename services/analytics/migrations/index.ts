@@ -3,6 +3,7 @@ import { eventTablesMigration } from '@lms/kit/events';
 import { readModelsMigration } from './0001-read-models';
 import { dashboardIndexesMigration } from './0002-dashboard-indexes';
 import { countableLessonsMigration } from './0003-countable-lessons';
+import { quizAttemptCountMigration } from './0004-quiz-attempt-count';
 
 /** Every migration of the analytics database, in order (the kit's outbox/inbox tables first). */
-export const migrations: Migration[] = [eventTablesMigration, readModelsMigration, dashboardIndexesMigration, countableLessonsMigration];
+export const migrations: Migration[] = [eventTablesMigration, readModelsMigration, dashboardIndexesMigration, countableLessonsMigration, quizAttemptCountMigration];

@@ -159,8 +159,8 @@ describe('analytics dashboards: every RPC and field from a hand-built read model
     await insert(s, 'questions', { question_id: QA, quiz_id: Q1, position: 1, question_type: 'single_choice', text: 'Question A', points: 1, options: options([a1, 'A right', true], [a2, 'A wrong', false]) });
     await insert(s, 'questions', { question_id: QB, quiz_id: Q1, position: 2, question_type: 'single_choice', text: 'Question B', points: 1, options: options([b1, 'B right', true], [b2, 'B wrong', false]) });
     await insert(s, 'questions', { question_id: QC, quiz_id: Q1, position: 3, question_type: 'single_choice', text: 'Question C', points: 1, options: options([c1, 'C right', true], [c2, 'C wrong', false]) });
-    await insert(s, 'quiz_stats', { quiz_id: Q1, course_id: C1, graded_attempts: 4, passed_attempts: 2, percentage_sum: 270, submitted_attempts: 4, duration_seconds_sum: 1200, timed_attempts: 4, unique_students: 2 });
-    await insert(s, 'quiz_stats', { quiz_id: Q3, course_id: C1, graded_attempts: 1, passed_attempts: 1, percentage_sum: 90, submitted_attempts: 1, unique_students: 1 });
+    await insert(s, 'quiz_stats', { quiz_id: Q1, course_id: C1, attempts: 5, graded_attempts: 4, passed_attempts: 2, percentage_sum: 270, submitted_attempts: 4, duration_seconds_sum: 1200, timed_attempts: 4, unique_students: 2 });
+    await insert(s, 'quiz_stats', { quiz_id: Q3, course_id: C1, attempts: 1, graded_attempts: 1, passed_attempts: 1, percentage_sum: 90, submitted_attempts: 1, unique_students: 1 });
     await insert(s, 'quiz_students', { quiz_id: Q1, student_id: S, course_id: C1, graded_attempts: 2, failed_attempts: 2 });
     await insert(s, 'quiz_students', { quiz_id: Q1, student_id: S2, course_id: C1, graded_attempts: 2, failed_attempts: 0 });
     await insert(s, 'question_stats', { question_id: QA, quiz_id: Q1, answered: 4, correct: 1 });

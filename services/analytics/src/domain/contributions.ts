@@ -209,13 +209,14 @@ export function attemptStudentCounts(row: AttemptRow): { graded: number; failed:
 }
 
 /**
- * An attempt: graded/passed/score, submitted and timed (quiz_stats), a quiz taken on the day it was
+ * An attempt: one attempt, graded/passed/score, submitted and timed (quiz_stats), a quiz taken on the day it was
  * submitted (student_daily). Its share of quiz_students (and so of quiz_stats.unique_students) is
  * `attemptStudentCounts` / `quizStudentContribution`.
  */
 export function attemptContribution(row: AttemptRow): Contribution[] {
   const graded = row.percentage !== null;
   const values: Record<string, number> = {
+    attempts: 1,
     graded_attempts: graded ? 1 : 0,
     passed_attempts: graded && row.passed ? 1 : 0,
     percentage_sum: graded ? row.percentage! : 0,

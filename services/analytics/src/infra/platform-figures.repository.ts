@@ -129,7 +129,7 @@ export class PlatformFiguresRepository {
          (SELECT coalesce(sum(cs.active), 0) FROM course_stats cs JOIN courses c ON c.course_id = cs.course_id WHERE c.deleted_at IS NULL) AS active,
          (SELECT count(*) FROM lessons l JOIN courses c ON c.course_id = l.course_id WHERE ${PUBLISHED_LESSON} AND c.deleted_at IS NULL) AS lessons,
          (SELECT count(*) FROM quizzes q JOIN courses c ON c.course_id = q.course_id WHERE q.is_published AND c.deleted_at IS NULL) AS quizzes,
-         (SELECT count(*) FROM attempts) AS attempts
+         (SELECT coalesce(sum(attempts), 0) FROM quiz_stats) AS attempts
          FROM (SELECT count(*) AS users, count(*) FILTER (WHERE role = 'student') AS students,
                       count(*) FILTER (WHERE role = 'instructor') AS instructors
                  FROM users WHERE deleted_at IS NULL) u`,

@@ -47,14 +47,14 @@ const CHECKS: Check[] = [
   {
     name: 'quiz_stats',
     keys: ['quiz_id'],
-    columns: ['graded_attempts', 'passed_attempts', 'percentage_sum', 'submitted_attempts', 'duration_seconds_sum', 'timed_attempts', 'unique_students'],
-    expected: `SELECT quiz_id, count(percentage) AS graded_attempts, count(*) FILTER (WHERE percentage IS NOT NULL AND passed) AS passed_attempts,
+    columns: ['attempts', 'graded_attempts', 'passed_attempts', 'percentage_sum', 'submitted_attempts', 'duration_seconds_sum', 'timed_attempts', 'unique_students'],
+    expected: `SELECT quiz_id, count(*) AS attempts, count(percentage) AS graded_attempts, count(*) FILTER (WHERE percentage IS NOT NULL AND passed) AS passed_attempts,
         sum(percentage) AS percentage_sum, count(submitted_at) AS submitted_attempts,
         COALESCE(sum(${epoch('started_at', 'submitted_at')}) FILTER (WHERE started_at IS NOT NULL AND submitted_at IS NOT NULL), 0) AS duration_seconds_sum,
         count(*) FILTER (WHERE started_at IS NOT NULL AND submitted_at IS NOT NULL) AS timed_attempts,
         count(DISTINCT student_id) FILTER (WHERE percentage IS NOT NULL) AS unique_students
       FROM attempts GROUP BY quiz_id`,
-    actual: `SELECT quiz_id, graded_attempts, passed_attempts, percentage_sum, submitted_attempts, duration_seconds_sum, timed_attempts, unique_students FROM quiz_stats`,
+    actual: `SELECT quiz_id, attempts, graded_attempts, passed_attempts, percentage_sum, submitted_attempts, duration_seconds_sum, timed_attempts, unique_students FROM quiz_stats`,
   },
   {
     name: 'quiz_students',
