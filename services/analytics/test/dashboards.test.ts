@@ -210,6 +210,12 @@ describe('analytics dashboards: every RPC and field from a hand-built read model
       await insert(s, 'course_pairs', { course_id: a, other_course_id: b, students: n });
       await insert(s, 'course_pairs', { course_id: b, other_course_id: a, students: n });
     }
+    // Distinct learners per instructor, as ingestion keeps them (the recount's definition over the rows above).
+    await s.query(
+      `INSERT INTO instructor_stats (instructor_id, learners)
+       SELECT c.instructor_id, count(DISTINCT e.student_id) FROM enrollments e JOIN courses c ON c.course_id = e.course_id
+        WHERE c.instructor_id IS NOT NULL GROUP BY 1`,
+    );
   }
 
   const days30 = () => Array.from({ length: 30 }, (_, i) => dayOf(ago(29 - i)));

@@ -48,6 +48,8 @@ export const READ_MODEL_TABLES = [
   'course_daily',
   'system_daily',
   'course_pairs',
+  'instructor_learners',
+  'instructor_stats',
 ] as const;
 
 export interface AnalyticsSuite {

@@ -130,4 +130,49 @@ export class AggregateRepository {
       { bind: { studentId, courseId } },
     );
   }
+
+  /**
+   * A new enrolment of `studentId` in `courseId`: one more enrolment of the learner with the course's instructor
+   * (instructor_learners; a first one adds a learner to instructor_stats) — once the course's enrolments are counted
+   * (`learners_counted`). Under the course's shared advisory lock: `countCourseLearners` takes it exclusively, so
+   * each enrolment is counted by exactly one of the two, whatever the order in which they commit.
+   */
+  async addInstructorLearner(studentId: string, courseId: string): Promise<void> {
+    await this.sql.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended($courseId::text, 29))`, { bind: { courseId }, type: QueryTypes.SELECT });
+    await this.sql.query(
+      `WITH course AS (SELECT instructor_id FROM courses WHERE course_id = $courseId AND learners_counted),
+       learner AS (
+         INSERT INTO instructor_learners (instructor_id, student_id, enrollments) SELECT instructor_id, $studentId, 1 FROM course
+         ON CONFLICT (instructor_id, student_id) DO UPDATE SET enrollments = instructor_learners.enrollments + 1
+         RETURNING instructor_id, (xmax = 0) AS inserted)
+       INSERT INTO instructor_stats (instructor_id, learners) SELECT instructor_id, 1 FROM learner WHERE inserted
+       ON CONFLICT (instructor_id) DO UPDATE SET learners = instructor_stats.learners + 1`,
+      { bind: { studentId, courseId } },
+    );
+  }
+
+  /**
+   * The course's instructor is known: the first time, mark it counted and count the enrolments that arrived
+   * before (one statement per step; nothing when already counted). Exclusive per-course advisory lock, see
+   * `addInstructorLearner`.
+   */
+  async countCourseLearners(courseId: string): Promise<void> {
+    await this.sql.query(`SELECT pg_advisory_xact_lock(hashtextextended($courseId::text, 29))`, { bind: { courseId }, type: QueryTypes.SELECT });
+    await this.sql.query(
+      `WITH course AS (
+         UPDATE courses SET learners_counted = true
+          WHERE course_id = $courseId AND instructor_id IS NOT NULL AND NOT learners_counted
+         RETURNING instructor_id),
+       learner AS (
+         INSERT INTO instructor_learners (instructor_id, student_id, enrollments)
+         SELECT course.instructor_id, e.student_id, count(*) FROM course JOIN enrollments e ON e.course_id = $courseId
+          GROUP BY 1, 2 ORDER BY 1, 2
+         ON CONFLICT (instructor_id, student_id) DO UPDATE SET enrollments = instructor_learners.enrollments + EXCLUDED.enrollments
+         RETURNING instructor_id, (xmax = 0) AS inserted)
+       INSERT INTO instructor_stats (instructor_id, learners)
+       SELECT instructor_id, count(*) FROM learner WHERE inserted GROUP BY instructor_id
+       ON CONFLICT (instructor_id) DO UPDATE SET learners = instructor_stats.learners + EXCLUDED.learners`,
+      { bind: { courseId } },
+    );
+  }
 }

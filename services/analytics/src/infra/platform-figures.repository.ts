@@ -69,11 +69,10 @@ export class PlatformFiguresRepository {
     }));
   }
 
-  /** Distinct learners over the given courses (an index range per course). */
-  async distinctStudents(courseIds: string[]): Promise<number> {
-    if (courseIds.length === 0) return 0;
-    const r = await this.q.one<Row>('SELECT count(DISTINCT student_id) AS n FROM enrollments WHERE course_id IN (:courseIds)', { courseIds });
-    return num(r?.n);
+  /** Distinct learners over the instructor's courses (instructor_stats, kept as enrolments arrive). */
+  async distinctLearners(instructorId: string): Promise<number> {
+    const r = await this.q.one<Row>('SELECT learners FROM instructor_stats WHERE instructor_id = :instructorId', { instructorId });
+    return num(r?.learners);
   }
 
   /** The newest `limit` enrolments over the given courses (the newest of each course's index, merged). */
@@ -185,43 +184,24 @@ export class PlatformFiguresRepository {
   }
 
   /**
-   * Instructors by distinct learners over their courses (not deleted), then courses, then id — exact, without
-   * reading every enrolment: Σ course_stats.enrollments over an instructor's courses bounds their distinct learners
-   * from above, so candidates are counted exactly (an index range per course) in that bound's order until the next
-   * bound is below the `limit`-th exact count.
+   * Instructors by distinct learners over their courses (instructor_stats, kept as enrolments arrive), then courses
+   * (not deleted), then id: one index range of the ranking plus the instructors tied with the last one.
    */
   async topInstructors(limit: number): Promise<{ instructorId: string; name: string; students: number; courses: number }[]> {
-    const candidates = await this.q.rows<Row>(
-      `SELECT c.instructor_id, coalesce(sum(cs.enrollments), 0) AS bound, count(*) AS courses
-         FROM courses c LEFT JOIN course_stats cs ON cs.course_id = c.course_id
-        WHERE c.deleted_at IS NULL AND c.instructor_id IS NOT NULL
-        GROUP BY c.instructor_id ORDER BY bound DESC, c.instructor_id`,
+    const rows = await this.q.rows<Row>(
+      `WITH ranked AS (
+         SELECT s.instructor_id, s.learners FROM instructor_stats s
+          WHERE s.learners >= COALESCE((SELECT learners FROM instructor_stats ORDER BY learners DESC, instructor_id LIMIT 1 OFFSET :last), 0))
+       SELECT r.instructor_id, r.learners, count(c.course_id) AS courses, u.full_name, u.deleted_at
+         FROM ranked r
+         LEFT JOIN courses c ON c.instructor_id = r.instructor_id AND c.deleted_at IS NULL
+         LEFT JOIN users u ON u.user_id = r.instructor_id
+        GROUP BY r.instructor_id, r.learners, u.full_name, u.deleted_at
+        ORDER BY r.learners DESC, count(c.course_id) DESC, r.instructor_id
+        LIMIT :limit`,
+      { limit, last: limit - 1 },
     );
-    const exact: { instructorId: string; students: number; courses: number }[] = [];
-    const before = (a: (typeof exact)[number], b: (typeof exact)[number]) =>
-      b.students - a.students || b.courses - a.courses || (a.instructorId < b.instructorId ? -1 : a.instructorId > b.instructorId ? 1 : 0);
-    const BATCH = 25;
-    for (let i = 0; i < candidates.length; i += BATCH) {
-      if (exact.length >= limit) {
-        const kth = [...exact].sort(before)[limit - 1].students;
-        if (num(candidates[i].bound) < kth) break;
-      }
-      const batch = candidates.slice(i, i + BATCH);
-      const counts = await this.q.rows<Row>(
-        `SELECT c.instructor_id, count(DISTINCT e.student_id) AS students
-           FROM courses c JOIN enrollments e ON e.course_id = c.course_id
-          WHERE c.instructor_id IN (:ids) AND c.deleted_at IS NULL GROUP BY c.instructor_id`,
-        { ids: batch.map((c) => text(c.instructor_id)) },
-      );
-      const byId = new Map(counts.map((r) => [text(r.instructor_id), num(r.students)]));
-      for (const c of batch) exact.push({ instructorId: text(c.instructor_id), students: byId.get(text(c.instructor_id)) ?? 0, courses: num(c.courses) });
-    }
-    const top = exact.sort(before).slice(0, limit);
-    const names = top.length
-      ? await this.q.rows<Row>('SELECT user_id, full_name, deleted_at FROM users WHERE user_id IN (:ids)', { ids: top.map((t) => t.instructorId) })
-      : [];
-    const nameOf = new Map(names.map((r) => [text(r.user_id), displayName(r)]));
-    return top.map((t) => ({ ...t, name: nameOf.get(t.instructorId) ?? '' }));
+    return rows.map((r) => ({ instructorId: text(r.instructor_id), name: displayName(r), students: num(r.learners), courses: num(r.courses) }));
   }
 
   /** Revenue by currency (list price at enrolment), paid and free enrolments over courses not deleted. */

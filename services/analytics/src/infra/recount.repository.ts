@@ -121,6 +121,22 @@ const CHECKS: Check[] = [
     actual: `SELECT day, sum(new_users) AS new_users, sum(new_enrollments) AS new_enrollments FROM system_daily GROUP BY day`,
   },
   {
+    name: 'instructor_learners',
+    keys: ['instructor_id', 'student_id'],
+    columns: ['enrollments'],
+    expected: `SELECT c.instructor_id, e.student_id, count(*) AS enrollments
+      FROM enrollments e JOIN courses c ON c.course_id = e.course_id WHERE c.instructor_id IS NOT NULL GROUP BY 1, 2`,
+    actual: `SELECT instructor_id, student_id, enrollments FROM instructor_learners`,
+  },
+  {
+    name: 'instructor_stats',
+    keys: ['instructor_id'],
+    columns: ['learners'],
+    expected: `SELECT c.instructor_id, count(DISTINCT e.student_id) AS learners
+      FROM enrollments e JOIN courses c ON c.course_id = e.course_id WHERE c.instructor_id IS NOT NULL GROUP BY 1`,
+    actual: `SELECT instructor_id, learners FROM instructor_stats`,
+  },
+  {
     name: 'course_pairs',
     keys: ['course_id', 'other_course_id'],
     columns: ['students'],

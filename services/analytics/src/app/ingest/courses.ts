@@ -1,7 +1,7 @@
 import type { FactPayload } from '../../events/analytics.events.schema';
 import type { AnalyticsUnitOfWork } from '../deps';
 
-/** course.created: owner, title and price as of created_at. */
+/** course.created: owner, title and price as of created_at; the enrolments that arrived before it count for the owner. */
 export async function courseCreated(uow: AnalyticsUnitOfWork, p: FactPayload<'course.created'>): Promise<void> {
   const at = new Date(p.created_at);
   await uow.facts.courseFact({
@@ -14,6 +14,7 @@ export async function courseCreated(uow: AnalyticsUnitOfWork, p: FactPayload<'co
     currency: p.currency,
     priceAt: at,
   });
+  await uow.aggregates.countCourseLearners(p.course_id);
 }
 
 /** course.updated: the new title / price / currency when the event carries them (newest wins per field). */
@@ -35,6 +36,7 @@ export async function coursePublished(uow: AnalyticsUnitOfWork, p: FactPayload<'
     version: p.version,
     countableLessons: p.countable_lesson_ids?.length ?? p.lessons.filter((l) => l.counts_toward_completion !== false).length,
   });
+  await uow.aggregates.countCourseLearners(p.course_id);
   await uow.facts.publishCourseLessons(
     p.course_id,
     p.version,

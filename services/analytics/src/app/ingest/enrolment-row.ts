@@ -40,8 +40,8 @@ export function withActivity(row: EnrollmentRow, activity: Activity): Enrollment
  * The one path every enrolment change takes: lock (or create) the row — or take the row the caller locked —,
  * apply the fact, derive the status, then ONE statement that saves the row (when it changed), records the
  * days of activity and adds `contribution(after) − contribution(before)` plus the caller's own amounts
- * (`extra`, `batch`) to the aggregates. A row created here also counts its co-enrolment pairs and takes in
- * the activity of quiz attempts that arrived before it.
+ * (`extra`, `batch`) to the aggregates. A row created here also counts its co-enrolment pairs and its learner
+ * of the instructor, and takes in the activity of quiz attempts that arrived before it.
  */
 export async function changeEnrollment(
   uow: AnalyticsUnitOfWork,
@@ -67,7 +67,10 @@ export async function changeEnrollment(
   const days = activities.map((a) => dayOf(a.at));
   uow.aggregates.addTo(batch, contributions, { enrollmentId: ref.enrollmentId, courseId: ref.courseId, days });
   await uow.aggregates.run(batch);
-  if (created) await uow.aggregates.addCoursePairs(ref.studentId, ref.courseId);
+  if (created) {
+    await uow.aggregates.addCoursePairs(ref.studentId, ref.courseId);
+    await uow.aggregates.addInstructorLearner(ref.studentId, ref.courseId);
+  }
 }
 
 /** Whether two versions of a row hold the same values (dates by time). */

@@ -20,7 +20,7 @@ export async function getInstructorDashboard(deps: QueryPorts, caller: Caller, q
   const [name, courses] = await Promise.all([read.dashboards.students.userName(instructorId), repo.instructorCourses(instructorId)]);
   const ids = courses.map((c) => c.courseId);
   const [students, enrollments, reviews] = await Promise.all([
-    repo.distinctStudents(ids),
+    repo.distinctLearners(instructorId),
     repo.recentEnrollments(ids, RECENT_ROWS),
     repo.recentReviews(ids, RECENT_ROWS),
   ]);
