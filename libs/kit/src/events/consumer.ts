@@ -34,6 +34,23 @@ export interface ConsumerDefinition<T, P = unknown> {
    * process: a service that is down at the due time handles the event when it comes back.
    */
   dueAt?(event: CloudEvent<T>): Date | null;
+  /**
+   * Events handled per transaction (opt-in; absent or 1 = one transaction per event). When > 1, the events
+   * in hand are handled together as soon as this many are queued or on the next macrotask (no waiting: under
+   * low load a batch is one event): `prepare` for each outside the transaction, then ONE transaction with one
+   * multi-row inbox insert and `handle` for each new event in arrival order, then every message is acked.
+   * If that transaction fails, nothing of it is kept and each event goes through the one-event path (its own
+   * transaction, retries, parking lot), so a bad event is retried alone. A batch can't exceed the prefetch.
+   * `handle` must not rely on being alone in its transaction (it sees the batch's earlier effects). Not with `dueAt`.
+   */
+  batchSize?: number;
+}
+
+/** A parsed message waiting for its batch. */
+interface Queued {
+  channel: ConfirmChannel;
+  msg: ConsumeMessage;
+  event: CloudEvent;
 }
 
 export interface EventConsumerOptions {
@@ -95,6 +112,8 @@ export class EventConsumer {
   private started = false;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly slots: Semaphore;
+  /** Messages of batching definitions waiting for their flush. */
+  private readonly batches = new Map<ConsumerDefinition<unknown>, { queued: Queued[]; scheduled: boolean }>();
 
   constructor(private readonly options: EventConsumerOptions) {
     const poolMax = (options.sequelize as unknown as { config?: { pool?: { max?: number } } }).config?.pool?.max ?? 10;
@@ -102,6 +121,9 @@ export class EventConsumer {
   }
 
   register<T, P>(definition: ConsumerDefinition<T, P>): this {
+    const size = definition.batchSize;
+    if (size !== undefined && (!Number.isInteger(size) || size < 1)) throw new Error(`${definition.queue}: batchSize must be an integer >= 1`);
+    if (size !== undefined && size > 1 && definition.dueAt) throw new Error(`${definition.queue}: batchSize and dueAt cannot be combined`);
     this.definitions.push(definition as unknown as ConsumerDefinition<unknown>);
     return this;
   }
@@ -117,6 +139,7 @@ export class EventConsumer {
     this.started = false;
     const channel = this.channel;
     this.channel = undefined;
+    for (const def of this.batches.keys()) this.flushAll(def);
     await Promise.allSettled([...this.inFlight]);
     await channel?.close().catch(() => undefined);
   }
@@ -164,11 +187,40 @@ export class EventConsumer {
       for (const key of def.bindings) await channel.bindQueue(def.queue, EVENTS_EXCHANGE, key);
       await channel.consume(def.queue, (msg) => {
         if (!msg) return; // consumer cancelled by the broker (queue deleted); reconnect logic re-creates it
-        const work = this.handleMessage(channel, def, msg, maxRetries).finally(() => this.inFlight.delete(work));
-        this.inFlight.add(work);
+        if ((def.batchSize ?? 1) > 1) this.enqueue(channel, def, msg);
+        else this.track(this.handleMessage(channel, def, msg, maxRetries));
       });
     }
     this.channel = channel;
+  }
+
+  private track(work: Promise<void>): void {
+    const tracked = work.finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+  }
+
+  /** The validated event of a message, or undefined when it is poison (then it is already parked). */
+  private parse(channel: ConfirmChannel, def: ConsumerDefinition<unknown>, msg: ConsumeMessage): CloudEvent | undefined {
+    try {
+      const event = parseEnvelope(msg.content);
+      const parsed = def.schema.safeParse(event.data);
+      if (!parsed.success) throw new Error(`invalid ${event.type} payload: ${parsed.error.issues[0]?.message}`);
+      return { ...event, data: parsed.data };
+    } catch (err) {
+      this.options.logger.error({ queue: def.queue, err: (err as Error).message }, 'poison message parked');
+      // nack without requeue: the queue's dead-letter route takes it to the parking lot.
+      safely(() => channel.nack(msg, false, false));
+      return undefined;
+    }
+  }
+
+  private contextOf(msg: ConsumeMessage, event: CloudEvent) {
+    const headers = msg.properties.headers ?? {};
+    return contextFromIncoming({
+      requestId: String(headers['x-request-id'] ?? event.id),
+      traceparent: String(headers.traceparent ?? event.traceparent ?? ''),
+      service: this.options.service,
+    });
   }
 
   private async handleMessage(
@@ -177,20 +229,8 @@ export class EventConsumer {
     msg: ConsumeMessage,
     maxRetries: number,
   ): Promise<void> {
-    const { logger, sequelize } = this.options;
-    const headers = msg.properties.headers ?? {};
-    let event: CloudEvent;
-    try {
-      event = parseEnvelope(msg.content);
-      const parsed = def.schema.safeParse(event.data);
-      if (!parsed.success) throw new Error(`invalid ${event.type} payload: ${parsed.error.issues[0]?.message}`);
-      event = { ...event, data: parsed.data };
-    } catch (err) {
-      logger.error({ queue: def.queue, err: (err as Error).message }, 'poison message parked');
-      // nack without requeue: the queue's dead-letter route takes it to the parking lot.
-      safely(() => channel.nack(msg, false, false));
-      return;
-    }
+    const event = this.parse(channel, def, msg);
+    if (!event) return;
     const due = def.dueAt?.(event);
     const remaining = due ? due.getTime() - Date.now() : 0;
     if (remaining > DUE_WAIT_IN_PROCESS_MS) {
@@ -199,12 +239,19 @@ export class EventConsumer {
     }
     // Never early: the handler may rely on the due time having passed.
     if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining + 1));
-    const context = contextFromIncoming({
-      requestId: String(headers['x-request-id'] ?? event.id),
-      traceparent: String(headers.traceparent ?? event.traceparent ?? ''),
-      service: this.options.service,
-    });
-    await runWithContext(context, async () => {
+    await this.handleOne(channel, def, msg, event, maxRetries);
+  }
+
+  /** One event in its own transaction: acked once handled (or a duplicate), else retried or parked. */
+  private async handleOne(
+    channel: ConfirmChannel,
+    def: ConsumerDefinition<unknown>,
+    msg: ConsumeMessage,
+    event: CloudEvent,
+    maxRetries: number,
+  ): Promise<void> {
+    const { logger, sequelize } = this.options;
+    await runWithContext(this.contextOf(msg, event), async () => {
       try {
         const prepared = def.prepare ? await def.prepare(event) : undefined;
         const handled = await this.slots.run(() =>
@@ -221,6 +268,82 @@ export class EventConsumer {
         await this.retryOrPark(channel, def, msg, event, err as Error, maxRetries);
       }
     });
+  }
+
+  /** Queues a message of a batching definition; its batch is flushed when full or on the next macrotask. */
+  private enqueue(channel: ConfirmChannel, def: ConsumerDefinition<unknown>, msg: ConsumeMessage): void {
+    const event = this.parse(channel, def, msg);
+    if (!event) return;
+    let batch = this.batches.get(def);
+    if (!batch) this.batches.set(def, (batch = { queued: [], scheduled: false }));
+    batch.queued.push({ channel, msg, event });
+    if (batch.queued.length >= (def.batchSize ?? 1)) this.flush(def);
+    else if (!batch.scheduled) {
+      batch.scheduled = true;
+      const scheduled = batch;
+      setImmediate(() => {
+        scheduled.scheduled = false;
+        this.flushAll(def);
+      });
+    }
+  }
+
+  private flush(def: ConsumerDefinition<unknown>): void {
+    const queued = this.batches.get(def)?.queued.splice(0, def.batchSize ?? 1) ?? [];
+    if (queued.length > 0) this.track(this.handleBatch(def, queued, this.options.maxRetries ?? 5));
+  }
+
+  private flushAll(def: ConsumerDefinition<unknown>): void {
+    while ((this.batches.get(def)?.queued.length ?? 0) > 0) this.flush(def);
+  }
+
+  /**
+   * A batch in one transaction (see `ConsumerDefinition.batchSize`). Every message is acked or nacked once:
+   * a failed `prepare` sends its message alone to retryOrPark; a failed transaction sends each message of the
+   * batch through `handleOne`; otherwise all are acked after the commit (duplicates too).
+   */
+  private async handleBatch(def: ConsumerDefinition<unknown>, queued: Queued[], maxRetries: number): Promise<void> {
+    const { logger, sequelize } = this.options;
+    if (queued.length === 1) return this.handleOne(queued[0].channel, def, queued[0].msg, queued[0].event, maxRetries); // as without batching
+    const prepared = await Promise.all(
+      queued.map((item) =>
+        runWithContext(this.contextOf(item.msg, item.event), async () => {
+          try {
+            return { ...item, prepared: def.prepare ? await def.prepare(item.event) : undefined };
+          } catch (err) {
+            await this.retryOrPark(item.channel, def, item.msg, item.event, err as Error, maxRetries);
+            return undefined;
+          }
+        }),
+      ),
+    );
+    const ready = prepared.filter((item): item is Queued & { prepared: unknown } => item !== undefined);
+    if (ready.length === 0) return;
+    let handled: number;
+    try {
+      handled = await this.slots.run(() =>
+        withTransaction(sequelize, async (transaction) => {
+          const inbox = new InboxRepository(new SqlSession(sequelize, transaction));
+          const fresh = await inbox.recordMany(
+            def.queue,
+            ready.map((item) => item.event),
+          );
+          let count = 0;
+          for (const item of ready) {
+            if (!fresh.delete(item.event.id)) continue; // already processed, or earlier in this batch
+            await runWithContext(this.contextOf(item.msg, item.event), () => def.handle(item.event, transaction, item.prepared));
+            count++;
+          }
+          return count;
+        }),
+      );
+    } catch (err) {
+      logger.warn({ queue: def.queue, events: ready.length, err: (err as Error).message }, 'event batch failed; handling its events one by one');
+      for (const item of ready) await this.handleOne(item.channel, def, item.msg, item.event, maxRetries);
+      return;
+    }
+    logger.debug({ queue: def.queue, events: ready.length, handled, duplicates: ready.length - handled }, 'event batch handled');
+    for (const item of ready) safely(() => item.channel.ack(item.msg));
   }
 
   /** Parks an early message in the delay level that fits the time left; it comes back to the work queue. */

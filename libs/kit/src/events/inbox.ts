@@ -18,4 +18,19 @@ export class InboxRepository {
     );
     return inserted.length > 0;
   }
+
+  /**
+   * `record` for many events in one statement: the ids that were not yet recorded for this consumer (an id
+   * given twice is new at most once).
+   */
+  async recordMany(consumer: string, events: readonly { id: string; type: string }[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const inserted = await this.sql.query<{ event_id: string }>(
+      `INSERT INTO inbox (consumer, event_id, event_type)
+       SELECT :consumer, e.id, e.type FROM unnest(ARRAY[:ids]::text[], ARRAY[:types]::text[]) AS e(id, type)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      { type: QueryTypes.SELECT, replacements: { consumer, ids: events.map((e) => e.id), types: events.map((e) => e.type) } },
+    );
+    return new Set(inserted.map((row) => row.event_id));
+  }
 }
