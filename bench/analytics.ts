@@ -20,7 +20,7 @@
  * Knobs: BENCH_COURSES (500), BENCH_LEARNERS (200 a course), BENCH_STUDENTS (40000), BENCH_INSTRUCTORS (60),
  * BENCH_SAMPLES (200 calls per RPC and concurrency), BENCH_RATE (2000 events/s), BENCH_INGEST_S (30),
  * BENCH_CEILING_EVENTS (10000), BENCH_DRAIN_S (90),
- * BENCH_SKIP_READS=1 (no read latency), BENCH_CHECK_LOADER=0 (no loader check), BENCH_POOL_MAX / BENCH_PREFETCH (the service's DATABASE_POOL_MAX / EVENT_PREFETCH; its defaults 10 / 16), BENCH_PROFILE (file), BENCH_LOG_LEVEL (warn), BENCH_SKIP_RECOUNT=1 (skip the two recount checks).
+ * BENCH_ANALYTICS_<NAME> (any setting of the service, e.g. BENCH_ANALYTICS_INGEST_BATCH_SIZE), BENCH_SKIP_READS=1 (no read latency), BENCH_CHECK_LOADER=0 (no loader check), BENCH_POOL_MAX / BENCH_PREFETCH (the service's DATABASE_POOL_MAX / EVENT_PREFETCH; its defaults 10 / 16), BENCH_PROFILE (file), BENCH_LOG_LEVEL (warn), BENCH_SKIP_RECOUNT=1 (skip the two recount checks).
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -273,6 +273,12 @@ async function main() {
         // the service's defaults unless asked (the consumer holds at most half the pool's connections)
         ...(process.env.BENCH_POOL_MAX ? { DATABASE_POOL_MAX: process.env.BENCH_POOL_MAX } : {}),
         ...(process.env.BENCH_PREFETCH ? { EVENT_PREFETCH: process.env.BENCH_PREFETCH } : {}),
+        // any other setting of the service: BENCH_ANALYTICS_<NAME>=value (e.g. BENCH_ANALYTICS_INGEST_BATCH_SIZE=1)
+        ...Object.fromEntries(
+          Object.entries(process.env)
+            .filter(([k]) => k.startsWith('BENCH_ANALYTICS_'))
+            .map(([k, v]) => [k.slice('BENCH_ANALYTICS_'.length), v ?? '']),
+        ),
       }),
       quiet('analytics'),
     );
@@ -326,13 +332,24 @@ async function main() {
       ['GetLessonFunnel (admin, random course)', (i) => analytics.GetLessonFunnel({ course_id: any(courseIds, i), inactivity_days: 0 }, admin)],
       ['GetAtRiskStudents (admin, random course)', (i) => analytics.GetAtRiskStudents({ course_id: any(courseIds, i), inactivity_days: 0, limit: 0 }, admin)],
     ];
-    const reads: Record<string, { c1: Stats; c8: Stats }> = {};
+    // Per RPC: latencies at concurrency 1 and 8, calls/s, and how busy the one Node thread (gRPC server, service
+    // and client) and the machine were during the 8-at-a-time phase.
+    const reads: Record<string, { c1: Stats; c8: Stats; c1PerSecond: number; c8PerSecond: number; c8EventLoop: number; c8MachineCpu: number }> = {};
     for (const [label, call] of process.env.BENCH_SKIP_READS === '1' ? [] : rpcs) {
       await timed(20, 4, (i) => call(i + 100_000)); // warm-up (JIT, pools, caches)
+      let t = performance.now();
       const c1 = stats(await timed(SAMPLES, 1, call));
-      const c8 = stats(await timed(Math.max(SAMPLES, 400), 8, (i) => call(i + 50_000)));
-      reads[label] = { c1, c8 };
-      log(`read: ${label}: c1 p95 ${c1.p95} ms, c8 p95 ${c8.p95} ms (load average ${round(os.loadavg()[0])})`);
+      const c1PerSecond = Math.round((SAMPLES * 1000) / (performance.now() - t));
+      const [elu0, cpu0] = [performance.eventLoopUtilization(), machineCpu()];
+      t = performance.now();
+      const n8 = Math.max(SAMPLES, 400);
+      const c8 = stats(await timed(n8, 8, (i) => call(i + 50_000)));
+      const c8PerSecond = Math.round((n8 * 1000) / (performance.now() - t));
+      const cpu1 = machineCpu();
+      const c8EventLoop = round(performance.eventLoopUtilization(elu0).utilization);
+      const c8MachineCpu = round((cpu1.busy - cpu0.busy) / Math.max(1, cpu1.total - cpu0.total));
+      reads[label] = { c1, c8, c1PerSecond, c8PerSecond, c8EventLoop, c8MachineCpu };
+      log(`read: ${label}: c1 p95 ${c1.p95} ms, c8 p95 ${c8.p95} ms, ${c1PerSecond} → ${c8PerSecond} calls/s, event loop ${c8EventLoop} (load average ${round(os.loadavg()[0])})`);
     }
 
     // ------------------------------------------------------------------ 3. ingestion
@@ -530,7 +547,10 @@ async function main() {
     console.log(`load steps (s): ${JSON.stringify(load.steps)}`);
     console.log(`recount after load: ${recount.mismatches} mismatches (${recount.seconds} s)   after ingestion: ${recountAfter.mismatches} (${recountAfter.seconds} s)`);
     console.log('\n-- read latency over gRPC (warm), concurrency 1 | concurrency 8');
-    for (const [label, r] of Object.entries(reads)) console.log(`${label.padEnd(52)} c1 ${fmt(r.c1)}\n${''.padEnd(52)} c8 ${fmt(r.c8)}`);
+    for (const [label, r] of Object.entries(reads)) {
+      console.log(`${label.padEnd(52)} c1 ${fmt(r.c1)}  ${r.c1PerSecond} calls/s`);
+      console.log(`${''.padEnd(52)} c8 ${fmt(r.c8)}  ${r.c8PerSecond} calls/s (Node event loop ${Math.round(r.c8EventLoop * 100)} %, machine CPU ${Math.round(r.c8MachineCpu * 100)} %)`);
+    }
     console.log('\n-- ingestion (publish → inbox.processed_at)');
     for (const r of [fixed, ceiling]) {
       console.log(`${r.label}: ${r.events} events (${r.handled} handled${r.purged ? `, ${r.purged} not handled in ${DRAIN_S} s and purged` : ''}; load average ${r.loadAverage}), published at ${r.publishRate}/s, handled ${r.throughput}/s, drained in ${r.drainSeconds} s`);

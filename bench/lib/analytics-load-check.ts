@@ -43,6 +43,8 @@ const COMPARED: Record<string, { key: string; columns?: string }> = {
   course_daily: { key: 'course_id, day' },
   system_daily: { key: 'day, shard' },
   course_pairs: { key: 'course_id, other_course_id' },
+  instructor_learners: { key: 'instructor_id, student_id' },
+  instructor_stats: { key: 'instructor_id' },
 };
 
 type Row = Record<string, unknown>;

@@ -115,9 +115,9 @@ export async function bulkLoadAnalytics(
        FROM generate_series(0, ${C - 1}) g JOIN b_instructors i ON i.n = g % ${I};
      CREATE UNIQUE INDEX ON b_courses (n);
      INSERT INTO courses (course_id, instructor_id, title, title_at, price_cents, currency, price_at, created_at, is_published, is_archived, state_at, version,
-         countable_lessons)
+         countable_lessons, learners_counted)
        SELECT id, instructor_id, 'Bench course ' || n, created_at + interval '1 day', price_cents, 'USD', created_at, created_at, published, false,
-         created_at + CASE WHEN published THEN interval '1 day' ELSE interval '2 days' END, 1, lessons FROM b_courses;
+         created_at + CASE WHEN published THEN interval '1 day' ELSE interval '2 days' END, 1, lessons, true FROM b_courses;
      CREATE UNLOGGED TABLE b_lessons AS
        SELECT c.n AS course_n, c.id AS course_id, p AS position, gen_random_uuid() AS id,
          CASE WHEN p % 10 = 0 THEN 'quiz' WHEN p % 3 = 0 THEN 'video' ELSE 'text' END AS lesson_type, c.created_at
@@ -250,9 +250,9 @@ export async function bulkLoadAnalytics(
         count(*) FILTER (WHERE started_at IS NOT NULL AND completed_at IS NOT NULL) AS completion_timed
       FROM lesson_progress GROUP BY lesson_id) e JOIN lessons l USING (lesson_id);
 
-     INSERT INTO quiz_stats (quiz_id, course_id, graded_attempts, passed_attempts, percentage_sum, submitted_attempts, duration_seconds_sum, timed_attempts, unique_students)
-       SELECT e.quiz_id, q.course_id, graded_attempts, passed_attempts, COALESCE(percentage_sum, 0), submitted_attempts, duration_seconds_sum, timed_attempts, unique_students
-       FROM (SELECT quiz_id, count(percentage) AS graded_attempts, count(*) FILTER (WHERE percentage IS NOT NULL AND passed) AS passed_attempts,
+     INSERT INTO quiz_stats (quiz_id, course_id, attempts, graded_attempts, passed_attempts, percentage_sum, submitted_attempts, duration_seconds_sum, timed_attempts, unique_students)
+       SELECT e.quiz_id, q.course_id, attempts, graded_attempts, passed_attempts, COALESCE(percentage_sum, 0), submitted_attempts, duration_seconds_sum, timed_attempts, unique_students
+       FROM (SELECT quiz_id, count(*) AS attempts, count(percentage) AS graded_attempts, count(*) FILTER (WHERE percentage IS NOT NULL AND passed) AS passed_attempts,
         sum(percentage) AS percentage_sum, count(submitted_at) AS submitted_attempts,
         COALESCE(sum(floor(extract(epoch FROM (submitted_at - started_at)))) FILTER (WHERE started_at IS NOT NULL AND submitted_at IS NOT NULL), 0) AS duration_seconds_sum,
         count(*) FILTER (WHERE started_at IS NOT NULL AND submitted_at IS NOT NULL) AS timed_attempts,
@@ -305,6 +305,14 @@ export async function bulkLoadAnalytics(
          SELECT (enrolled_at AT TIME ZONE 'UTC')::date, position(right(enrollment_id::text, 1) IN '0123456789abcdef') - 1, 0, 1
          FROM enrollments WHERE enrolled_at IS NOT NULL) f
        GROUP BY day, shard;
+
+     INSERT INTO instructor_learners (instructor_id, student_id, enrollments)
+       SELECT c.instructor_id, e.student_id, count(*) AS enrollments
+      FROM enrollments e JOIN courses c ON c.course_id = e.course_id WHERE c.instructor_id IS NOT NULL GROUP BY 1, 2;
+
+     INSERT INTO instructor_stats (instructor_id, learners)
+       SELECT c.instructor_id, count(DISTINCT e.student_id) AS learners
+      FROM enrollments e JOIN courses c ON c.course_id = e.course_id WHERE c.instructor_id IS NOT NULL GROUP BY 1;
 
      INSERT INTO course_pairs (course_id, other_course_id, students)
        SELECT a.course_id, b.course_id AS other_course_id, count(DISTINCT a.student_id) AS students

@@ -35,10 +35,23 @@ export function envNumber(name: string, fallback: number, integer = false): numb
  */
 export function cleanupStack(log: (msg: string) => void) {
   const steps: (() => Promise<unknown>)[] = [];
-  const run = async () => {
-    for (const step of steps.splice(0).reverse()) await step().catch((err: Error) => log(`cleanup: ${err.message}`));
+  // One cleanup at a time: after Ctrl-C the script's own `finally` calls run() too (its calls fail as servers
+  // stop) and must wait for the cleanup under way instead of exiting in the middle of it.
+  let running: Promise<void> = Promise.resolve();
+  const run = () =>
+    (running = running.then(async () => {
+      for (const step of steps.splice(0).reverse()) await step().catch((err: Error) => log(`cleanup: ${err.message}`));
+    }));
+  // Ctrl-C reaches npx, tsx and node alike and may be relayed again (and npm may follow with SIGTERM): the first
+  // signal starts the cleanup, later ones are ignored rather than killing the process half-way through it.
+  let stopping = false;
+  const stop = (code: number) => () => {
+    if (stopping) return;
+    stopping = true;
+    void run().finally(() => process.exit(code));
   };
-  process.once('SIGINT', () => void run().finally(() => process.exit(130)));
+  process.on('SIGINT', stop(130));
+  process.on('SIGTERM', stop(143));
   return { push: (step: () => Promise<unknown>) => steps.push(step), run };
 }
 
