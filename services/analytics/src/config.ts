@@ -19,6 +19,15 @@ const analyticsShape = {
   /** Revocation marks written by auth (kit RevocationStore); must match auth's prefix. */
   REVOCATION_KEY_PREFIX: field.str('lms:revoked:'),
   DATABASE_POOL_MAX: field.int(10, { min: 1, max: 200 }),
+  /**
+   * Facts applied per transaction by the live consumer (kit `batchSize`): the events in hand are applied together,
+   * one inbox insert and one commit for up to this many (a batch is never waited for: under low load it is one
+   * event). 1 = one transaction per event. A failed batch is re-applied event by event, so one bad fact is
+   * retried/parked alone. Bounded by EVENT_PREFETCH (the messages in hand).
+   */
+  INGEST_BATCH_SIZE: field.int(100, { min: 1, max: 1000 }),
+  /** Overrides the common default (16): at least 2 × INGEST_BATCH_SIZE, so a full batch fills while the previous one commits. */
+  EVENT_PREFETCH: field.int(256, { min: 1, max: 1000 }),
 };
 
 export type AnalyticsConfig = z.infer<z.ZodObject<typeof analyticsShape>>;

@@ -46,6 +46,13 @@ export interface ConsumerDefinition<T, P = unknown> {
   batchSize?: number;
 }
 
+/** The batches of one batching definition: the messages waiting, and whether a flush is scheduled or running. */
+interface Batching {
+  queued: Queued[];
+  scheduled: boolean;
+  running: boolean;
+}
+
 /** A parsed message waiting for its batch. */
 interface Queued {
   channel: ConfirmChannel;
@@ -113,7 +120,7 @@ export class EventConsumer {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly slots: Semaphore;
   /** Messages of batching definitions waiting for their flush. */
-  private readonly batches = new Map<ConsumerDefinition<unknown>, { queued: Queued[]; scheduled: boolean }>();
+  private readonly batches = new Map<ConsumerDefinition<unknown>, Batching>();
 
   constructor(private readonly options: EventConsumerOptions) {
     const poolMax = (options.sequelize as unknown as { config?: { pool?: { max?: number } } }).config?.pool?.max ?? 10;
@@ -139,7 +146,9 @@ export class EventConsumer {
     this.started = false;
     const channel = this.channel;
     this.channel = undefined;
-    for (const def of this.batches.keys()) this.flushAll(def);
+    // Messages queued for a batch stay unacked: the broker redelivers them once the channel closes. A running
+    // batch is in `inFlight`, and no next one starts.
+    for (const batch of this.batches.values()) batch.queued.length = 0;
     await Promise.allSettled([...this.inFlight]);
     await channel?.close().catch(() => undefined);
   }
@@ -272,10 +281,11 @@ export class EventConsumer {
 
   /** Queues a message of a batching definition; its batch is flushed when full or on the next macrotask. */
   private enqueue(channel: ConfirmChannel, def: ConsumerDefinition<unknown>, msg: ConsumeMessage): void {
+    if (!this.started) return; // stopping: unacked, redelivered once the channel closes
     const event = this.parse(channel, def, msg);
     if (!event) return;
     let batch = this.batches.get(def);
-    if (!batch) this.batches.set(def, (batch = { queued: [], scheduled: false }));
+    if (!batch) this.batches.set(def, (batch = { queued: [], scheduled: false, running: false }));
     batch.queued.push({ channel, msg, event });
     if (batch.queued.length >= (def.batchSize ?? 1)) this.flush(def);
     else if (!batch.scheduled) {
@@ -283,18 +293,27 @@ export class EventConsumer {
       const scheduled = batch;
       setImmediate(() => {
         scheduled.scheduled = false;
-        this.flushAll(def);
+        this.flush(def);
       });
     }
   }
 
+  /**
+   * Starts the next batch unless one of this definition is running: its batches run one at a time (concurrent
+   * batches of one queue touch the same rows in different orders: lock waits and deadlocks), and the messages
+   * arriving meanwhile make the next one; it starts as soon as the running one ends.
+   */
   private flush(def: ConsumerDefinition<unknown>): void {
-    const queued = this.batches.get(def)?.queued.splice(0, def.batchSize ?? 1) ?? [];
-    if (queued.length > 0) this.track(this.handleBatch(def, queued, this.options.maxRetries ?? 5));
-  }
-
-  private flushAll(def: ConsumerDefinition<unknown>): void {
-    while ((this.batches.get(def)?.queued.length ?? 0) > 0) this.flush(def);
+    const batch = this.batches.get(def);
+    if (!batch || batch.running || batch.queued.length === 0 || !this.started) return;
+    const queued = batch.queued.splice(0, def.batchSize ?? 1);
+    batch.running = true;
+    this.track(
+      this.handleBatch(def, queued, this.options.maxRetries ?? 5).finally(() => {
+        batch.running = false;
+        this.flush(def);
+      }),
+    );
   }
 
   /**
@@ -319,6 +338,7 @@ export class EventConsumer {
     );
     const ready = prepared.filter((item): item is Queued & { prepared: unknown } => item !== undefined);
     if (ready.length === 0) return;
+    const startedAt = Date.now();
     let handled: number;
     try {
       handled = await this.slots.run(() =>
@@ -342,7 +362,7 @@ export class EventConsumer {
       for (const item of ready) await this.handleOne(item.channel, def, item.msg, item.event, maxRetries);
       return;
     }
-    logger.debug({ queue: def.queue, events: ready.length, handled, duplicates: ready.length - handled }, 'event batch handled');
+    logger.debug({ queue: def.queue, events: ready.length, handled, duplicates: ready.length - handled, ms: Date.now() - startedAt }, 'event batch handled');
     for (const item of ready) safely(() => item.channel.ack(item.msg));
   }
 

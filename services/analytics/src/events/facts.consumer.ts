@@ -17,6 +17,8 @@ export function factsConsumer(deps: AnalyticsDeps): ConsumerDefinition<Record<st
     queue: FACTS_QUEUE,
     bindings: FACT_TYPES,
     schema: FACT_ENVELOPE_DATA,
+    // Many facts per transaction (one inbox insert, one commit); a failed batch is re-applied one fact at a time.
+    batchSize: deps.config.INGEST_BATCH_SIZE,
     async handle(event, transaction) {
       await deps.units.join(transaction, (uow) => ingestFact(uow, event));
     },
