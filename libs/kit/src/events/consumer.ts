@@ -41,7 +41,9 @@ export interface ConsumerDefinition<T, P = unknown> {
    * multi-row inbox insert and `handle` for each new event in arrival order, then every message is acked.
    * If that transaction fails, nothing of it is kept and each event goes through the one-event path (its own
    * transaction, retries, parking lot), so a bad event is retried alone. A batch can't exceed the prefetch.
-   * `handle` must not rely on being alone in its transaction (it sees the batch's earlier effects). Not with `dueAt`.
+   * `handle` must not rely on being alone in its transaction (it sees the batch's earlier effects). The batches
+   * of one definition run one at a time, in arrival order (concurrent batches of one queue would lock the same
+   * rows in different orders); the messages arriving meanwhile make the next one. Not with `dueAt`.
    */
   batchSize?: number;
 }
