@@ -3,6 +3,8 @@
  *
  *   eval "$(bash scripts/infra.sh env)"; npx tsc -b libs/kit; npx tsx bench/analytics.ts     (or: make bench-analytics)
  *
+ * 0. The loader against ingestion (bench/lib/analytics-load-check.ts): a small loaded history, its events derived
+ *    from the rows and applied through `ingestFact` to an empty database, every read-model table compared.
  * 1. Bulk load (bench/lib/analytics-load.ts): 100,000 enrolments (500 courses × 200 learners among 40,000
  *    students, 60 instructors, 40–120 lessons a course) and 5,000,000+ lesson_progress rows, quizzes and
  *    attempts in proportion, over 365 days — fact rows with set-based SQL, then every aggregate filled from
