@@ -234,17 +234,22 @@ export class CourseFiguresRepository {
     }));
   }
 
-  /** Quizzes of the course that are published or have attempts, with their stats (lesson order, then title). */
+  /**
+   * Quizzes of the course that are published or have attempts, with their stats (lesson order, then title). A quiz
+   * whose definition analytics never received (published before `quiz.published` existed) is named by its lesson.
+   */
   async quizzes(courseId: string): Promise<QuizStatsRow[]> {
     const rows = await this.q.rows<Row>(
       `WITH ids AS (
          SELECT quiz_id FROM quizzes WHERE course_id = :courseId AND is_published
          UNION SELECT quiz_id FROM quiz_stats WHERE course_id = :courseId AND (graded_attempts > 0 OR submitted_attempts > 0))
-       SELECT ids.quiz_id, q.title, s.graded_attempts, s.passed_attempts, s.percentage_sum, s.duration_seconds_sum,
-              s.timed_attempts, s.unique_students
+       SELECT ids.quiz_id, COALESCE(NULLIF(q.title, ''), l.title, '') AS title, s.graded_attempts, s.passed_attempts,
+              s.percentage_sum, s.duration_seconds_sum, s.timed_attempts, s.unique_students
          FROM ids LEFT JOIN quizzes q ON q.quiz_id = ids.quiz_id LEFT JOIN quiz_stats s ON s.quiz_id = ids.quiz_id
-         LEFT JOIN lessons l ON l.lesson_id = q.lesson_id
-        ORDER BY l.position NULLS LAST, q.title, ids.quiz_id`,
+         LEFT JOIN LATERAL (
+           SELECT a.lesson_id FROM attempts a WHERE a.quiz_id = ids.quiz_id AND a.lesson_id IS NOT NULL LIMIT 1) al ON q.lesson_id IS NULL
+         LEFT JOIN lessons l ON l.lesson_id = COALESCE(q.lesson_id, al.lesson_id)
+        ORDER BY l.position NULLS LAST, 2, ids.quiz_id`,
       { courseId },
     );
     return rows.map((r) => ({

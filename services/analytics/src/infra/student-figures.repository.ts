@@ -178,9 +178,10 @@ export class StudentFiguresRepository {
   /** The first 100 % graded attempt of each quiz. */
   async perfectQuizzes(studentId: string): Promise<{ courseId: string; courseTitle: string; quizTitle: string; at: Date }[]> {
     const rows = await this.q.rows<Row>(
-      `SELECT DISTINCT ON (a.quiz_id) a.quiz_id, a.course_id, c.title AS course_title, q.title AS quiz_title,
-              coalesce(a.submitted_at, a.graded_at) AS at
+      `SELECT DISTINCT ON (a.quiz_id) a.quiz_id, a.course_id, c.title AS course_title,
+              COALESCE(NULLIF(q.title, ''), l.title, '') AS quiz_title, coalesce(a.submitted_at, a.graded_at) AS at
          FROM attempts a LEFT JOIN quizzes q ON q.quiz_id = a.quiz_id LEFT JOIN courses c ON c.course_id = a.course_id
+         LEFT JOIN lessons l ON l.lesson_id = COALESCE(q.lesson_id, a.lesson_id)
         WHERE a.student_id = :studentId AND a.percentage >= 100 AND c.deleted_at IS NULL
         ORDER BY a.quiz_id, coalesce(a.submitted_at, a.graded_at), a.attempt_id`,
       { studentId },
