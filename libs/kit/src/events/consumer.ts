@@ -327,18 +327,19 @@ export class EventConsumer {
     const { logger, sequelize } = this.options;
     if (queued.length === 1) return this.handleOne(queued[0].channel, def, queued[0].msg, queued[0].event, maxRetries); // as without batching
     const prepared = await Promise.all(
-      queued.map((item) =>
-        runWithContext(this.contextOf(item.msg, item.event), async () => {
+      queued.map((item) => {
+        const context = this.contextOf(item.msg, item.event); // once per message: prepare and handle run in it
+        return runWithContext(context, async () => {
           try {
-            return { ...item, prepared: def.prepare ? await def.prepare(item.event) : undefined };
+            return { ...item, context, prepared: def.prepare ? await def.prepare(item.event) : undefined };
           } catch (err) {
             await this.retryOrPark(item.channel, def, item.msg, item.event, err as Error, maxRetries);
             return undefined;
           }
-        }),
-      ),
+        });
+      }),
     );
-    const ready = prepared.filter((item): item is Queued & { prepared: unknown } => item !== undefined);
+    const ready = prepared.filter((item) => item !== undefined);
     if (ready.length === 0) return;
     const startedAt = Date.now();
     let handled: number;
@@ -353,7 +354,7 @@ export class EventConsumer {
           let count = 0;
           for (const item of ready) {
             if (!fresh.delete(item.event.id)) continue; // already processed, or earlier in this batch
-            await runWithContext(this.contextOf(item.msg, item.event), () => def.handle(item.event, transaction, item.prepared));
+            await runWithContext(item.context, () => def.handle(item.event, transaction, item.prepared));
             count++;
           }
           return count;
