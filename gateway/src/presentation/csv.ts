@@ -4,7 +4,7 @@ import type { Response } from 'express';
  * One CSV cell (RFC 4180 quoting). A cell a spreadsheet would read as a formula (= + - @, or a leading
  * tab/CR) is prefixed with a single quote, so a student named "=HYPERLINK(…)" stays text.
  */
-export function csvCell(value: string | number | null | undefined): string {
+function csvCell(value: string | number | null | undefined): string {
   let text = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

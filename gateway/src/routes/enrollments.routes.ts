@@ -23,7 +23,7 @@ import {
   ReviewBody,
   UpdateProgressBody,
 } from '../openapi/enrollment.schemas';
-import { csvCell } from '../presentation/csv';
+import { csvLine } from '../presentation/csv';
 import { presentFields } from '../presentation/fields';
 import { pageOf } from '../presentation/lists';
 import { aliasAt, route, type AnyRoute } from './route';
@@ -84,7 +84,7 @@ function csvRow(row: ReturnType<typeof withStudents>[number]): string {
     expires_at: row.expires_at,
     rating: row.rating || '',
   };
-  return `${CSV_COLUMNS.map((c) => csvCell(values[c])).join(',')}\r\n`;
+  return csvLine(CSV_COLUMNS, values);
 }
 
 /** Rows per ListCourseEnrollments call of the export (the service's maximum page size). */
