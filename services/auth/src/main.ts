@@ -16,7 +16,7 @@ export const SERVICE_NAME = 'auth';
  * The public events kept in auth's event log (kit: replayed by `analytics rebuild`). Never the secret-carrying
  * or internal ones: password_reset.requested, email_verification.requested, refresh_token.reused.
  */
-export const EVENT_LOG_TYPES = ['user.registered', 'user.profile_changed', 'user.role_changed', 'user.deactivated', 'user.activated', 'user.deleted'];
+const EVENT_LOG_TYPES = ['user.registered', 'user.profile_changed', 'user.role_changed', 'user.deactivated', 'user.activated', 'user.deleted'];
 const HOUSEKEEPING_INTERVAL_MS = 60 * 60_000;
 
 export type RunningAuthService = RunningService;

@@ -14,7 +14,7 @@ import { createEnrollmentClient } from '@lms/kit/clients';
 export const SERVICE_NAME = 'catalog';
 
 /** The public events kept in catalog's event log (kit: replayed by `analytics rebuild`). */
-export const EVENT_LOG_TYPES = [
+const EVENT_LOG_TYPES = [
   'course.created',
   'course.updated',
   'course.published',

@@ -20,7 +20,7 @@ export const SERVICE_NAME = 'enrollment';
  * The public events kept in enrollment's event log (kit: replayed by `analytics rebuild`). Not the internal
  * timer event enrollment.access_scheduled.
  */
-export const EVENT_LOG_TYPES = [
+const EVENT_LOG_TYPES = [
   'enrollment.created',
   'enrollment.dropped',
   'enrollment.reactivated',

@@ -20,7 +20,7 @@ export const SERVICE_NAME = 'quiz';
  * The public events kept in quiz's event log (kit: replayed by `analytics rebuild`). Not the internal
  * quiz.regrade_requested nor the deprecated duplicate quiz.attempt_started (attempt.started replaces it).
  */
-export const EVENT_LOG_TYPES = [
+const EVENT_LOG_TYPES = [
   'attempt.started',
   'quiz.submitted',
   'quiz.graded',
