@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { QueryTypes, type Sequelize } from 'sequelize';
+import { recountQuery } from '../../services/analytics/src/infra/recount.repository';
 
 /**
  * Bulk loader of the analytics read models (bench only): the tables ingestion would produce for a year of a
@@ -22,7 +23,7 @@ import { QueryTypes, type Sequelize } from 'sequelize';
  *   enrollment_days = the UTC days of every activity (lesson started, completed, attempt started).
  * - **aggregates** are NOT computed by the loader's own arithmetic: each is filled from the fact rows with
  *   the recount queries of services/analytics/src/infra/recount.repository.ts (the `expected` side of every
- *   check, copied verbatim below and wrapped in an INSERT), plus the three amounts a recount cannot see
+ *   check, taken by `recountQuery` and wrapped in an INSERT), plus the three amounts a recount cannot see
  *   (time per day — here the day the lesson started — and system_daily's shard = last hex digit of the id,
  *   as `shardOf`). So they are consistent by construction, and the bench then runs the service's own
  *   `recountMismatches` (what `analytics rebuild --check` runs) and prints its count, which must be 0.
@@ -222,62 +223,38 @@ export async function bulkLoadAnalytics(
   log(`load: indexes ${steps['indexes']} s`);
 
   // ---------------------------------------------------------------- aggregates, from the recount's queries
-  // Each `(SELECT …)` below is the `expected` query of the check of the same name in
-  // services/analytics/src/infra/recount.repository.ts, verbatim.
+  // Each `recountQuery(name)` below is the `expected` query of the check of the same name in
+  // services/analytics/src/infra/recount.repository.ts (one source of truth).
   await step(
     'aggregates',
     `INSERT INTO course_stats (course_id, enrollments, active, completed, dropped, expired, progress_sum, time_spent_seconds, rating_sum, rating_count,
          written_reviews, ratings, revenue_cents, paid_enrollments)
        SELECT course_id, enrollments, active, completed, dropped, expired, progress_sum, time_spent_seconds, COALESCE(rating_sum, 0), rating_count,
          written_reviews, ARRAY[rating_1, rating_2, rating_3, rating_4, rating_5]::smallint[], revenue_cents, paid_enrollments
-       FROM (SELECT course_id, count(*) AS enrollments,
-        count(*) FILTER (WHERE status = 'active') AS active, count(*) FILTER (WHERE status = 'completed') AS completed,
-        count(*) FILTER (WHERE status = 'dropped') AS dropped, count(*) FILTER (WHERE status = 'expired') AS expired,
-        sum(progress_percentage) AS progress_sum, sum(time_spent_seconds) AS time_spent_seconds,
-        sum(rating) AS rating_sum, count(rating) AS rating_count,
-        count(*) FILTER (WHERE rating IS NOT NULL AND btrim(COALESCE(review, '')) <> '') AS written_reviews,
-        count(*) FILTER (WHERE rating = 1) AS rating_1, count(*) FILTER (WHERE rating = 2) AS rating_2,
-        count(*) FILTER (WHERE rating = 3) AS rating_3, count(*) FILTER (WHERE rating = 4) AS rating_4,
-        count(*) FILTER (WHERE rating = 5) AS rating_5,
-        sum(COALESCE(price_cents, 0)) AS revenue_cents, count(*) FILTER (WHERE price_cents > 0) AS paid_enrollments
-      FROM enrollments GROUP BY course_id) e;
+       FROM (${recountQuery('course_stats')}) e;
 
      INSERT INTO lesson_stats (lesson_id, course_id, started, completed, time_spent_seconds, learners_with_time, completion_seconds_sum, completion_timed)
        SELECT e.lesson_id, l.course_id, started, completed, time_spent_seconds, learners_with_time, completion_seconds_sum, completion_timed
-       FROM (SELECT lesson_id, count(started_at) AS started, count(completed_at) AS completed, sum(time_spent_seconds) AS time_spent_seconds,
-        count(*) FILTER (WHERE time_spent_seconds > 0) AS learners_with_time,
-        COALESCE(sum(floor(extract(epoch FROM (completed_at - started_at)))) FILTER (WHERE started_at IS NOT NULL AND completed_at IS NOT NULL), 0) AS completion_seconds_sum,
-        count(*) FILTER (WHERE started_at IS NOT NULL AND completed_at IS NOT NULL) AS completion_timed
-      FROM lesson_progress GROUP BY lesson_id) e JOIN lessons l USING (lesson_id);
+       FROM (${recountQuery('lesson_stats')}) e JOIN lessons l USING (lesson_id);
 
      INSERT INTO quiz_stats (quiz_id, course_id, attempts, graded_attempts, passed_attempts, percentage_sum, submitted_attempts, duration_seconds_sum, timed_attempts, unique_students)
        SELECT e.quiz_id, q.course_id, attempts, graded_attempts, passed_attempts, COALESCE(percentage_sum, 0), submitted_attempts, duration_seconds_sum, timed_attempts, unique_students
-       FROM (SELECT quiz_id, count(*) AS attempts, count(percentage) AS graded_attempts, count(*) FILTER (WHERE percentage IS NOT NULL AND passed) AS passed_attempts,
-        sum(percentage) AS percentage_sum, count(submitted_at) AS submitted_attempts,
-        COALESCE(sum(floor(extract(epoch FROM (submitted_at - started_at)))) FILTER (WHERE started_at IS NOT NULL AND submitted_at IS NOT NULL), 0) AS duration_seconds_sum,
-        count(*) FILTER (WHERE started_at IS NOT NULL AND submitted_at IS NOT NULL) AS timed_attempts,
-        count(DISTINCT student_id) FILTER (WHERE percentage IS NOT NULL) AS unique_students
-      FROM attempts GROUP BY quiz_id) e JOIN quizzes q USING (quiz_id);
+       FROM (${recountQuery('quiz_stats')}) e JOIN quizzes q USING (quiz_id);
 
      INSERT INTO quiz_students (quiz_id, student_id, course_id, graded_attempts, failed_attempts)
        SELECT e.quiz_id, e.student_id, q.course_id, graded_attempts, failed_attempts
-       FROM (SELECT quiz_id, student_id, count(percentage) AS graded_attempts, count(*) FILTER (WHERE percentage IS NOT NULL AND passed = false) AS failed_attempts
-      FROM attempts GROUP BY quiz_id, student_id) e JOIN quizzes q USING (quiz_id) WHERE graded_attempts > 0;
+       FROM (${recountQuery('quiz_students')}) e JOIN quizzes q USING (quiz_id) WHERE graded_attempts > 0;
 
      INSERT INTO question_stats (question_id, quiz_id, answered, correct)
        SELECT e.question_id, q.quiz_id, answered, correct
-       FROM (SELECT question_id, count(is_correct) AS answered, count(*) FILTER (WHERE is_correct) AS correct FROM attempt_answers GROUP BY question_id) e
+       FROM (${recountQuery('question_stats')}) e
        JOIN questions q USING (question_id);
 
      -- + time per day: each lesson's time was recorded on the day it started (the recount checks totals per student/course)
      INSERT INTO student_daily (student_id, day, lessons_completed, quizzes_taken, time_spent_seconds)
        SELECT student_id, day, sum(lessons_completed), sum(quizzes_taken), sum(time_spent_seconds) FROM (
          SELECT student_id, day, lessons_completed, quizzes_taken, 0 AS time_spent_seconds
-         FROM (SELECT student_id, day, sum(lessons_completed) AS lessons_completed, sum(quizzes_taken) AS quizzes_taken FROM (
-        SELECT student_id, (completed_at AT TIME ZONE 'UTC')::date AS day, 1 AS lessons_completed, 0 AS quizzes_taken FROM lesson_progress WHERE completed_at IS NOT NULL
-        UNION ALL
-        SELECT student_id, (submitted_at AT TIME ZONE 'UTC')::date, 0, 1 FROM attempts WHERE submitted_at IS NOT NULL) f
-      GROUP BY student_id, day) e
+         FROM (${recountQuery('student_daily')}) e
          UNION ALL
          SELECT student_id, (started_at AT TIME ZONE 'UTC')::date, 0, 0, time_spent_seconds FROM lesson_progress WHERE time_spent_seconds > 0
        ) x GROUP BY student_id, day;
@@ -285,13 +262,7 @@ export async function bulkLoadAnalytics(
      INSERT INTO course_daily (course_id, day, new_enrollments, completions, active_learners, time_spent_seconds)
        SELECT course_id, day, sum(new_enrollments), sum(completions), sum(active_learners), sum(time_spent_seconds) FROM (
          SELECT course_id, day, new_enrollments, completions, active_learners, 0 AS time_spent_seconds
-         FROM (SELECT course_id, day, sum(n) AS new_enrollments, sum(c) AS completions, sum(a) AS active_learners FROM (
-        SELECT course_id, (enrolled_at AT TIME ZONE 'UTC')::date AS day, 1 AS n, 0 AS c, 0 AS a FROM enrollments WHERE enrolled_at IS NOT NULL
-        UNION ALL
-        SELECT course_id, (completed_at AT TIME ZONE 'UTC')::date, 0, 1, 0 FROM enrollments WHERE completed_at IS NOT NULL
-        UNION ALL
-        SELECT e.course_id, d.day, 0, 0, 1 FROM enrollment_days d JOIN enrollments e USING (enrollment_id)) f
-      GROUP BY course_id, day) e
+         FROM (${recountQuery('course_daily')}) e
          UNION ALL
          SELECT course_id, (started_at AT TIME ZONE 'UTC')::date, 0, 0, 0, time_spent_seconds FROM lesson_progress WHERE time_spent_seconds > 0
        ) x GROUP BY course_id, day;
@@ -307,17 +278,13 @@ export async function bulkLoadAnalytics(
        GROUP BY day, shard;
 
      INSERT INTO instructor_learners (instructor_id, student_id, enrollments)
-       SELECT c.instructor_id, e.student_id, count(*) AS enrollments
-      FROM enrollments e JOIN courses c ON c.course_id = e.course_id WHERE c.instructor_id IS NOT NULL GROUP BY 1, 2;
+       ${recountQuery('instructor_learners')};
 
      INSERT INTO instructor_stats (instructor_id, learners)
-       SELECT c.instructor_id, count(DISTINCT e.student_id) AS learners
-      FROM enrollments e JOIN courses c ON c.course_id = e.course_id WHERE c.instructor_id IS NOT NULL GROUP BY 1;
+       ${recountQuery('instructor_stats')};
 
      INSERT INTO course_pairs (course_id, other_course_id, students)
-       SELECT a.course_id, b.course_id AS other_course_id, count(DISTINCT a.student_id) AS students
-      FROM enrollments a JOIN enrollments b ON b.student_id = a.student_id AND b.course_id <> a.course_id
-      GROUP BY a.course_id, b.course_id;`,
+       ${recountQuery('course_pairs')};`,
   );
   await step('vacuum analyze', 'VACUUM ANALYZE');
   const rows: Record<string, number> = {};

@@ -154,6 +154,13 @@ const CHECKS: Check[] = [
   },
 ];
 
+/** The recount (`expected`) query of the check named `name`: what the aggregate table should hold (the bench loader fills aggregates with it). */
+export function recountQuery(name: string): string {
+  const check = CHECKS.find((c) => c.name === name);
+  if (!check) throw new Error(`no recount check named ${name}`);
+  return check.expected;
+}
+
 export interface AggregateMismatch {
   check: string;
   key: Record<string, unknown>;
