@@ -121,12 +121,14 @@ export class EventConsumer {
   private started = false;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly slots: Semaphore;
+  private readonly maxRetries: number;
   /** Messages of batching definitions waiting for their flush. */
   private readonly batches = new Map<ConsumerDefinition<unknown>, Batching>();
 
   constructor(private readonly options: EventConsumerOptions) {
     const poolMax = (options.sequelize as unknown as { config?: { pool?: { max?: number } } }).config?.pool?.max ?? 10;
     this.slots = new Semaphore(options.maxConcurrentHandlers ?? Math.max(1, Math.floor(poolMax / 2)));
+    this.maxRetries = options.maxRetries ?? 5;
   }
 
   register<T, P>(definition: ConsumerDefinition<T, P>): this {
@@ -160,7 +162,7 @@ export class EventConsumer {
     const channel = await connection.createConfirmChannel();
     channel.on('error', (err) => this.options.logger.warn({ err: err.message }, 'consumer channel error'));
     await channel.prefetch(this.options.prefetch ?? 16);
-    const maxRetries = this.options.maxRetries ?? 5;
+    const maxRetries = this.maxRetries;
     const base = this.options.retryBaseMs ?? 1000;
     for (const def of this.definitions) {
       await channel.assertQueue(def.queue, {
@@ -311,7 +313,7 @@ export class EventConsumer {
     const queued = batch.queued.splice(0, def.batchSize ?? 1);
     batch.running = true;
     this.track(
-      this.handleBatch(def, queued, this.options.maxRetries ?? 5).finally(() => {
+      this.handleBatch(def, queued, this.maxRetries).finally(() => {
         batch.running = false;
         this.flush(def);
       }),
