@@ -12,6 +12,8 @@ export interface ProtoGrpcType {
     catalog: {
       v1: {
         BatchGetCoursesRequest: MessageTypeDefinition
+        CanReadLessonFileReply: MessageTypeDefinition
+        CanReadLessonFileRequest: MessageTypeDefinition
         CatalogService: SubtypeConstructor<typeof grpc.Client, _lms_catalog_v1_CatalogServiceClient> & { service: _lms_catalog_v1_CatalogServiceDefinition }
         Category: MessageTypeDefinition
         CategoryList: MessageTypeDefinition
@@ -29,6 +31,7 @@ export interface ProtoGrpcType {
         IsCourseOwnerReply: MessageTypeDefinition
         IsCourseOwnerRequest: MessageTypeDefinition
         Lesson: MessageTypeDefinition
+        LessonAttachment: MessageTypeDefinition
         LessonIdRequest: MessageTypeDefinition
         LessonList: MessageTypeDefinition
         ListCoursesRequest: MessageTypeDefinition

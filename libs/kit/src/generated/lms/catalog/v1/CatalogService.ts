@@ -3,6 +3,8 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { BatchGetCoursesRequest as _lms_catalog_v1_BatchGetCoursesRequest, BatchGetCoursesRequest__Output as _lms_catalog_v1_BatchGetCoursesRequest__Output } from '../../../lms/catalog/v1/BatchGetCoursesRequest';
+import type { CanReadLessonFileReply as _lms_catalog_v1_CanReadLessonFileReply, CanReadLessonFileReply__Output as _lms_catalog_v1_CanReadLessonFileReply__Output } from '../../../lms/catalog/v1/CanReadLessonFileReply';
+import type { CanReadLessonFileRequest as _lms_catalog_v1_CanReadLessonFileRequest, CanReadLessonFileRequest__Output as _lms_catalog_v1_CanReadLessonFileRequest__Output } from '../../../lms/catalog/v1/CanReadLessonFileRequest';
 import type { CategoryList as _lms_catalog_v1_CategoryList, CategoryList__Output as _lms_catalog_v1_CategoryList__Output } from '../../../lms/catalog/v1/CategoryList';
 import type { Course as _lms_catalog_v1_Course, Course__Output as _lms_catalog_v1_Course__Output } from '../../../lms/catalog/v1/Course';
 import type { CourseIdRequest as _lms_catalog_v1_CourseIdRequest, CourseIdRequest__Output as _lms_catalog_v1_CourseIdRequest__Output } from '../../../lms/catalog/v1/CourseIdRequest';
@@ -48,6 +50,15 @@ export interface CatalogServiceClient extends grpc.Client {
   batchGetCourses(argument: _lms_catalog_v1_BatchGetCoursesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_catalog_v1_CourseList__Output>): grpc.ClientUnaryCall;
   batchGetCourses(argument: _lms_catalog_v1_BatchGetCoursesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_CourseList__Output>): grpc.ClientUnaryCall;
   batchGetCourses(argument: _lms_catalog_v1_BatchGetCoursesRequest, callback: grpc.requestCallback<_lms_catalog_v1_CourseList__Output>): grpc.ClientUnaryCall;
+  
+  CanReadLessonFile(argument: _lms_catalog_v1_CanReadLessonFileRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_CanReadLessonFileReply__Output>): grpc.ClientUnaryCall;
+  CanReadLessonFile(argument: _lms_catalog_v1_CanReadLessonFileRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_catalog_v1_CanReadLessonFileReply__Output>): grpc.ClientUnaryCall;
+  CanReadLessonFile(argument: _lms_catalog_v1_CanReadLessonFileRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_CanReadLessonFileReply__Output>): grpc.ClientUnaryCall;
+  CanReadLessonFile(argument: _lms_catalog_v1_CanReadLessonFileRequest, callback: grpc.requestCallback<_lms_catalog_v1_CanReadLessonFileReply__Output>): grpc.ClientUnaryCall;
+  canReadLessonFile(argument: _lms_catalog_v1_CanReadLessonFileRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_CanReadLessonFileReply__Output>): grpc.ClientUnaryCall;
+  canReadLessonFile(argument: _lms_catalog_v1_CanReadLessonFileRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_catalog_v1_CanReadLessonFileReply__Output>): grpc.ClientUnaryCall;
+  canReadLessonFile(argument: _lms_catalog_v1_CanReadLessonFileRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_CanReadLessonFileReply__Output>): grpc.ClientUnaryCall;
+  canReadLessonFile(argument: _lms_catalog_v1_CanReadLessonFileRequest, callback: grpc.requestCallback<_lms_catalog_v1_CanReadLessonFileReply__Output>): grpc.ClientUnaryCall;
   
   CreateCourse(argument: _lms_catalog_v1_CreateCourseRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
   CreateCourse(argument: _lms_catalog_v1_CreateCourseRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_catalog_v1_Course__Output>): grpc.ClientUnaryCall;
@@ -299,6 +310,8 @@ export interface CatalogServiceHandlers extends grpc.UntypedServiceImplementatio
   
   BatchGetCourses: grpc.handleUnaryCall<_lms_catalog_v1_BatchGetCoursesRequest__Output, _lms_catalog_v1_CourseList>;
   
+  CanReadLessonFile: grpc.handleUnaryCall<_lms_catalog_v1_CanReadLessonFileRequest__Output, _lms_catalog_v1_CanReadLessonFileReply>;
+  
   CreateCourse: grpc.handleUnaryCall<_lms_catalog_v1_CreateCourseRequest__Output, _lms_catalog_v1_Course>;
   
   CreateLesson: grpc.handleUnaryCall<_lms_catalog_v1_CreateLessonRequest__Output, _lms_catalog_v1_Lesson>;
@@ -358,6 +371,7 @@ export interface CatalogServiceHandlers extends grpc.UntypedServiceImplementatio
 export interface CatalogServiceDefinition extends grpc.ServiceDefinition {
   ArchiveCourse: MethodDefinition<_lms_catalog_v1_CourseIdRequest, _lms_catalog_v1_Course, _lms_catalog_v1_CourseIdRequest__Output, _lms_catalog_v1_Course__Output>
   BatchGetCourses: MethodDefinition<_lms_catalog_v1_BatchGetCoursesRequest, _lms_catalog_v1_CourseList, _lms_catalog_v1_BatchGetCoursesRequest__Output, _lms_catalog_v1_CourseList__Output>
+  CanReadLessonFile: MethodDefinition<_lms_catalog_v1_CanReadLessonFileRequest, _lms_catalog_v1_CanReadLessonFileReply, _lms_catalog_v1_CanReadLessonFileRequest__Output, _lms_catalog_v1_CanReadLessonFileReply__Output>
   CreateCourse: MethodDefinition<_lms_catalog_v1_CreateCourseRequest, _lms_catalog_v1_Course, _lms_catalog_v1_CreateCourseRequest__Output, _lms_catalog_v1_Course__Output>
   CreateLesson: MethodDefinition<_lms_catalog_v1_CreateLessonRequest, _lms_catalog_v1_Lesson, _lms_catalog_v1_CreateLessonRequest__Output, _lms_catalog_v1_Lesson__Output>
   CreateSection: MethodDefinition<_lms_catalog_v1_CreateSectionRequest, _lms_catalog_v1_Section, _lms_catalog_v1_CreateSectionRequest__Output, _lms_catalog_v1_Section__Output>

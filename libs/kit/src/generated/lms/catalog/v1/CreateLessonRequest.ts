@@ -19,6 +19,8 @@ export interface CreateLessonRequest {
   'unlock_after_days'?: (number);
   'prerequisite'?: (string);
   'fields'?: (string)[];
+  'video_file_id'?: (string);
+  'attachment_file_ids'?: (string)[];
 }
 
 export interface CreateLessonRequest__Output {
@@ -38,4 +40,6 @@ export interface CreateLessonRequest__Output {
   'unlock_after_days': (number);
   'prerequisite': (string);
   'fields': (string)[];
+  'video_file_id': (string);
+  'attachment_file_ids': (string)[];
 }

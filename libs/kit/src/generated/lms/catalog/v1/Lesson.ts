@@ -1,6 +1,7 @@
 // Original file: protos/lms/catalog/v1/catalog.proto
 
 import type { Resource as _lms_catalog_v1_Resource, Resource__Output as _lms_catalog_v1_Resource__Output } from '../../../lms/catalog/v1/Resource';
+import type { LessonAttachment as _lms_catalog_v1_LessonAttachment, LessonAttachment__Output as _lms_catalog_v1_LessonAttachment__Output } from '../../../lms/catalog/v1/LessonAttachment';
 
 export interface Lesson {
   'id'?: (string);
@@ -23,6 +24,8 @@ export interface Lesson {
   'prerequisite'?: (string);
   'created_at'?: (string);
   'updated_at'?: (string);
+  'video_file_id'?: (string);
+  'attachments'?: (_lms_catalog_v1_LessonAttachment)[];
 }
 
 export interface Lesson__Output {
@@ -46,4 +49,6 @@ export interface Lesson__Output {
   'prerequisite': (string);
   'created_at': (string);
   'updated_at': (string);
+  'video_file_id': (string);
+  'attachments': (_lms_catalog_v1_LessonAttachment__Output)[];
 }

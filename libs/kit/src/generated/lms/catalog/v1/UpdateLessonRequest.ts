@@ -19,6 +19,8 @@ export interface UpdateLessonRequest {
   'unlock_at'?: (string);
   'unlock_after_days'?: (number);
   'prerequisite'?: (string);
+  'video_file_id'?: (string);
+  'attachment_file_ids'?: (string)[];
 }
 
 export interface UpdateLessonRequest__Output {
@@ -38,4 +40,6 @@ export interface UpdateLessonRequest__Output {
   'unlock_at': (string);
   'unlock_after_days': (number);
   'prerequisite': (string);
+  'video_file_id': (string);
+  'attachment_file_ids': (string)[];
 }
