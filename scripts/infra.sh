@@ -3,7 +3,9 @@
 # (+ management plugin) and Redis as plain background processes bound to
 # 127.0.0.1, with their data under $REPO/.infra/ (git-ignored); plus a capture
 # mailbox (a real SMTP server, scripts/mail-capture.mjs, once node_modules exist)
-# that stores every message in .infra/mail for scripts/mailbox and the tests.
+# that stores every message in .infra/mail for scripts/mailbox and the tests,
+# and an S3-compatible object store (s3rver from node_modules, data in
+# .infra/s3) for the media service's STORAGE_PROVIDER=s3.
 #
 # Usage: scripts/infra.sh up|down|status|deps|env|ctl
 #   deps    apt-get install what is missing (postgresql-15, rabbitmq-server,
@@ -14,18 +16,21 @@
 #   status  one line per server: running|stopped|external, port, pid
 #           (exit 0 if every server is running or external, 3 otherwise)
 #   env     print `export` lines: DATABASE_URL AMQP_URL RABBITMQ_MGMT_URL REDIS_URL
-#           SMTP_URL MAIL_CAPTURE_DIR
+#           SMTP_URL MAIL_CAPTURE_DIR S3_ENDPOINT S3_ACCESS_KEY_ID
+#           S3_SECRET_ACCESS_KEY S3_FORCE_PATH_STYLE
 #   ctl ARGS  run rabbitmqctl ARGS against the shared node (as root; the
 #           Debian wrapper /usr/sbin/rabbitmqctl does not work for it, see lib)
 #
 # If DATABASE_URL / AMQP_URL / REDIS_URL are already set to something other
 # than the local defaults, that server is treated as external: not installed,
 # started nor stopped, and `env` passes the given URL through. (For an external
-# AMQP_URL, also set RABBITMQ_MGMT_URL.)
+# AMQP_URL, also set RABBITMQ_MGMT_URL; the same holds for S3_ENDPOINT, with its
+# S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY / S3_FORCE_PATH_STYLE passed through.)
 #
 # Ports (override with INFRA_PG_PORT, INFRA_AMQP_PORT, INFRA_MGMT_PORT,
-# INFRA_DIST_PORT, INFRA_REDIS_PORT, INFRA_SMTP_PORT): PostgreSQL 55432, AMQP 55672,
-# RabbitMQ management 55673, Erlang distribution 55674, Redis 56379, SMTP 51025.
+# INFRA_DIST_PORT, INFRA_REDIS_PORT, INFRA_SMTP_PORT, INFRA_S3_PORT): PostgreSQL 55432,
+# AMQP 55672, RabbitMQ management 55673, Erlang distribution 55674, Redis 56379,
+# SMTP 51025, S3 (s3rver) 54568.
 # Erlang's epmd runs on 127.0.0.1:4369 and is left running.
 #
 # Must run as root: PostgreSQL runs as `postgres` and RabbitMQ as `rabbitmq`
@@ -43,6 +48,7 @@ MGMT_PORT=${INFRA_MGMT_PORT:-55673}
 DIST_PORT=${INFRA_DIST_PORT:-55674}
 REDIS_PORT=${INFRA_REDIS_PORT:-56379}
 SMTP_PORT=${INFRA_SMTP_PORT:-51025}
+S3_PORT=${INFRA_S3_PORT:-54568}
 RMQ_NODENAME=${INFRA_RABBITMQ_NODENAME:-lms@localhost}
 
 PG_TIMEOUT=30
@@ -56,6 +62,7 @@ DEFAULT_AMQP_URL="amqp://guest:guest@127.0.0.1:$AMQP_PORT"
 DEFAULT_MGMT_URL="http://guest:guest@127.0.0.1:$MGMT_PORT"
 DEFAULT_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
 DEFAULT_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT"
+DEFAULT_S3_ENDPOINT="http://127.0.0.1:$S3_PORT"
 
 log() { printf '[infra] %s\n' "$*" >&2; }
 die() { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -76,6 +83,7 @@ is_external() {
 external_pg() { is_external "${DATABASE_URL:-}" "$PG_PORT"; }
 external_rmq() { is_external "${AMQP_URL:-}" "$AMQP_PORT"; }
 external_redis() { is_external "${REDIS_URL:-}" "$REDIS_PORT"; }
+external_s3() { is_external "${S3_ENDPOINT:-}" "$S3_PORT"; }
 
 tail_file() {
   if [ -s "$1" ]; then
@@ -417,6 +425,64 @@ mail_stop() {
 }
 
 # ---------------------------------------------------------------------------
+# S3 (s3rver from node_modules; runs as the invoking user). It accepts only the
+# built-in key S3RVER/S3RVER and does not verify signatures: development and
+# tests only. Test suites create their own bucket (media-<label>-<random>).
+# ---------------------------------------------------------------------------
+S3_DIR=$INFRA/s3
+S3_LOG=$INFRA/s3rver.log
+s3_pid() {
+  local pid
+  pid=$(cat "$INFRA/s3rver.pid" 2>/dev/null) || return 1
+  [ -n "$pid" ] && [ -d "/proc/$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "s3rver.js.* -p $S3_PORT " && echo "$pid"
+}
+
+s3_start() {
+  local pid t0
+  if pid=$(s3_pid); then
+    log "s3: already running (pid $pid)"
+    return 0
+  fi
+  if [ ! -f "$REPO/node_modules/s3rver/bin/s3rver.js" ]; then
+    log "s3: node_modules/s3rver missing (npm ci first); s3rver not started"
+    return 0
+  fi
+  port_open "$S3_PORT" && die "s3: port $S3_PORT is in use by another process"
+  mkdir -p "$S3_DIR"
+  # Test suites leave their buckets behind when they are killed: drop test buckets older than a day.
+  find "$S3_DIR" -mindepth 1 -maxdepth 1 -type d -name 'media-*' -mmin +1440 -exec rm -rf {} + 2>/dev/null || true
+  t0=$(now_ms)
+  # setsid: its own session, so it outlives the shell that ran `up`; $! is node itself (setsid execs).
+  (cd "$REPO" && exec setsid node node_modules/s3rver/bin/s3rver.js -d "$S3_DIR" -p "$S3_PORT" -a 127.0.0.1 --silent \
+    >>"$S3_LOG" 2>&1 </dev/null 9>&-) &
+  echo $! >"$INFRA/s3rver.pid"
+  # Ready = it answers S3 requests (ListBuckets), not just an open port.
+  until curl -fsS -o /dev/null --max-time 1 "$DEFAULT_S3_ENDPOINT/" 2>/dev/null; do
+    s3_pid >/dev/null || { tail_file "$S3_LOG"; die "s3: failed to start"; }
+    [ $(($(now_ms) - t0)) -lt 15000 ] || { tail_file "$S3_LOG"; die "s3: not answering after 15s"; }
+    sleep 0.1
+  done
+  log "s3: s3rver on $DEFAULT_S3_ENDPOINT ($(($(now_ms) - t0)) ms), data in $S3_DIR"
+}
+
+s3_stop() {
+  local pid
+  if ! pid=$(s3_pid); then
+    log "s3: not running"
+    rm -f "$INFRA/s3rver.pid"
+    return 0
+  fi
+  kill "$pid" 2>/dev/null || true
+  local deadline=$((SECONDS + 10))
+  while [ -d "/proc/$pid" ]; do
+    [ "$SECONDS" -lt "$deadline" ] || { kill -9 "$pid" 2>/dev/null || true; break; }
+    sleep 0.1
+  done
+  rm -f "$INFRA/s3rver.pid"
+  log "s3: stopped"
+}
+
+# ---------------------------------------------------------------------------
 # commands
 # ---------------------------------------------------------------------------
 lock() {
@@ -444,11 +510,15 @@ cmd_up() {
       port_open "$p" && die "rabbitmq: port $p is in use by another process"
     done
   fi
+  if ! external_s3 && ! s3_pid >/dev/null; then
+    port_open "$S3_PORT" && die "s3: port $S3_PORT is in use by another process"
+  fi
   # RabbitMQ boots slowest: launch it first, start the others meanwhile.
   if external_rmq; then log "rabbitmq: external ($(mask_url "$AMQP_URL")), not started"; else rmq_launch || die "rabbitmq: failed to launch"; fi
   if external_pg; then log "postgres: external ($(mask_url "$DATABASE_URL")), not started"; else pg_launch; fi
   if external_redis; then log "redis: external ($(mask_url "$REDIS_URL")), not started"; else redis_start; fi
   mail_start
+  if external_s3; then log "s3: external ($S3_ENDPOINT), not started"; else s3_start; fi
   external_pg || pg_wait_ready
   external_rmq || rmq_shared_ready
   log "up: all servers ready ($(($(now_ms) - t0)) ms)"
@@ -460,6 +530,7 @@ cmd_down() {
   init_paths
   lock
   mail_stop
+  if external_s3; then log "s3: external, left alone"; else s3_stop; fi
   if external_rmq; then log "rabbitmq: external, left alone"; else rmq_stop 60; rm -f "$INFRA/rabbitmq.pid"; fi
   if external_redis; then log "redis: external, left alone"; else redis_stop; fi
   if external_pg; then log "postgres: external, left alone"; else pg_stop; fi
@@ -500,6 +571,15 @@ cmd_status() {
   else
     printf '%-9s %-8s port=%s\n' mail stopped "$SMTP_PORT"
   fi
+  # Like the mailbox, s3rver comes from node_modules: a failure of `status` only once it is installed.
+  if external_s3; then
+    printf '%-9s %-8s %s\n' s3 external "S3_ENDPOINT=$S3_ENDPOINT"
+  elif pid=$(s3_pid); then
+    printf '%-9s %-8s port=%s pid=%s dir=%s\n' s3 running "$S3_PORT" "$pid" "$S3_DIR"
+  else
+    printf '%-9s %-8s port=%s\n' s3 stopped "$S3_PORT"
+    [ ! -f "$REPO/node_modules/s3rver/bin/s3rver.js" ] || rc=3
+  fi
   return "$rc"
 }
 
@@ -521,10 +601,22 @@ cmd_env() {
   printf 'export REDIS_URL=%q\n' "$redis"
   printf 'export SMTP_URL=%q\n' "${SMTP_URL:-$DEFAULT_SMTP_URL}"
   printf 'export MAIL_CAPTURE_DIR=%q\n' "${MAIL_CAPTURE_DIR:-$MAIL_DIR}"
+  if external_s3; then
+    printf 'export S3_ENDPOINT=%q\n' "$S3_ENDPOINT"
+    [ -z "${S3_ACCESS_KEY_ID:-}" ] || printf 'export S3_ACCESS_KEY_ID=%q\n' "$S3_ACCESS_KEY_ID"
+    [ -z "${S3_SECRET_ACCESS_KEY:-}" ] || printf 'export S3_SECRET_ACCESS_KEY=%q\n' "$S3_SECRET_ACCESS_KEY"
+    [ -z "${S3_FORCE_PATH_STYLE:-}" ] || printf 'export S3_FORCE_PATH_STYLE=%q\n' "$S3_FORCE_PATH_STYLE"
+  else
+    # s3rver's only key pair; path style because there is no wildcard DNS for <bucket>.127.0.0.1
+    printf 'export S3_ENDPOINT=%q\n' "$DEFAULT_S3_ENDPOINT"
+    printf 'export S3_ACCESS_KEY_ID=S3RVER\n'
+    printf 'export S3_SECRET_ACCESS_KEY=S3RVER\n'
+    printf 'export S3_FORCE_PATH_STYLE=true\n'
+  fi
 }
 
 usage() {
-  sed -n '6,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '10,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
