@@ -21,7 +21,7 @@ const project = (name, dir, extraModules = {}) => ({
 const fleet = (root) => ({
   '^@lms/testing-fleet$': `<rootDir>/${root}/libs/testing-fleet/src/index.ts`,
   ...Object.fromEntries(
-    ['auth', 'catalog', 'enrollment', 'quiz', 'analytics'].map((name) => [`^@lms/${name}/(.*)$`, `<rootDir>/${root}/services/${name}/src/$1`]),
+    ['auth', 'catalog', 'enrollment', 'quiz', 'analytics', 'media'].map((name) => [`^@lms/${name}/(.*)$`, `<rootDir>/${root}/services/${name}/src/$1`]),
   ),
 });
 
@@ -35,6 +35,7 @@ module.exports = {
     project('enrollment', 'services/enrollment', fleet('../..')),
     project('quiz', 'services/quiz', fleet('../..')),
     project('analytics', 'services/analytics', fleet('../..')),
+    project('media', 'services/media', fleet('../..')),
     project('gateway', 'gateway', fleet('..')),
   ],
   testTimeout: 60000,
