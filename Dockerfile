@@ -81,6 +81,9 @@ COPY --from=build /out/ ./
 COPY protos/ ./protos/
 # Container health check used by docker-compose (Kubernetes uses its native gRPC/HTTP probes).
 COPY deploy/docker/healthcheck.js ./deploy/docker/healthcheck.js
+# media's local storage (UPLOAD_DIR) in compose: a named volume mounted here starts with this directory's
+# owner, so the `node` user can write to it (Kubernetes uses fsGroup instead). Empty in the other images.
+RUN mkdir -p /var/lib/lms/media && chown node:node /var/lib/lms/media
 USER node
 EXPOSE ${PORT}
 # `node <workspace>` starts the file named by the workspace's package.json "main"

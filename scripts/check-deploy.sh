@@ -9,7 +9,8 @@
 #      every caller compose wires (<NAME>_GRPC_ADDR) reach its callee's port, and agree with each other;
 #      one-off tools (compose services in a profile, <service>-<job>, e.g. analytics-rebuild) match their
 #      k8s Job (k8s/jobs/<name>.yaml: pod label, image, command, addresses, Secret keys) and Helm's
-#      services.<service>.jobs.<job>
+#      services.<service>.jobs.<job>; media: MEDIA_URL_SIGNING_SECRET from the Secret, UPLOAD_DIR on a volume
+#      (compose volume, k8s PersistentVolumeClaim with one replica + Recreate when ReadWriteOnce, Helm persistence)
 #   3. kustomize build k8s/base (kubectl kustomize or kustomize), output parses
 #   4. helm lint --strict + helm template (defaults, and everything enabled incl. the one-off Jobs),
 #      output parses                                                 [if helm]
@@ -229,6 +230,34 @@ wiring() {
       if (!e || !e.valueFrom || !e.valueFrom.secretKeyRef) problems.push("k8s gateway: no IDEMPOTENCY_SECRET from the Secret");
     }
     if (!((values.gateway || {}).secretEnv || {}).IDEMPOTENCY_SECRET) problems.push("helm: gateway.secretEnv has no IDEMPOTENCY_SECRET");
+
+    // media: its URL-signing secret comes from the Secret like the other secrets, and its local storage
+    // (UPLOAD_DIR) is a volume everywhere: the compose volume, the k8s PersistentVolumeClaim, Helm persistence.
+    if ("media" in grpc) {
+      const menv = (cs.media || {}).environment || {};
+      if (!menv.MEDIA_URL_SIGNING_SECRET) problems.push("compose media: no MEDIA_URL_SIGNING_SECRET");
+      const uploadDir = String(menv.UPLOAD_DIR || "");
+      if (!((cs.media || {}).volumes || []).some((v) => String(v).split(":")[1] === uploadDir)) problems.push(`compose media: UPLOAD_DIR ${uploadDir} is not a volume`);
+      const dep = docs.find((x) => x.kind === "Deployment" && x.metadata.name === "media");
+      const c = dep && dep.spec.template.spec.containers.find((x) => x.name === "media");
+      if (c) {
+        const e = (c.env || []).find((x) => x.name === "MEDIA_URL_SIGNING_SECRET");
+        if (!e || !e.valueFrom || !e.valueFrom.secretKeyRef || e.valueFrom.secretKeyRef.key !== "MEDIA_URL_SIGNING_SECRET") problems.push("k8s media: no MEDIA_URL_SIGNING_SECRET from Secret key MEDIA_URL_SIGNING_SECRET");
+        const dir = (configMaps["media-config"] || {}).UPLOAD_DIR;
+        const mount = (c.volumeMounts || []).find((m) => m.mountPath === dir);
+        const vol = mount && (dep.spec.template.spec.volumes || []).find((v) => v.name === mount.name);
+        const claim = vol && vol.persistentVolumeClaim && vol.persistentVolumeClaim.claimName;
+        if (!claim) problems.push(`k8s media: UPLOAD_DIR ${dir} is not mounted from a PersistentVolumeClaim`);
+        else if (!docs.some((x) => x.kind === "PersistentVolumeClaim" && x.metadata.name === claim)) problems.push(`k8s media: no PersistentVolumeClaim ${claim}`);
+        const rwo = docs.some((x) => x.kind === "PersistentVolumeClaim" && x.metadata.name === claim && (x.spec.accessModes || []).includes("ReadWriteOnce"));
+        if (rwo && ((dep.spec.strategy || {}).type !== "Recreate" || Number(dep.spec.replicas) !== 1)) problems.push("k8s media: a ReadWriteOnce volume needs replicas 1 and the Recreate strategy");
+      }
+      const hm = values.services.media;
+      if (((hm.secretEnv || {}).MEDIA_URL_SIGNING_SECRET) !== "MEDIA_URL_SIGNING_SECRET") problems.push("helm media: secretEnv has no MEDIA_URL_SIGNING_SECRET");
+      for (const k of Object.values(hm.optionalSecretEnv || {})) if (!secretKeys.has(k)) problems.push(`helm media: optional Secret key ${k} missing from secrets.example.yaml`);
+      const p = hm.persistence || {};
+      if ((hm.env || {}).STORAGE_PROVIDER === "local" && (!p.enabled || p.mountPath !== (hm.env || {}).UPLOAD_DIR)) problems.push("helm media: local storage without persistence mounted at UPLOAD_DIR");
+    }
 
     // One-off tools: compose services in a profile, named <service>-<job> (analytics-rebuild: `docker compose
     // run --rm analytics-rebuild`). Each runs the image of its service against its database, gets
