@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { ZodError, ZodIssue } from 'zod';
-import { AppError, httpStatusForKind, isAppError, type FieldError, type Logger } from '@lms/kit';
+import { AppError, httpStatusForError, isAppError, type FieldError, type Logger } from '@lms/kit';
 
 /**
  * The one error body of the public API: `{detail, code, request_id}`, plus `errors` for 422.
@@ -80,7 +80,7 @@ export function sendError(req: Request, res: Response, err: unknown, logger: Log
     body = { detail: err.message, code: err.code, request_id: requestId };
     Object.assign(headers, err.headers);
   } else if (isAppError(err)) {
-    status = httpStatusForKind(err.kind);
+    status = httpStatusForError(err);
     const internal = status >= 500 && err.kind === 'internal';
     body = {
       ...(err.meta && !internal ? safeMeta(err.meta) : {}),

@@ -3,7 +3,8 @@ import type { EnrollmentServiceDefinition } from '../generated/lms/enrollment/v1
 import type { QuizServiceDefinition } from '../generated/lms/quiz/v1/QuizService';
 import type { AnalyticsServiceDefinition } from '../generated/lms/analytics/v1/AnalyticsService';
 import type { EventLogServiceDefinition } from '../generated/lms/eventlog/v1/EventLogService';
-import { createClient, loadService, type PromiseClient } from '../grpc';
+import type { MediaServiceDefinition } from '../generated/lms/media/v1/MediaService';
+import { createClient, loadService, type PromiseClient, type ServiceClient, type ServiceHandlers } from '../grpc';
 
 export { createAuthClient, AUTH_RETRYABLE_METHODS, type AuthClient } from '../auth/remote';
 
@@ -96,4 +97,28 @@ export function createEventLogClient(address: string, deadlineMs: number, caller
     retryableMethods: ['ReadEvents'],
     caller,
   });
+}
+
+/** The media contract's streaming methods (the generated types do not tell them apart). */
+export type MediaClientStreams = 'Upload' | 'PutDirectUploadContent';
+export type MediaServerStreams = 'Download';
+
+/**
+ * Media: `Upload`/`PutDirectUploadContent` take an (async) iterable of UploadRequest (start, then chunks) and
+ * resolve with the answer; `Download` is an async generator of DownloadResponse. The rest are unary.
+ */
+export type MediaClient = ServiceClient<MediaServiceDefinition, MediaClientStreams, MediaServerStreams>;
+/** What the media service registers (its handler object has this type). */
+export type MediaHandlers = ServiceHandlers<MediaServiceDefinition, MediaClientStreams, MediaServerStreams>;
+
+/** The idempotent reads; the streams and the writes are never retried. */
+export const MEDIA_RETRYABLE_METHODS = ['GetFile', 'ListMyFiles', 'GetDirectUpload', 'BatchGetFileFacts'];
+
+/** `streamDeadlineMs`: the deadline of Upload/PutDirectUploadContent/Download (default 30 minutes). */
+export function createMediaClient(address: string, deadlineMs: number, streamDeadlineMs?: number): MediaClient {
+  return createClient<MediaServiceDefinition, MediaClientStreams, MediaServerStreams>(
+    loadService('lms/media/v1/media.proto', 'lms.media.v1.MediaService'),
+    address,
+    { deadlineMs, streamDeadlineMs, retryableMethods: MEDIA_RETRYABLE_METHODS },
+  );
 }

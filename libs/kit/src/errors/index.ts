@@ -175,6 +175,23 @@ export function httpStatusForKind(kind: ErrorKind): number {
   return httpStatusForGrpc(grpcStatusForKind(kind));
 }
 
+/**
+ * The few failures whose HTTP status no gRPC kind names. Their kind stays the truthful one for gRPC callers
+ * (too large / over quota are NOT resource_exhausted: that is 429, "slow down"); the HTTP status is refined here.
+ */
+const HTTP_STATUS_BY_CODE: Readonly<Record<string, number>> = {
+  'MEDIA.FILE_TOO_LARGE': 413,
+  'MEDIA.QUOTA_EXCEEDED': 413,
+  'MEDIA.UNSUPPORTED_TYPE': 415,
+  'MEDIA.CONTENT_MISMATCH': 415,
+  'MEDIA.RANGE_NOT_SATISFIABLE': 416,
+};
+
+/** The HTTP status of an AppError: its code's refinement when it has one, else its kind's (httpStatusForKind). */
+export function httpStatusForError(err: AppError): number {
+  return (Object.hasOwn(HTTP_STATUS_BY_CODE, err.code) ? HTTP_STATUS_BY_CODE[err.code] : undefined) ?? httpStatusForKind(err.kind);
+}
+
 /** Normalises anything thrown into an AppError; unknown errors become `internal` with the original as cause. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;

@@ -11,24 +11,53 @@ import { internalSecret, processServiceName, signerFor } from './service-token';
 export const DEADLINE_MARGIN_MS = 20;
 
 export interface CallOptions {
-  /** Overrides the client's default deadline for this call. */
+  /** Overrides the client's default deadline for this call (streams: `streamDeadlineMs`). */
   deadlineMs?: number;
   /** Overrides the forwarded end-user token (e.g. a call made on behalf of a token the gateway just got). */
   authorization?: string;
 }
 
-/** A promise-returning client for a generated `…Definition`: request in, response out, errors as AppError. */
-export type PromiseClient<D> = {
+/**
+ * A client-streaming call: the kit pumps `messages` into the call as fast as the server takes them. If the
+ * iterable throws, the call is cancelled and the promise rejects with that error; if the server answers first
+ * (a refusal, or an early success) the pumping stops (the iterator's `return()` is called) and the promise
+ * settles with the server's answer.
+ */
+export type ClientStreamCall<Req, Res> = (messages: AsyncIterable<Req> | Iterable<Req>, options?: CallOptions) => Promise<Res>;
+/**
+ * A server-streaming call: an async generator of the server's messages, read as the loop asks (a slow reader
+ * slows the server). Failures are thrown from the iteration as AppError; leaving the loop cancels the call.
+ */
+export type ServerStreamCall<Req, Res> = (request: Req, options?: CallOptions) => AsyncGenerator<Res, void, undefined>;
+export type UnaryCall<Req, Res> = (request: Req, options?: CallOptions) => Promise<Res>;
+
+/**
+ * A client for a generated `…Definition`; the streaming methods are named (the generated types do not say):
+ * `ServiceClient<MediaServiceDefinition, 'Upload', 'Download'>`. Errors come as AppError.
+ */
+export type ServiceClient<D, ClientStreams extends keyof D = never, ServerStreams extends keyof D = never> = {
   // `any` for the serialized sides: MethodDefinition's (de)serializers are contravariant, so `unknown` never matches.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   [K in keyof D]: D[K] extends MethodDefinition<infer ReqIn, any, any, infer ResOut>
-    ? (request: ReqIn, options?: CallOptions) => Promise<ResOut>
+    ? K extends ClientStreams
+      ? ClientStreamCall<ReqIn, ResOut>
+      : K extends ServerStreams
+        ? ServerStreamCall<ReqIn, ResOut>
+        : UnaryCall<ReqIn, ResOut>
     : never;
 } & { close(): void; waitForReady(deadlineMs: number): Promise<void> };
 
+/** A promise-returning client for a generated `…Definition` of unary methods: request in, response out, errors as AppError. */
+export type PromiseClient<D> = ServiceClient<D>;
+
+/** Default deadline of a streaming call (an upload or download of a large file over a slow link). */
+export const DEFAULT_STREAM_DEADLINE_MS = 30 * 60_000;
+
 export interface ClientOptions {
-  /** Default deadline of every call; no call is ever made without one. */
+  /** Default deadline of every unary call; no call is ever made without one. */
   deadlineMs: number;
+  /** Default deadline of every streaming call (default DEFAULT_STREAM_DEADLINE_MS). */
+  streamDeadlineMs?: number;
   /** Methods safe to retry on UNAVAILABLE (idempotent reads). */
   retryableMethods?: string[];
   /**
@@ -41,19 +70,20 @@ export interface ClientOptions {
 }
 
 /**
- * Builds a client whose every unary call carries a deadline and the current request's metadata
- * (end-user token, request id, trace context) and this process's signed service token. Errors come back as
- * AppError with the callee's code.
+ * Builds a client whose every call carries a deadline and the current request's metadata (end-user token,
+ * request id, trace context) and this process's signed service token. Errors come back as AppError with the
+ * callee's code. Streaming methods (known from the definition) are wrapped as ClientStreamCall /
+ * ServerStreamCall; they are never retried.
  *
  * Deadline: the default (or the call's `deadlineMs`), but never later than the incoming call's deadline minus
  * DEADLINE_MARGIN_MS when the call is made inside a gRPC handler; when nothing is left, the call is not made
  * and fails at once with DEADLINE_EXCEEDED.
  */
-export function createClient<D extends grpc.ServiceDefinition>(
+export function createClient<D extends grpc.ServiceDefinition, ClientStreams extends keyof D = never, ServerStreams extends keyof D = never>(
   ctor: grpc.ServiceClientConstructor,
   address: string,
   options: ClientOptions,
-): PromiseClient<D> {
+): ServiceClient<D, ClientStreams, ServerStreams> {
   const serviceName = Object.values(ctor.service)[0]?.path.split('/')[1] ?? '';
   // Resolved now, so a process without a usable secret (production) fails at start-up, not on its first call.
   const signer = signerFor(options.internalSecret ?? internalSecret());
@@ -84,29 +114,146 @@ export function createClient<D extends grpc.ServiceDefinition>(
         client.waitForReady(Date.now() + deadlineMs, (err) => (err ? reject(err) : resolve())),
       ),
   };
-  for (const name of Object.keys(ctor.service)) {
+  /** The deadline and metadata of a call made now (in the current request's context); a deadline already gone throws. */
+  const prepare = (name: string, defaultDeadlineMs: number, callOptions: CallOptions) => {
+    const ctx = currentContext();
+    const now = Date.now();
+    let deadline = now + (callOptions.deadlineMs ?? defaultDeadlineMs);
+    if (ctx?.deadline !== undefined) deadline = Math.min(deadline, ctx.deadline - DEADLINE_MARGIN_MS);
+    if (deadline <= now) throw fromGrpcError(deadlineExceeded(`${serviceName}/${name}`));
+    const metadata = outgoingMetadata({ authorization: callOptions.authorization });
+    metadata.set(MD.serviceToken, signer.tokenFor(options.caller ?? ctx?.service ?? processServiceName()));
+    return { metadata, deadline };
+  };
+  const streamDeadlineMs = options.streamDeadlineMs ?? DEFAULT_STREAM_DEADLINE_MS;
+  for (const [name, definition] of Object.entries(ctor.service)) {
     const method = (client as unknown as Record<string, Function>)[name].bind(client);
-    wrapper[name] = (request: unknown, callOptions: CallOptions = {}) =>
-      new Promise((resolve, reject) => {
-        const ctx = currentContext();
-        const now = Date.now();
-        let deadline = now + (callOptions.deadlineMs ?? options.deadlineMs);
-        if (ctx?.deadline !== undefined) deadline = Math.min(deadline, ctx.deadline - DEADLINE_MARGIN_MS);
-        if (deadline <= now) {
-          reject(fromGrpcError(deadlineExceeded(`${serviceName}/${name}`)));
+    if (definition.requestStream && definition.responseStream) {
+      wrapper[name] = () => {
+        throw new Error(`${serviceName}/${name}: bidirectional streaming is not supported by the kit client`);
+      };
+    } else if (definition.requestStream) {
+      wrapper[name] = (messages: AsyncIterable<unknown> | Iterable<unknown>, callOptions: CallOptions = {}) => {
+        let prepared: ReturnType<typeof prepare>;
+        try {
+          prepared = prepare(name, streamDeadlineMs, callOptions);
+        } catch (err) {
+          return Promise.reject(err);
+        }
+        return clientStreamCall(
+          (callback) => method(prepared.metadata, { deadline: prepared.deadline }, callback) as grpc.ClientWritableStream<unknown>,
+          messages,
+        );
+      };
+    } else if (definition.responseStream) {
+      wrapper[name] = (request: unknown, callOptions: CallOptions = {}) => {
+        // Prepared now, in the caller's context; the call itself starts with the iteration.
+        let prepared: ReturnType<typeof prepare> | undefined;
+        let notMade: unknown;
+        try {
+          prepared = prepare(name, streamDeadlineMs, callOptions);
+        } catch (err) {
+          notMade = err;
+        }
+        return serverStreamCall(() => {
+          if (!prepared) throw notMade;
+          return method(request, prepared.metadata, { deadline: prepared.deadline }) as grpc.ClientReadableStream<unknown>;
+        });
+      };
+    } else {
+      wrapper[name] = (request: unknown, callOptions: CallOptions = {}) =>
+        new Promise((resolve, reject) => {
+          const { metadata, deadline } = prepare(name, options.deadlineMs, callOptions);
+          method(
+            request,
+            metadata,
+            { deadline },
+            (err: grpc.ServiceError | null, response: unknown) => (err ? reject(fromGrpcError(err)) : resolve(response)),
+          );
+        });
+    }
+  }
+  return wrapper as ServiceClient<D, ClientStreams, ServerStreams>;
+}
+
+/**
+ * Pumps `messages` into a client-streaming call, waiting for 'drain' whenever grpc-js's buffer is full (HTTP/2
+ * flow control holds the writes until the server reads), and settles once with whichever comes first: the
+ * server's answer, or the iterable's failure (then the call is cancelled).
+ */
+function clientStreamCall(
+  start: (callback: (err: grpc.ServiceError | null, response: unknown) => void) => grpc.ClientWritableStream<unknown>,
+  messages: AsyncIterable<unknown> | Iterable<unknown>,
+): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let iterator: AsyncIterator<unknown> | Iterator<unknown> | undefined;
+    let iteratorClosed = false;
+    // Stops the source as soon as the answer is known (a Readable's iterator destroys the stream at once).
+    const closeIterator = () => {
+      if (iteratorClosed || !iterator) return;
+      iteratorClosed = true;
+      Promise.resolve()
+        .then(() => iterator?.return?.())
+        .catch(() => undefined);
+    };
+    let wakeUp: () => void = () => undefined;
+    const call = start((err, response) => {
+      if (settled) return;
+      settled = true;
+      wakeUp();
+      closeIterator();
+      if (err) reject(fromGrpcError(err));
+      else resolve(response);
+    });
+    const pump = async () => {
+      iterator = Symbol.asyncIterator in messages ? messages[Symbol.asyncIterator]() : (messages as Iterable<unknown>)[Symbol.iterator]();
+      for (;;) {
+        const next = await iterator.next();
+        if (settled) return;
+        if (next.done) {
+          iteratorClosed = true;
+          call.end();
           return;
         }
-        const metadata = outgoingMetadata({ authorization: callOptions.authorization });
-        metadata.set(MD.serviceToken, signer.tokenFor(options.caller ?? ctx?.service ?? processServiceName()));
-        method(
-          request,
-          metadata,
-          { deadline },
-          (err: grpc.ServiceError | null, response: unknown) => (err ? reject(fromGrpcError(err)) : resolve(response)),
-        );
-      });
+        if (!call.write(next.value)) {
+          await new Promise<void>((resume) => {
+            wakeUp = resume;
+            call.once('drain', resume);
+          });
+          call.removeListener('drain', wakeUp);
+          if (settled) return;
+        }
+      }
+    };
+    pump().catch((err: unknown) => {
+      iteratorClosed = true; // an iterator that threw is finished
+      if (settled) return;
+      settled = true;
+      call.cancel();
+      reject(err);
+    });
+  });
+}
+
+/** The messages of a server-streaming call, started at the first `next()`; errors as AppError; an early exit cancels. */
+async function* serverStreamCall(start: () => grpc.ClientReadableStream<unknown>): AsyncGenerator<unknown, void, undefined> {
+  const call = start();
+  let finished = false;
+  try {
+    for await (const message of call) yield message;
+    finished = true;
+  } catch (err) {
+    finished = true;
+    throw isServiceError(err) ? fromGrpcError(err) : err;
+  } finally {
+    // Leaving the loop early only destroys the Readable: grpc-js needs an explicit cancel to end the call.
+    if (!finished) call.cancel();
   }
-  return wrapper as PromiseClient<D>;
+}
+
+function isServiceError(err: unknown): err is grpc.ServiceError {
+  return err instanceof Error && typeof (err as Partial<grpc.ServiceError>).code === 'number' && 'metadata' in err;
 }
 
 export { checkHealth } from './health-client';

@@ -1,9 +1,10 @@
 import * as grpc from '@grpc/grpc-js';
 import { HealthImplementation } from 'grpc-health-check';
 import type { MethodDefinition } from '@grpc/proto-loader';
+import type { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import { runWithContext, contextFromIncoming, type RequestContext } from '../context';
-import { toAppError } from '../errors';
+import { AppError, toAppError } from '../errors';
 import { MD, firstString, toGrpcError } from './metadata';
 import { ServiceTokenVerifier, defaultProcessService, internalSecret, isServiceName } from './service-token';
 
@@ -15,15 +16,55 @@ export interface CallInfo {
   authorization?: string;
   /** The calling service, verified from its service token (e.g. "enrollment"); handlers may restrict on it. */
   callerService: string;
+  /**
+   * Aborted when the caller cancels the call or its deadline passes before the handler has answered: pass it
+   * to long work (storage I/O, outgoing streams) so a call nobody waits for stops. `signal.reason` is an AppError.
+   */
+  signal: AbortSignal;
 }
 
-/** Handlers for a generated `…Definition`: plain async functions, request in, response out. */
-export type UnaryHandlers<D> = {
-  // Index signatures (from grpc.ServiceDefinition) are dropped: only the named methods need handlers.
+/** A unary method: request in, response out. */
+export type UnaryHandler<Req, Res> = (request: Req, call: CallInfo) => Promise<Res>;
+/**
+ * A client-streaming method: iterating `requests` pulls the caller's messages with back-pressure (the caller is
+ * held back while the handler is busy). Returning or throwing before the end answers the caller at once.
+ */
+export type ClientStreamHandler<Req, Res> = (requests: AsyncIterable<Req>, call: CallInfo) => Promise<Res>;
+/**
+ * A server-streaming method: the kit writes each yielded message (waiting while the caller reads slowly), ends
+ * the call when the iterable ends, answers the mapped status when it throws (even after some messages), and
+ * calls the iterator's `return()` when the caller goes away.
+ */
+export type ServerStreamHandler<Req, Res> = (request: Req, call: CallInfo) => AsyncIterable<Res>;
+
+/** The named methods of a generated `…Definition` (its index signature dropped). */
+export type MethodName<D> = keyof { [K in keyof D as string extends K ? never : K]: 0 };
+
+/**
+ * Handlers for a generated `…Definition`. The generated types do not say which methods stream, so the caller
+ * names them: `ServiceHandlers<MediaServiceDefinition, 'Upload', 'Download'>`; every other method is unary.
+ * (The kit itself reads the kinds from the loaded definition and refuses handlers of the wrong shape at start.)
+ */
+export type ServiceHandlers<D, ClientStreams extends MethodName<D> = never, ServerStreams extends MethodName<D> = never> = {
   // `any` for the unused sides: MethodDefinition's (de)serializers are contravariant, so `unknown` never matches.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  [K in keyof D as string extends K ? never : K]: D[K] extends MethodDefinition<any, infer ResIn, infer ReqOut, any>
-    ? (request: ReqOut, call: CallInfo) => Promise<ResIn>
+  [K in MethodName<D>]: D[K] extends MethodDefinition<any, infer ResIn, infer ReqOut, any>
+    ? K extends ClientStreams
+      ? ClientStreamHandler<ReqOut, ResIn>
+      : K extends ServerStreams
+        ? ServerStreamHandler<ReqOut, ResIn>
+        : UnaryHandler<ReqOut, ResIn>
+    : never;
+};
+
+/** Handlers for a service whose methods are all unary: plain async functions, request in, response out. */
+export type UnaryHandlers<D> = ServiceHandlers<D>;
+
+/** What `addService` accepts: any kind per method (the definition decides which one is called how). */
+export type GrpcHandlers<D> = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [K in MethodName<D>]: D[K] extends MethodDefinition<any, infer ResIn, infer ReqOut, any>
+    ? UnaryHandler<ReqOut, ResIn> | ClientStreamHandler<ReqOut, ResIn> | ServerStreamHandler<ReqOut, ResIn>
     : never;
 };
 
@@ -68,17 +109,25 @@ export class GrpcServer {
     this.health.addToServer(this.server);
   }
 
-  addService<D extends grpc.ServiceDefinition>(definition: D, handlers: UnaryHandlers<D>): void {
+  /**
+   * Registers a service's handlers. Unary, client-streaming and server-streaming methods are supported (the kind
+   * comes from the definition); bidirectional streaming is refused here, at start-up.
+   */
+  addService<D extends grpc.ServiceDefinition>(definition: D, handlers: GrpcHandlers<D>): void {
     const wrapped: grpc.UntypedServiceImplementation = {};
     const service = this.serviceName ?? serviceOfPath(Object.values(definition)[0]?.path ?? '');
     if (service) defaultProcessService(service);
     for (const [name, method] of Object.entries(definition)) {
       const handler = (handlers as Record<string, unknown>)[name];
       if (typeof handler !== 'function') throw new Error(`gRPC handler missing for ${method.path}`);
-      if (method.requestStream || method.responseStream) {
-        throw new Error(`${method.path}: only unary methods are supported by GrpcServer.addService`);
+      if (method.requestStream && method.responseStream) {
+        throw new Error(`${method.path}: bidirectional streaming is not supported by GrpcServer.addService`);
       }
-      wrapped[name] = this.wrapUnary(method.path, service, handler as (req: unknown, call: CallInfo) => Promise<unknown>);
+      wrapped[name] = method.requestStream
+        ? this.wrapClientStream(method.path, service, handler as ClientStreamHandler<unknown, unknown>)
+        : method.responseStream
+          ? this.wrapServerStream(method.path, service, handler as ServerStreamHandler<unknown, unknown>)
+          : this.wrapUnary(method.path, service, handler as UnaryHandler<unknown, unknown>);
     }
     this.server.addService(definition, wrapped);
   }
@@ -111,54 +160,214 @@ export class GrpcServer {
     });
   }
 
-  private wrapUnary(path: string, service: string | undefined, handler: (req: unknown, call: CallInfo) => Promise<unknown>) {
+  /**
+   * What every kind does before its handler: the service token and the deadline are checked (a refusal is
+   * returned as the status to answer), then the request context and the call's abort signal are built.
+   */
+  private admit(path: string, service: string | undefined, call: IncomingCall): Admitted | { refusal: Partial<grpc.StatusObject> } {
+    const md = call.metadata;
+    const callerService = this.verifier.verify(firstString(md, MD.serviceToken));
+    if (!callerService) {
+      // Nothing the caller sent is trusted, not even its request id: log the socket peer.
+      this.logger.warn({ rpc: path, peer: call.getPeer(), has_token: md.get(MD.serviceToken).length > 0 }, 'rpc refused: no valid service token');
+      return { refusal: { code: grpc.status.UNAUTHENTICATED, details: 'A valid service token is required', metadata: errorCodeMetadata('SERVICE_AUTH.TOKEN_INVALID') } };
+    }
+    const deadline = deadlineMs(call.getDeadline());
+    if (deadline !== undefined && deadline <= Date.now()) {
+      this.logger.info({ rpc: path, caller: callerService }, 'rpc refused: deadline already passed');
+      return { refusal: { code: grpc.status.DEADLINE_EXCEEDED, details: 'Deadline exceeded before the call was handled', metadata: errorCodeMetadata('DEADLINE_EXCEEDED') } };
+    }
+    const context = contextFromIncoming({
+      requestId: firstString(md, MD.requestId),
+      traceparent: firstString(md, MD.traceparent),
+      authorization: firstString(md, MD.authorization),
+      clientIp: firstString(md, MD.clientIp),
+      userAgent: firstString(md, MD.userAgent),
+      deadline,
+      callerService,
+      service,
+    });
+    const aborter = new AbortController();
+    let answered = false;
+    // grpc-js emits 'cancelled' for a caller that went away, a passed deadline, and also after any status is
+    // sent: only the first two abort the handler's work.
+    (call as EventEmitter).once('cancelled', () => {
+      if (answered) return;
+      aborter.abort(
+        deadline !== undefined && Date.now() >= deadline
+          ? new AppError('unavailable', 'The call\'s deadline passed', { code: 'DEADLINE_EXCEEDED' })
+          : new AppError('unavailable', 'The caller cancelled the call', { code: 'CANCELLED' }),
+      );
+    });
+    return {
+      context,
+      info: { metadata: md, context, authorization: context.authorization, callerService, signal: aborter.signal },
+      started: performance.now(),
+      markAnswered: () => {
+        answered = true;
+      },
+    };
+  }
+
+  /** Logs the outcome like every call; returns the status to answer for a failure. */
+  private outcome(path: string, admitted: Admitted, thrown?: unknown, extra?: Record<string, unknown>): Partial<grpc.StatusObject> | undefined {
+    const ms = Math.round(performance.now() - admitted.started);
+    const caller = admitted.info.callerService;
+    if (thrown === undefined) {
+      this.logger[ms >= this.slowCallMs ? 'info' : 'debug']({ rpc: path, ms, status: 'OK', caller, ...extra }, 'rpc');
+      return undefined;
+    }
+    const err = toAppError(thrown);
+    if (admitted.info.signal.aborted) {
+      // Nobody waits for this answer: the caller cancelled or ran out of time while the handler worked.
+      this.logger.info({ rpc: path, ms, code: (admitted.info.signal.reason as AppError).code, caller, ...extra }, 'rpc abandoned by the caller');
+    } else if (err.kind === 'internal' || err.kind === 'unavailable') {
+      this.logger.error({ rpc: path, ms, code: err.code, caller, err: err.cause ?? err, ...extra }, 'rpc failed');
+    } else {
+      this.logger.info({ rpc: path, ms, code: err.code, caller, ...extra }, 'rpc refused');
+    }
+    return toGrpcError(err);
+  }
+
+  private wrapUnary(path: string, service: string | undefined, handler: UnaryHandler<unknown, unknown>) {
     return (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
-      const md = call.metadata;
-      const callerService = this.verifier.verify(firstString(md, MD.serviceToken));
-      if (!callerService) {
-        // Nothing the caller sent is trusted, not even its request id: log the socket peer.
-        this.logger.warn({ rpc: path, peer: call.getPeer(), has_token: md.get(MD.serviceToken).length > 0 }, 'rpc refused: no valid service token');
-        callback({ code: grpc.status.UNAUTHENTICATED, details: 'A valid service token is required', metadata: errorCodeMetadata('SERVICE_AUTH.TOKEN_INVALID') });
-        return;
-      }
-      const deadline = deadlineMs(call.getDeadline());
-      if (deadline !== undefined && deadline <= Date.now()) {
-        this.logger.info({ rpc: path, caller: callerService }, 'rpc refused: deadline already passed');
-        callback({ code: grpc.status.DEADLINE_EXCEEDED, details: 'Deadline exceeded before the call was handled', metadata: errorCodeMetadata('DEADLINE_EXCEEDED') });
-        return;
-      }
-      const context = contextFromIncoming({
-        requestId: firstString(md, MD.requestId),
-        traceparent: firstString(md, MD.traceparent),
-        authorization: firstString(md, MD.authorization),
-        clientIp: firstString(md, MD.clientIp),
-        userAgent: firstString(md, MD.userAgent),
-        deadline,
-        callerService,
-        service,
-      });
-      runWithContext(context, () => {
-        const started = performance.now();
-        handler(call.request, { metadata: md, context, authorization: context.authorization, callerService }).then(
+      const admitted = this.admit(path, service, call);
+      if ('refusal' in admitted) return callback(admitted.refusal);
+      runWithContext(admitted.context, () => {
+        handler(call.request, admitted.info).then(
           (response) => {
-            const ms = Math.round(performance.now() - started);
-            this.logger[ms >= this.slowCallMs ? 'info' : 'debug']({ rpc: path, ms, status: 'OK', caller: callerService }, 'rpc');
+            admitted.markAnswered();
+            this.outcome(path, admitted);
             callback(null, response);
           },
           (thrown: unknown) => {
-            const err = toAppError(thrown);
-            const ms = Math.round(performance.now() - started);
-            if (err.kind === 'internal' || err.kind === 'unavailable') {
-              this.logger.error({ rpc: path, ms, code: err.code, caller: callerService, err: err.cause ?? err }, 'rpc failed');
-            } else {
-              this.logger.info({ rpc: path, ms, code: err.code, caller: callerService }, 'rpc refused');
-            }
-            callback(toGrpcError(err));
+            admitted.markAnswered();
+            callback(this.outcome(path, admitted, thrown) ?? null);
           },
         );
       });
     };
   }
+
+  /**
+   * The handler pulls the caller's messages (back-pressure: grpc-js reads the next message off the HTTP/2
+   * stream only when the Readable wants one). Its answer goes out as soon as it settles — if that is before the
+   * caller finished sending (a refusal on the first chunk), the caller gets it at once and stops.
+   */
+  private wrapClientStream(path: string, service: string | undefined, handler: ClientStreamHandler<unknown, unknown>) {
+    return (call: grpc.ServerReadableStream<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+      const admitted = this.admit(path, service, call);
+      if ('refusal' in admitted) {
+        call.destroy();
+        return callback(admitted.refusal);
+      }
+      runWithContext(admitted.context, () => {
+        handler(incomingMessages(call, admitted.info.signal), admitted.info).then(
+          (response) => {
+            admitted.markAnswered();
+            this.outcome(path, admitted);
+            callback(null, response);
+          },
+          (thrown: unknown) => {
+            admitted.markAnswered();
+            callback(this.outcome(path, admitted, thrown) ?? null);
+          },
+        );
+      });
+    };
+  }
+
+  /**
+   * Writes what the handler yields, waiting for 'drain' whenever grpc-js's buffer is full (a slow reader holds
+   * the handler back instead of filling memory). A failure after some messages still reaches the caller as
+   * the mapped status: `emit('error', status)` is grpc-js's way for a server stream (it ends the call with that
+   * status once the written messages are flushed; `destroy(err)` would drop the status).
+   */
+  private wrapServerStream(path: string, service: string | undefined, handler: ServerStreamHandler<unknown, unknown>) {
+    return (call: grpc.ServerWritableStream<unknown, unknown>) => {
+      const admitted = this.admit(path, service, call);
+      if ('refusal' in admitted) {
+        call.emit('error', admitted.refusal);
+        return;
+      }
+      runWithContext(admitted.context, () => {
+        void writeAll(call, () => handler(call.request, admitted.info), admitted.info.signal).then(({ messages, failed, thrown }) => {
+          admitted.markAnswered();
+          if (admitted.info.signal.aborted) {
+            this.outcome(path, admitted, failed ? thrown : admitted.info.signal.reason, { messages });
+          } else if (failed) {
+            call.emit('error', this.outcome(path, admitted, thrown, { messages }));
+          } else {
+            this.outcome(path, admitted, undefined, { messages });
+            call.end();
+          }
+        });
+      });
+    };
+  }
+}
+
+type IncomingCall = grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerReadableStream<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown>;
+
+interface Admitted {
+  context: RequestContext;
+  info: CallInfo;
+  started: number;
+  /** After this, a 'cancelled' event is the end of an answered call, not an abandonment. */
+  markAnswered(): void;
+}
+
+/**
+ * The caller's messages, one at a time as the handler asks. When the call is cancelled (caller gone, deadline)
+ * the iteration throws the signal's AppError instead of Node's "Premature close".
+ */
+async function* incomingMessages(call: grpc.ServerReadableStream<unknown, unknown>, signal: AbortSignal): AsyncGenerator<unknown> {
+  try {
+    for await (const message of call) yield message;
+  } catch (err) {
+    throw signal.aborted ? signal.reason : err;
+  }
+  if (signal.aborted) throw signal.reason;
+}
+
+/**
+ * Pumps a handler's iterable into a server stream and says how it went: the messages written, and whether
+ * (and what) the handler threw. When the caller goes away the iterator's `return()` runs before this settles.
+ */
+async function writeAll(
+  call: grpc.ServerWritableStream<unknown, unknown>,
+  start: () => AsyncIterable<unknown>,
+  signal: AbortSignal,
+): Promise<{ messages: number; failed: boolean; thrown?: unknown }> {
+  let messages = 0;
+  const aborted = new Promise<'aborted'>((resolve) => {
+    if (signal.aborted) resolve('aborted');
+    else signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+  });
+  let iterator: AsyncIterator<unknown>;
+  try {
+    iterator = start()[Symbol.asyncIterator]();
+    for (;;) {
+      if (signal.aborted) break;
+      const next = await iterator.next();
+      if (next.done) return { messages, failed: false };
+      if (signal.aborted) break;
+      messages++;
+      if (!call.write(next.value)) {
+        const drained = new Promise<'drained'>((resolve) => call.once('drain', () => resolve('drained')));
+        if ((await Promise.race([drained, aborted])) === 'aborted') break;
+      }
+    }
+  } catch (thrown) {
+    return { messages, failed: true, thrown };
+  }
+  // The caller went away: let the handler release what it holds (storage streams, files).
+  try {
+    await iterator.return?.();
+  } catch {
+    // Its clean-up failing changes nothing for a caller that is gone.
+  }
+  return { messages, failed: false };
 }
 
 /** `/lms.catalog.v1.CatalogService/GetCourse` → `catalog`. */

@@ -5,7 +5,7 @@ import type { Sequelize } from 'sequelize';
 import { createDatabase, ensureDatabase, migrate, type Migration } from '../db';
 import { Broker, EventConsumer, Outbox, OutboxRelay, type ConsumerDefinition, type EventLogOptions } from '../events';
 import type { EventLogServiceDefinition } from '../generated/lms/eventlog/v1/EventLogService';
-import { GrpcServer, loadService, type UnaryHandlers } from '../grpc';
+import { GrpcServer, loadService, type GrpcHandlers } from '../grpc';
 import { closeRedis, createRedis, waitForRedis } from '../redis';
 import { EVENT_LOG_PROTO, EVENT_LOG_SERVICE, eventLogHandlers } from './event-log';
 
@@ -44,7 +44,8 @@ const BROKER_START_WAIT_MS = 5000;
 
 /** What a service plugs into its process: its gRPC handlers, its consumers, its background work. */
 export interface ServiceParts<D extends ServiceDefinition> {
-  grpc: { protoFile: string; service: string; handlers: UnaryHandlers<D> };
+  /** Unary handlers, or for a contract with streaming methods e.g. `ServiceHandlers<D, 'Upload', 'Download'>`. */
+  grpc: { protoFile: string; service: string; handlers: GrpcHandlers<D> };
   consumers?: ConsumerDefinition<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
   /**
    * The service's event log: its published events of these public types stay in the outbox
