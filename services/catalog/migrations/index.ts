@@ -6,6 +6,7 @@ import { courseEnrollmentsMigration } from './0003-course-enrollments';
 import { courseAccessDaysMigration } from './0004-course-access-days';
 import { videoCompletionThresholdMigration } from './0005-video-completion-threshold';
 import { courseLanguageLessonDocumentMigration } from './0006-course-language-lesson-document';
+import { lessonMediaMigration } from './0007-lesson-media';
 
 /** Every migration of the catalog database, in order (the kit's outbox/inbox tables first). */
 export const migrations: Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   courseAccessDaysMigration,
   videoCompletionThresholdMigration,
   courseLanguageLessonDocumentMigration,
+  lessonMediaMigration,
 ];

@@ -8,6 +8,8 @@ const catalogShape = {
   AUTH_GRPC_ADDR: field.str('127.0.0.1:50051'),
   /** Asked only when a student opens a lesson before the enrolment's event has reached the catalog. */
   ENROLLMENT_GRPC_ADDR: field.str('127.0.0.1:50053'),
+  /** Asked (BatchGetFileFacts) when a lesson write attaches uploaded files; serves nothing else to the catalog. */
+  MEDIA_GRPC_ADDR: field.str('127.0.0.1:50056'),
   JWT_ISSUER: field.str('lms-auth'),
   JWT_AUDIENCE: field.str('lms-api'),
   /** Revocation marks written by auth (kit RevocationStore); must match auth's prefix. */

@@ -8,8 +8,10 @@ import { catalogRepositories, createCatalogDeps } from './app/deps';
 import { EVENT_SOURCE } from './domain/catalog.events';
 import { loadCatalogConfig, type CatalogConfig } from './config';
 import { enrollmentStatsConsumer } from './events/enrollment-stats.consumer';
+import { fileDeletionsConsumer } from './events/file-deletions.consumer';
 import { catalogHandlers } from './grpc/catalog.handlers';
 import { createEnrollmentClient } from '@lms/kit/clients';
+import { createMediaClient } from './infra/media.client';
 
 export const SERVICE_NAME = 'catalog';
 
@@ -31,8 +33,8 @@ export type RunningCatalogService = RunningService;
 
 /**
  * Starts the catalog service on the kit's runtime (database, Redis for the cache and revocation marks,
- * outbox relay; see startService) with the auth client (public keys, instructor names) and the
- * enrolment-stats consumer.
+ * outbox relay; see startService) with the auth client (public keys, instructor names), the media client
+ * (facts of the files lessons attach), the enrolment-stats consumer and the file-deletions consumer.
  */
 export function start(config: CatalogConfig, logger: Logger = createLogger(SERVICE_NAME, config.LOG_LEVEL)): Promise<RunningCatalogService> {
   return startService<CatalogServiceDefinition>({
@@ -43,15 +45,17 @@ export function start(config: CatalogConfig, logger: Logger = createLogger(SERVI
     setup({ sequelize, outbox, redis, onStop }) {
       const auth = createAuthClient(config.AUTH_GRPC_ADDR, config.GRPC_DEADLINE_MS);
       const enrollment = createEnrollmentClient(config.ENROLLMENT_GRPC_ADDR, Math.min(config.GRPC_DEADLINE_MS, 1000));
+      const media = createMediaClient(config.MEDIA_GRPC_ADDR, config.GRPC_DEADLINE_MS);
       onStop(() => {
         auth.close();
         enrollment.close();
+        media.close();
       });
       const units = new UnitsOfWork({ sequelize, outbox, source: EVENT_SOURCE, repositories: catalogRepositories });
-      const deps = createCatalogDeps({ config, logger, units, redis, auth, enrollment });
+      const deps = createCatalogDeps({ config, logger, units, redis, auth, enrollment, media });
       return {
         grpc: { protoFile: 'lms/catalog/v1/catalog.proto', service: 'lms.catalog.v1.CatalogService', handlers: catalogHandlers(deps) },
-        consumers: [enrollmentStatsConsumer(deps)],
+        consumers: [enrollmentStatsConsumer(deps), fileDeletionsConsumer(deps)],
         eventLog: { types: EVENT_LOG_TYPES },
       };
     },

@@ -6,11 +6,13 @@ import type { Redis } from '@lms/kit/redis';
 import type { CatalogConfig } from '../config';
 import { CourseCache } from '../infra/course.cache';
 import { CourseRepository } from '../infra/course.repository';
+import { DeletedFileRepository } from '../infra/deleted-file.repository';
 import { EnrollmentRecordRepository } from '../infra/enrollment-record.repository';
 import type { EnrollmentClient } from '@lms/kit/clients';
 import { EnrollmentDirectory } from '../infra/enrollment.directory';
 import { InstructorDirectory } from '../infra/instructor.directory';
 import { LessonRepository } from '../infra/lesson.repository';
+import { MediaDirectory, type FileFactsClient } from '../infra/media.directory';
 import { SectionRepository } from '../infra/section.repository';
 
 /** The catalog's tables, bound to one SQL session (a unit of work's transaction, or autocommit reads). */
@@ -20,6 +22,8 @@ export interface CatalogRepositories {
   lessons: LessonRepository;
   /** The read model of enrolments (course_enrollments), fed by the enrollment service's events. */
   enrollments: EnrollmentRecordRepository;
+  /** Media files seen deleted, and the per-file locks ordering lesson writes against deletions. */
+  deletedFiles: DeletedFileRepository;
 }
 
 export function catalogRepositories(sql: SqlSession): CatalogRepositories {
@@ -28,6 +32,7 @@ export function catalogRepositories(sql: SqlSession): CatalogRepositories {
     sections: new SectionRepository(sql),
     lessons: new LessonRepository(sql),
     enrollments: new EnrollmentRecordRepository(sql),
+    deletedFiles: new DeletedFileRepository(sql),
   };
 }
 
@@ -48,6 +53,8 @@ export interface CatalogDeps {
   /** The enrollment service, for enrolments the read model has not seen yet. */
   enrollmentService: EnrollmentDirectory;
   instructors: InstructorDirectory;
+  /** The media service's facts about uploaded files (lesson videos and attachments). */
+  media: MediaDirectory;
   cache: CourseCache;
   /** Verifies the end user's access token (auth's JWKS over gRPC + Redis revocation marks). */
   verifier: TokenVerifier;
@@ -64,14 +71,16 @@ export function createCatalogDeps(input: {
   redis: Redis;
   auth: AuthClient;
   enrollment: EnrollmentClient;
+  media: FileFactsClient;
 }): CatalogDeps {
-  const { config, logger, units, redis, auth, enrollment } = input;
+  const { config, logger, units, redis, auth, enrollment, media } = input;
   return {
     config,
     logger,
     units,
     enrollmentService: new EnrollmentDirectory(enrollment, logger),
     instructors: new InstructorDirectory(auth, logger, Math.min(config.GRPC_DEADLINE_MS, 1500)),
+    media: new MediaDirectory(media, logger),
     cache: new CourseCache(redis, { prefix: config.REDIS_KEY_PREFIX, ttlSeconds: config.CACHE_TTL_SECONDS, logger }),
     verifier: verifierFromConfig(config, auth, redis),
     clock: () => new Date(),

@@ -4,6 +4,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   PreconditionError,
+  UnavailableError,
   ValidationError,
   type FieldError,
 } from '@lms/kit/errors';
@@ -46,4 +47,8 @@ export const CatalogErrors = {
     ),
   sectionNotEmpty: () =>
     new PreconditionError('The section still has lessons: move or delete them first', 'CATALOG.SECTION_NOT_EMPTY'),
+  mediaUnavailable: () =>
+    new UnavailableError('Cannot check the lesson\'s files with the media service now; try again shortly', 'CATALOG.MEDIA_UNAVAILABLE'),
+  mediaCallerOnly: () =>
+    new PermissionDeniedError('Only the media service may ask which lessons reference a file', 'CATALOG.MEDIA_CALLER_ONLY'),
 } satisfies Record<string, (...args: never[]) => AppError>;

@@ -1,4 +1,5 @@
 import { CatalogErrors } from './catalog.errors';
+import { attachmentIds, type LessonAttachment } from './lesson-files';
 import { Checker, LIMITS } from './validation';
 
 export const LESSON_TYPES = ['video', 'text', 'quiz', 'assignment', 'document'] as const;
@@ -44,6 +45,10 @@ export interface Lesson {
   unlockAt: Date | null;
   unlockAfterDays: number;
   prerequisite: Prerequisite;
+  /** An uploaded video (media service) playing as the lesson's video; null = none. */
+  videoFileId: string | null;
+  /** Uploaded files attached to the lesson, in order (a snapshot of their facts taken when attached). */
+  attachments: LessonAttachment[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -62,6 +67,8 @@ export interface LessonContent {
   unlockAt: Date | null;
   unlockAfterDays: number;
   prerequisite: Prerequisite;
+  /** Checked against the media service's facts by the use case (`checkLessonFiles`), not here. */
+  videoFileId: string | null;
 }
 
 export const LESSON_EDITABLE_FIELDS = [
@@ -79,6 +86,8 @@ export const LESSON_EDITABLE_FIELDS = [
   'unlock_at',
   'unlock_after_days',
   'prerequisite',
+  'video_file_id',
+  'attachment_file_ids',
 ] as const;
 export type LessonField = (typeof LESSON_EDITABLE_FIELDS)[number];
 
@@ -97,9 +106,13 @@ export interface LessonInput {
   unlockAt: string;
   unlockAfterDays: number;
   prerequisite: string;
+  /** "" = none (on an update with "video_file_id" in `fields`: detach the video). */
+  videoFileId: string;
+  attachmentFileIds: string[];
 }
 
-type ContentField = Exclude<LessonField, 'section_id' | 'slug'>;
+/** The fields that are lesson columns (attachments are rows of their own). */
+export type ContentField = Exclude<LessonField, 'section_id' | 'slug' | 'attachment_file_ids'>;
 type Validators = { [K in ContentField]: (check: Checker, input: LessonInput) => Partial<LessonContent> };
 
 const VALIDATORS: Validators = {
@@ -115,6 +128,7 @@ const VALIDATORS: Validators = {
   unlock_at: (c, i) => ({ unlockAt: c.timestamp('unlock_at', i.unlockAt) }),
   unlock_after_days: (c, i) => ({ unlockAfterDays: c.int('unlock_after_days', i.unlockAfterDays, 0, LIMITS.unlockAfterDaysMax) }),
   prerequisite: (c, i) => ({ prerequisite: c.oneOf('prerequisite', i.prerequisite, PREREQUISITES) }),
+  video_file_id: (c, i) => ({ videoFileId: i.videoFileId ? c.uuid('video_file_id', i.videoFileId) || null : null }),
 };
 
 function resources(check: Checker, raw: LessonInput['resources']): Resource[] {
@@ -137,35 +151,41 @@ function resources(check: Checker, raw: LessonInput['resources']): Resource[] {
 export function validateNewLesson(
   input: LessonInput,
   fields: string[],
-): { content: LessonContent; sectionId: string | undefined; slug: string | undefined } {
+): { content: LessonContent; attachmentFileIds: string[]; sectionId: string | undefined; slug: string | undefined } {
   const check = new Checker();
   const named = check.fields(fields, LESSON_EDITABLE_FIELDS, true);
   const content = {} as LessonContent;
   for (const validate of Object.values(VALIDATORS)) Object.assign(content, validate(check, input));
   if (!named.has('counts_toward_completion')) content.countsTowardCompletion = true;
   requireVideoUrl(check, content);
+  const attachmentFileIds = attachmentIds(check, input.attachmentFileIds ?? []);
   const sectionId = input.sectionId ? check.uuid('section_id', input.sectionId) : undefined;
   const slug = input.slug === '' ? undefined : check.slug('slug', input.slug);
   if (!check.ok) throw CatalogErrors.validation(check.errors);
-  return { content, sectionId, slug };
+  return { content, attachmentFileIds, sectionId, slug };
 }
 
 /**
- * The seed's rule: a video lesson needs its `video_url` (an uploaded file once media exists). Checked on
- * create, and on an update that sets the type or the URL; existing video lessons without one are not
- * refused other edits.
+ * The seed's rule: a video lesson needs its video — a `video_url` or an uploaded `video_file_id`. Checked on
+ * create, and on an update that sets the type, the URL or the file; existing video lessons without one are
+ * not refused other edits (nor is the detaching of a deleted file: see `detachDeletedFile`).
  */
-export function requireVideoUrl(check: Checker, lesson: Pick<LessonContent, 'lessonType' | 'videoUrl'>): void {
-  if (lesson.lessonType === 'video' && !lesson.videoUrl && !check.errors.some((e) => e.loc[0] === 'video_url')) {
-    check.add('video_url', 'is required for video lessons');
+export function requireVideoUrl(check: Checker, lesson: Pick<LessonContent, 'lessonType' | 'videoUrl' | 'videoFileId'>): void {
+  const reported = check.errors.some((e) => e.loc[0] === 'video_url' || e.loc[0] === 'video_file_id');
+  if (lesson.lessonType === 'video' && !lesson.videoUrl && !lesson.videoFileId && !reported) {
+    check.add('video_url', 'is required for video lessons (or an uploaded video as video_file_id)');
   }
 }
 
-/** An update's result must keep a video lesson's URL (only checked when the update touches the type or the URL). */
-export function assertVideoUrlKept(current: Pick<Lesson, 'lessonType' | 'videoUrl'>, patch: Partial<LessonContent>): void {
-  if (patch.lessonType === undefined && patch.videoUrl === undefined) return;
+/** An update's result must keep a video lesson's video (only checked when the update touches the type, the URL or the file). */
+export function assertVideoUrlKept(current: Pick<Lesson, 'lessonType' | 'videoUrl' | 'videoFileId'>, patch: Partial<LessonContent>): void {
+  if (patch.lessonType === undefined && patch.videoUrl === undefined && patch.videoFileId === undefined) return;
   const check = new Checker();
-  requireVideoUrl(check, { lessonType: patch.lessonType ?? current.lessonType, videoUrl: patch.videoUrl ?? current.videoUrl });
+  requireVideoUrl(check, {
+    lessonType: patch.lessonType ?? current.lessonType,
+    videoUrl: patch.videoUrl ?? current.videoUrl,
+    videoFileId: patch.videoFileId !== undefined ? patch.videoFileId : current.videoFileId,
+  });
   if (!check.ok) throw CatalogErrors.validation(check.errors);
 }
 
@@ -173,19 +193,28 @@ export function assertVideoUrlKept(current: Pick<Lesson, 'lessonType' | 'videoUr
 export function validateLessonPatch(
   input: LessonInput,
   fields: string[],
-): { patch: Partial<LessonContent>; sectionId: string | undefined; slug: string | undefined; changed: LessonField[] } {
+): {
+  patch: Partial<LessonContent>;
+  /** The complete new list of attachments, when `attachment_file_ids` is in `fields`. */
+  attachmentFileIds: string[] | undefined;
+  sectionId: string | undefined;
+  slug: string | undefined;
+  changed: LessonField[];
+} {
   const check = new Checker();
   const named = check.fields(fields, LESSON_EDITABLE_FIELDS);
   const patch: Partial<LessonContent> = {};
   let sectionId: string | undefined;
   let slug: string | undefined;
+  let attachmentFileIds: string[] | undefined;
   for (const field of named) {
     if (field === 'section_id') sectionId = check.uuid('section_id', input.sectionId);
     else if (field === 'slug') slug = input.slug === '' ? '' : check.slug('slug', input.slug);
+    else if (field === 'attachment_file_ids') attachmentFileIds = attachmentIds(check, input.attachmentFileIds ?? []);
     else Object.assign(patch, VALIDATORS[field](check, input));
   }
   if (!check.ok) throw CatalogErrors.validation(check.errors);
-  return { patch, sectionId, slug, changed: [...named] };
+  return { patch, attachmentFileIds, sectionId, slug, changed: [...named] };
 }
 
 export function validateSection(

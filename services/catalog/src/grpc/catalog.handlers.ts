@@ -8,8 +8,8 @@ import { updateCourse } from '../app/commands/update-course';
 import { archiveCourse, publishCourse, unarchiveCourse, unpublishCourse } from '../app/commands/publish-course';
 import { deleteCourse } from '../app/commands/delete-course';
 import { createSection, deleteSection, updateSection } from '../app/commands/manage-sections';
-import { createLesson } from '../app/commands/create-lesson';
-import { publishLesson, unpublishLesson, updateLesson } from '../app/commands/update-lesson';
+import { createLesson, prepareCreateLesson } from '../app/commands/create-lesson';
+import { prepareUpdateLesson, publishLesson, unpublishLesson, updateLesson } from '../app/commands/update-lesson';
 import { deleteLesson } from '../app/commands/delete-lesson';
 import { reorderLessons } from '../app/commands/reorder-lessons';
 import { moveLesson } from '../app/commands/move-lesson';
@@ -20,6 +20,7 @@ import { batchGetCourses } from '../app/queries/batch-get-courses';
 import { getLesson, listLessons } from '../app/queries/get-lesson';
 import { getCourseOutline } from '../app/queries/get-course-outline';
 import { isCourseOwner } from '../app/queries/is-course-owner';
+import { canReadLessonFile } from '../app/queries/can-read-lesson-file';
 import {
   courseInput,
   courseMessage,
@@ -156,14 +157,14 @@ export function catalogHandlers(deps: CatalogDeps): UnaryHandlers<CatalogService
     // ------------------------------------------------------------------------------------ lessons
     CreateLesson: async (req, call) => {
       const who = await caller(call.authorization);
-      const cmd = { ...lessonInput(req), courseId: req.course_id, fields: req.fields };
-      return lessonMessage(await write((uow) => createLesson(uow, deps, who, cmd)));
+      const input = await prepareCreateLesson(deps, { ...lessonInput(req), courseId: req.course_id, fields: req.fields });
+      return lessonMessage(await write((uow) => createLesson(uow, deps, who, input)));
     },
 
     UpdateLesson: async (req, call) => {
       const who = await caller(call.authorization);
-      const cmd = { ...lessonInput(req), lessonId: req.lesson_id, fields: req.fields };
-      return lessonMessage(await write((uow) => updateLesson(uow, deps, who, cmd)));
+      const input = await prepareUpdateLesson(deps, { ...lessonInput(req), lessonId: req.lesson_id, fields: req.fields });
+      return lessonMessage(await write((uow) => updateLesson(uow, deps, who, input)));
     },
 
     DeleteLesson: async (req, call) => {
@@ -209,6 +210,11 @@ export function catalogHandlers(deps: CatalogDeps): UnaryHandlers<CatalogService
     IsCourseOwner: async (req, call) => {
       const answer = await isCourseOwner(deps, await caller(call.authorization), { courseId: req.course_id, userId: req.user_id });
       return { exists: answer.exists, is_owner: answer.isOwner };
+    },
+
+    CanReadLessonFile: async (req, call) => {
+      const answer = await canReadLessonFile(deps, call.callerService, await maybeCaller(call.authorization), { fileId: req.file_id });
+      return { allowed: answer.allowed, lesson_ids: answer.lessonIds };
     },
   };
 }

@@ -83,6 +83,14 @@ export function lessonMessage(lesson: Lesson, withContent = true): LessonMessage
     unlock_at: protoTime(lesson.unlockAt),
     unlock_after_days: lesson.unlockAfterDays,
     prerequisite: lesson.prerequisite,
+    video_file_id: lesson.videoFileId ?? '',
+    attachments: lesson.attachments.map((a) => ({
+      file_id: a.fileId,
+      filename: a.filename,
+      file_type: a.fileType,
+      mime_type: a.mimeType,
+      file_size: a.fileSize,
+    })),
     created_at: protoTime(lesson.createdAt),
     updated_at: protoTime(lesson.updatedAt),
   };
@@ -169,6 +177,8 @@ interface LessonFieldsOnWire {
   unlock_at: string;
   unlock_after_days: number;
   prerequisite: string;
+  video_file_id: string;
+  attachment_file_ids: string[];
 }
 
 export function lessonInput(req: LessonFieldsOnWire): LessonInput {
@@ -187,5 +197,7 @@ export function lessonInput(req: LessonFieldsOnWire): LessonInput {
     unlockAt: req.unlock_at,
     unlockAfterDays: req.unlock_after_days,
     prerequisite: req.prerequisite,
+    videoFileId: req.video_file_id,
+    attachmentFileIds: req.attachment_file_ids,
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { escapeLike, isUniqueViolation, type SqlSession } from '@lms/kit/db';
 import type { Lesson, LessonContent, LessonType, Prerequisite, Resource } from '../domain/lesson';
+import type { LessonAttachment } from '../domain/lesson-files';
 
 interface LessonRow {
   id: string;
@@ -22,6 +23,7 @@ interface LessonRow {
   unlock_at: Date | null;
   unlock_after_days: number;
   prerequisite: Prerequisite;
+  video_file_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -29,9 +31,19 @@ interface LessonRow {
 /** Every column except the (possibly large) markdown content. */
 const OUTLINE_COLUMNS = `l.id, l.course_id, l.section_id, l.title, l.slug, l.description, l.lesson_type, l.order_index,
   l.duration_minutes, l.video_url, l.resources, l.is_preview, l.is_published, l.counts_toward_completion, l.unlock_at,
-  l.unlock_after_days, l.prerequisite, l.created_at, l.updated_at`;
+  l.unlock_after_days, l.prerequisite, l.video_file_id, l.created_at, l.updated_at`;
 const ALL_COLUMNS = `${OUTLINE_COLUMNS}, l.content`;
 
+interface AttachmentRow {
+  lesson_id: string;
+  file_id: string;
+  filename: string;
+  file_type: string;
+  mime_type: string;
+  file_size: string;
+}
+
+/** A lesson row; `attachments` are filled by `withAttachments` (their own table). */
 function toLesson(row: LessonRow): Lesson {
   return {
     id: row.id,
@@ -52,6 +64,8 @@ function toLesson(row: LessonRow): Lesson {
     unlockAt: row.unlock_at ? new Date(row.unlock_at) : null,
     unlockAfterDays: row.unlock_after_days,
     prerequisite: row.prerequisite,
+    videoFileId: row.video_file_id,
+    attachments: [],
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };
@@ -70,6 +84,7 @@ const CONTENT_COLUMNS: Record<keyof LessonContent, string> = {
   unlockAt: 'unlock_at',
   unlockAfterDays: 'unlock_after_days',
   prerequisite: 'prerequisite',
+  videoFileId: 'video_file_id',
 };
 
 /**
@@ -84,10 +99,12 @@ export class LessonRepository {
     const c = values.content;
     const rows = await this.sql.query<LessonRow>(
       `INSERT INTO lessons AS l (id, course_id, section_id, title, slug, description, content, lesson_type, order_index,
-         duration_minutes, video_url, resources, is_preview, counts_toward_completion, unlock_at, unlock_after_days, prerequisite)
+         duration_minutes, video_url, resources, is_preview, counts_toward_completion, unlock_at, unlock_after_days, prerequisite,
+         video_file_id)
        VALUES ($id, $courseId, $sectionId, $title, $slug, $description, $content, $lessonType,
          (SELECT count(*) FROM lessons WHERE section_id = $sectionId),
-         $durationMinutes, $videoUrl, $resources::jsonb, $isPreview, $countsTowardCompletion, $unlockAt, $unlockAfterDays, $prerequisite)
+         $durationMinutes, $videoUrl, $resources::jsonb, $isPreview, $countsTowardCompletion, $unlockAt, $unlockAfterDays, $prerequisite,
+         $videoFileId)
        ON CONFLICT (course_id, slug) DO NOTHING
        RETURNING ${ALL_COLUMNS}`,
       {
@@ -102,7 +119,7 @@ export class LessonRepository {
         },
       },
     );
-    return rows[0] && toLesson(rows[0]);
+    return rows[0] && toLesson(rows[0]); // a new lesson's attachments are written next (replaceAttachments)
   }
 
   /** The lesson slugs of a course taken among `base`, `base-2`, `base-3`, … */
@@ -119,7 +136,7 @@ export class LessonRepository {
       `SELECT ${options.withContent ? ALL_COLUMNS : OUTLINE_COLUMNS} FROM lessons l WHERE l.id = $id`,
       { type: QueryTypes.SELECT, bind: { id } },
     );
-    return rows[0] && toLesson(rows[0]);
+    return rows[0] && (await this.withAttachments(rows.map(toLesson)))[0];
   }
 
   /** A course's lessons without content, in course order (section position, then lesson position). */
@@ -129,7 +146,58 @@ export class LessonRepository {
        WHERE l.course_id = $courseId ORDER BY s.order_index, l.order_index`,
       { type: QueryTypes.SELECT, bind: { courseId } },
     );
-    return rows.map(toLesson);
+    return this.withAttachments(rows.map(toLesson));
+  }
+
+  /** The lessons whose video or attachments reference a file (without content). */
+  async listReferencingFile(fileId: string): Promise<Lesson[]> {
+    const rows = await this.sql.query<LessonRow>(
+      `SELECT ${OUTLINE_COLUMNS} FROM lessons l
+       WHERE l.video_file_id = $fileId OR l.id IN (SELECT lesson_id FROM lesson_attachments WHERE file_id = $fileId)
+       ORDER BY l.created_at, l.id`,
+      { type: QueryTypes.SELECT, bind: { fileId } },
+    );
+    return this.withAttachments(rows.map(toLesson));
+  }
+
+  /** Replaces a lesson's attachments (in the given order) and touches its updated_at. */
+  async replaceAttachments(lessonId: string, attachments: LessonAttachment[]): Promise<void> {
+    await this.sql.query('DELETE FROM lesson_attachments WHERE lesson_id = $lessonId', { bind: { lessonId } });
+    if (attachments.length) {
+      await this.sql.query(
+        `INSERT INTO lesson_attachments (lesson_id, position, file_id, filename, file_type, mime_type, file_size)
+         SELECT $lessonId, a.position - 1, a.file_id, a.filename, a.file_type, a.mime_type, a.file_size
+         FROM unnest($fileIds::uuid[], $filenames::text[], $fileTypes::text[], $mimeTypes::text[], $sizes::bigint[])
+           WITH ORDINALITY AS a(file_id, filename, file_type, mime_type, file_size, position)`,
+        {
+          bind: {
+            lessonId,
+            fileIds: attachments.map((a) => a.fileId),
+            filenames: attachments.map((a) => a.filename),
+            fileTypes: attachments.map((a) => a.fileType),
+            mimeTypes: attachments.map((a) => a.mimeType),
+            sizes: attachments.map((a) => a.fileSize),
+          },
+        },
+      );
+    }
+    await this.sql.query('UPDATE lessons SET updated_at = now() WHERE id = $lessonId', { bind: { lessonId } });
+  }
+
+  private async withAttachments(lessons: Lesson[]): Promise<Lesson[]> {
+    if (!lessons.length) return lessons;
+    const rows = await this.sql.query<AttachmentRow>(
+      `SELECT lesson_id, file_id, filename, file_type, mime_type, file_size FROM lesson_attachments
+       WHERE lesson_id = ANY($ids::uuid[]) ORDER BY lesson_id, position`,
+      { type: QueryTypes.SELECT, bind: { ids: lessons.map((l) => l.id) } },
+    );
+    const byLesson = new Map<string, LessonAttachment[]>();
+    for (const r of rows) {
+      const list = byLesson.get(r.lesson_id) ?? [];
+      list.push({ fileId: r.file_id, filename: r.filename, fileType: r.file_type, mimeType: r.mime_type, fileSize: Number(r.file_size) });
+      byLesson.set(r.lesson_id, list);
+    }
+    return lessons.map((l) => ({ ...l, attachments: byLesson.get(l.id) ?? [] }));
   }
 
   async countInSection(sectionId: string): Promise<number> {
@@ -157,7 +225,7 @@ export class LessonRepository {
       `UPDATE lessons l SET ${sets.join(', ')} WHERE l.id = $id RETURNING ${ALL_COLUMNS}`,
       { type: QueryTypes.SELECT, bind },
     );
-    return toLesson(rows[0]);
+    return (await this.withAttachments(rows.map(toLesson)))[0];
   }
 
   /** Sets the slug unless another lesson of the course has it (false then); a savepoint keeps the transaction usable. */

@@ -1,7 +1,8 @@
 import { CatalogErrors } from '../../domain/catalog.errors';
 import { lessonCreated } from '../../domain/catalog.events';
-import { validateNewLesson, type Lesson, type LessonInput, type Section } from '../../domain/lesson';
-import type { CatalogPorts, CatalogRepositories, CatalogUnitOfWork } from '../deps';
+import { validateNewLesson, type Lesson, type LessonContent, type LessonInput, type Section } from '../../domain/lesson';
+import { checkLessonFiles, referencedFileIds, type FileFacts } from '../../domain/lesson-files';
+import type { CatalogDeps, CatalogPorts, CatalogRepositories, CatalogUnitOfWork } from '../deps';
 import { allocateSlug, lessonBaseSlug } from '../slugs';
 import { lockManagedCourse, requireUuid, syncContent, type Caller } from '../shared';
 
@@ -11,15 +12,41 @@ export interface CreateLessonCommand extends LessonInput {
   fields: string[];
 }
 
+/** A validated new lesson, with the media service's facts about the files it references. */
+export interface NewLesson {
+  courseId: string;
+  content: LessonContent;
+  attachmentFileIds: string[];
+  sectionId: string | undefined;
+  slug: string | undefined;
+  files: ReadonlyMap<string, FileFacts>;
+}
+
+/** Validates the request and asks media about its files (a remote call: before the transaction). */
+export async function prepareCreateLesson(deps: Pick<CatalogDeps, 'media'>, cmd: CreateLessonCommand): Promise<NewLesson> {
+  const courseId = requireUuid('course_id', cmd.courseId);
+  const valid = validateNewLesson(cmd, cmd.fields);
+  const files = await deps.media.fileFacts(referencedFileIds({ videoFileId: valid.content.videoFileId, attachmentFileIds: valid.attachmentFileIds }));
+  return { courseId, ...valid, files };
+}
+
 /**
  * Adds a draft lesson at the end of a section (owner/admin): the given one, or the course's last
  * section, created as "Section 1" when the course has none. The slug is unique within the course.
+ * Its video and attachments must be files of the course owner (or an admin): `checkLessonFiles`.
  * Emits `lesson.created`.
  */
-export async function createLesson(uow: CatalogUnitOfWork, ports: CatalogPorts, caller: Caller, cmd: CreateLessonCommand): Promise<Lesson> {
-  const courseId = requireUuid('course_id', cmd.courseId);
-  const { content, sectionId, slug } = validateNewLesson(cmd, cmd.fields);
+export async function createLesson(uow: CatalogUnitOfWork, ports: CatalogPorts, caller: Caller, input: NewLesson): Promise<Lesson> {
+  const { courseId, content, sectionId, slug } = input;
+  const fileIds = referencedFileIds({ videoFileId: content.videoFileId, attachmentFileIds: input.attachmentFileIds });
+  await uow.deletedFiles.lockShared(fileIds); // before the course lock, as the deletion consumer
   const course = await lockManagedCourse(uow, courseId, caller);
+  const attachments = checkLessonFiles(
+    course,
+    { videoFileId: content.videoFileId, attachmentFileIds: input.attachmentFileIds },
+    input.files,
+    await uow.deletedFiles.among(fileIds),
+  );
   const section = await targetSection(uow, courseId, sectionId);
   const insert = (candidate: string) => uow.lessons.insertIfSlugFree({ courseId, sectionId: section.id, slug: candidate, content });
   let lesson: Lesson | undefined;
@@ -29,6 +56,10 @@ export async function createLesson(uow: CatalogUnitOfWork, ports: CatalogPorts, 
   } else {
     const base = lessonBaseSlug(ports, content.title);
     lesson = await allocateSlug(ports, base, () => uow.lessons.takenSlugs(courseId, base), insert);
+  }
+  if (attachments.length) {
+    await uow.lessons.replaceAttachments(lesson.id, attachments);
+    lesson = { ...lesson, attachments };
   }
   await uow.emit(lessonCreated(lesson));
   await syncContent(uow, course, lesson.createdAt);

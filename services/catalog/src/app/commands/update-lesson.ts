@@ -3,12 +3,14 @@ import { lessonUpdated } from '../../domain/catalog.events';
 import {
   assertVideoUrlKept,
   validateLessonPatch,
+  type ContentField,
   type Lesson,
   type LessonContent,
   type LessonField,
   type LessonInput,
 } from '../../domain/lesson';
-import type { CatalogPorts, CatalogUnitOfWork } from '../deps';
+import { checkLessonFiles, referencedFileIds, sameAttachments, type FileFacts } from '../../domain/lesson-files';
+import type { CatalogDeps, CatalogPorts, CatalogUnitOfWork } from '../deps';
 import { allocateSlug, inSlugFamily, lessonBaseSlug } from '../slugs';
 import { lockManagedLesson, requireUuid, syncContent, type Caller } from '../shared';
 
@@ -17,7 +19,25 @@ export interface UpdateLessonCommand extends LessonInput {
   fields: string[];
 }
 
-const CONTENT_KEYS: Record<Exclude<LessonField, 'slug' | 'section_id'>, keyof LessonContent> = {
+/** A validated partial update, with the media service's facts about the files it references. */
+export interface LessonUpdate {
+  lessonId: string;
+  patch: Partial<LessonContent>;
+  attachmentFileIds: string[] | undefined;
+  sectionId: string | undefined;
+  slug: string | undefined;
+  files: ReadonlyMap<string, FileFacts>;
+}
+
+/** Validates the request and asks media about the files it attaches (a remote call: before the transaction). */
+export async function prepareUpdateLesson(deps: Pick<CatalogDeps, 'media'>, cmd: UpdateLessonCommand): Promise<LessonUpdate> {
+  const lessonId = requireUuid('lesson_id', cmd.lessonId);
+  const { patch, attachmentFileIds, sectionId, slug } = validateLessonPatch(cmd, cmd.fields);
+  const files = await deps.media.fileFacts(referencedFileIds({ videoFileId: patch.videoFileId, attachmentFileIds }));
+  return { lessonId, patch, attachmentFileIds, sectionId, slug, files };
+}
+
+const CONTENT_KEYS: Record<ContentField, keyof LessonContent> = {
   title: 'title',
   description: 'description',
   content: 'content',
@@ -30,18 +50,25 @@ const CONTENT_KEYS: Record<Exclude<LessonField, 'slug' | 'section_id'>, keyof Le
   unlock_at: 'unlockAt',
   unlock_after_days: 'unlockAfterDays',
   prerequisite: 'prerequisite',
+  video_file_id: 'videoFileId',
 };
 
 /**
  * Partial update of a lesson (owner/admin); `section_id` moves it to the end of another section of
- * the same course. Emits `lesson.updated` with the fields that really changed, and — when the course
- * is published and its countable lessons changed (e.g. counts_toward_completion) — a new version.
+ * the same course; `video_file_id` ("" detaches) and `attachment_file_ids` (the complete new list) follow
+ * the rules of `checkLessonFiles`. Emits `lesson.updated` with the fields that really changed, and — when
+ * the course is published and its countable lessons changed (e.g. counts_toward_completion) — a new version.
  */
-export async function updateLesson(uow: CatalogUnitOfWork, ports: CatalogPorts, caller: Caller, cmd: UpdateLessonCommand): Promise<Lesson> {
-  const lessonId = requireUuid('lesson_id', cmd.lessonId);
-  const { patch, sectionId, slug } = validateLessonPatch(cmd, cmd.fields);
+export async function updateLesson(uow: CatalogUnitOfWork, ports: CatalogPorts, caller: Caller, input: LessonUpdate): Promise<Lesson> {
+  const { lessonId, patch, attachmentFileIds, sectionId, slug } = input;
+  const fileIds = referencedFileIds({ videoFileId: patch.videoFileId, attachmentFileIds });
+  await uow.deletedFiles.lockShared(fileIds); // before the course lock, as the deletion consumer
   const { course, lesson } = await lockManagedLesson(uow, lessonId, caller);
-  assertVideoUrlKept(lesson, patch); // a video lesson keeps a video_url
+  assertVideoUrlKept(lesson, patch); // a video lesson keeps a video_url or a video file
+  const attachments =
+    fileIds.length || attachmentFileIds
+      ? checkLessonFiles(course, { videoFileId: patch.videoFileId, attachmentFileIds }, input.files, await uow.deletedFiles.among(fileIds))
+      : undefined;
   const changed: LessonField[] = [];
   if (sectionId && sectionId !== lesson.sectionId) {
     const section = await uow.sections.findById(sectionId);
@@ -53,10 +80,14 @@ export async function updateLesson(uow: CatalogUnitOfWork, ports: CatalogPorts, 
   }
   if (slug !== undefined && (await changeSlug(uow, ports, lesson, slug, patch.title ?? lesson.title))) changed.push('slug');
   const content: Partial<LessonContent> = {};
-  for (const [field, key] of Object.entries(CONTENT_KEYS) as [Exclude<LessonField, 'slug' | 'section_id'>, keyof LessonContent][]) {
+  for (const [field, key] of Object.entries(CONTENT_KEYS) as [ContentField, keyof LessonContent][]) {
     if (patch[key] === undefined || same(patch[key], lesson[key])) continue;
     (content as Record<string, unknown>)[key] = patch[key];
     changed.push(field);
+  }
+  if (attachmentFileIds && attachments && !sameAttachments(attachments, lesson.attachments)) {
+    await uow.lessons.replaceAttachments(lessonId, attachments);
+    changed.push('attachment_file_ids');
   }
   if (!changed.length) return lesson;
   const updated = await uow.lessons.update(lessonId, { content });

@@ -24,11 +24,14 @@ export interface Outline {
 
 /**
  * A lesson as an outline shows it to someone who does not manage the course: no content, and — unless it
- * is a preview lesson (public) — no `video_url` and no `resources` either (a video lesson's URL is its
- * content: it is served by GetLesson, where enrolment, drip dates and prerequisites are checked).
+ * is a preview lesson (public) — no `video_url`, `resources`, `video_file_id` or attachments either (a video
+ * lesson's video is its content: it is served by GetLesson, where enrolment, drip dates and prerequisites are
+ * checked).
  */
 export function publicOutlineEntry(lesson: Lesson): Lesson {
-  return lesson.isPreview ? { ...lesson, content: '' } : { ...lesson, content: '', videoUrl: '', resources: [] };
+  return lesson.isPreview
+    ? { ...lesson, content: '' }
+    : { ...lesson, content: '', videoUrl: '', resources: [], videoFileId: null, attachments: [] };
 }
 
 /**

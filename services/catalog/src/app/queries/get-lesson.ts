@@ -1,6 +1,6 @@
 import { AppError, UnavailableError } from '@lms/kit/errors';
 import { CatalogErrors } from '../../domain/catalog.errors';
-import { canManage } from '../../domain/course';
+import { canManage, type Course } from '../../domain/course';
 import type { Lesson } from '../../domain/lesson';
 import type { CatalogDeps } from '../deps';
 import { publicOutlineEntry } from './get-course-outline';
@@ -55,11 +55,24 @@ export async function getLesson(deps: CatalogDeps, caller: Caller | undefined, q
   const lessonId = requireUuid('lesson_id', query.lessonId);
   const lesson = await deps.units.read.lessons.findById(lessonId, { withContent: true });
   if (!lesson) throw CatalogErrors.lessonNotFound();
-  const course = await deps.units.read.courses.findById(lesson.courseId);
+  await assertCanReadContent(deps, caller, lesson, await deps.units.read.courses.findById(lesson.courseId));
+  return lesson;
+}
+
+/**
+ * GetLesson's rule (above) for one lesson of `course`: returns when the caller may read the lesson's content
+ * (and so its video and attachments: CanReadLessonFile asks the same), throws the refusal otherwise.
+ */
+export async function assertCanReadContent(
+  deps: CatalogDeps,
+  caller: Caller | undefined,
+  lesson: Lesson,
+  course: Course | undefined,
+): Promise<void> {
   if (!course || !(await canRead(deps, course, caller))) throw CatalogErrors.lessonNotFound();
-  if (canManage(course, caller)) return lesson;
+  if (canManage(course, caller)) return;
   if (!lesson.isPublished) throw CatalogErrors.lessonNotFound();
-  if (lesson.isPreview) return lesson;
+  if (lesson.isPreview) return;
   if (caller?.role === 'student') {
     if (hasAccessRule(lesson)) {
       const answer = await deps.enrollmentService.callerLessonAccess(course.id, lesson.id);
@@ -68,11 +81,11 @@ export async function getLesson(deps: CatalogDeps, caller: Caller | undefined, q
       }
       if (!answer.enrolled) throw CatalogErrors.enrollmentRequired();
       if (answer.locked) throw lessonLocked(lesson, answer);
-      return lesson;
+      return;
     }
     // The event-fed read model first; the enrollment service only for an enrolment it has not seen yet.
-    if (await deps.units.read.enrollments.isActiveStudent(course.id, caller.userId)) return lesson;
-    if (await deps.enrollmentService.callerIsEnrolled(course.id)) return lesson;
+    if (await deps.units.read.enrollments.isActiveStudent(course.id, caller.userId)) return;
+    if (await deps.enrollmentService.callerIsEnrolled(course.id)) return;
   }
   throw CatalogErrors.enrollmentRequired();
 }
