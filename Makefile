@@ -10,7 +10,8 @@
 #   make lint          architecture rules (dependency-cruiser) + generated gRPC types up to date
 #   make test          install + infra-up + build, then jest with the infra URLs exported
 #                      (extra jest arguments: make test JEST_ARGS='libs/kit --runInBand')
-#   make run / stop    start / stop the whole fleet (scripts/run.sh)
+#   make run / stop    start / stop the whole fleet (scripts/run.sh); media keeps its files in .run/media,
+#                      or with `make run S3=1` (= STORAGE_PROVIDER=s3 make run) in infra's local s3rver
 #   make analytics-rebuild  refill analytics' read models from the event logs of auth, catalog, enrollment
 #                      and quiz (npm run rebuild -w @lms/analytics; the fleet of `make run` must be running;
 #                      `make run` does it by itself when lms_analytics is new)
@@ -18,6 +19,8 @@
 #                      knobs: BENCH_* variables, see bench/README.md)
 #   make bench-analytics analytics at scale: 100k enrolments, 5M lesson progress rows bulk-loaded, dashboards'
 #                      latency over gRPC, ingestion lag at 2,000 events/s (bench/analytics.ts; ~10 min)
+#   make bench-media   100 MB upload and download through the gateway per storage provider (local, s3rver):
+#                      MB/s next to a plain file copy, RSS growth of gateway and media (bench/media.ts; ~2 min)
 
 SHELL := /bin/bash
 JEST_ARGS ?=
@@ -25,7 +28,7 @@ JEST_ARGS ?=
 # install must finish before build; keep prerequisites in order even with -j.
 .NOTPARALLEL:
 
-.PHONY: deps install infra-up infra-down infra-status build lint test run stop analytics-rebuild bench-quiz bench-analytics
+.PHONY: deps install infra-up infra-down infra-status build lint test run stop analytics-rebuild bench-quiz bench-analytics bench-media
 
 deps:
 	bash scripts/infra.sh deps
@@ -55,8 +58,11 @@ lint:
 test: install infra-up build lint
 	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && npx jest $(JEST_ARGS)
 
+# S3=1: media stores its files in the s3rver of scripts/infra.sh (STORAGE_PROVIDER=s3).
+S3 ?=
 run: install infra-up build
-	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && bash scripts/run.sh
+	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" \
+	  && $(if $(S3),STORAGE_PROVIDER=s3) bash scripts/run.sh
 
 stop:
 	bash scripts/run.sh stop
@@ -78,3 +84,8 @@ bench-quiz: install infra-up
 bench-analytics: install infra-up
 	npx tsc -b libs/kit
 	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && npx tsx bench/analytics.ts
+
+# Separate processes (auth, catalog, media, gateway) from their builds, so each one's memory can be sampled.
+bench-media: install infra-up
+	npx tsc -b services/auth services/catalog services/media gateway
+	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && npx tsx bench/media.ts

@@ -38,6 +38,7 @@ async function main() {
     else throw new Error(`creating ${user.email}: ${res.status} ${JSON.stringify(res.body)}`);
   }
   const courses = await demoCourses(demoPassword);
+  await demoMedia(courses, demoPassword);
   await demoLearning(courses, demoPassword);
 }
 
@@ -172,6 +173,94 @@ async function demoCourses(demoPassword) {
     await remember(demo, courseId, demo.quiz ? await demoQuiz(token, courseId, demo) : undefined);
   }
   return ids;
+}
+
+/**
+ * Files through the media service: the instructor uploads a PDF handout and a PNG cover (multipart, as a browser
+ * does) and attaches the handout to a lesson (`attachment_file_ids`). Each step is skipped when already done.
+ */
+async function demoMedia(courses, demoPassword) {
+  const login = must(await call('POST', '/auth/login', { email: 'instructor@lms.local', password: demoPassword }), 'instructor login', 200);
+  const token = login.access_token;
+  const listed = await call('GET', '/files/my-files?page=1&page_size=100', undefined, token);
+  if (listed.status === 404 || listed.status === 503) {
+    console.log(`[demo] no files: the gateway answers ${listed.status} on /files (media not deployed?)`);
+    return;
+  }
+  const mine = must(listed, 'listing my files', 200).files;
+  const named = (name) => mine.find((f) => (f.original_filename ?? f.filename) === name);
+  const upload = async (name, type, bytes, fields) => {
+    const existing = named(name);
+    if (existing) {
+      console.log(`[demo] file ${name} already uploaded (id ${existing.id})`);
+      return existing;
+    }
+    const form = new FormData();
+    // Fields before the file: the gateway streams the file part to media as it arrives.
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', new Blob([bytes], { type }), name);
+    const res = await fetch(`${base}/api/v1/files/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const text = await res.text();
+    const file = must({ status: res.status, body: text ? JSON.parse(text) : undefined }, `uploading ${name}`, 201);
+    console.log(`[demo] uploaded ${name} (${file.file_type}, ${file.file_size} bytes, id ${file.id})`);
+    return file;
+  };
+  const handout = await upload('typescript-cheatsheet.pdf', 'application/pdf', demoPdf('TypeScript for Backend Engineers: cheat sheet'), { folder: 'handouts', is_public: 'false' });
+  const cover = await upload('typescript-cover.png', 'image/png', demoPng(32, 18), { folder: 'covers', is_public: 'true' });
+
+  const lessonId = courses['typescript-for-backend-engineers'].lessons['Testing against real servers'];
+  const lesson = must(await call('GET', `/lessons/${lessonId}`, undefined, token), 'reading the lesson', 200);
+  if (!('attachments' in lesson)) {
+    console.log('[demo] lessons have no attachments yet (catalog without file references): the handout is not attached');
+  } else if ((lesson.attachments || []).some((a) => a.file_id === handout.id)) {
+    console.log(`[demo] ${handout.original_filename ?? handout.filename} already attached to "${lesson.title}"`);
+  } else {
+    const ids = [...(lesson.attachments || []).map((a) => a.file_id), handout.id];
+    must(await call('PUT', `/lessons/${lessonId}`, { attachment_file_ids: ids }, token), 'attaching the handout', 200);
+    console.log(`[demo] attached the handout to "${lesson.title}"`);
+  }
+  console.log(`[demo] files: ${base}/api/v1/files/download/${handout.id} (enrolled students, the instructor), ${base}/api/v1/files/download/${cover.id} (public)`);
+}
+
+/** A one-page PDF (header, objects, cross-reference table, trailer): what media's inspection accepts as a PDF. */
+function demoPdf(text) {
+  const content = `BT /F1 18 Tf 40 760 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, i) => {
+    const at = Buffer.byteLength(body, 'latin1');
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return at;
+  });
+  const xrefAt = Buffer.byteLength(body, 'latin1');
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** An RGB PNG of width × height (a colour gradient): IHDR, zlib-compressed IDAT, IEND with their CRCs. */
+function demoPng(width, height) {
+  const { deflateSync, crc32 } = require('node:zlib');
+  const u32 = (n) => { const b = Buffer.alloc(4); b.writeUInt32BE(n >>> 0); return b; };
+  const chunk = (type, data) => { const td = Buffer.concat([Buffer.from(type, 'ascii'), data]); return Buffer.concat([u32(data.length), td, u32(crc32(td))]); };
+  const rows = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x++) row.set([0x31, (x * 8) & 0xff, 0x80 + ((y * 7) & 0x7f)], 1 + x * 3);
+    rows.push(row);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', Buffer.concat([u32(width), u32(height), Buffer.from([8, 2, 0, 0, 0])])),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function must(res, what, ...ok) {

@@ -2,6 +2,8 @@
 # Starts the fleet locally (after `make run` has installed, started the infrastructure and built),
 # creates the bootstrap admin and demo users, prints the URLs and credentials.
 #   scripts/run.sh         start (idempotent: already-running processes are kept)
+#   STORAGE_PROVIDER=s3 scripts/run.sh   media keeps its files in the local s3rver of scripts/infra.sh (bucket
+#                          lms-media-dev, created when missing) instead of .run/media (`make run S3=1` does the same)
 #   scripts/run.sh stop    stop the processes this script started (by PID)
 #   scripts/run.sh status  show them with their memory (RSS)
 set -euo pipefail
@@ -10,12 +12,12 @@ REPO=$(pwd)
 RUN_DIR="$REPO/.run"
 mkdir -p "$RUN_DIR"
 
-# Every service, in start order: name, entry point, gRPC port (the gateway last, on HTTP). Each one's
-# address is exported as <NAME>_GRPC_ADDR once it is ready, so the services started after it (quiz calls
-# auth, catalog and enrollment; analytics calls auth, and its rebuild reads the event log of the four
-# before it) and the gateway find it; its database is lms_<name>.
+# Every service, in start order: name, entry point, gRPC port (the gateway last, on HTTP). Every address is
+# exported as <NAME>_GRPC_ADDR before the first one starts (catalog and media call each other, so one of them
+# starts before the other is up; their clients connect lazily); each waits until the one before it is ready.
+# Its database is lms_<name>.
 SERVICES=("auth services/auth/dist/src/main.js 50051" "catalog services/catalog/dist/src/main.js 50052" "enrollment services/enrollment/dist/src/main.js 50053"
-  "quiz services/quiz/dist/src/main.js 50054" "analytics services/analytics/dist/src/main.js 50055")
+  "quiz services/quiz/dist/src/main.js 50054" "analytics services/analytics/dist/src/main.js 50055" "media services/media/dist/src/main.js 50056")
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 
 log() { printf '[run] %s\n' "$*" >&2; }
@@ -74,7 +76,19 @@ fi
 if ! grep -q '^INTERNAL_SERVICE_SECRET=' "$SECRETS"; then
   (umask 077; echo "INTERNAL_SERVICE_SECRET=$(node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))")" >> "$SECRETS")
 fi
+# Keys media's local direct-upload URLs (HMAC); appended to older secrets files.
+if ! grep -q '^MEDIA_URL_SIGNING_SECRET=' "$SECRETS"; then
+  (umask 077; echo "MEDIA_URL_SIGNING_SECRET=$(node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))")" >> "$SECRETS")
+fi
 set -a; . "$SECRETS"; set +a
+
+# media's storage: a directory under .run (git-ignored), or with STORAGE_PROVIDER=s3 the s3rver of infra.sh
+# (S3_ENDPOINT and its key come from `infra.sh env`).
+export STORAGE_PROVIDER=${STORAGE_PROVIDER:-local} UPLOAD_DIR=${UPLOAD_DIR:-$RUN_DIR/media} PUBLIC_API_URL=${PUBLIC_API_URL:-http://localhost:$GATEWAY_PORT}
+if [ "$STORAGE_PROVIDER" = s3 ]; then
+  [ -n "${S3_ENDPOINT:-}" ] || { log "STORAGE_PROVIDER=s3 needs S3_ENDPOINT (scripts/infra.sh env exports the local s3rver's)"; exit 1; }
+  export S3_BUCKET=${S3_BUCKET:-lms-media-dev} S3_CREATE_BUCKET=${S3_CREATE_BUCKET:-true}
+fi
 
 wait_grpc() { # name address
   for _ in $(seq 1 150); do
@@ -100,15 +114,18 @@ analytics_rebuild=false
 if ! is_running analytics && ! analytics_db_exists; then analytics_rebuild=true; fi
 
 for entry in "${SERVICES[@]}"; do
+  read -r name _ port <<<"$entry"
+  export "$(echo "$name" | tr '[:lower:]' '[:upper:]')_GRPC_ADDR=127.0.0.1:$port"
+done
+for entry in "${SERVICES[@]}"; do
   read -r name entry_point port <<<"$entry"
   if is_running "$name"; then log "$name already running"; continue; fi
-  upper=$(echo "$name" | tr '[:lower:]' '[:upper:]')
   DATABASE_URL="$PG_BASE/lms_$name" GRPC_PORT="$port" nohup node "$entry_point" >>"$RUN_DIR/$name.log" 2>&1 &
   echo $! > "$RUN_DIR/$name.pid"
-  export "${upper}_GRPC_ADDR=127.0.0.1:$port"
   wait_grpc "$name" "127.0.0.1:$port"
   log "$name ready on 127.0.0.1:$port (log: .run/$name.log)"
 done
+if [ "$STORAGE_PROVIDER" = s3 ]; then log "media stores files in $S3_ENDPOINT bucket $S3_BUCKET"; else log "media stores files in ${UPLOAD_DIR#"$REPO"/}"; fi
 
 if [ "$analytics_rebuild" = true ]; then
   if [ -f services/analytics/dist/src/cli/rebuild.js ]; then
@@ -152,6 +169,7 @@ LMS Fleet is running.
   API        $BASE/api/v1
   Docs       $BASE/docs      (OpenAPI: $BASE/openapi.json)
   Health     $BASE/healthz   $BASE/readyz
+  Files      $BASE/api/v1/files/upload (multipart), stored in $([ "$STORAGE_PROVIDER" = s3 ] && echo "s3rver bucket $S3_BUCKET" || echo "${UPLOAD_DIR#"$REPO"/}")
   Logs       .run/*.log      Stop: make stop
 
 Demo accounts (local only; passwords generated into .run/secrets.env):
