@@ -8,10 +8,12 @@ import { JwksCache, type AuthClient } from './clients/auth.client';
 import {
   createAnalyticsClient,
   createEnrollmentClient,
+  createMediaClient,
   createQuizClient,
   type AnalyticsClient,
   type CatalogClient,
   type EnrollmentClient,
+  type MediaClient,
   type QuizClient,
 } from '@lms/kit/clients';
 import type { GatewayConfig } from './config';
@@ -34,7 +36,8 @@ import { poolRoutes } from './routes/pools.routes';
 import { questionRoutes } from './routes/questions.routes';
 import { quizRoutes } from './routes/quizzes.routes';
 import { regradeRoutes } from './routes/regrades.routes';
-import { expressPath, mountRoutes, type AnyRoute } from './routes/route';
+import { fileRoutes, type MediaFiles } from './routes/files.routes';
+import { expressPath, mountRoutes, rawBodyMatcher, type AnyRoute } from './routes/route';
 import { systemRoutes } from './routes/system.routes';
 import { userRoutes } from './routes/users.routes';
 
@@ -49,6 +52,8 @@ export interface GatewayDeps {
   quiz?: QuizClient;
   /** main.ts passes (and closes) it; when absent a client to ANALYTICS_GRPC_ADDR is made (it connects lazily). */
   analytics?: AnalyticsClient;
+  /** main.ts passes (and closes) it; when absent a client to MEDIA_GRPC_ADDR is made (it connects lazily). */
+  media?: MediaClient | MediaFiles;
   redis: Redis;
   isDraining?: () => boolean;
 }
@@ -67,6 +72,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   const enrollment = deps.enrollment ?? createEnrollmentClient(config.ENROLLMENT_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const quiz = deps.quiz ?? createQuizClient(config.QUIZ_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const analytics = deps.analytics ?? createAnalyticsClient(config.ANALYTICS_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+  const media = deps.media ?? createMediaClient(config.MEDIA_GRPC_ADDR, config.GRPC_DEADLINE_MS, config.MEDIA_STREAM_DEADLINE_MS);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -92,6 +98,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
     ...attemptRoutes(quiz),
     ...regradeRoutes(quiz),
     ...analyticsRoutes(analytics),
+    ...fileRoutes(media),
     ...systemRoutes({
       jwks: new JwksCache(auth),
       openApiDocument: () => openApiDocument(),
@@ -127,8 +134,8 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   );
   // 6. general per-IP limit (everything, including health and docs)
   app.use(generalRateLimit(limiter, config.RATE_LIMIT_GENERAL_PER_MIN, windowMs, logger));
-  // 7. strict JSON bodies with a size limit
-  app.use(jsonBody(config.BODY_LIMIT));
+  // 7. strict JSON bodies with a size limit (not for the upload routes: they stream their own bodies)
+  app.use(jsonBody(config.BODY_LIMIT, rawBodyMatcher(routes)));
   app.use('/docs', swaggerAssets());
   app.use('/redoc', redocAssets());
   // 8. routes (each: authenticate → role → strict limit → validate → handler)
@@ -159,6 +166,13 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
       ),
       // Issue 10 A11: bulk enrolment by email must not become an address-probing tool, from any number of IPs.
       bulk_enroll: strictRateLimit(limiter, [{ bucket: 'bulk:user', limit: config.RATE_LIMIT_BULK_ENROLL_PER_MIN, key: byCaller }], windowMs, 'bulk enrolments'),
+      // The seed's 10 uploads per hour per user (streamed and direct alike).
+      upload: strictRateLimit(
+        limiter,
+        [{ bucket: 'upload:user', limit: config.RATE_LIMIT_UPLOADS_PER_HOUR, key: byCaller }],
+        config.RATE_LIMIT_UPLOAD_WINDOW_MS,
+        'uploads',
+      ),
     },
   });
   // 9. 404 / 405, 10. errors

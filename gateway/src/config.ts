@@ -28,7 +28,15 @@ export const gatewayConfigShape = {
   ENROLLMENT_GRPC_ADDR: env.str('127.0.0.1:50053'),
   QUIZ_GRPC_ADDR: env.str('127.0.0.1:50054'),
   ANALYTICS_GRPC_ADDR: env.str('127.0.0.1:50055'),
+  MEDIA_GRPC_ADDR: env.str('127.0.0.1:50056'),
   GRPC_DEADLINE_MS: env.int(3000, { min: 50 }),
+  /** Deadline of one streamed upload or download through media (a 100 MB file on a slow link). */
+  MEDIA_STREAM_DEADLINE_MS: env.int(30 * 60_000, { min: 1000 }),
+  /**
+   * Longest time to receive one whole request (Node's requestTimeout: slow-body clients are cut off).
+   * Uploads stream up to 100 MB through the gateway, so this bounds the slowest upload accepted.
+   */
+  HTTP_REQUEST_TIMEOUT_MS: env.int(10 * 60_000, { min: 1000 }),
   REDIS_URL: env.url('redis://127.0.0.1:56379'),
   REDIS_KEY_PREFIX: env.str('lms:gw:'),
   /** Comma-separated allowed origins; empty = no CORS headers at all (same-origin only). */
@@ -45,6 +53,9 @@ export const gatewayConfigShape = {
   RATE_LIMIT_BULK_ENROLL_PER_MIN: env.int(5, { min: 1 }),
   /** The window the per-minute limits apply to; tests shorten it. */
   RATE_LIMIT_WINDOW_MS: env.int(60_000, { min: 100 }),
+  /** Uploads (streamed and direct) per user and upload window: the seed's 10 per hour. */
+  RATE_LIMIT_UPLOADS_PER_HOUR: env.int(10, { min: 1 }),
+  RATE_LIMIT_UPLOAD_WINDOW_MS: env.int(3_600_000, { min: 100 }),
   JWT_ISSUER: env.str('lms-auth'),
   JWT_AUDIENCE: env.str('lms-api'),
   /** Revocation marks written by auth (kit RevocationStore); must match auth's prefix. */

@@ -6,7 +6,7 @@ import { runService } from '@lms/kit/lifecycle';
 import { stopTelemetry } from '@lms/kit/telemetry';
 import { buildApp } from './app';
 import { createAuthClient } from './clients/auth.client';
-import { createAnalyticsClient, createCatalogClient, createEnrollmentClient, createQuizClient } from '@lms/kit/clients';
+import { createAnalyticsClient, createCatalogClient, createEnrollmentClient, createMediaClient, createQuizClient } from '@lms/kit/clients';
 import { closeRedis, createRedis, waitForRedis } from '@lms/kit/redis';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 
@@ -30,6 +30,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
   const enrollment = createEnrollmentClient(config.ENROLLMENT_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const quiz = createQuizClient(config.QUIZ_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const analytics = createAnalyticsClient(config.ANALYTICS_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+  const media = createMediaClient(config.MEDIA_GRPC_ADDR, config.GRPC_DEADLINE_MS, config.MEDIA_STREAM_DEADLINE_MS);
 
   // Dependency health is watched in the background and logged, never part of readiness (review B1/A9):
   // one long-lived health channel per backend, one round per interval whatever the request rate.
@@ -39,6 +40,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
     enrollment: grpcHealthProbe(config.ENROLLMENT_GRPC_ADDR),
     quiz: grpcHealthProbe(config.QUIZ_GRPC_ADDR),
     analytics: grpcHealthProbe(config.ANALYTICS_GRPC_ADDR),
+    media: grpcHealthProbe(config.MEDIA_GRPC_ADDR),
   };
   const monitor = new DependencyMonitor(
     {
@@ -53,13 +55,14 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
   monitor.start();
 
   let draining = false;
-  const { app } = buildApp({ config, logger: log, auth, catalog, enrollment, quiz, analytics, redis, isDraining: () => draining });
+  const { app } = buildApp({ config, logger: log, auth, catalog, enrollment, quiz, analytics, media, redis, isDraining: () => draining });
   const server = http.createServer((req, res) => {
     if (draining) res.shouldKeepAlive = false;
     app(req, res);
   });
   server.headersTimeout = 15_000; // slow-header clients are cut off
-  server.requestTimeout = 30_000;
+  // Uploads stream their bodies (up to 100 MB), so the whole-request limit is configurable (10 min default).
+  server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
   server.keepAliveTimeout = 5_000;
 
   await new Promise<void>((resolve, reject) => {
@@ -81,6 +84,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
       enrollment: config.ENROLLMENT_GRPC_ADDR,
       quiz: config.QUIZ_GRPC_ADDR,
       analytics: config.ANALYTICS_GRPC_ADDR,
+      media: config.MEDIA_GRPC_ADDR,
     },
     'gateway listening',
   );
@@ -108,6 +112,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
       enrollment.close();
       quiz.close();
       analytics.close();
+      media.close();
       await stopTelemetry();
       log.info('gateway stopped');
     })());

@@ -1,14 +1,20 @@
-import express, { type RequestHandler } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import { HttpError } from '../errors/http-errors';
 
 /**
  * Strict JSON (objects and arrays only) with a size limit. Parse failures reach the error handler as
  * body-parser errors and are mapped there (400 BAD_JSON, 413 PAYLOAD_TOO_LARGE, 415).
  * A body that is not JSON at all is refused with 415 instead of being silently ignored.
+ * `skip`: requests whose route streams its own body (uploads: multipart, raw bytes) — neither parsed nor refused.
  */
-export function jsonBody(limit: string): RequestHandler[] {
-  const parse = express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
+export function jsonBody(limit: string, skip: (req: Request) => boolean = () => false): RequestHandler[] {
+  const json = express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
+  const parse: RequestHandler = (req, res, next) => (skip(req) ? next() : json(req, res, next));
   const requireJson: RequestHandler = (req, _res, next) => {
+    if (skip(req)) {
+      next();
+      return;
+    }
     const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
     if (hasBody && req.body === undefined && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
       next(new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Request body must be JSON (Content-Type: application/json)'));

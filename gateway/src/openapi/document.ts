@@ -26,8 +26,9 @@ const STANDARD_ERRORS: Record<number, { name: string; description: string }> = {
   403: { name: 'Forbidden', description: 'Your role does not allow this' },
   404: { name: 'NotFound', description: 'No such resource' },
   409: { name: 'Conflict', description: 'Conflicts with the current state' },
-  413: { name: 'PayloadTooLarge', description: 'Request body larger than the configured limit' },
-  415: { name: 'UnsupportedMediaType', description: 'Request body is not JSON' },
+  413: { name: 'PayloadTooLarge', description: 'Request body larger than the configured limit (uploads: the file size limit or the storage quota)' },
+  415: { name: 'UnsupportedMediaType', description: 'Request body is not JSON (uploads: a file type not allowed, or content that is not what its name says)' },
+  416: { name: 'RangeNotSatisfiable', description: 'The requested byte range lies outside the file (`Content-Range: bytes */<size>`)' },
   422: { name: 'ValidationFailed', description: 'Invalid input; `errors` lists each field (`loc`, `msg`)' },
   429: { name: 'RateLimited', description: 'Rate limit exceeded; retry after `Retry-After` seconds' },
   500: { name: 'InternalError', description: 'Unexpected error (details are logged, never returned)' },
@@ -36,7 +37,7 @@ const STANDARD_ERRORS: Record<number, { name: string; description: string }> = {
 
 function errorStatuses(def: AnyRoute): number[] {
   const s = new Set<number>([429, 500]);
-  if (def.body) [400, 413, 415, 422].forEach((c) => s.add(c));
+  if (def.body || def.rawBody) [400, 413, 415, 422].forEach((c) => s.add(c));
   if (def.query || def.params) s.add(422);
   if (def.access !== 'public') [401, 503].forEach((c) => s.add(c));
   if (Array.isArray(def.access)) s.add(403);
@@ -129,6 +130,15 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: DocumentInfo) {
         ...(def.body
           ? { body: { required: def.bodyRequired !== false, content: { 'application/json': { schema: def.body } } } }
           : {}),
+        ...(def.rawBody
+          ? {
+              body: {
+                required: true,
+                ...(def.rawBody.description ? { description: def.rawBody.description } : {}),
+                content: { [def.rawBody.contentType]: { schema: def.rawBody.schema } },
+              },
+            }
+          : {}),
       },
       responses,
     });
@@ -147,6 +157,7 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: DocumentInfo) {
       { name: 'Enrollments', description: 'Enrolments, lesson progress, course enrolment lists and statistics' },
       { name: 'Quizzes', description: 'Quizzes of a course, their questions and question pools (course owner, admins)' },
       { name: 'Quiz attempts', description: 'Taking a quiz (enrolled students), results, grading and regrading' },
+      { name: 'Files', description: 'Uploads (streamed multipart, direct uploads for large files), authorised downloads with Range' },
       { name: 'Analytics', description: 'Learner, course, instructor and system dashboards, course reports and exports (read models fed by events)' },
       { name: 'System', description: 'Health, readiness, keys, this document' },
     ],

@@ -16,7 +16,7 @@ import { toPublic } from '../presentation/public-shape';
  * `authenticated`: any valid token. A role list: a valid token with one of those roles (else 403).
  */
 export type Access = 'public' | 'optional' | 'authenticated' | readonly Role[];
-export type StrictLimitName = 'login' | 'register' | 'password_reset' | 'bulk_enroll';
+export type StrictLimitName = 'login' | 'register' | 'password_reset' | 'bulk_enroll' | 'upload';
 export type Method = 'get' | 'post' | 'put' | 'delete';
 
 export interface RouteInput<B, Q, P> {
@@ -48,6 +48,12 @@ export interface RouteDef<B extends ZodTypeAny = ZodTypeAny, Q extends ZodTypeAn
   body?: B;
   /** Default true when a body schema is given; false lets an empty body parse as `{}`. */
   bodyRequired?: boolean;
+  /**
+   * The handler streams the request body itself (multipart or raw bytes): the JSON parser leaves it alone,
+   * and the document shows this media type. Until the handler says the body was read to its end
+   * (`bodyConsumed(res)`), any answer closes the connection, so a refused upload is never drained.
+   */
+  rawBody?: { contentType: string; schema: ZodTypeAny; description?: string };
   query?: Q;
   params?: P;
   success: {
@@ -85,6 +91,19 @@ export function expressPath(openApiPath: string): string {
   return openApiPath.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
 }
 
+/** Matches the requests of the routes that read their own body (the JSON parser skips them). */
+export function rawBodyMatcher(routes: AnyRoute[]): (req: Request) => boolean {
+  const table = routes
+    .filter((r) => r.rawBody)
+    .map((r) => ({ method: r.method.toUpperCase(), regex: new RegExp(`^${expressPath(r.path).replace(/[.]/g, '\\.').replace(/:[A-Za-z0-9_]+/g, '[^/]+')}/?$`) }));
+  return (req) => table.some((r) => r.method === req.method && r.regex.test(req.path));
+}
+
+/** A raw-body route read its request to the end: the connection may be kept alive again. */
+export function bodyConsumed(res: Response): void {
+  if (!res.headersSent && res.getHeader('Connection') === 'close') res.removeHeader('Connection');
+}
+
 export function openApiPath(expressRoutePath: string): string {
   return expressRoutePath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
@@ -102,6 +121,12 @@ export interface RouteMiddleware {
 export function mountRoutes(app: Express, routes: AnyRoute[], mw: RouteMiddleware): void {
   for (const def of routes) {
     const chain: RequestHandler[] = [];
+    if (def.rawBody) {
+      chain.push((_req, res, next) => {
+        res.setHeader('Connection', 'close');
+        next();
+      });
+    }
     if (def.access === 'optional') chain.push(mw.authenticateOptional);
     else if (def.access !== 'public') chain.push(mw.authenticate);
     if (Array.isArray(def.access)) chain.push(mw.roleGuard(def.access));
