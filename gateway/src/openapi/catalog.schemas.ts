@@ -42,6 +42,8 @@ export const CATALOG_LIMITS = {
   resourceTitle: 200,
   reorderSections: 500,
   reorderLessons: 5_000,
+  /** Uploaded files attached to one lesson. */
+  lessonAttachments: 20,
   /** A single-lesson move past the end means "the end"; bigger numbers are refused. */
   moveIndex: 1_000_000,
   topLimit: 100,
@@ -274,7 +276,7 @@ const lessonFields = {
     .max(L.lessonContent)
     .optional()
     .openapi({ description: 'Markdown, stored as written: clients must sanitise it when rendering it as HTML (no raw HTML/scripts)' }),
-  lesson_type: LessonType.optional().openapi({ description: 'Default: text; a video lesson needs a `video_url`' }),
+  lesson_type: LessonType.optional().openapi({ description: 'Default: text; a video lesson needs a `video_url` or a `video_file_id`' }),
   duration_minutes: z.number().int().min(0).max(L.durationMinutes).optional(),
   video_url: OptionalUrl.optional(),
   resources: z.array(ResourceBody).max(L.resources).optional(),
@@ -283,15 +285,33 @@ const lessonFields = {
   unlock_at: UnlockAt.optional(),
   unlock_after_days: z.number().int().min(0).max(L.unlockAfterDays).optional(),
   prerequisite: z.enum(PREREQUISITES).optional(),
+  video_file_id: z
+    .union([Uuid, z.literal('')])
+    .nullable()
+    .transform((v) => v ?? '')
+    .optional()
+    .openapi({
+      description:
+        'An uploaded video (`POST /files/upload`, file_type video) uploaded by the course owner or an admin; ' +
+        'null or "" = none (on an update: detach the video)',
+    }),
+  attachment_file_ids: z
+    .array(Uuid)
+    .max(L.lessonAttachments)
+    .optional()
+    .openapi({
+      description:
+        'Uploaded files (any type) of the course owner or an admin, in order, none twice; on an update the complete new list ([] = none)',
+    }),
 };
 
-/** The seed's rule: a video lesson needs its video_url (an update that would drop it is refused by the catalog). */
-const VIDEO_URL_REQUIRED = { message: 'Required for video lessons', path: ['video_url'] };
+/** The seed's rule: a video lesson needs its video — a video_url or an uploaded video (an update that would drop it is refused by the catalog). */
+const VIDEO_URL_REQUIRED = { message: 'Required for video lessons (or an uploaded video as video_file_id)', path: ['video_url'] };
 
 export const CreateLessonBody = z
   .object(lessonFields)
   .strict()
-  .refine((b) => b.lesson_type !== 'video' || !!b.video_url, VIDEO_URL_REQUIRED)
+  .refine((b) => b.lesson_type !== 'video' || !!b.video_url || !!b.video_file_id, VIDEO_URL_REQUIRED)
   .openapi('CreateLessonRequest');
 
 export const UpdateLessonBody = z
@@ -404,6 +424,20 @@ export const CategoryListSchema = listSchema(
 
 export const ResourceSchema = z.object({ title: z.string(), url: z.string(), type: z.string() }).openapi('Resource');
 
+export const LessonAttachmentSchema = z
+  .object({
+    file_id: z.string().uuid(),
+    filename: z.string().openapi({ description: "The file's original (sanitised) name, as it was when attached" }),
+    file_type: z.string().openapi({ description: 'video | document | image' }),
+    mime_type: z.string(),
+    file_size: z.number().int().openapi({ description: 'Bytes' }),
+    download_url: z.string().openapi({
+      description: 'The authorised download route, relative to the API origin (readable by whoever may read the lesson)',
+      example: '/api/v1/files/download/5f0c…',
+    }),
+  })
+  .openapi('LessonAttachment');
+
 const lessonShape = {
   id: z.string().uuid(),
   course_id: z.string().uuid(),
@@ -423,6 +457,10 @@ const lessonShape = {
   unlock_at: NullableTimestamp(),
   unlock_after_days: z.number().int(),
   prerequisite: NullableText().openapi({ description: 'previous_lesson | previous_section; null when none' }),
+  video_file_id: NullableId().openapi({
+    description: 'The uploaded video playing as this lesson\'s video (`GET /files/download/{id}` streams it, Range supported); null when none',
+  }),
+  attachments: z.array(LessonAttachmentSchema).openapi({ description: 'Uploaded files attached to the lesson, in order' }),
   created_at: Timestamp,
   updated_at: Timestamp,
 };
@@ -440,7 +478,7 @@ export const LessonDetailSchema = LessonSchema.extend({
   is_locked: z.boolean().openapi({
     description:
       'Drip date not reached or prerequisite missing, for the enrolled caller: the lesson is then its outline entry only ' +
-      '(`content` "", `video_url` null, `resources` [])',
+      '(`content` "", `video_url` null, `resources` [], `video_file_id` null, `attachments` [])',
   }),
   lock_reason: NullableText().openapi({ description: 'Why it is locked: drip | prerequisite | unknown_lesson; null when open' }),
 }).openapi('LessonDetail');

@@ -96,6 +96,29 @@ function courseFields(body: Record<string, unknown>): string[] {
 }
 
 /**
+ * A lesson as answered: its attachments with their download route (relative to the API origin: the gateway
+ * does not know its public URL; the route checks who may read the file — anyone who may read the lesson) and
+ * sizes as numbers (int64 arrives as a decimal string; files are far below 2^53). `video_file_id` "" → null
+ * by the schema.
+ */
+export function presentLesson<L extends Pick<Lesson__Output, 'attachments' | 'video_file_id'>>(lesson: L) {
+  return {
+    ...lesson,
+    video_file_id: lesson.video_file_id ?? '',
+    attachments: (lesson.attachments ?? []).map((a) => ({
+      ...a,
+      file_size: Number(a.file_size),
+      download_url: `${API}/files/download/${a.file_id}`,
+    })),
+  };
+}
+
+/** An outline (or its sections) with each lesson presented (`presentLesson`). */
+function presentOutline<O extends Pick<CourseOutline__Output, 'sections'>>(outline: O) {
+  return { ...outline, sections: outline.sections.map((s) => ({ ...s, lessons: s.lessons.map(presentLesson) })) };
+}
+
+/**
  * The flat lesson list of seed row 10: every section as an entry `{id, title, is_section: true,
  * order_index, lessons_count}` followed by its lessons (`is_section: false`, content omitted), in course
  * order; `total` counts the lessons only. Sections and lessons are what the caller may see (the outline).
@@ -106,7 +129,7 @@ export function presentLessonList(outline: Pick<CourseOutline__Output, 'sections
   for (const section of outline.sections) {
     entries.push({ id: section.id, title: section.title, is_section: true, order_index: section.order_index, lessons_count: section.lessons.length });
     for (const lesson of section.lessons) {
-      const { content: _content, ...rest } = lesson;
+      const { content: _content, ...rest } = presentLesson(lesson);
       entries.push({ ...rest, is_section: false });
       lessons += 1;
     }
@@ -151,7 +174,7 @@ async function lockedLessonEntry(catalog: CatalogClient, err: unknown, lessonId:
 
 /** A lesson the caller may not open: its outline entry only. */
 function withoutContent(lesson: Lesson__Output): Lesson__Output {
-  return { ...lesson, content: '', video_url: '', resources: [] };
+  return { ...lesson, content: '', video_url: '', resources: [], video_file_id: '', attachments: [] };
 }
 
 /** Previous/next lesson ids in the course order (sections in order, lessons in order within each); null when none. */
@@ -216,11 +239,11 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       body: MoveLessonBody,
       success: { status: 200, description: 'The moved lesson, with its new order_index', schema: LessonSchema },
       errors: [404],
-      handle: ({ params, body }) => {
+      handle: async ({ params, body }) => {
         if (body.lesson_id !== undefined && body.lesson_id.toLowerCase() !== params.lesson_id.toLowerCase()) {
           throw validationError([{ loc: ['body', 'lesson_id'], msg: 'Must be the lesson_id of the path' }]);
         }
-        return catalog.MoveLesson({ lesson_id: params.lesson_id, new_order_index: body.new_order_index });
+        return presentLesson(await catalog.MoveLesson({ lesson_id: params.lesson_id, new_order_index: body.new_order_index }));
       },
     }),
     route({
@@ -263,7 +286,7 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
         let lockReason = locked?.lock.lock_reason ?? '';
         if (!locked && progress?.is_locked) lockReason = progress.unlock_at && Date.parse(progress.unlock_at) > Date.now() ? 'drip' : 'prerequisite';
         return {
-          ...shown,
+          ...presentLesson(shown),
           ...neighbours(list.items, lesson.id),
           unlock_at: unlockAt,
           is_completed: progress?.progress?.status === 'completed',
@@ -283,7 +306,8 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       body: UpdateLessonBody,
       success: { status: 200, description: 'The updated lesson', schema: LessonSchema },
       errors: [404, 409],
-      handle: ({ params, body }) => catalog.UpdateLesson({ ...body, lesson_id: params.lesson_id, fields: presentFields(body) }),
+      handle: async ({ params, body }) =>
+        presentLesson(await catalog.UpdateLesson({ ...body, lesson_id: params.lesson_id, fields: presentFields(body) })),
     }),
     route({
       method: 'delete',
@@ -315,7 +339,7 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
         params: LessonIdParams,
         success: { status: 200, description: 'The lesson', schema: LessonSchema },
         errors: [404, 409],
-        handle: ({ params }) => catalog[rpc]({ lesson_id: params.lesson_id }),
+        handle: async ({ params }) => presentLesson(await catalog[rpc]({ lesson_id: params.lesson_id })),
       }),
     ),
   ];
@@ -518,7 +542,7 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       params: CourseIdParams,
       success: { status: 200, description: 'The outline', schema: CourseOutlineSchema },
       errors: [404],
-      handle: ({ params, caller }) => catalog.GetCourseOutline({ course_id: params.course_id }, identity(caller)),
+      handle: async ({ params, caller }) => presentOutline(await catalog.GetCourseOutline({ course_id: params.course_id }, identity(caller))),
     }),
     route({
       method: 'post',
@@ -595,7 +619,8 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       body: CreateLessonBody,
       success: { status: 201, description: 'The new lesson', schema: LessonSchema },
       errors: [404, 409],
-      handle: ({ params, body }) => catalog.CreateLesson({ ...body, course_id: params.course_id, fields: presentFields(body) }),
+      handle: async ({ params, body }) =>
+        presentLesson(await catalog.CreateLesson({ ...body, course_id: params.course_id, fields: presentFields(body) })),
     }),
     route({
       method: 'post',
@@ -611,7 +636,7 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       body: ReorderBody,
       success: { status: 200, description: 'The new outline', schema: CourseOutlineSchema },
       errors: [404, 409],
-      handle: ({ params, body }) => catalog.ReorderLessons({ course_id: params.course_id, sections: body.sections }),
+      handle: async ({ params, body }) => presentOutline(await catalog.ReorderLessons({ course_id: params.course_id, sections: body.sections })),
     }),
 
     // ------------------------------------------------------------------ the seed's code-only admin listing
