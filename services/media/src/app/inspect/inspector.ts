@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+import { ChainWalk, TAIL_BYTES, chainFormatOf } from '../../domain/files/containers';
+import { allowedExtensionOf, checkComplete, contentTypeOf, durationOf } from '../../domain/files/content-check';
+import type { AllowedTypes, ContentType } from '../../domain/files/file-types';
+import { SNIFF_BYTES, needsMoreHead } from '../../domain/files/sniff';
+import { MediaErrors } from '../../domain/media.errors';
+import { HEAD_BYTES, type InspectionResult } from './inspection';
+
+export interface InspectorOptions {
+  originalFilename: string;
+  maxBytes: number;
+  allowed: AllowedTypes;
+}
+
+export type Inspector = Transform & { result(): InspectionResult };
+
+/**
+ * A pass-through Transform that inspects what flows through it, with bounded memory (head 64 KiB, tail 64 KiB, and
+ * an MP4 `moov` ≤ 8 MiB / Matroska Segment start ≤ 256 KiB for the duration). Each failure is emitted as soon as it
+ * is known: the name at the first chunk, the size the moment it passes `maxBytes`, the type once the head is in —
+ * the head is held back until then, so nothing of a refused file reaches storage — and completeness at the end.
+ * `result()` is valid after 'finish'.
+ */
+export function createInspector(opts: InspectorOptions): Inspector {
+  return new InspectingStream(opts);
+}
+
+class InspectingStream extends Transform {
+  private size = 0;
+  private readonly hash = createHash('sha256');
+  private readonly nameProblem: Error | null = null;
+  private readonly ext: string = '';
+  /** The first bytes, held back until the type is known, and kept (≤ HEAD_BYTES) for header checks. */
+  private headChunks: Buffer[] = [];
+  private head: Buffer = Buffer.alloc(0);
+  private type: ContentType | null = null;
+  private tailChunks: Buffer[] = [];
+  private tailLength = 0;
+  private walk: ChainWalk | null = null;
+  /** Bytes of a top-level header collected at walk.next (a header may straddle chunks). */
+  private pendingHeader: Buffer = Buffer.alloc(0);
+  private capture: { start: number; end: number; parts: Buffer[]; filled: number } | null = null;
+  private captured: Buffer | null = null;
+  private outcome: InspectionResult | null = null;
+
+  constructor(private readonly opts: InspectorOptions) {
+    super();
+    try {
+      this.ext = allowedExtensionOf(opts.originalFilename, opts.allowed);
+    } catch (err) {
+      this.nameProblem = err as Error;
+    }
+  }
+
+  result(): InspectionResult {
+    if (!this.outcome) throw new Error('inspector: result() before the stream finished');
+    return this.outcome;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    try {
+      if (this.nameProblem) throw this.nameProblem;
+      const start = this.size;
+      this.size += chunk.length;
+      if (this.size > this.opts.maxBytes) throw MediaErrors.fileTooLarge(this.opts.maxBytes);
+      this.hash.update(chunk);
+      this.keepTail(chunk);
+      if (this.type) {
+        this.follow(chunk, start);
+        callback(null, chunk);
+        return;
+      }
+      this.headChunks.push(chunk);
+      if (this.size >= SNIFF_BYTES) {
+        const head = Buffer.concat(this.headChunks);
+        if (!needsMoreHead(head)) this.decide(head);
+      }
+      callback();
+    } catch (err) {
+      callback(err as Error);
+    }
+  }
+
+  override _flush(callback: TransformCallback): void {
+    try {
+      if (this.nameProblem) throw this.nameProblem;
+      if (this.size === 0) throw MediaErrors.emptyFile();
+      if (!this.type) this.decide(Buffer.concat(this.headChunks));
+      const type = this.type as unknown as ContentType;
+      const partialHeader = this.pendingHeader.length > 0;
+      const chain = this.walk ? this.walk.finish(this.size, partialHeader) : null;
+      checkComplete(type, { head: this.head, tail: Buffer.concat(this.tailChunks), size: this.size, chain });
+      this.finishCapture();
+      this.outcome = {
+        size: this.size,
+        sha256: this.hash.digest('hex'),
+        type: { kind: type.kind, mime: type.mime, ext: this.ext },
+        durationSeconds: durationOf(type, this.head, this.captured),
+      };
+      callback();
+    } catch (err) {
+      callback(err as Error);
+    }
+  }
+
+  /** Types the content from the head (throws when refused), then lets the held-back head through. */
+  private decide(head: Buffer): void {
+    const type = contentTypeOf(head, this.ext);
+    this.type = type;
+    this.head = head.length > HEAD_BYTES ? Buffer.from(head.subarray(0, HEAD_BYTES)) : head;
+    const format = chainFormatOf(type.id);
+    if (format) this.walk = new ChainWalk(format);
+    this.follow(head, 0);
+    this.headChunks = [];
+    this.push(head);
+  }
+
+  /** Keeps the last TAIL_BYTES: whole chunks, dropping the oldest once the rest suffice. */
+  private keepTail(chunk: Buffer): void {
+    this.tailChunks.push(chunk);
+    this.tailLength += chunk.length;
+    while (this.tailChunks.length > 1 && this.tailLength - this.tailChunks[0].length >= TAIL_BYTES) {
+      this.tailLength -= (this.tailChunks.shift() as Buffer).length;
+    }
+    if (this.tailChunks.length === 1 && this.tailLength > TAIL_BYTES * 2) {
+      this.tailChunks = [Buffer.from(chunk.subarray(chunk.length - TAIL_BYTES))];
+      this.tailLength = TAIL_BYTES;
+    }
+  }
+
+  /** Walks the top-level headers in this chunk and copies what a duration needs. */
+  private follow(chunk: Buffer, chunkStart: number): void {
+    const walk = this.walk;
+    if (!walk) return;
+    const chunkEnd = chunkStart + chunk.length;
+    this.copyCapture(chunk, chunkStart);
+    while (walk.walking) {
+      const wanted = walk.next + this.pendingHeader.length;
+      if (wanted >= chunkEnd) break;
+      const from = wanted - chunkStart;
+      const room = walk.format.maxHeaderBytes - this.pendingHeader.length;
+      this.pendingHeader = Buffer.concat([this.pendingHeader, chunk.subarray(from, from + room)]);
+      const parsed = walk.format.parseHeader(this.pendingHeader);
+      if (parsed === 'need-more') {
+        if (this.pendingHeader.length >= walk.format.maxHeaderBytes) walk.accept('invalid');
+        break;
+      }
+      this.pendingHeader = Buffer.alloc(0);
+      const capture = walk.accept(parsed);
+      if (capture && !this.captured && !this.capture) {
+        this.capture = { ...capture, parts: [], filled: capture.start };
+        this.copyCapture(chunk, chunkStart);
+      }
+    }
+    if (!walk.walking) this.pendingHeader = Buffer.alloc(0);
+  }
+
+  private copyCapture(chunk: Buffer, chunkStart: number): void {
+    const capture = this.capture;
+    if (!capture) return;
+    const from = Math.max(capture.filled, chunkStart);
+    const to = Math.min(capture.end, chunkStart + chunk.length);
+    if (to > from) {
+      capture.parts.push(Buffer.from(chunk.subarray(from - chunkStart, to - chunkStart)));
+      capture.filled = to;
+    }
+    if (capture.filled >= capture.end) this.finishCapture();
+  }
+
+  private finishCapture(): void {
+    if (!this.capture) return;
+    this.captured = Buffer.concat(this.capture.parts);
+    this.capture = null;
+  }
+}

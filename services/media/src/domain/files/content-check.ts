@@ -1,0 +1,67 @@
+import { MediaErrors } from '../media.errors';
+import { aviDuration, compoundFileComplete, endLooksComplete, matroskaDuration, mvhdDuration, roundDuration, type ChainEnd } from './containers';
+import { CONTENT_TYPES, type AllowedTypes, type ContentType } from './file-types';
+import { extensionOf, sanitiseFilename } from './filename';
+import { sniff } from './sniff';
+
+/**
+ * The rules every inspection applies, whichever way the bytes arrive (streamed, or ranged reads of a stored object):
+ * the name's extension must be allowed (415 UNSUPPORTED_TYPE), the content must be a type that extension may name
+ * (415 CONTENT_MISMATCH), and the content must be whole (422 TRUNCATED_FILE).
+ */
+
+/** The extension of the (sanitised) name, refused when the deployment does not accept it. */
+export function allowedExtensionOf(originalFilename: string, allowed: AllowedTypes): string {
+  const ext = extensionOf(sanitiseFilename(originalFilename));
+  if (!allowed.extensions.has(ext)) throw MediaErrors.unsupportedType(ext);
+  return ext;
+}
+
+/** What the head says the content is, which must be a type the extension may name. */
+export function contentTypeOf(head: Buffer, ext: string): ContentType {
+  const sniffed = sniff(head);
+  if (sniffed.kind === 'unknown') throw MediaErrors.contentMismatch("The file's content is not a recognised video, document or image");
+  if (sniffed.kind !== 'type') throw mismatch(sniffed.description, ext);
+  const types = sniffed.types.map((id) => CONTENT_TYPES[id]);
+  const named = types.find((type) => type.extensions.includes(ext));
+  if (named) return named;
+  throw mismatch(types.length === 1 ? types[0].description : 'an Office 97–2003 file (Word or PowerPoint)', ext);
+}
+
+const mismatch = (description: string, ext: string) =>
+  MediaErrors.contentMismatch(`The file's content is ${description}, but its name says ${ext || 'nothing (no extension)'}`);
+
+export interface ContentEnd {
+  head: Buffer;
+  /** The file's last bytes (≥ TAIL_BYTES, or the whole file). */
+  tail: Buffer;
+  size: number;
+  /** The top-level walk's verdict, for chained formats. */
+  chain: ChainEnd | null;
+}
+
+/** Refuses a file cut short (or whose structure is broken). */
+export function checkComplete(type: ContentType, end: ContentEnd): void {
+  if (end.chain === 'damaged') throw MediaErrors.contentMismatch(`The file's content is not a valid ${type.name} file: its structure is damaged`);
+  const complete =
+    end.chain !== 'truncated' &&
+    endLooksComplete(type.id, end.tail) &&
+    (type.id !== 'doc' && type.id !== 'ppt' ? true : compoundFileComplete(end.head, end.size));
+  if (!complete) throw MediaErrors.truncatedFile(type.name);
+}
+
+/** A video's duration in whole seconds (null: unknown), from what the walk captured or the head. */
+export function durationOf(type: ContentType, head: Buffer, captured: Buffer | null): number | null {
+  switch (type.id) {
+    case 'mp4':
+    case 'mov':
+      return roundDuration(captured && mvhdDuration(captured));
+    case 'webm':
+    case 'mkv':
+      return roundDuration(captured && matroskaDuration(captured));
+    case 'avi':
+      return roundDuration(aviDuration(head));
+    default:
+      return null;
+  }
+}
