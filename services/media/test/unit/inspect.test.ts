@@ -102,6 +102,32 @@ describe('truncated files are refused', () => {
   });
 });
 
+describe('old Office files whose directory is past the head', () => {
+  const bigDoc = files.doc({ streamSectors: 1000, directoryAtEnd: true });
+  const bigPpt = files.ppt({ streamSectors: 1000, directoryAtEnd: true });
+
+  test('a Word file is confirmed from its directory sector (streamed as it passes; stored with one more read)', async () => {
+    expect(bigDoc.length).toBeGreaterThan(500 * 1024);
+    expect((await inspectStreamed('notes.doc', bigDoc)).result.type.mime).toBe('application/msword');
+    const stored = await inspectAsStored('notes.doc', bigDoc);
+    expect(stored.result.type.mime).toBe('application/msword');
+    expect(stored.bytesRead).toBeLessThan(3 * 64 * 1024 + 1024); // head, tail, the directory's block
+  });
+
+  test('a presentation named .doc is refused once its directory is read', async () => {
+    const streamed = await codeOf(inspectStreamed('notes.doc', bigPpt));
+    expect(streamed).toEqual({ code: 'MEDIA.CONTENT_MISMATCH', message: "The file's content is a PowerPoint 97–2003 presentation, but its name says .doc" });
+    expect(await codeOf(inspectAsStored('notes.doc', bigPpt))).toEqual(streamed);
+    expect((await inspectStreamed('slides.ppt', bigPpt)).result.type.mime).toBe('application/vnd.ms-powerpoint');
+  });
+
+  test('cut before its directory: truncated', async () => {
+    const cut = bigDoc.subarray(0, bigDoc.length - 512);
+    expect((await codeOf(inspectStreamed('notes.doc', cut))).code).toBe('MEDIA.TRUNCATED_FILE');
+    expect((await codeOf(inspectAsStored('notes.doc', cut))).code).toBe('MEDIA.TRUNCATED_FILE');
+  });
+});
+
 describe('the inspector fails early', () => {
   /** Feeds `total` bytes starting with `head` in 1 KiB chunks; counts what the inspector consumed before it failed. */
   async function consumedBeforeError(name: string, head: Buffer, total: number, maxBytes = 100 * 1024 * 1024) {

@@ -1,6 +1,7 @@
 import { ChainWalk, TAIL_BYTES, chainFormatOf, type ChainEnd } from '../../domain/files/containers';
-import { allowedExtensionOf, checkComplete, contentTypeOf, durationOf } from '../../domain/files/content-check';
+import { allowedExtensionOf, checkComplete, confirmCompoundFile, contentTypeOf, durationOf } from '../../domain/files/content-check';
 import type { AllowedTypes } from '../../domain/files/file-types';
+import { compoundDirectoryAt } from '../../domain/files/sniff';
 import { MediaErrors } from '../../domain/media.errors';
 import { HEAD_BYTES, type InspectionResult } from './inspection';
 
@@ -23,7 +24,8 @@ const MAX_WALKED_HEADERS = 10_000;
 
 /**
  * The streaming inspector's checks for an object already in storage (direct uploads), without reading it whole:
- * the head (64 KiB), the tail (64 KiB), and for chained formats one small read per top-level header. No SHA-256.
+ * the head (64 KiB), the tail (64 KiB), for chained formats one small read per top-level header, for an old Office
+ * file whose directory is past the head that directory sector. No SHA-256.
  */
 export async function inspectStored(opts: StoredInspectionOptions): Promise<InspectionResult> {
   const ext = allowedExtensionOf(opts.originalFilename, opts.allowed);
@@ -35,6 +37,10 @@ export async function inspectStored(opts: StoredInspectionOptions): Promise<Insp
   const format = chainFormatOf(type.id);
   const walked = format ? await walkStored(new ChainWalk(format), reader, opts.size) : { chain: null, captured: null };
   checkComplete(type, { head, tail, size: opts.size, chain: walked.chain });
+  const directory = type.id === 'doc' || type.id === 'ppt' ? compoundDirectoryAt(head) : null;
+  if (directory && directory.start + 128 > head.length) {
+    confirmCompoundFile(type, ext, await reader.read(directory.start, Math.min(opts.size, directory.end)));
+  }
   return {
     size: opts.size,
     sha256: null,

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { ChainWalk, TAIL_BYTES, chainFormatOf } from '../../domain/files/containers';
-import { allowedExtensionOf, checkComplete, contentTypeOf, durationOf } from '../../domain/files/content-check';
+import { allowedExtensionOf, checkComplete, confirmCompoundFile, contentTypeOf, durationOf } from '../../domain/files/content-check';
 import type { AllowedTypes, ContentType } from '../../domain/files/file-types';
-import { SNIFF_BYTES, needsMoreHead } from '../../domain/files/sniff';
+import { SNIFF_BYTES, compoundDirectoryAt, needsMoreHead } from '../../domain/files/sniff';
 import { MediaErrors } from '../../domain/media.errors';
 import { HEAD_BYTES, type InspectionResult } from './inspection';
 
@@ -42,6 +42,8 @@ class InspectingStream extends Transform {
   private pendingHeader: Buffer = Buffer.alloc(0);
   private capture: { start: number; end: number; parts: Buffer[]; filled: number } | null = null;
   private captured: Buffer | null = null;
+  /** An old Office file typed by its extension: its directory sector (captured as it passes) confirms it. */
+  private confirmCompound = false;
   private outcome: InspectionResult | null = null;
 
   constructor(private readonly opts: InspectorOptions) {
@@ -92,6 +94,7 @@ class InspectingStream extends Transform {
       const chain = this.walk ? this.walk.finish(this.size, partialHeader) : null;
       checkComplete(type, { head: this.head, tail: Buffer.concat(this.tailChunks), size: this.size, chain });
       this.finishCapture();
+      if (this.confirmCompound) confirmCompoundFile(type, this.ext, this.captured ?? Buffer.alloc(0));
       this.outcome = {
         size: this.size,
         sha256: this.hash.digest('hex'),
@@ -111,6 +114,11 @@ class InspectingStream extends Transform {
     this.head = head.length > HEAD_BYTES ? Buffer.from(head.subarray(0, HEAD_BYTES)) : head;
     const format = chainFormatOf(type.id);
     if (format) this.walk = new ChainWalk(format);
+    const directory = type.id === 'doc' || type.id === 'ppt' ? compoundDirectoryAt(head) : null;
+    if (directory && directory.start + 128 > head.length) {
+      this.confirmCompound = true;
+      this.capture = { ...directory, parts: [], filled: directory.start };
+    }
     this.follow(head, 0);
     this.headChunks = [];
     this.push(head);
@@ -129,12 +137,12 @@ class InspectingStream extends Transform {
     }
   }
 
-  /** Walks the top-level headers in this chunk and copies what a duration needs. */
+  /** Walks the top-level headers in this chunk and copies what a duration (or an Office directory) needs. */
   private follow(chunk: Buffer, chunkStart: number): void {
+    this.copyCapture(chunk, chunkStart);
     const walk = this.walk;
     if (!walk) return;
     const chunkEnd = chunkStart + chunk.length;
-    this.copyCapture(chunk, chunkStart);
     while (walk.walking) {
       const wanted = walk.next + this.pendingHeader.length;
       if (wanted >= chunkEnd) break;

@@ -2,7 +2,7 @@ import { MediaErrors } from '../media.errors';
 import { aviDuration, compoundFileComplete, endLooksComplete, matroskaDuration, mvhdDuration, roundDuration, type ChainEnd } from './containers';
 import { CONTENT_TYPES, type AllowedTypes, type ContentType } from './file-types';
 import { extensionOf, sanitiseFilename } from './filename';
-import { sniff } from './sniff';
+import { compoundFileKind, sniff, type Sniffed } from './sniff';
 
 /**
  * The rules every inspection applies, whichever way the bytes arrive (streamed, or ranged reads of a stored object):
@@ -19,7 +19,19 @@ export function allowedExtensionOf(originalFilename: string, allowed: AllowedTyp
 
 /** What the head says the content is, which must be a type the extension may name. */
 export function contentTypeOf(head: Buffer, ext: string): ContentType {
-  const sniffed = sniff(head);
+  return namedContentType(sniff(head), ext);
+}
+
+/**
+ * An old Office file typed from its extension alone (its directory was not in the head) is confirmed from its
+ * directory sector: a presentation named .doc is refused like any other mismatch.
+ */
+export function confirmCompoundFile(type: ContentType, ext: string, directory: Buffer): void {
+  const confirmed = namedContentType(compoundFileKind(directory), ext);
+  if (confirmed.id !== type.id) throw mismatch(confirmed.description, ext);
+}
+
+function namedContentType(sniffed: Sniffed, ext: string): ContentType {
   if (sniffed.kind === 'unknown') throw MediaErrors.contentMismatch("The file's content is not a recognised video, document or image");
   if (sniffed.kind !== 'type') throw mismatch(sniffed.description, ext);
   const types = sniffed.types.map((id) => CONTENT_TYPES[id]);

@@ -116,32 +116,39 @@ function isBareQuickTime(head: Buffer): boolean {
 
 /**
  * Word and PowerPoint 97–2003 files are both OLE2 compound files; which one is told by the directory's stream names
- * ("WordDocument", "PowerPoint Document"). When the directory sector is not in the head, both stay possible and the
- * extension decides (a limit: such a .doc holding a presentation is accepted as a Word document).
+ * ("WordDocument", "PowerPoint Document"). When the directory sector is not in the head, both stay possible: the
+ * extension decides for now, and the inspector confirms with `compoundFileKind` once the directory sector has been
+ * read (streaming: as it passes; stored objects: one ranged read).
  */
 function compoundFile(head: Buffer): Sniffed {
-  const names = compoundDirectoryNames(head);
-  if (names === null) return { kind: 'type', types: ['doc', 'ppt'] };
-  if (names.includes('WordDocument')) return { kind: 'type', types: ['doc'] };
-  if (names.includes('PowerPoint Document')) return { kind: 'type', types: ['ppt'] };
-  if (names.includes('Workbook') || names.includes('Book')) return { kind: 'other', description: 'an Excel 97–2003 workbook' };
-  return { kind: 'other', description: 'an OLE2 compound file that is neither Word nor PowerPoint' };
+  const at = compoundDirectoryAt(head);
+  if (at === null || at.start + 128 > head.length) return { kind: 'type', types: ['doc', 'ppt'] };
+  return compoundFileKind(head.subarray(at.start, Math.min(head.length, at.end)));
 }
 
-function compoundDirectoryNames(head: Buffer): string[] | null {
+/** Where the first directory sector of a compound file is ([start, end) in the file), from its header. */
+export function compoundDirectoryAt(head: Buffer): { start: number; end: number } | null {
   if (head.length < 512) return null;
   const sectorSize = 1 << head.readUInt16LE(30);
   const firstDirectorySector = head.readUInt32LE(48);
   if (sectorSize < 512 || sectorSize > 4096 || firstDirectorySector >= 0xfffffffa) return null;
-  const at = (firstDirectorySector + 1) * sectorSize;
-  if (at + 128 > head.length) return null;
+  const start = (firstDirectorySector + 1) * sectorSize;
+  return { start, end: start + sectorSize };
+}
+
+/** What a compound file is, from the names in its first directory sector (the root's children are listed there). */
+export function compoundFileKind(directory: Buffer): Sniffed {
   const names: string[] = [];
-  for (let entry = at; entry + 128 <= Math.min(head.length, at + sectorSize); entry += 128) {
-    const nameBytes = head.readUInt16LE(entry + 64);
-    if (head[entry + 66] === 0 || nameBytes < 2 || nameBytes > 64) continue;
-    names.push(head.toString('utf16le', entry, entry + nameBytes - 2));
+  for (let entry = 0; entry + 128 <= directory.length; entry += 128) {
+    const nameBytes = directory.readUInt16LE(entry + 64);
+    if (directory[entry + 66] === 0 || nameBytes < 2 || nameBytes > 64) continue;
+    names.push(directory.toString('utf16le', entry, entry + nameBytes - 2));
   }
-  return names;
+  if (names.includes('WordDocument')) return { kind: 'type', types: ['doc'] };
+  if (names.includes('PowerPoint Document')) return { kind: 'type', types: ['ppt'] };
+  if (names.includes('Workbook') || names.includes('Book')) return { kind: 'other', description: 'an Excel 97–2003 workbook' };
+  if (names.length === 0) return { kind: 'type', types: ['doc', 'ppt'] };
+  return { kind: 'other', description: 'an OLE2 compound file that is neither Word nor PowerPoint' };
 }
 
 /** The entry names of the local headers in the head (data-descriptor entries end the walk: their size is unknown). */
