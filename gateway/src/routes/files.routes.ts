@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import busboy from 'busboy';
 import { create as contentDisposition } from 'content-disposition';
 import type { Request, Response } from 'express';
@@ -18,7 +18,7 @@ import type { ListMyFilesRequest } from '@lms/kit/generated/lms/media/v1/ListMyF
 import type { UploadIdRequest } from '@lms/kit/generated/lms/media/v1/UploadIdRequest';
 import type { UploadRequest } from '@lms/kit/generated/lms/media/v1/UploadRequest';
 import type { UploadStart } from '@lms/kit/generated/lms/media/v1/UploadStart';
-import { HttpError, validationError } from '../errors/http-errors';
+import { HttpError, fieldErrorsFromZod, validationError } from '../errors/http-errors';
 import {
   BinarySchema,
   CompleteDirectUploadBody,
@@ -118,6 +118,16 @@ export function expectedFileSize(total: number, boundary: string, filename: stri
   return Math.max(0, total - (fieldParts + delimiter - 2 + fileHeaders + closing));
 }
 
+/**
+ * busboy 0.3 (the installed version; @types/busboy describes 1.x): file names are decoded as UTF-8 (browsers
+ * send raw UTF-8 names: an Arabic name survives) and stripped of any path.
+ */
+type MultipartParser = Writable & {
+  on(event: 'field', listener: (name: string, value: string, nameTruncated: boolean, valueTruncated: boolean) => void): MultipartParser;
+  on(event: 'file', listener: (name: string, stream: Readable, filename: string | undefined, encoding: string, mimeType: string) => void): MultipartParser;
+  on(event: 'filesLimit' | 'fieldsLimit' | 'partsLimit', listener: () => void): MultipartParser;
+};
+
 const formError = (name: string, msg: string) => validationError([{ loc: ['body', name], msg }]);
 
 interface Deferred {
@@ -151,10 +161,9 @@ async function receiveMultipart(
   if (!/^multipart\/form-data\b/i.test(req.get('content-type') ?? '')) {
     throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data (field `file`)');
   }
-  let parser: busboy.Busboy;
+  let parser: MultipartParser;
   try {
-    // utf8: browsers send raw UTF-8 file names (an Arabic name must survive).
-    parser = busboy({ headers: req.headers, limits: MULTIPART_LIMITS, defParamCharset: 'utf8' });
+    parser = (busboy as unknown as (options: object) => MultipartParser)({ headers: req.headers, limits: MULTIPART_LIMITS });
   } catch {
     throw new HttpError(400, 'BAD_REQUEST', 'Malformed multipart/form-data request (no boundary)');
   }
@@ -170,12 +179,12 @@ async function receiveMultipart(
         bodyDone.reject(err);
         if (!sending) reject(err);
       };
-      parser.on('field', (name, value, info) => {
+      parser.on('field', (name, value, nameTruncated, valueTruncated) => {
         if (sending) fail(formError(name, 'Form fields must come before the file'));
-        else if (info.nameTruncated || info.valueTruncated) fail(formError(name, `Too long (at most ${MULTIPART_LIMITS.fieldSize} bytes)`));
+        else if (nameTruncated || valueTruncated) fail(formError(name, `Too long (at most ${MULTIPART_LIMITS.fieldSize} bytes)`));
         else fields.push([name, value]);
       });
-      parser.on('file', (name, stream, info) => {
+      parser.on('file', (name, stream, filename, _encoding, mimeType) => {
         if (name !== 'file') {
           stream.resume();
           fail(formError(name, 'Unknown file field: send the file as `file`'));
@@ -184,15 +193,15 @@ async function receiveMultipart(
         const options = UploadOptions.safeParse({ ...query, ...Object.fromEntries(fields) });
         if (!options.success) {
           stream.resume();
-          fail(validationError(options.error.issues.map((issue) => ({ loc: ['body', ...issue.path], msg: issue.code === 'unrecognized_keys' ? 'Unknown field' : issue.message }))));
+          fail(validationError(fieldErrorsFromZod('body', options.error)));
           return;
         }
         const start: UploadStart = {
-          original_filename: info.filename ?? '',
-          declared_mime_type: info.mimeType ?? '',
+          original_filename: filename ?? '',
+          declared_mime_type: mimeType ?? '',
           folder: options.data.folder ?? '',
           is_public: options.data.is_public ?? false,
-          expected_size: expectedFileSize(contentLength(req), boundaryText, info.filename ?? '', fields),
+          expected_size: expectedFileSize(contentLength(req), boundaryText, filename ?? '', fields),
         };
         sending = upload(start, stream, () => bodyDone.promise);
         sending.then(resolve, reject);
@@ -201,10 +210,13 @@ async function receiveMultipart(
       parser.on('fieldsLimit', () => fail(formError('form', `At most ${MULTIPART_LIMITS.fields} form fields`)));
       parser.on('partsLimit', () => fail(formError('form', `At most ${MULTIPART_LIMITS.parts} form parts`)));
       parser.on('error', () => fail(new HttpError(400, 'BAD_REQUEST', 'Malformed multipart/form-data body')));
-      parser.on('close', () => {
+      // The whole body is parsed ('close' may wait until the file part is read; 'finish' does not).
+      const parsed = () => {
         bodyDone.resolve();
         if (!sending) reject(formError('file', 'Field required'));
-      });
+      };
+      parser.on('finish', parsed);
+      parser.on('close', parsed);
       req.on('aborted', () => fail(new HttpError(400, 'BAD_REQUEST', 'Request body was incomplete')));
       req.pipe(parser);
     });
