@@ -100,6 +100,18 @@ describe('truncated files are refused', () => {
   test('a JPEG with zero padding after its end marker is whole', async () => {
     expect((await inspectStreamed('a.jpg', files.jpeg({ trailingZeros: 300 }))).result.type.mime).toBe('image/jpeg');
   });
+
+  test.each([
+    ['a Motion Photo (GCamera:MicroVideoOffset)', files.jpeg({ motionPhotoVideoBytes: 300_000 })],
+    ['a Motion Photo (Container directory)', files.jpeg({ motionPhotoVideoBytes: 300_000, motionPhotoXmp: 'container' })],
+    ["Samsung's trailer", files.jpeg({ samsungTrailer: true })],
+  ])('a JPEG with %s after the image is whole; cut short it is not', async (_label, bytes) => {
+    expect((await inspectStreamed('a.jpg', bytes, { chunkBytes: 4099 })).result.type.mime).toBe('image/jpeg');
+    expect((await inspectAsStored('a.jpg', bytes)).result.type.mime).toBe('image/jpeg');
+    const cut = bytes.subarray(0, bytes.length - 100);
+    expect((await codeOf(inspectStreamed('a.jpg', cut))).code).toBe('MEDIA.TRUNCATED_FILE');
+    expect((await codeOf(inspectAsStored('a.jpg', cut))).code).toBe('MEDIA.TRUNCATED_FILE');
+  });
 });
 
 describe('old Office files whose directory is past the head', () => {

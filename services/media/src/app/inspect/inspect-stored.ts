@@ -1,5 +1,5 @@
 import { ChainWalk, TAIL_BYTES, chainFormatOf, type ChainEnd } from '../../domain/files/containers';
-import { allowedExtensionOf, checkComplete, confirmCompoundFile, contentTypeOf, durationOf } from '../../domain/files/content-check';
+import { allowedExtensionOf, appendedVideoWindow, checkComplete, confirmCompoundFile, contentTypeOf, durationOf } from '../../domain/files/content-check';
 import type { AllowedTypes } from '../../domain/files/file-types';
 import { compoundDirectoryAt } from '../../domain/files/sniff';
 import { MediaErrors } from '../../domain/media.errors';
@@ -36,7 +36,9 @@ export async function inspectStored(opts: StoredInspectionOptions): Promise<Insp
   const tail = opts.size <= head.length ? head : await reader.read(Math.max(0, opts.size - TAIL_BYTES), opts.size);
   const format = chainFormatOf(type.id);
   const walked = format ? await walkStored(new ChainWalk(format), reader, opts.size) : { chain: null, captured: null };
-  checkComplete(type, { head, tail, size: opts.size, chain: walked.chain });
+  const video = appendedVideoWindow(type, head, opts.size);
+  const imageEndsBeforeVideo = video ? endsWithin(await reader.read(video.start, video.end), JPEG_EOI) : undefined;
+  checkComplete(type, { head, tail, size: opts.size, chain: walked.chain, imageEndsBeforeVideo });
   const directory = type.id === 'doc' || type.id === 'ppt' ? compoundDirectoryAt(head) : null;
   if (directory && directory.start + 128 > head.length) {
     confirmCompoundFile(type, ext, await reader.read(directory.start, Math.min(opts.size, directory.end)));
@@ -48,6 +50,9 @@ export async function inspectStored(opts: StoredInspectionOptions): Promise<Insp
     durationSeconds: durationOf(type, head, walked.captured),
   };
 }
+
+const JPEG_EOI = Buffer.from([0xff, 0xd9]);
+const endsWithin = (window: Buffer, marker: Buffer) => window.includes(marker);
 
 async function walkStored(walk: ChainWalk, reader: BlockReader, size: number): Promise<{ chain: ChainEnd; captured: Buffer | null }> {
   let captured: Buffer | null = null;

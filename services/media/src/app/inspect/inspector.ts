@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { ChainWalk, TAIL_BYTES, chainFormatOf } from '../../domain/files/containers';
-import { allowedExtensionOf, checkComplete, confirmCompoundFile, contentTypeOf, durationOf } from '../../domain/files/content-check';
+import { allowedExtensionOf, appendedVideoWindow, checkComplete, confirmCompoundFile, contentTypeOf, durationOf } from '../../domain/files/content-check';
+import { jpegAppendedVideoBytes } from '../../domain/files/containers';
 import type { AllowedTypes, ContentType } from '../../domain/files/file-types';
 import { SNIFF_BYTES, compoundDirectoryAt, needsMoreHead } from '../../domain/files/sniff';
 import { MediaErrors } from '../../domain/media.errors';
 import { HEAD_BYTES, type InspectionResult } from './inspection';
+
+const JPEG_EOI = Buffer.from([0xff, 0xd9]);
+const MAX_EOIS = 100_000;
 
 export interface InspectorOptions {
   originalFilename: string;
@@ -44,6 +48,12 @@ class InspectingStream extends Transform {
   private captured: Buffer | null = null;
   /** An old Office file typed by its extension: its directory sector (captured as it passes) confirms it. */
   private confirmCompound = false;
+  /**
+   * A Motion Photo (JPEG + appended video): where each FF D9 seen ends, to find the image's end once the size is
+   * known. Random video bytes hold about one per 64 KiB; the list is capped.
+   */
+  private eoiEnds: number[] | null = null;
+  private lastByte = -1;
   private outcome: InspectionResult | null = null;
 
   constructor(private readonly opts: InspectorOptions) {
@@ -92,7 +102,9 @@ class InspectingStream extends Transform {
       const type = this.type as unknown as ContentType;
       const partialHeader = this.pendingHeader.length > 0;
       const chain = this.walk ? this.walk.finish(this.size, partialHeader) : null;
-      checkComplete(type, { head: this.head, tail: Buffer.concat(this.tailChunks), size: this.size, chain });
+      const video = appendedVideoWindow(type, this.head, this.size);
+      const imageEndsBeforeVideo = video ? (this.eoiEnds ?? []).some((end) => end > video.start && end <= video.end) : undefined;
+      checkComplete(type, { head: this.head, tail: Buffer.concat(this.tailChunks), size: this.size, chain, imageEndsBeforeVideo });
       this.finishCapture();
       if (this.confirmCompound) confirmCompoundFile(type, this.ext, this.captured ?? Buffer.alloc(0));
       this.outcome = {
@@ -114,6 +126,7 @@ class InspectingStream extends Transform {
     this.head = head.length > HEAD_BYTES ? Buffer.from(head.subarray(0, HEAD_BYTES)) : head;
     const format = chainFormatOf(type.id);
     if (format) this.walk = new ChainWalk(format);
+    if (type.id === 'jpeg' && jpegAppendedVideoBytes(head) !== null) this.eoiEnds = [];
     const directory = type.id === 'doc' || type.id === 'ppt' ? compoundDirectoryAt(head) : null;
     if (directory && directory.start + 128 > head.length) {
       this.confirmCompound = true;
@@ -140,6 +153,7 @@ class InspectingStream extends Transform {
   /** Walks the top-level headers in this chunk and copies what a duration (or an Office directory) needs. */
   private follow(chunk: Buffer, chunkStart: number): void {
     this.copyCapture(chunk, chunkStart);
+    if (this.eoiEnds) this.noteEois(chunk, chunkStart);
     const walk = this.walk;
     if (!walk) return;
     const chunkEnd = chunkStart + chunk.length;
@@ -162,6 +176,13 @@ class InspectingStream extends Transform {
       }
     }
     if (!walk.walking) this.pendingHeader = Buffer.alloc(0);
+  }
+
+  private noteEois(chunk: Buffer, chunkStart: number): void {
+    const ends = this.eoiEnds as number[];
+    if (this.lastByte === 0xff && chunk[0] === 0xd9) ends.push(chunkStart + 1);
+    for (let at = chunk.indexOf(JPEG_EOI); at >= 0 && ends.length < MAX_EOIS; at = chunk.indexOf(JPEG_EOI, at + 1)) ends.push(chunkStart + at + 2);
+    this.lastByte = chunk.length > 0 ? chunk[chunk.length - 1] : this.lastByte;
   }
 
   private copyCapture(chunk: Buffer, chunkStart: number): void {

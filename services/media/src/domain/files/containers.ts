@@ -149,7 +149,8 @@ export function endLooksComplete(type: ContentTypeId, tail: Buffer): boolean {
     case 'jpeg': {
       let end = tail.length;
       while (end > 0 && tail[end - 1] === 0) end -= 1; // zero padding after EOI
-      return end >= 2 && tail[end - 2] === 0xff && tail[end - 1] === 0xd9;
+      // Samsung phones append their own "SEF" trailer (it ends with "SEFT") after the image.
+      return (end >= 2 && tail[end - 2] === 0xff && tail[end - 1] === 0xd9) || tail.subarray(tail.length - 4).toString('latin1') === 'SEFT';
     }
     case 'gif':
       return tail.length > 0 && tail[tail.length - 1] === 0x3b;
@@ -161,6 +162,27 @@ export function endLooksComplete(type: ContentTypeId, tail: Buffer): boolean {
     default:
       return true;
   }
+}
+
+/** How far before an appended Motion Photo video the image's EOI may end (its declared padding). */
+export const MOTION_PHOTO_SLACK = 4096;
+
+/**
+ * Motion Photos (Google's, and Samsung's newer ones) are a JPEG with an MP4 appended, whose length the XMP in the head
+ * declares (`GCamera:MicroVideoOffset`, or the `Container:Item` of semantic MotionPhoto). Such a file does not end
+ * with EOI; the image is whole when an EOI (FF D9, which cannot occur inside the image's entropy-coded data) ends in
+ * the MOTION_PHOTO_SLACK bytes before the video. Returns the video's length, or null.
+ */
+export function jpegAppendedVideoBytes(head: Buffer): number | null {
+  const xmp = head.toString('latin1');
+  const microVideo = /GCamera:MicroVideoOffset(?:="|>)(\d+)/.exec(xmp);
+  if (microVideo) return Number(microVideo[1]) || null;
+  for (const item of xmp.match(/<Container:Item\b[^>]*>/g) ?? []) {
+    if (!/Item:Semantic="MotionPhoto"/.test(item)) continue;
+    const length = /Item:Length="(\d+)"/.exec(item);
+    return length ? Number(length[1]) || null : null;
+  }
+  return null;
 }
 
 /** Where the ZIP end-of-central-directory record starts in the tail (its comment reaching exactly the end), or -1. */

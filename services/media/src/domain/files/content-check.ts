@@ -1,5 +1,15 @@
 import { MediaErrors } from '../media.errors';
-import { aviDuration, compoundFileComplete, endLooksComplete, matroskaDuration, mvhdDuration, roundDuration, type ChainEnd } from './containers';
+import {
+  MOTION_PHOTO_SLACK,
+  aviDuration,
+  compoundFileComplete,
+  endLooksComplete,
+  jpegAppendedVideoBytes,
+  matroskaDuration,
+  mvhdDuration,
+  roundDuration,
+  type ChainEnd,
+} from './containers';
 import { CONTENT_TYPES, type AllowedTypes, type ContentType } from './file-types';
 import { extensionOf, sanitiseFilename } from './filename';
 import { compoundFileKind, sniff, type Sniffed } from './sniff';
@@ -50,6 +60,16 @@ export interface ContentEnd {
   size: number;
   /** The top-level walk's verdict, for chained formats. */
   chain: ChainEnd | null;
+  /** A JPEG with an appended video (see appendedVideoWindow): whether an EOI ends in that window. */
+  imageEndsBeforeVideo?: boolean;
+}
+
+/** Motion Photos: the bytes [start, end) where the image's EOI must end (null: the JPEG declares no appended video). */
+export function appendedVideoWindow(type: ContentType, head: Buffer, size: number): { start: number; end: number } | null {
+  if (type.id !== 'jpeg') return null;
+  const videoBytes = jpegAppendedVideoBytes(head);
+  if (videoBytes === null || videoBytes >= size) return null;
+  return { start: Math.max(0, size - videoBytes - MOTION_PHOTO_SLACK), end: size - videoBytes };
 }
 
 /** Refuses a file cut short (or whose structure is broken). */
@@ -57,7 +77,7 @@ export function checkComplete(type: ContentType, end: ContentEnd): void {
   if (end.chain === 'damaged') throw MediaErrors.contentMismatch(`The file's content is not a valid ${type.name} file: its structure is damaged`);
   const complete =
     end.chain !== 'truncated' &&
-    endLooksComplete(type.id, end.tail) &&
+    (endLooksComplete(type.id, end.tail) || end.imageEndsBeforeVideo === true) &&
     (type.id !== 'doc' && type.id !== 'ppt' ? true : compoundFileComplete(end.head, end.size));
   if (!complete) throw MediaErrors.truncatedFile(type.name);
 }
