@@ -1,0 +1,285 @@
+import { Readable } from 'node:stream';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { isAppError } from '@lms/kit/errors';
+import type { Logger } from '@lms/kit/logging';
+import type { MediaConfig } from '../../config';
+import { MediaErrors } from '../../domain/media.errors';
+import type { ObjectStorage } from './storage';
+import { abortReason } from './storage.errors';
+
+const MiB = 1024 * 1024;
+/** Streamed puts go up in parts of this size, at most this many in flight: memory stays ≈ (queue + 1) × part. */
+const PUT_PART_SIZE = 5 * MiB;
+const PUT_QUEUE_SIZE = 2;
+
+export type S3StorageConfig = Pick<
+  MediaConfig,
+  'S3_ENDPOINT' | 'S3_REGION' | 'S3_BUCKET' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY' | 'S3_FORCE_PATH_STYLE' | 'S3_CREATE_BUCKET'
+>;
+
+/**
+ * The client settings every S3 call of the service uses. Checksums only WHEN_REQUIRED: with the SDK default, streamed
+ * bodies are sent aws-chunked with a CRC trailer, which S3-compatible servers such as s3rver store verbatim (a corrupt
+ * object, no error), and presigned PUT URLs would carry a checksum of the empty body that real S3 then enforces.
+ */
+export function s3ClientConfig(config: S3StorageConfig): S3ClientConfig {
+  return {
+    region: config.S3_REGION,
+    endpoint: config.S3_ENDPOINT,
+    forcePathStyle: config.S3_FORCE_PATH_STYLE,
+    credentials:
+      config.S3_ACCESS_KEY_ID && config.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY }
+        : undefined, // the SDK's default chain: environment, instance or pod role
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  };
+}
+
+/** Objects in one S3 (or S3-compatible) bucket. */
+export class S3Storage implements ObjectStorage {
+  readonly provider = 's3' as const;
+  private readonly client: S3Client;
+  private readonly bucket: string;
+
+  constructor(
+    private readonly config: S3StorageConfig,
+    private readonly logger: Logger,
+  ) {
+    this.client = new S3Client(s3ClientConfig(config));
+    this.bucket = config.S3_BUCKET;
+  }
+
+  async ready(): Promise<void> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+      return;
+    } catch (err) {
+      if (!isNotFound(err)) throw this.failure(err, 'HeadBucket');
+      if (!this.config.S3_CREATE_BUCKET) {
+        throw MediaErrors.storageUnavailable(new Error(`Bucket ${this.bucket} does not exist (set S3_CREATE_BUCKET=true to create it)`));
+      }
+    }
+    try {
+      await this.client.send(new CreateBucketCommand({ Bucket: this.bucket }));
+      this.logger.info({ bucket: this.bucket }, 'created the S3 bucket');
+    } catch (err) {
+      if (errorName(err) !== 'BucketAlreadyOwnedByYou') throw this.failure(err, 'CreateBucket');
+    }
+  }
+
+  close(): void {
+    this.client.destroy();
+  }
+
+  async put(key: string, body: Readable, opts: { contentType: string; signal?: AbortSignal }): Promise<{ size: number }> {
+    const { signal } = opts;
+    if (signal?.aborted) {
+      body.destroy();
+      throw abortReason(signal);
+    }
+    let size = 0;
+    let bodyError: unknown;
+    const counted = Readable.from(
+      (async function* count() {
+        try {
+          for await (const chunk of body) {
+            size += (chunk as Buffer).length;
+            yield chunk as Buffer;
+          }
+        } catch (err) {
+          bodyError = err;
+          throw err;
+        }
+      })(),
+    );
+    // Abort by failing the body, not Upload.abort(): that settles done() at once while a part or a single PutObject
+    // may still be in flight (and commit the object afterwards); a failing body makes done() wait for them.
+    const onAbort = () => body.destroy(abortReason(signal!));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.bucket, Key: key, Body: counted, ContentType: opts.contentType },
+      partSize: PUT_PART_SIZE,
+      queueSize: PUT_QUEUE_SIZE,
+      leavePartsOnError: false,
+    });
+    try {
+      await upload.done();
+      if (signal?.aborted) throw abortReason(signal);
+      return { size };
+    } catch (err) {
+      // A single PutObject in flight when the signal fired has committed the object: remove it.
+      if (signal?.aborted) {
+        await this.delete(key).catch((cause: unknown) => this.logger.warn({ err: cause, key }, 'could not remove an aborted object'));
+        throw abortReason(signal);
+      }
+      // lib-storage reports its failed AbortMultipartUpload (405 on s3rver) instead of the body's own error.
+      if (bodyError !== undefined) throw bodyError;
+      throw this.failure(err, 'PutObject');
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async get(key: string, range?: { start: number; end: number }): Promise<Readable | null> {
+    try {
+      const res = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
+      );
+      const body = res.Body as Readable;
+      if (!range) return body;
+      // s3rver answers `bytes=0-0` with the whole object (it reads the end 0 as "no end"): never pass on more than asked.
+      const wanted = range.end - range.start + 1;
+      return res.ContentLength !== undefined && res.ContentLength > wanted ? take(wanted, body) : body;
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw this.failure(err, 'GetObject');
+    }
+  }
+
+  async head(key: string): Promise<{ size: number; etag?: string } | null> {
+    try {
+      const res = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return { size: res.ContentLength ?? 0, etag: res.ETag };
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw this.failure(err, 'HeadObject');
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    } catch (err) {
+      if (!isNotFound(err)) throw this.failure(err, 'DeleteObject');
+    }
+  }
+
+  async presignGet(key: string, opts: { expiresInSeconds: number; contentType: string; contentDisposition: string }): Promise<string> {
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: key,
+      ResponseContentType: opts.contentType,
+      ResponseContentDisposition: opts.contentDisposition,
+    });
+    return getSignedUrl(this.client, command, { expiresIn: opts.expiresInSeconds });
+  }
+
+  /** The uploader must send the same Content-Type header (it is signed). */
+  async presignPut(key: string, opts: { expiresInSeconds: number; contentType: string }): Promise<string> {
+    const command = new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: opts.contentType });
+    return getSignedUrl(this.client, command, { expiresIn: opts.expiresInSeconds });
+  }
+
+  async createMultipart(key: string, contentType: string): Promise<string> {
+    try {
+      const res = await this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }));
+      if (!res.UploadId) throw new Error('CreateMultipartUpload answered without an UploadId');
+      return res.UploadId;
+    } catch (err) {
+      throw this.failure(err, 'CreateMultipartUpload');
+    }
+  }
+
+  async presignPart(key: string, uploadId: string, partNumber: number, expiresInSeconds: number): Promise<string> {
+    const command = new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId, PartNumber: partNumber });
+    return getSignedUrl(this.client, command, { expiresIn: expiresInSeconds });
+  }
+
+  async completeMultipart(key: string, uploadId: string, parts: { partNumber: number; etag: string }[]): Promise<void> {
+    const sorted = [...parts].sort((a, b) => a.partNumber - b.partNumber);
+    try {
+      await this.client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: this.bucket,
+          Key: key,
+          UploadId: uploadId,
+          MultipartUpload: { Parts: sorted.map((part) => ({ PartNumber: part.partNumber, ETag: part.etag })) },
+        }),
+      );
+    } catch (err) {
+      throw this.failure(err, 'CompleteMultipartUpload');
+    }
+  }
+
+  async abortMultipart(key: string, uploadId: string): Promise<'aborted' | 'unsupported'> {
+    try {
+      await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }));
+      return 'aborted';
+    } catch (err) {
+      const name = errorName(err);
+      if (name === 'NoSuchUpload') return 'aborted';
+      if (httpStatus(err) === 405 || name === 'MethodNotAllowed' || name === 'NotImplemented') {
+        this.logger.warn({ key, upload_id: uploadId, error: name }, 'the storage server refuses AbortMultipartUpload; parts are left to the bucket lifecycle rule');
+        return 'unsupported';
+      }
+      throw this.failure(err, 'AbortMultipartUpload');
+    }
+  }
+
+  /** Unreachable or failing (5xx) storage is MEDIA.STORAGE_UNAVAILABLE (retryable); other refusals are bugs or misconfiguration. */
+  private failure(err: unknown, operation: string): Error {
+    if (isAppError(err)) return err;
+    if (isUnreachable(err)) {
+      this.logger.error({ err, operation, bucket: this.bucket }, 'S3 storage is unavailable');
+      return MediaErrors.storageUnavailable(err);
+    }
+    return err instanceof Error ? err : new Error(String(err));
+  }
+}
+
+function errorName(err: unknown): string | undefined {
+  return (err as { name?: string } | null)?.name;
+}
+
+function httpStatus(err: unknown): number | undefined {
+  return (err as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
+}
+
+function isNotFound(err: unknown): boolean {
+  const name = errorName(err);
+  return name === 'NotFound' || name === 'NoSuchKey' || name === 'NoSuchBucket' || httpStatus(err) === 404;
+}
+
+const NETWORK_ERROR_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
+/** The SDK wraps a network error from another realm (a Jest sandbox) into a plain message: match that too. */
+const NETWORK_ERROR_IN_MESSAGE = new RegExp(`\\b(${NETWORK_ERROR_CODES.join('|')})\\b`);
+
+function isUnreachable(err: unknown): boolean {
+  const status = httpStatus(err);
+  if (status !== undefined && status >= 500) return true;
+  const { code, message } = (err ?? {}) as { code?: string; message?: string };
+  if (code !== undefined && NETWORK_ERROR_CODES.includes(code)) return true;
+  return errorName(err) === 'TimeoutError' || (typeof message === 'string' && NETWORK_ERROR_IN_MESSAGE.test(message));
+}
+
+/** The first `limit` bytes of a stream; leaving the loop early destroys the source (its socket is not read to the end). */
+function take(limit: number, source: Readable): Readable {
+  return Readable.from(
+    (async function* firstBytes() {
+      let left = limit;
+      for await (const chunk of source) {
+        const part = (chunk as Buffer).subarray(0, left);
+        left -= part.length;
+        yield part;
+        if (left <= 0) break;
+      }
+    })(),
+  );
+}
