@@ -10,8 +10,7 @@ import { loadCatalogConfig, type CatalogConfig } from './config';
 import { enrollmentStatsConsumer } from './events/enrollment-stats.consumer';
 import { fileDeletionsConsumer } from './events/file-deletions.consumer';
 import { catalogHandlers } from './grpc/catalog.handlers';
-import { createEnrollmentClient } from '@lms/kit/clients';
-import { createMediaClient } from './infra/media.client';
+import { createEnrollmentClient, createMediaClient } from '@lms/kit/clients';
 
 export const SERVICE_NAME = 'catalog';
 

@@ -3,6 +3,7 @@ import { baseSlug, firstFreeSlug, isValidSlug, slugify } from '../src/domain/slu
 import { validateCoursePatch, validateListCourses, validateNewCourse, type CourseInput } from '../src/domain/course';
 import { countableIds, contentTotals, inCourseOrder, moveWithinSection, sameIds, validateMoveIndex, validateReorder } from '../src/domain/lesson';
 import { AppError } from '@lms/kit/errors';
+import { checkLessonFiles, referencedFileIds, type FileFacts } from '../src/domain/lesson-files';
 
 const course = (overrides: Partial<CourseInput> = {}): CourseInput => ({
   title: 'A fine course',
@@ -142,5 +143,41 @@ describe('catalog domain (pure rules)', () => {
     expect(validateMoveIndex(0)).toBe(0);
     expect(validateMoveIndex(1_000_000)).toBe(1_000_000);
     for (const bad of [-1, 1.5, 1_000_001, Number.NaN]) expect(() => validateMoveIndex(bad)).toThrow(AppError);
+  });
+});
+
+describe('lesson files (checkLessonFiles)', () => {
+  const owner = 'a0000000-0000-4000-8000-000000000001';
+  const facts = (id: string, over: Partial<FileFacts> = {}): [string, FileFacts] => [
+    id,
+    { id, uploadedBy: owner, uploaderRole: 'instructor', fileType: 'document', mimeType: 'application/pdf', originalFilename: `${id}.pdf`, fileSize: 10, ...over },
+  ];
+  const ids = ['f0000000-0000-4000-8000-000000000001', 'f0000000-0000-4000-8000-000000000002', 'f0000000-0000-4000-8000-000000000003'];
+  const known = new Map([facts(ids[0]), facts(ids[1], { uploadedBy: 'someone-else', uploaderRole: 'admin' }), facts(ids[2], { fileType: 'video' })]);
+
+  test('When the files are the owner\'s or an admin\'s, then the snapshots come back in the requested order', () => {
+    const out = checkLessonFiles({ instructorId: owner }, { videoFileId: ids[2], attachmentFileIds: [ids[1], ids[0]] }, known, new Set());
+    expect(out.map((a) => [a.fileId, a.filename])).toEqual([
+      [ids[1], `${ids[1]}.pdf`],
+      [ids[0], `${ids[0]}.pdf`],
+    ]);
+  });
+
+  test('When a file was seen deleted (file.deleted) although media still answered, then it is "File not found"; a non-video as the video is refused', () => {
+    let caught: AppError | undefined;
+    try {
+      checkLessonFiles({ instructorId: owner }, { videoFileId: ids[0], attachmentFileIds: [ids[2]] }, known, new Set([ids[2]]));
+    } catch (err) {
+      caught = err as AppError;
+    }
+    expect(caught?.fields).toEqual([
+      { loc: ['video_file_id'], msg: 'The file is not a video' },
+      { loc: ['attachment_file_ids', 0], msg: 'File not found' },
+    ]);
+  });
+
+  test('When a lesson references a file as its video and as an attachment, then referencedFileIds asks about it once', () => {
+    expect(referencedFileIds({ videoFileId: ids[0], attachmentFileIds: [ids[0], ids[1]] })).toEqual([ids[0], ids[1]]);
+    expect(referencedFileIds({ videoFileId: null })).toEqual([]);
   });
 });
