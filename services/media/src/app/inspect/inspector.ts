@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import { ChainWalk, TAIL_BYTES, chainFormatOf } from '../../domain/files/containers';
+import { ChainWalk, TAIL_BYTES, chainFormatOf, jpegAppendedVideoBytes } from '../../domain/files/containers';
 import { allowedExtensionOf, appendedVideoWindow, checkComplete, confirmCompoundFile, contentTypeOf, durationOf } from '../../domain/files/content-check';
-import { jpegAppendedVideoBytes } from '../../domain/files/containers';
 import type { AllowedTypes, ContentType } from '../../domain/files/file-types';
 import { SNIFF_BYTES, compoundDirectoryAt, needsMoreHead } from '../../domain/files/sniff';
 import { MediaErrors } from '../../domain/media.errors';
