@@ -57,6 +57,7 @@ export class LocalStorage implements ObjectStorage {
     body.once('error', (err) => (bodyError = err));
     try {
       await mkdir(path.dirname(target), { recursive: true });
+      await mkdir(path.dirname(partial), { recursive: true }); // also when ready() was not called (tests, tools)
       // flush: fsync before close, so a crash after the rename cannot leave a renamed but empty file.
       await pipeline(body, counter, createWriteStream(partial, { flags: 'wx', mode: 0o640, flush: true }), { signal: opts.signal });
       await rename(partial, target);
