@@ -12,7 +12,9 @@ import {
   startEnrollment,
   startQuiz,
   startAnalytics,
+  startMedia,
   type AnalyticsHandle,
+  type MediaHandle,
   type AuthHandle,
   type CatalogHandle,
   type EnrollmentHandle,
@@ -27,6 +29,7 @@ const NEEDS: Record<ServiceName, ServiceName[]> = {
   enrollment: ['auth', 'catalog'],
   quiz: ['auth', 'catalog', 'enrollment'],
   analytics: ['auth'],
+  media: ['auth', 'catalog'],
 };
 
 export type Role = 'instructor' | 'student';
@@ -67,6 +70,7 @@ export interface Fleet<U extends string = never> {
   enrollment?: EnrollmentHandle;
   quiz?: QuizHandle;
   analytics?: AnalyticsHandle;
+  media?: MediaHandle;
   /** The administrator ensured by auth's bootstrap command (when this fleet started auth). */
   admin?: TestUser;
   users: Record<U, TestUser>;
@@ -108,6 +112,7 @@ export async function startFleet<U extends string = never>(options: FleetOptions
   });
   let enrollmentPort: Record<string, string> = {};
   let catalogPort: Record<string, string> = {};
+  let mediaPort: Record<string, string> = {};
   try {
     const fleet = { vhost, users: {} } as Fleet<U>;
     for (const name of SERVICES.filter((s) => wanted.has(s))) {
@@ -123,7 +128,11 @@ export async function startFleet<U extends string = never>(options: FleetOptions
         const port = options.catalogReadsEnrollment && wanted.has('enrollment') ? await freePort() : undefined;
         if (port) enrollmentPort = { GRPC_PORT: String(port) };
         const enrollmentAddress = port ? `127.0.0.1:${port}` : undefined;
-        fleet.catalog = await startCatalog({ ...settings('catalog', catalogPort), authAddress, enrollmentAddress });
+        // Catalog asks media about files lessons reference but starts first: media's port is chosen now.
+        const media = wanted.has('media') ? await freePort() : undefined;
+        if (media) mediaPort = { GRPC_PORT: String(media) };
+        const mediaLink: Record<string, string> = media ? { MEDIA_GRPC_ADDR: `127.0.0.1:${media}` } : {};
+        fleet.catalog = await startCatalog({ ...settings('catalog', { ...catalogPort, ...mediaLink }), authAddress, enrollmentAddress });
       }
       if (name === 'enrollment') {
         const catalogAddress = fleet.catalog!.address;
@@ -134,6 +143,7 @@ export async function startFleet<U extends string = never>(options: FleetOptions
         fleet.quiz = await startQuiz({ ...settings('quiz'), ...links });
       }
       if (name === 'analytics') fleet.analytics = await startAnalytics({ ...settings('analytics'), authAddress });
+      if (name === 'media') fleet.media = await startMedia({ ...settings('media', mediaPort), authAddress, catalogAddress: fleet.catalog!.address });
       const handle = fleet[name];
       if (handle) closers.push(() => handle.close());
     }

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createAnalyticsClient, createAuthClient, createCatalogClient, createEnrollmentClient, createQuizClient } from '@lms/kit/clients';
-import type { AnalyticsClient, AuthClient, CatalogClient, EnrollmentClient, QuizClient } from '@lms/kit/clients';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createAnalyticsClient, createAuthClient, createCatalogClient, createEnrollmentClient, createMediaClient, createQuizClient } from '@lms/kit/clients';
+import type { AnalyticsClient, AuthClient, CatalogClient, EnrollmentClient, MediaClient, QuizClient } from '@lms/kit/clients';
 import { createTestDatabase, createTestVhost, testEnv, testLogger, type TestResource } from '@lms/kit/testing';
 import type { AuthConfig } from '@lms/auth/config';
 import type { RunningAuthService } from '@lms/auth/main';
@@ -12,9 +15,11 @@ import type { QuizConfig } from '@lms/quiz/config';
 import type { RunningQuizService } from '@lms/quiz/main';
 import type { AnalyticsConfig } from '@lms/analytics/config';
 import type { RunningAnalyticsService } from '@lms/analytics/main';
+import type { MediaConfig } from '@lms/media/config';
+import type { RunningMediaService } from '@lms/media/main';
 
 /** The fleet's services that can run in-process, in dependency order. */
-export const SERVICES = ['auth', 'catalog', 'enrollment', 'quiz', 'analytics'] as const;
+export const SERVICES = ['auth', 'catalog', 'enrollment', 'quiz', 'analytics', 'media'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /** Deadline of the test-side gRPC clients: generous, a suite's own timeout decides. */
@@ -68,6 +73,7 @@ export type CatalogHandle = ServiceHandle<CatalogClient, CatalogConfig, RunningC
 export type EnrollmentHandle = ServiceHandle<EnrollmentClient, EnrollmentConfig, RunningEnrollmentService>;
 export type QuizHandle = ServiceHandle<QuizClient, QuizConfig, RunningQuizService>;
 export type AnalyticsHandle = ServiceHandle<AnalyticsClient, AnalyticsConfig, RunningAnalyticsService>;
+export type MediaHandle = ServiceHandle<MediaClient, MediaConfig, RunningMediaService>;
 
 type Closable = { close(): void };
 type Runnable = { grpcPort: number; stop(): Promise<void> };
@@ -251,4 +257,48 @@ export async function startAnalytics(options: StartOptions & { authAddress: stri
   return launch(recipe('analytics', loadAnalyticsConfig, start, createAnalyticsClient), options, {
     AUTH_GRPC_ADDR: options.authAddress,
   });
+}
+
+/**
+ * Media on port 0 with its own storage: a new temporary UPLOAD_DIR (removed by close()), and with
+ * STORAGE_PROVIDER=s3 (the suite's env or the process's, e.g. `infra.sh env`) a bucket of its own created at start
+ * on the S3 server of the environment (s3rver from scripts/infra.sh). Without `catalogAddress` it never reaches a
+ * catalog (lesson attachments are then readable by their uploader and admins only).
+ */
+export async function startMedia(options: StartOptions & { authAddress: string; catalogAddress?: string }): Promise<MediaHandle> {
+  const [{ loadMediaConfig }, { start }] = await Promise.all([import('@lms/media/config'), import('@lms/media/main')]);
+  const uploadDir = await mkdtemp(path.join(tmpdir(), `lms-media-${options.label}-`));
+  // The S3 server of the environment (`infra.sh env` exports S3_*), read through media's own config loader.
+  const ambient = loadMediaConfig();
+  const s3 = Object.fromEntries(
+    Object.entries({
+      STORAGE_PROVIDER: ambient.STORAGE_PROVIDER,
+      S3_ENDPOINT: ambient.S3_ENDPOINT,
+      S3_REGION: ambient.S3_REGION,
+      S3_ACCESS_KEY_ID: ambient.S3_ACCESS_KEY_ID,
+      S3_SECRET_ACCESS_KEY: ambient.S3_SECRET_ACCESS_KEY,
+      S3_FORCE_PATH_STYLE: String(ambient.S3_FORCE_PATH_STYLE),
+    }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  const bucket = `media-${options.label.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-${randomBytes(3).toString('hex')}`.slice(0, 63);
+  try {
+    const handle = await launch(recipe('media', loadMediaConfig, start, (address, deadlineMs) => createMediaClient(address, deadlineMs)), options, {
+      ...s3,
+      AUTH_GRPC_ADDR: options.authAddress,
+      CATALOG_GRPC_ADDR: options.catalogAddress ?? NOWHERE,
+      UPLOAD_DIR: uploadDir,
+      S3_BUCKET: bucket,
+      S3_CREATE_BUCKET: 'true',
+    });
+    const close = handle.close.bind(handle);
+    return Object.assign(handle, {
+      async close() {
+        await close();
+        await rm(uploadDir, { recursive: true, force: true });
+      },
+    });
+  } catch (err) {
+    await rm(uploadDir, { recursive: true, force: true });
+    throw err;
+  }
 }

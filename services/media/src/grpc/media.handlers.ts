@@ -1,25 +1,91 @@
-import { AppError } from '@lms/kit/errors';
+import { optionalCaller } from '@lms/kit/auth';
+import type { MediaHandlers } from '@lms/kit/clients';
+import type { UploadRequest__Output } from '@lms/kit/generated/lms/media/v1/UploadRequest';
 import type { MediaDeps } from '../app/deps';
+import { abortDirectUpload, completeDirectUpload, createDirectUpload, getDirectUpload, putDirectUploadContent } from '../app/direct-uploads';
+import { batchGetFileFacts } from '../app/files/batch-get-file-facts';
+import { deleteFile } from '../app/files/delete-file';
+import { prepareDownload } from '../app/files/download-file';
+import { getFile } from '../app/files/get-file';
+import { listMyFiles } from '../app/files/list-my-files';
+import { uploadFile } from '../app/files/upload-file';
+import { totalPages } from '@lms/kit/errors';
+import { MediaErrors } from '../domain/media.errors';
+import { downloadHead, factsMessage, fileMessage } from './media.mappers';
 
-const notYet = () => new AppError('unavailable', 'Not available yet', { code: 'MEDIA.NOT_IMPLEMENTED' });
+/** The `chunk`s after an Upload stream's `start`; a second `start` is refused. */
+async function* chunksAfterStart(messages: AsyncIterator<UploadRequest__Output>): AsyncGenerator<Buffer> {
+  for (;;) {
+    const next = await messages.next();
+    if (next.done) return;
+    if (next.value.start) throw MediaErrors.badStream('Only the first message may be `start`');
+    if (next.value.chunk && next.value.chunk.length > 0) yield next.value.chunk;
+  }
+}
 
-/** The MediaService over gRPC (being wired: issue 14). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function mediaHandlers(_deps: MediaDeps): any {
-  const refuse = async () => {
-    throw notYet();
-  };
+/**
+ * The MediaService over gRPC: authenticate, decode, call the use case, encode. Upload and
+ * PutDirectUploadContent are client streams (pulled with back-pressure), Download a server stream; the kit maps
+ * thrown AppErrors to statuses for every kind. GetFile and Download are open to anonymous callers (public files).
+ */
+export function mediaHandlers(deps: MediaDeps): MediaHandlers {
+  const caller = (authorization: string | undefined) => deps.verifier.verify(authorization);
+  const maybeCaller = (authorization: string | undefined) => optionalCaller(deps.verifier, authorization);
   return {
-    Upload: refuse,
-    GetFile: refuse,
-    ListMyFiles: refuse,
-    DeleteFile: refuse,
-    Download: refuse,
-    CreateDirectUpload: refuse,
-    PutDirectUploadContent: refuse,
-    CompleteDirectUpload: refuse,
-    GetDirectUpload: refuse,
-    AbortDirectUpload: refuse,
-    BatchGetFileFacts: refuse,
+    Upload: async (requests, call) => {
+      const user = await caller(call.authorization);
+      const messages = requests[Symbol.asyncIterator]();
+      const first = await messages.next();
+      const start = first.done ? undefined : first.value.start;
+      if (!start) throw MediaErrors.badStream('The first message must be `start`');
+      const input = {
+        originalFilename: start.original_filename,
+        declaredMimeType: start.declared_mime_type,
+        folder: start.folder,
+        isPublic: start.is_public,
+        expectedSize: start.expected_size,
+      };
+      const file = await uploadFile(deps, user, input, chunksAfterStart(messages), call.signal);
+      return fileMessage(deps.config, user, file);
+    },
+    GetFile: async (req, call) => {
+      const user = await maybeCaller(call.authorization);
+      return fileMessage(deps.config, user, await getFile(deps, user, req.file_id));
+    },
+    ListMyFiles: async (req, call) => {
+      const user = await caller(call.authorization);
+      const { files, total, paging } = await listMyFiles(deps, user, req);
+      return {
+        files: files.map((file) => fileMessage(deps.config, user, file)),
+        total,
+        page: paging.page,
+        page_size: paging.pageSize,
+        total_pages: totalPages(total, paging.pageSize),
+      };
+    },
+    DeleteFile: async (req, call) => {
+      await deleteFile(deps, await caller(call.authorization), req.file_id);
+      return {};
+    },
+    Download: async function* (req, call) {
+      const user = await maybeCaller(call.authorization);
+      const plan = await prepareDownload(deps, user, {
+        fileId: req.file_id,
+        range: { hasRange: req.has_range, start: Number(req.range_start), end: Number(req.range_end), suffixLength: Number(req.suffix_length) },
+        inline: req.inline,
+      });
+      if (plan.kind === 'redirect') {
+        yield { redirect_url: plan.url };
+        return;
+      }
+      yield { head: downloadHead(deps.config, user, plan.file, plan.range) };
+      for await (const chunk of plan.body) yield { chunk };
+    },
+    CreateDirectUpload: async (req, call) => createDirectUpload(deps, await caller(call.authorization), req),
+    PutDirectUploadContent: (requests, call) => putDirectUploadContent(deps, requests, call),
+    CompleteDirectUpload: async (req, call) => completeDirectUpload(deps, await caller(call.authorization), req),
+    GetDirectUpload: async (req, call) => getDirectUpload(deps, await caller(call.authorization), req),
+    AbortDirectUpload: async (req, call) => abortDirectUpload(deps, await caller(call.authorization), req),
+    BatchGetFileFacts: async (req, call) => ({ files: (await batchGetFileFacts(deps, call.callerService, req.file_ids)).map(factsMessage) }),
   };
 }
