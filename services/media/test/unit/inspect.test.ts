@@ -140,6 +140,34 @@ describe('old Office files whose directory is past the head', () => {
   });
 });
 
+describe('Office packages whose head cannot tell', () => {
+  const big = { bigFirstPartBytes: 100 * 1024, contentTypesLast: true };
+
+  test.each([
+    ['a big part first, [Content_Types].xml last', files.docx(big)],
+    ['data descriptors (streaming zippers)', files.docx({ dataDescriptors: true })],
+    ['data descriptors and a big part first', files.docx({ ...big, dataDescriptors: true })],
+  ])('a .docx with %s is confirmed from its central directory', async (_label, bytes) => {
+    expect((await inspectStreamed('notes.docx', bytes)).result.type.mime).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect((await inspectAsStored('notes.docx', bytes)).result.type.mime).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  });
+
+  test('a presentation named .docx is refused at the end', async () => {
+    const bytes = files.pptx(big);
+    const streamed = await codeOf(inspectStreamed('notes.docx', bytes));
+    expect(streamed).toEqual({ code: 'MEDIA.CONTENT_MISMATCH', message: "The file's content is a PowerPoint presentation (.pptx), but its name says .docx" });
+    expect(await codeOf(inspectAsStored('notes.docx', bytes))).toEqual(streamed);
+  });
+
+  test('a plain ZIP with a big first entry is refused from its head', async () => {
+    const bytes = files.plainZip({ bigFirstEntryBytes: 200 * 1024 });
+    expect(await codeOf(inspectStreamed('notes.docx', bytes))).toEqual({
+      code: 'MEDIA.CONTENT_MISMATCH',
+      message: "The file's content is a ZIP archive, but its name says .docx",
+    });
+  });
+});
+
 describe('the inspector fails early', () => {
   /** Feeds `total` bytes starting with `head` in 1 KiB chunks; counts what the inspector consumed before it failed. */
   async function consumedBeforeError(name: string, head: Buffer, total: number, maxBytes = 100 * 1024 * 1024) {

@@ -1,5 +1,14 @@
-import { ChainWalk, TAIL_BYTES, chainFormatOf, type ChainEnd } from '../../domain/files/containers';
-import { allowedExtensionOf, appendedVideoWindow, checkComplete, confirmCompoundFile, contentTypeOf, durationOf } from '../../domain/files/content-check';
+import { ChainWalk, TAIL_BYTES, chainFormatOf, zipCentralDirectoryAt, zipCentralDirectoryNames, type ChainEnd } from '../../domain/files/containers';
+import {
+  allowedExtensionOf,
+  appendedVideoWindow,
+  checkComplete,
+  confirmCompoundFile,
+  confirmZipPackage,
+  contentTypeOf,
+  durationOf,
+  typedByExtensionOnly,
+} from '../../domain/files/content-check';
 import type { AllowedTypes } from '../../domain/files/file-types';
 import { compoundDirectoryAt } from '../../domain/files/sniff';
 import { MediaErrors } from '../../domain/media.errors';
@@ -21,11 +30,14 @@ const BLOCK_BYTES = 64 * 1024;
  * file is taken as whole (its head, tail and first headers were fine). Bounds the reads of one inspection.
  */
 const MAX_WALKED_HEADERS = 10_000;
+/** An Office package's central directory is read whole to confirm its type (tens of thousands of parts fit). */
+const MAX_CENTRAL_DIRECTORY_BYTES = 4 * 1024 * 1024;
 
 /**
  * The streaming inspector's checks for an object already in storage (direct uploads), without reading it whole:
  * the head (64 KiB), the tail (64 KiB), for chained formats one small read per top-level header, for an old Office
- * file whose directory is past the head that directory sector. No SHA-256.
+ * file whose directory is past the head that directory sector, for an Office package that its head cannot tell the
+ * central directory. No SHA-256.
  */
 export async function inspectStored(opts: StoredInspectionOptions): Promise<InspectionResult> {
   const ext = allowedExtensionOf(opts.originalFilename, opts.allowed);
@@ -42,6 +54,12 @@ export async function inspectStored(opts: StoredInspectionOptions): Promise<Insp
   const directory = type.id === 'doc' || type.id === 'ppt' ? compoundDirectoryAt(head) : null;
   if (directory && directory.start + 128 > head.length) {
     confirmCompoundFile(type, ext, await reader.read(directory.start, Math.min(opts.size, directory.end)));
+  }
+  if ((type.id === 'docx' || type.id === 'pptx') && typedByExtensionOnly(head)) {
+    const directory = zipCentralDirectoryAt(tail, opts.size);
+    if (directory && directory.end - directory.start <= MAX_CENTRAL_DIRECTORY_BYTES) {
+      confirmZipPackage(type, ext, zipCentralDirectoryNames(await reader.read(directory.start, directory.end)));
+    }
   }
   return {
     size: opts.size,

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import { ChainWalk, TAIL_BYTES, chainFormatOf, jpegAppendedVideoBytes } from '../../domain/files/containers';
-import { allowedExtensionOf, appendedVideoWindow, checkComplete, confirmCompoundFile, contentTypeOf, durationOf } from '../../domain/files/content-check';
+import { ChainWalk, TAIL_BYTES, chainFormatOf, jpegAppendedVideoBytes, zipCentralDirectoryAt, zipCentralDirectoryNames } from '../../domain/files/containers';
+import {
+  allowedExtensionOf,
+  appendedVideoWindow,
+  checkComplete,
+  confirmCompoundFile,
+  confirmZipPackage,
+  contentTypeOf,
+  durationOf,
+  typedByExtensionOnly,
+} from '../../domain/files/content-check';
 import type { AllowedTypes, ContentType } from '../../domain/files/file-types';
 import { SNIFF_BYTES, compoundDirectoryAt, needsMoreHead } from '../../domain/files/sniff';
 import { MediaErrors } from '../../domain/media.errors';
@@ -47,6 +56,8 @@ class InspectingStream extends Transform {
   private captured: Buffer | null = null;
   /** An old Office file typed by its extension: its directory sector (captured as it passes) confirms it. */
   private confirmCompound = false;
+  /** An Office package typed by its extension: its central directory (in the tail) confirms it. */
+  private confirmZip = false;
   /**
    * A Motion Photo (JPEG + appended video): where each FF D9 seen ends, to find the image's end once the size is
    * known. Random video bytes hold about one per 64 KiB; the list is capped.
@@ -101,11 +112,13 @@ class InspectingStream extends Transform {
       const type = this.type as unknown as ContentType;
       const partialHeader = this.pendingHeader.length > 0;
       const chain = this.walk ? this.walk.finish(this.size, partialHeader) : null;
+      const tail = Buffer.concat(this.tailChunks);
       const video = appendedVideoWindow(type, this.head, this.size);
       const imageEndsBeforeVideo = video ? (this.eoiEnds ?? []).some((end) => end > video.start && end <= video.end) : undefined;
-      checkComplete(type, { head: this.head, tail: Buffer.concat(this.tailChunks), size: this.size, chain, imageEndsBeforeVideo });
+      checkComplete(type, { head: this.head, tail, size: this.size, chain, imageEndsBeforeVideo });
       this.finishCapture();
       if (this.confirmCompound) confirmCompoundFile(type, this.ext, this.captured ?? Buffer.alloc(0));
+      if (this.confirmZip) this.confirmPackage(type, tail);
       this.outcome = {
         size: this.size,
         sha256: this.hash.digest('hex'),
@@ -126,6 +139,7 @@ class InspectingStream extends Transform {
     const format = chainFormatOf(type.id);
     if (format) this.walk = new ChainWalk(format);
     if (type.id === 'jpeg' && jpegAppendedVideoBytes(head) !== null) this.eoiEnds = [];
+    this.confirmZip = (type.id === 'docx' || type.id === 'pptx') && typedByExtensionOnly(head);
     const directory = type.id === 'doc' || type.id === 'ppt' ? compoundDirectoryAt(head) : null;
     if (directory && directory.start + 128 > head.length) {
       this.confirmCompound = true;
@@ -134,6 +148,14 @@ class InspectingStream extends Transform {
     this.follow(head, 0);
     this.headChunks = [];
     this.push(head);
+  }
+
+  /** From the central directory when the tail holds it (it does but for packages of thousands of parts: then as typed). */
+  private confirmPackage(type: ContentType, tail: Buffer): void {
+    const tailStart = this.size - tail.length;
+    const directory = zipCentralDirectoryAt(tail, this.size);
+    if (!directory || directory.start < tailStart) return;
+    confirmZipPackage(type, this.ext, zipCentralDirectoryNames(tail.subarray(directory.start - tailStart, directory.end - tailStart)));
   }
 
   /** Keeps the last TAIL_BYTES: whole chunks, dropping the oldest once the rest suffice. */

@@ -193,6 +193,30 @@ export function zipEndRecordAt(tail: Buffer): number {
   return -1;
 }
 
+/** Where a ZIP's central directory is ([start, end) in the file), from the end record in the tail; null for ZIP64. */
+export function zipCentralDirectoryAt(tail: Buffer, fileSize: number): { start: number; end: number } | null {
+  const record = zipEndRecordAt(tail);
+  if (record < 0) return null;
+  const size = tail.readUInt32LE(record + 12);
+  const start = tail.readUInt32LE(record + 16);
+  if (size === 0xffffffff || start === 0xffffffff || start + size > fileSize) return null;
+  return { start, end: start + size };
+}
+
+/** The entry names of a central directory. */
+export function zipCentralDirectoryNames(directory: Buffer): string[] {
+  const names: string[] = [];
+  for (let at = 0; at + 46 <= directory.length && directory.readUInt32LE(at) === 0x02014b50; ) {
+    const flags = directory.readUInt16LE(at + 8);
+    const nameLength = directory.readUInt16LE(at + 28);
+    const extraLength = directory.readUInt16LE(at + 30);
+    const commentLength = directory.readUInt16LE(at + 32);
+    names.push(directory.toString(flags & 0x0800 ? 'utf8' : 'latin1', at + 46, Math.min(directory.length, at + 46 + nameLength)));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
 /**
  * An OLE2 compound file is whole sectors, and the sectors its header names (FAT sectors, first directory sector)
  * must be inside the file. A cut at a sector boundary past those is not seen (a documented limit).

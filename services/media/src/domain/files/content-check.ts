@@ -12,7 +12,7 @@ import {
 } from './containers';
 import { CONTENT_TYPES, type AllowedTypes, type ContentType } from './file-types';
 import { extensionOf, sanitiseFilename } from './filename';
-import { compoundFileKind, sniff, type Sniffed } from './sniff';
+import { compoundFileKind, sniff, zipPackageKind, type Sniffed } from './sniff';
 
 /**
  * The rules every inspection applies, whichever way the bytes arrive (streamed, or ranged reads of a stored object):
@@ -41,13 +41,25 @@ export function confirmCompoundFile(type: ContentType, ext: string, directory: B
   if (confirmed.id !== type.id) throw mismatch(confirmed.description, ext);
 }
 
+/** An Office package typed from its extension alone is confirmed from its central directory's names. */
+export function confirmZipPackage(type: ContentType, ext: string, centralDirectoryNames: string[]): void {
+  const confirmed = namedContentType(zipPackageKind(centralDirectoryNames), ext);
+  if (confirmed.id !== type.id) throw mismatch(confirmed.description, ext);
+}
+
+/** The head could not tell between two types: the extension picked one, which must be confirmed (see Sniffed). */
+export function typedByExtensionOnly(head: Buffer): boolean {
+  const sniffed = sniff(head);
+  return sniffed.kind === 'type' && sniffed.types.length > 1;
+}
+
 function namedContentType(sniffed: Sniffed, ext: string): ContentType {
   if (sniffed.kind === 'unknown') throw MediaErrors.contentMismatch("The file's content is not a recognised video, document or image");
   if (sniffed.kind !== 'type') throw mismatch(sniffed.description, ext);
   const types = sniffed.types.map((id) => CONTENT_TYPES[id]);
   const named = types.find((type) => type.extensions.includes(ext));
   if (named) return named;
-  throw mismatch(types.length === 1 ? types[0].description : 'an Office 97–2003 file (Word or PowerPoint)', ext);
+  throw mismatch(types.length === 1 ? types[0].description : `${types.map((type) => type.description).join(' or ')}`, ext);
 }
 
 const mismatch = (description: string, ext: string) =>

@@ -5,7 +5,10 @@ import type { ContentTypeId } from './file-types';
  * when it is smaller) and, for ZIP packages, up to ZIP_SNIFF_BYTES while `needsMoreHead` says so.
  */
 export type Sniffed =
-  /** One of the accepted types; `types` has two entries only for an old Office file whose directory is not in the head. */
+  /**
+   * One of the accepted types. Two entries when the head cannot tell (an old Office file whose directory is past it, an
+   * Office package whose telling parts are): the extension picks one, and the inspector confirms it later.
+   */
   | { kind: 'type'; types: readonly ContentTypeId[] }
   | { kind: 'executable'; description: string }
   /** Recognised, but not a type the service accepts (a ZIP archive, an MP3…). */
@@ -151,21 +154,27 @@ export function compoundFileKind(directory: Buffer): Sniffed {
   return { kind: 'other', description: 'an OLE2 compound file that is neither Word nor PowerPoint' };
 }
 
-/** The entry names of the local headers in the head (data-descriptor entries end the walk: their size is unknown). */
+/**
+ * The entry names of the local headers in the head. An entry written with a data descriptor (streaming zippers such
+ * as Java's ZipOutputStream) has no size in its local header: the walk goes on at the next local header signature.
+ */
 export function zipEntryNames(head: Buffer): string[] {
   const names: string[] = [];
-  for (let at = 0; at + 30 <= head.length && head.readUInt32LE(at) === 0x04034b50; ) {
+  for (let at = 0; at >= 0 && at + 30 <= head.length && head.readUInt32LE(at) === ZIP_LOCAL_HEADER; ) {
     const flags = head.readUInt16LE(at + 6);
     const compressedSize = head.readUInt32LE(at + 18);
     const nameLength = head.readUInt16LE(at + 26);
     const extraLength = head.readUInt16LE(at + 28);
+    const dataAt = at + 30 + nameLength + extraLength;
     if (at + 30 + nameLength > head.length) break;
     names.push(head.toString(flags & 0x0800 ? 'utf8' : 'latin1', at + 30, at + 30 + nameLength));
-    if (flags & 0x0008 || compressedSize === 0xffffffff) break;
-    at += 30 + nameLength + extraLength + compressedSize;
+    at = flags & 0x0008 || compressedSize === 0xffffffff ? head.indexOf(ZIP_LOCAL_SIGNATURE, dataAt) : dataAt + compressedSize;
   }
   return names;
 }
+
+const ZIP_LOCAL_HEADER = 0x04034b50;
+const ZIP_LOCAL_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 function officeFlavour(names: string[]): 'docx' | 'pptx' | 'xlsx' | null {
   if (!names.includes('[Content_Types].xml')) return null;
@@ -175,11 +184,27 @@ function officeFlavour(names: string[]): 'docx' | 'pptx' | 'xlsx' | null {
   return null;
 }
 
-function zipPackage(head: Buffer): Sniffed {
-  const flavour = officeFlavour(zipEntryNames(head));
+/** What a ZIP is, from all its entry names (its central directory). */
+export function zipPackageKind(names: string[]): Sniffed {
+  const flavour = officeFlavour(names);
   if (flavour === 'docx' || flavour === 'pptx') return { kind: 'type', types: [flavour] };
   if (flavour === 'xlsx') return { kind: 'other', description: 'an Excel workbook (.xlsx)' };
   return { kind: 'other', description: 'a ZIP archive' };
+}
+
+const OFFICE_PART = /^(\[Content_Types\]\.xml$|_rels\/|docProps\/|customXml\/|word\/|ppt\/)/;
+
+/**
+ * Decided from the head when the Office parts are in it. A package whose head shows Office parts but not enough to
+ * tell (a big first part, [Content_Types].xml written last) may be either: the extension decides for now and the
+ * inspector confirms from the central directory at the end. A head without any Office part is a plain archive.
+ */
+function zipPackage(head: Buffer): Sniffed {
+  const names = zipEntryNames(head);
+  const kind = zipPackageKind(names);
+  if (kind.kind === 'type' || officeFlavour(names) === 'xlsx') return kind;
+  if (names.some((name) => OFFICE_PART.test(name))) return { kind: 'type', types: ['docx', 'pptx'] };
+  return kind;
 }
 
 function otherKnown(head: Buffer): Sniffed {
