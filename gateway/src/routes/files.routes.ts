@@ -190,17 +190,18 @@ async function receiveMultipart(
           fail(formError(name, 'Unknown file field: send the file as `file`'));
           return;
         }
-        const options = UploadOptions.safeParse({ ...query, ...Object.fromEntries(fields) });
+        const options = UploadOptions.safeParse(Object.fromEntries(fields));
         if (!options.success) {
           stream.resume();
           fail(validationError(fieldErrorsFromZod('body', options.error)));
           return;
         }
+        const chosen = { ...query, ...options.data };
         const start: UploadStart = {
           original_filename: filename ?? '',
           declared_mime_type: mimeType ?? '',
-          folder: options.data.folder ?? '',
-          is_public: options.data.is_public ?? false,
+          folder: chosen.folder ?? '',
+          is_public: chosen.is_public ?? false,
           expected_size: expectedFileSize(contentLength(req), boundaryText, filename ?? '', fields),
         };
         sending = upload(start, stream, () => bodyDone.promise);
