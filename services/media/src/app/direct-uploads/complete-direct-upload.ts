@@ -10,6 +10,7 @@ import type { MediaDeps } from '../deps';
 import { allowedTypesFrom, inspectStored } from '../inspect';
 import { failUpload } from '../uploads/fail-upload';
 import { finaliseUpload } from '../uploads/finalise-upload';
+import { partSizes } from './direct-upload-view';
 import { ownDirectUpload } from './own-direct-upload';
 
 /**
@@ -56,12 +57,28 @@ export async function completeDirectUpload(deps: MediaDeps, caller: Caller, requ
   }
 }
 
+/** S3's refusals of a CompleteMultipartUpload that the client can fix (re-PUT a part, send the right ETags). */
+const PARTS_REFUSED = new Set(['InvalidPart', 'InvalidPartOrder', 'EntityTooSmall']);
+
 async function assembleParts(deps: MediaDeps, upload: UploadRecord, request: CompleteDirectUploadRequest__Output): Promise<void> {
   // A retried complete whose first call assembled the object already (the multipart upload is gone then).
   if (await deps.storage.head(upload.storageKey)) return;
-  if (request.parts.length === 0) throw MediaErrors.validation([{ loc: ['parts'], msg: 'the ETag of every uploaded part is required' }]);
+  const expected = partSizes(upload.declaredSize ?? 0, upload.partSize).length;
+  const numbers = new Set(request.parts.map((part) => part.part_number));
+  const complete = request.parts.length === expected && numbers.size === expected && [...numbers].every((n) => n >= 1 && n <= expected);
+  if (!complete || request.parts.some((part) => !part.etag)) {
+    throw MediaErrors.validation([{ loc: ['parts'], msg: `must list parts 1 to ${expected}, each once, with the ETag its PUT answered` }]);
+  }
   const parts = request.parts.map((part) => ({ partNumber: part.part_number, etag: part.etag })).sort((a, b) => a.partNumber - b.partNumber);
-  await deps.storage.completeMultipart(upload.storageKey, upload.multipartUploadId!, parts);
+  try {
+    await deps.storage.completeMultipart(upload.storageKey, upload.multipartUploadId!, parts);
+  } catch (err) {
+    const name = (err as { name?: unknown } | null)?.name;
+    if (typeof name === 'string' && PARTS_REFUSED.has(name)) {
+      throw MediaErrors.validation([{ loc: ['parts'], msg: `the storage refused the parts (${name}): PUT every part again, then complete with their ETags` }]);
+    }
+    throw err;
+  }
 }
 
 /** Deletes the refused object, fails the upload with the refusal's text, and throws the refusal. */
