@@ -1,11 +1,11 @@
 import { Readable, Transform, pipeline } from 'node:stream';
 import type { Caller } from '@lms/kit/auth';
 import { AppError } from '@lms/kit/errors';
-import { extensionOf, sanitiseFilename } from '../../domain/files/filename';
 import type { FileRecord, InspectedContent, UploadRecord } from '../../domain/media.entities';
 import { MediaErrors } from '../../domain/media.errors';
 import { Checker } from '../../domain/validation';
 import { allowedTypesFrom, createInspector } from '../inspect';
+import { namedUpload } from '../direct-uploads/named-upload';
 import type { MediaDeps } from '../deps';
 import { failUpload } from '../uploads/fail-upload';
 import { finaliseUpload } from '../uploads/finalise-upload';
@@ -35,10 +35,7 @@ export async function uploadFile(deps: MediaDeps, caller: Caller, start: UploadS
   const folder = check.folder('folder', start.folder);
   const expectedSize = check.bytes('expected_size', start.expectedSize);
   check.throwIfAny();
-  const originalFilename = sanitiseFilename(start.originalFilename);
-  const extension = extensionOf(originalFilename);
-  const allowed = allowedTypesFrom(deps.config);
-  if (!allowed.extensions.has(extension)) throw MediaErrors.unsupportedType(extension);
+  const { originalFilename, extension, contentType } = namedUpload(deps.config, start.originalFilename);
   const maxBytes = deps.config.MAX_UPLOAD_SIZE;
   if (expectedSize > maxBytes) throw MediaErrors.fileTooLarge(maxBytes);
 
@@ -57,7 +54,7 @@ export async function uploadFile(deps: MediaDeps, caller: Caller, start: UploadS
     }),
   );
   try {
-    const inspection = await storeInspected(deps, upload, chunks, { originalFilename, maxBytes, expectedSize, allowed, signal });
+    const inspection = await storeInspected(deps, upload, chunks, { originalFilename, contentType, maxBytes, expectedSize, signal });
     return await deps.units.run((uow) => finaliseUpload(uow, upload, inspection, deps.clock()));
   } catch (err) {
     await releaseFailed(deps, upload, err);
@@ -70,15 +67,15 @@ async function storeInspected(
   deps: MediaDeps,
   upload: UploadRecord,
   chunks: AsyncIterable<Buffer>,
-  opts: { originalFilename: string; maxBytes: number; expectedSize: number; allowed: ReturnType<typeof allowedTypesFrom>; signal?: AbortSignal },
+  opts: { originalFilename: string; contentType: string; maxBytes: number; expectedSize: number; signal?: AbortSignal },
 ): Promise<InspectedContent> {
-  const inspector = createInspector({ originalFilename: opts.originalFilename, maxBytes: opts.maxBytes, allowed: opts.allowed });
+  const inspector = createInspector({ originalFilename: opts.originalFilename, maxBytes: opts.maxBytes, allowed: allowedTypesFrom(deps.config) });
   let failure: unknown;
   const body = pipeline(Readable.from(chunks, { objectMode: false }), notMoreThan(opts.expectedSize), inspector, (err: Error | null) => {
     if (err) failure ??= err;
   }) as unknown as Readable;
   try {
-    await deps.storage.put(upload.storageKey, body, { contentType: upload.declaredMimeType ?? 'application/octet-stream', signal: opts.signal });
+    await deps.storage.put(upload.storageKey, body, { contentType: opts.contentType, signal: opts.signal });
   } catch (err) {
     throw failure instanceof AppError ? failure : err;
   }
