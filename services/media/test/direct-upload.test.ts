@@ -195,7 +195,24 @@ describe.each<Provider>(['local', 's3'])('direct uploads (%s storage)', (provide
       }
       let parts: CompletedPart[] = [];
       if (provider === 'local') {
-        const reply = await suite.media().PutDirectUploadContent(contentMessages(upload.parts[0].url, chunks(), size));
+        // Half-way, the upload shows its progress (recorded every 8 MiB) while the PUT is still open.
+        const watched = async function* () {
+          let sent = 0;
+          let checked = false;
+          for (const message of contentMessages(upload.parts[0].url, chunks(), size)) {
+            yield message;
+            sent += message.chunk?.length ?? 0;
+            if (!checked && sent >= 9 * MiB) {
+              checked = true;
+              await eventually(async () => {
+                const seen = await suite.media().GetDirectUpload({ upload_id: upload.id }, suite.owner.auth);
+                expect(Number(seen.received_bytes)).toBeGreaterThanOrEqual(8 * MiB);
+              });
+            }
+          }
+          expect(checked).toBe(true);
+        };
+        const reply = await suite.media().PutDirectUploadContent(watched());
         expect(reply).toMatchObject({ status: 'pending', received_bytes: String(size) });
       } else {
         parts = await putBytes(upload, bufferOf(chunks()));

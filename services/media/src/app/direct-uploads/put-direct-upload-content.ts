@@ -34,7 +34,12 @@ export async function putDirectUploadContent(
   const declared = upload.declaredSize ?? 0;
   const inspector = createInspector({ originalFilename: upload.originalFilename, maxBytes: declared, allowed: allowedTypesFrom(deps.config) });
   let streamFailure: unknown;
-  const body = pipeline(Readable.from(chunksOf(messages), { objectMode: false }), inspector, (err) => {
+  const progress = (received: number) =>
+    deps.units.run((uow) => uow.directUploads.recordReceived(upload.id, received)).then(
+      () => undefined,
+      () => undefined, // Progress is informative: the upload goes on without it.
+    );
+  const body = pipeline(Readable.from(chunksOf(messages, progress), { objectMode: false }), inspector, (err) => {
     streamFailure ??= err;
   });
   let stored: { size: number };
@@ -84,12 +89,24 @@ async function uploadToReceive(deps: MediaDeps, start: UploadStart__Output): Pro
   return upload;
 }
 
-async function* chunksOf(messages: AsyncIterator<UploadRequest__Output>): AsyncGenerator<Buffer> {
+/** How often a long PUT records its progress (`received_bytes`, shown by GetDirectUpload). */
+const PROGRESS_EVERY_BYTES = 8 * 1024 * 1024;
+
+async function* chunksOf(messages: AsyncIterator<UploadRequest__Output>, progress: (received: number) => Promise<void>): AsyncGenerator<Buffer> {
+  let received = 0;
+  let reported = 0;
   for (;;) {
     const next = await messages.next();
     if (next.done) return;
     if (next.value.start) throw MediaErrors.badStream('Only the first message may be `start`');
-    if (next.value.chunk && next.value.chunk.length > 0) yield next.value.chunk;
+    const chunk = next.value.chunk;
+    if (!chunk || chunk.length === 0) continue;
+    received += chunk.length;
+    if (received - reported >= PROGRESS_EVERY_BYTES) {
+      reported = received;
+      await progress(received);
+    }
+    yield chunk;
   }
 }
 
