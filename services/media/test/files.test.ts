@@ -38,7 +38,14 @@ describe.each(PROVIDERS)('media files on %s storage', (provider) => {
   it('streams a 100 MB mp4 up and down unchanged (sha256)', async () => {
     const size = 100 * MiB;
     const expected = await sha256Of(bigMp4Chunks(size));
-    const file = await suite.media.Upload(uploadMessages({ original_filename: 'lecture.mp4', expected_size: size }, bigMp4Chunks(size)), suite.instructor.auth);
+    // Client, gateway-less service and (s3) SDK all live in this process: its RSS growth bounds what any of them buffers.
+    const baseline = process.memoryUsage().rss;
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const file = await suite.media.Upload(uploadMessages({ original_filename: 'lecture.mp4', expected_size: size }, bigMp4Chunks(size)), suite.instructor.auth).finally(() => clearInterval(sampler));
+    const growthMb = (peak - baseline) / MiB;
+    process.stdout.write(`[media ${provider}] 100 MB upload: RSS growth ${growthMb.toFixed(1)} MB\n`);
+    expect(growthMb).toBeLessThan(64);
     expect(file).toMatchObject({ file_size: String(size), mime_type: 'video/mp4', sha256: expected, duration_seconds: 600 });
     const hash = createHash('sha256');
     let bytes = 0;
