@@ -47,14 +47,11 @@ export async function putDirectUploadContent(
     stored = await deps.storage.put(upload.storageKey, body, { contentType: contentTypeOfKey(upload.storageKey), signal: call.signal });
     inspector.result();
   } catch (err) {
-    // Whatever a refused PUT wrote is gone, also the bytes of an earlier PUT it was replacing.
-    await deleteQuietly(deps, upload);
-    await deps.units.run((uow) => uow.directUploads.recordReceived(upload.id, 0));
+    await discardContent(deps, upload);
     throw preferAppError(streamFailure, err, declared);
   }
   if (stored.size !== declared) {
-    await deleteQuietly(deps, upload);
-    await deps.units.run((uow) => uow.directUploads.recordReceived(upload.id, 0));
+    await discardContent(deps, upload);
     throw MediaErrors.sizeMismatch(declared, stored.size);
   }
   const recorded = await deps.units.run((uow) => uow.directUploads.recordReceived(upload.id, stored.size));
@@ -108,6 +105,12 @@ async function* chunksOf(messages: AsyncIterator<UploadRequest__Output>, progres
     }
     yield chunk;
   }
+}
+
+/** Whatever a refused PUT wrote is gone, also the bytes of an earlier PUT it was replacing: nothing is received. */
+async function discardContent(deps: MediaDeps, upload: UploadRecord): Promise<void> {
+  await deleteQuietly(deps, upload);
+  await deps.units.run((uow) => uow.directUploads.recordReceived(upload.id, 0));
 }
 
 async function deleteQuietly(deps: MediaDeps, upload: UploadRecord): Promise<void> {
