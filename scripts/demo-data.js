@@ -188,7 +188,11 @@ async function demoMedia(courses, demoPassword) {
     return;
   }
   const mine = must(listed, 'listing my files', 200).files;
-  const named = (name) => mine.find((f) => (f.original_filename ?? f.filename) === name);
+  // A file is served by the storage it was uploaded to: after switching `make run` <-> `make run S3=1` the demo
+  // files are uploaded again to the storage in use (and the handout attachment moves to the new copy).
+  const provider = process.env.STORAGE_PROVIDER || 'local';
+  const sameName = (name) => mine.filter((f) => (f.original_filename ?? f.filename) === name);
+  const named = (name) => sameName(name).find((f) => f.storage_provider === provider);
   const upload = async (name, type, bytes, fields) => {
     const existing = named(name);
     if (existing) {
@@ -215,7 +219,8 @@ async function demoMedia(courses, demoPassword) {
   } else if ((lesson.attachments || []).some((a) => a.file_id === handout.id)) {
     console.log(`[demo] ${handout.original_filename ?? handout.filename} already attached to "${lesson.title}"`);
   } else {
-    const ids = [...(lesson.attachments || []).map((a) => a.file_id), handout.id];
+    const earlierCopies = new Set(sameName('typescript-cheatsheet.pdf').map((f) => f.id));
+    const ids = [...(lesson.attachments || []).map((a) => a.file_id).filter((id) => !earlierCopies.has(id)), handout.id];
     must(await call('PUT', `/lessons/${lessonId}`, { attachment_file_ids: ids }, token), 'attaching the handout', 200);
     console.log(`[demo] attached the handout to "${lesson.title}"`);
   }
