@@ -78,8 +78,12 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
         yield { redirect_url: plan.url };
         return;
       }
-      yield { head: downloadHead(deps.config, user, plan.file, plan.range) };
-      for await (const chunk of plan.body) yield { chunk };
+      try {
+        yield { head: downloadHead(deps.config, user, plan.file, plan.range) };
+        for await (const chunk of plan.body) yield { chunk };
+      } finally {
+        plan.close(); // a caller gone after the head never started the body, which would have closed it
+      }
     },
     CreateDirectUpload: async (req, call) => createDirectUpload(deps, await caller(call.authorization), req),
     PutDirectUploadContent: (requests, call) => putDirectUploadContent(deps, requests, call),

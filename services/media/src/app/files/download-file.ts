@@ -13,7 +13,15 @@ export const DOWNLOAD_CHUNK_BYTES = 64 * 1024;
 
 export type DownloadPlan =
   | { kind: 'redirect'; file: FileRecord; url: string }
-  | { kind: 'stream'; file: FileRecord; range: ResolvedRange; totalSize: number; body: AsyncIterable<Buffer> };
+  | {
+      kind: 'stream';
+      file: FileRecord;
+      range: ResolvedRange;
+      totalSize: number;
+      body: AsyncIterable<Buffer>;
+      /** Releases the opened object (a file handle, an HTTP response) when the reader stops before reading `body`. */
+      close(): void;
+    };
 
 /**
  * A download, decided before the first byte: the access check (a private file the caller may not read is
@@ -55,7 +63,7 @@ export async function prepareDownload(
       throw err;
     }
   }
-  return { kind: 'stream', file, range, totalSize: file.fileSize, body: inChunks(stream, DOWNLOAD_CHUNK_BYTES) };
+  return { kind: 'stream', file, range, totalSize: file.fileSize, body: inChunks(stream, DOWNLOAD_CHUNK_BYTES), close: () => stream.destroy() };
 }
 
 /** The stream's bytes in pieces of at most `size`; the stream is destroyed when the reader stops early. */
