@@ -268,6 +268,35 @@ describe('Files through the gateway (scripted media)', () => {
     expect(sent.bytesWritten).toBeLessThan(16 * 1024 * 1024);
   });
 
+  test('When the client is refused before the handler (no token), then 401 with Connection: close and the body is not read', async () => {
+    const total = 100 * 1024 * 1024;
+    const parts = multipart([], { name: 'big.mp4' });
+    const sent = await sendStreaming(`${base}/api/v1/files/upload`, {
+      headers: { 'Content-Type': `multipart/form-data; boundary=${parts.boundary}`, 'Content-Length': String(parts.head.length + total + parts.tail.length) },
+      chunks: multipartChunks(parts, zeros(total)),
+    });
+    expect(sent.status).toBe(401);
+    expect(sent.headers.connection).toBe('close');
+    expect(sent.bytesWritten).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  test('When the client goes away mid-upload, then the upload stream fails (media is not left waiting)', async () => {
+    const me = await uploader();
+    const parts = multipart([], { name: 'cut.png' });
+    const req = http.request(`${base}/api/v1/files/upload`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${me.access}`, 'Content-Type': `multipart/form-data; boundary=${parts.boundary}`, 'Content-Length': String(10 * 1024 * 1024) },
+    });
+    req.on('error', () => undefined);
+    req.write(parts.head);
+    req.write(Buffer.alloc(256 * 1024));
+    for (let i = 0; i < 100 && uploads.length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(uploads).toHaveLength(1);
+    req.destroy();
+    for (let i = 0; i < 100 && uploads[0].failure === undefined; i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(uploads[0].failure).toBeDefined();
+  });
+
   test('When the form is wrong, then 422 names the field (and a second file cancels the upload in flight)', async () => {
     // A new user now and then: refused uploads count towards the (small) hourly limit too.
     let me = await uploader();
@@ -411,6 +440,17 @@ describe('Files through the gateway (scripted media)', () => {
     const res = await fetch(`${base}/api/v1/files/download/${FILE_ID}`, { headers: { 'If-None-Match': `"${FILE_ID}"` } });
     expect(res.status).toBe(304);
     expect(res.headers.get('etag')).toBe(`"${FILE_ID}"`);
+    expect(cancelled).toBe(1);
+  });
+
+  test('When HEAD is asked, then the headers come without the bytes and the stream is cancelled', async () => {
+    downloadScript = async function* () {
+      yield head();
+      yield { part: 'chunk', chunk: bytesOf(1000) };
+    };
+    const res = await fetch(`${base}/api/v1/files/download/${FILE_ID}`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-length')).toBe('1000');
     expect(cancelled).toBe(1);
   });
 

@@ -175,6 +175,7 @@ async function receiveMultipart(
 
   try {
     return await new Promise<FileMessage>((resolve, reject) => {
+      let file: Readable | undefined;
       const fail = (err: unknown) => {
         bodyDone.reject(err);
         if (!sending) reject(err);
@@ -204,6 +205,7 @@ async function receiveMultipart(
           is_public: chosen.is_public ?? false,
           expected_size: expectedFileSize(contentLength(req), boundaryText, filename ?? '', fields),
         };
+        file = stream;
         sending = upload(start, stream, () => bodyDone.promise);
         sending.then(resolve, reject);
       });
@@ -218,7 +220,12 @@ async function receiveMultipart(
       };
       parser.on('finish', parsed);
       parser.on('close', parsed);
-      req.on('aborted', () => fail(new HttpError(400, 'BAD_REQUEST', 'Request body was incomplete')));
+      req.on('close', () => {
+        if (req.complete) return;
+        fail(new HttpError(400, 'BAD_REQUEST', 'Request body was incomplete'));
+        // The file will not end now: its reader fails (premature close), which cancels the call to media.
+        file?.destroy();
+      });
       req.pipe(parser);
     });
   } finally {
