@@ -143,6 +143,8 @@ describe.each(PROVIDERS)('media files on %s storage', (provider) => {
     expect((await download(suite, undefined, { file_id: pub.id })).body.equals(png())).toBe(true);
     expect((await download(suite, suite.otherStudent, { file_id: pub.id })).body.length).toBeGreaterThan(0);
     expect((await suite.media.GetFile({ file_id: pub.id }, suite.student.auth)).download_count).toBe('2');
+    await expectGrpcError(upload(suite, undefined, 'anon.png', png()), GrpcStatus.UNAUTHENTICATED);
+    await expectGrpcError(suite.media.GetFile({ file_id: '00000000-0000-4000-8000-000000000000' }, suite.admin.auth), GrpcStatus.NOT_FOUND, 'MEDIA.FILE_NOT_FOUND');
     // Deletes
     await expectGrpcError(suite.media.DeleteFile({ file_id: priv.id }, suite.otherStudent.auth), GrpcStatus.NOT_FOUND, 'MEDIA.FILE_NOT_FOUND');
     await expectGrpcError(suite.media.DeleteFile({ file_id: pub.id }, suite.otherStudent.auth), GrpcStatus.PERMISSION_DENIED, 'MEDIA.NOT_FILE_OWNER');
