@@ -12,8 +12,8 @@
 #      services.<service>.jobs.<job>; media: MEDIA_URL_SIGNING_SECRET from the Secret, UPLOAD_DIR on a volume
 #      (compose volume, k8s PersistentVolumeClaim with one replica + Recreate when ReadWriteOnce, Helm persistence)
 #   3. kustomize build k8s/base (kubectl kustomize or kustomize), output parses
-#   4. helm lint --strict + helm template (defaults, and everything enabled incl. the one-off Jobs),
-#      output parses                                                 [if helm]
+#   4. helm lint --strict + helm template (defaults, and everything enabled incl. the one-off Jobs and a
+#      ReadWriteMany media volume; no autoscaling with media on S3 without a volume), output parses [if helm]
 #   5. schema validation of the rendered manifests: kubeconform -strict [if on PATH], else the
 #      kubernetes-models JSON schemas (types, required fields; not unknown fields) [if fetched]
 #   6. docker compose config                                        [if docker compose or docker-compose]
@@ -415,8 +415,8 @@ if command -v "$HELM" >/dev/null 2>&1; then
   done
   declare -A variants=(
     [defaults]=""
-    [everything-enabled]="${all_on[*]} --set migrations.mode=initContainer --set gateway.ingress.enabled=true --set gateway.ingress.tlsSecretName=lms-tls --set namePrefix=lms- --set image.tag=9.9.9"
-    [no-autoscaling]="--set gateway.autoscaling.enabled=false --set gateway.podDisruptionBudget.enabled=false --set preStopSleepSeconds=0"
+    [everything-enabled]="${all_on[*]} --set migrations.mode=initContainer --set gateway.ingress.enabled=true --set gateway.ingress.tlsSecretName=lms-tls --set namePrefix=lms- --set image.tag=9.9.9 --set services.media.persistence.accessModes={ReadWriteMany}"
+    [no-autoscaling]="--set gateway.autoscaling.enabled=false --set gateway.podDisruptionBudget.enabled=false --set preStopSleepSeconds=0 --set services.media.persistence.enabled=false --set services.media.env.STORAGE_PROVIDER=s3"
   )
   for v in defaults everything-enabled no-autoscaling; do
     # shellcheck disable=SC2086 # the variant flags are meant to be split
