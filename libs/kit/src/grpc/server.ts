@@ -206,7 +206,7 @@ export class GrpcServer {
     (call as EventEmitter).once('cancelled', () => {
       if (answered) return;
       aborter.abort(
-        deadline !== undefined && Date.now() >= deadline
+        deadline !== undefined && Date.now() >= deadline - DEADLINE_CANCEL_SLACK_MS
           ? new AppError('unavailable', 'The call\'s deadline passed', { code: 'DEADLINE_EXCEEDED' })
           : new AppError('unavailable', 'The caller cancelled the call', { code: 'CANCELLED' }),
       );
@@ -408,6 +408,12 @@ async function writeAll(
   }
   return { messages, failed: false };
 }
+
+/**
+ * The caller's own deadline timer usually fires first and cancels the call a little before ours would (the
+ * deadline travels as a relative timeout, so ours starts later): a cancel this close to the deadline is one.
+ */
+const DEADLINE_CANCEL_SLACK_MS = 250;
 
 /** `/lms.catalog.v1.CatalogService/GetCourse` → `catalog`. */
 function serviceOfPath(path: string): string | undefined {
