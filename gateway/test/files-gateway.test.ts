@@ -268,6 +268,40 @@ describe('Files through the gateway (scripted media)', () => {
     expect(sent.bytesWritten).toBeLessThan(16 * 1024 * 1024);
   });
 
+  test('When a file of exactly the maximum size is refused for its multipart framing, then it is sent again with its size unknown (bytes already taken first)', async () => {
+    const MAX = 200_000;
+    let received = Buffer.alloc(0);
+    const tooLarge = () => new AppError('invalid_argument', 'File too large. Maximum size: 0.19MB', { code: 'MEDIA.FILE_TOO_LARGE', meta: { max_bytes: MAX } });
+    uploadScript = async (seen, next) => {
+      if (Number(seen.start.expected_size) > MAX) {
+        await next(); // as the kit client may have: a chunk already pulled when the refusal arrives
+        throw tooLarge();
+      }
+      const chunks: Buffer[] = [];
+      for (let c = await next(); c !== undefined; c = await next()) chunks.push(c);
+      received = Buffer.concat(chunks);
+      if (received.length > MAX) throw tooLarge();
+      return fileMessage({ file_size: String(received.length) });
+    };
+    const bytes = Buffer.from(Array.from({ length: MAX }, (_, i) => (i * 7) % 256));
+    const me = await uploader();
+    const exact = await postForm('/api/v1/files/upload', form([], { name: 'exact.png', bytes }), me.access);
+    expect(exact.status).toBe(201);
+    expect(uploads.map((u) => Number(u.start.expected_size) > MAX)).toEqual([true, false]);
+    expect(uploads[1].start.expected_size).toBe(0);
+    expect(received.equals(bytes)).toBe(true);
+
+    uploads.length = 0;
+    const over = await postForm('/api/v1/files/upload', form([], { name: 'over.png', bytes: Buffer.concat([bytes, Buffer.alloc(1)]) }), me.access);
+    expect(over.status).toBe(413);
+    expect(uploads).toHaveLength(2);
+
+    uploads.length = 0;
+    const far = await postForm('/api/v1/files/upload', form([], { name: 'far.png', bytes: Buffer.alloc(MAX + 20_000) }), me.access);
+    expect(far.status).toBe(413);
+    expect(uploads).toHaveLength(1);
+  });
+
   test('When the client is refused before the handler (no token), then 401 with Connection: close and the body is not read', async () => {
     const total = 100 * 1024 * 1024;
     const parts = multipart([], { name: 'big.mp4' });

@@ -84,17 +84,44 @@ function presentDirectUpload(upload: DirectUploadMessage) {
   };
 }
 
+/** The bytes an upload attempt took from the body, kept (up to REPLAY_LIMIT_BYTES) so another attempt can send them again. */
+export interface TakenBytes {
+  chunks: Buffer[];
+  bytes: number;
+  /** More was taken than could be kept: no second attempt. */
+  overflow: boolean;
+}
+
+export const REPLAY_LIMIT_BYTES = 4 * 1024 * 1024;
+
+function* split(data: Buffer): Generator<UploadRequest> {
+  for (let at = 0; at < data.length; at += UPLOAD_CHUNK_BYTES) yield { chunk: data.subarray(at, at + UPLOAD_CHUNK_BYTES) };
+}
+
 /**
  * The messages of an upload stream: `start`, then the body's bytes in chunks of at most UPLOAD_CHUNK_BYTES.
  * Pulled by the kit client as fast as media takes them, so the body is read no faster than it is stored.
  * The body is not destroyed when media answers early (the iterator's return): the answer still has to be
  * written on its socket; the route stops reading instead. `beforeEnd` may throw to cancel the call (a form
- * problem found after the file, e.g. a second file).
+ * problem found after the file, e.g. a second file). `taken`: what this attempt reads is kept there (bounded),
+ * and what an earlier attempt kept is sent first.
  */
-export async function* uploadMessages(start: UploadStart, body: Readable, beforeEnd?: () => Promise<void>): AsyncGenerator<UploadRequest> {
+export async function* uploadMessages(
+  start: UploadStart,
+  body: Readable,
+  beforeEnd?: () => Promise<void>,
+  taken?: { replay: Buffer[]; keep?: TakenBytes },
+): AsyncGenerator<UploadRequest> {
   yield { start };
+  for (const data of taken?.replay ?? []) yield* split(data);
+  const keep = taken?.keep;
   for await (const data of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-    for (let at = 0; at < data.length; at += UPLOAD_CHUNK_BYTES) yield { chunk: data.subarray(at, at + UPLOAD_CHUNK_BYTES) };
+    if (keep && !keep.overflow) {
+      keep.bytes += data.length;
+      if (keep.bytes > REPLAY_LIMIT_BYTES) keep.overflow = true;
+      else keep.chunks.push(data);
+    }
+    yield* split(data);
   }
   await beforeEnd?.();
 }
@@ -127,6 +154,20 @@ type MultipartParser = Writable & {
   on(event: 'file', listener: (name: string, stream: Readable, filename: string | undefined, encoding: string, mimeType: string) => void): MultipartParser;
   on(event: 'filesLimit' | 'fieldsLimit' | 'partsLimit', listener: () => void): MultipartParser;
 };
+
+/** Multipart headers a client may add around the file beyond the least we subtract (quotes, spaces, Content-Type, epilogue). */
+export const FRAMING_ALLOWANCE_BYTES = 8 * 1024;
+
+/**
+ * Media refused the upload's size bound before any byte, and that bound exceeded the limit by no more than the
+ * headers a client may add: a file of exactly the maximum size must not be refused for its multipart framing.
+ */
+function withinFraming(err: unknown, start: UploadStart): boolean {
+  if (!isAppError(err) || err.code !== 'MEDIA.FILE_TOO_LARGE') return false;
+  const max = Number(err.meta?.max_bytes);
+  const expected = Number(start.expected_size);
+  return Number.isFinite(max) && expected > max && expected - max <= FRAMING_ALLOWANCE_BYTES;
+}
 
 const formError = (name: string, msg: string) => validationError([{ loc: ['body', name], msg }]);
 
@@ -359,9 +400,17 @@ export function fileRoutes(media: MediaFiles): AnyRoute[] {
     success: { status: 201, description: 'The stored file', schema: FileSchema },
     errors: [413, 415],
     handle: async ({ query, req, res }) => {
-      const file = await receiveMultipart(req, query, (start, stream, beforeEnd) =>
-        media.Upload(uploadMessages(start, stream, beforeEnd)),
-      );
+      const file = await receiveMultipart(req, query, async (start, stream, beforeEnd) => {
+        const keep: TakenBytes = { chunks: [], bytes: 0, overflow: false };
+        try {
+          return await media.Upload(uploadMessages(start, stream, beforeEnd, { replay: [], keep }));
+        } catch (err) {
+          if (keep.overflow || !withinFraming(err, start)) throw err;
+          // The bound counted part headers media cannot tell from the file, which may still fit: asked again with
+          // the size unknown (media enforces the limit as it reads), the few bytes already taken first.
+          return media.Upload(uploadMessages({ ...start, expected_size: 0 }, stream, beforeEnd, { replay: keep.chunks }));
+        }
+      });
       bodyConsumed(res);
       return presentFile(file);
     },
