@@ -31,6 +31,7 @@ export const CATALOG_RETRYABLE_METHODS = [
   'ListLessons',
   'GetCourseOutline',
   'IsCourseOwner',
+  'CanReadLessonFile',
 ];
 
 export const ENROLLMENT_RETRYABLE_METHODS = ['ListMyEnrollments', 'GetEnrollment', 'GetProgress', 'ListCourseEnrollments', 'GetCourseStats', 'IsEnrolled', 'ListCourseReviews', 'CountStudentEnrollments'];

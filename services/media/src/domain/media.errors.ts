@@ -34,6 +34,12 @@ export const MediaErrors = {
   emptyFile: () => new AppError('invalid_argument', 'The file is empty', { code: 'MEDIA.EMPTY_FILE' }),
   truncatedFile: (typeName: string) =>
     new AppError('invalid_argument', `The ${typeName} file is incomplete (truncated)`, { code: 'MEDIA.TRUNCATED_FILE' }),
+  /** A direct upload sent more bytes than it declared: 413 like any FILE_TOO_LARGE, worded by the declared size. */
+  beyondDeclaredSize: (declared: number) =>
+    new AppError('invalid_argument', `More bytes than the ${declared} declared for this upload`, {
+      code: 'MEDIA.FILE_TOO_LARGE',
+      meta: { declared_size: declared },
+    }),
   sizeMismatch: (declared: number, stored: number) =>
     new AppError('invalid_argument', `The stored object has ${stored} bytes, but ${declared} were declared`, {
       code: 'MEDIA.SIZE_MISMATCH',
@@ -50,6 +56,9 @@ export const MediaErrors = {
   storageUnavailable: (cause?: unknown) => new UnavailableError('File storage is unavailable', 'MEDIA.STORAGE_UNAVAILABLE', cause),
   catalogUnavailable: (cause?: unknown) => new UnavailableError('The course catalog is unavailable', 'MEDIA.CATALOG_UNAVAILABLE', cause),
   wrongProvider: (message: string) => new PreconditionError(message, 'MEDIA.WRONG_PROVIDER'),
+  /** The stream ended without its `end` message (the sender stopped: cancelled, disconnected) or with a count other than what arrived. */
+  incompleteUpload: (meta?: Record<string, unknown>) =>
+    new AppError('invalid_argument', 'The upload ended before all of its bytes arrived', { code: 'MEDIA.INCOMPLETE_UPLOAD', ...(meta ? { meta } : {}) }),
   /** The stream did not start with `start`, or sent a second one. */
   badStream: (message: string) => new ValidationError(message, [], 'MEDIA.BAD_STREAM'),
   servicesOnly: () => new PermissionDeniedError('This call is for the fleet’s services only', 'MEDIA.SERVICES_ONLY'),

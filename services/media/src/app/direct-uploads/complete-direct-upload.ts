@@ -4,9 +4,8 @@ import type { CompleteDirectUploadRequest__Output } from '@lms/kit/generated/lms
 import type { File } from '@lms/kit/generated/lms/media/v1/File';
 import type { FileRecord, InspectedContent, UploadRecord } from '../../domain/media.entities';
 import { MediaErrors } from '../../domain/media.errors';
-// The service's one File mapping: the handler answers this use case's reply as it is.
-import { fileMessage } from '../../grpc/media.mappers';
 import type { MediaDeps } from '../deps';
+import { fileMessage } from '../files/file-view';
 import { allowedTypesFrom, inspectStored } from '../inspect';
 import { failUpload } from '../uploads/fail-upload';
 import { finaliseUpload } from '../uploads/finalise-upload';
