@@ -11,6 +11,7 @@ export interface DownloadHead {
   'range_end'?: (number | string | Long);
   'content_length'?: (number | string | Long);
   'etag'?: (string);
+  'not_modified'?: (boolean);
 }
 
 export interface DownloadHead__Output {
@@ -21,4 +22,5 @@ export interface DownloadHead__Output {
   'range_end': (string);
   'content_length': (string);
   'etag': (string);
+  'not_modified': (boolean);
 }

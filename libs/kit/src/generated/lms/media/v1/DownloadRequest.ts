@@ -9,6 +9,9 @@ export interface DownloadRequest {
   'range_end'?: (number | string | Long);
   'suffix_length'?: (number | string | Long);
   'inline'?: (boolean);
+  'head_only'?: (boolean);
+  'if_none_match'?: (string);
+  'if_range'?: (string);
 }
 
 export interface DownloadRequest__Output {
@@ -18,4 +21,7 @@ export interface DownloadRequest__Output {
   'range_end': (string);
   'suffix_length': (string);
   'inline': (boolean);
+  'head_only': (boolean);
+  'if_none_match': (string);
+  'if_range': (string);
 }
