@@ -407,11 +407,13 @@ mail_start() {
   log "mail: capture mailbox on 127.0.0.1:$SMTP_PORT ($(($(now_ms) - t0)) ms), messages in $MAIL_DIR"
 }
 
-mail_stop() {
-  local pid
-  if ! pid=$(mail_pid); then
-    log "mail: not running"
-    rm -f "$INFRA/mail.pid"
+# Stops a helper started in the background (mail, s3): SIGTERM, SIGKILL after 10 s; forgets its pid file.
+# $1: its name in logs (<name>_pid finds it, checking the command line); $2: its pid file $INFRA/<$2>.pid.
+stop_pidfile_process() {
+  local name=$1 pidfile=$INFRA/$2.pid pid
+  if ! pid=$("${name}_pid"); then
+    log "$name: not running"
+    rm -f "$pidfile"
     return 0
   fi
   kill "$pid" 2>/dev/null || true
@@ -420,9 +422,11 @@ mail_stop() {
     [ "$SECONDS" -lt "$deadline" ] || { kill -9 "$pid" 2>/dev/null || true; break; }
     sleep 0.1
   done
-  rm -f "$INFRA/mail.pid"
-  log "mail: stopped"
+  rm -f "$pidfile"
+  log "$name: stopped"
 }
+
+mail_stop() { stop_pidfile_process mail mail; }
 
 # ---------------------------------------------------------------------------
 # S3 (s3rver from node_modules; runs as the invoking user). It accepts only the
@@ -465,22 +469,7 @@ s3_start() {
   log "s3: s3rver on $DEFAULT_S3_ENDPOINT ($(($(now_ms) - t0)) ms), data in $S3_DIR"
 }
 
-s3_stop() {
-  local pid
-  if ! pid=$(s3_pid); then
-    log "s3: not running"
-    rm -f "$INFRA/s3rver.pid"
-    return 0
-  fi
-  kill "$pid" 2>/dev/null || true
-  local deadline=$((SECONDS + 10))
-  while [ -d "/proc/$pid" ]; do
-    [ "$SECONDS" -lt "$deadline" ] || { kill -9 "$pid" 2>/dev/null || true; break; }
-    sleep 0.1
-  done
-  rm -f "$INFRA/s3rver.pid"
-  log "s3: stopped"
-}
+s3_stop() { stop_pidfile_process s3 s3rver; }
 
 # ---------------------------------------------------------------------------
 # commands
