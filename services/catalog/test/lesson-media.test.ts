@@ -55,6 +55,7 @@ describe('Lesson media: videos and attachments from the media service', () => {
       (function* () {
         yield { start: { original_filename: filename, expected_size: bytes.length } };
         yield { chunk: bytes };
+        yield { end: { total_bytes: bytes.length } };
       })(),
       user.auth,
     );

@@ -50,8 +50,11 @@ function* chunksOf(bytes: Buffer, size = 64 * 1024): Generator<Buffer> {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 }
 
-/** The messages the gateway's content route sends for a signed URL: start (the URL's fields), then chunks. */
-function* contentMessages(url: string, chunks: Iterable<Buffer>, expectedSize = 0): Generator<UploadRequest> {
+/**
+ * The messages the gateway's content route sends for a signed URL: start (the URL's fields), chunks, then `end`
+ * with the bytes sent (`end: 'none'` — a body cut off; a number — a wrong count).
+ */
+function* contentMessages(url: string, chunks: Iterable<Buffer>, expectedSize = 0, end: 'count' | 'none' | number = 'count'): Generator<UploadRequest> {
   const parsed = new URL(url);
   const uploadId = decodeURIComponent(parsed.pathname.split('/').at(-2)!);
   yield {
@@ -62,7 +65,12 @@ function* contentMessages(url: string, chunks: Iterable<Buffer>, expectedSize = 
       expected_size: expectedSize,
     },
   };
-  for (const chunk of chunks) yield { chunk };
+  let total = 0;
+  for (const chunk of chunks) {
+    total += chunk.length;
+    yield { chunk };
+  }
+  if (end !== 'none') yield { end: { total_bytes: end === 'count' ? total : end } };
 }
 
 function bufferOf(chunks: Iterable<Buffer>): Buffer {
@@ -313,6 +321,24 @@ describe.each<Provider>(['local', 's3'])('direct uploads (%s storage)', (provide
         suite.media().PutDirectUploadContent(contentMessages(upload.parts[0].url, chunksOf(smaller))),
         GrpcStatus.INVALID_ARGUMENT,
         'MEDIA.SIZE_MISMATCH',
+      );
+      // A stream that stops without its `end` (a cut PUT body can look like a clean end), or whose `end` counts
+      // bytes that never arrived, is incomplete: nothing is kept.
+      const incomplete = await expectGrpcError(
+        suite.media().PutDirectUploadContent(contentMessages(upload.parts[0].url, chunksOf(bytes), bytes.length, 'none')),
+        GrpcStatus.INVALID_ARGUMENT,
+        'MEDIA.INCOMPLETE_UPLOAD',
+      );
+      expect(incomplete.message).toBe('The upload ended before all of its bytes arrived');
+      await expectGrpcError(
+        suite.media().PutDirectUploadContent(contentMessages(upload.parts[0].url, chunksOf(bytes), bytes.length, bytes.length + 1)),
+        GrpcStatus.INVALID_ARGUMENT,
+        'MEDIA.INCOMPLETE_UPLOAD',
+      );
+      await expectGrpcError(
+        suite.media().PutDirectUploadContent(contentMessages(upload.parts[0].url, chunksOf(bytes), bytes.length, bytes.length - 1)),
+        GrpcStatus.INVALID_ARGUMENT,
+        'MEDIA.BAD_STREAM',
       );
       const row = await uploadRow(upload.id);
       expect(row.status).toBe('pending');

@@ -3,6 +3,7 @@ import { captureEventsByType } from '@lms/testing-fleet';
 import { bigMp4Chunks, everyAllowedType, exe, png, pdf, mp4, sha256Of, truncated } from './fixtures/files';
 import { download, eventually, expectGrpcError, GrpcStatus, PROVIDERS, startMediaSuite, storageEventually, unique, upload, uploadMessages, type MediaSuite } from './support';
 import { prepareDownload } from '../src/app/files/download-file';
+import type { UploadRequest } from '@lms/kit/generated/lms/media/v1/UploadRequest';
 
 const MiB = 1024 * 1024;
 
@@ -112,6 +113,64 @@ describe.each(PROVIDERS)('media files on %s storage', (provider) => {
     await storageEventually(suite, (keys) => keys.filter((k) => !k.startsWith('.partial')).length === before.filter((k) => !k.startsWith('.partial')).length);
     const rows = await suite.db.query(`SELECT status, failure FROM uploads WHERE user_id = :u AND status <> 'completed'`, { replacements: { u: suite.student.userId }, type: 'SELECT' as never });
     expect((rows as { status: string }[]).every((r) => r.status === 'failed')).toBe(true);
+  });
+
+  it('accepts an upload only after its `end` with the count of what arrived: a stream that just stops, a wrong count or a message after `end` is refused and nothing is stored', async () => {
+    const before = (await suite.storedKeys()).filter((k) => !k.startsWith('.partial'));
+    const user = await suite.newUser('student', 'ends');
+    const start = (name: string, size: number) => ({ original_filename: name, expected_size: size });
+    const withoutEnd = function* (messages: Iterable<UploadRequest>) {
+      for (const message of messages) if (!message.end) yield message;
+    };
+    const bytes = png();
+    const incomplete = await expectGrpcError(
+      suite.media.Upload(withoutEnd(uploadMessages(start('cut.png', bytes.length), bytes)), user.auth),
+      GrpcStatus.INVALID_ARGUMENT,
+      'MEDIA.INCOMPLETE_UPLOAD',
+    );
+    expect(incomplete.message).toBe('The upload ended before all of its bytes arrived');
+    // Past S3's first 5 MiB part too: what was sent so far is never committed.
+    const big = 6 * MiB;
+    await expectGrpcError(
+      suite.media.Upload(withoutEnd(uploadMessages(start('cut.mp4', big), bigMp4Chunks(big))), user.auth),
+      GrpcStatus.INVALID_ARGUMENT,
+      'MEDIA.INCOMPLETE_UPLOAD',
+    );
+    const counted = (total: number) =>
+      function* (): Generator<UploadRequest> {
+        yield { start: start('count.png', bytes.length) };
+        yield { chunk: bytes };
+        yield { end: { total_bytes: total } };
+      };
+    await expectGrpcError(suite.media.Upload(counted(bytes.length + 1)(), user.auth), GrpcStatus.INVALID_ARGUMENT, 'MEDIA.INCOMPLETE_UPLOAD');
+    await expectGrpcError(suite.media.Upload(counted(bytes.length - 1)(), user.auth), GrpcStatus.INVALID_ARGUMENT, 'MEDIA.BAD_STREAM');
+    const afterEnd = function* (): Generator<UploadRequest> {
+      yield* uploadMessages(start('late.png', 0), bytes);
+      yield { chunk: Buffer.from('late') };
+    };
+    await expectGrpcError(suite.media.Upload(afterEnd(), user.auth), GrpcStatus.INVALID_ARGUMENT, 'MEDIA.BAD_STREAM');
+
+    await storageEventually(suite, (keys) => keys.filter((k) => !k.startsWith('.partial')).length === before.length);
+    const rows = (await suite.db.query(`SELECT status FROM uploads WHERE user_id = :u`, { replacements: { u: user.userId }, type: 'SELECT' as never })) as { status: string }[];
+    expect(rows.map((r) => r.status)).toEqual(['failed', 'failed', 'failed', 'failed', 'failed']);
+    expect((await suite.media.ListMyFiles({}, user.auth)).total).toBe(0);
+    // The same bytes with their `end` are a file.
+    await expect(upload(suite, user, 'whole.png', bytes)).resolves.toMatchObject({ file_size: String(bytes.length) });
+  });
+
+  it('an expected size that is only a bound (a multipart Content-Length) is refused early only beyond the limit plus 64 KiB of envelope', async () => {
+    const max = suite.config.MAX_UPLOAD_SIZE;
+    const bytes = png();
+    const bound = (expected: number) => ({ expected_size: expected, expected_size_is_bound: true });
+    // A bound a little over the limit (a file of exactly the limit in its envelope) is read; the file is smaller than it.
+    await expect(upload(suite, suite.student, 'framed.png', bytes, bound(max + 2000))).resolves.toMatchObject({ file_size: String(bytes.length) });
+    await expect(upload(suite, suite.student, 'framed.png', bytes, bound(bytes.length + 300))).resolves.toMatchObject({ file_size: String(bytes.length) });
+    await expectGrpcError(upload(suite, suite.student, 'huge.png', bytes, bound(max + 64 * 1024 + 1)), GrpcStatus.INVALID_ARGUMENT, 'MEDIA.FILE_TOO_LARGE');
+    // An exact announcement is still exact: over the limit, or fewer bytes announced than sent, is refused.
+    await expectGrpcError(upload(suite, suite.student, 'huge.png', bytes, { expected_size: max + 1 }), GrpcStatus.INVALID_ARGUMENT, 'MEDIA.FILE_TOO_LARGE');
+    await expectGrpcError(upload(suite, suite.student, 'short.png', bytes, { expected_size: bytes.length - 1 }), GrpcStatus.INVALID_ARGUMENT, 'VALIDATION_FAILED');
+    // A bound is not exceeded by the file either.
+    await expectGrpcError(upload(suite, suite.student, 'short.png', bytes, bound(bytes.length - 1)), GrpcStatus.INVALID_ARGUMENT, 'VALIDATION_FAILED');
   });
 
   it('keeps a generated key whatever the name; the original name is sanitised metadata', async () => {

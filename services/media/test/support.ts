@@ -65,11 +65,16 @@ async function listFiles(dir: string): Promise<string[]> {
   return nested.flat();
 }
 
-/** An Upload stream: `start`, then the bytes in 64 KiB chunks (from a buffer or any iterable of buffers). */
+/** An Upload stream: `start`, then the bytes in 64 KiB chunks (from a buffer or any iterable of buffers), then `end`. */
 export function* uploadMessages(start: UploadStart, bytes: Buffer | Iterable<Buffer>): Generator<UploadRequest> {
   yield { start };
   const chunks = Buffer.isBuffer(bytes) ? splitBuffer(bytes, 64 * 1024) : bytes;
-  for (const chunk of chunks) yield { chunk };
+  let total = 0;
+  for (const chunk of chunks) {
+    total += chunk.length;
+    yield { chunk };
+  }
+  yield { end: { total_bytes: total } };
 }
 
 function* splitBuffer(bytes: Buffer, size: number): Generator<Buffer> {

@@ -27,6 +27,7 @@ export interface ProtoGrpcType {
         FilePage: MessageTypeDefinition
         ListMyFilesRequest: MessageTypeDefinition
         MediaService: SubtypeConstructor<typeof grpc.Client, _lms_media_v1_MediaServiceClient> & { service: _lms_media_v1_MediaServiceDefinition }
+        UploadEnd: MessageTypeDefinition
         UploadIdRequest: MessageTypeDefinition
         UploadPart: MessageTypeDefinition
         UploadRequest: MessageTypeDefinition

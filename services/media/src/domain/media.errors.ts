@@ -58,7 +58,7 @@ export const MediaErrors = {
   wrongProvider: (message: string) => new PreconditionError(message, 'MEDIA.WRONG_PROVIDER'),
   /** The stream ended without its `end` message (the sender stopped: cancelled, disconnected) or with a count other than what arrived. */
   incompleteUpload: (meta?: Record<string, unknown>) =>
-    new AppError('invalid_argument', 'The upload ended before all of its bytes arrived', { code: 'MEDIA.INCOMPLETE_UPLOAD', ...(meta ? { meta } : {}) }),
+    new AppError('invalid_argument', 'The upload ended before all of its bytes arrived', { code: 'MEDIA.INCOMPLETE_UPLOAD', meta }),
   /** The stream did not start with `start`, or sent a second one. */
   badStream: (message: string) => new ValidationError(message, [], 'MEDIA.BAD_STREAM'),
   servicesOnly: () => new PermissionDeniedError('This call is for the fleet’s services only', 'MEDIA.SERVICES_ONLY'),

@@ -1,6 +1,5 @@
 import { optionalCaller } from '@lms/kit/auth';
 import type { MediaHandlers } from '@lms/kit/clients';
-import type { UploadRequest__Output } from '@lms/kit/generated/lms/media/v1/UploadRequest';
 import type { MediaDeps } from '../app/deps';
 import { abortDirectUpload, completeDirectUpload, createDirectUpload, getDirectUpload, putDirectUploadContent } from '../app/direct-uploads';
 import { batchGetFileFacts } from '../app/files/batch-get-file-facts';
@@ -8,20 +7,10 @@ import { deleteFile } from '../app/files/delete-file';
 import { prepareDownload } from '../app/files/download-file';
 import { getFile } from '../app/files/get-file';
 import { listMyFiles } from '../app/files/list-my-files';
-import { uploadFile } from '../app/files/upload-file';
+import { chunksUntilEnd, uploadFile } from '../app/files/upload-file';
 import { totalPages } from '@lms/kit/errors';
 import { MediaErrors } from '../domain/media.errors';
 import { downloadHead, factsMessage, fileMessage } from './media.mappers';
-
-/** The `chunk`s after an Upload stream's `start`; a second `start` is refused. */
-async function* chunksAfterStart(messages: AsyncIterator<UploadRequest__Output>): AsyncGenerator<Buffer> {
-  for (;;) {
-    const next = await messages.next();
-    if (next.done) return;
-    if (next.value.start) throw MediaErrors.badStream('Only the first message may be `start`');
-    if (next.value.chunk && next.value.chunk.length > 0) yield next.value.chunk;
-  }
-}
 
 /**
  * The MediaService over gRPC: authenticate, decode, call the use case, encode. Upload and
@@ -44,8 +33,9 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
         folder: start.folder,
         isPublic: start.is_public,
         expectedSize: start.expected_size,
+        expectedSizeIsBound: start.expected_size_is_bound,
       };
-      const file = await uploadFile(deps, user, input, chunksAfterStart(messages), call.signal);
+      const file = await uploadFile(deps, user, input, chunksUntilEnd(messages), call.signal);
       return fileMessage(deps.config, user, file);
     },
     GetFile: async (req, call) => {
@@ -73,10 +63,20 @@ export function mediaHandlers(deps: MediaDeps): MediaHandlers {
         fileId: req.file_id,
         range: { hasRange: req.has_range, start: Number(req.range_start), end: Number(req.range_end), suffixLength: Number(req.suffix_length) },
         inline: req.inline,
+        headOnly: req.head_only,
+        ifNoneMatch: req.if_none_match,
+        ifRange: req.if_range,
       });
-      if (plan.kind === 'redirect') {
-        yield { redirect_url: plan.url };
-        return;
+      switch (plan.kind) {
+        case 'not_modified':
+          yield { head: { ...downloadHead(deps.config, user, plan.file, { start: 0, end: plan.file.fileSize - 1, partial: false }), not_modified: true } };
+          return;
+        case 'head':
+          yield { head: downloadHead(deps.config, user, plan.file, plan.range) };
+          return;
+        case 'redirect':
+          yield { redirect_url: plan.url };
+          return;
       }
       try {
         yield { head: downloadHead(deps.config, user, plan.file, plan.range) };

@@ -7,6 +7,7 @@ import type { UploadRecord } from '../../domain/media.entities';
 import { MediaErrors } from '../../domain/media.errors';
 import { checkUploadUrl } from '../../domain/upload-url-signature';
 import type { MediaDeps } from '../deps';
+import { chunksUntilEnd } from '../files/upload-file';
 import { createInspector, allowedTypesFrom } from '../inspect';
 import { directUploadReply } from './direct-upload-view';
 import { contentTypeOfKey } from './named-upload';
@@ -16,7 +17,8 @@ import { contentTypeOfKey } from './named-upload';
  * the URL's fields; no user token: the signature authorises). Refused before any byte is read: a bad signature
  * (403), an expired URL (403), an upload no longer pending (409), a Content-Length other than the declared size
  * (413 above, 422 below). While streaming, the content is inspected as it arrives (a renamed executable is
- * refused at its first bytes) and a byte beyond the declared size stops the upload at once (413). A refused PUT
+ * refused at its first bytes) and a byte beyond the declared size stops the upload at once (413); a stream that
+ * stops without its `end` (a PUT whose body was cut) is refused as incomplete (422). A refused PUT
  * leaves no object and the upload pending — the client may PUT again until the URL expires; a second PUT
  * replaces the first. Completing the upload is a separate call.
  */
@@ -39,7 +41,7 @@ export async function putDirectUploadContent(
       () => undefined,
       () => undefined, // Progress is informative: the upload goes on without it.
     );
-  const body = pipeline(Readable.from(chunksOf(messages, progress), { objectMode: false }), inspector, (err) => {
+  const body = pipeline(Readable.from(chunksUntilEnd(messages, progressEvery(PROGRESS_EVERY_BYTES, progress)), { objectMode: false }), inspector, (err) => {
     streamFailure ??= err;
   });
   let stored: { size: number };
@@ -89,22 +91,13 @@ async function uploadToReceive(deps: MediaDeps, start: UploadStart__Output): Pro
 /** How often a long PUT records its progress (`received_bytes`, shown by GetDirectUpload). */
 const PROGRESS_EVERY_BYTES = 8 * 1024 * 1024;
 
-async function* chunksOf(messages: AsyncIterator<UploadRequest__Output>, progress: (received: number) => Promise<void>): AsyncGenerator<Buffer> {
-  let received = 0;
+function progressEvery(bytes: number, progress: (received: number) => Promise<void>): (received: number) => Promise<void> {
   let reported = 0;
-  for (;;) {
-    const next = await messages.next();
-    if (next.done) return;
-    if (next.value.start) throw MediaErrors.badStream('Only the first message may be `start`');
-    const chunk = next.value.chunk;
-    if (!chunk || chunk.length === 0) continue;
-    received += chunk.length;
-    if (received - reported >= PROGRESS_EVERY_BYTES) {
-      reported = received;
-      await progress(received);
-    }
-    yield chunk;
-  }
+  return async (received) => {
+    if (received - reported < bytes) return;
+    reported = received;
+    await progress(received);
+  };
 }
 
 /** Whatever a refused PUT wrote is gone, also the bytes of an earlier PUT it was replacing: nothing is received. */

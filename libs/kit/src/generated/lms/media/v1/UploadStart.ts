@@ -11,6 +11,7 @@ export interface UploadStart {
   'upload_id'?: (string);
   'expires'?: (number | string | Long);
   'signature'?: (string);
+  'expected_size_is_bound'?: (boolean);
 }
 
 export interface UploadStart__Output {
@@ -22,4 +23,5 @@ export interface UploadStart__Output {
   'upload_id': (string);
   'expires': (string);
   'signature': (string);
+  'expected_size_is_bound': (boolean);
 }
