@@ -1,6 +1,7 @@
 /**
- * The conditional and partial parts of a download (RFC 9110 §13–14), as pure functions: what the gateway
- * asks media for (one byte range or the whole file) and whether a validator the client holds still matches.
+ * The partial parts of a download (RFC 9110 §14), as pure functions: what the gateway asks media for (one byte
+ * range or the whole file) and the Content-Range it answers with. The validators (If-None-Match, If-Range) go
+ * to media as sent: media compares them with the file's ETag before it opens or counts anything.
  */
 
 /** One byte range as DownloadRequest carries it (`range_end` -1 = to the end; a suffix sets only its length). */
@@ -37,36 +38,6 @@ export function parseRange(header: string | undefined): ByteRangeRequest {
   const end = last === '' ? -1 : Number(last);
   if (end !== -1 && end < start) return NO_RANGE;
   return { has_range: true, range_start: start, range_end: end, suffix_length: 0 };
-}
-
-/** The entity tags of an `If-None-Match` / `If-Range` list (`*` kept as is; weakness flagged). */
-function entityTags(header: string): { tag: string; weak: boolean }[] | '*' {
-  const text = header.trim();
-  if (text === '*') return '*';
-  const tags: { tag: string; weak: boolean }[] = [];
-  for (const match of text.matchAll(/(W\/)?("[^"]*")/g)) tags.push({ tag: match[2], weak: match[1] !== undefined });
-  return tags;
-}
-
-/** `If-None-Match` (weak comparison, §13.1.2): true when the client's copy is current (answer 304). */
-export function noneMatchSatisfied(header: string | undefined, etag: string): boolean {
-  if (!header || !etag) return false;
-  const tags = entityTags(header);
-  if (tags === '*') return true;
-  const current = etag.replace(/^W\//, '');
-  return tags.some((t) => t.tag === current);
-}
-
-/**
- * `If-Range` (§13.1.5): the range applies only when the validator is a strong entity tag equal to the
- * current one. A date (we send no Last-Modified) or a weak or different tag means "send the whole file".
- * Absent: the range applies.
- */
-export function ifRangeAllows(header: string | undefined, etag: string): boolean {
-  if (header === undefined || header.trim() === '') return true;
-  const text = header.trim();
-  if (!text.startsWith('"')) return false;
-  return etag !== '' && !etag.startsWith('W/') && text === etag;
 }
 
 /** `Content-Range` of a 206 (`bytes a-b/N`) or of a 416 (`bytes *\/N`). */

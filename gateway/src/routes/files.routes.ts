@@ -35,7 +35,7 @@ import {
   UploadOptions,
 } from '../openapi/files.schemas';
 import { writeChunk } from '../presentation/csv';
-import { contentRange, ifRangeAllows, noneMatchSatisfied, parseRange, NO_RANGE } from '../presentation/ranges';
+import { contentRange, parseRange } from '../presentation/ranges';
 import { bodyConsumed, route, type AnyRoute } from './route';
 
 const API = '/api/v1/files';
@@ -307,73 +307,72 @@ function cacheHeaders(res: Response, isPublic: boolean): void {
 const writeBytes = (res: Response, chunk: Buffer) => writeChunk(res, chunk as unknown as string);
 
 /**
- * One download: media checks access first and answers a head (or a presigned URL); the bytes follow and are
- * written as the client takes them. The client going away breaks the loop, which cancels the call.
+ * One download: media checks access first, then the validators (304), If-Range and the range, and answers a
+ * head (or a presigned URL); a GET's bytes follow and are written as the client takes them. A HEAD or a 304
+ * opens nothing in storage and is not counted. The client going away breaks the loop, which cancels the call.
  */
 async function sendDownload(media: MediaFiles, req: Request, res: Response, fileId: string, inline: boolean): Promise<void> {
-  let range = parseRange(req.get('range'));
-  for (;;) {
-    const request: DownloadRequest = { file_id: fileId, inline, ...range };
-    const parts = media.Download(request)[Symbol.asyncIterator]();
-    let first: IteratorResult<DownloadPart>;
-    try {
-      first = await parts.next();
-    } catch (err) {
-      if (isAppError(err) && err.code === 'MEDIA.RANGE_NOT_SATISFIABLE' && err.meta?.total_size !== undefined) {
-        res.setHeader('Content-Range', contentRange(Number(err.meta.total_size)));
-      }
-      throw err;
+  const request: DownloadRequest = {
+    file_id: fileId,
+    inline,
+    ...parseRange(req.get('range')),
+    head_only: req.method === 'HEAD',
+    if_none_match: req.get('if-none-match') ?? '',
+    if_range: req.get('if-range') ?? '',
+  };
+  const parts = media.Download(request)[Symbol.asyncIterator]();
+  let first: IteratorResult<DownloadPart>;
+  try {
+    first = await parts.next();
+  } catch (err) {
+    if (isAppError(err) && err.code === 'MEDIA.RANGE_NOT_SATISFIABLE' && err.meta?.total_size !== undefined) {
+      res.setHeader('Content-Range', contentRange(Number(err.meta.total_size)));
     }
-    const stop = async () => {
-      await parts.return?.(undefined);
-    };
-    if (first.done) throw new AppError('internal', 'media ended a download before its head', { code: 'MEDIA.NO_HEAD' });
-    const { redirect_url: redirect, head } = first.value;
-    if (redirect) {
-      await stop();
-      res.status(302).setHeader('Location', redirect);
-      res.setHeader('Cache-Control', 'no-store');
-      res.end();
-      return;
-    }
-    if (!head?.file) throw new AppError('internal', 'media answered a download without a head', { code: 'MEDIA.NO_HEAD' });
-    if (noneMatchSatisfied(req.get('if-none-match'), head.etag)) {
-      await stop();
-      if (head.etag) res.setHeader('ETag', head.etag);
-      cacheHeaders(res, head.file.is_public);
-      res.status(304).end();
-      return;
-    }
-    if (head.partial && !ifRangeAllows(req.get('if-range'), head.etag)) {
-      // The client's copy is another version: it gets the whole file, asked for again without the range.
-      await stop();
-      range = NO_RANGE;
-      continue;
-    }
-    downloadHeaders(res, head, inline);
-    res.status(head.partial ? 206 : 200);
-    if (req.method === 'HEAD') {
-      await stop();
-      res.end();
-      return;
-    }
-    try {
-      for (;;) {
-        const next = await parts.next();
-        if (next.done) break;
-        if (next.value.chunk && !(await writeBytes(res, next.value.chunk))) {
-          await stop();
-          return;
-        }
-      }
-    } catch (err) {
-      // Headers are gone: a truncated download must not look complete.
-      res.destroy(err instanceof Error ? err : new Error(String(err)));
-      return;
-    }
+    throw err;
+  }
+  const stop = async () => {
+    await parts.return?.(undefined);
+  };
+  if (first.done) throw new AppError('internal', 'media ended a download before its head', { code: 'MEDIA.NO_HEAD' });
+  const { redirect_url: redirect, head } = first.value;
+  if (redirect) {
+    await stop();
+    // The presigned URL is a short-lived credential: no cache may keep it.
+    res.status(302).setHeader('Location', redirect);
+    res.setHeader('Cache-Control', 'no-store');
     res.end();
     return;
   }
+  if (!head?.file) throw new AppError('internal', 'media answered a download without a head', { code: 'MEDIA.NO_HEAD' });
+  if (head.not_modified) {
+    await stop();
+    if (head.etag) res.setHeader('ETag', head.etag);
+    cacheHeaders(res, head.file.is_public);
+    res.status(304).end();
+    return;
+  }
+  downloadHeaders(res, head, inline);
+  res.status(head.partial ? 206 : 200);
+  if (request.head_only) {
+    await stop();
+    res.end();
+    return;
+  }
+  try {
+    for (;;) {
+      const next = await parts.next();
+      if (next.done) break;
+      if (next.value.chunk && !(await writeBytes(res, next.value.chunk))) {
+        await stop();
+        return;
+      }
+    }
+  } catch (err) {
+    // Headers are gone: a truncated download must not look complete.
+    res.destroy(err instanceof Error ? err : new Error(String(err)));
+    return;
+  }
+  res.end();
 }
 
 /**

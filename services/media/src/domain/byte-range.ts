@@ -28,3 +28,27 @@ export function resolveRange(size: number, req: RangeRequest): ResolvedRange | n
   if (req.start < 0 || req.start > last || req.start > end) return null;
   return { start: req.start, end, partial: true };
 }
+
+/** The entity tags of an `If-None-Match` / `If-Range` value, or `*`. */
+function entityTags(header: string): { tag: string; weak: boolean }[] | '*' {
+  const text = header.trim();
+  if (text === '*') return '*';
+  return [...text.matchAll(/(W\/)?("[^"]*")/g)].map((match) => ({ tag: match[2], weak: match[1] !== undefined }));
+}
+
+/** `If-None-Match` (RFC 9110 §13.1.2, weak comparison; `*` matches any existing file): the client's copy is current → 304. */
+export function noneMatchSatisfied(header: string, etag: string): boolean {
+  if (header.trim() === '') return false;
+  const tags = entityTags(header);
+  return tags === '*' || tags.some((t) => t.tag === etag.replace(/^W\//, ''));
+}
+
+/**
+ * `If-Range` (§13.1.5): the range applies only when the validator is a strong entity tag equal to the current
+ * one; a date (no Last-Modified is ever sent) or a weak or different tag means "send the whole file". Absent:
+ * the range applies.
+ */
+export function ifRangeAllows(header: string, etag: string): boolean {
+  const text = header.trim();
+  return text === '' || (!etag.startsWith('W/') && text === etag);
+}

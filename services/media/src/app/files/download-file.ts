@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Caller } from '@lms/kit/auth';
 import { contentDisposition } from '../../domain/files/content-disposition';
-import { resolveRange, type RangeRequest, type ResolvedRange } from '../../domain/byte-range';
+import { ifRangeAllows, noneMatchSatisfied, resolveRange, type RangeRequest, type ResolvedRange } from '../../domain/byte-range';
 import type { FileRecord } from '../../domain/media.entities';
 import { MediaErrors } from '../../domain/media.errors';
 import type { MediaDeps } from '../deps';
@@ -12,6 +12,10 @@ import { checkFileId } from './file-id';
 export const DOWNLOAD_CHUNK_BYTES = 64 * 1024;
 
 export type DownloadPlan =
+  /** If-None-Match matched: 304 — nothing opened, nothing counted, no URL issued. */
+  | { kind: 'not_modified'; file: FileRecord }
+  /** HEAD: the head a GET would get — nothing opened, nothing counted. */
+  | { kind: 'head'; file: FileRecord; range: ResolvedRange }
   | { kind: 'redirect'; file: FileRecord; url: string }
   | {
       kind: 'stream';
@@ -23,23 +27,41 @@ export type DownloadPlan =
       close(): void;
     };
 
+export interface DownloadInput {
+  fileId: string;
+  range: RangeRequest;
+  inline: boolean;
+  headOnly?: boolean;
+  /** The client's If-None-Match / If-Range as sent ("" or absent = none). */
+  ifNoneMatch?: string;
+  ifRange?: string;
+}
+
+const WHOLE_FILE: RangeRequest = { hasRange: false, start: 0, end: -1, suffixLength: 0 };
+
+/** Files are immutable: the id is a strong validator (the ETag the head carries). */
+const etagOf = (file: FileRecord) => `"${file.id}"`;
+
 /**
- * A download, decided before the first byte: the access check (a private file the caller may not read is
- * MEDIA.FILE_NOT_FOUND), the range against the size (MEDIA.RANGE_NOT_SATISFIABLE with the total size), then
- * either a short-lived presigned S3 GET (redirect mode, issued only after that check) or the object's bytes
- * opened from storage. A download starting at byte 0 counts once, in a short statement of its own.
+ * A download, decided before the first byte, in RFC 9110's order: the access check (a private file the caller
+ * may not read is MEDIA.FILE_NOT_FOUND whatever validator comes with it), If-None-Match (304), If-Range, the
+ * range against the size (MEDIA.RANGE_NOT_SATISFIABLE with the total size); then a HEAD gets its head, a GET
+ * either a short-lived presigned S3 GET (redirect mode) or the object's bytes opened from storage. Only a GET
+ * from byte 0 counts, once, in a short statement of its own: a redirect when it is issued, a streamed download
+ * when its first bytes have been read from storage (a HEAD, a 304 or an open that fails is never counted).
  */
-export async function prepareDownload(
-  deps: MediaDeps,
-  caller: Caller | undefined,
-  req: { fileId: string; range: RangeRequest; inline: boolean },
-): Promise<DownloadPlan> {
+export async function prepareDownload(deps: MediaDeps, caller: Caller | undefined, req: DownloadInput): Promise<DownloadPlan> {
   const file = await readableFile(deps, caller, checkFileId(req.fileId));
+  if (noneMatchSatisfied(req.ifNoneMatch ?? '', etagOf(file))) return { kind: 'not_modified', file };
   if (file.storageProvider !== deps.storage.provider)
     throw MediaErrors.wrongProvider(`The file is kept by the ${file.storageProvider} storage; this service uses ${deps.storage.provider}`);
-  const range = resolveRange(file.fileSize, req.range);
+  const asked = ifRangeAllows(req.ifRange ?? '', etagOf(file)) ? req.range : WHOLE_FILE;
+  const range = resolveRange(file.fileSize, asked);
   if (!range) throw MediaErrors.rangeNotSatisfiable(file.fileSize);
-  const counts = range.start === 0;
+  if (req.headOnly) return { kind: 'head', file, range };
+  const countDownload = async () => {
+    if (range.start === 0) await deps.units.run((uow) => uow.files.countDownload(file.id));
+  };
   if (deps.storage.provider === 's3' && deps.config.S3_DOWNLOAD_MODE === 'redirect') {
     const url = await deps.storage.presignGet(file.storageKey, {
       expiresInSeconds: deps.config.S3_PRESIGNED_GET_SECONDS,
@@ -47,7 +69,7 @@ export async function prepareDownload(
       contentDisposition: contentDisposition(file.originalFilename, req.inline),
     });
     if (!url) throw MediaErrors.storageUnavailable();
-    if (counts) await deps.units.run((uow) => uow.files.countDownload(file.id));
+    await countDownload();
     return { kind: 'redirect', file, url };
   }
   const stream = await deps.storage.get(file.storageKey, { start: range.start, end: range.end });
@@ -55,21 +77,26 @@ export async function prepareDownload(
     deps.logger.error({ file_id: file.id, storage_key: file.storageKey }, 'a file row has no object in storage');
     throw MediaErrors.fileNotFound();
   }
-  if (counts) {
+  const counted = async () => {
     try {
-      await deps.units.run((uow) => uow.files.countDownload(file.id));
+      await countDownload();
     } catch (err) {
-      stream.destroy();
-      throw err;
+      // A statistic: losing one count is better than breaking a download whose head is already out.
+      deps.logger.warn({ err, file_id: file.id }, 'a download was not counted');
     }
-  }
-  return { kind: 'stream', file, range, totalSize: file.fileSize, body: inChunks(stream, DOWNLOAD_CHUNK_BYTES), close: () => stream.destroy() };
+  };
+  return { kind: 'stream', file, range, totalSize: file.fileSize, body: inChunks(stream, DOWNLOAD_CHUNK_BYTES, counted), close: () => stream.destroy() };
 }
 
-/** The stream's bytes in pieces of at most `size`; the stream is destroyed when the reader stops early. */
-async function* inChunks(stream: Readable, size: number): AsyncGenerator<Buffer> {
+/** The stream's bytes in pieces of at most `size`, `beforeFirst` awaited once bytes are there; the stream is destroyed when the reader stops early. */
+async function* inChunks(stream: Readable, size: number, beforeFirst: () => Promise<void>): AsyncGenerator<Buffer> {
   try {
+    let first = true;
     for await (const data of stream) {
+      if (first) {
+        first = false;
+        await beforeFirst();
+      }
       const buffer = data as Buffer;
       for (let offset = 0; offset < buffer.length; offset += size) yield buffer.subarray(offset, offset + size);
     }
