@@ -5,7 +5,8 @@ import type { MediaConfig } from '../config';
 import { fileMessage } from '../app/files/file-view';
 import type { FileRecord } from '../domain/media.entities';
 
-export { fileMessage, fileUrl } from '../app/files/file-view';
+/** The File reply is built in the app layer (direct uploads answer it too); re-exported for the handlers. */
+export { fileMessage };
 
 export function factsMessage(file: FileRecord): FileFacts {
   return {
