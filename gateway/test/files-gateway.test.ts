@@ -41,6 +41,8 @@ describe('Files through the gateway (scripted media)', () => {
     start: UploadStart;
     chunkSizes: number[];
     bytes: number;
+    /** The `end` message's count, once it came (sent only for a body that ended normally). */
+    end?: number;
     failure?: unknown;
   }
   const uploads: SeenUpload[] = [];
@@ -87,6 +89,10 @@ describe('Files through the gateway (scripted media)', () => {
     const next = async () => {
       const n = await it.next();
       if (n.done) return undefined;
+      if (n.value.end) {
+        seen.end = Number(n.value.end.total_bytes);
+        return undefined;
+      }
       seen.chunkSizes.push(n.value.chunk!.length);
       seen.bytes += n.value.chunk!.length;
       return n.value.chunk as Buffer;
@@ -211,7 +217,9 @@ describe('Files through the gateway (scripted media)', () => {
     expect(seen.start).toMatchObject({ original_filename: 'cat.png', declared_mime_type: 'image/png', folder: 'from-query', is_public: true });
     expect(Number(seen.start.expected_size)).toBeGreaterThanOrEqual(bytes.length);
     expect(Number(seen.start.expected_size)).toBeLessThan(bytes.length + 400);
+    expect(seen.start.expected_size_is_bound).toBe(true);
     expect(seen.bytes).toBe(bytes.length);
+    expect(seen.end).toBe(bytes.length);
     expect(Math.max(...seen.chunkSizes)).toBeLessThanOrEqual(UPLOAD_CHUNK_BYTES);
     expect(Object.keys(res.body).sort()).toEqual(
       [
@@ -268,38 +276,43 @@ describe('Files through the gateway (scripted media)', () => {
     expect(sent.bytesWritten).toBeLessThan(16 * 1024 * 1024);
   });
 
-  test('When a file of exactly the maximum size is refused for its multipart framing, then it is sent again with its size unknown (bytes already taken first)', async () => {
+  test('When a file of exactly the maximum size is uploaded, then its size goes as a bound with the framing (media reads it once; no second attempt)', async () => {
+    // Media's rule for a bound (media suite): refused early only beyond the limit + 64 KiB of envelope, the exact limit while reading.
     const MAX = 200_000;
+    const ENVELOPE = 64 * 1024;
     let received = Buffer.alloc(0);
     const tooLarge = () => new AppError('invalid_argument', 'File too large. Maximum size: 0.19MB', { code: 'MEDIA.FILE_TOO_LARGE', meta: { max_bytes: MAX } });
     uploadScript = async (seen, next) => {
-      if (Number(seen.start.expected_size) > MAX) {
-        await next(); // as the kit client may have: a chunk already pulled when the refusal arrives
-        throw tooLarge();
-      }
+      expect(seen.start.expected_size_is_bound).toBe(true);
+      if (Number(seen.start.expected_size) > MAX + ENVELOPE) throw tooLarge();
       const chunks: Buffer[] = [];
-      for (let c = await next(); c !== undefined; c = await next()) chunks.push(c);
+      for (let c = await next(); c !== undefined; c = await next()) {
+        chunks.push(c);
+        if (Buffer.concat(chunks).length > MAX) throw tooLarge();
+      }
       received = Buffer.concat(chunks);
-      if (received.length > MAX) throw tooLarge();
       return fileMessage({ file_size: String(received.length) });
     };
     const bytes = Buffer.from(Array.from({ length: MAX }, (_, i) => (i * 7) % 256));
     const me = await uploader();
     const exact = await postForm('/api/v1/files/upload', form([], { name: 'exact.png', bytes }), me.access);
     expect(exact.status).toBe(201);
-    expect(uploads.map((u) => Number(u.start.expected_size) > MAX)).toEqual([true, false]);
-    expect(uploads[1].start.expected_size).toBe(0);
+    expect(uploads).toHaveLength(1);
+    expect(Number(uploads[0].start.expected_size)).toBeGreaterThan(MAX);
     expect(received.equals(bytes)).toBe(true);
+    expect(uploads[0].end).toBe(MAX);
 
     uploads.length = 0;
     const over = await postForm('/api/v1/files/upload', form([], { name: 'over.png', bytes: Buffer.concat([bytes, Buffer.alloc(1)]) }), me.access);
     expect(over.status).toBe(413);
-    expect(uploads).toHaveLength(2);
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0].end).toBeUndefined();
 
     uploads.length = 0;
-    const far = await postForm('/api/v1/files/upload', form([], { name: 'far.png', bytes: Buffer.alloc(MAX + 20_000) }), me.access);
+    const far = await postForm('/api/v1/files/upload', form([], { name: 'far.png', bytes: Buffer.alloc(MAX + ENVELOPE + 10_000) }), me.access);
     expect(far.status).toBe(413);
     expect(uploads).toHaveLength(1);
+    expect(uploads[0].bytes).toBe(0);
   });
 
   test('When the client is refused before the handler (no token), then 401 with Connection: close and the body is not read', async () => {
@@ -329,6 +342,40 @@ describe('Files through the gateway (scripted media)', () => {
     req.destroy();
     for (let i = 0; i < 100 && uploads[0].failure === undefined; i += 1) await new Promise((r) => setTimeout(r, 20));
     expect(uploads[0].failure).toBeDefined();
+    expect(uploads[0].end).toBeUndefined(); // media keeps nothing without it
+  });
+
+  test('When the multipart body is malformed, then 400 in the standard error body, no `end` reaches media, and the gateway serves the next request', async () => {
+    const me = await uploader();
+    const boundary = 'r1malformed';
+    const send = async (body: Buffer, contentLength = body.length) => {
+      const sent = await sendStreaming(`${base}/api/v1/files/upload`, {
+        headers: { Authorization: `Bearer ${me.access}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(contentLength) },
+        chunks: [body],
+      });
+      return { ...sent, body: JSON.parse(sent.text) };
+    };
+    const file = Buffer.alloc(100_000, 3);
+    const cases: [string, Buffer][] = [
+      // A part header line without a colon (what crashed dicer 0.3: CVE-2022-24434).
+      ['header without colon', Buffer.from(`--${boundary}\r\nContent-Disposition form-data; name="file"; filename="a.png"\r\n\r\nxx\r\n--${boundary}--\r\n`)],
+      // A header over busboy's 16 KiB header limit.
+      ['huge header', Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${'a'.repeat(40_000)}.png"\r\n\r\nxx\r\n--${boundary}--\r\n`)],
+      // The file part's boundary never comes: the body ends inside the file.
+      ['boundary never closed', Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`), file])],
+      // The file ends but the form does not (no closing delimiter).
+      ['form never closed', Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}\r\n`)])],
+    ];
+    for (const [what, body] of cases) {
+      uploads.length = 0;
+      const sent = await send(body);
+      expect([what, sent.status]).toEqual([what, 400]);
+      expect(sent.body).toMatchObject({ code: 'BAD_REQUEST' });
+      for (const seen of uploads) expect([what, seen.end]).toEqual([what, undefined]);
+      // Still serving.
+      const res = await postForm('/api/v1/files/upload', form([], { name: 'ok.png', bytes: Buffer.alloc(1000, 1) }), (await uploader()).access);
+      expect([what, res.status]).toEqual([what, 201]);
+    }
   });
 
   test('When the form is wrong, then 422 names the field (and a second file cancels the upload in flight)', async () => {

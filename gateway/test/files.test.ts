@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
 import http from 'node:http';
+import path from 'node:path';
 import { parse as parseDisposition } from 'content-disposition';
 import type { TestUser } from '@lms/kit/testing';
 import { freePort, startFleet, type Fleet } from '@lms/testing-fleet';
@@ -7,6 +9,12 @@ import { bigMp4Chunks, exe, mp4, pdf, png, sha256Of } from '../../services/media
 import { startGateway, type TestGateway } from './support/gateway';
 import { assertRealNulls, expectErrorBody } from './support/http';
 import { multipart, multipartChunks, sendStreaming, zeros } from './files-support';
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)])));
+  return nested.flat();
+}
 
 
 /**
@@ -251,6 +259,36 @@ describe('Files through the gateway (media on local storage)', () => {
     expect(status.body).toMatchObject({ status: 'completed', file_id: completed.body.id });
     const download = await get(`/api/v1/files/download/${completed.body.id}`, me);
     expect(download.bytes.equals(bytes)).toBe(true);
+  });
+
+  test('When a client aborts mid-body, then no file is kept: my files unchanged, nothing new in storage', async () => {
+    const me = fleet.users.otherStudent;
+    const listed = async () => (await api('GET', '/api/v1/files/my-files', me)).body.total as number;
+    const stored = async () => (await listFiles(fleet.media!.config.UPLOAD_DIR)).filter((p) => !p.includes('.partial'));
+    const [filesBefore, storedBefore] = [await listed(), await stored()];
+    const size = 8 * 1024 * 1024;
+    const parts = multipart([], { name: 'cut.mp4', type: 'video/mp4' });
+    const req = http.request(`${base}/api/v1/files/upload`, {
+      method: 'POST',
+      headers: { Authorization: bearer(me), 'Content-Type': `multipart/form-data; boundary=${parts.boundary}`, 'Content-Length': String(parts.head.length + size + parts.tail.length) },
+    });
+    req.on('error', () => undefined);
+    req.write(parts.head);
+    let sent = 0;
+    for (const chunk of bigMp4Chunks(size)) {
+      if (sent >= size / 2) break;
+      sent += chunk.length;
+      if (!req.write(chunk)) await new Promise((r) => req.once('drain', r));
+    }
+    await new Promise((r) => setTimeout(r, 200)); // media is storing what came
+    req.destroy();
+    const db = fleet.openDatabase('media');
+    const failed = async () =>
+      (await db.query(`SELECT status FROM uploads WHERE original_filename = 'cut.mp4'`, { type: 'SELECT' as never })) as { status: string }[];
+    for (let i = 0; i < 100 && (await failed()).every((r) => r.status === 'pending'); i += 1) await new Promise((r) => setTimeout(r, 50));
+    expect((await failed()).map((r) => r.status)).toEqual(['failed']);
+    expect(await listed()).toBe(filesBefore);
+    expect((await stored()).sort()).toEqual(storedBefore.sort());
   });
 
   test('When 100 MB are uploaded and downloaded through the gateway, then the SHA-256 is the same both ways', async () => {

@@ -1,4 +1,4 @@
-import type { Readable, Writable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import { create as contentDisposition } from 'content-disposition';
 import type { Request, Response } from 'express';
@@ -84,46 +84,24 @@ function presentDirectUpload(upload: DirectUploadMessage) {
   };
 }
 
-/** The bytes an upload attempt took from the body, kept (up to REPLAY_LIMIT_BYTES) so another attempt can send them again. */
-export interface TakenBytes {
-  chunks: Buffer[];
-  bytes: number;
-  /** More was taken than could be kept: no second attempt. */
-  overflow: boolean;
-}
-
-export const REPLAY_LIMIT_BYTES = 4 * 1024 * 1024;
-
-function* split(data: Buffer): Generator<UploadRequest> {
-  for (let at = 0; at < data.length; at += UPLOAD_CHUNK_BYTES) yield { chunk: data.subarray(at, at + UPLOAD_CHUNK_BYTES) };
-}
-
 /**
- * The messages of an upload stream: `start`, then the body's bytes in chunks of at most UPLOAD_CHUNK_BYTES.
- * Pulled by the kit client as fast as media takes them, so the body is read no faster than it is stored.
- * The body is not destroyed when media answers early (the iterator's return): the answer still has to be
- * written on its socket; the route stops reading instead. `beforeEnd` may throw to cancel the call (a form
- * problem found after the file, e.g. a second file). `taken`: what this attempt reads is kept there (bounded),
- * and what an earlier attempt kept is sent first.
+ * The messages of an upload stream: `start`, the body's bytes in chunks of at most UPLOAD_CHUNK_BYTES, then
+ * `end` with the count sent. Pulled by the kit client as fast as media takes them, so the body is read no
+ * faster than it is stored. `end` goes only once the body ended normally and `beforeEnd` passed: media keeps
+ * nothing from a stream without it (a cancelled gRPC stream can look cleanly ended for a moment). The body is
+ * not destroyed when media answers early (the iterator's return): the answer still has to be written on its
+ * socket; the route stops reading instead. `beforeEnd` may throw to cancel the call (a form problem found after
+ * the file, e.g. a second file; a request body cut short).
  */
-export async function* uploadMessages(
-  start: UploadStart,
-  body: Readable,
-  beforeEnd?: () => Promise<void>,
-  taken?: { replay: Buffer[]; keep?: TakenBytes },
-): AsyncGenerator<UploadRequest> {
+export async function* uploadMessages(start: UploadStart, body: Readable, beforeEnd?: () => Promise<void>): AsyncGenerator<UploadRequest> {
   yield { start };
-  for (const data of taken?.replay ?? []) yield* split(data);
-  const keep = taken?.keep;
+  let total = 0;
   for await (const data of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-    if (keep && !keep.overflow) {
-      keep.bytes += data.length;
-      if (keep.bytes > REPLAY_LIMIT_BYTES) keep.overflow = true;
-      else keep.chunks.push(data);
-    }
-    yield* split(data);
+    total += data.length;
+    for (let at = 0; at < data.length; at += UPLOAD_CHUNK_BYTES) yield { chunk: data.subarray(at, at + UPLOAD_CHUNK_BYTES) };
   }
   await beforeEnd?.();
+  yield { end: { total_bytes: total } };
 }
 
 function contentLength(req: Request): number {
@@ -134,7 +112,9 @@ function contentLength(req: Request): number {
 /**
  * An upper bound of the file's size from the request's Content-Length: minus the least framing a multipart
  * body can have around it (delimiters, the shortest part headers, the fields before it). String lengths
- * bound the bytes from below whatever the encoding. 0 = unknown (chunked).
+ * bound the bytes from below whatever the encoding. 0 = unknown (chunked). Sent as a bound
+ * (`expected_size_is_bound`): media allows it up to 64 KiB of envelope over the limit and enforces the exact
+ * limit on the bytes, so a file of exactly the maximum size is not refused for the headers around it.
  */
 export function expectedFileSize(total: number, boundary: string, filename: string, fields: [string, string][]): number {
   if (total <= 0) return 0;
@@ -145,31 +125,20 @@ export function expectedFileSize(total: number, boundary: string, filename: stri
   return Math.max(0, total - (fieldParts + delimiter - 2 + fileHeaders + closing));
 }
 
-/**
- * busboy 0.3 (the installed version; @types/busboy describes 1.x): file names are decoded as UTF-8 (browsers
- * send raw UTF-8 names: an Arabic name survives) and stripped of any path.
- */
-type MultipartParser = Writable & {
-  on(event: 'field', listener: (name: string, value: string, nameTruncated: boolean, valueTruncated: boolean) => void): MultipartParser;
-  on(event: 'file', listener: (name: string, stream: Readable, filename: string | undefined, encoding: string, mimeType: string) => void): MultipartParser;
-  on(event: 'filesLimit' | 'fieldsLimit' | 'partsLimit', listener: () => void): MultipartParser;
-};
-
-/** Multipart headers a client may add around the file beyond the least we subtract (quotes, spaces, Content-Type, epilogue). */
-export const FRAMING_ALLOWANCE_BYTES = 8 * 1024;
-
-/**
- * Media refused the upload's size bound before any byte, and that bound exceeded the limit by no more than the
- * headers a client may add: a file of exactly the maximum size must not be refused for its multipart framing.
- */
-function withinFraming(err: unknown, start: UploadStart): boolean {
-  if (!isAppError(err) || err.code !== 'MEDIA.FILE_TOO_LARGE') return false;
-  const max = Number(err.meta?.max_bytes);
-  const expected = Number(start.expected_size);
-  return Number.isFinite(max) && expected > max && expected - max <= FRAMING_ALLOWANCE_BYTES;
-}
-
 const formError = (name: string, msg: string) => validationError([{ loc: ['body', name], msg }]);
+
+/**
+ * An upload that failed on the gateway's side (the file part errored: a malformed or cut body) is answered
+ * with what was wrong with the body, not the parser's bare Error (a 500). Media's answers are AppErrors and
+ * pass as they are; for the others the body's failure is waited for briefly (busboy reports it on the next tick).
+ */
+async function whyTheBodyFailed(err: unknown, bodyDone: Deferred, bodyFailure: () => unknown): Promise<never> {
+  if (isAppError(err) || err instanceof HttpError) throw err;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([bodyDone.promise.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 1000)))]);
+  clearTimeout(timer);
+  throw bodyFailure() ?? err;
+}
 
 interface Deferred {
   promise: Promise<void>;
@@ -202,9 +171,10 @@ async function receiveMultipart(
   if (!/^multipart\/form-data\b/i.test(req.get('content-type') ?? '')) {
     throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data (field `file`)');
   }
-  let parser: MultipartParser;
+  let parser: busboy.Busboy;
   try {
-    parser = (busboy as unknown as (options: object) => MultipartParser)({ headers: req.headers, limits: MULTIPART_LIMITS });
+    // UTF-8 names (browsers send raw UTF-8: an Arabic name survives); busboy strips any path from them.
+    parser = busboy({ headers: req.headers, limits: MULTIPART_LIMITS, defParamCharset: 'utf8' });
   } catch {
     throw new HttpError(400, 'BAD_REQUEST', 'Malformed multipart/form-data request (no boundary)');
   }
@@ -213,20 +183,24 @@ async function receiveMultipart(
   const bodyDone = deferred();
   const fields: [string, string][] = [];
   let sending: Promise<FileMessage> | undefined;
+  let bodyFailure: unknown;
 
   try {
     return await new Promise<FileMessage>((resolve, reject) => {
       let file: Readable | undefined;
       const fail = (err: unknown) => {
+        bodyFailure ??= err;
         bodyDone.reject(err);
         if (!sending) reject(err);
       };
-      parser.on('field', (name, value, nameTruncated, valueTruncated) => {
+      parser.on('field', (name, value, { nameTruncated, valueTruncated }) => {
         if (sending) fail(formError(name, 'Form fields must come before the file'));
         else if (nameTruncated || valueTruncated) fail(formError(name, `Too long (at most ${MULTIPART_LIMITS.fieldSize} bytes)`));
         else fields.push([name, value]);
       });
-      parser.on('file', (name, stream, filename, _encoding, mimeType) => {
+      parser.on('file', (name, stream, { filename, mimeType }) => {
+        // A malformed body destroys the part with an error: the route reports it (bodyFailure), never the process.
+        stream.on('error', () => undefined);
         if (name !== 'file') {
           stream.resume();
           fail(formError(name, 'Unknown file field: send the file as `file`'));
@@ -245,22 +219,22 @@ async function receiveMultipart(
           folder: chosen.folder ?? '',
           is_public: chosen.is_public ?? false,
           expected_size: expectedFileSize(contentLength(req), boundaryText, filename ?? '', fields),
+          expected_size_is_bound: true,
         };
         file = stream;
-        sending = upload(start, stream, () => bodyDone.promise);
+        sending = upload(start, stream, () => bodyDone.promise).catch((err: unknown) => whyTheBodyFailed(err, bodyDone, () => bodyFailure));
         sending.then(resolve, reject);
       });
       parser.on('filesLimit', () => fail(formError('file', 'Send one file per upload')));
       parser.on('fieldsLimit', () => fail(formError('form', `At most ${MULTIPART_LIMITS.fields} form fields`)));
       parser.on('partsLimit', () => fail(formError('form', `At most ${MULTIPART_LIMITS.parts} form parts`)));
       parser.on('error', () => fail(new HttpError(400, 'BAD_REQUEST', 'Malformed multipart/form-data body')));
-      // The whole body is parsed ('close' may wait until the file part is read; 'finish' does not).
-      const parsed = () => {
+      // The whole body is parsed (after the file part was read to its end); also emitted after an error.
+      parser.on('close', () => {
+        if (bodyFailure !== undefined) return;
         bodyDone.resolve();
         if (!sending) reject(formError('file', 'Field required'));
-      };
-      parser.on('finish', parsed);
-      parser.on('close', parsed);
+      });
       req.on('close', () => {
         if (req.complete) return;
         fail(new HttpError(400, 'BAD_REQUEST', 'Request body was incomplete'));
@@ -399,17 +373,7 @@ export function fileRoutes(media: MediaFiles): AnyRoute[] {
     success: { status: 201, description: 'The stored file', schema: FileSchema },
     errors: [413, 415],
     handle: async ({ query, req, res }) => {
-      const file = await receiveMultipart(req, query, async (start, stream, beforeEnd) => {
-        const keep: TakenBytes = { chunks: [], bytes: 0, overflow: false };
-        try {
-          return await media.Upload(uploadMessages(start, stream, beforeEnd, { replay: [], keep }));
-        } catch (err) {
-          if (keep.overflow || !withinFraming(err, start)) throw err;
-          // The bound counted part headers media cannot tell from the file, which may still fit: asked again with
-          // the size unknown (media enforces the limit as it reads), the few bytes already taken first.
-          return media.Upload(uploadMessages({ ...start, expected_size: 0 }, stream, beforeEnd, { replay: keep.chunks }));
-        }
-      });
+      const file = await receiveMultipart(req, query, (start, stream, beforeEnd) => media.Upload(uploadMessages(start, stream, beforeEnd)));
       bodyConsumed(res);
       return presentFile(file);
     },
@@ -506,8 +470,12 @@ export function fileRoutes(media: MediaFiles): AnyRoute[] {
     errors: [403, 404, 409, 413, 415],
     handle: async ({ params, query, req, res }) => {
       const start: UploadStart = { upload_id: params.upload_id, expires: query.expires, signature: query.signature, expected_size: contentLength(req) };
+      // A body cut short may still end the request's stream cleanly: `end` goes only for a complete one.
+      const bodyComplete = async () => {
+        if (!req.complete) throw new HttpError(400, 'BAD_REQUEST', 'Request body was incomplete');
+      };
       try {
-        const reply = await media.PutDirectUploadContent(uploadMessages(start, req));
+        const reply = await media.PutDirectUploadContent(uploadMessages(start, req, bodyComplete));
         bodyConsumed(res);
         return presentDirectUpload(reply);
       } finally {

@@ -211,10 +211,12 @@ describe('kit gRPC streaming (media contract)', () => {
     upload = async (requests, call) => {
       handlerSignal = call.signal;
       try {
-        for await (const request of requests) void request;
-        await sleep(300); // storing what came
-        // What a committing handler does (the kit documents it): a cancelled stream can look complete for a moment.
-        if (call.signal.aborted) throw call.signal.reason;
+        // Node sends END_STREAM before RST_STREAM: the iteration may end cleanly. The protocol's `end` tells.
+        let ended = false;
+        for await (const request of requests) ended ||= request.end !== undefined && request.end !== null;
+        // Waiting for the cancellation here only shows that it reaches the handler; media refuses at once.
+        await Promise.race([sleep(2000), new Promise((resolve) => call.signal.addEventListener('abort', resolve, { once: true }))]);
+        if (!ended) throw new AppError('invalid_argument', 'The upload ended before all of its bytes arrived', { code: 'MEDIA.INCOMPLETE_UPLOAD' });
         committed = true;
         return file({});
       } finally {

@@ -78,15 +78,7 @@ export interface GrpcServerOptions {
   internalSecret?: string;
   /** The service this server is (context.service); default the proto package's second part (lms.<name>.v1). */
   serviceName?: string;
-  /**
-   * How long the end of a client stream waits for a late reset before it is trusted (see incomingMessages);
-   * default CLIENT_STREAM_END_GRACE_MS.
-   */
-  clientStreamEndGraceMs?: number;
 }
-
-/** Default of `GrpcServerOptions.clientStreamEndGraceMs`: a little latency on each upload against truncated ones. */
-export const CLIENT_STREAM_END_GRACE_MS = 50;
 
 /**
  * A gRPC server with grpc.health.v1 built in, handlers wrapped once for request context,
@@ -105,14 +97,12 @@ export class GrpcServer {
   private readonly slowCallMs: number;
   private readonly verifier: ServiceTokenVerifier;
   private readonly serviceName?: string;
-  private readonly clientStreamEndGraceMs: number;
 
   constructor(options: GrpcServerOptions) {
     this.logger = options.logger;
     this.slowCallMs = options.slowCallMs ?? 500;
     this.verifier = new ServiceTokenVerifier(options.internalSecret ?? internalSecret());
     this.serviceName = options.serviceName;
-    this.clientStreamEndGraceMs = options.clientStreamEndGraceMs ?? CLIENT_STREAM_END_GRACE_MS;
     this.server = new grpc.Server({
       'grpc.max_receive_message_length': 4 * 1024 * 1024,
       'grpc.keepalive_permit_without_calls': 1,
@@ -274,7 +264,7 @@ export class GrpcServer {
         return callback(admitted.refusal);
       }
       runWithContext(admitted.context, () => {
-        handler(incomingMessages(call, admitted.info.signal, this.clientStreamEndGraceMs), admitted.info).then(
+        handler(incomingMessages(call, admitted.info.signal), admitted.info).then(
           (response) => {
             admitted.markAnswered();
             this.outcome(path, admitted);
@@ -335,32 +325,18 @@ interface Admitted {
  *
  * A cancelled call can also look finished: Node's `Http2Stream.close(CANCEL)` (what grpc-js's `cancel()` does)
  * sends END_STREAM first and RST_STREAM after it, so grpc-js reports a normal half-close and only then the
- * cancellation (measured: 10–200 ms later on a busy machine). A cancelled upload would pass for a complete,
- * shorter one. So the end is trusted only after `endGraceMs` without a reset; handlers that commit what a
- * stream brought should still check `call.signal.aborted` right before committing.
+ * cancellation (measured: 10–200 ms later on a busy machine). No wait here can be long enough to tell them
+ * apart, so a protocol whose stream must arrive whole says so in its messages (media's UploadEnd: a stream
+ * without it is refused); a cancellation already seen at the end is thrown here.
  */
-async function* incomingMessages(call: grpc.ServerReadableStream<unknown, unknown>, signal: AbortSignal, endGraceMs: number): AsyncGenerator<unknown> {
+async function* incomingMessages(call: grpc.ServerReadableStream<unknown, unknown>, signal: AbortSignal): AsyncGenerator<unknown> {
   try {
     for await (const message of call) yield message;
   } catch (err) {
     throw signal.aborted ? signal.reason : err;
   }
-  if (!signal.aborted && !resetByCaller(call)) await abortedWithin(signal, endGraceMs);
   if (signal.aborted) throw signal.reason;
   if (resetByCaller(call)) throw new AppError('unavailable', 'The caller cancelled the call', { code: 'CANCELLED' });
-}
-
-/** Resolves when `signal` aborts or `ms` have passed, whichever comes first. */
-function abortedWithin(signal: AbortSignal, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** Whether the call's HTTP/2 stream was reset with an error code (grpc-js internals, read defensively). */
