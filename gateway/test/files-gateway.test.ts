@@ -53,6 +53,7 @@ describe('Files through the gateway (scripted media)', () => {
   let downloadScript: (request: DownloadRequest) => AsyncGenerator<DownloadPart>;
   let cancelled = 0;
   const lists: ListMyFilesRequest[] = [];
+  const contentPuts: { bytes: number; end?: number }[] = [];
 
   const FILE_ID = randomUUID();
   const fileMessage = (over: Partial<FileMessage> = {}): FileMessage => ({
@@ -124,7 +125,15 @@ describe('Files through the gateway (scripted media)', () => {
 
   const media = {
     Upload: scriptedUpload,
-    PutDirectUploadContent: async () => directUpload(),
+    PutDirectUploadContent: async (messages: AsyncIterable<UploadRequest>) => {
+      const seen = { bytes: 0, end: undefined as number | undefined };
+      contentPuts.push(seen);
+      for await (const message of messages) {
+        seen.bytes += message.chunk?.length ?? 0;
+        if (message.end) seen.end = Number(message.end.total_bytes);
+      }
+      return directUpload();
+    },
     Download: (request: DownloadRequest) => {
       downloads.push(request);
       const parts = downloadScript(request);
@@ -603,5 +612,21 @@ describe('Files through the gateway (scripted media)', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'pending', size: 10, received_bytes: 0, file_id: null, failure: null });
+    expect(contentPuts.at(-1)).toEqual({ bytes: 10, end: 10 });
+  });
+
+  test('When a direct-upload PUT body is cut off, then media gets no `end` (it keeps nothing)', async () => {
+    contentPuts.length = 0;
+    const req = http.request(`${base}/api/v1/files/direct-uploads/${randomUUID()}/content?expires=1&signature=${'a'.repeat(64)}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'image/png', 'Content-Length': String(1024 * 1024) },
+    });
+    req.on('error', () => undefined);
+    req.write(Buffer.alloc(200 * 1024));
+    for (let i = 0; i < 100 && contentPuts.length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+    req.destroy();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(contentPuts).toHaveLength(1);
+    expect(contentPuts[0].end).toBeUndefined();
   });
 });
