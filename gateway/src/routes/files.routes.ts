@@ -409,7 +409,8 @@ export function fileRoutes(media: MediaFiles): AnyRoute[] {
     summary: 'Download a file (public files: anyone; private: the uploader, admins, readers of a lesson it is attached to)',
     description:
       'Streams the bytes. One `Range: bytes=a-b | a- | -n` → 206 with `Content-Range` (several ranges or a malformed one: the whole ' +
-      'file); beyond the end → 416 with `Content-Range: bytes */<size>`. `If-Range` (a strong ETag), `If-None-Match` → 304. ' +
+      'file); beyond the end → 416 with `Content-Range: bytes */<size>`. `If-Range` (a strong ETag), `If-None-Match` → 304. HEAD: the ' +
+      "same headers without the body. Only a GET's download from byte 0 counts in `download_count` (not a HEAD, a 304 or a later range). " +
       '`Content-Disposition: attachment` (or `inline` with `?inline=true`) with the original name (RFC 5987 `filename*` when not ASCII); ' +
       '`X-Content-Type-Options: nosniff`, `Content-Security-Policy: sandbox`. With S3 in redirect mode: **302** to a short-lived ' +
       'presigned URL, issued only after the access check. A private file the caller may not read is 404.',
