@@ -2,7 +2,7 @@ import { Readable, pipeline } from 'node:stream';
 import type { DirectUpload } from '@lms/kit/generated/lms/media/v1/DirectUpload';
 import type { UploadRequest__Output } from '@lms/kit/generated/lms/media/v1/UploadRequest';
 import type { UploadStart__Output } from '@lms/kit/generated/lms/media/v1/UploadStart';
-import { AppError, isAppError, isUuid } from '@lms/kit/errors';
+import { isAppError, isUuid } from '@lms/kit/errors';
 import type { UploadRecord } from '../../domain/media.entities';
 import { MediaErrors } from '../../domain/media.errors';
 import { checkUploadUrl } from '../../domain/upload-url-signature';
@@ -83,7 +83,7 @@ async function uploadToReceive(deps: MediaDeps, start: UploadStart__Output): Pro
   if (upload.status !== 'pending') throw MediaErrors.uploadNotPending(upload.status);
   const declared = upload.declaredSize ?? 0;
   const expected = Number(start.expected_size);
-  if (expected > declared) throw beyondDeclaredSize(declared);
+  if (expected > declared) throw MediaErrors.beyondDeclaredSize(declared);
   if (expected > 0 && expected < declared) throw MediaErrors.sizeMismatch(declared, expected);
   return upload;
 }
@@ -119,14 +119,6 @@ async function deleteQuietly(deps: MediaDeps, upload: UploadRecord): Promise<voi
  */
 function preferAppError(streamFailure: unknown, err: unknown, declared: number): unknown {
   const failure = isAppError(streamFailure) ? streamFailure : err;
-  if (isAppError(failure) && failure.code === 'MEDIA.FILE_TOO_LARGE') return beyondDeclaredSize(declared);
+  if (isAppError(failure) && failure.code === 'MEDIA.FILE_TOO_LARGE') return MediaErrors.beyondDeclaredSize(declared);
   return failure;
-}
-
-/** 413 through the kit's per-code refinement, like any FILE_TOO_LARGE. */
-function beyondDeclaredSize(declared: number): AppError {
-  return new AppError('invalid_argument', `More bytes than the ${declared} declared for this upload`, {
-    code: 'MEDIA.FILE_TOO_LARGE',
-    meta: { declared_size: declared },
-  });
 }
