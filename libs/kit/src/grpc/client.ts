@@ -50,6 +50,15 @@ export type ServiceClient<D, ClientStreams extends keyof D = never, ServerStream
 /** A promise-returning client for a generated `…Definition` of unary methods: request in, response out, errors as AppError. */
 export type PromiseClient<D> = ServiceClient<D>;
 
+/**
+ * The HTTP/2 flow-control window (per stream and per connection) a peer may fill before it waits for a
+ * WINDOW_UPDATE, for the kit's clients and servers alike. Node's default, 64 KiB, is less than one 64 KiB chunk
+ * message with its 5-byte frame: every chunk of a file transfer then waited for the receiver's event loop to
+ * acknowledge the one before (on 2 busy CPUs, most of a 100 MB transfer's time; bench/README.md, media). 1 MiB
+ * keeps ~16 chunks in flight and is also the most a call buffers on the receiving side.
+ */
+export const STREAM_WINDOW_BYTES = 1024 * 1024;
+
 /** Default deadline of a streaming call (an upload or download of a large file over a slow link). */
 export const DEFAULT_STREAM_DEADLINE_MS = 30 * 60_000;
 
@@ -105,6 +114,7 @@ export function createClient<D extends grpc.ServiceDefinition, ClientStreams ext
     : undefined;
   const client = new ctor(address, grpc.credentials.createInsecure(), {
     'grpc.keepalive_time_ms': 30_000,
+    'grpc-node.flow_control_window': STREAM_WINDOW_BYTES,
     ...(serviceConfig ? { 'grpc.service_config': JSON.stringify(serviceConfig) } : {}),
   });
   const wrapper: Record<string, unknown> = {

@@ -5,6 +5,7 @@ import type { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import { runWithContext, contextFromIncoming, type RequestContext } from '../context';
 import { AppError, toAppError } from '../errors';
+import { STREAM_WINDOW_BYTES } from './client';
 import { MD, firstString, toGrpcError } from './metadata';
 import { ServiceTokenVerifier, defaultProcessService, internalSecret, isServiceName } from './service-token';
 
@@ -107,6 +108,10 @@ export class GrpcServer {
       'grpc.max_receive_message_length': 4 * 1024 * 1024,
       'grpc.keepalive_permit_without_calls': 1,
     });
+    // The window clients may send into (uploads): grpc-js has no server option for it, only its http2 options
+    // object (private in 1.14). Should an upgrade rename it, this does nothing and node's 64 KiB default applies.
+    const http2Options = (this.server as unknown as { commonServerOptions?: { settings?: { initialWindowSize?: number } } }).commonServerOptions;
+    if (http2Options) http2Options.settings = { ...http2Options.settings, initialWindowSize: STREAM_WINDOW_BYTES };
     this.health = new HealthImplementation({ '': 'NOT_SERVING' });
     this.health.addToServer(this.server);
   }

@@ -14,6 +14,13 @@ import { abortReason, invalidStorageKey } from './storage.errors';
 const PARTIAL_DIR = '.partial';
 /** Partial files this old belong to a process that died mid-write. */
 const STALE_PARTIAL_MS = 24 * 3600 * 1000;
+/** Bytes per disk read of a download (the service sends them on in smaller chunk messages): fewer thread-pool round trips than the 64 KiB default. */
+const READ_BUFFER_BYTES = 256 * 1024;
+/**
+ * Bytes a write may queue before pushing back: several incoming chunks, so the upload is not paused at every
+ * 64 KiB chunk (the default is 16 KiB); queued writes go to disk together (writev).
+ */
+const WRITE_BUFFER_BYTES = 1024 * 1024;
 
 /** Objects as files under one directory (never web-served directly: downloads go through the service). */
 export class LocalStorage implements ObjectStorage {
@@ -59,7 +66,7 @@ export class LocalStorage implements ObjectStorage {
       await mkdir(path.dirname(target), { recursive: true });
       await mkdir(path.dirname(partial), { recursive: true }); // also when ready() was not called (tests, tools)
       // flush: fsync before close, so a crash after the rename cannot leave a renamed but empty file.
-      await pipeline(body, counter, createWriteStream(partial, { flags: 'wx', mode: 0o640, flush: true }), { signal: opts.signal });
+      await pipeline(body, counter, createWriteStream(partial, { flags: 'wx', mode: 0o640, flush: true, highWaterMark: WRITE_BUFFER_BYTES }), { signal: opts.signal });
       await rename(partial, target);
       return { size };
     } catch (err) {
@@ -79,7 +86,7 @@ export class LocalStorage implements ObjectStorage {
       if (isMissing(err)) return null;
       throw this.failure(err);
     }
-    return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
+    return handle.createReadStream({ ...(range ? { start: range.start, end: range.end } : {}), highWaterMark: READ_BUFFER_BYTES });
   }
 
   async head(key: string): Promise<{ size: number } | null> {
