@@ -308,10 +308,10 @@ async function main() {
     const lines = [
       '',
       `media bench — ${SIZE / MB} MB (${SIZE.toLocaleString('en')} bytes), run ${runId}; RSS in MiB (baseline / peak / growth), sampled every 20 ms`,
-      `${pad('transfer', 26)}${'s'.padStart(8)}${'MB/s'.padStart(9)}   ${'gateway RSS'.padEnd(27)}   media RSS`,
+      `${pad('transfer', 26)}${'s'.padStart(8)}${'MB/s'.padStart(9)}   ${'CPU s gw/media'.padEnd(15)}   ${'gateway RSS'.padEnd(27)}   media RSS`,
       ...copies.map((c) => `${pad(`plain copy: ${c.what}`, 26)}${num(c.ms / 1000, 2)}${num(c.mbps, 0).padStart(9)}`),
       ...transfers.map(
-        (t) => `${pad(`${t.provider} ${t.what}`, 26)}${num(t.ms / 1000, 2)}${num(t.mbps, 1).padStart(9)}   ${rssCell(t.gateway)}   ${rssCell(t.media)}`,
+        (t) => `${pad(`${t.provider} ${t.what}`, 26)}${num(t.ms / 1000, 2)}${num(t.mbps, 1).padStart(9)}   ${`${t.gateway.cpuSeconds.toFixed(2)} / ${t.media.cpuSeconds.toFixed(2)}`.padEnd(15)}   ${rssCell(t.gateway)}   ${rssCell(t.media)}`,
       ),
       '',
       `goal: RSS growth ≤ ${GOAL_GROWTH_MB} MiB per process per transfer — ${

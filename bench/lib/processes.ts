@@ -31,6 +31,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Extra node flags from BENCH_NODE_FLAGS (space-separated; `{name}` and `{logs}` are replaced by the process's
+ * name and log folder), e.g. `--cpu-prof --cpu-prof-dir={logs}/prof-{name}` (profiles are written at exit).
+ */
+function nodeFlags(name: string, logDir: string): string[] {
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').trim();
+  return flags ? flags.split(/\s+/).map((f) => f.replaceAll('{name}', name).replaceAll('{logs}', logDir)) : [];
+}
+
 /** The last lines of a process's log, for an error message. */
 function tail(file: string, lines = 20): string {
   try {
@@ -69,7 +78,7 @@ async function startProcess(opts: {
   const entry = path.join(REPO, opts.entry);
   if (!fs.existsSync(entry)) throw new Error(`${opts.name}: ${opts.entry} is not built (npx tsc -b first; make bench-media does it)`);
   const log = fs.openSync(opts.logFile, 'a');
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [...nodeFlags(opts.name, path.dirname(opts.logFile)), entry], {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...opts.env },
     stdio: ['ignore', log, log],
@@ -118,7 +127,12 @@ export async function startGatewayProcess(env: Record<string, string>, logDir: s
   });
 }
 
+/** USER_HZ of /proc/<pid>/stat: 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 export interface RssFigures {
+  /** CPU seconds (user + system, /proc/<pid>/stat) the process spent between begin() and end(). */
+  cpuSeconds: number;
   /** KiB, from /proc/<pid>/status VmRSS. */
   baselineKiB: number;
   peakKiB: number;
@@ -136,6 +150,7 @@ export function rssSampler(pids: number[], intervalMs = 20) {
     `
     const { parentPort, workerData } = require('node:worker_threads');
     const fs = require('node:fs');
+    const ticks = (pid) => { const f = fs.readFileSync('/proc/' + pid + '/stat', 'utf8').split(') ')[1].split(' '); return Number(f[11]) + Number(f[12]); };
     const rss = (pid) => { const m = /VmRSS:\\s+(\\d+) kB/.exec(fs.readFileSync('/proc/' + pid + '/status', 'utf8')); return m ? Number(m[1]) : 0; };
     let state = null;
     const sample = () => {
@@ -146,10 +161,11 @@ export function rssSampler(pids: number[], intervalMs = 20) {
     parentPort.on('message', (msg) => {
       if (msg === 'begin') {
         state = {};
-        for (const pid of workerData.pids) { const v = rss(pid); state[pid] = { baseline: v, peak: v, samples: 1 }; }
+        for (const pid of workerData.pids) { const v = rss(pid); state[pid] = { baseline: v, peak: v, samples: 1, ticks: ticks(pid) }; }
         parentPort.postMessage('begun');
       } else if (msg === 'end') {
         sample();
+        for (const pid of workerData.pids) { try { state[pid].ticks = ticks(pid) - state[pid].ticks; } catch {} }
         parentPort.postMessage(state);
         state = null;
       } else if (msg === 'close') { clearInterval(timer); parentPort.close(); }
@@ -165,9 +181,9 @@ export function rssSampler(pids: number[], intervalMs = 20) {
   return {
     begin: () => ask<string>('begin').then(() => undefined),
     end: async (): Promise<Record<number, RssFigures>> => {
-      const state = await ask<Record<number, { baseline: number; peak: number; samples: number }>>('end');
+      const state = await ask<Record<number, { baseline: number; peak: number; samples: number; ticks: number }>>('end');
       return Object.fromEntries(
-        Object.entries(state).map(([pid, s]) => [Number(pid), { baselineKiB: s.baseline, peakKiB: s.peak, growthKiB: s.peak - s.baseline, samples: s.samples }]),
+        Object.entries(state).map(([pid, s]) => [Number(pid), { cpuSeconds: s.ticks / CLOCK_TICKS_PER_SECOND, baselineKiB: s.baseline, peakKiB: s.peak, growthKiB: s.peak - s.baseline, samples: s.samples }]),
       );
     },
     close: () => {
