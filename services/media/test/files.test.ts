@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { captureEventsByType } from '@lms/testing-fleet';
 import { bigMp4Chunks, everyAllowedType, exe, png, pdf, mp4, sha256Of, truncated } from './fixtures/files';
 import { download, eventually, expectGrpcError, GrpcStatus, PROVIDERS, startMediaSuite, storageEventually, unique, upload, uploadMessages, type MediaSuite } from './support';
-import { prepareDownload } from '../src/app/files/download-file';
+import { DOWNLOAD_CHUNK_BYTES, prepareDownload } from '../src/app/files/download-file';
 import type { UploadRequest } from '@lms/kit/generated/lms/media/v1/UploadRequest';
 
 const MiB = 1024 * 1024;
@@ -52,7 +52,7 @@ describe.each(PROVIDERS)('media files on %s storage', (provider) => {
     let bytes = 0;
     for await (const message of suite.media.Download({ file_id: file.id }, suite.instructor.auth)) {
       if (message.chunk) {
-        expect(message.chunk.length).toBeLessThanOrEqual(64 * 1024);
+        expect(message.chunk.length).toBeLessThanOrEqual(DOWNLOAD_CHUNK_BYTES);
         hash.update(message.chunk);
         bytes += message.chunk.length;
       }
