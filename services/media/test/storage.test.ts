@@ -188,6 +188,20 @@ describe.each([
     await storage.delete(k);
   });
 
+  it.each([
+    ['one byte short of a part', 5 * MiB - 1],
+    ['exactly one part', 5 * MiB],
+    ['one part and one byte', 5 * MiB + 1],
+    ['exactly two parts', 10 * MiB],
+    ['three parts and a tail', 15 * MiB + 4321],
+  ])('stores a body of %s byte for byte (chunks not aligned with the parts)', async (_label, total) => {
+    const bytes = randomBytes(total);
+    const k = key('mp4');
+    await expect(storage.put(k, chunked(bytes, 100_003), { contentType: 'video/mp4' })).resolves.toEqual({ size: total });
+    expect((await readAll(await storage.get(k))).equals(bytes)).toBe(true);
+    await storage.delete(k);
+  });
+
   describe('ranged reads', () => {
     // Larger than one 5 MiB part: on S3 it is stored as a multipart object, and a range can cross the part boundary.
     const bytes = randomBytes(5 * MiB + 1000);

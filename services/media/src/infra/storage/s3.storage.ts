@@ -13,19 +13,14 @@ import {
   UploadPartCommand,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { isAppError } from '@lms/kit/errors';
 import type { Logger } from '@lms/kit/logging';
 import type { MediaConfig } from '../../config';
 import { MediaErrors } from '../../domain/media.errors';
 import type { ObjectStorage } from './storage';
+import { BodyFailure, streamedPut } from './s3-streamed-put';
 import { abortReason } from './storage.errors';
-
-const MiB = 1024 * 1024;
-/** Streamed puts go up in parts of this size, at most this many in flight: memory stays ≈ (queue + 1) × part. */
-const PUT_PART_SIZE = 5 * MiB;
-const PUT_QUEUE_SIZE = 2;
 
 export type S3StorageConfig = Pick<
   MediaConfig,
@@ -93,44 +88,20 @@ export class S3Storage implements ObjectStorage {
       body.destroy();
       throw abortReason(signal);
     }
-    let size = 0;
-    let bodyError: unknown;
-    const counted = Readable.from(
-      (async function* count() {
-        try {
-          for await (const chunk of body) {
-            size += (chunk as Buffer).length;
-            yield chunk as Buffer;
-          }
-        } catch (err) {
-          bodyError = err;
-          throw err;
-        }
-      })(),
-    );
-    // Abort by failing the body, not Upload.abort(): that settles done() at once while a part or a single PutObject
-    // may still be in flight (and commit the object afterwards); a failing body makes done() wait for them.
+    // Abort by failing the body: the writer stops reading, waits for the part in flight and aborts the multipart upload.
     const onAbort = () => body.destroy(abortReason(signal!));
     signal?.addEventListener('abort', onAbort, { once: true });
-    const upload = new Upload({
-      client: this.client,
-      params: { Bucket: this.bucket, Key: key, Body: counted, ContentType: opts.contentType },
-      partSize: PUT_PART_SIZE,
-      queueSize: PUT_QUEUE_SIZE,
-      leavePartsOnError: false,
-    });
     try {
-      await upload.done();
+      const stored = await streamedPut({ client: this.client, bucket: this.bucket, key, contentType: opts.contentType, signal, logger: this.logger }, body);
       if (signal?.aborted) throw abortReason(signal);
-      return { size };
+      return stored;
     } catch (err) {
-      // A single PutObject in flight when the signal fired has committed the object: remove it.
+      // A PutObject or CompleteMultipartUpload in flight when the signal fired may have committed the object: remove it.
       if (signal?.aborted) {
         await this.delete(key).catch((cause: unknown) => this.logger.warn({ err: cause, key }, 'could not remove an aborted object'));
         throw abortReason(signal);
       }
-      // lib-storage reports its failed AbortMultipartUpload (405 on s3rver) instead of the body's own error.
-      if (bodyError !== undefined) throw bodyError;
+      if (err instanceof BodyFailure) throw err.original;
       throw this.failure(err, 'PutObject');
     } finally {
       signal?.removeEventListener('abort', onAbort);

@@ -1,0 +1,141 @@
+import type { Readable } from 'node:stream';
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  PutObjectCommand,
+  UploadPartCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import type { Logger } from '@lms/kit/logging';
+
+/** S3's smallest part but the last: each streamed put holds two of them, whatever the object's size. */
+export const STREAMED_PART_BYTES = 5 * 1024 * 1024;
+
+export interface StreamedPutTarget {
+  client: S3Client;
+  bucket: string;
+  key: string;
+  contentType: string;
+  signal?: AbortSignal;
+  logger: Logger;
+  partBytes?: number;
+}
+
+/** The body itself failed (an inspector's refusal, a cancelled upload): the caller rethrows it as it is. */
+export class BodyFailure extends Error {
+  constructor(readonly original: unknown) {
+    super('the body of a streamed put failed');
+  }
+}
+
+/**
+ * Streams `body` to S3 with two part buffers allocated once and reused: incoming chunks are copied into the filling
+ * one while the other is sent (at most one UploadPart in flight), so memory stays at two parts and no per-part
+ * garbage is made — lib-storage's `Upload` concatenates every part from its chunks (the chunks and the copy live
+ * together, per part in flight), which grew the process by ~50 MiB per 100 MB upload. The SDK sends a Buffer body
+ * as it is (node-http-handler `end(buffer)`; the payload hash of an http endpoint reads the same bytes).
+ * An object that ends before the first part is full is one PutObject. On failure the multipart upload is aborted
+ * (nothing was completed, so nothing is visible) and the error thrown; a body error comes back as BodyFailure.
+ */
+export async function streamedPut(target: StreamedPutTarget, body: Readable): Promise<{ size: number }> {
+  const { client, bucket, key, signal, logger } = target;
+  const partBytes = target.partBytes ?? STREAMED_PART_BYTES;
+  const buffers = [Buffer.allocUnsafe(partBytes), Buffer.allocUnsafe(partBytes)];
+  let filling = 0;
+  let filled = 0;
+  let size = 0;
+  let uploadId: string | undefined;
+  const parts: { PartNumber: number; ETag: string }[] = [];
+  let inFlight: Promise<void> | undefined;
+  let partFailure: unknown;
+
+  const sendPart = async (bytes: Buffer): Promise<void> => {
+    const partNumber = parts.length + 1;
+    parts.push({ PartNumber: partNumber, ETag: '' });
+    const res = await client.send(
+      new UploadPartCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumber: partNumber, Body: bytes, ContentLength: bytes.length }),
+      { abortSignal: signal },
+    );
+    if (!res.ETag) throw new Error(`UploadPart ${partNumber} answered without an ETag`);
+    parts[partNumber - 1].ETag = res.ETag;
+  };
+
+  /** Sends the full buffer (after the previous part has gone) and switches filling to the other one. */
+  const flushFull = async (): Promise<void> => {
+    if (uploadId === undefined) {
+      const created = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: target.contentType }), {
+        abortSignal: signal,
+      });
+      if (!created.UploadId) throw new Error('CreateMultipartUpload answered without an UploadId');
+      uploadId = created.UploadId;
+    }
+    await inFlight;
+    const sending = sendPart(buffers[filling]);
+    sending.catch((err: unknown) => (partFailure ??= err)); // seen at the next chunk; awaited (and thrown) below
+    inFlight = sending;
+    filling = 1 - filling;
+    filled = 0;
+  };
+
+  const iterator = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let ended = false;
+  try {
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await iterator.next();
+      } catch (err) {
+        ended = true; // a failed stream is already destroyed
+        throw new BodyFailure(err);
+      }
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      if (partFailure !== undefined) throw partFailure;
+      const chunk = next.value;
+      size += chunk.length;
+      let offset = 0;
+      while (offset < chunk.length) {
+        const copied = chunk.copy(buffers[filling], filled, offset);
+        filled += copied;
+        offset += copied;
+        if (filled === partBytes) await flushFull();
+      }
+    }
+    if (uploadId === undefined) {
+      const bytes = buffers[filling].subarray(0, filled);
+      await client.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentLength: bytes.length, ContentType: target.contentType }),
+        { abortSignal: signal },
+      );
+      return { size };
+    }
+    await inFlight;
+    if (filled > 0) await sendPart(buffers[filling].subarray(0, filled));
+    await client.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } }), {
+      abortSignal: signal,
+    });
+    return { size };
+  } catch (err) {
+    if (!ended) body.destroy();
+    await inFlight?.catch(() => undefined); // abort only once no part is still being written
+    if (uploadId !== undefined) await abortQuietly(client, bucket, key, uploadId, logger);
+    throw err;
+  }
+}
+
+async function abortQuietly(client: S3Client, bucket: string, key: string, uploadId: string, logger: Logger): Promise<void> {
+  try {
+    await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }));
+  } catch (err) {
+    const { name, $metadata } = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+    if ($metadata?.httpStatusCode === 405 || name === 'MethodNotAllowed' || name === 'NotImplemented') {
+      // Never completed, so nothing is visible under the key; the parts are left to the bucket lifecycle rule.
+      logger.debug({ key, upload_id: uploadId }, 'the storage server refuses AbortMultipartUpload after a failed streamed put');
+      return;
+    }
+    logger.warn({ err, key, upload_id: uploadId }, 'could not abort the multipart upload of a failed streamed put');
+  }
+}
