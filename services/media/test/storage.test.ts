@@ -202,6 +202,14 @@ describe.each([
     await storage.delete(k);
   });
 
+  it('stores a body sent in chunks larger than a part byte for byte', async () => {
+    const bytes = randomBytes(23 * MiB + 7);
+    const k = key('mp4');
+    await expect(storage.put(k, chunked(bytes, 7 * MiB + 3), { contentType: 'video/mp4' })).resolves.toEqual({ size: bytes.length });
+    expect((await readAll(await storage.get(k))).equals(bytes)).toBe(true);
+    await storage.delete(k);
+  });
+
   describe('ranged reads', () => {
     // Larger than one 5 MiB part: on S3 it is stored as a multipart object, and a range can cross the part boundary.
     const bytes = randomBytes(5 * MiB + 1000);

@@ -11,6 +11,8 @@ import type { Logger } from '@lms/kit/logging';
 
 /** S3's smallest part but the last: each streamed put holds two of them, whatever the object's size. */
 export const STREAMED_PART_BYTES = 5 * 1024 * 1024;
+/** What may arrive while a part is being sent before the body is paused. */
+const HELD_BYTES = 1024 * 1024;
 
 export interface StreamedPutTarget {
   client: S3Client;
@@ -30,20 +32,24 @@ export class BodyFailure extends Error {
 }
 
 /**
- * Streams `body` to S3 with two part buffers allocated once and reused: incoming chunks are copied into the filling
- * one while the other is sent (at most one UploadPart in flight), so memory stays at two parts and no per-part
- * garbage is made — lib-storage's `Upload` concatenates every part from its chunks (the chunks and the copy live
- * together, per part in flight), which grew the process by ~50 MiB per 100 MB upload. The SDK sends a Buffer body
- * as it is (node-http-handler `end(buffer)`; the payload hash of an http endpoint reads the same bytes).
+ * Streams `body` to S3 through ONE part buffer allocated per upload and reused: chunks are copied into it; while the
+ * full part is sent (one UploadPart in flight) the next chunks are held by reference up to HELD_BYTES, then the body
+ * waits, and they are copied in once the part has gone. Memory stays ≈ one part + HELD_BYTES with no per-part garbage.
+ * lib-storage's `Upload` concatenated every part from its chunks (chunks and copy alive together, per part queued):
+ * media grew by 50–60 MiB per 100 MB upload; a second 5 MiB part buffer (filled while the other is sent) measured
+ * 34–36 MiB, this 24–32 MiB at the same speed within the noise (bench/README.md, media). The SDK sends a Buffer body
+ * as it is (node-http-handler `end(buffer)`; the payload hash of an http endpoint reads the same bytes, no copy).
  * An object that ends before the first part is full is one PutObject. On failure the multipart upload is aborted
- * (nothing was completed, so nothing is visible) and the error thrown; a body error comes back as BodyFailure.
+ * (never completed, so nothing is visible) and the error thrown; a body error comes back as BodyFailure.
  */
 export async function streamedPut(target: StreamedPutTarget, body: Readable): Promise<{ size: number }> {
   const { client, bucket, key, signal, logger } = target;
   const partBytes = target.partBytes ?? STREAMED_PART_BYTES;
-  const buffers = [Buffer.allocUnsafe(partBytes), Buffer.allocUnsafe(partBytes)];
-  let filling = 0;
+  const part = Buffer.allocUnsafe(partBytes);
   let filled = 0;
+  /** Chunks that arrived while the part was being sent, held by reference (≤ HELD_BYTES) and copied in once it has gone. */
+  let held: Buffer[] = [];
+  let heldBytes = 0;
   let size = 0;
   let uploadId: string | undefined;
   const parts: { PartNumber: number; ETag: string }[] = [];
@@ -61,8 +67,8 @@ export async function streamedPut(target: StreamedPutTarget, body: Readable): Pr
     parts[partNumber - 1].ETag = res.ETag;
   };
 
-  /** Sends the full buffer (after the previous part has gone) and switches filling to the other one. */
-  const flushFull = async (): Promise<void> => {
+  /** Starts sending the full part; the next chunks are held until it has gone. */
+  const sendFull = async (): Promise<void> => {
     if (uploadId === undefined) {
       const created = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: target.contentType }), {
         abortSignal: signal,
@@ -70,12 +76,37 @@ export async function streamedPut(target: StreamedPutTarget, body: Readable): Pr
       if (!created.UploadId) throw new Error('CreateMultipartUpload answered without an UploadId');
       uploadId = created.UploadId;
     }
-    await inFlight;
-    const sending = sendPart(buffers[filling]);
+    const sending = sendPart(part);
     sending.catch((err: unknown) => (partFailure ??= err)); // seen at the next chunk; awaited (and thrown) below
     inFlight = sending;
-    filling = 1 - filling;
-    filled = 0;
+  };
+
+  /** Copies into the part (once it is free), sending it each time it is full. */
+  const fill = async (chunk: Buffer): Promise<void> => {
+    let offset = 0;
+    while (offset < chunk.length) {
+      if (inFlight) {
+        await inFlight;
+        inFlight = undefined;
+      }
+      const copied = chunk.copy(part, filled, offset);
+      filled += copied;
+      offset += copied;
+      if (filled === partBytes) {
+        await sendFull();
+        filled = 0;
+      }
+    }
+  };
+
+  /** Waits for the part in flight, then copies the held chunks into it. */
+  const settle = async (): Promise<void> => {
+    await inFlight;
+    inFlight = undefined;
+    const chunks = held;
+    held = [];
+    heldBytes = 0;
+    for (const chunk of chunks) await fill(chunk);
   };
 
   const iterator = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -96,24 +127,22 @@ export async function streamedPut(target: StreamedPutTarget, body: Readable): Pr
       if (partFailure !== undefined) throw partFailure;
       const chunk = next.value;
       size += chunk.length;
-      let offset = 0;
-      while (offset < chunk.length) {
-        const copied = chunk.copy(buffers[filling], filled, offset);
-        filled += copied;
-        offset += copied;
-        if (filled === partBytes) await flushFull();
-      }
+      if (inFlight) {
+        held.push(chunk);
+        heldBytes += chunk.length;
+        if (heldBytes >= HELD_BYTES) await settle();
+      } else await fill(chunk);
     }
+    await settle();
     if (uploadId === undefined) {
-      const bytes = buffers[filling].subarray(0, filled);
+      const bytes = part.subarray(0, filled);
       await client.send(
         new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentLength: bytes.length, ContentType: target.contentType }),
         { abortSignal: signal },
       );
       return { size };
     }
-    await inFlight;
-    if (filled > 0) await sendPart(buffers[filling].subarray(0, filled));
+    if (filled > 0) await sendPart(part.subarray(0, filled));
     await client.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId, MultipartUpload: { Parts: parts } }), {
       abortSignal: signal,
     });
