@@ -81,6 +81,40 @@ describe('Files through the gateway (media on local storage)', () => {
     return { status: res.status, headers: res.headers, text, body: text ? JSON.parse(text) : undefined };
   };
 
+  test('When uploads follow each other on one keep-alive connection with the body sent after the headers, then each is made as its caller', async () => {
+    // The multipart parser's events come from the socket, not from the request's handler: unless they are bound
+    // to the request's context, the call to media carries the token of no one (401) or of an earlier request.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (user: TestUser, name: string) =>
+      new Promise<{ status: number; body: { original_filename?: string } }>((resolve, reject) => {
+        const { boundary, head, tail } = multipart([], { name, type: 'image/png' });
+        const body = Buffer.concat([head, png(), tail]);
+        const req = http.request(`${base}/api/v1/files/upload`, {
+          method: 'POST',
+          agent,
+          headers: { Authorization: bearer(user), 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(body.length) },
+        });
+        req.on('response', (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+        });
+        req.on('error', reject);
+        req.flushHeaders();
+        setTimeout(() => req.end(body), 50);
+      });
+    try {
+      for (const [i, user] of [fleet.users.student, fleet.users.otherStudent, fleet.users.student].entries()) {
+        const sent = await send(user, `keepalive-${i}.png`);
+        expect(sent).toMatchObject({ status: 201, body: { original_filename: `keepalive-${i}.png` } });
+        const mine = await get('/api/v1/files/my-files?page_size=100', user);
+        expect(mine.json().files.map((f: { original_filename: string }) => f.original_filename)).toContain(`keepalive-${i}.png`);
+      }
+    } finally {
+      agent.destroy();
+    }
+  });
+
   test('When a PNG is uploaded, then 201 has the seed fields (+ is_public, folder, the uploader-only fields) with nulls, and downloads byte for byte', async () => {
     const bytes = png({ width: 3, height: 2 });
     const res = await upload(fleet.users.student, 'cat.png', bytes, { type: 'image/png' });

@@ -60,6 +60,7 @@ describe('Readiness is the gateway process; dependencies degrade their own route
   let enrollment: Awaited<ReturnType<typeof startHealthStub>>;
   let quiz: Awaited<ReturnType<typeof startHealthStub>>;
   let analytics: Awaited<ReturnType<typeof startHealthStub>>;
+  let media: Awaited<ReturnType<typeof startHealthStub>>;
   let catalogProxy: Awaited<ReturnType<typeof countingProxy>>;
   let gw: TestGateway;
   let internal: Api;
@@ -70,6 +71,7 @@ describe('Readiness is the gateway process; dependencies degrade their own route
     enrollment = await startHealthStub();
     quiz = await startHealthStub();
     analytics = await startHealthStub();
+    media = await startHealthStub();
     catalogProxy = await countingProxy(catalog.address);
     const internalPort = await freePort();
     gw = await startGateway(auth.address, {
@@ -78,6 +80,7 @@ describe('Readiness is the gateway process; dependencies degrade their own route
       ENROLLMENT_GRPC_ADDR: enrollment.address,
       QUIZ_GRPC_ADDR: quiz.address,
       ANALYTICS_GRPC_ADDR: analytics.address,
+      MEDIA_GRPC_ADDR: media.address,
       INTERNAL_PORT: String(internalPort),
       DEPENDENCY_CHECK_INTERVAL_MS: '100',
     });
@@ -91,6 +94,7 @@ describe('Readiness is the gateway process; dependencies degrade their own route
     await enrollment?.stop();
     await quiz?.stop();
     await analytics?.stop();
+    await media?.stop();
   });
 
   test('When quiz reports NOT_SERVING, then /readyz stays 200, auth routes work and the internal view names quiz', async () => {

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import { create as contentDisposition } from 'content-disposition';
@@ -198,7 +199,9 @@ async function receiveMultipart(
         else if (nameTruncated || valueTruncated) fail(formError(name, `Too long (at most ${MULTIPART_LIMITS.fieldSize} bytes)`));
         else fields.push([name, value]);
       });
-      parser.on('file', (name, stream, { filename, mimeType }) => {
+      // Bound to this request's context: busboy emits from the socket's data events, which on a kept-alive connection
+      // run in no request's context (or an earlier one's) — the call to media would carry nobody's token.
+      parser.on('file', AsyncResource.bind((name: string, stream: Readable, { filename, mimeType }: busboy.FileInfo) => {
         // A malformed body destroys the part with an error: the route reports it (bodyFailure), never the process.
         stream.on('error', () => undefined);
         if (name !== 'file') {
@@ -224,7 +227,7 @@ async function receiveMultipart(
         file = stream;
         sending = upload(start, stream, () => bodyDone.promise).catch((err: unknown) => whyTheBodyFailed(err, bodyDone, () => bodyFailure));
         sending.then(resolve, reject);
-      });
+      }));
       parser.on('filesLimit', () => fail(formError('file', 'Send one file per upload')));
       parser.on('fieldsLimit', () => fail(formError('form', `At most ${MULTIPART_LIMITS.fields} form fields`)));
       parser.on('partsLimit', () => fail(formError('form', `At most ${MULTIPART_LIMITS.parts} form parts`)));

@@ -31,6 +31,7 @@ export async function startGateway(authAddress: string, env: Record<string, stri
     CATALOG_GRPC_ADDR: '127.0.0.1:1',
     QUIZ_GRPC_ADDR: '127.0.0.1:1',
     ANALYTICS_GRPC_ADDR: '127.0.0.1:1',
+    MEDIA_GRPC_ADDR: '127.0.0.1:1',
     REDIS_URL: testEnv.redisUrl,
     REDIS_KEY_PREFIX: uniquePrefix('gw'),
     RATE_LIMIT_GENERAL_PER_MIN: '100000',

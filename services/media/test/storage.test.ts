@@ -2,7 +2,7 @@
  * Both storage providers against the real thing: a temporary directory, and s3rver from scripts/infra.sh (a bucket of
  * this suite's own). Bytes are compared exactly (the 100 MB round trip by sha256). A client with the SDK's default
  * checksums corrupts streamed PutObject bodies on s3rver (the aws-chunked framing is stored, no error) and signs a
- * checksum of the empty body into presigned PUT URLs; lib-storage's buffered parts happen to survive it, so the guard
+ * checksum of the empty body into presigned PUT URLs; the streamed put's Buffer parts are not affected by it, so the guard
  * below shows both effects directly and pins the client settings.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
