@@ -1,7 +1,8 @@
 import type { TestUser } from '@lms/kit/testing';
-import { freePort, startFleet, type Fleet } from '@lms/testing-fleet';
+import type { Fleet } from '@lms/testing-fleet';
 import { pdf, png } from '../../services/media/test/fixtures/files';
-import { startGateway, type TestGateway } from './support/gateway';
+import { startFilesGateway } from './files-support';
+import type { TestGateway } from './support/gateway';
 import { expectErrorBody } from './support/http';
 
 /**
@@ -15,19 +16,7 @@ describe('File downloads through the gateway: HEAD, 304, counting, range edges',
   let base: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    fleet = await startFleet({
-      label: 'gw_downloads',
-      services: ['media'],
-      env: { media: { STORAGE_PROVIDER: 'local', PUBLIC_API_URL: `http://127.0.0.1:${port}` } },
-      users: { student: ['student', 'student'], otherStudent: ['student', 'otherstudent'] },
-    });
-    gateway = await startGateway(fleet.authAddress, {
-      PORT: String(port),
-      CATALOG_GRPC_ADDR: fleet.catalog!.address,
-      MEDIA_GRPC_ADDR: fleet.media!.address,
-      RATE_LIMIT_UPLOADS_PER_HOUR: '1000',
-    });
+    ({ fleet, gateway } = await startFilesGateway('gw_downloads', { STORAGE_PROVIDER: 'local' }));
     base = gateway.base;
   }, 120_000);
 

@@ -1,7 +1,8 @@
 import type { TestUser } from '@lms/kit/testing';
-import { freePort, startFleet, type Fleet } from '@lms/testing-fleet';
+import type { Fleet } from '@lms/testing-fleet';
 import { bigMp4Chunks, pdf } from '../../services/media/test/fixtures/files';
-import { startGateway, type TestGateway } from './support/gateway';
+import { startFilesGateway } from './files-support';
+import type { TestGateway } from './support/gateway';
 
 /**
  * The file routes with media on S3 (the local s3rver, a bucket of its own per fleet), in both download modes:
@@ -16,19 +17,7 @@ describe.each(['redirect', 'proxy'] as const)('Files through the gateway (media 
 
   beforeAll(async () => {
     if (!process.env.S3_ENDPOINT) throw new Error('S3_ENDPOINT is not set: run the tests with `eval "$(bash scripts/infra.sh env)"`');
-    const port = await freePort();
-    fleet = await startFleet({
-      label: `gw_files_s3_${mode}`,
-      services: ['media'],
-      env: { media: { STORAGE_PROVIDER: 's3', S3_DOWNLOAD_MODE: mode, PUBLIC_API_URL: `http://127.0.0.1:${port}` } },
-      users: { student: ['student', 'student'], otherStudent: ['student', 'otherstudent'] },
-    });
-    gateway = await startGateway(fleet.authAddress, {
-      PORT: String(port),
-      CATALOG_GRPC_ADDR: fleet.catalog!.address,
-      MEDIA_GRPC_ADDR: fleet.media!.address,
-      RATE_LIMIT_UPLOADS_PER_HOUR: '1000',
-    });
+    ({ fleet, gateway } = await startFilesGateway(`gw_files_s3_${mode}`, { STORAGE_PROVIDER: 's3', S3_DOWNLOAD_MODE: mode }));
     base = gateway.base;
   }, 120_000);
 

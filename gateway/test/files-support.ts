@@ -1,7 +1,32 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { freePort, startFleet, type Fleet } from '@lms/testing-fleet';
+import { startGateway, type TestGateway } from './support/gateway';
 
 /** Helpers of the file suites: multipart bodies written by hand (streamed), and a client that stops sending when answered. */
+
+export type FilesFleet = Fleet<'student' | 'otherStudent'>;
+
+/**
+ * A fleet with media (and what it needs) plus a gateway in front, on a port chosen first so media's file URLs and
+ * signed content URLs point at this gateway. Two students; uploads are not rate-limited here.
+ */
+export async function startFilesGateway(label: string, mediaEnv: Record<string, string>): Promise<{ fleet: FilesFleet; gateway: TestGateway }> {
+  const port = await freePort();
+  const fleet: FilesFleet = await startFleet({
+    label,
+    services: ['media'],
+    env: { media: { ...mediaEnv, PUBLIC_API_URL: `http://127.0.0.1:${port}` } },
+    users: { student: ['student', 'student'], otherStudent: ['student', 'otherstudent'] },
+  });
+  const gateway = await startGateway(fleet.authAddress, {
+    PORT: String(port),
+    CATALOG_GRPC_ADDR: fleet.catalog!.address,
+    MEDIA_GRPC_ADDR: fleet.media!.address,
+    RATE_LIMIT_UPLOADS_PER_HOUR: '1000',
+  });
+  return { fleet, gateway };
+}
 
 export interface MultipartParts {
   boundary: string;

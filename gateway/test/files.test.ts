@@ -4,11 +4,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { parse as parseDisposition } from 'content-disposition';
 import type { TestUser } from '@lms/kit/testing';
-import { freePort, startFleet, type Fleet } from '@lms/testing-fleet';
+import type { Fleet } from '@lms/testing-fleet';
 import { bigMp4Chunks, exe, mp4, pdf, png, sha256Of } from '../../services/media/test/fixtures/files';
-import { startGateway, type TestGateway } from './support/gateway';
+import type { TestGateway } from './support/gateway';
 import { assertRealNulls, expectErrorBody } from './support/http';
-import { multipart, multipartChunks, sendStreaming, zeros } from './files-support';
+import { multipart, multipartChunks, sendStreaming, startFilesGateway, zeros } from './files-support';
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -35,19 +35,7 @@ describe('Files through the gateway (media on local storage)', () => {
   ];
 
   beforeAll(async () => {
-    const port = await freePort();
-    fleet = await startFleet({
-      label: 'gw_files',
-      services: ['media'],
-      env: { media: { STORAGE_PROVIDER: 'local', PUBLIC_API_URL: `http://127.0.0.1:${port}` } },
-      users: { student: ['student', 'student'], otherStudent: ['student', 'otherstudent'] },
-    });
-    gateway = await startGateway(fleet.authAddress, {
-      PORT: String(port),
-      CATALOG_GRPC_ADDR: fleet.catalog!.address,
-      MEDIA_GRPC_ADDR: fleet.media!.address,
-      RATE_LIMIT_UPLOADS_PER_HOUR: '1000',
-    });
+    ({ fleet, gateway } = await startFilesGateway('gw_files', { STORAGE_PROVIDER: 'local' }));
     base = gateway.base;
   }, 120_000);
 

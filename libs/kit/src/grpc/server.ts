@@ -240,20 +240,23 @@ export class GrpcServer {
     return (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
       const admitted = this.admit(path, service, call);
       if ('refusal' in admitted) return callback(admitted.refusal);
-      runWithContext(admitted.context, () => {
-        handler(call.request, admitted.info).then(
-          (response) => {
-            admitted.markAnswered();
-            this.outcome(path, admitted);
-            callback(null, response);
-          },
-          (thrown: unknown) => {
-            admitted.markAnswered();
-            callback(this.outcome(path, admitted, thrown) ?? null);
-          },
-        );
-      });
+      runWithContext(admitted.context, () => this.reply(path, admitted, handler(call.request, admitted.info), callback));
     };
+  }
+
+  /** A unary or client-stream call's one answer: the response, or the failure mapped to its status (logged once). */
+  private reply(path: string, admitted: Admitted, pending: Promise<unknown>, callback: grpc.sendUnaryData<unknown>): void {
+    pending.then(
+      (response) => {
+        admitted.markAnswered();
+        this.outcome(path, admitted);
+        callback(null, response);
+      },
+      (thrown: unknown) => {
+        admitted.markAnswered();
+        callback(this.outcome(path, admitted, thrown) ?? null);
+      },
+    );
   }
 
   /**
@@ -268,19 +271,7 @@ export class GrpcServer {
         call.destroy();
         return callback(admitted.refusal);
       }
-      runWithContext(admitted.context, () => {
-        handler(incomingMessages(call, admitted.info.signal), admitted.info).then(
-          (response) => {
-            admitted.markAnswered();
-            this.outcome(path, admitted);
-            callback(null, response);
-          },
-          (thrown: unknown) => {
-            admitted.markAnswered();
-            callback(this.outcome(path, admitted, thrown) ?? null);
-          },
-        );
-      });
+      runWithContext(admitted.context, () => this.reply(path, admitted, handler(incomingMessages(call, admitted.info.signal), admitted.info), callback));
     };
   }
 
