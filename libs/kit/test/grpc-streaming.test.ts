@@ -43,12 +43,21 @@ function retainedMemory(): number {
   return usage.heapUsed + usage.arrayBuffers;
 }
 
-/** Samples retained memory while a transfer runs; growth = the highest sample minus the one before it started. */
+/** Heap + Buffers as they are (no GC): cheap enough to sample while a transfer runs. */
+function currentMemory(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+/**
+ * Samples memory while a transfer runs; growth = the highest sample minus the retained baseline before it started.
+ * Only the baseline forces a GC: forced full GCs every few hundred ms of a jest worker's 200–450 MiB heap, on a busy
+ * CI machine, starved the transfer itself (two tests ran past 60 s once).
+ */
 function watchMemory() {
   const baseline = retainedMemory();
   let peak = baseline;
-  // Sparse: a full GC is not free, and the machine running the suite may be busy.
-  const timer = setInterval(() => (peak = Math.max(peak, retainedMemory())), 250);
+  const timer = setInterval(() => (peak = Math.max(peak, currentMemory())), 250);
   return {
     stop() {
       clearInterval(timer);
@@ -144,7 +153,7 @@ describe('kit gRPC streaming (media contract)', () => {
     const reply = await runWithContext(ctx, () => client.Upload(body()));
     const { baselineMiB, growthMiB } = memory.stop();
     // Measured, not asserted: timings and heap depend on the machine (see the report of issue 14).
-    console.log(`[grpc-streaming] client stream 50 MiB: ${Date.now() - started} ms, max chunks in flight ${maxInFlight} (${((maxInFlight * CHUNK) / MiB).toFixed(1)} MiB), retained heap+buffers ${baselineMiB} MiB → peak +${growthMiB} MiB`);
+    console.log(`[grpc-streaming] client stream 50 MiB: ${Date.now() - started} ms, max chunks in flight ${maxInFlight} (${((maxInFlight * CHUNK) / MiB).toFixed(1)} MiB), heap+buffers retained ${baselineMiB} MiB → peak +${growthMiB} MiB (garbage included)`);
 
     expect(reply).toMatchObject({ original_filename: 'big.mp4', file_size: String(total), sha256: expected.digest('hex') });
     // Without back-pressure the producer (no waits) would be hundreds of chunks ahead of the handler.
@@ -271,7 +280,7 @@ describe('kit gRPC streaming (media contract)', () => {
       }
     });
     const { baselineMiB, growthMiB } = memory.stop();
-    console.log(`[grpc-streaming] server stream 25 MiB read slowly: ${Date.now() - started} ms, max chunks in flight ${maxInFlight} (${((maxInFlight * CHUNK) / MiB).toFixed(1)} MiB), retained heap+buffers ${baselineMiB} MiB → peak +${growthMiB} MiB`);
+    console.log(`[grpc-streaming] server stream 25 MiB read slowly: ${Date.now() - started} ms, max chunks in flight ${maxInFlight} (${((maxInFlight * CHUNK) / MiB).toFixed(1)} MiB), heap+buffers retained ${baselineMiB} MiB → peak +${growthMiB} MiB (garbage included)`);
 
     expect(received).toHaveLength(1);
     expect(received[0].head).toMatchObject({ file: { id: 'f-slow' }, total_size: String(count * CHUNK) });
