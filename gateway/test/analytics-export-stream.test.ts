@@ -1,19 +1,13 @@
 import http from 'node:http';
 import zlib from 'node:zlib';
-import type { AddressInfo } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '@lms/kit';
-import { createCatalogClient, type AnalyticsClient } from '@lms/kit/clients';
-import { testEnv, testLogger } from '@lms/kit/testing';
-import { buildApp } from '../src/app';
-import { createAuthClient } from '../src/clients/auth.client';
-import { loadGatewayConfig } from '../src/config';
+import type { AnalyticsClient } from '@lms/kit/clients';
 import { EXPORT_PAGE_SIZE } from '../src/routes/analytics.routes';
 import { startAuth, type TestAuth } from './support/auth';
 import { registerInstructor } from './support/catalog';
-import { uniquePrefix } from './support/gateway';
+import { startScriptedGateway } from './support/gateway';
 import { Api, expectErrorBody } from './support/http';
 
 /**
@@ -23,10 +17,9 @@ import { Api, expectErrorBody } from './support/http';
  */
 describe('Course export streaming (gateway with a scripted analytics client)', () => {
   let auth: TestAuth;
-  let server: http.Server;
+  let gateway: Awaited<ReturnType<typeof startScriptedGateway>>;
   let api: Api;
   let token: string;
-  const redis = new Redis(testEnv.redisUrl, { lazyConnect: true });
   const courseId = randomUUID();
   /** What the next ExportCourseStudents calls answer (a page, or an error to throw). */
   let script: (request: { course_id: string; after: string; limit: number }) => Promise<unknown>;
@@ -57,17 +50,6 @@ describe('Course export streaming (gateway with a scripted analytics client)', (
 
   beforeAll(async () => {
     auth = await startAuth('export_stream', { ALLOW_INSTRUCTOR_SIGNUP: 'true' });
-    await redis.connect();
-    const config = loadGatewayConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      AUTH_GRPC_ADDR: auth.address,
-      REDIS_URL: testEnv.redisUrl,
-      REDIS_KEY_PREFIX: uniquePrefix('export_stream'),
-      RATE_LIMIT_GENERAL_PER_MIN: '100000',
-      RATE_LIMIT_REGISTER_PER_MIN: '100000',
-      RATE_LIMIT_LOGIN_PER_MIN: '100000',
-    });
     const analytics = {
       ExportCourseStudents: (request: { course_id: string; after: string; limit: number }) => {
         calls.push(request);
@@ -75,24 +57,13 @@ describe('Course export streaming (gateway with a scripted analytics client)', (
       },
       close: () => undefined,
     } as unknown as AnalyticsClient;
-    const built = buildApp({
-      config,
-      logger: testLogger('gateway'),
-      auth: createAuthClient(auth.address, 5000),
-      catalog: createCatalogClient('127.0.0.1:1', 500),
-      analytics,
-      redis,
-    });
-    server = http.createServer(built.app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    api = new Api(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    gateway = await startScriptedGateway(auth.address, 'export_stream', { analytics });
+    api = gateway.api;
     token = (await registerInstructor(api, 'streamer')).access;
   }, 60_000);
 
   afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
-    await redis.quit();
+    await gateway?.stop();
     await auth?.stop();
   });
 
@@ -170,7 +141,7 @@ describe('Course export streaming (gateway with a scripted analytics client)', (
       const onWarning = (w: Error) => warnings.push(w.name);
       process.on('warning', onWarning);
       try {
-        const { port } = server.address() as AddressInfo;
+        const port = Number(new URL(gateway.base).port);
         const body = await new Promise<string>((resolve, reject) => {
           const req = http.get(
             { host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${token}`, 'accept-encoding': encoding } },

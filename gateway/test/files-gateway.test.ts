@@ -1,11 +1,7 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { parse as parseDisposition } from 'content-disposition';
 import { AppError } from '@lms/kit';
-import { createCatalogClient } from '@lms/kit/clients';
-import { testEnv, testLogger } from '@lms/kit/testing';
 import type { DirectUpload__Output as DirectUploadMessage } from '@lms/kit/generated/lms/media/v1/DirectUpload';
 import type { DownloadRequest } from '@lms/kit/generated/lms/media/v1/DownloadRequest';
 import type { DownloadResponse__Output as DownloadPart } from '@lms/kit/generated/lms/media/v1/DownloadResponse';
@@ -13,12 +9,9 @@ import type { File__Output as FileMessage } from '@lms/kit/generated/lms/media/v
 import type { ListMyFilesRequest } from '@lms/kit/generated/lms/media/v1/ListMyFilesRequest';
 import type { UploadRequest } from '@lms/kit/generated/lms/media/v1/UploadRequest';
 import type { UploadStart } from '@lms/kit/generated/lms/media/v1/UploadStart';
-import { buildApp } from '../src/app';
-import { createAuthClient } from '../src/clients/auth.client';
-import { loadGatewayConfig } from '../src/config';
 import { UPLOAD_CHUNK_BYTES, type MediaFiles } from '../src/routes/files.routes';
 import { startAuth, registerAndLogin, type LoggedIn, type TestAuth } from './support/auth';
-import { uniquePrefix } from './support/gateway';
+import { startScriptedGateway } from './support/gateway';
 import { Api, expectErrorBody } from './support/http';
 import { multipart, multipartChunks, sendStreaming, zeros } from './files-support';
 
@@ -31,11 +24,10 @@ import { multipart, multipartChunks, sendStreaming, zeros } from './files-suppor
 describe('Files through the gateway (scripted media)', () => {
   const UPLOAD_LIMIT = 4;
   let auth: TestAuth;
-  let server: http.Server;
+  let gateway: Awaited<ReturnType<typeof startScriptedGateway>>;
   let base: string;
   let api: Api;
   let user: LoggedIn;
-  const redis = new Redis(testEnv.redisUrl, { lazyConnect: true });
 
   interface SeenUpload {
     start: UploadStart;
@@ -159,37 +151,14 @@ describe('Files through the gateway (scripted media)', () => {
 
   beforeAll(async () => {
     auth = await startAuth('files_gw');
-    await redis.connect();
-    const config = loadGatewayConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      AUTH_GRPC_ADDR: auth.address,
-      REDIS_URL: testEnv.redisUrl,
-      REDIS_KEY_PREFIX: uniquePrefix('files_gw'),
-      RATE_LIMIT_GENERAL_PER_MIN: '100000',
-      RATE_LIMIT_REGISTER_PER_MIN: '100000',
-      RATE_LIMIT_LOGIN_PER_MIN: '100000',
-      RATE_LIMIT_UPLOADS_PER_HOUR: String(UPLOAD_LIMIT),
-    });
-    const built = buildApp({
-      config,
-      logger: testLogger('gateway'),
-      auth: createAuthClient(auth.address, 5000),
-      catalog: createCatalogClient('127.0.0.1:1', 500),
-      media,
-      redis,
-    });
-    server = http.createServer(built.app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    api = new Api(base);
+    gateway = await startScriptedGateway(auth.address, 'files_gw', { media }, { RATE_LIMIT_UPLOADS_PER_HOUR: String(UPLOAD_LIMIT) });
+    base = gateway.base;
+    api = gateway.api;
     user = await registerAndLogin(api, 'uploader');
   }, 60_000);
 
   afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
-    await redis.quit();
+    await gateway?.stop();
     await auth?.stop();
   });
 

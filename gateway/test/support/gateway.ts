@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
+import { createCatalogClient } from '@lms/kit/clients';
 import { testEnv, testLogger } from '@lms/kit/testing';
+import { buildApp, type GatewayDeps } from '../../src/app';
+import { createAuthClient } from '../../src/clients/auth.client';
 import { loadGatewayConfig, type GatewayConfig } from '../../src/config';
 import { start } from '../../src/main';
 import { Api } from './http';
@@ -43,4 +49,50 @@ export async function startGateway(authAddress: string, env: Record<string, stri
   const running = await start(config, testLogger('gateway'));
   const base = `http://127.0.0.1:${running.port}`;
   return { api: new Api(base), base, port: running.port, config, stop: running.stop };
+}
+
+/**
+ * The gateway's app (buildApp) on port 0 with scripted backend clients (`analytics`, `media`, …) in place of real
+ * services: for suites that script what a backend answers, message by message. Its own Redis connection; limits
+ * generous unless `env` says otherwise.
+ */
+export async function startScriptedGateway(
+  authAddress: string,
+  label: string,
+  clients: Pick<GatewayDeps, 'analytics' | 'media' | 'enrollment' | 'quiz'>,
+  env: Record<string, string> = {},
+): Promise<{ api: Api; base: string; stop(): Promise<void> }> {
+  const redis = new Redis(testEnv.redisUrl, { lazyConnect: true });
+  await redis.connect();
+  const config = loadGatewayConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    AUTH_GRPC_ADDR: authAddress,
+    REDIS_URL: testEnv.redisUrl,
+    REDIS_KEY_PREFIX: uniquePrefix(label),
+    RATE_LIMIT_GENERAL_PER_MIN: '100000',
+    RATE_LIMIT_REGISTER_PER_MIN: '100000',
+    RATE_LIMIT_LOGIN_PER_MIN: '100000',
+    ...env,
+  });
+  const built = buildApp({
+    config,
+    logger: testLogger('gateway'),
+    auth: createAuthClient(authAddress, 5000),
+    catalog: createCatalogClient('127.0.0.1:1', 500),
+    ...clients,
+    redis,
+  });
+  const server = http.createServer(built.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    api: new Api(base),
+    base,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await redis.quit();
+    },
+  };
 }
