@@ -12,6 +12,7 @@ const project = (name, dir, extraModules = {}) => ({
   moduleNameMapper: {
     '^@lms/kit$': '<rootDir>/../../libs/kit/src/index.ts'.replace('../../', dir.includes('/') ? '../../' : '../'),
     '^@lms/kit/(.*)$': '<rootDir>/../../libs/kit/src/$1'.replace('../../', dir.includes('/') ? '../../' : '../'),
+    '^@lms/storage$': '<rootDir>/../../libs/storage/src/index.ts'.replace('../../', dir.includes('/') ? '../../' : '../'),
     ...extraModules,
   },
   testEnvironment: 'node',
@@ -21,13 +22,14 @@ const project = (name, dir, extraModules = {}) => ({
 const fleet = (root) => ({
   '^@lms/testing-fleet$': `<rootDir>/${root}/libs/testing-fleet/src/index.ts`,
   ...Object.fromEntries(
-    ['auth', 'catalog', 'enrollment', 'quiz', 'analytics', 'media'].map((name) => [`^@lms/${name}/(.*)$`, `<rootDir>/${root}/services/${name}/src/$1`]),
+    ['auth', 'catalog', 'enrollment', 'quiz', 'analytics', 'media', 'certificate'].map((name) => [`^@lms/${name}/(.*)$`, `<rootDir>/${root}/services/${name}/src/$1`]),
   ),
 });
 
 module.exports = {
   projects: [
     project('kit', 'libs/kit'),
+    project('storage', 'libs/storage'),
     // Suites start the services they need in-process through @lms/testing-fleet, which loads each service's
     // src/main and src/config as @lms/<service>/* (tests only; src never imports them).
     project('auth', 'services/auth', fleet('../..')),
@@ -36,6 +38,7 @@ module.exports = {
     project('quiz', 'services/quiz', fleet('../..')),
     project('analytics', 'services/analytics', fleet('../..')),
     project('media', 'services/media', fleet('../..')),
+    project('certificate', 'services/certificate', fleet('../..')),
     project('gateway', 'gateway', fleet('..')),
   ],
   testTimeout: 60000,

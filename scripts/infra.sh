@@ -144,13 +144,18 @@ cmd_deps() {
     { pkg_installed redis-server && command -v redis-server >/dev/null && command -v redis-cli >/dev/null; } ||
       missing+=(redis-server redis-tools)
   fi
+  # the certificate service renders PDFs with Chromium (+ Noto fonts for Arabic and other scripts);
+  # its tests read the PDFs back with poppler's pdftotext/pdftoppm
+  { pkg_installed chromium && command -v chromium >/dev/null; } || missing+=(chromium)
+  pkg_installed fonts-noto-core || missing+=(fonts-noto-core)
+  { command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null; } || missing+=(poppler-utils)
   command -v curl >/dev/null || missing+=(curl)
   command -v make >/dev/null || missing+=(make)
   command -v runuser >/dev/null || missing+=(util-linux)
   command -v flock >/dev/null || missing+=(util-linux)
 
   if [ ${#missing[@]} -eq 0 ]; then
-    log "deps: all present (postgresql-15, rabbitmq-server, redis-server)"
+    log "deps: all present (postgresql-15, rabbitmq-server, redis-server, chromium, fonts-noto-core, poppler-utils)"
     return 0
   fi
   log "deps: installing ${missing[*]}"

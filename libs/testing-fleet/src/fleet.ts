@@ -13,8 +13,10 @@ import {
   startQuiz,
   startAnalytics,
   startMedia,
+  startCertificate,
   type AnalyticsHandle,
   type MediaHandle,
+  type CertificateHandle,
   type AuthHandle,
   type CatalogHandle,
   type EnrollmentHandle,
@@ -30,6 +32,7 @@ const NEEDS: Record<ServiceName, ServiceName[]> = {
   quiz: ['auth', 'catalog', 'enrollment'],
   analytics: ['auth'],
   media: ['auth', 'catalog'],
+  certificate: ['auth', 'catalog', 'enrollment', 'quiz'],
 };
 
 export type Role = 'instructor' | 'student';
@@ -71,6 +74,7 @@ export interface Fleet<U extends string = never> {
   quiz?: QuizHandle;
   analytics?: AnalyticsHandle;
   media?: MediaHandle;
+  certificate?: CertificateHandle;
   /** The administrator ensured by auth's bootstrap command (when this fleet started auth). */
   admin?: TestUser;
   users: Record<U, TestUser>;
@@ -113,6 +117,7 @@ export async function startFleet<U extends string = never>(options: FleetOptions
   let enrollmentPort: Record<string, string> = {};
   let catalogPort: Record<string, string> = {};
   let mediaPort: Record<string, string> = {};
+  let certificatePort: Record<string, string> = {};
   try {
     const fleet = { vhost, users: {} } as Fleet<U>;
     for (const name of SERVICES.filter((s) => wanted.has(s))) {
@@ -142,8 +147,17 @@ export async function startFleet<U extends string = never>(options: FleetOptions
         const links = { authAddress, catalogAddress: fleet.catalog!.address, enrollmentAddress: fleet.enrollment!.address };
         fleet.quiz = await startQuiz({ ...settings('quiz'), ...links });
       }
-      if (name === 'analytics') fleet.analytics = await startAnalytics({ ...settings('analytics'), authAddress });
+      if (name === 'analytics') {
+        // Analytics asks certificate to render PDF reports but starts first: certificate's port is chosen now.
+        const port = wanted.has('certificate') ? await freePort() : undefined;
+        if (port) certificatePort = { GRPC_PORT: String(port) };
+        fleet.analytics = await startAnalytics({ ...settings('analytics'), authAddress, certificateAddress: port ? `127.0.0.1:${port}` : undefined });
+      }
       if (name === 'media') fleet.media = await startMedia({ ...settings('media', mediaPort), authAddress, catalogAddress: fleet.catalog!.address });
+      if (name === 'certificate') {
+        const links = { authAddress, catalogAddress: fleet.catalog!.address, enrollmentAddress: fleet.enrollment!.address, quizAddress: fleet.quiz!.address };
+        fleet.certificate = await startCertificate({ ...settings('certificate', certificatePort), ...links });
+      }
       const handle = fleet[name];
       if (handle) closers.push(() => handle.close());
     }

@@ -2,8 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createAnalyticsClient, createAuthClient, createCatalogClient, createEnrollmentClient, createMediaClient, createQuizClient } from '@lms/kit/clients';
-import type { AnalyticsClient, AuthClient, CatalogClient, EnrollmentClient, MediaClient, QuizClient } from '@lms/kit/clients';
+import {
+  createAnalyticsClient,
+  createAuthClient,
+  createCatalogClient,
+  createCertificateClient,
+  createEnrollmentClient,
+  createMediaClient,
+  createQuizClient,
+} from '@lms/kit/clients';
+import type { AnalyticsClient, AuthClient, CatalogClient, CertificateClient, EnrollmentClient, MediaClient, QuizClient } from '@lms/kit/clients';
 import { createTestDatabase, createTestVhost, testEnv, testLogger, type TestResource } from '@lms/kit/testing';
 import type { AuthConfig } from '@lms/auth/config';
 import type { RunningAuthService } from '@lms/auth/main';
@@ -17,9 +25,11 @@ import type { AnalyticsConfig } from '@lms/analytics/config';
 import type { RunningAnalyticsService } from '@lms/analytics/main';
 import type { MediaConfig } from '@lms/media/config';
 import type { RunningMediaService } from '@lms/media/main';
+import type { CertificateConfig } from '@lms/certificate/config';
+import type { RunningCertificateService } from '@lms/certificate/main';
 
 /** The fleet's services that can run in-process, in dependency order. */
-export const SERVICES = ['auth', 'catalog', 'enrollment', 'quiz', 'analytics', 'media'] as const;
+export const SERVICES = ['auth', 'catalog', 'enrollment', 'quiz', 'analytics', 'media', 'certificate'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /** Deadline of the test-side gRPC clients: generous, a suite's own timeout decides. */
@@ -74,6 +84,7 @@ export type EnrollmentHandle = ServiceHandle<EnrollmentClient, EnrollmentConfig,
 export type QuizHandle = ServiceHandle<QuizClient, QuizConfig, RunningQuizService>;
 export type AnalyticsHandle = ServiceHandle<AnalyticsClient, AnalyticsConfig, RunningAnalyticsService>;
 export type MediaHandle = ServiceHandle<MediaClient, MediaConfig, RunningMediaService>;
+export type CertificateHandle = ServiceHandle<CertificateClient, CertificateConfig, RunningCertificateService>;
 
 type Closable = { close(): void };
 type Runnable = { grpcPort: number; stop(): Promise<void> };
@@ -251,54 +262,91 @@ export async function startQuiz(
   });
 }
 
-/** Analytics on port 0: it calls only auth (JWKS, revocation); everything else reaches it as events on its broker. */
-export async function startAnalytics(options: StartOptions & { authAddress: string }): Promise<AnalyticsHandle> {
+/**
+ * Analytics on port 0: it calls auth (JWKS, revocation) and, for PDF reports, certificate (nowhere unless given);
+ * everything else reaches it as events on its broker.
+ */
+export async function startAnalytics(options: StartOptions & { authAddress: string; certificateAddress?: string }): Promise<AnalyticsHandle> {
   const [{ loadAnalyticsConfig }, { start }] = await Promise.all([import('@lms/analytics/config'), import('@lms/analytics/main')]);
   return launch(recipe('analytics', loadAnalyticsConfig, start, createAnalyticsClient), options, {
     AUTH_GRPC_ADDR: options.authAddress,
+    CERTIFICATE_GRPC_ADDR: options.certificateAddress ?? NOWHERE,
   });
 }
 
 /**
- * Media on port 0 with its own storage: a new temporary UPLOAD_DIR (removed by close()), and with
- * STORAGE_PROVIDER=s3 (the suite's env or the process's, e.g. `infra.sh env`) a bucket of its own created at start
- * on the S3 server of the environment (s3rver from scripts/infra.sh). Without `catalogAddress` it never reaches a
- * catalog (lesson attachments are then readable by their uploader and admins only).
+ * Object storage of its own for a service under test: a new temporary directory (in `directoryVariable`) and, with
+ * STORAGE_PROVIDER=s3 in the environment (the suite's env or the process's, e.g. `infra.sh env`), a bucket of its own
+ * created at start on the S3 server of the environment (s3rver from scripts/infra.sh). `cleanup` removes the directory.
  */
-export async function startMedia(options: StartOptions & { authAddress: string; catalogAddress?: string }): Promise<MediaHandle> {
-  const [{ loadMediaConfig }, { start }] = await Promise.all([import('@lms/media/config'), import('@lms/media/main')]);
-  const uploadDir = await mkdtemp(path.join(tmpdir(), `lms-media-${options.label}-`));
-  // The S3 server of the environment (`infra.sh env` exports S3_*), read through media's own config loader.
-  const ambient = loadMediaConfig();
-  const s3 = Object.fromEntries(
-    Object.entries({
-      STORAGE_PROVIDER: ambient.STORAGE_PROVIDER,
-      S3_ENDPOINT: ambient.S3_ENDPOINT,
-      S3_REGION: ambient.S3_REGION,
-      S3_ACCESS_KEY_ID: ambient.S3_ACCESS_KEY_ID,
-      S3_SECRET_ACCESS_KEY: ambient.S3_SECRET_ACCESS_KEY,
-      S3_FORCE_PATH_STYLE: String(ambient.S3_FORCE_PATH_STYLE),
-    }).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
-  const bucket = `media-${options.label.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-${randomBytes(3).toString('hex')}`.slice(0, 63);
+async function ownStorage(
+  service: ServiceName,
+  options: StartOptions,
+  directoryVariable: string,
+): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
+  const directory = await mkdtemp(path.join(tmpdir(), `lms-${service}-${options.label}-`));
+  const ambientNames = ['STORAGE_PROVIDER', 'S3_ENDPOINT', 'S3_REGION', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'];
+  const ambient = Object.fromEntries(ambientNames.flatMap((name) => (process.env[name] !== undefined ? [[name, process.env[name]!]] : [])));
+  const bucket = `${service}-${options.label.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-${randomBytes(3).toString('hex')}`.slice(0, 63);
+  return {
+    env: { ...ambient, [directoryVariable]: directory, S3_BUCKET: bucket, S3_CREATE_BUCKET: 'true' },
+    cleanup: () => rm(directory, { recursive: true, force: true }),
+  };
+}
+
+/** Runs `start` with storage of its own (ownStorage), removed again by close() or when the start fails. */
+async function withOwnStorage<H extends { close(): Promise<void> }>(
+  service: ServiceName,
+  options: StartOptions,
+  directoryVariable: string,
+  start: (storageEnv: Record<string, string>) => Promise<H>,
+): Promise<H> {
+  const storage = await ownStorage(service, options, directoryVariable);
   try {
-    const handle = await launch(recipe('media', loadMediaConfig, start, (address, deadlineMs) => createMediaClient(address, deadlineMs)), options, {
-      ...s3,
-      AUTH_GRPC_ADDR: options.authAddress,
-      CATALOG_GRPC_ADDR: options.catalogAddress ?? NOWHERE,
-      UPLOAD_DIR: uploadDir,
-      S3_BUCKET: bucket,
-      S3_CREATE_BUCKET: 'true',
-    });
+    const handle = await start(storage.env);
     const close = handle.close.bind(handle);
     return Object.assign(handle, {
       async close() {
         await close();
-        await rm(uploadDir, { recursive: true, force: true });
+        await storage.cleanup();
       },
     });
   } catch (err) {
-    await rm(uploadDir, { recursive: true, force: true });
+    await storage.cleanup();
     throw err;
   }
+}
+
+/**
+ * Media on port 0 with its own storage (ownStorage). Without `catalogAddress` it never reaches a catalog (lesson
+ * attachments are then readable by their uploader and admins only).
+ */
+export async function startMedia(options: StartOptions & { authAddress: string; catalogAddress?: string }): Promise<MediaHandle> {
+  const [{ loadMediaConfig }, { start }] = await Promise.all([import('@lms/media/config'), import('@lms/media/main')]);
+  return withOwnStorage('media', options, 'UPLOAD_DIR', (storageEnv) =>
+    launch(recipe('media', loadMediaConfig, start, (address, deadlineMs) => createMediaClient(address, deadlineMs)), options, {
+      ...storageEnv,
+      AUTH_GRPC_ADDR: options.authAddress,
+      CATALOG_GRPC_ADDR: options.catalogAddress ?? NOWHERE,
+    }),
+  );
+}
+
+/**
+ * Certificate on port 0 with its own PDF storage (ownStorage), snapshotting from auth, catalog, enrollment and quiz
+ * (any not given: nowhere). Its Chromium is Debian's (CHROMIUM_PATH); one browser per started process.
+ */
+export async function startCertificate(
+  options: StartOptions & { authAddress: string; catalogAddress?: string; enrollmentAddress?: string; quizAddress?: string },
+): Promise<CertificateHandle> {
+  const [{ loadCertificateConfig }, { start }] = await Promise.all([import('@lms/certificate/config'), import('@lms/certificate/main')]);
+  return withOwnStorage('certificate', options, 'CERTIFICATE_DIR', (storageEnv) =>
+    launch(recipe('certificate', loadCertificateConfig, start, createCertificateClient), options, {
+      ...storageEnv,
+      AUTH_GRPC_ADDR: options.authAddress,
+      CATALOG_GRPC_ADDR: options.catalogAddress ?? NOWHERE,
+      ENROLLMENT_GRPC_ADDR: options.enrollmentAddress ?? NOWHERE,
+      QUIZ_GRPC_ADDR: options.quizAddress ?? NOWHERE,
+    }),
+  );
 }

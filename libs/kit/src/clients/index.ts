@@ -4,6 +4,7 @@ import type { QuizServiceDefinition } from '../generated/lms/quiz/v1/QuizService
 import type { AnalyticsServiceDefinition } from '../generated/lms/analytics/v1/AnalyticsService';
 import type { EventLogServiceDefinition } from '../generated/lms/eventlog/v1/EventLogService';
 import type { MediaServiceDefinition } from '../generated/lms/media/v1/MediaService';
+import type { CertificateServiceDefinition } from '../generated/lms/certificate/v1/CertificateService';
 import { createClient, loadService, type PromiseClient, type ServiceClient, type ServiceHandlers } from '../grpc';
 
 export { createAuthClient, AUTH_RETRYABLE_METHODS, type AuthClient } from '../auth/remote';
@@ -34,9 +35,9 @@ export const CATALOG_RETRYABLE_METHODS = [
   'CanReadLessonFile',
 ];
 
-export const ENROLLMENT_RETRYABLE_METHODS = ['ListMyEnrollments', 'GetEnrollment', 'GetProgress', 'ListCourseEnrollments', 'GetCourseStats', 'IsEnrolled', 'ListCourseReviews', 'CountStudentEnrollments'];
+export const ENROLLMENT_RETRYABLE_METHODS = ['ListMyEnrollments', 'GetEnrollment', 'GetProgress', 'ListCourseEnrollments', 'GetCourseStats', 'IsEnrolled', 'ListCourseReviews', 'CountStudentEnrollments', 'GetEnrollmentFacts'];
 
-export const QUIZ_RETRYABLE_METHODS = ['GetQuiz', 'ListQuizzes', 'ListQuestions', 'GetAttemptPaper', 'ListMyAttempts', 'GetAttempt', 'ListAttempts', 'ListRegrades'];
+export const QUIZ_RETRYABLE_METHODS = ['GetQuiz', 'ListQuizzes', 'ListQuestions', 'GetAttemptPaper', 'ListMyAttempts', 'GetAttempt', 'ListAttempts', 'ListRegrades', 'GetCourseGrade'];
 
 export function createCatalogClient(address: string, deadlineMs: number): CatalogClient {
   return createClient<CatalogServiceDefinition>(loadService('lms/catalog/v1/catalog.proto', 'lms.catalog.v1.CatalogService'), address, {
@@ -60,10 +61,11 @@ export function createQuizClient(address: string, deadlineMs: number): QuizClien
   });
 }
 
-/** Every analytics call only reads: all are retried on UNAVAILABLE. */
+/** Every analytics call only reads (a PDF report renders nothing it keeps): all are retried on UNAVAILABLE. */
 export const ANALYTICS_RETRYABLE_METHODS = [
   'GetStudentSummary',
   'GetStudentDashboard',
+  'ExportStudentProgressPdf',
   'GetCourseDashboard',
   'GetLessonFunnel',
   'GetAtRiskStudents',
@@ -121,5 +123,28 @@ export function createMediaClient(address: string, deadlineMs: number, streamDea
     loadService('lms/media/v1/media.proto', 'lms.media.v1.MediaService'),
     address,
     { deadlineMs, streamDeadlineMs, retryableMethods: MEDIA_RETRYABLE_METHODS },
+  );
+}
+
+export type CertificateClient = PromiseClient<CertificateServiceDefinition>;
+
+/** The reads (and the pure render of a progress report); issuing, revoking and template writes are never retried. */
+export const CERTIFICATE_RETRYABLE_METHODS = [
+  'ListMyCertificates',
+  'GetCertificate',
+  'GetCertificatePdf',
+  'VerifyCertificate',
+  'GetCredential',
+  'GetIssuer',
+  'GetStatusList',
+  'ListTemplates',
+  'RenderProgressReport',
+];
+
+export function createCertificateClient(address: string, deadlineMs: number): CertificateClient {
+  return createClient<CertificateServiceDefinition>(
+    loadService('lms/certificate/v1/certificate.proto', 'lms.certificate.v1.CertificateService'),
+    address,
+    { deadlineMs, retryableMethods: CERTIFICATE_RETRYABLE_METHODS },
   );
 }

@@ -43,6 +43,7 @@ export interface ProtoGrpcType {
         MostWatchedLesson: MessageTypeDefinition
         OptionStat: MessageTypeDefinition
         OptionalNumber: MessageTypeDefinition
+        PdfDocument: MessageTypeDefinition
         PopularCourse: MessageTypeDefinition
         PopularCourseList: MessageTypeDefinition
         QuizItemAnalysis: MessageTypeDefinition

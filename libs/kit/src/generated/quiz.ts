@@ -19,6 +19,8 @@ export interface ProtoGrpcType {
         AttemptResult: MessageTypeDefinition
         AttemptSummary: MessageTypeDefinition
         Choice: MessageTypeDefinition
+        CourseGrade: MessageTypeDefinition
+        CourseGradeRequest: MessageTypeDefinition
         CreatePoolRequest: MessageTypeDefinition
         CreateQuestionRequest: MessageTypeDefinition
         CreateQuizRequest: MessageTypeDefinition

@@ -15,6 +15,7 @@ import type { InstructorRequest as _lms_analytics_v1_InstructorRequest, Instruct
 import type { LessonFunnel as _lms_analytics_v1_LessonFunnel, LessonFunnel__Output as _lms_analytics_v1_LessonFunnel__Output } from '../../../lms/analytics/v1/LessonFunnel';
 import type { LessonFunnelRequest as _lms_analytics_v1_LessonFunnelRequest, LessonFunnelRequest__Output as _lms_analytics_v1_LessonFunnelRequest__Output } from '../../../lms/analytics/v1/LessonFunnelRequest';
 import type { LimitRequest as _lms_analytics_v1_LimitRequest, LimitRequest__Output as _lms_analytics_v1_LimitRequest__Output } from '../../../lms/analytics/v1/LimitRequest';
+import type { PdfDocument as _lms_analytics_v1_PdfDocument, PdfDocument__Output as _lms_analytics_v1_PdfDocument__Output } from '../../../lms/analytics/v1/PdfDocument';
 import type { PopularCourseList as _lms_analytics_v1_PopularCourseList, PopularCourseList__Output as _lms_analytics_v1_PopularCourseList__Output } from '../../../lms/analytics/v1/PopularCourseList';
 import type { QuizItemAnalysis as _lms_analytics_v1_QuizItemAnalysis, QuizItemAnalysis__Output as _lms_analytics_v1_QuizItemAnalysis__Output } from '../../../lms/analytics/v1/QuizItemAnalysis';
 import type { QuizRequest as _lms_analytics_v1_QuizRequest, QuizRequest__Output as _lms_analytics_v1_QuizRequest__Output } from '../../../lms/analytics/v1/QuizRequest';
@@ -35,6 +36,15 @@ export interface AnalyticsServiceClient extends grpc.Client {
   exportCourseStudents(argument: _lms_analytics_v1_ExportCourseStudentsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_analytics_v1_CourseStudentExportPage__Output>): grpc.ClientUnaryCall;
   exportCourseStudents(argument: _lms_analytics_v1_ExportCourseStudentsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_analytics_v1_CourseStudentExportPage__Output>): grpc.ClientUnaryCall;
   exportCourseStudents(argument: _lms_analytics_v1_ExportCourseStudentsRequest, callback: grpc.requestCallback<_lms_analytics_v1_CourseStudentExportPage__Output>): grpc.ClientUnaryCall;
+  
+  ExportStudentProgressPdf(argument: _lms_analytics_v1_StudentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_analytics_v1_PdfDocument__Output>): grpc.ClientUnaryCall;
+  ExportStudentProgressPdf(argument: _lms_analytics_v1_StudentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_analytics_v1_PdfDocument__Output>): grpc.ClientUnaryCall;
+  ExportStudentProgressPdf(argument: _lms_analytics_v1_StudentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_analytics_v1_PdfDocument__Output>): grpc.ClientUnaryCall;
+  ExportStudentProgressPdf(argument: _lms_analytics_v1_StudentRequest, callback: grpc.requestCallback<_lms_analytics_v1_PdfDocument__Output>): grpc.ClientUnaryCall;
+  exportStudentProgressPdf(argument: _lms_analytics_v1_StudentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_analytics_v1_PdfDocument__Output>): grpc.ClientUnaryCall;
+  exportStudentProgressPdf(argument: _lms_analytics_v1_StudentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_analytics_v1_PdfDocument__Output>): grpc.ClientUnaryCall;
+  exportStudentProgressPdf(argument: _lms_analytics_v1_StudentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_analytics_v1_PdfDocument__Output>): grpc.ClientUnaryCall;
+  exportStudentProgressPdf(argument: _lms_analytics_v1_StudentRequest, callback: grpc.requestCallback<_lms_analytics_v1_PdfDocument__Output>): grpc.ClientUnaryCall;
   
   GetAtRiskStudents(argument: _lms_analytics_v1_AtRiskRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_analytics_v1_AtRiskPage__Output>): grpc.ClientUnaryCall;
   GetAtRiskStudents(argument: _lms_analytics_v1_AtRiskRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_analytics_v1_AtRiskPage__Output>): grpc.ClientUnaryCall;
@@ -149,6 +159,8 @@ export interface AnalyticsServiceClient extends grpc.Client {
 export interface AnalyticsServiceHandlers extends grpc.UntypedServiceImplementation {
   ExportCourseStudents: grpc.handleUnaryCall<_lms_analytics_v1_ExportCourseStudentsRequest__Output, _lms_analytics_v1_CourseStudentExportPage>;
   
+  ExportStudentProgressPdf: grpc.handleUnaryCall<_lms_analytics_v1_StudentRequest__Output, _lms_analytics_v1_PdfDocument>;
+  
   GetAtRiskStudents: grpc.handleUnaryCall<_lms_analytics_v1_AtRiskRequest__Output, _lms_analytics_v1_AtRiskPage>;
   
   GetCourseDashboard: grpc.handleUnaryCall<_lms_analytics_v1_CourseRequest__Output, _lms_analytics_v1_CourseDashboard>;
@@ -177,6 +189,7 @@ export interface AnalyticsServiceHandlers extends grpc.UntypedServiceImplementat
 
 export interface AnalyticsServiceDefinition extends grpc.ServiceDefinition {
   ExportCourseStudents: MethodDefinition<_lms_analytics_v1_ExportCourseStudentsRequest, _lms_analytics_v1_CourseStudentExportPage, _lms_analytics_v1_ExportCourseStudentsRequest__Output, _lms_analytics_v1_CourseStudentExportPage__Output>
+  ExportStudentProgressPdf: MethodDefinition<_lms_analytics_v1_StudentRequest, _lms_analytics_v1_PdfDocument, _lms_analytics_v1_StudentRequest__Output, _lms_analytics_v1_PdfDocument__Output>
   GetAtRiskStudents: MethodDefinition<_lms_analytics_v1_AtRiskRequest, _lms_analytics_v1_AtRiskPage, _lms_analytics_v1_AtRiskRequest__Output, _lms_analytics_v1_AtRiskPage__Output>
   GetCourseDashboard: MethodDefinition<_lms_analytics_v1_CourseRequest, _lms_analytics_v1_CourseDashboard, _lms_analytics_v1_CourseRequest__Output, _lms_analytics_v1_CourseDashboard__Output>
   GetEnrollmentTrend: MethodDefinition<_lms_analytics_v1_DaysRequest, _lms_analytics_v1_EnrollmentTrendSeries, _lms_analytics_v1_DaysRequest__Output, _lms_analytics_v1_EnrollmentTrendSeries__Output>

@@ -23,6 +23,7 @@ export interface Enrollment {
   'course_version'?: (number);
   'expires_at'?: (string);
   'certificate_url'?: (string);
+  'certificate_issued_at'?: (string);
 }
 
 export interface Enrollment__Output {
@@ -46,4 +47,5 @@ export interface Enrollment__Output {
   'course_version': (number);
   'expires_at': (string);
   'certificate_url': (string);
+  'certificate_issued_at': (string);
 }

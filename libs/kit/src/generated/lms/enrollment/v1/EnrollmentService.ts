@@ -99,6 +99,15 @@ export interface EnrollmentServiceClient extends grpc.Client {
   getEnrollment(argument: _lms_enrollment_v1_EnrollmentIdRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
   getEnrollment(argument: _lms_enrollment_v1_EnrollmentIdRequest, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
   
+  GetEnrollmentFacts(argument: _lms_enrollment_v1_EnrollmentIdRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  GetEnrollmentFacts(argument: _lms_enrollment_v1_EnrollmentIdRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  GetEnrollmentFacts(argument: _lms_enrollment_v1_EnrollmentIdRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  GetEnrollmentFacts(argument: _lms_enrollment_v1_EnrollmentIdRequest, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  getEnrollmentFacts(argument: _lms_enrollment_v1_EnrollmentIdRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  getEnrollmentFacts(argument: _lms_enrollment_v1_EnrollmentIdRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  getEnrollmentFacts(argument: _lms_enrollment_v1_EnrollmentIdRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  getEnrollmentFacts(argument: _lms_enrollment_v1_EnrollmentIdRequest, callback: grpc.requestCallback<_lms_enrollment_v1_Enrollment__Output>): grpc.ClientUnaryCall;
+  
   GetProgress(argument: _lms_enrollment_v1_EnrollmentIdRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_EnrollmentProgress__Output>): grpc.ClientUnaryCall;
   GetProgress(argument: _lms_enrollment_v1_EnrollmentIdRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_enrollment_v1_EnrollmentProgress__Output>): grpc.ClientUnaryCall;
   GetProgress(argument: _lms_enrollment_v1_EnrollmentIdRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_enrollment_v1_EnrollmentProgress__Output>): grpc.ClientUnaryCall;
@@ -190,6 +199,8 @@ export interface EnrollmentServiceHandlers extends grpc.UntypedServiceImplementa
   
   GetEnrollment: grpc.handleUnaryCall<_lms_enrollment_v1_EnrollmentIdRequest__Output, _lms_enrollment_v1_Enrollment>;
   
+  GetEnrollmentFacts: grpc.handleUnaryCall<_lms_enrollment_v1_EnrollmentIdRequest__Output, _lms_enrollment_v1_Enrollment>;
+  
   GetProgress: grpc.handleUnaryCall<_lms_enrollment_v1_EnrollmentIdRequest__Output, _lms_enrollment_v1_EnrollmentProgress>;
   
   IsEnrolled: grpc.handleUnaryCall<_lms_enrollment_v1_IsEnrolledRequest__Output, _lms_enrollment_v1_IsEnrolledReply>;
@@ -217,6 +228,7 @@ export interface EnrollmentServiceDefinition extends grpc.ServiceDefinition {
   ExtendEnrollment: MethodDefinition<_lms_enrollment_v1_ExtendEnrollmentRequest, _lms_enrollment_v1_Enrollment, _lms_enrollment_v1_ExtendEnrollmentRequest__Output, _lms_enrollment_v1_Enrollment__Output>
   GetCourseStats: MethodDefinition<_lms_enrollment_v1_CourseIdRequest, _lms_enrollment_v1_CourseStats, _lms_enrollment_v1_CourseIdRequest__Output, _lms_enrollment_v1_CourseStats__Output>
   GetEnrollment: MethodDefinition<_lms_enrollment_v1_EnrollmentIdRequest, _lms_enrollment_v1_Enrollment, _lms_enrollment_v1_EnrollmentIdRequest__Output, _lms_enrollment_v1_Enrollment__Output>
+  GetEnrollmentFacts: MethodDefinition<_lms_enrollment_v1_EnrollmentIdRequest, _lms_enrollment_v1_Enrollment, _lms_enrollment_v1_EnrollmentIdRequest__Output, _lms_enrollment_v1_Enrollment__Output>
   GetProgress: MethodDefinition<_lms_enrollment_v1_EnrollmentIdRequest, _lms_enrollment_v1_EnrollmentProgress, _lms_enrollment_v1_EnrollmentIdRequest__Output, _lms_enrollment_v1_EnrollmentProgress__Output>
   IsEnrolled: MethodDefinition<_lms_enrollment_v1_IsEnrolledRequest, _lms_enrollment_v1_IsEnrolledReply, _lms_enrollment_v1_IsEnrolledRequest__Output, _lms_enrollment_v1_IsEnrolledReply__Output>
   ListCourseEnrollments: MethodDefinition<_lms_enrollment_v1_ListCourseEnrollmentsRequest, _lms_enrollment_v1_EnrollmentPage, _lms_enrollment_v1_ListCourseEnrollmentsRequest__Output, _lms_enrollment_v1_EnrollmentPage__Output>

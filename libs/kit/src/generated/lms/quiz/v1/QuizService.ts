@@ -7,6 +7,8 @@ import type { AttemptPage as _lms_quiz_v1_AttemptPage, AttemptPage__Output as _l
 import type { AttemptPaper as _lms_quiz_v1_AttemptPaper, AttemptPaper__Output as _lms_quiz_v1_AttemptPaper__Output } from '../../../lms/quiz/v1/AttemptPaper';
 import type { AttemptRef as _lms_quiz_v1_AttemptRef, AttemptRef__Output as _lms_quiz_v1_AttemptRef__Output } from '../../../lms/quiz/v1/AttemptRef';
 import type { AttemptResult as _lms_quiz_v1_AttemptResult, AttemptResult__Output as _lms_quiz_v1_AttemptResult__Output } from '../../../lms/quiz/v1/AttemptResult';
+import type { CourseGrade as _lms_quiz_v1_CourseGrade, CourseGrade__Output as _lms_quiz_v1_CourseGrade__Output } from '../../../lms/quiz/v1/CourseGrade';
+import type { CourseGradeRequest as _lms_quiz_v1_CourseGradeRequest, CourseGradeRequest__Output as _lms_quiz_v1_CourseGradeRequest__Output } from '../../../lms/quiz/v1/CourseGradeRequest';
 import type { CreatePoolRequest as _lms_quiz_v1_CreatePoolRequest, CreatePoolRequest__Output as _lms_quiz_v1_CreatePoolRequest__Output } from '../../../lms/quiz/v1/CreatePoolRequest';
 import type { CreateQuestionRequest as _lms_quiz_v1_CreateQuestionRequest, CreateQuestionRequest__Output as _lms_quiz_v1_CreateQuestionRequest__Output } from '../../../lms/quiz/v1/CreateQuestionRequest';
 import type { CreateQuizRequest as _lms_quiz_v1_CreateQuizRequest, CreateQuizRequest__Output as _lms_quiz_v1_CreateQuizRequest__Output } from '../../../lms/quiz/v1/CreateQuizRequest';
@@ -107,6 +109,15 @@ export interface QuizServiceClient extends grpc.Client {
   getAttemptPaper(argument: _lms_quiz_v1_QuizIdRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_quiz_v1_AttemptPaper__Output>): grpc.ClientUnaryCall;
   getAttemptPaper(argument: _lms_quiz_v1_QuizIdRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_quiz_v1_AttemptPaper__Output>): grpc.ClientUnaryCall;
   getAttemptPaper(argument: _lms_quiz_v1_QuizIdRequest, callback: grpc.requestCallback<_lms_quiz_v1_AttemptPaper__Output>): grpc.ClientUnaryCall;
+  
+  GetCourseGrade(argument: _lms_quiz_v1_CourseGradeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_quiz_v1_CourseGrade__Output>): grpc.ClientUnaryCall;
+  GetCourseGrade(argument: _lms_quiz_v1_CourseGradeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_quiz_v1_CourseGrade__Output>): grpc.ClientUnaryCall;
+  GetCourseGrade(argument: _lms_quiz_v1_CourseGradeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_quiz_v1_CourseGrade__Output>): grpc.ClientUnaryCall;
+  GetCourseGrade(argument: _lms_quiz_v1_CourseGradeRequest, callback: grpc.requestCallback<_lms_quiz_v1_CourseGrade__Output>): grpc.ClientUnaryCall;
+  getCourseGrade(argument: _lms_quiz_v1_CourseGradeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_quiz_v1_CourseGrade__Output>): grpc.ClientUnaryCall;
+  getCourseGrade(argument: _lms_quiz_v1_CourseGradeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_quiz_v1_CourseGrade__Output>): grpc.ClientUnaryCall;
+  getCourseGrade(argument: _lms_quiz_v1_CourseGradeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_quiz_v1_CourseGrade__Output>): grpc.ClientUnaryCall;
+  getCourseGrade(argument: _lms_quiz_v1_CourseGradeRequest, callback: grpc.requestCallback<_lms_quiz_v1_CourseGrade__Output>): grpc.ClientUnaryCall;
   
   GetQuiz(argument: _lms_quiz_v1_QuizRef, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_lms_quiz_v1_Quiz__Output>): grpc.ClientUnaryCall;
   GetQuiz(argument: _lms_quiz_v1_QuizRef, metadata: grpc.Metadata, callback: grpc.requestCallback<_lms_quiz_v1_Quiz__Output>): grpc.ClientUnaryCall;
@@ -289,6 +300,8 @@ export interface QuizServiceHandlers extends grpc.UntypedServiceImplementation {
   
   GetAttemptPaper: grpc.handleUnaryCall<_lms_quiz_v1_QuizIdRequest__Output, _lms_quiz_v1_AttemptPaper>;
   
+  GetCourseGrade: grpc.handleUnaryCall<_lms_quiz_v1_CourseGradeRequest__Output, _lms_quiz_v1_CourseGrade>;
+  
   GetQuiz: grpc.handleUnaryCall<_lms_quiz_v1_QuizRef__Output, _lms_quiz_v1_Quiz>;
   
   GetRegrade: grpc.handleUnaryCall<_lms_quiz_v1_GetRegradeRequest__Output, _lms_quiz_v1_RegradeReport>;
@@ -336,6 +349,7 @@ export interface QuizServiceDefinition extends grpc.ServiceDefinition {
   DeleteQuiz: MethodDefinition<_lms_quiz_v1_QuizRef, _lms_quiz_v1_Empty, _lms_quiz_v1_QuizRef__Output, _lms_quiz_v1_Empty__Output>
   GetAttempt: MethodDefinition<_lms_quiz_v1_AttemptRef, _lms_quiz_v1_AttemptResult, _lms_quiz_v1_AttemptRef__Output, _lms_quiz_v1_AttemptResult__Output>
   GetAttemptPaper: MethodDefinition<_lms_quiz_v1_QuizIdRequest, _lms_quiz_v1_AttemptPaper, _lms_quiz_v1_QuizIdRequest__Output, _lms_quiz_v1_AttemptPaper__Output>
+  GetCourseGrade: MethodDefinition<_lms_quiz_v1_CourseGradeRequest, _lms_quiz_v1_CourseGrade, _lms_quiz_v1_CourseGradeRequest__Output, _lms_quiz_v1_CourseGrade__Output>
   GetQuiz: MethodDefinition<_lms_quiz_v1_QuizRef, _lms_quiz_v1_Quiz, _lms_quiz_v1_QuizRef__Output, _lms_quiz_v1_Quiz__Output>
   GetRegrade: MethodDefinition<_lms_quiz_v1_GetRegradeRequest, _lms_quiz_v1_RegradeReport, _lms_quiz_v1_GetRegradeRequest__Output, _lms_quiz_v1_RegradeReport__Output>
   GradeAttempt: MethodDefinition<_lms_quiz_v1_GradeAttemptRequest, _lms_quiz_v1_AttemptResult, _lms_quiz_v1_GradeAttemptRequest__Output, _lms_quiz_v1_AttemptResult__Output>
