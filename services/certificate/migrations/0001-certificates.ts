@@ -62,6 +62,8 @@ export const certificatesMigration: Migration = {
         pdf_key text,
         pdf_size integer,
         pdf_rendered_at timestamptz,
+        -- the last time a render was asked for (issue, admin generate, a download finding it missing): re-asks are spaced
+        pdf_requested_at timestamptz NOT NULL,
         template_id uuid,
         status_list_id integer NOT NULL REFERENCES status_lists (id),
         status_list_index integer NOT NULL,

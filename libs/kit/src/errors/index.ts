@@ -185,6 +185,8 @@ const HTTP_STATUS_BY_CODE: Readonly<Record<string, number>> = {
   'MEDIA.UNSUPPORTED_TYPE': 415,
   'MEDIA.CONTENT_MISMATCH': 415,
   'MEDIA.RANGE_NOT_SATISFIABLE': 416,
+  // the certificate exists, its PDF is still being rendered: "try again shortly" (the gateway adds Retry-After)
+  'CERTIFICATE.PDF_PENDING': 503,
 };
 
 /** The HTTP status of an AppError: its code's refinement when it has one, else its kind's (httpStatusForKind). */
