@@ -14,6 +14,13 @@ const analyticsShape = {
   QUIZ_GRPC_ADDR: field.str('127.0.0.1:50054'),
   /** Read only by `analytics rebuild`: events applied per transaction. */
   REBUILD_BATCH_SIZE: field.int(500, { min: 1, max: 2000 }),
+  /** Certificate renders the progress report PDF (RenderProgressReport); nothing else is asked of it. */
+  CERTIFICATE_GRPC_ADDR: field.str('127.0.0.1:50057'),
+  /**
+   * Deadline of one RenderProgressReport call: a render on a cold renderer includes starting Chromium (1–2 s), more
+   * than GRPC_DEADLINE_MS allows. The caller's own deadline (the gateway's) still bounds it.
+   */
+  REPORT_RENDER_DEADLINE_MS: field.int(15_000, { min: 100 }),
   JWT_ISSUER: field.str('lms-auth'),
   JWT_AUDIENCE: field.str('lms-api'),
   /** Revocation marks written by auth (kit RevocationStore); must match auth's prefix. */

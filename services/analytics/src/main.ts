@@ -1,4 +1,5 @@
 import { createAuthClient, verifierFromConfig } from '@lms/kit/auth';
+import { createCertificateClient } from '@lms/kit/clients';
 import type { AnalyticsServiceDefinition } from '@lms/kit/generated/lms/analytics/v1/AnalyticsService';
 import { runService, startService, type RunningService } from '@lms/kit/lifecycle';
 import type { Sequelize } from '@lms/kit/db';
@@ -20,8 +21,8 @@ export interface RunningAnalyticsService extends RunningService {
 
 /**
  * Starts the analytics service on the kit's runtime (database, Redis for revocation marks) with a client of
- * auth (JWKS) and the one consumer that feeds the read models (`analytics.facts`). It calls no other service:
- * everything it shows comes from events.
+ * auth (JWKS), a client of certificate (the progress report PDF is rendered there) and the one consumer that
+ * feeds the read models (`analytics.facts`). Everything it shows comes from events.
  */
 export async function start(config: AnalyticsConfig, logger: Logger = createLogger(SERVICE_NAME, config.LOG_LEVEL)): Promise<RunningAnalyticsService> {
   let wired: { deps: AnalyticsDeps; sequelize: Sequelize } | undefined;
@@ -33,8 +34,10 @@ export async function start(config: AnalyticsConfig, logger: Logger = createLogg
     setup({ sequelize, outbox, redis, onStop }) {
       const auth = createAuthClient(config.AUTH_GRPC_ADDR, config.GRPC_DEADLINE_MS);
       onStop(() => auth.close());
+      const certificate = createCertificateClient(config.CERTIFICATE_GRPC_ADDR, config.REPORT_RENDER_DEADLINE_MS);
+      onStop(() => certificate.close());
       const verifier = verifierFromConfig(config, auth, redis);
-      const deps = createAnalyticsDeps({ config, logger, sequelize, outbox, verifier });
+      const deps = createAnalyticsDeps({ config, logger, sequelize, outbox, verifier, certificate });
       wired = { deps, sequelize };
       return {
         grpc: { protoFile: 'lms/analytics/v1/analytics.proto', service: 'lms.analytics.v1.AnalyticsService', handlers: analyticsHandlers(deps) },

@@ -1,4 +1,5 @@
 import type { TokenVerifier } from '@lms/kit/auth';
+import type { CertificateClient } from '@lms/kit/clients';
 import { UnitsOfWork, type SqlSession, type UnitOfWork, type UnitsOfWorkOptions } from '@lms/kit/db';
 import type { Logger } from '@lms/kit/logging';
 import type { AnalyticsConfig } from '../config';
@@ -47,6 +48,8 @@ export interface AnalyticsDeps {
   /** Opens units of work (`join` in the consumer, `run` in rebuild) and serves queries (`read`). */
   units: UnitsOfWork<AnalyticsRepositories>;
   verifier: TokenVerifier;
+  /** Renders the learner's progress report as a PDF (the one call analytics makes to another service for a reply). */
+  certificate: CertificateClient;
   clock: () => Date;
 }
 
@@ -56,6 +59,7 @@ export function createAnalyticsDeps(input: {
   sequelize: UnitsOfWorkOptions<AnalyticsRepositories>['sequelize'];
   outbox: UnitsOfWorkOptions<AnalyticsRepositories>['outbox'];
   verifier: TokenVerifier;
+  certificate: CertificateClient;
   clock?: () => Date;
 }): AnalyticsDeps {
   const { sequelize, outbox, ...rest } = input;

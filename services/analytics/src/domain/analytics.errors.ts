@@ -1,4 +1,4 @@
-import { NotFoundError, PermissionDeniedError, ValidationError, type FieldError } from '@lms/kit/errors';
+import { AppError, NotFoundError, PermissionDeniedError, UnavailableError, ValidationError, type FieldError } from '@lms/kit/errors';
 
 /**
  * Every refusal of the analytics service, with its stable code. The kit maps the kind to a gRPC status once; the
@@ -17,4 +17,9 @@ export const AnalyticsErrors = {
   ownInstructorDashboardOnly: () =>
     new PermissionDeniedError("Only an administrator can read another instructor's dashboard", 'ANALYTICS.OWN_DASHBOARD_ONLY'),
   adminOnly: () => new PermissionDeniedError('Only an administrator can read platform figures', 'ANALYTICS.ADMIN_ONLY'),
+  reportRendererUnavailable: (cause?: unknown) =>
+    new UnavailableError('The PDF report cannot be produced right now, try again', 'ANALYTICS.REPORT_RENDERER_UNAVAILABLE', cause),
+  /** The renderer refused our own request (a bug or a misconfiguration here, not the caller's doing). */
+  reportRenderRefused: (cause: unknown) =>
+    new AppError('internal', 'The PDF report could not be produced', { code: 'ANALYTICS.REPORT_RENDER_REFUSED', cause }),
 };

@@ -3,6 +3,7 @@ import type { AnalyticsServiceDefinition } from '@lms/kit/generated/lms/analytic
 import type { AnalyticsDeps } from '../app/deps';
 import { authenticate } from '../app/queries/access';
 import { exportCourseStudents } from '../app/queries/export-course-students';
+import { exportStudentProgressPdf } from '../app/queries/export-student-progress-pdf';
 import { getAtRiskStudents } from '../app/queries/get-at-risk-students';
 import { getCourseDashboard } from '../app/queries/get-course-dashboard';
 import { getInstructorDashboard } from '../app/queries/get-instructor-dashboard';
@@ -20,7 +21,8 @@ import {
 
 /**
  * The AnalyticsService over gRPC: every RPC is a query (it only reads, through `deps.units.read`): verify the
- * caller, call the query with the request's fields, return its reply. Access rules and validation live in the
+ * caller, call the query with the request's fields, return its reply. ExportStudentProgressPdf also asks the
+ * certificate service to render what it read. Access rules and validation live in the
  * queries (src/app/queries/access.ts, src/domain/validation.ts).
  */
 export function analyticsHandlers(deps: AnalyticsDeps): UnaryHandlers<AnalyticsServiceDefinition> {
@@ -28,6 +30,7 @@ export function analyticsHandlers(deps: AnalyticsDeps): UnaryHandlers<AnalyticsS
   return {
     GetStudentSummary: async (req, call) => getStudentSummary(deps, await caller(call.authorization), { studentId: req.student_id }),
     GetStudentDashboard: async (req, call) => getStudentDashboard(deps, await caller(call.authorization), { studentId: req.student_id }),
+    ExportStudentProgressPdf: async (req, call) => exportStudentProgressPdf(deps, await caller(call.authorization), { studentId: req.student_id }),
     GetCourseDashboard: async (req, call) => getCourseDashboard(deps, await caller(call.authorization), { courseId: req.course_id }),
     GetLessonFunnel: async (req, call) =>
       getLessonFunnel(deps, await caller(call.authorization), { courseId: req.course_id, inactivityDays: req.inactivity_days }),
