@@ -26,6 +26,8 @@ export interface Fleet {
   quiz: QuizClient;
   service: RunningQuizService;
   config: QuizConfig;
+  /** The quiz service's gRPC address (changes on restart), for clients signed as another service. */
+  quizAddress: string;
   /** The quiz database, for assertions straight from the rows. */
   db: Sequelize;
   vhost: TestResource;
@@ -59,7 +61,7 @@ export async function startFleet(label: string, quizEnv: Record<string, string> 
     users: CLASSROOM_USERS,
   });
   const quiz = started.quiz!;
-  const current = () => ({ service: quiz.service, config: quiz.config, quiz: quiz.client });
+  const current = () => ({ service: quiz.service, config: quiz.config, quiz: quiz.client, quizAddress: quiz.address });
   const fleet: Fleet = {
     ...fleetBasics(started),
     ...current(),

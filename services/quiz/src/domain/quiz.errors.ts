@@ -62,6 +62,7 @@ export const QuizErrors = {
     }),
   typeCannotChange: () =>
     new ValidationError('The type of a question cannot change', [{ loc: ['question_type'], msg: 'cannot change' }]),
+  callerNotAllowed: () => new PermissionDeniedError('Only the certificate service may read course grades', 'QUIZ.CALLER_NOT_ALLOWED'),
   catalogUnavailable: (cause?: unknown) =>
     new UnavailableError('The course catalog is unavailable, try again', 'QUIZ.CATALOG_UNAVAILABLE', cause),
   enrollmentUnavailable: (cause?: unknown) =>

@@ -31,6 +31,7 @@ import { listMyAttempts } from '../app/queries/list-my-attempts';
 import { listAttempts } from '../app/queries/list-attempts';
 import { listRegrades } from '../app/queries/list-regrades';
 import { getRegrade } from '../app/queries/get-regrade';
+import { getCourseGrade } from '../app/queries/get-course-grade';
 import {
   attemptMessage,
   paperMessage,
@@ -222,5 +223,11 @@ export function quizHandlers(deps: QuizDeps): UnaryHandlers<QuizServiceDefinitio
     },
     GetRegrade: async (req, call) =>
       regradeMessage(await getRegrade(units.read, await caller(call.authorization), { quizId: req.quiz_id, regradeId: req.regrade_id })),
+
+    // ---------------------------------------------------------------- for other services
+    GetCourseGrade: async (req, call) => {
+      const grade = await getCourseGrade(deps, call.callerService, { studentId: req.student_id, courseId: req.course_id });
+      return { graded_attempts: grade.gradedAttempts, average_percentage: grade.averagePercentage };
+    },
   };
 }

@@ -171,6 +171,19 @@ export class AttemptRepository {
     return rows.map(toAttempt);
   }
 
+  /**
+   * A student's graded attempts over every quiz of a course: how many and their mean percentage (0 when none).
+   * `pending_review` (essays awaiting a grader) and `in_progress` are not final, so they do not count.
+   */
+  async gradedSummary(courseId: string, studentId: string): Promise<{ count: number; averagePercentage: number }> {
+    const [row] = await this.sql.query<{ n: number; average: string | number | null }>(
+      `SELECT count(*)::int AS n, avg(percentage) AS average FROM attempts
+       WHERE course_id = :courseId AND student_id = :studentId AND status = 'graded'`,
+      { type: QueryTypes.SELECT, replacements: { courseId, studentId } },
+    );
+    return { count: row.n, averagePercentage: row.average === null ? 0 : Number(row.average) };
+  }
+
   async countSubmitted(quizId: string): Promise<number> {
     const [row] = await this.sql.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM attempts WHERE quiz_id = :quizId AND status IN ('graded', 'pending_review')`,
