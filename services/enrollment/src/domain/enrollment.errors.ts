@@ -26,6 +26,7 @@ export const EnrollmentErrors = {
     new PermissionDeniedError('Only the enrolled student can change this enrolment', 'ENROLLMENT.OWNER_ONLY'),
   courseOwnerOnly: () =>
     new PermissionDeniedError("Only the course's instructor or an administrator can do this", 'ENROLLMENT.COURSE_OWNER_ONLY'),
+  callerNotAllowed: () => new PermissionDeniedError('Only the certificate service may read enrolment facts', 'ENROLLMENT.CALLER_NOT_ALLOWED'),
   adminOnly: () => new PermissionDeniedError("Only an administrator can see another user's enrolments", 'ENROLLMENT.ADMIN_ONLY'),
   notActive: (status: string) =>
     new PreconditionError(`The enrolment is ${status}: enrol again to continue`, 'ENROLLMENT.NOT_ACTIVE', { status }),

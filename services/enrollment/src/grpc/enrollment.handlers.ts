@@ -17,6 +17,7 @@ import { parseProgressCommand, updateLessonProgress } from '../app/commands/upda
 import { completeLesson } from '../app/commands/complete-lesson';
 import { bulkEnroll, prepareBulkEnroll } from '../app/commands/bulk-enroll';
 import { getEnrollment } from '../app/queries/get-enrollment';
+import { getEnrollmentFacts } from '../app/queries/get-enrollment-facts';
 import { getProgress } from '../app/queries/get-progress';
 import { listMyEnrollments } from '../app/queries/list-my-enrollments';
 import { listCourseEnrollments } from '../app/queries/list-course-enrollments';
@@ -143,6 +144,8 @@ export function enrollmentHandlers(deps: EnrollmentDeps): UnaryHandlers<Enrollme
 
     GetEnrollment: async (req, call) =>
       enrollmentMessage((await getEnrollment(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id })).enrollment),
+    GetEnrollmentFacts: async (req, call) =>
+      enrollmentMessage(await getEnrollmentFacts(deps, call.callerService, { enrollmentId: req.enrollment_id })),
 
     DropEnrollment: async (req, call) => {
       const enrollmentId = await authorizeDrop(deps, await caller(call.authorization), { enrollmentId: req.enrollment_id });
