@@ -1,5 +1,5 @@
 import cors from 'cors';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@lms/kit';
@@ -7,11 +7,13 @@ import { verifierFromConfig } from '@lms/kit/auth';
 import { JwksCache, type AuthClient } from './clients/auth.client';
 import {
   createAnalyticsClient,
+  createCertificateClient,
   createEnrollmentClient,
   createMediaClient,
   createQuizClient,
   type AnalyticsClient,
   type CatalogClient,
+  type CertificateClient,
   type EnrollmentClient,
   type MediaClient,
   type QuizClient,
@@ -37,7 +39,8 @@ import { questionRoutes } from './routes/questions.routes';
 import { quizRoutes } from './routes/quizzes.routes';
 import { regradeRoutes } from './routes/regrades.routes';
 import { fileRoutes, type MediaFiles } from './routes/files.routes';
-import { expressPath, mountRoutes, rawBodyMatcher, type AnyRoute } from './routes/route';
+import { certificateRoutes } from './routes/certificates.routes';
+import { bodyLimitMatchers, expressPath, mountRoutes, rawBodyMatcher, type AnyRoute } from './routes/route';
 import { systemRoutes } from './routes/system.routes';
 import { userRoutes } from './routes/users.routes';
 
@@ -54,6 +57,8 @@ export interface GatewayDeps {
   analytics?: AnalyticsClient;
   /** main.ts passes (and closes) it; when absent a client to MEDIA_GRPC_ADDR is made (it connects lazily). */
   media?: MediaClient | MediaFiles;
+  /** main.ts passes (and closes) it; when absent a client to CERTIFICATE_GRPC_ADDR is made (it connects lazily). */
+  certificate?: CertificateClient;
   redis: Redis;
   isDraining?: () => boolean;
 }
@@ -73,6 +78,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   const quiz = deps.quiz ?? createQuizClient(config.QUIZ_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const analytics = deps.analytics ?? createAnalyticsClient(config.ANALYTICS_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const media = deps.media ?? createMediaClient(config.MEDIA_GRPC_ADDR, config.GRPC_DEADLINE_MS, config.MEDIA_STREAM_DEADLINE_MS);
+  const certificate = deps.certificate ?? createCertificateClient(config.CERTIFICATE_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -99,6 +105,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
     ...regradeRoutes(quiz),
     ...analyticsRoutes(analytics),
     ...fileRoutes(media),
+    ...certificateRoutes(certificate),
     ...systemRoutes({
       jwks: new JwksCache(auth),
       openApiDocument: () => openApiDocument(),
@@ -124,7 +131,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   app.use(
     cors({
       origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
-      methods: ['GET', 'POST', 'PUT', 'DELETE'],
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       // X-Requested-With + credentials: the trusted origins' pages may use the refresh cookie (its CSRF proof)
       allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key', 'traceparent', 'X-Requested-With'],
       credentials: true,
@@ -134,8 +141,13 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   );
   // 6. general per-IP limit (everything, including health and docs)
   app.use(generalRateLimit(limiter, config.RATE_LIMIT_GENERAL_PER_MIN, windowMs, logger));
-  // 7. strict JSON bodies with a size limit (not for the upload routes: they stream their own bodies)
-  app.use(jsonBody(config.BODY_LIMIT, rawBodyMatcher(routes)));
+  // 7. strict JSON bodies with a size limit (not for the upload routes: they stream their own bodies; routes with a
+  // limit of their own, such as certificate templates, are parsed with it)
+  const rawBody = rawBodyMatcher(routes);
+  const ownLimits = bodyLimitMatchers(routes);
+  const hasOwnLimit = (req: Request) => [...ownLimits.values()].some((matches) => matches(req));
+  app.use(jsonBody(config.BODY_LIMIT, (req) => rawBody(req) || hasOwnLimit(req)));
+  for (const [limit, matches] of ownLimits) app.use(jsonBody(limit, (req) => !matches(req)));
   app.use('/docs', swaggerAssets());
   app.use('/redoc', redocAssets());
   // 8. routes (each: authenticate → role → strict limit → validate → handler)
@@ -172,6 +184,13 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
         [{ bucket: 'upload:user', limit: config.RATE_LIMIT_UPLOADS_PER_HOUR, key: byCaller }],
         config.RATE_LIMIT_UPLOAD_WINDOW_MS,
         'uploads',
+      ),
+      // Public verification by number: per client IP, so that numbers are not looked up in bulk.
+      verify: strictRateLimit(
+        limiter,
+        [{ bucket: 'verify:ip', limit: config.CERTIFICATE_VERIFY_PER_MINUTE, key: byIp }],
+        windowMs,
+        'certificate verifications',
       ),
     },
   });

@@ -29,6 +29,7 @@ export const gatewayConfigShape = {
   QUIZ_GRPC_ADDR: env.str('127.0.0.1:50054'),
   ANALYTICS_GRPC_ADDR: env.str('127.0.0.1:50055'),
   MEDIA_GRPC_ADDR: env.str('127.0.0.1:50056'),
+  CERTIFICATE_GRPC_ADDR: env.str('127.0.0.1:50057'),
   GRPC_DEADLINE_MS: env.int(3000, { min: 50 }),
   /** Deadline of one streamed upload or download through media (a 100 MB file on a slow link). */
   MEDIA_STREAM_DEADLINE_MS: env.int(30 * 60_000, { min: 1000 }),
@@ -51,6 +52,8 @@ export const gatewayConfigShape = {
   RATE_LIMIT_REGISTER_PER_MIN: env.int(10, { min: 1 }),
   /** Bulk enrolments per user and window (each may name hundreds of addresses). */
   RATE_LIMIT_BULK_ENROLL_PER_MIN: env.int(5, { min: 1 }),
+  /** Public certificate verifications per client IP and window (numbers are not to be scraped or guessed in bulk). */
+  CERTIFICATE_VERIFY_PER_MINUTE: env.int(30, { min: 1 }),
   /** The window the per-minute limits apply to; tests shorten it. */
   RATE_LIMIT_WINDOW_MS: env.int(60_000, { min: 100 }),
   /** Uploads (streamed and direct) per user and upload window: the seed's 10 per hour. */

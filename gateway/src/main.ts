@@ -6,7 +6,14 @@ import { runService } from '@lms/kit/lifecycle';
 import { stopTelemetry } from '@lms/kit/telemetry';
 import { buildApp } from './app';
 import { createAuthClient } from './clients/auth.client';
-import { createAnalyticsClient, createCatalogClient, createEnrollmentClient, createMediaClient, createQuizClient } from '@lms/kit/clients';
+import {
+  createAnalyticsClient,
+  createCatalogClient,
+  createCertificateClient,
+  createEnrollmentClient,
+  createMediaClient,
+  createQuizClient,
+} from '@lms/kit/clients';
 import { closeRedis, createRedis, waitForRedis } from '@lms/kit/redis';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 
@@ -31,6 +38,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
   const quiz = createQuizClient(config.QUIZ_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const analytics = createAnalyticsClient(config.ANALYTICS_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const media = createMediaClient(config.MEDIA_GRPC_ADDR, config.GRPC_DEADLINE_MS, config.MEDIA_STREAM_DEADLINE_MS);
+  const certificate = createCertificateClient(config.CERTIFICATE_GRPC_ADDR, config.GRPC_DEADLINE_MS);
 
   // Dependency health is watched in the background and logged, never part of readiness (review B1/A9):
   // one long-lived health channel per backend, one round per interval whatever the request rate.
@@ -41,6 +49,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
     quiz: grpcHealthProbe(config.QUIZ_GRPC_ADDR),
     analytics: grpcHealthProbe(config.ANALYTICS_GRPC_ADDR),
     media: grpcHealthProbe(config.MEDIA_GRPC_ADDR),
+    certificate: grpcHealthProbe(config.CERTIFICATE_GRPC_ADDR),
   };
   const monitor = new DependencyMonitor(
     {
@@ -55,7 +64,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
   monitor.start();
 
   let draining = false;
-  const { app } = buildApp({ config, logger: log, auth, catalog, enrollment, quiz, analytics, media, redis, isDraining: () => draining });
+  const { app } = buildApp({ config, logger: log, auth, catalog, enrollment, quiz, analytics, media, certificate, redis, isDraining: () => draining });
   const server = http.createServer((req, res) => {
     if (draining) res.shouldKeepAlive = false;
     app(req, res);
@@ -85,6 +94,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
       quiz: config.QUIZ_GRPC_ADDR,
       analytics: config.ANALYTICS_GRPC_ADDR,
       media: config.MEDIA_GRPC_ADDR,
+      certificate: config.CERTIFICATE_GRPC_ADDR,
     },
     'gateway listening',
   );
@@ -113,6 +123,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
       quiz.close();
       analytics.close();
       media.close();
+      certificate.close();
       await stopTelemetry();
       log.info('gateway stopped');
     })());

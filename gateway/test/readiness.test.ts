@@ -61,6 +61,7 @@ describe('Readiness is the gateway process; dependencies degrade their own route
   let quiz: Awaited<ReturnType<typeof startHealthStub>>;
   let analytics: Awaited<ReturnType<typeof startHealthStub>>;
   let media: Awaited<ReturnType<typeof startHealthStub>>;
+  let certificate: Awaited<ReturnType<typeof startHealthStub>>;
   let catalogProxy: Awaited<ReturnType<typeof countingProxy>>;
   let gw: TestGateway;
   let internal: Api;
@@ -72,6 +73,7 @@ describe('Readiness is the gateway process; dependencies degrade their own route
     quiz = await startHealthStub();
     analytics = await startHealthStub();
     media = await startHealthStub();
+    certificate = await startHealthStub();
     catalogProxy = await countingProxy(catalog.address);
     const internalPort = await freePort();
     gw = await startGateway(auth.address, {
@@ -81,6 +83,7 @@ describe('Readiness is the gateway process; dependencies degrade their own route
       QUIZ_GRPC_ADDR: quiz.address,
       ANALYTICS_GRPC_ADDR: analytics.address,
       MEDIA_GRPC_ADDR: media.address,
+      CERTIFICATE_GRPC_ADDR: certificate.address,
       INTERNAL_PORT: String(internalPort),
       DEPENDENCY_CHECK_INTERVAL_MS: '100',
     });
@@ -95,6 +98,7 @@ describe('Readiness is the gateway process; dependencies degrade their own route
     await quiz?.stop();
     await analytics?.stop();
     await media?.stop();
+    await certificate?.stop();
   });
 
   test('When quiz reports NOT_SERVING, then /readyz stays 200, auth routes work and the internal view names quiz', async () => {

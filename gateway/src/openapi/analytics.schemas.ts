@@ -59,7 +59,7 @@ export const MyProgressExportQuery = z
     format: z
       .enum(['csv', 'json', 'pdf'])
       .default('csv')
-      .openapi({ description: 'csv (default) or json; pdf is refused with 422 until the certificate service renders PDFs (issue 15)' }),
+      .openapi({ description: 'csv (default), json, or pdf (a report rendered by the certificate service)' }),
   })
   .strict();
 

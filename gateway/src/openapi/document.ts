@@ -158,6 +158,7 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: DocumentInfo) {
       { name: 'Quizzes', description: 'Quizzes of a course, their questions and question pools (course owner, admins)' },
       { name: 'Quiz attempts', description: 'Taking a quiz (enrolled students), results, grading and regrading' },
       { name: 'Files', description: 'Uploads (streamed multipart, direct uploads for large files), authorised downloads with Range' },
+      { name: 'Certificates', description: 'Certificates of completion: public verification, PDFs, verifiable credentials (Open Badges 3.0), templates' },
       { name: 'Analytics', description: 'Learner, course, instructor and system dashboards, course reports and exports (read models fed by events)' },
       { name: 'System', description: 'Health, readiness, keys, this document' },
     ],

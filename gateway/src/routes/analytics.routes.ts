@@ -1,6 +1,5 @@
 import type { Response } from 'express';
 import type { AnalyticsClient } from '@lms/kit/clients';
-import { validationError } from '../errors/http-errors';
 import {
   AtRiskPageSchema,
   AtRiskQuery,
@@ -35,6 +34,8 @@ import {
 } from '../openapi/analytics.schemas';
 import { csvLine, writeChunk } from '../presentation/csv';
 import { toPublic } from '../presentation/public-shape';
+import { PdfSchema } from '../openapi/certificates.schemas';
+import { sendPdf } from './certificates.routes';
 import { route, type AnyRoute } from './route';
 
 const API = '/api/v1/analytics';
@@ -127,10 +128,11 @@ export function analyticsRoutes(analytics: AnalyticsClient): AnyRoute[] {
     method: 'get',
     path: `${API}/export/my-progress`,
     operationId: 'exportMyProgress',
-    summary: "The caller's progress, one row per enrolment, as CSV (default) or JSON; PDF arrives with the certificate service",
+    summary: "The caller's progress, one row per enrolment, as CSV (default), JSON or a PDF report",
     description:
-      '`Content-Disposition: attachment; filename="my-progress.csv|json"`. `format=pdf` (the seed\'s default) is a 422 until the ' +
-      'certificate service renders PDFs (issue 15). CSV cells are quoted as RFC 4180 and formula-like cells are prefixed with \'.',
+      '`Content-Disposition: attachment; filename="my-progress.csv|json|pdf"`. `format=pdf` (the seed\'s default): an A4 report ' +
+      '(summary and one row per course) rendered by the certificate service; 503 when it is unavailable. CSV cells are quoted as ' +
+      'RFC 4180 and formula-like cells are prefixed with \'.',
     tags,
     access: 'authenticated',
     query: MyProgressExportQuery,
@@ -139,13 +141,17 @@ export function analyticsRoutes(analytics: AnalyticsClient): AnyRoute[] {
       description: 'The progress report (text/csv or, with format=json, application/json)',
       schema: MyProgressCsvSchema,
       contentType: 'text/csv',
-      alternatives: [{ contentType: 'application/json', schema: MyProgressJsonSchema }],
+      alternatives: [
+        { contentType: 'application/json', schema: MyProgressJsonSchema },
+        { contentType: 'application/pdf', schema: PdfSchema },
+      ],
     },
+    errors: [503],
     handle: async ({ query, res }) => {
       if (query.format === 'pdf') {
-        throw validationError([
-          { loc: ['query', 'format'], msg: 'The PDF progress report arrives with the certificate service (issue 15); use format=csv or format=json' },
-        ]);
+        const pdf = await analytics.ExportStudentProgressPdf({ student_id: '' });
+        sendPdf(res, pdf.content, 'my-progress.pdf', false);
+        return undefined;
       }
       const dashboard = await analytics.GetStudentDashboard({ student_id: '' });
       startDownload(res, query.format, 'my-progress');

@@ -16,8 +16,8 @@ import { toPublic } from '../presentation/public-shape';
  * `authenticated`: any valid token. A role list: a valid token with one of those roles (else 403).
  */
 export type Access = 'public' | 'optional' | 'authenticated' | readonly Role[];
-export type StrictLimitName = 'login' | 'register' | 'password_reset' | 'bulk_enroll' | 'upload';
-export type Method = 'get' | 'post' | 'put' | 'delete';
+export type StrictLimitName = 'login' | 'register' | 'password_reset' | 'bulk_enroll' | 'upload' | 'verify';
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface RouteInput<B, Q, P> {
   body: B;
@@ -54,6 +54,8 @@ export interface RouteDef<B extends ZodTypeAny = ZodTypeAny, Q extends ZodTypeAn
    * (`bodyConsumed(res)`), any answer closes the connection, so a refused upload is never drained.
    */
   rawBody?: { contentType: string; schema: ZodTypeAny; description?: string };
+  /** A JSON body larger than BODY_LIMIT is allowed up to this size (e.g. "640kb": certificate templates). */
+  bodyLimit?: string;
   query?: Q;
   params?: P;
   success: {
@@ -91,12 +93,24 @@ export function expressPath(openApiPath: string): string {
   return openApiPath.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
 }
 
+/** Matches the requests of the given routes (method and path). */
+function routeMatcher(routes: AnyRoute[]): (req: Request) => boolean {
+  const table = routes.map((r) => ({
+    method: r.method.toUpperCase(),
+    regex: new RegExp(`^${expressPath(r.path).replace(/[.]/g, '\\.').replace(/:[A-Za-z0-9_]+/g, '[^/]+')}/?$`),
+  }));
+  return (req) => table.some((r) => r.method === req.method && r.regex.test(req.path));
+}
+
 /** Matches the requests of the routes that read their own body (the JSON parser skips them). */
 export function rawBodyMatcher(routes: AnyRoute[]): (req: Request) => boolean {
-  const table = routes
-    .filter((r) => r.rawBody)
-    .map((r) => ({ method: r.method.toUpperCase(), regex: new RegExp(`^${expressPath(r.path).replace(/[.]/g, '\\.').replace(/:[A-Za-z0-9_]+/g, '[^/]+')}/?$`) }));
-  return (req) => table.some((r) => r.method === req.method && r.regex.test(req.path));
+  return routeMatcher(routes.filter((r) => r.rawBody));
+}
+
+/** The routes with their own JSON body limit, by limit: each limit's requests are parsed with it (and only with it). */
+export function bodyLimitMatchers(routes: AnyRoute[]): Map<string, (req: Request) => boolean> {
+  const limits = new Set(routes.flatMap((r) => (r.bodyLimit ? [r.bodyLimit] : [])));
+  return new Map([...limits].map((limit) => [limit, routeMatcher(routes.filter((r) => r.bodyLimit === limit))]));
 }
 
 /** A raw-body route read its request to the end: the connection may be kept alive again. */

@@ -38,6 +38,7 @@ export async function startGateway(authAddress: string, env: Record<string, stri
     QUIZ_GRPC_ADDR: '127.0.0.1:1',
     ANALYTICS_GRPC_ADDR: '127.0.0.1:1',
     MEDIA_GRPC_ADDR: '127.0.0.1:1',
+    CERTIFICATE_GRPC_ADDR: '127.0.0.1:1',
     REDIS_URL: testEnv.redisUrl,
     REDIS_KEY_PREFIX: uniquePrefix('gw'),
     RATE_LIMIT_GENERAL_PER_MIN: '100000',
@@ -59,7 +60,7 @@ export async function startGateway(authAddress: string, env: Record<string, stri
 export async function startScriptedGateway(
   authAddress: string,
   label: string,
-  clients: Pick<GatewayDeps, 'analytics' | 'media' | 'enrollment' | 'quiz'>,
+  clients: Pick<GatewayDeps, 'analytics' | 'media' | 'enrollment' | 'quiz' | 'certificate'>,
   env: Record<string, string> = {},
 ): Promise<{ api: Api; base: string; stop(): Promise<void> }> {
   const redis = new Redis(testEnv.redisUrl, { lazyConnect: true });
