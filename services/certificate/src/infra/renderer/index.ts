@@ -1,14 +1,295 @@
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { AppError } from '@lms/kit/errors';
 import type { Logger } from '@lms/kit/logging';
 import type { CertificateConfig } from '../../config';
-import type { PdfRenderer } from '../../app/ports';
+import type { PdfRenderer, RendererStats } from '../../app/ports';
+import { CertificateErrors } from '../../domain/certificate.errors';
 
-/** The one PdfRenderer: puppeteer-core driving Chromium (skeleton; the implementation follows). */
-export function createChromiumRenderer(config: CertificateConfig, logger: Logger): PdfRenderer {
-  void config;
-  void logger;
-  return {
-    render: () => Promise.reject(new Error('renderer not implemented yet')),
-    stats: () => ({ browserPid: null, launches: 0, rendered: 0, failed: 0, inFlight: 0, queued: 0 }),
-    close: () => Promise.resolve(),
-  };
+type RendererConfig = Pick<
+  CertificateConfig,
+  'CHROMIUM_PATH' | 'CHROMIUM_SANDBOX' | 'RENDER_CONCURRENCY' | 'RENDER_TIMEOUT_MS' | 'BROWSER_RECYCLE_AFTER'
+>;
+
+/** Waiting renders allowed per page of the pool; beyond, a render is refused at once (retryable) instead of piling up. */
+const QUEUE_PER_PAGE = 16;
+/** How long `close()` lets Chromium shut down politely before its process group is killed. */
+const CLOSE_GRACE_MS = 5000;
+
+/** RENDER_FAILED (retryable) with what went wrong as its cause (logged by the job, never shown to callers). */
+const RendererErrors = {
+  failed: (reason: string, cause?: unknown) => CertificateErrors.renderFailed(new Error(reason, cause === undefined ? undefined : { cause })),
+  busy: () => CertificateErrors.renderBusy(),
+};
+
+/** One launched Chromium: its idle pages, how many documents it has started, and whether it is still usable. */
+interface BrowserSession {
+  browser: Browser;
+  pid: number | null;
+  idle: Page[];
+  started: number;
+  inFlight: number;
+  /** Set when it disconnected (crash, kill) or was retired: its pages are not reused. */
+  gone: boolean;
+  /** Rejects when the browser disconnects, so a render in flight fails at once instead of waiting for its timeout. */
+  lost: Promise<never>;
+  /** Retired after BROWSER_RECYCLE_AFTER documents: closed once its last render is done. */
+  retiring: boolean;
+  closed?: Promise<void>;
+}
+
+/**
+ * The one PdfRenderer: puppeteer-core driving the system's Chromium. One browser per process, launched on the
+ * first render (concurrent first renders share the launch), a pool of RENDER_CONCURRENCY reused pages, a bounded
+ * queue in front of it. Pages run no scripts and load nothing but `data:` URLs, so a template cannot reach the
+ * network or the file system. A browser that dies is dropped and the next render launches another; one that has
+ * rendered BROWSER_RECYCLE_AFTER documents is drained and replaced.
+ */
+export function createChromiumRenderer(config: RendererConfig, logger: Logger): PdfRenderer {
+  return new ChromiumRenderer(config, logger);
+}
+
+class ChromiumRenderer implements PdfRenderer {
+  private current: Promise<BrowserSession> | null = null;
+  private currentSession: BrowserSession | null = null;
+  private readonly sessions = new Set<BrowserSession>();
+  private readonly waiters: (() => void)[] = [];
+  private active = 0;
+  private readonly counters = { launches: 0, rendered: 0, failed: 0 };
+
+  constructor(
+    private readonly config: RendererConfig,
+    private readonly logger: Logger,
+  ) {}
+
+  stats(): RendererStats {
+    return {
+      browserPid: this.currentSession && !this.currentSession.gone ? this.currentSession.pid : null,
+      launches: this.counters.launches,
+      rendered: this.counters.rendered,
+      failed: this.counters.failed,
+      inFlight: this.active,
+      queued: this.waiters.length,
+    };
+  }
+
+  async render(html: string, options: { landscape: boolean; signal?: AbortSignal }): Promise<Buffer> {
+    await this.acquireSlot(options.signal);
+    try {
+      return await this.renderInSlot(html, options);
+    } finally {
+      this.releaseSlot();
+    }
+  }
+
+  async close(): Promise<void> {
+    const pending = this.current;
+    this.current = null;
+    this.currentSession = null;
+    if (pending) {
+      const session = await pending.catch(() => null);
+      if (session) this.sessions.add(session);
+    }
+    await Promise.all([...this.sessions].map((session) => this.shutDown(session)));
+  }
+
+  private async acquireSlot(signal?: AbortSignal): Promise<void> {
+    if (this.active < this.config.RENDER_CONCURRENCY) {
+      this.active++;
+      return;
+    }
+    if (this.waiters.length >= this.config.RENDER_CONCURRENCY * QUEUE_PER_PAGE) throw RendererErrors.busy();
+    await new Promise<void>((resolve, reject) => {
+      const wake = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        const index = this.waiters.indexOf(wake);
+        if (index >= 0) this.waiters.splice(index, 1);
+        reject(RendererErrors.failed('cancelled while queued'));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiters.push(wake);
+    });
+  }
+
+  /** Hands the slot straight to the next waiter (the active count stays), or frees it. */
+  private releaseSlot(): void {
+    const next = this.waiters.shift();
+    if (next) next();
+    else this.active--;
+  }
+
+  private async renderInSlot(html: string, options: { landscape: boolean; signal?: AbortSignal }): Promise<Buffer> {
+    const session = await this.sessionForNextDocument();
+    session.started++;
+    session.inFlight++;
+    const lease: { page: Page | null } = { page: null };
+    let timer: NodeJS.Timeout | undefined;
+    let ok = false;
+    const work = (async () => {
+      lease.page = session.idle.pop() ?? (await this.openPage(session));
+      return printPdf(lease.page, html, options.landscape);
+    })();
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(RendererErrors.failed(`timed out after ${this.config.RENDER_TIMEOUT_MS} ms`)), this.config.RENDER_TIMEOUT_MS);
+      });
+      const racers: Promise<Buffer>[] = [work, timeout, session.lost];
+      if (options.signal) racers.push(abortion(options.signal));
+      const pdf = await Promise.race(racers);
+      ok = true;
+      this.counters.rendered++;
+      return pdf;
+    } catch (err) {
+      this.counters.failed++;
+      if (session.gone && !session.retiring) throw RendererErrors.failed('the browser exited during the render', err);
+      throw err instanceof AppError ? err : RendererErrors.failed(err instanceof Error ? err.message : String(err), err);
+    } finally {
+      clearTimeout(timer);
+      session.inFlight--;
+      if (ok) this.returnPage(session, lease.page);
+      else {
+        // An abandoned page may still be loading or printing: closing it stops that; one opened later is closed when it arrives.
+        closePage(lease.page);
+        work.then(() => closePage(lease.page), () => closePage(lease.page)).catch(() => undefined);
+      }
+      if (session.retiring && session.inFlight === 0) void this.shutDown(session);
+    }
+  }
+
+  /** A page that rendered cleanly goes back to the pool (failed ones are closed: their state is unknown). */
+  private returnPage(session: BrowserSession, page: Page | null): void {
+    if (!page) return;
+    if (!session.gone && !session.retiring) session.idle.push(page);
+    else closePage(page);
+  }
+
+  /** The browser for the next document: launches one if none, retires the current one when it has done its share. */
+  private async sessionForNextDocument(): Promise<BrowserSession> {
+    for (;;) {
+      if (!this.current) this.current = this.launch();
+      const pending = this.current;
+      let session: BrowserSession;
+      try {
+        session = await pending;
+      } catch (err) {
+        if (this.current === pending) this.current = null;
+        throw RendererErrors.failed('the browser could not be started', err);
+      }
+      if (session.gone) {
+        if (this.current === pending) this.current = null;
+        continue;
+      }
+      if (session.started < this.config.BROWSER_RECYCLE_AFTER) return session;
+      if (this.current === pending) this.retire(session);
+    }
+  }
+
+  /** Stops giving the browser documents; its last render closes it, and the next launch waits for that (never two browsers). */
+  private retire(session: BrowserSession): void {
+    session.retiring = true;
+    this.logger.info({ pid: session.pid, documents: session.started }, 'chromium: recycling the browser');
+    const drained = new Promise<void>((resolve) => {
+      const check = () => (session.inFlight === 0 ? resolve() : setTimeout(check, 20));
+      check();
+    });
+    this.current = drained.then(() => this.shutDown(session)).then(() => this.launch());
+  }
+
+  private async launch(): Promise<BrowserSession> {
+    const started = Date.now();
+    const args = ['--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-extensions', '--font-render-hinting=none'];
+    if (!this.config.CHROMIUM_SANDBOX) args.unshift('--no-sandbox');
+    const browser = await puppeteer.launch({ executablePath: this.config.CHROMIUM_PATH, headless: true, args });
+    this.counters.launches++;
+    let markLost: (err: Error) => void = () => undefined;
+    const lost = new Promise<never>((_, reject) => {
+      markLost = reject;
+    });
+    lost.catch(() => undefined);
+    const session: BrowserSession = { browser, pid: browser.process()?.pid ?? null, idle: [], started: 0, inFlight: 0, gone: false, lost, retiring: false };
+    this.sessions.add(session);
+    this.currentSession = session;
+    browser.on('disconnected', () => {
+      const expected = session.retiring || session.closed !== undefined;
+      session.gone = true;
+      session.idle = [];
+      this.sessions.delete(session);
+      if (this.currentSession === session) this.currentSession = null;
+      if (!expected) this.logger.warn({ pid: session.pid }, 'chromium: the browser exited; the next render launches another');
+      markLost(RendererErrors.failed('the browser exited during the render'));
+    });
+    this.logger.info({ pid: session.pid, ms: Date.now() - started }, 'chromium: browser launched');
+    return session;
+  }
+
+  private async openPage(session: BrowserSession): Promise<Page> {
+    const page = await session.browser.newPage();
+    page.setDefaultTimeout(this.config.RENDER_TIMEOUT_MS);
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request: HTTPRequest) => {
+      if (request.isInterceptResolutionHandled()) return;
+      const url = request.url();
+      if (url.startsWith('data:') || url === 'about:blank') void request.continue().catch(() => undefined);
+      else void request.abort('blockedbyclient').catch(() => undefined);
+    });
+    return page;
+  }
+
+  /** Closes politely; a browser that does not close within the grace period is killed with its process group. */
+  private shutDown(session: BrowserSession): Promise<void> {
+    session.closed ??= (async () => {
+      session.gone = true;
+      let timer: NodeJS.Timeout | undefined;
+      const polite = session.browser.close().then(
+        () => true,
+        () => false,
+      );
+      const grace = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), CLOSE_GRACE_MS);
+      });
+      const closed = await Promise.race([polite, grace]);
+      clearTimeout(timer);
+      if (!closed && session.pid !== null) {
+        this.logger.warn({ pid: session.pid }, 'chromium: the browser did not close; killing it');
+        killProcessGroup(session.pid);
+      }
+      this.sessions.delete(session);
+      if (this.currentSession === session) this.currentSession = null;
+    })();
+    return session.closed;
+  }
+}
+
+async function printPdf(page: Page, html: string, landscape: boolean): Promise<Buffer> {
+  await page.setContent(html, { waitUntil: 'load' });
+  // Runs in puppeteer's isolated world over CDP: disabling the page's scripts does not block it.
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, landscape, format: 'A4' });
+  return Buffer.from(pdf);
+}
+
+function closePage(page: Page | null): void {
+  if (page && !page.isClosed()) page.close().catch(() => undefined);
+}
+
+function abortion(signal: AbortSignal): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    const fail = () => reject(RendererErrors.failed('cancelled'));
+    if (signal.aborted) fail();
+    else signal.addEventListener('abort', fail, { once: true });
+  });
+}
+
+/** Puppeteer starts Chromium detached (its own process group): the group takes its renderer and GPU processes with it. */
+function killProcessGroup(pid: number): void {
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
 }

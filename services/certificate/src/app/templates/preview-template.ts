@@ -1,0 +1,39 @@
+import type { Caller } from '@lms/kit/auth';
+import { FieldChecker } from '@lms/kit/errors';
+import { CertificateErrors } from '../../domain/certificate.errors';
+import type { CertificateDeps } from '../deps';
+import { certificateHtml, certificateValues } from '../pdf/certificate-document';
+import { findTemplate } from './get-template';
+import { requireTemplateAdmin } from './template-access';
+
+/** A sample certificate (every optional value present, so every section shows) for checking a template; nothing is stored. */
+export async function previewTemplate(
+  deps: Pick<CertificateDeps, 'units' | 'renderer' | 'config' | 'clock'>,
+  caller: Caller,
+  input: { templateId: string },
+  signal?: AbortSignal,
+): Promise<{ content: Buffer; filename: string }> {
+  requireTemplateAdmin(caller);
+  const checker = new FieldChecker();
+  const templateId = checker.uuid('template_id', input.templateId);
+  if (!checker.ok) throw CertificateErrors.validation(checker.errors);
+  const template = await findTemplate(deps.units.read.templates, templateId);
+  const now = deps.clock();
+  const values = await certificateValues(
+    {
+      certificateNumber: 'CERT-20260101-0123ABCD',
+      studentName: 'Jane Sample',
+      courseTitle: 'Sample Course Title',
+      instructorName: 'Sam Instructor',
+      completionDate: now,
+      issuedAt: now,
+      finalGrade: 'A',
+      totalHours: '12 hours',
+      issuedBy: deps.config.CERTIFICATE_ISSUER,
+      signatureName: deps.config.CERTIFICATE_SIGNATURE_NAME,
+    },
+    deps.config,
+  );
+  const content = await deps.renderer.render(certificateHtml(template, values), { landscape: true, signal });
+  return { content, filename: 'Certificate_preview.pdf' };
+}
