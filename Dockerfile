@@ -5,6 +5,8 @@
 #
 #   docker build --build-arg SERVICE_PATH=services/auth --build-arg PORT=50051 -t lms-fleet/auth:0.1.0 .
 #   docker build --build-arg SERVICE_PATH=gateway       --build-arg PORT=8080  -t lms-fleet/gateway:0.1.0 .
+#   docker build --build-arg SERVICE_PATH=services/certificate --build-arg PORT=50057 \
+#     --build-arg RUNTIME_APT_PACKAGES='chromium fonts-noto-core' -t lms-fleet/certificate:0.1.0 .
 #
 # (or `docker compose build`, which passes the same arguments; see docs/deploy.md).
 #
@@ -15,7 +17,11 @@
 #                references build @lms/kit first), then stages the dist/ folder of every workspace
 #                that was built into /out
 #   prod-deps  - npm ci --omit=dev for this workspace only
-#   runtime    - node:20-bookworm-slim + production node_modules + dist folders + protos/, user `node`
+#   runtime    - node:20-bookworm-slim + production node_modules + dist folders + protos/, user `node`;
+#                plus the Debian packages named by RUNTIME_APT_PACKAGES (empty by default). The certificate
+#                image needs `chromium fonts-noto-core`: Debian's Chromium, driven by puppeteer-core (which
+#                never downloads a browser: PUPPETEER_SKIP_DOWNLOAD concerns the `puppeteer` package only),
+#                and the Noto fonts its PDFs use (Latin, Arabic, Hebrew, ...; no font is fetched at render time).
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -67,6 +73,14 @@ RUN --mount=type=cache,target=/root/.npm \
 FROM ${NODE_IMAGE} AS runtime
 ARG SERVICE_PATH
 ARG PORT=50051
+# Space-separated Debian packages of this image only (certificate: "chromium fonts-noto-core"). Installed first,
+# so the layer is shared by rebuilds of the same service and unaffected by code changes.
+ARG RUNTIME_APT_PACKAGES=""
+RUN if [ -n "${RUNTIME_APT_PACKAGES}" ]; then \
+      apt-get update \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${RUNTIME_APT_PACKAGES} \
+      && rm -rf /var/lib/apt/lists/*; \
+    fi
 LABEL org.opencontainers.image.title="lms-fleet ${SERVICE_PATH}" \
       org.opencontainers.image.description="LMS Fleet process built from the ${SERVICE_PATH} workspace"
 ENV NODE_ENV=production \
@@ -81,9 +95,15 @@ COPY --from=build /out/ ./
 COPY protos/ ./protos/
 # Container health check used by docker-compose (Kubernetes uses its native gRPC/HTTP probes).
 COPY deploy/docker/healthcheck.js ./deploy/docker/healthcheck.js
-# media's local storage (UPLOAD_DIR) in compose: a named volume mounted here starts with this directory's
-# owner, so the `node` user can write to it (Kubernetes uses fsGroup instead). Empty in the other images.
-RUN mkdir -p /var/lib/lms/media && chown node:node /var/lib/lms/media
+# media's local storage (UPLOAD_DIR) and certificate's (CERTIFICATE_DIR) in compose: a named volume mounted here
+# starts with this directory's owner, so the `node` user can write to it (Kubernetes uses fsGroup instead).
+# Empty in the other images.
+RUN mkdir -p /var/lib/lms/media /var/lib/lms/certificates \
+ && chown node:node /var/lib/lms/media /var/lib/lms/certificates
+# Non-root, which Chromium's own sandbox would require. The certificate service still launches it with
+# --no-sandbox (CHROMIUM_SANDBOX=false): the sandbox needs unprivileged user namespaces, which the default
+# seccomp profiles of Docker and Kubernetes (RuntimeDefault) refuse without CAP_SYS_ADMIN. docs/deploy.md
+# (certificate) lists what confines the renderer instead and how to turn the sandbox on.
 USER node
 EXPOSE ${PORT}
 # `node <workspace>` starts the file named by the workspace's package.json "main"

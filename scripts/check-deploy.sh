@@ -9,11 +9,15 @@
 #      every caller compose wires (<NAME>_GRPC_ADDR) reach its callee's port, and agree with each other;
 #      one-off tools (compose services in a profile, <service>-<job>, e.g. analytics-rebuild) match their
 #      k8s Job (k8s/jobs/<name>.yaml: pod label, image, command, addresses, Secret keys) and Helm's
-#      services.<service>.jobs.<job>; media: MEDIA_URL_SIGNING_SECRET from the Secret, UPLOAD_DIR on a volume
-#      (compose volume, k8s PersistentVolumeClaim with one replica + Recreate when ReadWriteOnce, Helm persistence)
+#      services.<service>.jobs.<job>; media and certificate: their signing secret (MEDIA_URL_SIGNING_SECRET,
+#      CREDENTIAL_SIGNING_KEY) from the Secret, UPLOAD_DIR / CERTIFICATE_DIR on a volume (compose volume, k8s
+#      PersistentVolumeClaim with one replica + Recreate when ReadWriteOnce, Helm persistence); certificate: Chromium
+#      and fonts-noto-core in its image (RUNTIME_APT_PACKAGES), the same renderer settings everywhere, its own S3
+#      bucket, analytics given its address; egress NetworkPolicies (certificate) reach DNS and every service the
+#      process calls, and agree between k8s and Helm
 #   3. kustomize build k8s/base (kubectl kustomize or kustomize), output parses
 #   4. helm lint --strict + helm template (defaults, and everything enabled incl. the one-off Jobs and a
-#      ReadWriteMany media volume; no autoscaling with media on S3 without a volume), output parses [if helm]
+#      ReadWriteMany media volume; no autoscaling with media and certificate on S3 without a volume), output parses [if helm]
 #   5. schema validation of the rendered manifests: kubeconform -strict [if on PATH], else the
 #      kubernetes-models JSON schemas (types, required fields; not unknown fields) [if fetched]
 #   6. docker compose config                                        [if docker compose or docker-compose]
@@ -231,32 +235,62 @@ wiring() {
     }
     if (!((values.gateway || {}).secretEnv || {}).IDEMPOTENCY_SECRET) problems.push("helm: gateway.secretEnv has no IDEMPOTENCY_SECRET");
 
-    // media: its URL-signing secret comes from the Secret like the other secrets, and its local storage
-    // (UPLOAD_DIR) is a volume everywhere: the compose volume, the k8s PersistentVolumeClaim, Helm persistence.
-    if ("media" in grpc) {
-      const menv = (cs.media || {}).environment || {};
-      if (!menv.MEDIA_URL_SIGNING_SECRET) problems.push("compose media: no MEDIA_URL_SIGNING_SECRET");
-      const uploadDir = String(menv.UPLOAD_DIR || "");
-      if (!((cs.media || {}).volumes || []).some((v) => String(v).split(":")[1] === uploadDir)) problems.push(`compose media: UPLOAD_DIR ${uploadDir} is not a volume`);
-      const dep = docs.find((x) => x.kind === "Deployment" && x.metadata.name === "media");
-      const c = dep && dep.spec.template.spec.containers.find((x) => x.name === "media");
+    // Services that keep files (media: uploads, certificate: PDFs): their signing secret comes from the Secret like
+    // the other secrets, and their local storage directory is a volume everywhere: the compose volume, the k8s
+    // PersistentVolumeClaim (one replica + Recreate when ReadWriteOnce), Helm persistence mounted there.
+    const fileKeepers = [
+      { name: "media", dirVar: "UPLOAD_DIR", secretVar: "MEDIA_URL_SIGNING_SECRET", secretKey: "MEDIA_URL_SIGNING_SECRET" },
+      { name: "certificate", dirVar: "CERTIFICATE_DIR", secretVar: "CREDENTIAL_SIGNING_KEY", secretKey: "CERTIFICATE_CREDENTIAL_SIGNING_KEY" },
+    ];
+    for (const { name, dirVar, secretVar, secretKey } of fileKeepers.filter((f) => f.name in grpc)) {
+      const menv = (cs[name] || {}).environment || {};
+      if (!menv[secretVar]) problems.push(`compose ${name}: no ${secretVar}`);
+      const dir = String(menv[dirVar] || "");
+      if (!((cs[name] || {}).volumes || []).some((v) => String(v).split(":")[1] === dir)) problems.push(`compose ${name}: ${dirVar} ${dir} is not a volume`);
+      const dep = docs.find((x) => x.kind === "Deployment" && x.metadata.name === name);
+      const c = dep && dep.spec.template.spec.containers.find((x) => x.name === name);
       if (c) {
-        const e = (c.env || []).find((x) => x.name === "MEDIA_URL_SIGNING_SECRET");
-        if (!e || !e.valueFrom || !e.valueFrom.secretKeyRef || e.valueFrom.secretKeyRef.key !== "MEDIA_URL_SIGNING_SECRET") problems.push("k8s media: no MEDIA_URL_SIGNING_SECRET from Secret key MEDIA_URL_SIGNING_SECRET");
-        const dir = (configMaps["media-config"] || {}).UPLOAD_DIR;
-        const mount = (c.volumeMounts || []).find((m) => m.mountPath === dir);
+        const e = (c.env || []).find((x) => x.name === secretVar);
+        if (!e || !e.valueFrom || !e.valueFrom.secretKeyRef || e.valueFrom.secretKeyRef.key !== secretKey) problems.push(`k8s ${name}: no ${secretVar} from Secret key ${secretKey}`);
+        for (const o of (c.env || []).filter((x) => x.valueFrom && x.valueFrom.secretKeyRef && x.valueFrom.secretKeyRef.optional))
+          if (!secretKeys.has(o.valueFrom.secretKeyRef.key)) problems.push(`k8s ${name}: optional Secret key ${o.valueFrom.secretKeyRef.key} missing from secrets.example.yaml`);
+        const kdir = (configMaps[`${name}-config`] || {})[dirVar];
+        if (kdir !== dir) problems.push(`k8s ${name}: ${dirVar} ${kdir}, compose ${dir}`);
+        const mount = (c.volumeMounts || []).find((m) => m.mountPath === kdir);
         const vol = mount && (dep.spec.template.spec.volumes || []).find((v) => v.name === mount.name);
         const claim = vol && vol.persistentVolumeClaim && vol.persistentVolumeClaim.claimName;
-        if (!claim) problems.push(`k8s media: UPLOAD_DIR ${dir} is not mounted from a PersistentVolumeClaim`);
-        else if (!docs.some((x) => x.kind === "PersistentVolumeClaim" && x.metadata.name === claim)) problems.push(`k8s media: no PersistentVolumeClaim ${claim}`);
+        if (!claim) problems.push(`k8s ${name}: ${dirVar} ${kdir} is not mounted from a PersistentVolumeClaim`);
+        else if (!docs.some((x) => x.kind === "PersistentVolumeClaim" && x.metadata.name === claim)) problems.push(`k8s ${name}: no PersistentVolumeClaim ${claim}`);
         const rwo = docs.some((x) => x.kind === "PersistentVolumeClaim" && x.metadata.name === claim && (x.spec.accessModes || []).includes("ReadWriteOnce"));
-        if (rwo && ((dep.spec.strategy || {}).type !== "Recreate" || Number(dep.spec.replicas) !== 1)) problems.push("k8s media: a ReadWriteOnce volume needs replicas 1 and the Recreate strategy");
+        if (rwo && ((dep.spec.strategy || {}).type !== "Recreate" || Number(dep.spec.replicas) !== 1)) problems.push(`k8s ${name}: a ReadWriteOnce volume needs replicas 1 and the Recreate strategy`);
       }
-      const hm = values.services.media;
-      if (((hm.secretEnv || {}).MEDIA_URL_SIGNING_SECRET) !== "MEDIA_URL_SIGNING_SECRET") problems.push("helm media: secretEnv has no MEDIA_URL_SIGNING_SECRET");
-      for (const k of Object.values(hm.optionalSecretEnv || {})) if (!secretKeys.has(k)) problems.push(`helm media: optional Secret key ${k} missing from secrets.example.yaml`);
+      const hm = values.services[name];
+      if (((hm.secretEnv || {})[secretVar]) !== secretKey) problems.push(`helm ${name}: secretEnv has no ${secretVar}: ${secretKey}`);
+      for (const k of Object.values(hm.optionalSecretEnv || {})) if (!secretKeys.has(k)) problems.push(`helm ${name}: optional Secret key ${k} missing from secrets.example.yaml`);
       const p = hm.persistence || {};
-      if ((hm.env || {}).STORAGE_PROVIDER === "local" && (!p.enabled || p.mountPath !== (hm.env || {}).UPLOAD_DIR)) problems.push("helm media: local storage without persistence mounted at UPLOAD_DIR");
+      if ((hm.env || {}).STORAGE_PROVIDER === "local" && (!p.enabled || p.mountPath !== (hm.env || {})[dirVar])) problems.push(`helm ${name}: local storage without persistence mounted at ${dirVar}`);
+      if ((hm.env || {})[dirVar] !== dir) problems.push(`helm ${name}: ${dirVar} ${(hm.env || {})[dirVar]}, compose ${dir}`);
+    }
+
+    // certificate: its image carries Chromium and the Noto fonts (Dockerfile build argument RUNTIME_APT_PACKAGES), the
+    // renderer settings agree, S3 uses a bucket of its own (not the media one), and analytics can reach it for progress
+    // report PDFs (compose and k8s; Helm generates every address).
+    if ("certificate" in grpc) {
+      const ccs = cs.certificate || {};
+      const apt = String(((ccs.build || {}).args || {}).RUNTIME_APT_PACKAGES || "").split(/\s+/);
+      for (const pkg of ["chromium", "fonts-noto-core"]) if (!apt.includes(pkg)) problems.push(`compose certificate: build arg RUNTIME_APT_PACKAGES lacks ${pkg}`);
+      if (!/^ARG RUNTIME_APT_PACKAGES/m.test(fs.readFileSync("Dockerfile", "utf8"))) problems.push("Dockerfile: no ARG RUNTIME_APT_PACKAGES");
+      const cenv = ccs.environment || {};
+      const kenv = configMaps["certificate-config"] || {};
+      const henv = values.services.certificate.env || {};
+      for (const k of ["CHROMIUM_PATH", "CHROMIUM_SANDBOX", "RENDER_CONCURRENCY", "XDG_CONFIG_HOME"])
+        if (String(cenv[k]) !== String(kenv[k]) || String(kenv[k]) !== String(henv[k])) problems.push(`certificate: ${k} differs (compose ${cenv[k]}, k8s ${kenv[k]}, helm ${henv[k]})`);
+      const bucketOf = (env) => String(env.S3_BUCKET || "").replace(/^\$\{[A-Z0-9_]+:-(.*)\}$/, "$1"); // compose: its default
+      if (bucketOf(cenv) === bucketOf((cs.media || {}).environment || {})) problems.push("compose certificate: S3_BUCKET is the media bucket");
+      if (bucketOf(kenv) === bucketOf(configMaps["media-config"] || {})) problems.push("k8s certificate: S3_BUCKET is the media bucket");
+      if (bucketOf(henv) === bucketOf((values.services.media || {}).env || {})) problems.push("helm certificate: S3_BUCKET is the media bucket");
+      if (!((cs.analytics || {}).environment || {}).CERTIFICATE_GRPC_ADDR) problems.push("compose analytics: no CERTIFICATE_GRPC_ADDR");
+      if (!(configMaps["analytics-config"] || {}).CERTIFICATE_GRPC_ADDR) problems.push("k8s analytics-config: no CERTIFICATE_GRPC_ADDR");
     }
 
     // One-off tools: compose services in a profile, named <service>-<job> (analytics-rebuild: `docker compose
@@ -329,7 +363,7 @@ wiring() {
     const policies = docs.filter((x) => x.kind === "NetworkPolicy");
     if (!policies.some((p) => (p.spec.policyTypes || []).includes("Ingress") && !(p.spec.ingress || []).length && (p.spec.podSelector.matchLabels || {})["app.kubernetes.io/part-of"] === "lms-fleet"))
       problems.push("k8s: no default-deny ingress NetworkPolicy for the fleet (podSelector part-of=lms-fleet)");
-    const policyOf = (name) => policies.find((p) => (p.spec.podSelector.matchLabels || {})["app.kubernetes.io/name"] === name);
+    const policyOf = (name, type = "Ingress") => policies.find((p) => (p.spec.policyTypes || []).includes(type) && (p.spec.podSelector.matchLabels || {})["app.kubernetes.io/name"] === name);
     const allowedBy = (policy, port) => {
       const names = new Set();
       for (const rule of policy.spec.ingress || []) {
@@ -359,6 +393,28 @@ wiring() {
       }
       const fmt = (set) => [...set].sort().join(",");
       if (fmt(k8sAllowed) !== fmt(helmAllowed)) problems.push(`${name}: k8s NetworkPolicy admits [${fmt(k8sAllowed)}], helm callers [${fmt(helmAllowed)}]`);
+    }
+
+    // Egress policies (certificate): a restricted process must still reach DNS and every service compose wires it to
+    // (on its port), in k8s/base and in Helm (services.<name>.egress.services), and both allow the same other ports.
+    const fmtSet = (set) => [...set].sort().join(",");
+    for (const name of Object.keys(grpc)) {
+      const policy = policyOf(name, "Egress");
+      const helmEgress = values.services[name].egress;
+      if (!policy && !(helmEgress && helmEgress.enabled)) continue;
+      if (!policy) { problems.push(`k8s ${name}: no egress NetworkPolicy, helm services.${name}.egress is enabled`); continue; }
+      if (!(helmEgress && helmEgress.enabled)) { problems.push(`helm services.${name}.egress is not enabled, k8s has an egress NetworkPolicy`); continue; }
+      const rules = policy.spec.egress || [];
+      const reach = (callee, port) => rules.some((r) => (r.ports || []).some((p) => Number(p.port) === port) &&
+        (r.to || []).some((peer) => ((peer.podSelector || {}).matchLabels || {})["app.kubernetes.io/name"] === callee));
+      const anywhere = new Set(rules.filter((r) => !r.to).flatMap((r) => (r.ports || []).map((p) => `${p.port}/${p.protocol || "TCP"}`)));
+      if (!anywhere.has("53/UDP") || !anywhere.has("53/TCP")) problems.push(`k8s ${name}: egress NetworkPolicy does not allow DNS (53 UDP and TCP)`);
+      const callees = new Set(calls.filter(([caller]) => caller === name).map(([, callee]) => callee));
+      for (const callee of callees) if (!reach(callee, grpc[callee])) problems.push(`k8s ${name}: egress NetworkPolicy does not reach ${callee}:${grpc[callee]} (compose wires ${name} -> ${callee})`);
+      if (fmtSet(callees) !== fmtSet(new Set(helmEgress.services || []))) problems.push(`helm services.${name}.egress.services [${fmtSet(new Set(helmEgress.services || []))}], compose wires [${fmtSet(callees)}]`);
+      anywhere.delete("53/UDP"); anywhere.delete("53/TCP");
+      const helmPorts = new Set((helmEgress.ports || []).map((p) => `${p}/TCP`));
+      if (fmtSet(anywhere) !== fmtSet(helmPorts)) problems.push(`${name}: k8s egress ports [${fmtSet(anywhere)}], helm egress.ports [${fmtSet(helmPorts)}]`);
     }
 
     if (problems.length) { console.error(problems.join("\n")); process.exit(1); }
@@ -416,7 +472,7 @@ if command -v "$HELM" >/dev/null 2>&1; then
   declare -A variants=(
     [defaults]=""
     [everything-enabled]="${all_on[*]} --set migrations.mode=initContainer --set gateway.ingress.enabled=true --set gateway.ingress.tlsSecretName=lms-tls --set namePrefix=lms- --set image.tag=9.9.9 --set services.media.persistence.accessModes={ReadWriteMany}"
-    [no-autoscaling]="--set gateway.autoscaling.enabled=false --set gateway.podDisruptionBudget.enabled=false --set preStopSleepSeconds=0 --set services.media.persistence.enabled=false --set services.media.env.STORAGE_PROVIDER=s3"
+    [no-autoscaling]="--set gateway.autoscaling.enabled=false --set gateway.podDisruptionBudget.enabled=false --set preStopSleepSeconds=0 --set services.media.persistence.enabled=false --set services.media.env.STORAGE_PROVIDER=s3 --set services.certificate.persistence.enabled=false --set services.certificate.env.STORAGE_PROVIDER=s3 --set services.certificate.egress.extra[0].ports[0].port=443 --set services.certificate.replicas=2"
   )
   for v in defaults everything-enabled no-autoscaling; do
     # shellcheck disable=SC2086 # the variant flags are meant to be split

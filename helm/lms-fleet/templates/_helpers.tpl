@@ -56,8 +56,13 @@ Call as: {{- with include "lms-fleet.secretEnv" (dict ...) }}{{ . | nindent N }}
 {{- end -}}
 {{- end -}}
 
-{{/* Pod-level settings shared by every Deployment of the fleet; called with the root context. */}}
+{{/* Pod-level settings shared by every Deployment of the fleet. */}}
 {{- define "lms-fleet.podSpecCommon" -}}
+{{- $tmpSize := "64Mi" }}
+{{- /* Called with the root context, or with dict "root" <root> "tmpSizeLimit" <size> (a service's tmpSizeLimit). */ -}}
+{{- $root := . }}
+{{- if hasKey . "root" }}{{ $root = .root }}{{ $tmpSize = .tmpSizeLimit | default "64Mi" }}{{ end }}
+{{- with $root }}
 automountServiceAccountToken: false
 terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds }}
 {{- with .Values.imagePullSecrets }}
@@ -83,7 +88,8 @@ affinity:
 volumes:
   - name: tmp
     emptyDir:
-      sizeLimit: 64Mi
+      sizeLimit: {{ $tmpSize }}
+{{- end }}
 {{- end -}}
 
 {{/* Container-level settings shared by every container of the fleet; called with the root context. */}}
