@@ -55,7 +55,10 @@ export interface CertificateRecord extends CertificateSnapshot {
 /** A PDF still missing this long after the last request is asked for again (a parked or lost render job). */
 export const PDF_REREQUEST_AFTER_MS = 60_000;
 
-/** Whether a render should be asked for again: no PDF yet and the last request is old enough. */
-export function pdfNeedsRerequest(certificate: Pick<CertificateRecord, 'pdfKey' | 'pdfRequestedAt'>, now: Date): boolean {
-  return certificate.pdfKey === null && now.getTime() - certificate.pdfRequestedAt.getTime() >= PDF_REREQUEST_AFTER_MS;
+/**
+ * Whether a render may be asked for again, the PDF being missing (no key yet, or its object gone): the last request
+ * is old enough that its job has most likely failed or been parked.
+ */
+export function renderRequestIsStale(certificate: Pick<CertificateRecord, 'pdfRequestedAt'>, now: Date): boolean {
+  return now.getTime() - certificate.pdfRequestedAt.getTime() >= PDF_REREQUEST_AFTER_MS;
 }

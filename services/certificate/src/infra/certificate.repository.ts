@@ -1,5 +1,5 @@
 import { QueryTypes } from 'sequelize';
-import type { SqlSession } from '@lms/kit/db';
+import { isUniqueViolation, type SqlSession } from '@lms/kit/db';
 import type { CertificateRecord, CertificateStatus, IssuedVia } from '../domain/certificate.entities';
 
 /** A `certificates` row as PostgreSQL returns it. */
@@ -67,11 +67,88 @@ export function toCertificate(row: CertificateRow): CertificateRecord {
   };
 }
 
+/** What `insertIfAbsent` did: stored it, found the enrolment already certified, or drew a number already taken. */
+export type InsertOutcome = { kind: 'created'; certificate: CertificateRecord } | { kind: 'exists' } | { kind: 'number_taken' };
+
+const COLUMNS = `id, certificate_number, enrollment_id, student_id, course_id, student_name, course_title, instructor_id,
+  instructor_name, completion_date, final_grade, total_hours, issued_by, signature_name, issued_at, issued_via,
+  issued_by_user_id, status, pdf_requested_at, status_list_id, status_list_index`;
+const VALUES = `:id, :certificateNumber, :enrollmentId, :studentId, :courseId, :studentName, :courseTitle, :instructorId,
+  :instructorName, :completionDate, :finalGrade, :totalHours, :issuedBy, :signatureName, :issuedAt, :issuedVia,
+  :issuedByUserId, :status, :pdfRequestedAt, :statusListId, :statusListIndex`;
+
 export class CertificateRepository {
   constructor(private readonly sql: SqlSession) {}
 
   async findById(id: string): Promise<CertificateRecord | null> {
     const row = await this.sql.query<CertificateRow>(`SELECT * FROM certificates WHERE id = :id`, { replacements: { id }, type: QueryTypes.SELECT, plain: true });
     return row ? toCertificate(row) : null;
+  }
+
+  /** The row, locked until the unit of work ends (two revocations of one certificate). */
+  async lockById(id: string): Promise<CertificateRecord | null> {
+    const row = await this.sql.query<CertificateRow>(`SELECT * FROM certificates WHERE id = :id FOR UPDATE`, {
+      replacements: { id },
+      type: QueryTypes.SELECT,
+      plain: true,
+    });
+    return row ? toCertificate(row) : null;
+  }
+
+  async findByEnrollment(enrollmentId: string): Promise<CertificateRecord | null> {
+    const row = await this.sql.query<CertificateRow>(`SELECT * FROM certificates WHERE enrollment_id = :enrollmentId`, {
+      replacements: { enrollmentId },
+      type: QueryTypes.SELECT,
+      plain: true,
+    });
+    return row ? toCertificate(row) : null;
+  }
+
+  async findByNumber(certificateNumber: string): Promise<CertificateRecord | null> {
+    const row = await this.sql.query<CertificateRow>(`SELECT * FROM certificates WHERE certificate_number = :certificateNumber`, {
+      replacements: { certificateNumber },
+      type: QueryTypes.SELECT,
+      plain: true,
+    });
+    return row ? toCertificate(row) : null;
+  }
+
+  /** Every certificate of a student (revoked ones included), newest first. */
+  async listByStudent(studentId: string): Promise<CertificateRecord[]> {
+    const rows = await this.sql.query<CertificateRow>(`SELECT * FROM certificates WHERE student_id = :studentId ORDER BY issued_at DESC, id DESC`, {
+      replacements: { studentId },
+      type: QueryTypes.SELECT,
+    });
+    return rows.map(toCertificate);
+  }
+
+  /**
+   * Stores a new certificate unless its enrolment has one (`exists`: the unique enrollment_id decides between
+   * racing issuers — the consumer and an admin — and the loser reads the winner's row). A number drawn twice is
+   * `number_taken`, rolled back to a savepoint so the caller can draw again in the same transaction.
+   */
+  async insertIfAbsent(certificate: CertificateRecord): Promise<InsertOutcome> {
+    try {
+      const rows = await this.sql.savepoint(() =>
+        this.sql.query<CertificateRow>(
+          `INSERT INTO certificates (${COLUMNS}) VALUES (${VALUES}) ON CONFLICT (enrollment_id) DO NOTHING RETURNING *`,
+          { replacements: { ...certificate }, type: QueryTypes.SELECT },
+        ),
+      );
+      return rows.length > 0 ? { kind: 'created', certificate: toCertificate(rows[0]) } : { kind: 'exists' };
+    } catch (err) {
+      // enrollment_id is the arbiter and the status-list entry was checked under the list's lock: only the number is left
+      if (isUniqueViolation(err)) return { kind: 'number_taken' };
+      throw err;
+    }
+  }
+
+  async markRevoked(id: string, revocation: { revokedAt: Date; reason: string; revokedBy: string }): Promise<CertificateRecord> {
+    const rows = await this.sql.query<CertificateRow>(
+      `UPDATE certificates SET status = 'revoked', revoked_at = :revokedAt, revocation_reason = :reason, revoked_by = :revokedBy
+       WHERE id = :id RETURNING *`,
+      { replacements: { id, ...revocation }, type: QueryTypes.SELECT },
+    );
+    return toCertificate(rows[0]);
   }
 }
