@@ -1,14 +1,15 @@
 /**
  * Architecture rules, checked by `npm run deps:check` (part of `make test`):
- * services never import each other, shared code comes only from @lms/kit, domain code is pure,
- * the kit never depends on a service or the gateway, and only tests use libs/testing-fleet (which may start services).
+ * services never import each other, shared code comes only from @lms/kit or @lms/storage (object storage, built on the
+ * kit alone), domain code is pure, the kit never depends on a service, the gateway or storage, and only tests use
+ * libs/testing-fleet (which may start services).
  */
 module.exports = {
   forbidden: [
     {
       name: 'no-cross-service-imports',
       severity: 'error',
-      comment: 'A service reaches another only over gRPC or events; shared code lives in @lms/kit.',
+      comment: 'A service reaches another only over gRPC or events; shared code lives in @lms/kit or @lms/storage.',
       from: { path: '^services/([^/]+)/src/' },
       to: { path: '^services/', pathNot: '^services/$1/' },
     },
@@ -26,10 +27,24 @@ module.exports = {
       to: { path: '^(services|gateway|libs/testing-fleet)/' },
     },
     {
+      name: 'storage-builds-on-the-kit-only',
+      severity: 'error',
+      comment: 'libs/storage is shared by the services that keep files: it may use the kit, nothing else of the fleet.',
+      from: { path: '^libs/storage/' },
+      to: { path: '^(services|gateway|libs)/|node_modules/@lms/', pathNot: '^libs/(kit|storage)/|node_modules/@lms/(kit|storage)/' },
+    },
+    {
+      name: 'kit-is-the-base',
+      severity: 'error',
+      comment: 'The kit is below every other library: storage builds on it, never the other way round.',
+      from: { path: '^libs/kit/' },
+      to: { path: '^libs/storage/|node_modules/@lms/storage/' },
+    },
+    {
       name: 'testing-fleet-is-for-tests',
       severity: 'error',
-      comment: 'Test support: no source of the kit, a service or the gateway imports it.',
-      from: { path: '^(libs/kit|services/[^/]+|gateway)/src/' },
+      comment: 'Test support: no source of the kit, storage, a service or the gateway imports it.',
+      from: { path: '^(libs/kit|libs/storage|services/[^/]+|gateway)/src/' },
       to: { path: '^libs/testing-fleet/' },
     },
     {

@@ -3,7 +3,7 @@
 // Layering (domain purity, no cross-service imports, no cycles) is dependency-cruiser's job (.dependency-cruiser.cjs).
 import tseslint from 'typescript-eslint';
 
-const sources = ['libs/kit/src/**/*.ts', 'libs/testing-fleet/src/**/*.ts', 'services/*/src/**/*.ts', 'services/*/migrations/**/*.ts', 'gateway/src/**/*.ts'];
+const sources = ['libs/kit/src/**/*.ts', 'libs/storage/src/**/*.ts', 'libs/testing-fleet/src/**/*.ts', 'services/*/src/**/*.ts', 'services/*/migrations/**/*.ts', 'gateway/src/**/*.ts'];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'libs/kit/src/generated/**', '**/*.d.ts'] },

@@ -7,8 +7,8 @@ import { env as field, z } from '@lms/kit/config';
  */
 export function storageEnv<D extends string>(options: { directoryVariable: D; directoryDefault: string; bucketDefault: string }) {
   return {
-    /** `local` (a directory, never web-served directly) or `s3` (AWS S3 or an S3-compatible server). */
-    STORAGE_PROVIDER: field.oneOf(['local', 's3'], 'local'),
+    /** `local` (a directory, never web-served directly) or `s3` (AWS S3 or an S3-compatible server); typed as the union createStorage narrows on. */
+    STORAGE_PROVIDER: field.oneOf<['local', 's3']>(['local', 's3'], 'local'),
     S3_ENDPOINT: field.optionalStr(),
     S3_REGION: field.str('us-east-1'),
     S3_BUCKET: z.string().min(3, 'S3_BUCKET: a bucket name has at least 3 characters').default(options.bucketDefault),

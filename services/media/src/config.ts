@@ -1,4 +1,5 @@
 import { ConfigError, commonServiceConfig, env as field, internalServiceSecretProblem, loadConfig, z } from '@lms/kit/config';
+import { storageEnv } from '@lms/storage';
 
 /** Development-only default of MEDIA_URL_SIGNING_SECRET; refused in production. */
 export const DEV_MEDIA_URL_SIGNING_SECRET = 'dev-only-lms-media-url-signing-secret-change-me';
@@ -25,19 +26,8 @@ const mediaShape = {
   /** The gateway's public origin: file_url and (local storage) direct-upload URLs are built on it. */
   PUBLIC_API_URL: field.url('http://localhost:8080'),
 
-  /** `local` (a directory, never web-served directly) or `s3` (AWS S3 or an S3-compatible server). */
-  STORAGE_PROVIDER: field.oneOf(['local', 's3'], 'local'),
-  /** local: the directory the objects are kept in (created when missing). */
-  UPLOAD_DIR: field.str('.data/media'),
-  S3_ENDPOINT: field.optionalStr(),
-  S3_REGION: field.str('us-east-1'),
-  S3_BUCKET: z.string().min(3, 'S3_BUCKET: a bucket name has at least 3 characters').default('lms-media'),
-  S3_ACCESS_KEY_ID: field.optionalStr(),
-  S3_SECRET_ACCESS_KEY: field.optionalStr(),
-  /** Path-style URLs (http://host/bucket/key): needed by S3-compatible servers without wildcard DNS (s3rver, MinIO). */
-  S3_FORCE_PATH_STYLE: field.bool(false),
-  /** Create the bucket at start-up when it is missing (development, tests). */
-  S3_CREATE_BUCKET: field.bool(false),
+  /** STORAGE_PROVIDER, UPLOAD_DIR (local: the directory the objects are kept in, created when missing) and S3_*. */
+  ...storageEnv({ directoryVariable: 'UPLOAD_DIR', directoryDefault: '.data/media', bucketDefault: 'lms-media' }),
   /** s3: `redirect` answers a download with a short-lived presigned GET (302); `proxy` streams it through the service. */
   S3_DOWNLOAD_MODE: field.oneOf(['redirect', 'proxy'], 'redirect'),
   /** Lifetime of presigned download URLs. */

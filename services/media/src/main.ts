@@ -4,6 +4,7 @@ import type { MediaServiceDefinition } from '@lms/kit/generated/lms/media/v1/Med
 import { runService, startService, type RunningService } from '@lms/kit/lifecycle';
 import type { Sequelize } from '@lms/kit/db';
 import { createLogger, type Logger } from '@lms/kit/logging';
+import { createStorage } from '@lms/storage';
 import { migrations } from '../migrations';
 import { createMediaDeps, type MediaDeps } from './app/deps';
 import { loadMediaConfig, type MediaConfig } from './config';
@@ -11,7 +12,6 @@ import { PUBLIC_EVENT_TYPES } from './domain/media.events';
 import { objectReleaseConsumer } from './events/object-release.consumer';
 import { uploadExpiryConsumer } from './events/upload-expiry.consumer';
 import { mediaHandlers } from './grpc/media.handlers';
-import { createStorage } from './infra/storage';
 
 export const SERVICE_NAME = 'media';
 
@@ -35,7 +35,7 @@ export async function start(config: MediaConfig, logger: Logger = createLogger(S
     logger,
     migrations,
     async setup({ sequelize, outbox, redis, onStop }) {
-      const storage = createStorage(config, logger);
+      const storage = createStorage(config, config.UPLOAD_DIR, logger);
       onStop(() => storage.close());
       await storage.ready();
       const auth = createAuthClient(config.AUTH_GRPC_ADDR, config.GRPC_DEADLINE_MS);

@@ -17,7 +17,7 @@ import { GrpcStatus } from '@lms/kit/grpc';
 import { startFleet, type Fleet } from '@lms/testing-fleet';
 import type { MediaConfig } from '../src/config';
 import { signUploadUrl } from '../src/domain/upload-url-signature';
-import { createStorage, type ObjectStorage } from '../src/infra/storage';
+import { createStorage, type ObjectStorage } from '@lms/storage';
 import { bigMp4Chunks, exe, pdf, png, sha256Of } from './fixtures/files';
 
 const MiB = 1024 * 1024;
@@ -95,7 +95,7 @@ describe.each<Provider>(['local', 's3'])('direct uploads (%s storage)', (provide
       config: () => media.config,
       db: fleet.openDatabase('media'),
       storage: () => {
-        storage ??= createStorage(media.config, logger);
+        storage ??= createStorage(media.config, media.config.UPLOAD_DIR, logger);
         return storage;
       },
       owner: fleet.users.owner,

@@ -9,7 +9,7 @@ import type { UploadRequest } from '@lms/kit/generated/lms/media/v1/UploadReques
 import type { UploadStart } from '@lms/kit/generated/lms/media/v1/UploadStart';
 import { eventually, type TestUser } from '@lms/kit/testing';
 import { CLASSROOM_USERS, fleetBasics, startFleet, unique, type Fleet } from '@lms/testing-fleet';
-import { s3ClientConfig } from '../src/infra/storage';
+import { s3ClientConfig } from '@lms/storage';
 export { expectGrpcError } from '@lms/kit/testing';
 export { GrpcStatus } from '@lms/kit/grpc';
 export { eventually, unique };

@@ -2,11 +2,11 @@ import type { TokenVerifier } from '@lms/kit/auth';
 import type { CatalogClient } from '@lms/kit/clients';
 import { UnitsOfWork, type SqlSession, type UnitOfWork, type UnitsOfWorkOptions } from '@lms/kit/db';
 import type { Logger } from '@lms/kit/logging';
+import type { ObjectStorage } from '@lms/storage';
 import type { MediaConfig } from '../config';
 import { EVENT_SOURCE } from '../domain/media.events';
 import { DirectUploadRepository } from '../infra/direct-upload.repository';
 import { FileRepository } from '../infra/file.repository';
-import type { ObjectStorage } from '../infra/storage';
 import { UploadRepository } from '../infra/upload.repository';
 
 /** The media service's repositories, all bound to one SQL session (a unit of work's transaction, or reads). */

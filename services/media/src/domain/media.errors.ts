@@ -53,7 +53,6 @@ export const MediaErrors = {
     new AppError('failed_precondition', `The upload is ${status}, no longer pending`, { code: 'MEDIA.UPLOAD_NOT_PENDING', meta: { status } }),
   /** A caller who can read the file but did not upload it (one who cannot read it gets fileNotFound). */
   notFileOwner: () => new PermissionDeniedError('Only the uploader or an administrator can delete this file', 'MEDIA.NOT_FILE_OWNER'),
-  storageUnavailable: (cause?: unknown) => new UnavailableError('File storage is unavailable', 'MEDIA.STORAGE_UNAVAILABLE', cause),
   catalogUnavailable: (cause?: unknown) => new UnavailableError('The course catalog is unavailable', 'MEDIA.CATALOG_UNAVAILABLE', cause),
   wrongProvider: (message: string) => new PreconditionError(message, 'MEDIA.WRONG_PROVIDER'),
   /** The stream ended without its `end` message (the sender stopped: cancelled, disconnected) or with a count other than what arrived. */

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Caller } from '@lms/kit/auth';
+import { StorageErrors } from '@lms/storage';
 import { contentDisposition } from '../../domain/files/content-disposition';
 import { ifRangeAllows, noneMatchSatisfied, resolveRange, type RangeRequest, type ResolvedRange } from '../../domain/byte-range';
 import type { FileRecord } from '../../domain/media.entities';
@@ -72,7 +73,7 @@ export async function prepareDownload(deps: MediaDeps, caller: Caller | undefine
       contentType: file.mimeType,
       contentDisposition: contentDisposition(file.originalFilename, req.inline),
     });
-    if (!url) throw MediaErrors.storageUnavailable();
+    if (!url) throw StorageErrors.unavailable();
     await countDownload();
     return { kind: 'redirect', file, url };
   }

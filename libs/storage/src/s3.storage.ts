@@ -16,19 +16,16 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { isAppError } from '@lms/kit/errors';
 import type { Logger } from '@lms/kit/logging';
-import type { MediaConfig } from '../../config';
-import { MediaErrors } from '../../domain/media.errors';
+import type { StorageConfig } from './config';
 import type { ObjectStorage } from './storage';
 import { BodyFailure, streamedPut } from './s3-streamed-put';
-import { abortReason } from './storage.errors';
+import { abortReason, StorageErrors } from './storage.errors';
 
-export type S3StorageConfig = Pick<
-  MediaConfig,
-  'S3_ENDPOINT' | 'S3_REGION' | 'S3_BUCKET' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY' | 'S3_FORCE_PATH_STYLE' | 'S3_CREATE_BUCKET'
->;
+/** What S3Storage reads: the S3_* settings of `storageEnv` (STORAGE_PROVIDER is createStorage's concern). */
+export type S3StorageConfig = StorageConfig;
 
 /**
- * The client settings every S3 call of the service uses. Checksums only WHEN_REQUIRED: with the SDK default, streamed
+ * The client settings every S3 call uses. Checksums only WHEN_REQUIRED: with the SDK default, streamed
  * bodies are sent aws-chunked with a CRC trailer, which S3-compatible servers such as s3rver store verbatim (a corrupt
  * object, no error), and presigned PUT URLs would carry a checksum of the empty body that real S3 then enforces.
  */
@@ -67,7 +64,7 @@ export class S3Storage implements ObjectStorage {
     } catch (err) {
       if (!isNotFound(err)) throw this.failure(err, 'HeadBucket');
       if (!this.config.S3_CREATE_BUCKET) {
-        throw MediaErrors.storageUnavailable(new Error(`Bucket ${this.bucket} does not exist (set S3_CREATE_BUCKET=true to create it)`));
+        throw StorageErrors.unavailable(new Error(`Bucket ${this.bucket} does not exist (set S3_CREATE_BUCKET=true to create it)`));
       }
     }
     try {
@@ -204,12 +201,12 @@ export class S3Storage implements ObjectStorage {
     }
   }
 
-  /** Unreachable or failing (5xx) storage is MEDIA.STORAGE_UNAVAILABLE (retryable); other refusals are bugs or misconfiguration. */
+  /** Unreachable or failing (5xx) storage is STORAGE.UNAVAILABLE (retryable); other refusals are bugs or misconfiguration. */
   private failure(err: unknown, operation: string): Error {
     if (isAppError(err)) return err;
     if (isUnreachable(err)) {
       this.logger.error({ err, operation, bucket: this.bucket }, 'S3 storage is unavailable');
-      return MediaErrors.storageUnavailable(err);
+      return StorageErrors.unavailable(err);
     }
     return err instanceof Error ? err : new Error(String(err));
   }

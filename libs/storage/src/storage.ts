@@ -1,14 +1,15 @@
 import type { Readable } from 'node:stream';
 
 /**
- * Where the bytes of media files live. Keys are `<folder>/<uuid><ext>`, made by the service (never by a caller).
- * Network and disk failures reject with MEDIA.STORAGE_UNAVAILABLE (the caller may retry); a missing object is `null`.
+ * Where the bytes of a service's files live (media uploads, certificate PDFs). Keys are `<folder>/<uuid>.<ext>`, made by
+ * the service (never by a caller).
+ * Network and disk failures reject with STORAGE.UNAVAILABLE (the caller may retry); a missing object is `null`.
  */
 export interface ObjectStorage {
   readonly provider: 'local' | 's3';
   /** Streams body to key; resolves with the bytes stored. On failure/abort nothing is left under key (temp+rename locally; S3: multipart aborted / nothing committed). */
   put(key: string, body: Readable, opts: { contentType: string; signal?: AbortSignal }): Promise<{ size: number }>;
-  /** A stream of [start, end] (inclusive) or the whole object; rejects with MEDIA.STORAGE_UNAVAILABLE / not found → null. */
+  /** A stream of [start, end] (inclusive) or the whole object; rejects with STORAGE.UNAVAILABLE / not found → null. */
   get(key: string, range?: { start: number; end: number }): Promise<Readable | null>;
   head(key: string): Promise<{ size: number; etag?: string } | null>;
   /** Idempotent: a missing key is not an error. */

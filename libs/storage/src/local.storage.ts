@@ -6,9 +6,8 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { isAppError } from '@lms/kit/errors';
 import type { Logger } from '@lms/kit/logging';
-import { MediaErrors } from '../../domain/media.errors';
 import { isValidStorageKey, type ObjectStorage } from './storage';
-import { abortReason, invalidStorageKey } from './storage.errors';
+import { abortReason, StorageErrors } from './storage.errors';
 
 /** Partial writes live here until renamed into place; a dot folder can never be a key's folder. */
 const PARTIAL_DIR = '.partial';
@@ -28,10 +27,10 @@ export class LocalStorage implements ObjectStorage {
   private readonly root: string;
 
   constructor(
-    uploadDir: string,
+    directory: string,
     private readonly logger: Logger,
   ) {
-    this.root = path.resolve(uploadDir);
+    this.root = path.resolve(directory);
   }
 
   async ready(): Promise<void> {
@@ -39,7 +38,7 @@ export class LocalStorage implements ObjectStorage {
       await mkdir(path.join(this.root, PARTIAL_DIR), { recursive: true });
       await this.removeStalePartials();
     } catch (err) {
-      throw MediaErrors.storageUnavailable(err);
+      throw StorageErrors.unavailable(err);
     }
   }
 
@@ -133,9 +132,9 @@ export class LocalStorage implements ObjectStorage {
 
   /** The file of a key, provably inside the root (the pattern already excludes `..`; the prefix check is the backstop). */
   private pathOf(key: string): string {
-    if (!isValidStorageKey(key)) throw invalidStorageKey();
+    if (!isValidStorageKey(key)) throw StorageErrors.invalidKey();
     const file = path.resolve(this.root, key);
-    if (!file.startsWith(this.root + path.sep)) throw invalidStorageKey();
+    if (!file.startsWith(this.root + path.sep)) throw StorageErrors.invalidKey();
     return file;
   }
 
@@ -144,7 +143,7 @@ export class LocalStorage implements ObjectStorage {
     if (isAppError(err)) return err;
     if (isSystemError(err)) {
       this.logger.error({ err }, 'local storage failed');
-      return MediaErrors.storageUnavailable(err);
+      return StorageErrors.unavailable(err);
     }
     return err instanceof Error ? err : new Error(String(err));
   }
@@ -160,7 +159,7 @@ export class LocalStorage implements ObjectStorage {
   }
 }
 
-const wrongProvider = () => MediaErrors.wrongProvider('Multipart uploads are for S3 storage; this service keeps files on local disk');
+const wrongProvider = () => StorageErrors.wrongProvider('Multipart uploads are for S3 storage; this storage keeps files on local disk');
 
 function isMissing(err: unknown): boolean {
   return (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';

@@ -13,12 +13,12 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { DeleteBucketCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { loadConfig } from '@lms/kit/config';
 import { createLogger } from '@lms/kit/logging';
-import { loadMediaConfig, type MediaConfig } from '../src/config';
-import { createStorage, s3ClientConfig, type ObjectStorage } from '../src/infra/storage';
+import { createStorage, s3ClientConfig, storageEnv, type ObjectStorage } from '../src';
 
 const MiB = 1024 * 1024;
-const logger = createLogger('media-storage-test', 'silent');
+const logger = createLogger('storage-test', 'silent');
 
 const key = (ext = 'bin', folder = 'uploads') => `${folder}/${randomUUID()}.${ext}`;
 
@@ -91,23 +91,27 @@ function mbps(bytes: number, ms: number): string {
   return (bytes / MiB / (ms / 1000)).toFixed(1);
 }
 
+/** A service's storage settings as `storageEnv` parses them (the directory variable named as a service would). */
+const loadStorageConfig = (source: Record<string, string | undefined>) =>
+  loadConfig(storageEnv({ directoryVariable: 'STORAGE_DIR', directoryDefault: '.data/storage-test', bucketDefault: 'lms-storage-test' }), source);
+
 interface Setup {
-  config: MediaConfig;
+  config: ReturnType<typeof loadStorageConfig>;
   cleanup(): Promise<void>;
 }
 
 async function localSetup(): Promise<Setup> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'media-storage-'));
+  const dir = await mkdtemp(path.join(tmpdir(), 'lms-storage-'));
   return {
-    config: loadMediaConfig({ ...process.env, STORAGE_PROVIDER: 'local', UPLOAD_DIR: dir }),
+    config: loadStorageConfig({ ...process.env, STORAGE_PROVIDER: 'local', STORAGE_DIR: dir }),
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 }
 
 async function s3Setup(): Promise<Setup> {
   if (!process.env.S3_ENDPOINT) throw new Error('S3_ENDPOINT is not set: eval "$(bash scripts/infra.sh env)" first');
-  const bucket = `media-storage-${randomBytes(4).toString('hex')}`;
-  const config = loadMediaConfig({ ...process.env, STORAGE_PROVIDER: 's3', S3_BUCKET: bucket, S3_CREATE_BUCKET: 'true' });
+  const bucket = `lms-storage-${randomBytes(4).toString('hex')}`;
+  const config = loadStorageConfig({ ...process.env, STORAGE_PROVIDER: 's3', S3_BUCKET: bucket, S3_CREATE_BUCKET: 'true' });
   return {
     config,
     cleanup: async () => {
@@ -136,7 +140,7 @@ describe.each([
 
   beforeAll(async () => {
     env = await setup();
-    storage = createStorage(env.config, logger);
+    storage = createStorage(env.config, env.config.STORAGE_DIR, logger);
     await storage.ready();
     await storage.ready(); // idempotent: a restart finds the bucket / directory in place
   });
@@ -258,7 +262,7 @@ describe.each([
     await expect(put).rejects.toBe(reason);
     expect(await storage.head(k)).toBeNull();
     expect(body.destroyed).toBe(true);
-    if (provider === 'local') expect(await readdir(path.join(env.config.UPLOAD_DIR, '.partial'))).toEqual([]);
+    if (provider === 'local') expect(await readdir(path.join(env.config.STORAGE_DIR, '.partial'))).toEqual([]);
   });
 
   it('refuses at once when the signal is already aborted', async () => {
@@ -290,7 +294,7 @@ describe.each([
       'uploads\\..\\0b0f3c1e-7f1a-4c55-9d57-2f6a2b6c9f00.png',
       '0b0f3c1e-7f1a-4c55-9d57-2f6a2b6c9f00.png',
     ])('refuses the key %s for every operation', async (bad) => {
-      const refused = { code: 'MEDIA.INVALID_STORAGE_KEY' };
+      const refused = { code: 'STORAGE.INVALID_KEY' };
       await expect(storage.put(bad, chunked(randomBytes(10)), { contentType: 'image/png' })).rejects.toMatchObject(refused);
       await expect(storage.get(bad)).rejects.toMatchObject(refused);
       await expect(storage.head(bad)).rejects.toMatchObject(refused);
@@ -301,7 +305,7 @@ describe.each([
       const k = key('png');
       expect(await storage.presignGet(k, { expiresInSeconds: 60, contentType: 'image/png', contentDisposition: 'inline' })).toBeNull();
       expect(await storage.presignPut(k, { expiresInSeconds: 60, contentType: 'image/png' })).toBeNull();
-      const wrong = { code: 'MEDIA.WRONG_PROVIDER' };
+      const wrong = { code: 'STORAGE.WRONG_PROVIDER', kind: 'failed_precondition' };
       await expect(storage.createMultipart(k, 'image/png')).rejects.toMatchObject(wrong);
       await expect(storage.presignPart(k, 'id', 1, 60)).rejects.toMatchObject(wrong);
       await expect(storage.completeMultipart(k, 'id', [])).rejects.toMatchObject(wrong);
@@ -314,7 +318,7 @@ describe.each([
       const k = key('pdf');
       const bytes = randomBytes(20_000);
       const url = await storage.presignPut(k, { expiresInSeconds: 60, contentType: 'application/pdf' });
-      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/media-storage-[0-9a-f]+\/uploads\/.*X-Amz-Signature=/);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/lms-storage-[0-9a-f]+\/uploads\/.*X-Amz-Signature=/);
       expect(url).not.toMatch(/x-amz-checksum|x-amz-sdk-checksum/i); // real S3 would enforce a checksum of the empty body
       const res = await fetch(url!, { method: 'PUT', body: bytes, headers: { 'Content-Type': 'application/pdf' } });
       expect(res.status).toBe(200);
@@ -367,11 +371,11 @@ describe.each([
       expect(await storage.head(k)).toBeNull();
     });
 
-    it('is MEDIA.STORAGE_UNAVAILABLE when the server cannot be reached', async () => {
+    it('is STORAGE.UNAVAILABLE when the server cannot be reached', async () => {
       const port = await closedPort();
-      const down = createStorage({ ...env.config, S3_ENDPOINT: `http://127.0.0.1:${port}` }, logger);
+      const down = createStorage({ ...env.config, S3_ENDPOINT: `http://127.0.0.1:${port}` }, env.config.STORAGE_DIR, logger);
       try {
-        const unavailable = { code: 'MEDIA.STORAGE_UNAVAILABLE', kind: 'unavailable' };
+        const unavailable = { code: 'STORAGE.UNAVAILABLE', kind: 'unavailable' };
         await expect(down.head(key())).rejects.toMatchObject(unavailable);
         await expect(down.put(key(), chunked(randomBytes(100)), { contentType: 'image/png' })).rejects.toMatchObject(unavailable);
         await expect(down.ready()).rejects.toMatchObject(unavailable);
@@ -381,9 +385,9 @@ describe.each([
     });
 
     it('refuses to start on a missing bucket unless told to create it', async () => {
-      const missing = createStorage({ ...env.config, S3_BUCKET: `media-missing-${randomBytes(4).toString('hex')}`, S3_CREATE_BUCKET: false }, logger);
+      const missing = createStorage({ ...env.config, S3_BUCKET: `lms-missing-${randomBytes(4).toString('hex')}`, S3_CREATE_BUCKET: false }, env.config.STORAGE_DIR, logger);
       try {
-        await expect(missing.ready()).rejects.toMatchObject({ code: 'MEDIA.STORAGE_UNAVAILABLE' });
+        await expect(missing.ready()).rejects.toMatchObject({ code: 'STORAGE.UNAVAILABLE' });
       } finally {
         missing.close();
       }
