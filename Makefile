@@ -21,6 +21,8 @@
 #                      latency over gRPC, ingestion lag at 2,000 events/s (bench/analytics.ts; ~10 min)
 #   make bench-media   100 MB upload and download through the gateway per storage provider (local, s3rver):
 #                      MB/s next to a plain file copy, RSS growth of gateway and media (bench/media.ts; ~2 min)
+#   make bench-certificates  certificates/s end to end (enrollment.completed → row → PDF) with one Chromium,
+#                      latencies, render time, Chromium PSS and service RSS (bench/certificates.ts; ~3 min)
 
 SHELL := /bin/bash
 JEST_ARGS ?=
@@ -89,3 +91,9 @@ bench-analytics: install infra-up
 bench-media: install infra-up
 	npx tsc -b services/auth services/catalog services/media gateway
 	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && npx tsx bench/media.ts
+
+# Separate processes (auth, catalog, enrollment, quiz; certificate as the bench's child) from their builds.
+.PHONY: bench-certificates
+bench-certificates: install infra-up
+	npx tsc -b services/auth services/catalog services/enrollment services/quiz services/certificate
+	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && npx tsx bench/certificates.ts
