@@ -8,6 +8,7 @@ import { accessExpiryMigration } from './0005-access-expiry';
 import { videoCompletionThresholdMigration } from './0006-video-completion-threshold';
 import { titlesReviewsContactsMigration } from './0007-titles-reviews-contacts';
 import { contactFreshnessMigration } from './0008-contact-freshness';
+import { certificatesMigration } from './0009-certificates';
 
 /** Every migration of the enrollment database, in order (the kit's outbox/inbox tables first). */
-export const migrations: Migration[] = [eventTablesMigration, courseModelMigration, enrollmentsMigration, bulkEnrollmentMigration, courseEnrollmentCountsMigration, accessExpiryMigration, videoCompletionThresholdMigration, titlesReviewsContactsMigration, contactFreshnessMigration];
+export const migrations: Migration[] = [eventTablesMigration, courseModelMigration, enrollmentsMigration, bulkEnrollmentMigration, courseEnrollmentCountsMigration, accessExpiryMigration, videoCompletionThresholdMigration, titlesReviewsContactsMigration, contactFreshnessMigration, certificatesMigration];

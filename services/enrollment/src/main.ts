@@ -13,6 +13,7 @@ import { contentChangedConsumer, coursePublishedConsumer, courseStatusConsumer, 
 import { quizPassedConsumer } from './events/quiz-passed.consumer';
 import { accessExpiryConsumer } from './events/access-expiry.consumer';
 import { userDirectoryConsumer, userStatusConsumer } from './events/user-status.consumer';
+import { certificatesConsumer } from './events/certificates.consumer';
 
 export const SERVICE_NAME = 'enrollment';
 
@@ -85,6 +86,7 @@ export async function start(
           accessExpiryConsumer(deps),
           userStatusConsumer(deps),
           userDirectoryConsumer(deps),
+          certificatesConsumer(deps),
         ],
         eventLog: { types: EVENT_LOG_TYPES },
         beforeServing: () => recomputer.start(),

@@ -32,6 +32,9 @@ export interface Enrollment {
   courseVersion: number;
   /** End of access (null = lifetime): enrolled_at + the course's access_days, or as extended. */
   expiresAt: Date | null;
+  /** The certificate's download URL and issue time (certificate service's facts); null before issue or once revoked. */
+  certificateUrl: string | null;
+  certificateIssuedAt: Date | null;
 }
 
 export const DAY_MS = 24 * 3600 * 1000;
@@ -190,6 +193,8 @@ export function newEnrollment(input: {
     hasNewContent: false,
     courseVersion: input.courseVersion,
     expiresAt: expiryFor(input.at, input.accessDays ?? null),
+    certificateUrl: null,
+    certificateIssuedAt: null,
   };
 }
 

@@ -139,3 +139,14 @@ export const UserRegisteredV1 = z.object({ user_id: uuid, email: z.string().max(
 export const UserProfileChangedV1 = z.object({ user_id: uuid, email: z.string().max(320).optional(), full_name: z.string().max(255).optional(), changed_at: at });
 /** What the user-directory queue receives: either fact (told apart by the event type). */
 export const UserDirectoryV1 = z.union([UserRegisteredV1, UserProfileChangedV1]);
+
+/**
+ * What we consume from the certificate service (its section of the catalogue): the certificate of an enrolment
+ * issued (its download URL and time) or revoked. Only the fields used; the rest is kept (an additive change
+ * never parks an event).
+ */
+export const CERTIFICATES_QUEUE = 'enrollment.certificates';
+export const CertificateIssuedV1 = z.object({ certificate_id: uuid, enrollment_id: uuid, pdf_url: z.string().min(1).max(2048), issued_at: at }).passthrough();
+export const CertificateRevokedV1 = z.object({ certificate_id: uuid, enrollment_id: uuid, revoked_at: at }).passthrough();
+/** What the certificates queue receives: either fact (told apart by the event type). */
+export const CertificateFactV1 = z.union([CertificateIssuedV1, CertificateRevokedV1]);

@@ -48,7 +48,8 @@ export function enrollmentMessage(e: Enrollment): EnrollmentMessage {
     has_new_content: e.hasNewContent,
     course_version: e.courseVersion,
     expires_at: protoTime(e.expiresAt),
-    certificate_url: '',
+    certificate_url: e.certificateUrl ?? '',
+    certificate_issued_at: protoTime(e.certificateIssuedAt),
   };
 }
 

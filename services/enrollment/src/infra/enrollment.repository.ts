@@ -25,6 +25,8 @@ interface EnrollmentRow {
   has_new_content: boolean;
   course_version: number;
   expires_at: Date | null;
+  certificate_url: string | null;
+  certificate_issued_at: Date | null;
 }
 
 export function toEnrollment(row: EnrollmentRow): Enrollment {
@@ -49,12 +51,16 @@ export function toEnrollment(row: EnrollmentRow): Enrollment {
     hasNewContent: row.has_new_content,
     courseVersion: row.course_version,
     expiresAt: row.expires_at ?? null,
+    certificateUrl: row.certificate_url ?? null,
+    certificateIssuedAt: row.certificate_issued_at ?? null,
   };
 }
 
 const COLUMNS = `id, student_id, course_id, status, enrolled_at, started_at, completed_at, dropped_at, reactivated_at,
   last_accessed_at, progress_percentage, completed_lessons_count, total_lessons_count, total_time_spent_seconds,
   rating, review, reviewed_at, has_new_content, course_version, expires_at`;
+/** Read as well, written only by the certificate facts (recordCertificateIssued/Revoked), never by save(). */
+const READ_COLUMNS = `${COLUMNS}, certificate_url, certificate_issued_at`;
 
 function values(e: Enrollment): Record<string, unknown> {
   return {
@@ -130,21 +136,21 @@ export class EnrollmentRepository {
   }
 
   findById(id: string): Promise<Enrollment | null> {
-    return this.one(`SELECT ${COLUMNS} FROM enrollments WHERE id = :id`, { id });
+    return this.one(`SELECT ${READ_COLUMNS} FROM enrollments WHERE id = :id`, { id });
   }
 
   /** The enrolment, its row locked until the unit of work ends (every change of it happens under this lock). */
   lockById(id: string): Promise<Enrollment | null> {
-    return this.one(`SELECT ${COLUMNS} FROM enrollments WHERE id = :id FOR UPDATE`, { id });
+    return this.one(`SELECT ${READ_COLUMNS} FROM enrollments WHERE id = :id FOR UPDATE`, { id });
   }
 
   findByStudentCourse(studentId: string, courseId: string): Promise<Enrollment | null> {
-    return this.one(`SELECT ${COLUMNS} FROM enrollments WHERE student_id = :studentId AND course_id = :courseId`, { studentId, courseId });
+    return this.one(`SELECT ${READ_COLUMNS} FROM enrollments WHERE student_id = :studentId AND course_id = :courseId`, { studentId, courseId });
   }
 
   /** Like findByStudentCourse, with the row locked until the unit of work ends. */
   lockByStudentCourse(studentId: string, courseId: string): Promise<Enrollment | null> {
-    return this.one(`SELECT ${COLUMNS} FROM enrollments WHERE student_id = :studentId AND course_id = :courseId FOR UPDATE`, { studentId, courseId });
+    return this.one(`SELECT ${READ_COLUMNS} FROM enrollments WHERE student_id = :studentId AND course_id = :courseId FOR UPDATE`, { studentId, courseId });
   }
 
   /**
@@ -160,7 +166,7 @@ export class EnrollmentRepository {
     lesson: CourseLesson | null;
   } | null> {
     const rows = await this.sql.query<EnrollmentRow & Record<string, unknown>>(
-      `SELECT ${COLUMNS.split(',').map((c) => `e.${c.trim()}`).join(', ')},
+      `SELECT ${READ_COLUMNS.split(',').map((c) => `e.${c.trim()}`).join(', ')},
          c.current_version AS c_current_version, v.total_countable AS c_total_countable,
          c.video_completion_threshold AS c_video_completion_threshold,
          cl.lesson_id AS l_lesson_id, cl.section_id AS l_section_id, cl.position AS l_position,
@@ -204,6 +210,29 @@ export class EnrollmentRepository {
             },
       lesson: lessonRow?.lesson_id ? toLesson(lessonRow) : null,
     };
+  }
+
+  /**
+   * `certificate.issued`: shows the certificate unless a fact at least as new (its revocation) is recorded.
+   * Returns whether the enrolment changed (false: unknown enrolment, or an older fact).
+   */
+  async recordCertificateIssued(enrollmentId: string, url: string, issuedAt: Date): Promise<boolean> {
+    const rows = await this.sql.query(
+      `UPDATE enrollments SET certificate_url = :url, certificate_issued_at = :issuedAt, certificate_fact_at = :issuedAt, updated_at = now()
+       WHERE id = :enrollmentId AND (certificate_fact_at IS NULL OR certificate_fact_at < :issuedAt) RETURNING id`,
+      { type: QueryTypes.SELECT, replacements: { enrollmentId, url, issuedAt } },
+    );
+    return rows.length > 0;
+  }
+
+  /** `certificate.revoked`: clears the certificate unless a newer fact is recorded; returns whether it changed. */
+  async recordCertificateRevoked(enrollmentId: string, revokedAt: Date): Promise<boolean> {
+    const rows = await this.sql.query(
+      `UPDATE enrollments SET certificate_url = NULL, certificate_issued_at = NULL, certificate_fact_at = :revokedAt, updated_at = now()
+       WHERE id = :enrollmentId AND (certificate_fact_at IS NULL OR certificate_fact_at <= :revokedAt) RETURNING id`,
+      { type: QueryTypes.SELECT, replacements: { enrollmentId, revokedAt } },
+    );
+    return rows.length > 0;
   }
 
   /** Inserts unless (student, course) exists; returns whether it did. */
@@ -259,7 +288,7 @@ export class EnrollmentRepository {
   /** The next batch of a course's enrolments behind `version`, locked, in id order after `afterId`. */
   async lockBatchBehind(courseId: string, version: number, afterId: string | null, limit: number): Promise<Enrollment[]> {
     const rows = await this.sql.query<EnrollmentRow>(
-      `SELECT ${COLUMNS} FROM enrollments
+      `SELECT ${READ_COLUMNS} FROM enrollments
        WHERE course_id = :courseId AND course_version < :version ${afterId ? 'AND id > :afterId' : ''}
        ORDER BY id LIMIT :limit FOR UPDATE`,
       { type: QueryTypes.SELECT, replacements: { courseId, version, afterId, limit } },
@@ -297,7 +326,7 @@ export class EnrollmentRepository {
     const replacements = { studentId, status, limit: pageSize, offset: (page - 1) * pageSize };
     const [rows, count] = await Promise.all([
       this.sql.query<EnrollmentRow>(
-        `SELECT ${COLUMNS} FROM enrollments WHERE ${where} ORDER BY enrolled_at DESC, id DESC LIMIT :limit OFFSET :offset`,
+        `SELECT ${READ_COLUMNS} FROM enrollments WHERE ${where} ORDER BY enrolled_at DESC, id DESC LIMIT :limit OFFSET :offset`,
         { type: QueryTypes.SELECT, replacements },
       ),
       this.sql.query<{ n: string }>(`SELECT count(*) AS n FROM enrollments WHERE ${where}`, { type: QueryTypes.SELECT, replacements }),
@@ -336,7 +365,7 @@ export class EnrollmentRepository {
     };
     const [rows, count] = await Promise.all([
       this.sql.query<EnrollmentRow>(
-        `SELECT ${COLUMNS} FROM enrollments WHERE ${conditions.join(' AND ')}
+        `SELECT ${READ_COLUMNS} FROM enrollments WHERE ${conditions.join(' AND ')}
          ORDER BY ${column} ${dir}, id ${dir} LIMIT :limit OFFSET :offset`,
         { type: QueryTypes.SELECT, replacements },
       ),
@@ -423,7 +452,7 @@ export class EnrollmentRepository {
   async lockForStudents(courseId: string, studentIds: string[]): Promise<Enrollment[]> {
     if (!studentIds.length) return [];
     const rows = await this.sql.query<EnrollmentRow>(
-      `SELECT ${COLUMNS} FROM enrollments WHERE course_id = :courseId AND student_id = ANY(CAST(:ids AS uuid[])) FOR UPDATE`,
+      `SELECT ${READ_COLUMNS} FROM enrollments WHERE course_id = :courseId AND student_id = ANY(CAST(:ids AS uuid[])) FOR UPDATE`,
       { type: QueryTypes.SELECT, replacements: { courseId, ids: pgArray(studentIds) } },
     );
     return rows.map(toEnrollment);
