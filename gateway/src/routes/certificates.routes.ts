@@ -39,7 +39,9 @@ export function sendPdf(res: Response, content: Buffer, filename: string, inline
   res.status(200);
   res.setHeader('Content-Type', 'application/pdf');
   res.setHeader('Content-Length', String(content.length));
-  res.setHeader('Content-Disposition', contentDisposition(filename, { type: inline ? 'inline' : 'attachment' }));
+  const type = inline ? 'inline' : 'attachment';
+  // Our names are plain ASCII: quoted as the seed and every browser expect; anything else through RFC 6266/5987.
+  res.setHeader('Content-Disposition', /^[A-Za-z0-9._-]+$/.test(filename) ? `${type}; filename="${filename}"` : contentDisposition(filename, { type }));
   res.setHeader('Cache-Control', 'private, no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.end(content);
