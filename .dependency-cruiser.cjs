@@ -1,8 +1,8 @@
 /**
  * Architecture rules, checked by `npm run deps:check` (part of `make test`):
  * services never import each other, shared code comes only from @lms/kit or @lms/storage (object storage, built on the
- * kit alone), domain code is pure, the kit never depends on a service, the gateway or storage, and only tests use
- * libs/testing-fleet (which may start services).
+ * kit alone), domain code is pure, the kit depends on nothing of the fleet, and only tests use libs/testing-fleet
+ * (which may start services).
  */
 module.exports = {
   forbidden: [
@@ -20,25 +20,11 @@ module.exports = {
       to: { path: '^services/' },
     },
     {
-      name: 'kit-is-independent',
+      name: 'libraries-build-on-the-kit-only',
       severity: 'error',
-      comment: 'Of the libraries only testing-fleet (test support) may import services, to start them in-process.',
-      from: { path: '^libs/', pathNot: '^libs/testing-fleet/' },
-      to: { path: '^(services|gateway|libs/testing-fleet)/' },
-    },
-    {
-      name: 'storage-builds-on-the-kit-only',
-      severity: 'error',
-      comment: 'libs/storage is shared by the services that keep files: it may use the kit, nothing else of the fleet.',
-      from: { path: '^libs/storage/' },
-      to: { path: '^(services|gateway|libs)/|node_modules/@lms/', pathNot: '^libs/(kit|storage)/|node_modules/@lms/(kit|storage)/' },
-    },
-    {
-      name: 'kit-is-the-base',
-      severity: 'error',
-      comment: 'The kit is below every other library: storage builds on it, never the other way round.',
-      from: { path: '^libs/kit/' },
-      to: { path: '^libs/storage/|node_modules/@lms/storage/' },
+      comment: 'A library (kit, storage) imports only itself and the kit; only testing-fleet (test support) may import services, to start them in-process.',
+      from: { path: '^libs/([^/]+)/', pathNot: '^libs/testing-fleet/' },
+      to: { path: '^(services|gateway|libs)/|node_modules/@lms/', pathNot: '^libs/(kit|$1)/|node_modules/@lms/(kit|$1)/' },
     },
     {
       name: 'testing-fleet-is-for-tests',
