@@ -10,8 +10,10 @@
 #   make lint          architecture rules (dependency-cruiser) + generated gRPC types up to date
 #   make test          install + infra-up + build, then jest with the infra URLs exported
 #                      (extra jest arguments: make test JEST_ARGS='libs/kit --runInBand')
-#   make run / stop    start / stop the whole fleet (scripts/run.sh); media keeps its files in .run/media,
-#                      or with `make run S3=1` (= STORAGE_PROVIDER=s3 make run) in infra's local s3rver
+#   make run / stop    start / stop the whole fleet (scripts/run.sh) and load the demo data (the demo students
+#                      earn certificates); media keeps its files in .run/media and certificate its PDFs in
+#                      .run/certificates, or with `make run S3=1` (= STORAGE_PROVIDER=s3 make run) in infra's local
+#                      s3rver (buckets lms-media-dev, lms-certificates-dev)
 #   make analytics-rebuild  refill analytics' read models from the event logs of auth, catalog, enrollment
 #                      and quiz (npm run rebuild -w @lms/analytics; the fleet of `make run` must be running;
 #                      `make run` does it by itself when lms_analytics is new)
@@ -60,7 +62,7 @@ lint:
 test: install infra-up build lint
 	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && npx jest $(JEST_ARGS)
 
-# S3=1: media stores its files in the s3rver of scripts/infra.sh (STORAGE_PROVIDER=s3).
+# S3=1: media and certificate store their files in the s3rver of scripts/infra.sh (STORAGE_PROVIDER=s3).
 S3 ?=
 run: install infra-up build
 	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" \

@@ -9,8 +9,9 @@
 #
 # Usage: scripts/infra.sh up|down|status|deps|env|ctl
 #   deps    apt-get install what is missing (postgresql-15, rabbitmq-server,
-#           redis-server, plus curl/make if absent); never leaves the Debian
-#           system services running
+#           redis-server; chromium and fonts-noto-core for the certificate
+#           service's PDFs, poppler-utils for its tests; plus curl/make if
+#           absent); never leaves the Debian system services running
 #   up      deps + start the servers (idempotent) and wait until they are ready
 #   down    stop the servers this script started (by their recorded PIDs)
 #   status  one line per server: running|stopped|external, port, pid
