@@ -4,7 +4,7 @@ import { QueryTypes } from 'sequelize';
 import { GrpcStatus } from '@lms/kit/grpc';
 import { eventually, expectGrpcError, type TestUser } from '@lms/kit/testing';
 import { startFleet, unique, type Fleet } from '@lms/testing-fleet';
-import { keyIdOf } from '../src/app/credentials/issuer-keyring';
+import { createIssuerKeyring, keyIdOf } from '../src/app/credentials/issuer-keyring';
 
 /**
  * The verifiable credential end to end, on a started certificate service fed by a real completed enrolment.
@@ -246,4 +246,18 @@ describe('issuer key across restarts and rotation', () => {
     expect(again.jwt).toBe(rotated.jwt);
     expect((await publishedKeys()).jwks.keys).toHaveLength(2);
   }, 120_000);
+
+  it('replicas settling a key at once agree on one (advisory lock), also when the configured key was removed', async () => {
+    const { deps } = fleet.certificate!.service;
+    const unconfigured = { ...deps, config: { ...deps.config, CREDENTIAL_SIGNING_KEY: undefined } };
+    const [a, b] = [createIssuerKeyring(unconfigured), createIssuerKeyring(unconfigured)];
+    const [keyA, keyB] = await Promise.all([a.current(), b.current()]);
+    expect(keyB.kid).toBe(keyA.kid);
+    const active = await db.query<{ kid: string; has_private: boolean }>(
+      `SELECT kid, private_pkcs8 IS NOT NULL AS has_private FROM issuer_keys WHERE retired_at IS NULL`,
+      { type: QueryTypes.SELECT },
+    );
+    expect(active).toEqual([{ kid: keyA.kid, has_private: true }]);
+    expect((await a.publicKeys()).filter((key) => key.retired)).toHaveLength(2);
+  });
 });
