@@ -5,6 +5,7 @@ import { canSignIn, type User } from '../../domain/user';
 import type { OneTimePurpose } from '../../infra/one-time-token.repository';
 import type { AuthDeps } from '../deps';
 import { PREVIOUS_EMAIL_PURPOSE } from '../commands/profile-changed';
+import { certificateIssuedEmail } from './certificate-issued.email';
 import { emailChangedEmail } from './email-changed.email';
 import { emailVerificationEmail } from './email-verification.email';
 import { enrolmentConfirmationEmail } from './enrolment-confirmation.email';
@@ -81,6 +82,26 @@ export async function prepareEnrolmentConfirmation(
     courseId: fact.course_id,
     courseTitle,
     baseUrl: deps.config.APP_BASE_URL,
+  });
+}
+
+/**
+ * "Your certificate is ready" after the certificate service's `certificate.issued`, to the student's current
+ * address (none to a deactivated or deleted account). The course title is the certificate's own (frozen).
+ */
+export async function prepareCertificateReady(
+  deps: MailDeps,
+  fact: { student_id: string; course_title: string; certificate_number: string; pdf_url: string; verification_url: string },
+): Promise<PreparedMail> {
+  const user = await activeUser(deps, fact.student_id);
+  if (!user) return null;
+  return certificateIssuedEmail({
+    to: user.email,
+    fullName: user.fullName,
+    courseTitle: fact.course_title,
+    certificateNumber: fact.certificate_number,
+    pdfUrl: fact.pdf_url,
+    verificationUrl: fact.verification_url,
   });
 }
 
