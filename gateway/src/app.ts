@@ -103,9 +103,9 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
     ...poolRoutes(quiz),
     ...attemptRoutes(quiz),
     ...regradeRoutes(quiz),
-    ...analyticsRoutes(analytics),
+    ...analyticsRoutes(analytics, { renderDeadlineMs: config.PDF_RENDER_DEADLINE_MS }),
     ...fileRoutes(media),
-    ...certificateRoutes(certificate),
+    ...certificateRoutes(certificate, { renderDeadlineMs: config.PDF_RENDER_DEADLINE_MS }),
     ...systemRoutes({
       jwks: new JwksCache(auth),
       openApiDocument: () => openApiDocument(),

@@ -31,6 +31,8 @@ export const gatewayConfigShape = {
   MEDIA_GRPC_ADDR: env.str('127.0.0.1:50056'),
   CERTIFICATE_GRPC_ADDR: env.str('127.0.0.1:50057'),
   GRPC_DEADLINE_MS: env.int(3000, { min: 50 }),
+  /** Deadline of a call that renders a PDF on the spot (a template preview, the my-progress report): Chromium takes longer than a read. */
+  PDF_RENDER_DEADLINE_MS: env.int(15_000, { min: 100 }),
   /** Deadline of one streamed upload or download through media (a 100 MB file on a slow link). */
   MEDIA_STREAM_DEADLINE_MS: env.int(30 * 60_000, { min: 1000 }),
   /**

@@ -67,7 +67,8 @@ function startDownload(res: Response, format: 'csv' | 'json', filename: string):
  * analytics service checks ownership (another instructor's course is 403, an unknown one 404). Absent figures
  * become null through the response schemas (analytics.schemas.ts).
  */
-export function analyticsRoutes(analytics: AnalyticsClient): AnyRoute[] {
+/** `renderDeadlineMs`: the deadline of the my-progress PDF (rendered by the certificate service behind analytics). */
+export function analyticsRoutes(analytics: AnalyticsClient, options: { renderDeadlineMs?: number } = {}): AnyRoute[] {
   const exportCourseStudents = route({
     method: 'get',
     path: `${API}/export/course/{course_id}/students`,
@@ -149,7 +150,7 @@ export function analyticsRoutes(analytics: AnalyticsClient): AnyRoute[] {
     errors: [503],
     handle: async ({ query, res }) => {
       if (query.format === 'pdf') {
-        const pdf = await analytics.ExportStudentProgressPdf({ student_id: '' });
+        const pdf = await analytics.ExportStudentProgressPdf({ student_id: '' }, { deadlineMs: options.renderDeadlineMs });
         sendPdf(res, pdf.content, 'my-progress.pdf', false);
         return undefined;
       }

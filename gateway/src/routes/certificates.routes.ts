@@ -96,7 +96,7 @@ export function presentVerification(v: Verification) {
  * gateway checks the token and the admin role of the admin routes. The literal paths come before
  * `/certificates/{certificate_id}`.
  */
-export function certificateRoutes(certificates: CertificateClient): AnyRoute[] {
+export function certificateRoutes(certificates: CertificateClient, options: { renderDeadlineMs?: number } = {}): AnyRoute[] {
   const myCertificates = route({
     method: 'get',
     path: `${API}/my-certificates`,
@@ -290,7 +290,7 @@ export function certificateRoutes(certificates: CertificateClient): AnyRoute[] {
     success: { status: 200, description: 'The sample PDF (inline)', schema: PdfSchema, contentType: 'application/pdf' },
     errors: [404],
     handle: async ({ params, res }) => {
-      const pdf = await certificates.PreviewTemplate({ template_id: params.template_id });
+      const pdf = await certificates.PreviewTemplate({ template_id: params.template_id }, { deadlineMs: options.renderDeadlineMs });
       sendPdf(res, pdf.content, pdf.filename || 'certificate-preview.pdf', true);
       return undefined;
     },
