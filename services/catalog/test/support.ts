@@ -29,6 +29,8 @@ export interface Fleet {
   auth: AuthClient;
   config: CatalogConfig;
   env: Record<string, string>;
+  /** Catalog's gRPC address, for clients signed as another service. */
+  address: string;
   vhost: TestResource;
   admin: User;
   owner: User;
@@ -58,6 +60,7 @@ export async function startFleet(label: string, catalogEnv: Record<string, strin
     catalog: catalog.client,
     config: catalog.config,
     env: catalog.env,
+    address: catalog.address,
     async startReplica(overrides: Record<string, string> = {}) {
       const replica = await catalog.replica(overrides);
       return { client: replica.client, stop: () => replica.close() };
