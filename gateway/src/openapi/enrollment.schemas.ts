@@ -123,7 +123,10 @@ export const EnrollmentSchema = z
     completed_lessons_count: z.number().int(),
     total_lessons_count: z.number().int(),
     total_time_spent_seconds: z.number().int(),
-    certificate_url: NullableText().openapi({ description: 'null until a certificate is issued (no certificate service yet)' }),
+    certificate_url: NullableText().openapi({
+      description: "The certificate's download URL (GET /certificates/{id}/download) once issued; null before, and again once it is revoked",
+    }),
+    certificate_issued_at: NullableTimestamp().openapi({ description: 'When the certificate was issued; null while there is none (or it was revoked)' }),
     rating: nullable(z.number().int(), 0).openapi({ description: '1-5; null when not rated' }),
     review: NullableText().openapi({ description: 'null when none' }),
     reviewed_at: NullableTimestamp(),
