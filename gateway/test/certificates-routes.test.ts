@@ -257,6 +257,60 @@ describe('Certificate routes (gateway with a scripted certificate client)', () =
     expect(calls).toEqual([]);
   });
 
+  test('When the OpenAPI document is read, then every certificate route is there under Certificates with its schemas and the seed\'s verify example', async () => {
+    const doc = (await api.get('/openapi.json')).body;
+    const ops = [
+      ['get', `${C}/my-certificates`],
+      ['get', `${C}/verify/{certificate_number}`],
+      ['get', `${C}/issuer/jwks.json`],
+      ['get', '/.well-known/did.json'],
+      ['get', `${C}/status/{list_id}`],
+      ['get', `${C}/templates`],
+      ['post', `${C}/templates`],
+      ['patch', `${C}/templates/{template_id}`],
+      ['delete', `${C}/templates/{template_id}`],
+      ['get', `${C}/templates/{template_id}/preview`],
+      ['post', `${C}/generate/{enrollment_id}`],
+      ['get', `${C}/{certificate_id}`],
+      ['get', `${C}/{certificate_id}/download`],
+      ['get', `${C}/{certificate_id}/credential`],
+      ['delete', `${C}/{certificate_id}/revoke`],
+    ];
+    for (const [method, path] of ops) expect([method, path, doc.paths[path]?.[method]?.tags]).toEqual([method, path, ['Certificates']]);
+    expect(doc.tags.map((t: { name: string }) => t.name)).toContain('Certificates');
+
+    const verify = doc.paths[`${C}/verify/{certificate_number}`].get;
+    expect(verify.security).toEqual([]);
+    expect(Object.keys(verify.responses)).toEqual(expect.arrayContaining(['200', '422', '429']));
+    expect(verify.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/CertificateVerification');
+    const verification = doc.components.schemas.CertificateVerification;
+    expect(verification.example).toEqual({
+      valid: true,
+      certificate: {
+        certificate_number: 'CERT-20260217-ABC123',
+        student_name: 'Ahmed Hassan',
+        course_title: 'Python Programming Masterclass',
+        instructor_name: 'Mohamed Ali',
+        completion_date: '2026-02-15T14:30:00Z',
+        issued_by: 'LMS Platform',
+      },
+      message: 'Certificate is valid',
+    });
+    expect(Object.keys(doc.components.schemas.PublicCertificate.properties).sort()).toEqual(
+      ['certificate_number', 'completion_date', 'course_title', 'instructor_name', 'issued_by', 'student_name'],
+    );
+    const certificate = doc.components.schemas.Certificate;
+    for (const field of ['total_hours', 'final_grade', 'revoked_at', 'revocation_reason', 'credential_url']) {
+      expect([field, certificate.properties[field].type]).toEqual([field, ['string', 'null']]);
+    }
+    const download = doc.paths[`${C}/{certificate_id}/download`].get;
+    expect(Object.keys(download.responses['200'].content)).toEqual(['application/pdf']);
+    expect(Object.keys(download.responses)).toEqual(expect.arrayContaining(['401', '404', '503']));
+    expect(doc.paths[`${C}/templates`].post['x-roles']).toEqual(['admin']);
+    expect(Object.keys(doc.paths[`${C}/{certificate_id}/credential`].get.responses['200'].content)).toEqual(['application/json', 'application/vc+jwt']);
+    expect(Object.keys(doc.paths['/api/v1/analytics/export/my-progress'].get.responses['200'].content)).toContain('application/pdf');
+  });
+
   test('When my progress is exported as PDF, then the analytics service renders it and it is an attachment named my-progress.pdf', async () => {
     script.ExportStudentProgressPdf = () => ({ content: pdfBytes, filename: 'my-progress.pdf' });
     const res = await fetch(`${api.base}/api/v1/analytics/export/my-progress?format=pdf`, { headers: { authorization: `Bearer ${student.access}` } });
