@@ -219,3 +219,42 @@ test('When enrollment.completed names an unknown enrolment or one that is not co
     await publisher.close();
   }
 });
+
+test('When the open status list is half full, then the next certificate opens a new list (entries stay random and sparse) and allocations are counted per list', async () => {
+  await certifiedStudent(f, plainCourse); // a list exists (lists are created on first use)
+  const [open] = await f.db.query<{ id: number; size: number }>(`SELECT id, size FROM status_lists ORDER BY id DESC LIMIT 1`, { type: QueryTypes.SELECT });
+  await f.db.query(`UPDATE status_lists SET allocated = size / 2 WHERE id = :id`, { replacements: { id: open.id } });
+  const { enrollmentId } = await certifiedStudent(f, plainCourse);
+  const [row] = await certificateRows(f.db, enrollmentId);
+  expect(row.status_list_id).toBe(open.id + 1);
+  const lists = await f.db.query<{ id: number; size: number; allocated: number }>(`SELECT id, size, allocated FROM status_lists WHERE id = :id`, {
+    type: QueryTypes.SELECT,
+    replacements: { id: open.id + 1 },
+  });
+  expect(lists).toEqual([{ id: open.id + 1, size: open.size, allocated: 1 }]);
+});
+
+test('When the student account is deleted before its enrolment is certified, then enrollment.completed is acked and no certificate is issued', async () => {
+  const student = await f.newUser('student');
+  const enrollmentId = await enrol(f, student, plainCourse.courseId);
+  await completeCourse(f, student, plainCourse, enrollmentId);
+  await issuedCertificate(f, student, enrollmentId);
+  // forget the certificate (as if the completion had not been handled yet), then delete the account
+  await f.db.query(`DELETE FROM certificates WHERE enrollment_id = :enrollmentId`, { replacements: { enrollmentId } });
+  await f.auth.DeleteUser({ user_id: student.userId }, f.admin.auth);
+  const publisher = await eventPublisher(f.vhost.url, 'lms/enrollment');
+  try {
+    const late = publisher.event('enrollment.completed', enrollmentId, {
+      enrollment_id: enrollmentId,
+      student_id: student.userId,
+      course_id: plainCourse.courseId,
+      completed_at: new Date().toISOString(),
+    });
+    await publisher.publish(late);
+    await eventually(async () => expect(await handled(f.db, COMPLETION_QUEUE, late.id)).toBe(true), 20_000);
+    expect(await certificateRows(f.db, enrollmentId)).toEqual([]);
+    await expectGrpcError(f.certificate.GenerateCertificate({ enrollment_id: enrollmentId }, f.admin.auth), GrpcStatus.NOT_FOUND);
+  } finally {
+    await publisher.close();
+  }
+});
