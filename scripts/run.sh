@@ -2,8 +2,9 @@
 # Starts the fleet locally (after `make run` has installed, started the infrastructure and built),
 # creates the bootstrap admin and demo users, prints the URLs and credentials.
 #   scripts/run.sh         start (idempotent: already-running processes are kept)
-#   STORAGE_PROVIDER=s3 scripts/run.sh   media keeps its files in the local s3rver of scripts/infra.sh (bucket
-#                          lms-media-dev, created when missing) instead of .run/media (`make run S3=1` does the same)
+#   STORAGE_PROVIDER=s3 scripts/run.sh   media and certificate keep their files in the local s3rver of
+#                          scripts/infra.sh (buckets lms-media-dev and lms-certificates-dev, created when missing)
+#                          instead of .run/media and .run/certificates (`make run S3=1` does the same)
 #   scripts/run.sh stop    stop the processes this script started (by PID)
 #   scripts/run.sh status  show them with their memory (RSS)
 set -euo pipefail
@@ -17,7 +18,8 @@ mkdir -p "$RUN_DIR"
 # starts before the other is up; their clients connect lazily); each waits until the one before it is ready.
 # Its database is lms_<name>.
 SERVICES=("auth services/auth/dist/src/main.js 50051" "catalog services/catalog/dist/src/main.js 50052" "enrollment services/enrollment/dist/src/main.js 50053"
-  "quiz services/quiz/dist/src/main.js 50054" "analytics services/analytics/dist/src/main.js 50055" "media services/media/dist/src/main.js 50056")
+  "quiz services/quiz/dist/src/main.js 50054" "analytics services/analytics/dist/src/main.js 50055" "media services/media/dist/src/main.js 50056"
+  "certificate services/certificate/dist/src/main.js 50057")
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 
 log() { printf '[run] %s\n' "$*" >&2; }
@@ -82,13 +84,27 @@ if ! grep -q '^MEDIA_URL_SIGNING_SECRET=' "$SECRETS"; then
 fi
 set -a; . "$SECRETS"; set +a
 
-# media's storage: a directory under .run (git-ignored), or with STORAGE_PROVIDER=s3 the s3rver of infra.sh
-# (S3_ENDPOINT and its key come from `infra.sh env`).
+# media's and certificate's storage: directories under .run (git-ignored), or with STORAGE_PROVIDER=s3 the s3rver
+# of infra.sh (S3_ENDPOINT and its key come from `infra.sh env`), one bucket each: S3_BUCKET is media's, certificate
+# gets CERTIFICATE_S3_BUCKET as its S3_BUCKET (service_env below).
 export STORAGE_PROVIDER=${STORAGE_PROVIDER:-local} UPLOAD_DIR=${UPLOAD_DIR:-$RUN_DIR/media} PUBLIC_API_URL=${PUBLIC_API_URL:-http://localhost:$GATEWAY_PORT}
+export CERTIFICATE_DIR=${CERTIFICATE_DIR:-$RUN_DIR/certificates}
+CERTIFICATE_S3_BUCKET=${CERTIFICATE_S3_BUCKET:-lms-certificates-dev}
 if [ "$STORAGE_PROVIDER" = s3 ]; then
   [ -n "${S3_ENDPOINT:-}" ] || { log "STORAGE_PROVIDER=s3 needs S3_ENDPOINT (scripts/infra.sh env exports the local s3rver's)"; exit 1; }
   export S3_BUCKET=${S3_BUCKET:-lms-media-dev} S3_CREATE_BUCKET=${S3_CREATE_BUCKET:-true}
 fi
+# Settings of one process only (`env` arguments). certificate: its own bucket; its credential signing key is
+# generated once and kept in lms_certificate (development), so none is configured here.
+service_env() {
+  case "$1" in
+    certificate) [ "$STORAGE_PROVIDER" = s3 ] && echo "S3_BUCKET=$CERTIFICATE_S3_BUCKET" ;;
+  esac
+  return 0
+}
+storage_of() { # name dir bucket
+  if [ "$STORAGE_PROVIDER" = s3 ]; then echo "s3rver bucket $3"; else echo "${2#"$REPO"/}"; fi
+}
 
 wait_grpc() { # name address
   for _ in $(seq 1 150); do
@@ -120,12 +136,13 @@ done
 for entry in "${SERVICES[@]}"; do
   read -r name entry_point port <<<"$entry"
   if is_running "$name"; then log "$name already running"; continue; fi
-  DATABASE_URL="$PG_BASE/lms_$name" GRPC_PORT="$port" nohup node "$entry_point" >>"$RUN_DIR/$name.log" 2>&1 &
+  # shellcheck disable=SC2046 # one VAR=value word per line of service_env
+  env DATABASE_URL="$PG_BASE/lms_$name" GRPC_PORT="$port" $(service_env "$name") nohup node "$entry_point" >>"$RUN_DIR/$name.log" 2>&1 &
   echo $! > "$RUN_DIR/$name.pid"
   wait_grpc "$name" "127.0.0.1:$port"
   log "$name ready on 127.0.0.1:$port (log: .run/$name.log)"
 done
-if [ "$STORAGE_PROVIDER" = s3 ]; then log "media stores files in $S3_ENDPOINT bucket $S3_BUCKET"; else log "media stores files in ${UPLOAD_DIR#"$REPO"/}"; fi
+log "media stores files in $(storage_of media "$UPLOAD_DIR" "${S3_BUCKET:-}"), certificate its PDFs in $(storage_of certificate "$CERTIFICATE_DIR" "$CERTIFICATE_S3_BUCKET")"
 
 if [ "$analytics_rebuild" = true ]; then
   if [ -f services/analytics/dist/src/cli/rebuild.js ]; then
@@ -169,13 +186,15 @@ LMS Fleet is running.
   API        $BASE/api/v1
   Docs       $BASE/docs      (OpenAPI: $BASE/openapi.json)
   Health     $BASE/healthz   $BASE/readyz
-  Files      $BASE/api/v1/files/upload (multipart), stored in $([ "$STORAGE_PROVIDER" = s3 ] && echo "s3rver bucket $S3_BUCKET" || echo "${UPLOAD_DIR#"$REPO"/}")
+  Files      $BASE/api/v1/files/upload (multipart), stored in $(storage_of media "$UPLOAD_DIR" "${S3_BUCKET:-}")
+  Certificates $BASE/api/v1/certificates/my-certificates, PDFs in $(storage_of certificate "$CERTIFICATE_DIR" "$CERTIFICATE_S3_BUCKET")
+               verify: $BASE/api/v1/certificates/verify/<number>   issuer: $BASE/.well-known/did.json
   Logs       .run/*.log      Stop: make stop
 
 Demo accounts (local only; passwords generated into .run/secrets.env):
   admin       $ADMIN_EMAIL           $ADMIN_PASSWORD
   instructor  instructor@lms.local   $DEMO_PASSWORD
-  student     student@lms.local      $DEMO_PASSWORD
+  student     student@lms.local      $DEMO_PASSWORD   (also student2@, student3@)
 
 EOT
 status_all
