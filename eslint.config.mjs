@@ -39,8 +39,15 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    // The one place each process reads its environment; the kit's test support reads the test servers' URLs.
-    files: ['libs/kit/src/config/**/*.ts', 'services/*/src/config.ts', 'gateway/src/config.ts', 'libs/kit/src/telemetry/**/*.ts', 'libs/kit/src/testing/**/*.ts'],
+    // The one place each process reads its environment; the test support (kit, testing-fleet) reads the test servers' settings.
+    files: [
+      'libs/kit/src/config/**/*.ts',
+      'services/*/src/config.ts',
+      'gateway/src/config.ts',
+      'libs/kit/src/telemetry/**/*.ts',
+      'libs/kit/src/testing/**/*.ts',
+      'libs/testing-fleet/src/**/*.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
 );
