@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { ConfigError } from '@lms/kit/config';
-import { keyIdOf, parseSigningKey } from '../src/app/credentials/issuer-keyring';
+import { createIssuerKeyring, keyIdOf, parseSigningKey } from '../src/app/credentials/issuer-keyring';
 import { loadCertificateConfig } from '../src/config';
 import { didDocument, issuerDid, jwks } from '../src/domain/credentials/issuer-did';
 import { openBadgeCredential } from '../src/domain/credentials/open-badge';
@@ -71,6 +71,12 @@ describe('signing key', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
     expect(() => parseSigningKey(rsa)).toThrow(ConfigError);
     expect(() => parseSigningKey('not a key')).toThrow(ConfigError);
+  });
+
+  it('a malformed configured key fails when the keyring is built (service start), not at the first credential', () => {
+    const config = { ...loadCertificateConfig({ NODE_ENV: 'test' }), CREDENTIAL_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\\nbroken\\n-----END PRIVATE KEY-----' };
+    const unused = { run: () => Promise.reject(new Error('not reached')), read: {} } as never;
+    expect(() => createIssuerKeyring({ config, units: unused, logger: {} as never, clock: () => new Date() })).toThrow(ConfigError);
   });
 
   it('production without CREDENTIAL_SIGNING_KEY is a configuration error', () => {

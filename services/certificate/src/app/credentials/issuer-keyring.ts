@@ -42,20 +42,20 @@ export function parseSigningKey(pem: string): KeyObject {
  * published, so credentials they signed keep verifying after a rotation.
  */
 export function createIssuerKeyring(deps: { config: CertificateConfig; units: IssuerKeyUnits; logger: Logger; clock: () => Date }): IssuerKeyring {
+  // parsed now, so a malformed key stops the service at start-up rather than failing its first credential
+  const configured = deps.config.CREDENTIAL_SIGNING_KEY ? parseSigningKey(deps.config.CREDENTIAL_SIGNING_KEY) : undefined;
   let settled: Promise<IssuerKey> | undefined;
 
   const settle = (): Promise<IssuerKey> =>
     deps.units.run(async (uow) => {
       await uow.issuerKeys.lockForSetUp();
       const now = deps.clock();
-      const configured = deps.config.CREDENTIAL_SIGNING_KEY;
       if (configured) {
-        const privateKey = parseSigningKey(configured);
-        const publicJwk = publicJwkOf(privateKey);
+        const publicJwk = publicJwkOf(configured);
         const kid = keyIdOf(publicJwk);
         await uow.issuerKeys.insertIfAbsent({ kid, publicJwk, privatePkcs8: null, createdAt: now, retiredAt: null });
         await uow.issuerKeys.activateOnly(kid, now);
-        return { kid, privateKey, publicJwk };
+        return { kid, privateKey: configured, publicJwk };
       }
       const stored = (await uow.issuerKeys.all()).find((key): key is IssuerKeyRecord & { privatePkcs8: string } => !key.retiredAt && !!key.privatePkcs8);
       if (stored) {
@@ -71,16 +71,18 @@ export function createIssuerKeyring(deps: { config: CertificateConfig; units: Is
       return { kid, privateKey, publicJwk };
     });
 
+  const current = (): Promise<IssuerKey> => {
+    settled ??= settle().catch((err: unknown) => {
+      settled = undefined; // a database hiccup at first use must not pin a rejected key for the process's life
+      throw err;
+    });
+    return settled;
+  };
+
   return {
-    current() {
-      settled ??= settle().catch((err: unknown) => {
-        settled = undefined; // a database hiccup at first use must not pin a rejected key for the process's life
-        throw err;
-      });
-      return settled;
-    },
+    current,
     async publicKeys() {
-      await this.current(); // a fresh database publishes the key it is about to sign with
+      await current(); // a fresh database publishes the key it is about to sign with
       const keys = await deps.units.read.issuerKeys.all();
       return keys.map((key) => ({ kid: key.kid, publicJwk: key.publicJwk, retired: !!key.retiredAt }));
     },
