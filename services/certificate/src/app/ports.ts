@@ -1,4 +1,4 @@
-import type { KeyObject } from 'node:crypto';
+import type { JsonWebKey, KeyObject } from 'node:crypto';
 
 /**
  * HTML → PDF. One implementation (infra/renderer: puppeteer-core driving Debian's Chromium): one browser per
