@@ -11,10 +11,11 @@ async function call(method, path, body, token) {
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
-    // The gateway's per-client limits apply to this script too: wait as told and try again.
-    if (res.status === 429 && attempt < 3) {
-      const wait = Math.min(Number(res.headers.get('retry-after')) || 5, 60);
-      console.log(`[demo] rate limited, waiting ${wait} s`);
+    // The gateway's per-client limits apply to this script too, and a busy machine can make a service miss its
+    // deadline (503): wait as told and try again (a retried create then answers 409, which the callers accept).
+    if ((res.status === 429 || res.status === 503) && attempt < 3) {
+      const wait = Math.min(Number(res.headers.get('retry-after')) || (res.status === 429 ? 5 : 2), 60);
+      console.log(`[demo] ${res.status === 429 ? 'rate limited' : `${method} ${path}: 503`}, waiting ${wait} s`);
       await new Promise((resolve) => setTimeout(resolve, wait * 1000));
       continue;
     }
@@ -30,6 +31,8 @@ async function main() {
     { email: 'instructor@lms.local', full_name: 'Ines Instructor', role: 'instructor' },
     { email: 'student@lms.local', full_name: 'Sami Student', role: 'student' },
     { email: 'student2@lms.local', full_name: 'Layla Learner', role: 'student' },
+    // An Arabic name: her certificate shows it right to left (Noto Naskh Arabic in the certificate image).
+    { email: 'student3@lms.local', full_name: 'ليلى عبد الله', role: 'student' },
   ];
   for (const user of demo) {
     const res = await call('POST', '/users', { ...user, password: demoPassword }, admin);
@@ -40,6 +43,7 @@ async function main() {
   const courses = await demoCourses(demoPassword);
   await demoMedia(courses, demoPassword);
   await demoLearning(courses, demoPassword);
+  await demoCertificates(courses, demoPassword, admin);
 }
 
 const COURSES = [
@@ -399,6 +403,105 @@ async function demoLearning(courses, demoPassword) {
   const ts = courses['typescript-for-backend-engineers'];
   console.log(`[demo] analytics: ${base}/api/v1/analytics/my-dashboard (as student@lms.local),`);
   console.log(`[demo]            ${base}/api/v1/analytics/courses/${ts.courseId} (as instructor@lms.local)`);
+}
+
+/**
+ * Certificates: the demo student finishes the TypeScript course (the lessons left open by the journey above; the
+ * quiz lesson counts once the quiz is passed) and the Arabic-named learner finishes the calligraphy course. Completing
+ * an enrolment makes enrollment publish enrollment.completed, on which the certificate service issues a certificate
+ * and renders its PDF; this waits for both and prints the number, the public verification URL and the download URL.
+ * An enrolment completed before the certificate service existed has no certificate: the admin generates it
+ * (POST /certificates/generate/{enrollment_id}, what the route is for). Running this again changes nothing.
+ */
+const GRADUATES = [
+  { email: 'student@lms.local', slug: 'typescript-for-backend-engineers' },
+  { email: 'student3@lms.local', slug: 'arabic-calligraphy-basics' },
+];
+
+async function demoCertificates(courses, demoPassword, admin) {
+  const probe = await call('GET', '/certificates/my-certificates', undefined, admin);
+  if (probe.status === 404 || probe.status === 503) {
+    console.log(`[demo] no certificates: the gateway answers ${probe.status} on /certificates (certificate not deployed?)`);
+    return;
+  }
+  for (const { email, slug } of GRADUATES) {
+    const token = must(await call('POST', '/auth/login', { email, password: demoPassword }), `${email} login`, 200).access_token;
+    const course = courses[slug];
+    const enrollment = await finishCourse(token, email, slug, course);
+    if (!enrollment) continue;
+    const certificate = await awaitCertificate(token, admin, email, enrollment);
+    if (!certificate) continue;
+    const pdf = await awaitPdf(token, certificate);
+    console.log(`[demo] ${email} (${certificate.student_name}) holds certificate ${certificate.certificate_number} for "${certificate.course_title}"`);
+    console.log(`[demo]   verify (public): ${base}/api/v1/certificates/verify/${certificate.certificate_number}`);
+    console.log(`[demo]   download (as ${email}): ${base}/api/v1/certificates/${certificate.id}/download${pdf ? ` (PDF ${pdf} bytes)` : ' (PDF still rendering)'}`);
+  }
+  console.log(`[demo] issuer (did:web): ${base}/.well-known/did.json`);
+}
+
+/** Completes every lesson of the course still open (the quiz lesson only through a passed quiz). Returns the enrolment. */
+async function finishCourse(token, email, slug, course) {
+  const mine = must(await call('GET', '/enrollments/my-courses?page=1&page_size=100', undefined, token), 'listing my courses', 200).enrollments;
+  let enrollment = mine.find((e) => e.course_id === course.courseId);
+  if (!enrollment) enrollment = must(await call('POST', '/enrollments', { course_id: course.courseId }, token), `enrolling ${email} in ${slug}`, 201);
+  if (enrollment.status === 'completed') return enrollment;
+  const progress = must(await call('GET', `/enrollments/${enrollment.id}/progress`, undefined, token), 'reading progress', 200);
+  const quizLessons = new Set(COURSES.find((c) => c.slug === slug).lessons.filter((l) => l.lesson_type === 'quiz').map((l) => course.lessons[l.title]));
+  const lessonsPath = `/enrollments/${enrollment.id}/lessons`;
+  let completed = 0;
+  for (const lesson of progress.lessons) {
+    if (lesson.progress.status === 'completed' || quizLessons.has(lesson.lesson_id)) continue;
+    must(await call('POST', `${lessonsPath}/${lesson.lesson_id}/start`, undefined, token), 'starting a lesson', 200);
+    must(await call('PUT', `${lessonsPath}/${lesson.lesson_id}/progress`, { time_spent_seconds: 240 }, token), 'time on a lesson', 200);
+    must(await call('POST', `${lessonsPath}/${lesson.lesson_id}/complete`, undefined, token), 'completing a lesson', 200);
+    completed++;
+  }
+  const after = must(await call('GET', `/enrollments/${enrollment.id}`, undefined, token), 'reading the enrolment', 200);
+  if (after.status !== 'completed') {
+    console.log(`[demo] ${email} has not finished ${slug} (${after.progress_percentage}%: the quiz not passed?): no certificate`);
+    return null;
+  }
+  if (completed) console.log(`[demo] ${email} completed ${slug} (${completed} more lessons)`);
+  return after;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The certificate of the enrolment: issued by the service on enrollment.completed (waited for), else generated by the admin. */
+async function awaitCertificate(token, admin, email, enrollment) {
+  const find = async () =>
+    must(await call('GET', '/certificates/my-certificates', undefined, token), 'listing my certificates', 200).certificates.find(
+      (c) => c.course_id === enrollment.course_id,
+    );
+  for (let waited = 0; waited < 20_000; waited += 500) {
+    const found = await find();
+    if (found) return found;
+    await sleep(500);
+  }
+  console.log(`[demo] no certificate for ${email} after 20 s (completed before the certificate service ran?): the admin generates it`);
+  const generated = await call('POST', `/certificates/generate/${enrollment.id}`, undefined, admin);
+  if (generated.status !== 200) {
+    console.log(`[demo] generating ${email}'s certificate: ${generated.status} ${JSON.stringify(generated.body)}`);
+    return null;
+  }
+  return generated.body;
+}
+
+/** Downloads the certificate's PDF once rendered (503 + Retry-After meanwhile). Returns its size, or null after ~60 s. */
+async function awaitPdf(token, certificate) {
+  for (let waited = 0; waited < 60_000; ) {
+    const res = await fetch(`${base}/api/v1/certificates/${certificate.id}/download`, { headers: { authorization: `Bearer ${token}` } });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (res.status === 200) {
+      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error(`certificate ${certificate.certificate_number}: the download is not a PDF`);
+      return bytes.length;
+    }
+    if (res.status !== 503) throw new Error(`downloading certificate ${certificate.certificate_number}: ${res.status} ${bytes.toString('utf8').slice(0, 300)}`);
+    const wait = Math.min(Number(res.headers.get('retry-after')) || 2, 5) * 1000;
+    await sleep(wait);
+    waited += wait;
+  }
+  return null;
 }
 
 main().catch((err) => {
