@@ -183,7 +183,7 @@ test('When GenerateCertificate is refused: an incomplete enrolment → FAILED_PR
   expect(notCompleted.message).toBe('Course not completed yet');
   await expectGrpcError(generate(randomUUID(), f.admin.auth), GrpcStatus.NOT_FOUND, 'CERTIFICATE.ENROLLMENT_NOT_FOUND');
   await expectGrpcError(generate('not-a-uuid', f.admin.auth), GrpcStatus.INVALID_ARGUMENT);
-  await expectGrpcError(generate(incomplete, student.auth), GrpcStatus.PERMISSION_DENIED);
+  await expectGrpcError(generate(incomplete, student.auth), GrpcStatus.PERMISSION_DENIED, 'CERTIFICATE.ADMIN_ONLY');
   await expectGrpcError(generate(incomplete, f.instructor.auth), GrpcStatus.PERMISSION_DENIED);
   await expectGrpcError(generate(incomplete), GrpcStatus.UNAUTHENTICATED);
   expect(await certificateRows(f.db, incomplete)).toEqual([]);

@@ -16,16 +16,14 @@ export const CertificateErrors = {
   courseNotCompleted: () => new PreconditionError('Course not completed yet', 'CERTIFICATE.COURSE_NOT_COMPLETED'),
   pdfPending: (retryAfterSeconds: number) =>
     new PreconditionError("The certificate's PDF is being generated", 'CERTIFICATE.PDF_PENDING', { retry_after_seconds: retryAfterSeconds }),
+  /** Generate, revoke, templates: the platform's administrators only. */
   adminOnly: () => new PermissionDeniedError('Only an administrator can do this', 'CERTIFICATE.ADMIN_ONLY'),
   callerNotAllowed: () => new PermissionDeniedError('This call is not open to the calling service', 'CERTIFICATE.CALLER_NOT_ALLOWED'),
   templateNotFound: () => new NotFoundError('Template not found', 'CERTIFICATE.TEMPLATE_NOT_FOUND'),
   builtInTemplateReadOnly: () => new PreconditionError('The built-in template cannot be changed or deleted', 'CERTIFICATE.TEMPLATE_READ_ONLY'),
   renderFailed: (cause?: unknown) => new UnavailableError('The PDF could not be rendered', 'CERTIFICATE.RENDER_FAILED', cause),
   renderBusy: () => new AppError('unavailable', 'The PDF renderer is busy, try again shortly', { code: 'CERTIFICATE.RENDER_BUSY' }),
-  storageUnavailable: (cause?: unknown) => new UnavailableError('Certificate storage is unavailable', 'CERTIFICATE.STORAGE_UNAVAILABLE', cause),
-  upstreamUnavailable: (service: string, cause?: unknown) =>
-    new UnavailableError(`The ${service} service is unavailable`, 'CERTIFICATE.UPSTREAM_UNAVAILABLE', cause),
   statusListNotFound: () => new NotFoundError('Status list not found', 'CERTIFICATE.STATUS_LIST_NOT_FOUND'),
-  /** Every status list is full (STATUS_LIST_SIZE × lists): should not happen; allocation fails loudly. */
+  /** No free entry in many random draws of a list below half full: should never happen; issuing fails loudly. */
   statusListsExhausted: () => new AppError('internal', 'No status-list index left', { code: 'CERTIFICATE.STATUS_LIST_EXHAUSTED' }),
 };

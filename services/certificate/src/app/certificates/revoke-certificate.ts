@@ -1,4 +1,4 @@
-import { requireRole, type Caller } from '@lms/kit/auth';
+import type { Caller } from '@lms/kit/auth';
 import type { CertificateRecord } from '../../domain/certificate.entities';
 import { CertificateErrors } from '../../domain/certificate.errors';
 import { certificateRevoked } from '../../domain/certificate.events';
@@ -17,7 +17,7 @@ export interface RevokeCertificateCommand {
  * nothing and publishes nothing (the row is locked: two revocations at once publish one event). Unknown → NOT_FOUND.
  */
 export async function revokeCertificate(uow: CertificateUnitOfWork, ports: CertificatePorts, caller: Caller, command: RevokeCertificateCommand): Promise<CertificateRecord> {
-  requireRole(caller, 'admin');
+  if (caller.role !== 'admin') throw CertificateErrors.adminOnly();
   const check = new Checker();
   const id = check.uuid('certificate_id', command.certificateId);
   const reason = check.revocationReason('reason', command.reason);

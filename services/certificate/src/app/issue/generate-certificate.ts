@@ -1,4 +1,5 @@
-import { requireRole, type Caller } from '@lms/kit/auth';
+import type { Caller } from '@lms/kit/auth';
+import { CertificateErrors } from '../../domain/certificate.errors';
 import { checkedId } from '../../domain/validation';
 import { rerequestRenderIfStale } from '../certificates/rerequest-render';
 import type { CertificateDeps } from '../deps';
@@ -12,7 +13,7 @@ import { issueCertificate, type IssueOutcome } from './issue-certificate';
  * completion consumer, one of them creates it and the other returns it.
  */
 export async function generateCertificate(deps: CertificateDeps, caller: Caller, rawEnrollmentId: string): Promise<IssueOutcome> {
-  requireRole(caller, 'admin');
+  if (caller.role !== 'admin') throw CertificateErrors.adminOnly();
   const enrollmentId = checkedId('enrollment_id', rawEnrollmentId);
   const existing = await deps.units.read.certificates.findByEnrollment(enrollmentId);
   if (existing) {
