@@ -258,3 +258,28 @@ test('When the student account is deleted before its enrolment is certified, the
     await publisher.close();
   }
 });
+
+test('When an admin generates the certificate of a completed enrolment that has none, then it is issued via admin (snapshot gathered as the service, not as the admin), created true, and published', async () => {
+  const { student, enrollmentId, certificate: first } = await certifiedStudent(f, plainCourse);
+  // as if the completion had never been handled
+  await f.db.query(`DELETE FROM certificates WHERE enrollment_id = :enrollmentId`, { replacements: { enrollmentId } });
+  const generated = await f.certificate.GenerateCertificate({ enrollment_id: enrollmentId }, f.admin.auth);
+  expect(generated.created).toBe(true);
+  expect(generated.certificate).toMatchObject({
+    enrollment_id: enrollmentId,
+    student_id: student.userId,
+    student_name: student.fullName,
+    course_title: plainCourse.title,
+    instructor_name: f.instructor.fullName,
+    completion_date: first.completion_date,
+    final_grade: 'Pass',
+    is_verified: 'valid',
+    pdf_status: 'pending',
+  });
+  expect(generated.certificate!.id).not.toBe(first.id);
+  const [row] = await certificateRows(f.db, enrollmentId);
+  expect(row).toMatchObject({ issued_via: 'admin', issued_by_user_id: f.admin.userId });
+  const issued = await events.waitFor('certificate.issued', (d) => d.certificate_id === generated.certificate!.id);
+  expect(issued.data.issued_via).toBe('admin');
+  await events.waitFor('certificate.render_requested', (d) => d.certificate_id === generated.certificate!.id);
+});
