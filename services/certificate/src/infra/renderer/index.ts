@@ -233,7 +233,9 @@ class ChromiumRenderer implements PdfRenderer {
       if (request.isInterceptResolutionHandled()) return;
       const url = request.url();
       if (url.startsWith('data:') || url === 'about:blank') void request.continue().catch(() => undefined);
-      else void request.abort('blockedbyclient').catch(() => undefined);
+      // ERR_ABORTED, not "blocked": a blocked navigation (a <meta refresh>) would replace the document by an error
+      // page, an aborted one is dropped and the document stays.
+      else void request.abort('aborted').catch(() => undefined);
     });
     return page;
   }
@@ -267,6 +269,7 @@ async function printPdf(page: Page, html: string, landscape: boolean): Promise<B
   await page.setContent(html, { waitUntil: 'load' });
   // Runs in puppeteer's isolated world over CDP: disabling the page's scripts does not block it.
   await page.evaluate('document.fonts.ready.then(() => true)');
+  if (page.url() !== 'about:blank') throw new Error(`the document navigated away (${page.url().slice(0, 100)})`);
   const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, landscape, format: 'A4' });
   return Buffer.from(pdf);
 }

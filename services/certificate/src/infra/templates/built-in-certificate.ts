@@ -20,7 +20,7 @@ body {
 }
 .card {
   position: relative; width: 100%; height: 100%; background: #fff;
-  border: 10px solid #667eea; border-radius: 20px; padding: 9mm 16mm 8mm;
+  border: 10px solid #667eea; border-radius: 20px; padding: 8mm 14mm 6mm;
   display: flex; flex-direction: column; align-items: center; text-align: center; overflow: hidden;
 }
 .corner { position: absolute; width: 42mm; height: 42mm; opacity: 0.1; }
@@ -40,21 +40,22 @@ body {
 .details { display: flex; gap: 14mm; justify-content: center; }
 .detail .label { font-size: 11px; text-transform: uppercase; letter-spacing: 1px; color: #999; }
 .detail .value { font-size: 15px; font-weight: bold; color: #333; margin-top: 1mm; }
-.signatures { display: flex; gap: 40mm; justify-content: center; margin-top: auto; margin-bottom: 2mm; }
+.signatures { display: flex; gap: 40mm; justify-content: center; margin-top: auto; }
 .signature { width: 62mm; }
 .signature .line { border-top: 2px solid #333; margin-bottom: 1.5mm; }
 .signature .who { font-size: 15px; font-weight: bold; }
 .signature .role { font-size: 12px; color: #666; }
+.bottom { width: 100%; display: flex; justify-content: space-between; align-items: flex-end; margin-top: 4mm; }
 .seal {
-  position: absolute; left: 14mm; bottom: 10mm; width: 30mm; height: 30mm; border-radius: 50%;
+  flex: none; width: 28mm; height: 28mm; border-radius: 50%; margin-left: 2mm;
   background: linear-gradient(135deg, #667eea 0%, #764ba2 100%); color: #fff;
   display: flex; align-items: center; justify-content: center; text-align: center;
   font-size: 10px; font-weight: bold; letter-spacing: 1px; line-height: 1.4;
   box-shadow: 0 0 0 3px #fff, 0 0 0 5px #667eea;
 }
-.verification { position: absolute; right: 12mm; bottom: 8mm; display: flex; align-items: flex-end; gap: 3mm; text-align: right; }
-.verification .facts { font-size: 9.5px; color: #666; line-height: 1.5; max-width: 75mm; word-break: break-all; }
-.qr svg { display: block; width: 26mm; height: 26mm; }
+.verification { display: flex; align-items: flex-end; gap: 3mm; text-align: right; }
+.verification .facts { font-size: 9px; color: #666; line-height: 1.5; max-width: 150mm; overflow-wrap: anywhere; }
+.qr svg { display: block; width: 24mm; height: 24mm; }
 `;
 
 const HTML = `<div class="card">
@@ -79,14 +80,16 @@ const HTML = `<div class="card">
     <div class="signature"><div class="line"></div><div class="who"><span dir="auto">{{signature_name}}</span></div><div class="role">Platform Director</div></div>
     <div class="signature"><div class="line"></div><div class="who"><span dir="auto">{{instructor_name}}</span></div><div class="role">Course Instructor</div></div>
   </div>
-  <div class="seal">VERIFIED<br>CERTIFICATE</div>
-  <div class="verification">
-    <div class="facts">
-      <div>Certificate No: {{certificate_number}}</div>
-      <div>Issued: {{issued_date}}</div>
-      <div>Verify at: {{verification_url}}</div>
+  <div class="bottom">
+    <div class="seal">VERIFIED<br>CERTIFICATE</div>
+    <div class="verification">
+      <div class="facts">
+        <div>Certificate No: {{certificate_number}}</div>
+        <div>Issued: {{issued_date}}</div>
+        <div>Verify at: {{verification_url}}</div>
+      </div>
+      <div class="qr">{{qr_code}}</div>
     </div>
-    <div class="qr">{{qr_code}}</div>
   </div>
 </div>`;
 
