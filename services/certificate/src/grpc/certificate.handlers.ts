@@ -5,6 +5,7 @@ import { listMyCertificates } from '../app/certificates/list-my-certificates';
 import { revokeCertificate } from '../app/certificates/revoke-certificate';
 import { verifyCertificate } from '../app/certificates/verify-certificate';
 import { generateCertificate } from '../app/issue/generate-certificate';
+import type { CertificateRecord } from '../domain/certificate.entities';
 import { certificateMessage, verificationMessage } from './certificate.mappers';
 import { credentialHandlers } from './credential.handlers';
 import type { CertificateHandlers } from './handler-types';
@@ -19,7 +20,7 @@ export type { CertificateHandlers } from './handler-types';
  */
 export function certificateHandlers(deps: CertificateDeps): CertificateHandlers {
   const caller = (authorization: string | undefined) => deps.verifier.verify(authorization);
-  const view = (certificate: Parameters<typeof certificateMessage>[1]) => certificateMessage(deps.config, certificate);
+  const view = (certificate: CertificateRecord) => certificateMessage(deps.config, certificate);
   return {
     ListMyCertificates: async (_req, call) => {
       const certificates = await listMyCertificates(deps, await caller(call.authorization));

@@ -27,8 +27,9 @@ export async function revokeCertificate(uow: CertificateUnitOfWork, ports: Certi
   if (!certificate) throw CertificateErrors.notFound();
   if (certificate.status === 'revoked') return certificate;
 
-  const revoked = await uow.certificates.markRevoked(id, { revokedAt: ports.clock(), reason, revokedBy: caller.userId });
-  await uow.emit(certificateRevoked({ ...revoked, revokedAt: revoked.revokedAt ?? ports.clock(), revocationReason: reason }));
+  const revokedAt = ports.clock();
+  const revoked = await uow.certificates.markRevoked(id, { revokedAt, reason, revokedBy: caller.userId });
+  await uow.emit(certificateRevoked({ ...revoked, revokedAt, revocationReason: reason }));
   ports.logger.info({ certificateId: id, revokedBy: caller.userId }, 'certificate revoked');
   return revoked;
 }
