@@ -1,0 +1,102 @@
+import { eventually } from '@lms/kit/testing';
+import type { PdfRenderer } from '../src/app/ports';
+import { newRenderer, pdfText } from './render-support';
+
+/**
+ * The renderer's browser lifecycle against the real Chromium: one shared launch, a browser killed mid-render, a
+ * render past RENDER_TIMEOUT_MS, recycling, the bounded queue, and a close() that cannot hang. One browser at a
+ * time (each test closes its renderer).
+ */
+jest.setTimeout(240_000);
+
+const tiny = (text: string) => `<!DOCTYPE html><html><body><p>${text}</p></body></html>`;
+/** Thousands of pages of text: seconds of layout and printing. */
+const heavy = (rows: number) => `<!DOCTYPE html><html><body>${'<div style="font: 12px serif">lorem ipsum dolor sit amet, consectetur adipiscing elit</div>'.repeat(rows)}</body></html>`;
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function withRenderer(env: Record<string, string>, fn: (renderer: PdfRenderer) => Promise<void>) {
+  const renderer = newRenderer(env);
+  try {
+    await fn(renderer);
+  } finally {
+    await renderer.close();
+  }
+}
+
+it('launches one browser for concurrent first renders; a browser killed mid-render fails that render and the next one relaunches', () =>
+  withRenderer({ RENDER_CONCURRENCY: '2' }, async (renderer) => {
+    expect(renderer.stats()).toMatchObject({ browserPid: null, launches: 0 });
+    const first = await Promise.all([1, 2, 3].map((n) => renderer.render(tiny(`first ${n}`), { landscape: true })));
+    expect(await pdfText(first[2])).toContain('first 3');
+    expect(renderer.stats()).toMatchObject({ launches: 1, rendered: 3, inFlight: 0 });
+    const pid = renderer.stats().browserPid!;
+
+    const outcome = renderer.render(heavy(8000), { landscape: true }).then(
+      () => 'rendered',
+      (err: unknown) => err,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(renderer.stats().inFlight).toBe(1);
+    process.kill(pid, 'SIGKILL');
+    expect(await outcome).toMatchObject({ code: 'CERTIFICATE.RENDER_FAILED' });
+
+    const after = await renderer.render(tiny('after the crash'), { landscape: true });
+    expect(await pdfText(after)).toContain('after the crash');
+    expect(renderer.stats()).toMatchObject({ launches: 2, failed: 1 });
+    expect(renderer.stats().browserPid).not.toBe(pid);
+  }));
+
+it('abandons a render past RENDER_TIMEOUT_MS and stays usable', () =>
+  withRenderer({ RENDER_TIMEOUT_MS: '2000' }, async (renderer) => {
+    await renderer.render(tiny('warm'), { landscape: true }); // the launch is not part of a render's time
+    const started = Date.now();
+    await expect(renderer.render(heavy(30000), { landscape: true })).rejects.toMatchObject({ code: 'CERTIFICATE.RENDER_FAILED' });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const next = await renderer.render(tiny('still usable'), { landscape: true });
+    expect(await pdfText(next)).toContain('still usable');
+    expect(renderer.stats()).toMatchObject({ launches: 1, failed: 1, rendered: 2 });
+  }));
+
+it('replaces the browser after BROWSER_RECYCLE_AFTER documents, never running two', () =>
+  withRenderer({ BROWSER_RECYCLE_AFTER: '3' }, async (renderer) => {
+    const pids = new Set<number>();
+    for (let n = 1; n <= 7; n++) {
+      await renderer.render(tiny(`document ${n}`), { landscape: true });
+      pids.add(renderer.stats().browserPid!);
+    }
+    expect(renderer.stats()).toMatchObject({ launches: 3, rendered: 7 });
+    expect(pids.size).toBe(3);
+    const current = renderer.stats().browserPid!;
+    await eventually(() => expect([...pids].filter(isAlive)).toEqual([current]));
+  }));
+
+it('refuses renders beyond the bounded queue at once (RENDER_BUSY) and renders the rest', () =>
+  withRenderer({ RENDER_CONCURRENCY: '1' }, async (renderer) => {
+    // one rendering + RENDER_CONCURRENCY × 16 waiting; the 18th is refused
+    const outcomes = await Promise.allSettled(Array.from({ length: 18 }, (_, n) => renderer.render(tiny(`queued ${n}`), { landscape: true })));
+    const refused = outcomes.filter((o) => o.status === 'rejected');
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'CERTIFICATE.RENDER_BUSY' });
+    expect(renderer.stats()).toMatchObject({ rendered: 17, queued: 0, inFlight: 0 });
+  }));
+
+it('close() kills a browser that does not answer within 5 s', async () => {
+  const renderer = newRenderer();
+  await renderer.render(tiny('before'), { landscape: true });
+  const pid = renderer.stats().browserPid!;
+  process.kill(pid, 'SIGSTOP'); // hangs: it can neither answer Browser.close nor exit
+  const started = Date.now();
+  await renderer.close();
+  expect(Date.now() - started).toBeLessThan(15_000);
+  await eventually(() => expect(isAlive(pid)).toBe(false));
+  await renderer.close(); // idempotent
+  expect(renderer.stats().browserPid).toBeNull();
+});
