@@ -128,6 +128,7 @@ p::after { content: url(file:///etc/hostname); }`;
       // give stray requests a moment to land before concluding there were none
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(server.requests).toEqual([]);
+      expect(server.connections()).toBe(0); // not even a preconnect
     } finally {
       await server.close();
     }

@@ -67,19 +67,27 @@ export function decodeQr(pdf: Buffer): Promise<string | null> {
 }
 
 /** A local HTTP server that records every request it gets: a template must never reach it. */
-export async function startRecordingServer(): Promise<{ port: number; requests: string[]; close(): Promise<void> }> {
+export async function startRecordingServer(): Promise<{ port: number; requests: string[]; connections: () => number; close(): Promise<void> }> {
   const requests: string[] = [];
+  let connections = 0;
   const server: Server = createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
     res.setHeader('content-type', req.url?.endsWith('.css') ? 'text/css' : 'text/plain');
     res.end(req.url?.endsWith('.css') ? 'body::after { content: "LEAKED-CSS"; }' : 'LEAKED');
   });
-  server.on('connection', (socket) => socket.unref());
+  server.on('connection', (socket) => {
+    connections++;
+    socket.unref();
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
     requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    connections: () => connections,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
