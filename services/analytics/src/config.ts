@@ -14,7 +14,7 @@ const analyticsShape = {
   QUIZ_GRPC_ADDR: field.str('127.0.0.1:50054'),
   /** Read only by `analytics rebuild`: events applied per transaction. */
   REBUILD_BATCH_SIZE: field.int(500, { min: 1, max: 2000 }),
-  /** Certificate renders the progress report PDF (RenderProgressReport); nothing else is asked of it. */
+  /** Certificate renders the progress report PDF (RenderProgressReport); `analytics rebuild` also replays its event log. */
   CERTIFICATE_GRPC_ADDR: field.str('127.0.0.1:50057'),
   /**
    * Deadline of one RenderProgressReport call: a render on a cold renderer includes starting Chromium (1–2 s), more

@@ -10,7 +10,7 @@ import { FACTS_QUEUE } from '../src/events/facts.consumer';
 
 /**
  * Issue 13 A3: `analytics rebuild` — a scripted history through the real services (auth, catalog, enrollment,
- * quiz, analytics); once analytics has caught up, a rebuild from the producers' event logs gives the very same
+ * quiz, certificate, analytics); once analytics has caught up, a rebuild from the producers' event logs gives the very same
  * read models, and so does a fresh analytics database deployed after the fleet had data.
  */
 type Producer = (typeof REBUILD_PRODUCERS)[number];
@@ -70,8 +70,9 @@ describe('analytics rebuild from the producers\' event logs (real services)', ()
   beforeAll(async () => {
     fleet = await startFleet({
       label: 'an_rebuild',
-      services: ['quiz', 'analytics'],
-      env: { all: { OUTBOX_POLL_MS: '50' }, enrollment: { OUTLINE_REFRESH_MIN_INTERVAL_MS: '0' } },
+      // certificate issues for course B's completion (its PDF is not needed: no browser)
+      services: ['quiz', 'analytics', 'certificate'],
+      env: { all: { OUTBOX_POLL_MS: '50' }, enrollment: { OUTLINE_REFRESH_MIN_INTERVAL_MS: '0' }, certificate: { CHROMIUM_PATH: '/nonexistent/chromium' } },
       users: CLASSROOM_USERS,
     });
     analyticsDb = fleet.openDatabase('analytics');
@@ -186,6 +187,7 @@ describe('analytics rebuild from the producers\' event logs (real services)', ()
       CATALOG_GRPC_ADDR: fleet.catalog!.address,
       ENROLLMENT_GRPC_ADDR: fleet.enrollment!.address,
       QUIZ_GRPC_ADDR: fleet.quiz!.address,
+      CERTIFICATE_GRPC_ADDR: fleet.certificate!.address,
       LOG_LEVEL: 'silent' as const,
     };
     let printed = '';

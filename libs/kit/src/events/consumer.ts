@@ -46,6 +46,12 @@ export interface ConsumerDefinition<T, P = unknown> {
    * rows in different orders); the messages arriving meanwhile make the next one. Not with `dueAt`.
    */
   batchSize?: number;
+  /**
+   * Unacked messages this queue's consumer may hold (default: the consumer's `prefetch`). Lower it for work
+   * bounded elsewhere (e.g. a renderer with two pages), so the rest stays in the queue for other replicas
+   * instead of waiting in this process.
+   */
+  prefetch?: number;
 }
 
 /** The batches of one batching definition: the messages waiting, and whether a flush is scheduled or running. */
@@ -161,7 +167,6 @@ export class EventConsumer {
     if (!this.started) return;
     const channel = await connection.createConfirmChannel();
     channel.on('error', (err) => this.options.logger.warn({ err: err.message }, 'consumer channel error'));
-    await channel.prefetch(this.options.prefetch ?? 16);
     const maxRetries = this.maxRetries;
     const base = this.options.retryBaseMs ?? 1000;
     for (const def of this.definitions) {
@@ -198,6 +203,8 @@ export class EventConsumer {
         }
       }
       for (const key of def.bindings) await channel.bindQueue(def.queue, EVENTS_EXCHANGE, key);
+      // basic.qos without `global` applies to the consumers started after it on this channel: one limit per queue
+      await channel.prefetch(def.prefetch ?? this.options.prefetch ?? 16);
       await channel.consume(def.queue, (msg) => {
         if (!msg) return; // consumer cancelled by the broker (queue deleted); reconnect logic re-creates it
         if ((def.batchSize ?? 1) > 1) this.enqueue(channel, def, msg);

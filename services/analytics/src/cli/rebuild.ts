@@ -13,6 +13,7 @@ function logAddresses(config: AnalyticsConfig): Record<(typeof REBUILD_PRODUCERS
     catalog: config.CATALOG_GRPC_ADDR,
     enrollment: config.ENROLLMENT_GRPC_ADDR,
     quiz: config.QUIZ_GRPC_ADDR,
+    certificate: config.CERTIFICATE_GRPC_ADDR,
   };
 }
 

@@ -34,8 +34,8 @@ export interface RebuildReport {
   ms: number;
 }
 
-/** The producers analytics replays, in this order (certificate joins with issue 15). */
-export const REBUILD_PRODUCERS = ['auth', 'catalog', 'enrollment', 'quiz'] as const;
+/** The producers analytics replays, in this order. */
+export const REBUILD_PRODUCERS = ['auth', 'catalog', 'enrollment', 'quiz', 'certificate'] as const;
 
 /**
  * `analytics rebuild`: rebuilds every read model from the producers' event logs.
