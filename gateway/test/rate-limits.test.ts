@@ -40,6 +40,9 @@ describe('Rate limits in Redis', () => {
       RATE_LIMIT_GENERAL_PER_MIN: String(GENERAL),
       RATE_LIMIT_LOGIN_PER_MIN: String(LOGIN),
       RATE_LIMIT_REGISTER_PER_MIN: String(REGISTER),
+      // a 10-minute window: a budget refills one request per 15 s, so a slow (loaded) machine sending the
+      // budget's requests cannot earn one back before the one that must be refused
+      RATE_LIMIT_WINDOW_MS: '600000',
     };
     gw = await startGateway(auth.address, limits);
     replica = await startGateway(auth.address, limits); // a second replica sharing Redis
