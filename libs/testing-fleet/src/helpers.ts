@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import amqp, { type ChannelModel } from 'amqplib';
 import { createEvent, EVENTS_EXCHANGE, type CloudEvent } from '@lms/kit/events';
 import { captureEvents, type CapturedEvent } from '@lms/kit/testing';
+import type { AuthClient, CatalogClient, CertificateClient, EnrollmentClient, QuizClient } from '@lms/kit/clients';
+import { createClient, loadService } from '@lms/kit/grpc';
 
 let counter = 0;
 /** A unique, readable token for titles, slugs and names: `<label><time><counter><random>`. */
@@ -54,4 +56,30 @@ export async function captureEventsByType(vhostUrl: string, keys: string[]) {
     },
     close: capture.close,
   };
+}
+
+/** The gRPC contract of each service a suite may call as another service. */
+const CONTRACTS = {
+  auth: ['lms/auth/v1/auth.proto', 'lms.auth.v1.AuthService'],
+  catalog: ['lms/catalog/v1/catalog.proto', 'lms.catalog.v1.CatalogService'],
+  enrollment: ['lms/enrollment/v1/enrollment.proto', 'lms.enrollment.v1.EnrollmentService'],
+  quiz: ['lms/quiz/v1/quiz.proto', 'lms.quiz.v1.QuizService'],
+  certificate: ['lms/certificate/v1/certificate.proto', 'lms.certificate.v1.CertificateService'],
+} as const;
+
+interface SignedClients {
+  auth: AuthClient;
+  catalog: CatalogClient;
+  enrollment: EnrollmentClient;
+  quiz: QuizClient;
+  certificate: CertificateClient;
+}
+
+/**
+ * A client of `service` at `address` whose calls are signed as the service `caller` (its service token), as that
+ * service's own client would sign them: for the service-only RPCs and caller allow-lists. The caller closes it.
+ */
+export function clientSignedAs<S extends keyof SignedClients>(service: S, address: string, caller: string, deadlineMs = 15_000): SignedClients[S] {
+  const [protoFile, serviceName] = CONTRACTS[service];
+  return createClient(loadService(protoFile, serviceName), address, { deadlineMs, caller }) as unknown as SignedClients[S];
 }

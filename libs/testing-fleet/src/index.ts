@@ -23,4 +23,4 @@ export {
   type StartOptions,
 } from './services';
 export { CLASSROOM_USERS, fleetBasics, freePort, startFleet, type Fleet, type FleetOptions, type Role } from './fleet';
-export { captureEventsByType, eventPublisher, unique } from './helpers';
+export { captureEventsByType, clientSignedAs, eventPublisher, unique } from './helpers';

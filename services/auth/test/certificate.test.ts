@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createClient, loadService } from '@lms/kit/grpc';
-import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
 import { parkingLotQueue } from '@lms/kit/events';
 import { eventually, mailTo, queueDepth, waitForMail, type CapturedMail } from '@lms/kit/testing';
 import { MAIL_QUEUES } from '../src/events/mail.consumer';
-import { eventPublisher } from '@lms/testing-fleet';
+import { clientSignedAs, eventPublisher } from '@lms/testing-fleet';
 import { adminSession, signUpAndIn, startAuth, STRONG_PASSWORD, uniqueEmail, type AuthClient, type AuthHarness } from './support';
 
 /**
@@ -19,10 +17,7 @@ describe('auth: for the certificate service', () => {
   const clients: AuthClient[] = [];
 
   const signedAs = (caller: string) => {
-    const client = createClient<AuthServiceDefinition>(loadService('lms/auth/v1/auth.proto', 'lms.auth.v1.AuthService'), `127.0.0.1:${h.service.grpcPort}`, {
-      deadlineMs: 15_000,
-      caller,
-    });
+    const client = clientSignedAs('auth', `127.0.0.1:${h.service.grpcPort}`, caller);
     clients.push(client);
     return client;
   };

@@ -1,5 +1,4 @@
-import { createClient, loadService } from '@lms/kit/grpc';
-import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
+import { clientSignedAs } from '@lms/testing-fleet';
 import { adminSession, expectGrpcError, GrpcStatus, signUpAndIn, startAuth, STRONG_PASSWORD, uniqueEmail, type AuthClient, type AuthHarness } from './support';
 
 /**
@@ -15,10 +14,7 @@ describe('auth: ResolveUsersByEmail is for the enrollment service only', () => {
   const COURSE_ID = '00000000-0000-4000-8000-00000000c0de';
 
   const signedAs = (caller: string) => {
-    const client = createClient<AuthServiceDefinition>(loadService('lms/auth/v1/auth.proto', 'lms.auth.v1.AuthService'), `127.0.0.1:${h.service.grpcPort}`, {
-      deadlineMs: 15_000,
-      caller,
-    });
+    const client = clientSignedAs('auth', `127.0.0.1:${h.service.grpcPort}`, caller);
     clients.push(client);
     return client;
   };

@@ -1,5 +1,5 @@
-import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1/CatalogService';
-import { createClient, loadService, type PromiseClient } from '@lms/kit/grpc';
+import type { CatalogClient } from '@lms/kit/clients';
+import { clientSignedAs } from '@lms/testing-fleet';
 import { ANONYMOUS, courseRequest, publishedCourse, startFleet, type Fleet } from './support';
 
 /**
@@ -10,12 +10,9 @@ import { ANONYMOUS, courseRequest, publishedCourse, startFleet, type Fleet } fro
  */
 describe('catalog: BatchGetCourses for the certificate service', () => {
   let f: Fleet;
-  const clients: PromiseClient<CatalogServiceDefinition>[] = [];
+  const clients: CatalogClient[] = [];
   const signedAs = (caller: string) => {
-    const client = createClient<CatalogServiceDefinition>(loadService('lms/catalog/v1/catalog.proto', 'lms.catalog.v1.CatalogService'), f.address, {
-      deadlineMs: 5000,
-      caller,
-    });
+    const client = clientSignedAs('catalog', f.address, caller, 5000);
     clients.push(client);
     return client;
   };

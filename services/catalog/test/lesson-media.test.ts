@@ -1,8 +1,6 @@
-import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1/CatalogService';
 import type { MediaClient } from '@lms/kit/clients';
 import type { File__Output } from '@lms/kit/generated/lms/media/v1/File';
-import { createClient, loadService, type PromiseClient } from '@lms/kit/grpc';
-import { CLASSROOM_USERS, startFleet as startTestFleet, type Fleet } from '@lms/testing-fleet';
+import { CLASSROOM_USERS, clientSignedAs, startFleet as startTestFleet, type Fleet } from '@lms/testing-fleet';
 // The media suite's own fixtures: small valid files of each type (built from their structures).
 import { mp4, pdf, png } from '../../media/test/fixtures/files';
 import { ANONYMOUS, captureEvents, courseRequest, expectGrpcError, eventually, GrpcStatus, lessonRequest, type CapturedEvents, type CatalogClient, type User } from './support';
@@ -17,7 +15,7 @@ describe('Lesson media: videos and attachments from the media service', () => {
   let catalog: CatalogClient;
   let media: MediaClient;
   /** Catalog as media calls it (signed as the media service). */
-  let asMedia: PromiseClient<CatalogServiceDefinition>;
+  let asMedia: CatalogClient;
   let events: CapturedEvents;
   let owner: User;
   let other: User;
@@ -35,10 +33,7 @@ describe('Lesson media: videos and attachments from the media service', () => {
     });
     catalog = fleet.catalog!.client;
     media = fleet.media!.client as MediaClient;
-    asMedia = createClient<CatalogServiceDefinition>(loadService('lms/catalog/v1/catalog.proto', 'lms.catalog.v1.CatalogService'), fleet.catalog!.address, {
-      deadlineMs: 3000,
-      caller: 'media',
-    });
+    asMedia = clientSignedAs('catalog', fleet.catalog!.address, 'media', 3000);
     events = await captureEvents(fleet.vhost.url, ['lesson.*']);
     ({ instructor: owner, otherInstructor: other, student, otherStudent } = fleet.users);
     admin = fleet.admin!;

@@ -1,7 +1,6 @@
 import { QueryTypes } from 'sequelize';
-import { createClient, loadService } from '@lms/kit/grpc';
 import type { CertificateClient } from '@lms/kit/clients';
-import type { CertificateServiceDefinition } from '@lms/kit/generated/lms/certificate/v1/CertificateService';
+import { clientSignedAs } from '@lms/testing-fleet';
 import type { Certificate__Output } from '@lms/kit/generated/lms/certificate/v1/Certificate';
 import { BUILT_IN_TEMPLATE_ID } from '../src/domain/templates/template.entities';
 import { pdfText, squeeze } from './render-support';
@@ -19,11 +18,7 @@ const asAnalytics = () => clientAs('analytics');
 const clients: CertificateClient[] = [];
 
 function clientAs(caller: string): CertificateClient {
-  const client = createClient<CertificateServiceDefinition>(
-    loadService('lms/certificate/v1/certificate.proto', 'lms.certificate.v1.CertificateService'),
-    `127.0.0.1:${f.service.grpcPort}`,
-    { deadlineMs: 60_000, caller },
-  );
+  const client = clientSignedAs('certificate', `127.0.0.1:${f.service.grpcPort}`, caller, 60_000);
   clients.push(client);
   return client;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollment/v1/EnrollmentService';
-import { createClient, loadService, type PromiseClient } from '@lms/kit/grpc';
+import type { EnrollmentClient } from '@lms/kit/clients';
+import { clientSignedAs } from '@lms/testing-fleet';
 import { CERTIFICATES_QUEUE } from '../src/events/enrollment.events.schema';
 import { eventPublisher, eventually, expectGrpcError, GrpcStatus, handledCount, publishedCourse, startFleet, type Fleet } from './support';
 
@@ -11,15 +11,11 @@ import { eventPublisher, eventually, expectGrpcError, GrpcStatus, handledCount, 
  */
 let f: Fleet;
 let publisher: Awaited<ReturnType<typeof eventPublisher>>;
-const clients: PromiseClient<EnrollmentServiceDefinition>[] = [];
+const clients: EnrollmentClient[] = [];
 
 /** Enrollment as another service of the fleet calls it (its service token signed with that name). */
-function enrollmentAs(service: string): PromiseClient<EnrollmentServiceDefinition> {
-  const client = createClient<EnrollmentServiceDefinition>(
-    loadService('lms/enrollment/v1/enrollment.proto', 'lms.enrollment.v1.EnrollmentService'),
-    f.enrollmentAddress,
-    { deadlineMs: 5000, caller: service },
-  );
+function enrollmentAs(service: string): EnrollmentClient {
+  const client = clientSignedAs('enrollment', f.enrollmentAddress, service, 5000);
   clients.push(client);
   return client;
 }

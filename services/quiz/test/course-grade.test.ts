@@ -1,5 +1,5 @@
-import type { QuizServiceDefinition } from '@lms/kit/generated/lms/quiz/v1/QuizService';
-import { createClient, loadService, type PromiseClient } from '@lms/kit/grpc';
+import type { QuizClient } from '@lms/kit/clients';
+import { clientSignedAs } from '@lms/testing-fleet';
 import {
   correctAnswerFor,
   createQuiz,
@@ -23,14 +23,11 @@ import {
 let f: Fleet;
 let courseId: string;
 let classroom: Awaited<ReturnType<typeof enrolledClassroom>> | undefined;
-const clients: PromiseClient<QuizServiceDefinition>[] = [];
+const clients: QuizClient[] = [];
 
 /** The quiz service as another service of the fleet calls it (its service token signed with that name). */
-function quizAs(service: string): PromiseClient<QuizServiceDefinition> {
-  const client = createClient<QuizServiceDefinition>(loadService('lms/quiz/v1/quiz.proto', 'lms.quiz.v1.QuizService'), f.quizAddress, {
-    deadlineMs: 5000,
-    caller: service,
-  });
+function quizAs(service: string): QuizClient {
+  const client = clientSignedAs('quiz', f.quizAddress, service, 5000);
   clients.push(client);
   return client;
 }
