@@ -1,5 +1,6 @@
 import type { ServiceHandlers } from '@lms/kit/grpc';
 import type { CertificateServiceDefinition } from '@lms/kit/generated/lms/certificate/v1/CertificateService';
+import type { CreateTemplateRequest__Output } from '@lms/kit/generated/lms/certificate/v1/CreateTemplateRequest';
 import type { Template } from '@lms/kit/generated/lms/certificate/v1/Template';
 import type { CertificateDeps } from '../app/deps';
 import { renderProgressReport } from '../app/reports/render-progress-report';
@@ -24,28 +25,11 @@ export function templateHandlers(deps: CertificateDeps): TemplateHandlers {
     }),
     CreateTemplate: async (req, call) =>
       templateMessage(
-        await createTemplate(deps, await caller(call.authorization), {
-          name: req.name,
-          description: req.description,
-          htmlTemplate: req.html_template,
-          cssStyles: req.css_styles,
-          isDefault: req.is_default,
-          isActive: req.is_active,
-          courseId: req.course_id,
-        }),
+        await createTemplate(deps, await caller(call.authorization), { ...templateContent(req), courseId: req.course_id }),
       ),
     UpdateTemplate: async (req, call) =>
       templateMessage(
-        await updateTemplate(deps, await caller(call.authorization), {
-          templateId: req.template_id,
-          fields: req.fields,
-          name: req.name,
-          description: req.description,
-          htmlTemplate: req.html_template,
-          cssStyles: req.css_styles,
-          isDefault: req.is_default,
-          isActive: req.is_active,
-        }),
+        await updateTemplate(deps, await caller(call.authorization), { templateId: req.template_id, fields: req.fields, ...templateContent(req) }),
       ),
     DeleteTemplate: async (req, call) => {
       await deleteTemplate(deps, await caller(call.authorization), { templateId: req.template_id });
@@ -53,6 +37,18 @@ export function templateHandlers(deps: CertificateDeps): TemplateHandlers {
     },
     PreviewTemplate: async (req, call) => previewTemplate(deps, await caller(call.authorization), { templateId: req.template_id }, call.signal),
     RenderProgressReport: async (req, call) => ({ content: await renderProgressReport(deps, call.callerService, req, call.signal) }),
+  };
+}
+
+/** The template's own fields, as Create and Update requests both carry them. */
+function templateContent(req: Omit<CreateTemplateRequest__Output, 'course_id'>) {
+  return {
+    name: req.name,
+    description: req.description,
+    htmlTemplate: req.html_template,
+    cssStyles: req.css_styles,
+    isDefault: req.is_default,
+    isActive: req.is_active,
   };
 }
 
