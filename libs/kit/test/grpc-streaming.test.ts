@@ -188,7 +188,7 @@ describe('kit gRPC streaming (media contract)', () => {
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ kind: 'invalid_argument', code: 'MEDIA.FILE_TOO_LARGE', message: 'File too large. Maximum size: 100MB' });
     expect(httpStatusForError(err)).toBe(413);
-    await eventually(() => expect(sourceReturned).toBe(true), 2000);
+    await eventually(() => expect(sourceReturned).toBe(true), 10_000);
     const producedAtAnswer = produced;
     await sleep(50);
     expect(produced).toBe(producedAtAnswer); // the pump stopped
@@ -210,7 +210,7 @@ describe('kit gRPC streaming (media contract)', () => {
       }
     }
     await expect(client.Upload(endless())).resolves.toMatchObject({ id: 'early', original_filename: 'done-already.pdf' });
-    await eventually(() => expect(sourceReturned).toBe(true), 2000);
+    await eventually(() => expect(sourceReturned).toBe(true), 10_000);
   });
 
   test('When the caller\'s source throws, then the call is cancelled, the promise rejects with that error, the handler sees its signal aborted and commits nothing', async () => {
@@ -339,7 +339,7 @@ describe('kit gRPC streaming (media contract)', () => {
       void message;
       if (++read === 5) break;
     }
-    await eventually(() => expect(finallyRan).toBe(true), 2000);
+    await eventually(() => expect(finallyRan).toBe(true), 10_000);
     expect(signal!.aborted).toBe(true);
     expect(signal!.reason).toMatchObject({ code: 'CANCELLED' });
     const producedAtCancel = produced;
@@ -362,7 +362,7 @@ describe('kit gRPC streaming (media contract)', () => {
       GrpcStatus.DEADLINE_EXCEEDED,
     );
     expect(err.kind).toBe('unavailable');
-    await eventually(() => expect(signal?.aborted).toBe(true), 2000);
+    await eventually(() => expect(signal?.aborted).toBe(true), 10_000);
     expect(signal!.reason).toMatchObject({ code: 'DEADLINE_EXCEEDED' });
 
     upload = async (requests, call) => {
@@ -375,7 +375,7 @@ describe('kit gRPC streaming (media contract)', () => {
       await sleep(1000);
     }
     await expectGrpcError(client.Upload(slow(), { deadlineMs: 300 }), GrpcStatus.DEADLINE_EXCEEDED);
-    await eventually(() => expect(signal?.reason).toMatchObject({ code: 'DEADLINE_EXCEEDED' }), 2000);
+    await eventually(() => expect(signal?.reason).toMatchObject({ code: 'DEADLINE_EXCEEDED' }), 10_000);
   });
 
   test('When a caller has no valid service token, then both stream kinds are refused with UNAUTHENTICATED before any handler runs', async () => {
