@@ -43,7 +43,7 @@ const certificateShape = {
   PDF_RETRY_AFTER_SECONDS: field.int(5, { min: 1, max: 3600 }),
 
   /**
-   * The issuer's Ed25519 signing key for verifiable credentials: a PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`).
+   * The issuer's Ed25519 signing key for verifiable credentials: a PKCS#8 PEM text (generate one with `openssl genpkey -algorithm ed25519`).
    * Required in production; in development and tests a key is generated once and kept in the database.
    */
   CREDENTIAL_SIGNING_KEY: field.optionalStr(),
