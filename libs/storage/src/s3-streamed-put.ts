@@ -159,12 +159,17 @@ async function abortQuietly(client: S3Client, bucket: string, key: string, uploa
   try {
     await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId }));
   } catch (err) {
-    const { name, $metadata } = err as { name?: string; $metadata?: { httpStatusCode?: number } };
-    if ($metadata?.httpStatusCode === 405 || name === 'MethodNotAllowed' || name === 'NotImplemented') {
+    if (refusesAbort(err)) {
       // Never completed, so nothing is visible under the key; the parts are left to the bucket lifecycle rule.
       logger.debug({ key, upload_id: uploadId }, 'the storage server refuses AbortMultipartUpload after a failed streamed put');
       return;
     }
     logger.warn({ err, key, upload_id: uploadId }, 'could not abort the multipart upload of a failed streamed put');
   }
+}
+
+/** The server does not implement AbortMultipartUpload (s3rver answers 405): the parts are left to the bucket lifecycle rule. */
+export function refusesAbort(err: unknown): boolean {
+  const { name, $metadata } = (err ?? {}) as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return $metadata?.httpStatusCode === 405 || name === 'MethodNotAllowed' || name === 'NotImplemented';
 }

@@ -18,7 +18,7 @@ import { isAppError } from '@lms/kit/errors';
 import type { Logger } from '@lms/kit/logging';
 import type { StorageConfig } from './config';
 import type { ObjectStorage } from './storage';
-import { BodyFailure, streamedPut } from './s3-streamed-put';
+import { BodyFailure, refusesAbort, streamedPut } from './s3-streamed-put';
 import { abortReason, StorageErrors } from './storage.errors';
 
 /** What S3Storage reads: the S3_* settings of `storageEnv` (STORAGE_PROVIDER is createStorage's concern). */
@@ -191,10 +191,9 @@ export class S3Storage implements ObjectStorage {
       await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }));
       return 'aborted';
     } catch (err) {
-      const name = errorName(err);
-      if (name === 'NoSuchUpload') return 'aborted';
-      if (httpStatus(err) === 405 || name === 'MethodNotAllowed' || name === 'NotImplemented') {
-        this.logger.warn({ key, upload_id: uploadId, error: name }, 'the storage server refuses AbortMultipartUpload; parts are left to the bucket lifecycle rule');
+      if (errorName(err) === 'NoSuchUpload') return 'aborted';
+      if (refusesAbort(err)) {
+        this.logger.warn({ key, upload_id: uploadId, error: errorName(err) }, 'the storage server refuses AbortMultipartUpload; parts are left to the bucket lifecycle rule');
         return 'unsupported';
       }
       throw this.failure(err, 'AbortMultipartUpload');
