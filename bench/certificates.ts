@@ -8,7 +8,7 @@
  * auth, catalog, enrollment and quiz run as SEPARATE processes from their builds, each on a new `bench_*` database,
  * sharing a new vhost; the certificate service runs in a child process of this script (its build, started by
  * this same file with `--certificate-child`) so that it is one process with its own heap and its Chromium below
- * it, and so that the time spent in `PdfRenderer.render()` is measured inside it (the renderer factory is wrapped;
+ * it, and so that the time spent in `PdfRenderer.render()` is measured inside it (its renderer is wrapped;
  * the timings come back over IPC). Certificates are stored on local disk under .run/bench-certificates-<run>/.
  *
  * Set-up (not measured): an instructor publishes a one-lesson course; BENCH_CERTIFICATES (200) students per run
@@ -65,11 +65,10 @@ interface ChildStats {
 type ChildMessage = { type: 'ready'; port: number } | ({ type: 'stats' } & ChildStats) | { type: 'error'; error: string };
 
 /**
- * In the child: the certificate service from its build, its renderer's render() timed. The factory is wrapped
- * before main.js calls it when its export is a plain property; otherwise the renderer object of `deps` is.
- * The pdf-render queue hands the service up to EVENT_PREFETCH (16) jobs at once while the renderer has
- * RENDER_CONCURRENCY pages, so most calls wait for a page inside render(): the wrapper lets at most
- * RENDER_CONCURRENCY calls into the renderer (FIFO, as its own queue would) and times both spans.
+ * In the child: the certificate service from its build, the render() of its renderer (`deps.renderer`, which every
+ * use case calls through; nothing renders before the first event arrives) timed. The wrapper lets at most
+ * RENDER_CONCURRENCY calls into the renderer (FIFO, as its own queue would) and times both spans: with the
+ * pdf-render consumer's prefetch at RENDER_CONCURRENCY they are equal, and a gap shows jobs waiting in the process.
  */
 async function runCertificateChild(): Promise<void> {
   const renderMs: number[] = [];
@@ -105,20 +104,13 @@ async function runCertificateChild(): Promise<void> {
     renderer = r;
     return r;
   };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const rendererModule = require(path.join(CERTIFICATE_DIST, 'infra/renderer/index.js')) as Record<string, (...a: unknown[]) => NonNullable<typeof renderer>>;
-  const factory = Object.getOwnPropertyDescriptor(rendererModule, 'createChromiumRenderer');
-  if (factory?.writable) {
-    const create = rendererModule.createChromiumRenderer;
-    rendererModule.createChromiumRenderer = (...a: unknown[]) => timed(create(...a));
-  }
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { loadCertificateConfig } = require(path.join(CERTIFICATE_DIST, 'config.js')) as typeof import('../services/certificate/src/config');
   const { start } = require(path.join(CERTIFICATE_DIST, 'main.js')) as typeof import('../services/certificate/src/main');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn', base: { service: 'certificate' } });
   const service = await start(loadCertificateConfig(process.env), logger as never);
-  if (!renderer) timed(service.deps.renderer as unknown as NonNullable<typeof renderer>);
+  timed(service.deps.renderer as unknown as NonNullable<typeof renderer>);
   const send = (msg: ChildMessage) => process.send!(msg);
   process.on('message', (msg: { type: string }) => {
     if (msg.type === 'stats') send({ type: 'stats', renderMs: renderMs.splice(0), pageMs: pageMs.splice(0), failedRenders, renderer: renderer!.stats() });
