@@ -145,7 +145,8 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   // limit of their own, such as certificate templates, are parsed with it)
   const rawBody = rawBodyMatcher(routes);
   const ownLimits = bodyLimitMatchers(routes);
-  const hasOwnLimit = (req: Request) => [...ownLimits.values()].some((matches) => matches(req));
+  const ownLimitMatchers = [...ownLimits.values()];
+  const hasOwnLimit = (req: Request) => ownLimitMatchers.some((matches) => matches(req));
   app.use(jsonBody(config.BODY_LIMIT, (req) => rawBody(req) || hasOwnLimit(req)));
   for (const [limit, matches] of ownLimits) app.use(jsonBody(limit, (req) => !matches(req)));
   app.use('/docs', swaggerAssets());
