@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { PASSWORD, freePort, startFleet, type Fleet } from '@lms/testing-fleet';
 import { login, strongPassword, uniqueEmail, type LoggedIn } from './support/auth';
 import { createCourse, createLesson, publishCourse, publishLesson, registerInstructor } from './support/catalog';
+import { ok } from './support/analytics';
 import { startGateway, type TestGateway } from './support/gateway';
-import type { Api, ApiResponse } from './support/http';
+import type { Api } from './support/http';
 
 /** Helpers of the certificate suites: the fleet with certificate (+ analytics) behind a gateway, a completed course, PDF text. */
 
@@ -66,10 +67,7 @@ export async function startCertificatesGateway(label: string, certificateEnv: Re
   }
 }
 
-export function ok<T = any>(res: ApiResponse, status: number, what: string): T {
-  if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status}: ${res.text.slice(0, 800)}`);
-  return res.body as T;
-}
+export { ok };
 
 export const as = (user: LoggedIn, headers: Record<string, string> = {}) => ({ token: user.access, headers });
 
