@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { PdfRenderer } from '../src/app/ports';
-import { certificateHtml, certificateValues, verificationUrl } from '../src/app/pdf/certificate-document';
+import { verificationUrl } from '../src/app/certificates/certificate-view';
+import { certificateHtml, certificateValues } from '../src/app/pdf/certificate-document';
 import type { TemplateRecord } from '../src/domain/templates/template.entities';
 import { BUILT_IN_TEMPLATE } from '../src/infra/templates/built-in-certificate';
 import { progressReportHtml } from '../src/infra/templates/progress-report';

@@ -2,8 +2,8 @@ import type { CertificateConfig } from '../../config';
 import { issuerDid } from '../../domain/credentials/issuer-did';
 import type { IssuerProfile } from '../../domain/credentials/open-badge';
 
-/** PUBLIC_API_URL without a trailing slash: every public URL of the credentials is built on it. */
-function publicOrigin(config: Pick<CertificateConfig, 'PUBLIC_API_URL'>): string {
+/** PUBLIC_API_URL without a trailing slash: every public URL of the service (credentials, certificates) is built on it. */
+export function publicOrigin(config: Pick<CertificateConfig, 'PUBLIC_API_URL'>): string {
   return config.PUBLIC_API_URL.replace(/\/+$/, '');
 }
 

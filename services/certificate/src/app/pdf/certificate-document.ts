@@ -6,11 +6,7 @@ import type { TemplateValues } from '../../domain/templates/placeholders';
 import { parseTemplate, renderTemplate } from '../../domain/templates/template-engine';
 import type { TemplateRecord } from '../../domain/templates/template.entities';
 import { htmlDocument } from '../../infra/templates/document';
-
-/** The public verification page of a certificate number (what the QR code and the "Verify at" line point to). */
-export function verificationUrl(config: Pick<CertificateConfig, 'PUBLIC_API_URL'>, certificateNumber: string): string {
-  return `${config.PUBLIC_API_URL.replace(/\/+$/, '')}/api/v1/certificates/verify/${certificateNumber}`;
-}
+import { verificationUrl } from '../certificates/certificate-view';
 
 /** An SVG QR code of `text` (error correction M: survives a print smudge, stays small). Our markup only. */
 export function qrCodeSvg(text: string): Promise<string> {
