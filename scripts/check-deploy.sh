@@ -378,6 +378,7 @@ wiring() {
       }
       return names;
     };
+    const fmtSet = (set) => [...set].sort().join(",");
     const gwPolicy = policyOf("gateway");
     if (!gwPolicy) problems.push("k8s gateway: no NetworkPolicy");
     else if (!allowedBy(gwPolicy, Number(values.gateway.port)).has("*")) problems.push(`k8s gateway: its NetworkPolicy does not admit any source on ${values.gateway.port}`);
@@ -391,13 +392,11 @@ wiring() {
         if (!k8sAllowed.has(caller)) problems.push(`k8s ${callee}: NetworkPolicy does not admit ${caller} on ${grpc[callee]} (compose wires ${caller} -> ${callee})`);
         if (!helmAllowed.has(caller)) problems.push(`helm services.${callee}.callers has no ${caller} (compose wires ${caller} -> ${callee})`);
       }
-      const fmt = (set) => [...set].sort().join(",");
-      if (fmt(k8sAllowed) !== fmt(helmAllowed)) problems.push(`${name}: k8s NetworkPolicy admits [${fmt(k8sAllowed)}], helm callers [${fmt(helmAllowed)}]`);
+      if (fmtSet(k8sAllowed) !== fmtSet(helmAllowed)) problems.push(`${name}: k8s NetworkPolicy admits [${fmtSet(k8sAllowed)}], helm callers [${fmtSet(helmAllowed)}]`);
     }
 
     // Egress policies (certificate): a restricted process must still reach DNS and every service compose wires it to
     // (on its port), in k8s/base and in Helm (services.<name>.egress.services), and both allow the same other ports.
-    const fmtSet = (set) => [...set].sort().join(",");
     for (const name of Object.keys(grpc)) {
       const policy = policyOf(name, "Egress");
       const helmEgress = values.services[name].egress;
