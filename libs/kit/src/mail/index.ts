@@ -57,7 +57,8 @@ export interface EmailContent {
   subject: string;
   /** The greeting line, e.g. "Hello Layla,". */
   greeting: string;
-  paragraphs: string[];
+  /** Plain text, or text ending in a URL that the HTML part makes a link (a second address besides the action). */
+  paragraphs: (string | { text: string; url: string })[];
   /** The one thing to do, shown as a button in HTML and as a bare URL on its own line in text. */
   action?: { label: string; url: string };
   /** Small print under the action (why you got this, what to do if it was not you). */
@@ -70,7 +71,7 @@ export interface EmailContent {
  * right-to-left inside a left-to-right message, and the text part isolates them the same way.
  */
 export function renderEmail(content: EmailContent): MailMessage & { to: '' } {
-  const text = [content.greeting, '', ...content.paragraphs.flatMap((p) => [p, ''])];
+  const text = [content.greeting, '', ...content.paragraphs.flatMap((p) => [typeof p === 'string' ? p : p.text + p.url, ''])];
   if (content.action) text.push(`${content.action.label}:`, content.action.url, '');
   if (content.footer) text.push('--', content.footer);
   const block = (inner: string, style = '') => `<p dir="auto"${style ? ` style="${style}"` : ''}>${inner}</p>`;
@@ -79,7 +80,9 @@ export function renderEmail(content: EmailContent): MailMessage & { to: '' } {
     '<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head>',
     '<body style="font-family: system-ui, \'Noto Sans\', \'Noto Sans Arabic\', sans-serif; line-height: 1.5; color: #1f2933;">',
     block(escapeHtml(content.greeting)),
-    ...content.paragraphs.map((p) => block(escapeHtml(p))),
+    ...content.paragraphs.map((p) =>
+      block(typeof p === 'string' ? escapeHtml(p) : `${escapeHtml(p.text)}<a href="${escapeHtml(p.url)}">${escapeHtml(p.url)}</a>`),
+    ),
     content.action
       ? block(
           `<a href="${escapeHtml(content.action.url)}" style="display: inline-block; padding: 10px 18px; background: #2457c5; color: #fff; border-radius: 4px; text-decoration: none;">${escapeHtml(content.action.label)}</a>`,
