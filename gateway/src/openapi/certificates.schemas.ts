@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { listSchema } from '../presentation/lists';
 import { nullable, NullableText, NullableTimestamp } from '../presentation/public-shape';
+import { pathUuid } from './quiz-common';
 
 /**
  * Requests and responses of the certificate routes (seed rows 34–36, 39–41 and what issue 15 adds: templates,
@@ -8,8 +9,6 @@ import { nullable, NullableText, NullableTimestamp } from '../presentation/publi
  * CertificateResponse with its field names (+ enrollment_id, pdf_status, revoked_at, revocation_reason,
  * credential_url); absent values are null. The public verification shows the seed example's six fields only.
  */
-const pathUuid = (name: string) => z.string().uuid().openapi({ param: { name, in: 'path' } });
-
 const SEED_NUMBER = 'CERT-20260217-ABC123';
 const Timestamp = z.string().openapi({ description: 'RFC 3339 UTC', example: '2026-02-15T14:30:00.000Z' });
 
