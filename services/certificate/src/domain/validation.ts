@@ -22,7 +22,7 @@ export class Checker extends FieldChecker {
   }
 }
 
-/** A single UUID argument (a certificate or enrolment id), lower-cased; a ValidationError when malformed. */
+/** A single UUID argument (a certificate, enrolment or template id), lower-cased; a ValidationError when malformed. */
 export function checkedId(loc: string, raw: string): string {
   const check = new Checker();
   const id = check.uuid(loc, raw);

@@ -1,6 +1,5 @@
 import type { Caller } from '@lms/kit/auth';
-import { FieldChecker } from '@lms/kit/errors';
-import { CertificateErrors } from '../../domain/certificate.errors';
+import { checkedId } from '../../domain/validation';
 import type { CertificateDeps } from '../deps';
 import { certificateHtml, certificateValues } from '../pdf/certificate-document';
 import { findTemplate } from './get-template';
@@ -14,9 +13,7 @@ export async function previewTemplate(
   signal?: AbortSignal,
 ): Promise<{ content: Buffer; filename: string }> {
   requireTemplateAdmin(caller);
-  const checker = new FieldChecker();
-  const templateId = checker.uuid('template_id', input.templateId);
-  if (!checker.ok) throw CertificateErrors.validation(checker.errors);
+  const templateId = checkedId('template_id', input.templateId);
   const template = await findTemplate(deps.units.read.templates, templateId);
   const now = deps.clock();
   const values = await certificateValues(
