@@ -1,7 +1,7 @@
 import type { PdfDocument__Output } from '@lms/kit/generated/lms/analytics/v1/PdfDocument';
 import type { StudentDashboard__Output } from '@lms/kit/generated/lms/analytics/v1/StudentDashboard';
 import type { ProgressReport } from '@lms/kit/generated/lms/certificate/v1/ProgressReport';
-import { AppError } from '@lms/kit/errors';
+import { remoteFailure, type AppError } from '@lms/kit/errors';
 import { AnalyticsErrors } from '../../domain/analytics.errors';
 import type { AnalyticsDeps } from '../deps';
 import type { Caller } from './access';
@@ -38,9 +38,8 @@ export async function exportStudentProgressPdf(
  * meaning (try later); any other refusal is about our request, not the caller's, so it is an internal error.
  */
 function renderFailure(err: unknown): AppError {
-  if (!(err instanceof AppError) || err.kind === 'unavailable' || err.kind === 'internal') return AnalyticsErrors.reportRendererUnavailable(err);
-  if (err.kind === 'resource_exhausted') return err;
-  return AnalyticsErrors.reportRenderRefused(err);
+  const failure = remoteFailure(err, AnalyticsErrors.reportRendererUnavailable);
+  return failure.kind === 'unavailable' || failure.kind === 'resource_exhausted' ? failure : AnalyticsErrors.reportRenderRefused(failure);
 }
 
 const count = (n: number) => String(n);
