@@ -54,13 +54,4 @@ export class StatusListRepository {
   async countAllocation(listId: number): Promise<void> {
     await this.sql.query(`UPDATE status_lists SET allocated = allocated + 1 WHERE id = :listId`, { replacements: { listId } });
   }
-
-  async findById(listId: number): Promise<StatusListRecord | null> {
-    const row = await this.sql.query<StatusListRow>(`SELECT id, size, allocated FROM status_lists WHERE id = :listId`, {
-      replacements: { listId },
-      type: QueryTypes.SELECT,
-      plain: true,
-    });
-    return row ? toStatusList(row) : null;
-  }
 }
