@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import type { Caller } from '@lms/kit/auth';
 import { CertificateErrors } from '../../domain/certificate.errors';
 import type { CertificateDeps } from '../deps';
@@ -23,11 +23,5 @@ export async function getCertificatePdf(deps: CertificateDeps, caller: Caller, c
     await rerequestRenderIfStale(deps, certificate);
     throw CertificateErrors.pdfPending(deps.config.PDF_RETRY_AFTER_SECONDS);
   }
-  return { content: await readAll(stream), filename: `Certificate_${certificate.certificateNumber}.pdf` };
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
+  return { content: await buffer(stream), filename: `Certificate_${certificate.certificateNumber}.pdf` };
 }
