@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import path from 'node:path';
 import type { EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -49,17 +50,25 @@ export async function startFleetHere(env: FleetEnv): Promise<Fleet> {
     for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
   };
   try {
-    const auth = await startAuthService(loadAuthConfig(env.auth), quiet('auth'));
+    // Ports reserved up front so every service knows where the others are, as in a deployment (auth's mail
+    // consumers ask catalog for course titles; pointed at nothing they would retry and park every mail).
+    const [catalogPort, enrollmentPort] = [await freePort(), await freePort()];
+    const auth = await startAuthService(loadAuthConfig({ ...env.auth, CATALOG_GRPC_ADDR: `127.0.0.1:${catalogPort}` }), quiet('auth'));
     stops.push(() => auth.stop());
     const addresses: FleetAddresses = { auth: `127.0.0.1:${auth.grpcPort}`, catalog: '', enrollment: '', quiz: '' };
     // catalog's ENROLLMENT_GRPC_ADDR (lesson content for a student enrolled a moment ago) is not on the benched
     // paths and enrollment is not up yet: it keeps what env.catalog gives.
-    const catalog = await startCatalogService(loadCatalogConfig({ ...env.catalog, AUTH_GRPC_ADDR: addresses.auth }), quiet('catalog'));
+    const catalog = await startCatalogService(loadCatalogConfig({ ...env.catalog, GRPC_PORT: String(catalogPort), AUTH_GRPC_ADDR: addresses.auth }), quiet('catalog'));
     stops.push(() => catalog.stop());
     addresses.catalog = `127.0.0.1:${catalog.grpcPort}`;
     if (env.enrollment) {
       const enrollment = await startEnrollmentService(
-        loadEnrollmentConfig({ ...env.enrollment, AUTH_GRPC_ADDR: addresses.auth, CATALOG_GRPC_ADDR: addresses.catalog }),
+        loadEnrollmentConfig({
+          ...env.enrollment,
+          GRPC_PORT: String(enrollmentPort),
+          AUTH_GRPC_ADDR: addresses.auth,
+          CATALOG_GRPC_ADDR: addresses.catalog,
+        }),
         quiet('enrollment'),
       );
       stops.push(() => enrollment.stop());
@@ -108,6 +117,18 @@ export function startFleetInWorker(env: FleetEnv): Promise<Fleet> {
             worker.postMessage('stop');
           }),
       });
+    });
+  });
+}
+
+/** A port free right now on 127.0.0.1 (the OS picks it; the service binds it a moment later). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
     });
   });
 }

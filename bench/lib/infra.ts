@@ -7,6 +7,10 @@ import { createTestDatabase, createTestVhost, testEnv, type TestResource } from 
  * defaults are infra.sh's ports). The benchmark makes its own databases and vhost, all named
  * `bench_<what>_<random>`, and drops them at the end — with the kit's test helpers.
  */
+// The kit reads NODE_ENV of the process (unset = production, which refuses the development service secret);
+// every bench imports this module, so the in-process services and gateway get the development default here.
+process.env.NODE_ENV ??= 'development';
+
 export const infra = testEnv;
 
 export const runId = randomBytes(4).toString('hex');
