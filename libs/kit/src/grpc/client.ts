@@ -1,7 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import { currentContext } from '../context';
-import { MD, fromGrpcError, outgoingMetadata } from './metadata';
+import { CACHE_HINT_TRAILER, parseHintTrailer, type CacheHint } from './cache-hint';
+import { MD, firstString, fromGrpcError, outgoingMetadata } from './metadata';
 import { internalSecret, processServiceName, signerFor } from './service-token';
 
 /**
@@ -15,6 +16,11 @@ export interface CallOptions {
   deadlineMs?: number;
   /** Overrides the forwarded end-user token (e.g. a call made on behalf of a token the gateway just got). */
   authorization?: string;
+  /**
+   * Unary calls: called with the answer's cache hint (server `hintCacheable`), before the promise resolves, when
+   * the server set a valid one; not called when it set none, when the trailer is malformed, or on a failure.
+   */
+  onCacheHint?: (hint: CacheHint) => void;
 }
 
 /**
@@ -174,12 +180,32 @@ export function createClient<D extends grpc.ServiceDefinition, ClientStreams ext
       wrapper[name] = (request: unknown, callOptions: CallOptions = {}) =>
         new Promise((resolve, reject) => {
           const { metadata, deadline } = prepare(name, options.deadlineMs, callOptions);
-          method(
-            request,
-            metadata,
-            { deadline },
-            (err: grpc.ServiceError | null, response: unknown) => (err ? reject(fromGrpcError(err)) : resolve(response)),
-          );
+          const { onCacheHint } = callOptions;
+          if (!onCacheHint) {
+            method(request, metadata, { deadline }, (err: grpc.ServiceError | null, response: unknown) =>
+              err ? reject(fromGrpcError(err)) : resolve(response),
+            );
+            return;
+          }
+          // The trailers come with the 'status' event, which grpc-js emits right AFTER the callback (1.14,
+          // client.js onReceiveStatus): the answer is held until both are in, whatever their order.
+          let answered: { response: unknown } | undefined;
+          let trailers: grpc.Metadata | undefined;
+          const settle = () => {
+            if (!answered || !trailers) return;
+            const hint = parseHintTrailer(firstString(trailers, CACHE_HINT_TRAILER));
+            if (hint) onCacheHint(hint);
+            resolve(answered.response);
+          };
+          const call = method(request, metadata, { deadline }, (err: grpc.ServiceError | null, response: unknown) => {
+            if (err) return reject(fromGrpcError(err));
+            answered = { response };
+            settle();
+          }) as grpc.ClientUnaryCall;
+          call.on('status', (status: grpc.StatusObject) => {
+            trailers = status.metadata;
+            settle();
+          });
         });
     }
   }

@@ -5,6 +5,7 @@ import type { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import { runWithContext, contextFromIncoming, type RequestContext } from '../context';
 import { AppError, toAppError } from '../errors';
+import { CACHE_HINT_TRAILER, openHintSlot, takeHintTrailer } from './cache-hint';
 import { STREAM_WINDOW_BYTES } from './client';
 import { MD, firstString, toGrpcError } from './metadata';
 import { ServiceTokenVerifier, defaultProcessService, internalSecret, isServiceName } from './service-token';
@@ -240,20 +241,29 @@ export class GrpcServer {
     return (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
       const admitted = this.admit(path, service, call);
       if ('refusal' in admitted) return callback(admitted.refusal);
+      openHintSlot(admitted.context);
       runWithContext(admitted.context, () => this.reply(path, admitted, handler(call.request, admitted.info), callback));
     };
   }
 
-  /** A unary or client-stream call's one answer: the response, or the failure mapped to its status (logged once). */
+  /**
+   * A unary or client-stream call's one answer: the response (with the cache hint its handler set, as a
+   * trailer), or the failure mapped to its status (logged once; a failure is never hinted).
+   */
   private reply(path: string, admitted: Admitted, pending: Promise<unknown>, callback: grpc.sendUnaryData<unknown>): void {
     pending.then(
       (response) => {
         admitted.markAnswered();
         this.outcome(path, admitted);
-        callback(null, response);
+        const hint = takeHintTrailer(admitted.context);
+        if (hint === undefined) return callback(null, response);
+        const trailer = new grpc.Metadata();
+        trailer.set(CACHE_HINT_TRAILER, hint);
+        callback(null, response, trailer);
       },
       (thrown: unknown) => {
         admitted.markAnswered();
+        takeHintTrailer(admitted.context);
         callback(this.outcome(path, admitted, thrown) ?? null);
       },
     );
