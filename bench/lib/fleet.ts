@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import pino from 'pino';
+import type { Counts } from './roundtrips';
 // The services themselves, started in-process (as the services' end-to-end tests do).
 import { loadAuthConfig } from '../../services/auth/src/config';
 import { start as startAuthService } from '../../services/auth/src/main';
@@ -38,6 +39,8 @@ export interface Fleet {
   addresses: FleetAddresses;
   /** The services' thread's event-loop utilisation (worker mode only): how busy it was. */
   eventLoopUtilization?: (previous?: EventLoopUtilization) => EventLoopUtilization;
+  /** The services' thread's round-trip counters (worker mode started with `countRoundTrips`): see ./roundtrips. */
+  roundTrips?: () => Promise<Counts>;
   stop(): Promise<void>;
 }
 
@@ -93,10 +96,10 @@ export async function startFleetHere(env: FleetEnv): Promise<Fleet> {
  * The same, in a worker thread: the services get their own event loop, as separate processes would,
  * instead of sharing the gateway's. (TypeScript is loaded in the worker through tsx's require hook.)
  */
-export function startFleetInWorker(env: FleetEnv): Promise<Fleet> {
+export function startFleetInWorker(env: FleetEnv, options: { countRoundTrips?: boolean } = {}): Promise<Fleet> {
   const worker = new Worker(`require('tsx/cjs'); require(require('node:worker_threads').workerData.entry);`, {
     eval: true,
-    workerData: { entry: path.join(__dirname, 'fleet.worker.ts'), env },
+    workerData: { entry: path.join(__dirname, 'fleet.worker.ts'), env, countRoundTrips: options.countRoundTrips === true },
   });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
@@ -109,6 +112,18 @@ export function startFleetInWorker(env: FleetEnv): Promise<Fleet> {
       resolve({
         addresses: msg.addresses!,
         eventLoopUtilization: (previous) => worker.performance.eventLoopUtilization(previous),
+        roundTrips: options.countRoundTrips
+          ? () =>
+              new Promise<Counts>((done) => {
+                const answer = (reply: { type: string; counts?: Counts }) => {
+                  if (reply.type !== 'roundtrips') return;
+                  worker.off('message', answer);
+                  done(reply.counts!);
+                };
+                worker.on('message', answer);
+                worker.postMessage('roundtrips');
+              })
+          : undefined,
         stop: () =>
           new Promise<void>((done) => {
             worker.once('message', () => {

@@ -1,0 +1,161 @@
+import * as grpc from '@grpc/grpc-js';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+
+/**
+ * Round-trip counters for the benches (never loaded by a service): how many PostgreSQL queries, Redis commands
+ * (and Redis round trips), gRPC calls and RabbitMQ publishes one request costs. They patch the libraries'
+ * prototypes in THIS thread only — each worker thread has its own copy of every module, so a thread counts what
+ * its own code sends and the bench collects the threads' snapshots (the fleet worker answers a message with its
+ * own, see `Fleet.roundTrips`). Counting is a map increment per call: cheap next to the I/O it counts.
+ *
+ * Call `startCounting()` before the code to measure creates its servers and Redis scripts (gRPC handlers and Lua
+ * scripts are labelled when they are registered); take a `snapshot()` before and after the measured phase and
+ * divide the difference by the requests with `perRequest()`.
+ */
+export type Kind =
+  /** PostgreSQL queries (each one a round trip on its connection), by the statement's first keyword. */
+  | 'pg'
+  /** Redis commands by name; a Lua script defined with defineCommand as `script:<name>`. */
+  | 'redis'
+  /** Redis round trips: `command` (one command, one reply awaited) or `pipeline` (a pipeline or MULTI…EXEC). */
+  | 'redisRoundTrips'
+  /** gRPC calls this thread made, by `Service/Method`. */
+  | 'grpcCalls'
+  /** gRPC calls this thread's servers handled, by `Service/Method`. */
+  | 'grpcServed'
+  /** RabbitMQ publishes (confirmed or not) by `exchange routingKey` (sendToQueue: `(queue) name`). */
+  | 'amqpPublishes';
+
+export const KINDS: readonly Kind[] = ['pg', 'redis', 'redisRoundTrips', 'grpcCalls', 'grpcServed', 'amqpPublishes'];
+
+export type Counts = Record<Kind, Record<string, number>>;
+
+const counts: Counts = { pg: {}, redis: {}, redisRoundTrips: {}, grpcCalls: {}, grpcServed: {}, amqpPublishes: {} };
+let patched = false;
+
+function count(kind: Kind, label: string): void {
+  const bucket = counts[kind];
+  bucket[label] = (bucket[label] ?? 0) + 1;
+}
+
+/** `/lms.catalog.v1.CatalogService/ListCourses` → `CatalogService/ListCourses`. */
+function grpcMethod(path: string): string {
+  const [service = '', method = ''] = path.replace(/^\//, '').split('/');
+  return `${service.slice(service.lastIndexOf('.') + 1)}/${method}`;
+}
+
+function sqlKeyword(query: unknown): string {
+  const text = typeof query === 'string' ? query : (query as { text?: unknown } | null)?.text;
+  return typeof text === 'string' ? (/^\s*(\w+)/.exec(text)?.[1] ?? '?').toUpperCase() : '?';
+}
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+/** Wraps `target[name]` so `before(args)` runs first; the original keeps its `this` and its result. */
+function wrap<T extends object>(target: T, name: string, before: (self: unknown, args: unknown[]) => void): void {
+  const record = target as unknown as Record<string, AnyFn>;
+  const original = record[name];
+  if (typeof original !== 'function') throw new Error(`roundtrips: ${name} is not a function (library changed?)`);
+  record[name] = function (this: unknown, ...args: unknown[]) {
+    before(this, args);
+    return original.apply(this, args);
+  };
+}
+
+/** Patches pg, ioredis, grpc-js and amqplib in this thread (once); counting runs from then on. */
+export function startCounting(): void {
+  if (patched) return;
+  patched = true;
+
+  wrap(pg.Client.prototype, 'query', (_self, [query]) => count('pg', sqlKeyword(query)));
+
+  // A script's commands are instances of its own Command class: remember which name each class belongs to.
+  const scripts = new WeakMap<object, string>();
+  const redisProto = Redis.prototype as unknown as Record<string, AnyFn>;
+  const defineCommand = redisProto.defineCommand;
+  redisProto.defineCommand = function (this: { scriptsSet: Record<string, { Command: object }> }, name: unknown, definition: unknown) {
+    const result = defineCommand.call(this, name, definition);
+    scripts.set(this.scriptsSet[name as string].Command, name as string);
+    return result;
+  };
+  // ioredis sends every command through sendCommand; a pipeline's commands come with the pipeline's own `stream`
+  // object (one per exec), so the first command seen with a new one is the pipeline's single round trip. A command
+  // queued while the connection was not ready goes through sendCommand again when it is: counted once.
+  const seen = new WeakSet<object>();
+  const pipelines = new WeakSet<object>();
+  wrap(Redis.prototype, 'sendCommand', (_self, [command, stream]) => {
+    if (seen.has(command as object)) return;
+    seen.add(command as object);
+    const { name, constructor } = command as { name: string; constructor: object };
+    count('redis', scripts.has(constructor) ? `script:${scripts.get(constructor)}` : name);
+    const pipeline = stream as { isPipeline?: boolean } | undefined;
+    if (!pipeline?.isPipeline) count('redisRoundTrips', 'command');
+    else if (!pipelines.has(pipeline)) {
+      pipelines.add(pipeline);
+      count('redisRoundTrips', 'pipeline');
+    }
+  });
+
+  // Generated clients call Client.prototype.make*Request captured when grpc-js loaded, but every call of every
+  // kind goes through its channel's createCall.
+  wrap(grpc.Channel.prototype, 'createCall', (_self, [method]) => count('grpcCalls', grpcMethod(method as string)));
+  const register = (grpc.Server.prototype as unknown as Record<string, AnyFn>).register;
+  (grpc.Server.prototype as unknown as Record<string, AnyFn>).register = function (this: unknown, name: unknown, handler: unknown, ...rest: unknown[]) {
+    const label = grpcMethod(name as string);
+    const handle = handler as AnyFn;
+    return register.call(
+      this,
+      name,
+      function (this: unknown, ...args: unknown[]) {
+        count('grpcServed', label);
+        return handle.apply(this, args);
+      },
+      ...rest,
+    );
+  };
+
+  // ConfirmChannel.publish and sendToQueue both end in Channel.publish. (amqplib has no typed deep import.)
+  const { Channel } = require('amqplib/lib/channel_model') as { Channel: { prototype: object } };
+  wrap(Channel.prototype, 'publish', (_self, [exchange, routingKey]) =>
+    count('amqpPublishes', exchange ? `${exchange as string} ${routingKey as string}` : `(queue) ${routingKey as string}`),
+  );
+}
+
+/** A copy of this thread's counters (plain data: it crosses a worker's message port). */
+export function snapshot(): Counts {
+  return Object.fromEntries(KINDS.map((kind) => [kind, { ...counts[kind] }])) as Counts;
+}
+
+/** What happened between two snapshots, per request (labels that did not move are left out). */
+export function perRequest(before: Counts, after: Counts, requests: number): Counts {
+  return Object.fromEntries(
+    KINDS.map((kind) => {
+      const entries = Object.entries(after[kind])
+        .map(([label, n]) => [label, (n - (before[kind][label] ?? 0)) / Math.max(1, requests)] as const)
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1]);
+      return [kind, Object.fromEntries(entries)];
+    }),
+  ) as Counts;
+}
+
+const TITLES: Record<Kind, string> = {
+  pg: 'PostgreSQL queries',
+  redis: 'Redis commands',
+  redisRoundTrips: 'Redis round trips',
+  grpcCalls: 'gRPC calls made',
+  grpcServed: 'gRPC calls served',
+  amqpPublishes: 'RabbitMQ publishes',
+};
+
+/** One line per kind that moved: `Redis commands 3.00 (get 2.00, script:lmsGcra 1.00)`. */
+export function describe(per: Counts, indent = '  '): string[] {
+  const f = (n: number) => (n >= 10 ? n.toFixed(1) : n.toFixed(2));
+  return KINDS.flatMap((kind) => {
+    const entries = Object.entries(per[kind]);
+    if (entries.length === 0) return [];
+    const total = entries.reduce((sum, [, n]) => sum + n, 0);
+    return [`${indent}${TITLES[kind]} ${f(total)} (${entries.map(([label, n]) => `${label} ${f(n)}`).join(', ')})`];
+  });
+}
