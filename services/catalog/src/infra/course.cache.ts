@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from '@lms/kit/redis';
 import type { Logger } from '@lms/kit/logging';
+import { hintCacheable, type CacheHint } from '@lms/kit/grpc';
 
 /**
  * Redis cache of public reads (course lists and details as anonymous users and students see them).
@@ -15,13 +16,44 @@ import type { Logger } from '@lms/kit/logging';
  * only, never the whole cache. Cached lists (`list:`, `top:`) are not bumped by enrolment facts: their
  * enrolment counters and ratings may lag by up to CACHE_TTL_SECONDS (course writes still bump everything).
  */
+/**
+ * One round trip per cached read: the generation (and the course's scope generation), then the entry under
+ * the key they give, and the entry's remaining lifetime — atomically, so no write can bump a generation between
+ * the reads. (The entry's key is derived inside the script, not declared in KEYS: fine on one Redis, which is
+ * what the fleet runs; a cluster would need the keys in one hash slot.)
+ * KEYS: generation [, scope generation]; ARGV: the entry key's prefix (`<prefix>c:`), the key's hash.
+ * Returns {generation | nil, scope generation | nil, entry | nil, entry TTL in seconds (-2 when absent)}.
+ */
+const READ_LUA = `
+local generation = redis.call('GET', KEYS[1])
+local scoped = false
+local key = ARGV[1] .. (generation or '0')
+if #KEYS > 1 then
+  scoped = redis.call('GET', KEYS[2])
+  key = key .. '.' .. (scoped or '0')
+end
+key = key .. ':' .. ARGV[2]
+local entry = redis.call('GET', key)
+local ttl = -2
+if entry then ttl = redis.call('TTL', key) end
+return {generation, scoped, entry, ttl}
+`;
+
+type CacheRead = [generation: string | null, scoped: string | null, entry: string | null, ttl: number];
+type RedisWithCacheRead = Redis & { lmsCatalogCacheRead(numberOfKeys: number, ...keysThenArgs: string[]): Promise<CacheRead> };
+
 export class CourseCache {
   private down = false;
+  private readonly redis: RedisWithCacheRead;
 
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly options: { prefix: string; ttlSeconds: number; logger: Logger },
-  ) {}
+  ) {
+    // The number of keys varies (lists have no scope generation): it is passed with each call.
+    if (!('lmsCatalogCacheRead' in redis)) redis.defineCommand('lmsCatalogCacheRead', { lua: READ_LUA });
+    this.redis = redis as RedisWithCacheRead;
+  }
 
   get enabled(): boolean {
     return this.options.ttlSeconds > 0;
@@ -30,26 +62,37 @@ export class CourseCache {
   /**
    * The cached value for `key` at the current generation, or `compute()`'s result, stored when it
    * says so (`store: false` for answers that must not be shared, e.g. degraded ones).
+   *
+   * `hint`: the answer is the same for every caller who sends this request, so a shared cache in front of
+   * the service (the gateway's) may keep it: a hit, or a value computed and stored, is hinted (kit
+   * `hintCacheable`) with the generation keys and the values it was read or computed under (taken before the
+   * database was read), for at most the entry's remaining lifetime — the staleness bound of the entry itself.
+   * Nothing is hinted for a value not stored or when Redis is unavailable.
    */
-  async getOrCompute<T>(key: string, compute: () => Promise<{ value: T; store: boolean }>): Promise<T> {
+  async getOrCompute<T>(key: string, compute: () => Promise<{ value: T; store: boolean }>, options: { hint: boolean }): Promise<T> {
     if (!this.enabled) return (await compute()).value;
     let fullKey: string | undefined;
+    let validators: CacheHint['validators'] = [];
     try {
       const scope = scopeOf(key);
-      const [generation, scoped] = scope
-        ? await this.redis.mget(this.generationKey(), this.scopeKey(scope))
-        : [await this.redis.get(this.generationKey()), null];
-      fullKey = `${this.options.prefix}c:${generation ?? '0'}${scope ? `.${scoped ?? '0'}` : ''}:${hash(key)}`;
-      const hit = await this.redis.get(fullKey);
+      const hashed = hash(key);
+      const keys = scope ? [this.generationKey(), this.scopeKey(scope)] : [this.generationKey()];
+      const [generation, scoped, hit, ttl] = await this.redis.lmsCatalogCacheRead(keys.length, ...keys, `${this.options.prefix}c:`, hashed);
       this.up();
-      if (hit !== null) return JSON.parse(hit, reviveDates) as T;
+      validators = scope ? [[keys[0], generation], [keys[1], scoped]] : [[keys[0], generation]];
+      if (hit !== null) {
+        if (options.hint && ttl > 0) hintCacheable({ scope: 'public', validators, ttlSeconds: ttl });
+        return JSON.parse(hit, reviveDates) as T;
+      }
+      fullKey = `${this.options.prefix}c:${generation ?? '0'}${scope ? `.${scoped ?? '0'}` : ''}:${hashed}`;
     } catch (err) {
       this.failed(err);
       fullKey = undefined;
     }
     const { value, store } = await compute();
     if (fullKey && store) {
-      await this.redis.set(fullKey, JSON.stringify(value), 'EX', this.options.ttlSeconds).catch((err: unknown) => this.failed(err));
+      const stored = await this.redis.set(fullKey, JSON.stringify(value), 'EX', this.options.ttlSeconds).catch((err: unknown) => this.failed(err));
+      if (stored && options.hint) hintCacheable({ scope: 'public', validators, ttlSeconds: this.options.ttlSeconds });
     }
     return value;
   }

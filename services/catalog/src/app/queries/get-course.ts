@@ -39,7 +39,7 @@ async function readCourse(
     if (!loaded.course || !isPubliclyVisible(loaded.course)) return { value: null, store: false };
     const { items, degraded } = await withInstructors(deps, [loaded.course]);
     return { value: items[0], store: !degraded };
-  });
+  }, { hint: true }); // only a stored or cached value is hinted: the public course, the same for everyone
   if (cached) return cached;
   const course = loaded ? loaded.course : await load();
   if (!course) throw CatalogErrors.courseNotFound();

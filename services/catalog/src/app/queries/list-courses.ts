@@ -34,7 +34,9 @@ export async function listCourses(deps: CatalogDeps, caller: Caller | undefined,
     };
   };
   if (visibility.kind !== 'public') return (await compute()).value;
-  return deps.cache.getOrCompute(`list:${JSON.stringify({ filter, sort, page, pageSize })}`, compute);
+  // Asked with include_unpublished, the same request answers more to an instructor or an admin: the public
+  // page served to this caller must not be kept for every caller of that request (no hint).
+  return deps.cache.getOrCompute(`list:${JSON.stringify({ filter, sort, page, pageSize })}`, compute, { hint: !query.includeUnpublished });
 }
 
 /** An instructor's (or admin's) own courses in any state, newest first; `status` narrows it. */

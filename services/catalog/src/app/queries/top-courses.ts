@@ -4,7 +4,7 @@ import { throwIfInvalid, withInstructors, type CourseView } from '../shared';
 
 /** Categories of the public catalogue with how many visible courses each has (cached). */
 export function listCategories(deps: CatalogDeps): Promise<{ name: string; count: number }[]> {
-  return deps.cache.getOrCompute('categories', async () => ({ value: await deps.units.read.courses.categories(), store: true }));
+  return deps.cache.getOrCompute('categories', async () => ({ value: await deps.units.read.courses.categories(), store: true }), { hint: true });
 }
 
 /**
@@ -23,5 +23,5 @@ export async function listTopCourses(
   return deps.cache.getOrCompute(`top:${by}:${limit}:${category?.toLowerCase() ?? ''}`, async () => {
     const views = await withInstructors(deps, await deps.units.read.courses.top(by, limit, category));
     return { value: views.items, store: !views.degraded };
-  });
+  }, { hint: true });
 }
