@@ -9,13 +9,17 @@
  * B. cost of one completion in a 10-lesson vs a 5,000-lesson course (interleaved; the ratio; goal ≤ 1.2).
  * C. a course's enrolment list sorted by progress with 100,000 enrolments (bulk-inserted with SQL): p95.
  *
- * Everything runs in this process against the local infrastructure (scripts/infra.sh): auth, catalog and
- * enrollment in-process on their own new databases and one new vhost, all dropped at the end.
+ * Against the local infrastructure (scripts/infra.sh): auth, catalog and enrollment run in-process in one worker
+ * thread of their own (bench/lib/fleet.ts; BENCH_BACKEND=inline: on this thread, sharing the client's event
+ * loop), on their own new databases and one new vhost, all dropped at the end. The client (and the raw
+ * RabbitMQ floor) stays on the main thread; A reports how busy each thread was under the concurrent load.
  * Knobs: BENCH_STUDENTS (64), BENCH_LESSONS (20), BENCH_CONCURRENCY (32), BENCH_BIG_LESSONS (5000),
- * BENCH_LIST_ROWS (100000), BENCH_SAMPLES (300), BENCH_RAW_MESSAGES (5000), BENCH_LOG_LEVEL (warn).
+ * BENCH_LIST_ROWS (100000), BENCH_SAMPLES (300), BENCH_RAW_MESSAGES (5000), BENCH_LOG_LEVEL (warn),
+ * BENCH_BACKEND (worker). CPU profiles (one file per thread, the services' worker included):
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/enrollment-progress.ts
  */
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import amqp from 'amqplib';
 import pino from 'pino';
 import { QueryTypes } from 'sequelize';
@@ -27,11 +31,7 @@ import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1
 import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollment/v1/EnrollmentService';
 import { runBootstrapAdmin } from '../services/auth/src/cli/bootstrap-admin';
 import { loadAuthConfig } from '../services/auth/src/config';
-import { start as startAuth } from '../services/auth/src/main';
-import { loadCatalogConfig } from '../services/catalog/src/config';
-import { start as startCatalog } from '../services/catalog/src/main';
-import { loadEnrollmentConfig } from '../services/enrollment/src/config';
-import { start as startEnrollment } from '../services/enrollment/src/main';
+import { startFleetHere, startFleetInWorker, type Fleet } from './lib/fleet';
 import { envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
 
 const num = envNumber;
@@ -45,6 +45,7 @@ const RAW_MESSAGES = num('BENCH_RAW_MESSAGES', 5000);
 const PASSWORD = 'Bench-Passw0rd!';
 /** BENCH_SKIP_B=1 skips part B (seeding BENCH_BIG_LESSONS lessons through catalog takes minutes). */
 const SKIP_B = process.env.BENCH_SKIP_B === '1';
+const BACKEND = process.env.BENCH_BACKEND === 'inline' ? 'inline' : 'worker';
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const quiet = (service: string) => pino({ level: process.env.BENCH_LOG_LEVEL ?? 'warn', base: { service } });
@@ -95,22 +96,20 @@ async function main() {
       createVhost('enr'),
     ]);
     resources.push(authDb, catalogDb, enrollmentDb, vhost);
-    const common = { NODE_ENV: 'test', LOG_LEVEL: 'warn', GRPC_PORT: '0', AMQP_URL: vhost.url, REDIS_URL: infra.redisUrl, OUTBOX_POLL_MS: '100' };
-    const authConfig = loadAuthConfig({ ...common, DATABASE_URL: authDb.url, BCRYPT_COST: '4', ALLOW_INSTRUCTOR_SIGNUP: 'true' });
-    const auth = await startAuth(authConfig, quiet('auth'));
-    stops.push(() => auth.stop());
-    const authAddress = `127.0.0.1:${auth.grpcPort}`;
-    const catalog = await startCatalog(
-      loadCatalogConfig({ ...common, DATABASE_URL: catalogDb.url, AUTH_GRPC_ADDR: authAddress, REDIS_KEY_PREFIX: `lms:bench:${runId}:` }),
-      quiet('catalog'),
-    );
-    stops.push(() => catalog.stop());
-    const catalogAddress = `127.0.0.1:${catalog.grpcPort}`;
-    const enrollment = await startEnrollment(
-      loadEnrollmentConfig({ ...common, DATABASE_URL: enrollmentDb.url, AUTH_GRPC_ADDR: authAddress, CATALOG_GRPC_ADDR: catalogAddress, DATABASE_POOL_MAX: '20' }),
-      quiet('enrollment'),
-    );
-    stops.push(() => enrollment.stop());
+    const common = { NODE_ENV: 'development', LOG_LEVEL: 'warn', GRPC_PORT: '0', AMQP_URL: vhost.url, REDIS_URL: infra.redisUrl, OUTBOX_POLL_MS: '100' };
+    const env = {
+      auth: { ...common, DATABASE_URL: authDb.url, BCRYPT_COST: '4', ALLOW_INSTRUCTOR_SIGNUP: 'true' },
+      catalog: { ...common, DATABASE_URL: catalogDb.url, REDIS_KEY_PREFIX: `lms:bench:${runId}:` },
+      enrollment: { ...common, DATABASE_URL: enrollmentDb.url, DATABASE_POOL_MAX: '20' },
+    };
+    const fleet: Fleet = BACKEND === 'worker' ? await startFleetInWorker(env) : await startFleetHere(env);
+    stops.push(() => fleet.stop());
+    log(`fleet up (backend: ${BACKEND})`);
+    const authConfig = loadAuthConfig({ ...env.auth, CATALOG_GRPC_ADDR: fleet.addresses.catalog });
+    const { auth: authAddress, catalog: catalogAddress } = fleet.addresses;
+    // raw counts (the event path's progress, part C's seeding): the bench's own pool, not the service's
+    const db = openDatabase({ url: enrollmentDb.url, poolMax: 2 });
+    stops.push(() => db.close());
     const client = <D,>(file: string, name: string, address: string) =>
       createClient(loadService(file, name), address, { deadlineMs: 60_000 }) as unknown as PromiseClient<D>;
     const authClient = client<AuthServiceDefinition>('lms/auth/v1/auth.proto', 'lms.auth.v1.AuthService', authAddress);
@@ -118,7 +117,7 @@ async function main() {
     const enr = client<EnrollmentServiceDefinition>(
       'lms/enrollment/v1/enrollment.proto',
       'lms.enrollment.v1.EnrollmentService',
-      `127.0.0.1:${enrollment.grpcPort}`,
+      fleet.addresses.enrollment,
     );
     stops.push(async () => [authClient, catalogClient, enr].forEach((c) => c.close()));
 
@@ -179,6 +178,8 @@ async function main() {
     const done = new Set(sequential);
     const rest = pairs.filter((p) => !done.has(p));
     const underLoad: number[] = [];
+    const fleetBusy0 = fleet.eventLoopUtilization?.();
+    const mainBusy0 = performance.eventLoopUtilization();
     const t0 = performance.now();
     // CONCURRENCY workers, each taking whole students so a worker never contends with itself.
     const byStudent = new Map<number, string[]>();
@@ -193,6 +194,8 @@ async function main() {
       }
     });
     const loadSeconds = (performance.now() - t0) / 1000;
+    const busy = (u?: EventLoopUtilization) => (u ? `${Math.round(u.utilization * 100)} %` : 'n/a (inline)');
+    const loadBusy = { main: busy(performance.eventLoopUtilization(mainBusy0)), services: busy(fleetBusy0 && fleet.eventLoopUtilization?.(fleetBusy0)) };
     const completionsPerSecond = Math.round(rest.length / loadSeconds);
     const completedAll = await enr.ListCourseEnrollments(
       { course_id: a.courseId, page: 1, page_size: 100, status: 'completed', sort: '', cursor: '' },
@@ -245,7 +248,7 @@ async function main() {
     for (const ev of bulkEvents) channel.publish(EVENTS_EXCHANGE, 'quiz.passed', Buffer.from(JSON.stringify(ev)), { persistent: true, messageId: ev.id });
     await channel.waitForConfirms();
     for (;;) {
-      const [row] = await enrollment.deps.sequelize.query<{ n: string }>(
+      const [row] = await db.query<{ n: string }>(
         'SELECT coalesce(sum(completed_lessons_count), 0) AS n FROM enrollments WHERE course_id = :courseId',
         { type: QueryTypes.SELECT, replacements: { courseId: q.courseId } },
       );
@@ -314,8 +317,6 @@ async function main() {
 
     // ------------------------------------------------------------------ C. 100k enrolments sorted by progress
     log(`C: ${LIST_ROWS} enrolments in one course (+ as many in 50 others), bulk-inserted with SQL`);
-    const db = openDatabase({ url: enrollmentDb.url, poolMax: 2 });
-    stops.push(() => db.close());
     const listCourse = a.courseId; // a real course of the read model (its instructor or an admin may list it)
     const version = (await enr.GetEnrollment({ enrollment_id: aEnrolments[0] }, students[0].auth)).course_version;
     const insert = async (courseSql: string, rows: number) =>
@@ -368,6 +369,7 @@ async function main() {
     console.log(`RPC CompleteLesson alone (sequential):                         ${fmt(stats(rpcOnly))}`);
     console.log(`RPC CompleteLesson under ${CONCURRENCY} concurrent students:            ${fmt(stats(underLoad))}`);
     console.log(`sustained completions/s (RPC, ${rest.length} completions):             ${completionsPerSecond}/s`);
+    console.log(`  event loops busy during it: services' thread ${loadBusy.services}, client's thread ${loadBusy.main} (backend: ${BACKEND})`);
     console.log(`quiz.passed published → percentage visible (sequential):       ${fmt(ev)}`);
     console.log(`sustained quiz.passed → counted completions/s (${bulkEvents.length}):        ${eventsPerSecond}/s`);
     console.log(`raw RabbitMQ publish→consume round trip (same vhost):          ${fmt(rl)}`);
@@ -387,7 +389,8 @@ async function main() {
     console.log(`plan: ${plan}`);
     console.log(
       JSON.stringify({
-        a: { visible: v, rpc: stats(rpcOnly), underLoad: stats(underLoad), completionsPerSecond, eventVisible: ev, eventsPerSecond, rawRoundTrip: rl, rawPerSecond },
+        backend: BACKEND,
+        a: { loadBusy, visible: v, rpc: stats(rpcOnly), underLoad: stats(underLoad), completionsPerSecond, eventVisible: ev, eventsPerSecond, rawRoundTrip: rl, rawPerSecond },
         b: { small: smallStats, big: bigStats, ratioMean: bigStats.mean / smallStats.mean },
         c: Object.fromEntries(cases),
       }),
