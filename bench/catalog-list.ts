@@ -20,6 +20,7 @@ import { start as startGateway } from '../gateway/src/main';
 import { startFleetHere, startFleetInWorker, type Fleet } from './lib/fleet';
 import { redisKeysDropper, cleanupStack, envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
 import { runLoad, type LoadResult } from './lib/load';
+import { describe, perRequest, snapshot, startCounting, type Counts } from './lib/roundtrips';
 
 const num = envNumber;
 const COURSES = num('BENCH_COURSES', 1000);
@@ -150,21 +151,52 @@ async function startProfile(): Promise<() => Promise<void>> {
 
 const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
 
-/** Event-loop utilisation of the main thread (and the services' worker) over the measured phase. */
-function busyMeter(backend: Fleet | undefined, warmupMs: number): () => { main: number; backend?: number } {
+/** Event-loop utilisation of the main thread (and the services' worker) from begin() (the measured phase's start). */
+function busyMeter(backend: Fleet | undefined) {
   let main: EventLoopUtilization | undefined;
   let worker: EventLoopUtilization | undefined;
-  const timer = setTimeout(() => {
-    main = performance.eventLoopUtilization();
-    worker = backend?.eventLoopUtilization?.();
-  }, warmupMs);
-  return () => {
-    clearTimeout(timer);
-    return {
+  return {
+    begin() {
+      main = performance.eventLoopUtilization();
+      worker = backend?.eventLoopUtilization?.();
+    },
+    end: (): { main: number; backend?: number } => ({
       main: main ? performance.eventLoopUtilization(main).utilization : NaN,
       backend: worker && backend?.eventLoopUtilization ? backend.eventLoopUtilization(worker).utilization : undefined,
-    };
+    }),
   };
+}
+
+/**
+ * Round trips per request from begin() (the measured phase's start): this thread's counters (the gateway; with
+ * BENCH_BACKEND=inline the services too) and the services' worker's. The requests in flight when the phase
+ * starts (at most one per connection) are the only ones that may be counted in part.
+ */
+function roundTripMeter(backend: Fleet) {
+  const take = async () => ({ main: snapshot(), backend: await backend.roundTrips?.() });
+  let before: ReturnType<typeof take> | undefined;
+  return {
+    begin() {
+      before = take();
+    },
+    async end(requests: number): Promise<{ main: Counts; backend?: Counts }> {
+      const after = await take();
+      const start = (await before) ?? after;
+      return {
+        main: perRequest(start.main, after.main, requests),
+        backend: start.backend && after.backend ? perRequest(start.backend, after.backend, requests) : undefined,
+      };
+    },
+  };
+}
+
+function roundTripLines(title: string, per: { main: Counts; backend?: Counts }): string[] {
+  return [
+    `round trips per request, ${title}:`,
+    BACKEND === 'worker' ? '  gateway thread' : '  gateway + auth + catalog thread (inline)',
+    ...describe(per.main, '    '),
+    ...(per.backend ? ['  auth + catalog thread', ...describe(per.backend, '    ')] : []),
+  ];
 }
 
 function row(name: string, r: LoadResult): string {
@@ -175,6 +207,8 @@ function row(name: string, r: LoadResult): string {
 async function main(): Promise<void> {
   const cleanup = cleanupStack(log);
   try {
+    // Before the gateway (and inline services) start: gRPC handlers and Redis scripts are labelled as registered.
+    startCounting();
     log(`run ${runId}: databases bench_auth_${runId}, bench_catalog_${runId}; vhost bench_vhost_${runId}`);
     const dbs: Resource[] = [await createDatabase('auth'), await createDatabase('catalog')];
     cleanup.push(() => Promise.all(dbs.map((d) => d.drop())));
@@ -189,7 +223,7 @@ async function main(): Promise<void> {
       catalog: { ...common, DATABASE_URL: dbs[1].url, REDIS_KEY_PREFIX: `${PREFIX}catalog:` },
     };
     const started = Date.now();
-    const backend: Fleet = BACKEND === 'worker' ? await startFleetInWorker(env) : await startFleetHere(env);
+    const backend: Fleet = BACKEND === 'worker' ? await startFleetInWorker(env, { countRoundTrips: true }) : await startFleetHere(env);
     cleanup.push(() => backend.stop());
     const gateway = await startGateway(
       loadGatewayConfig({
@@ -230,17 +264,36 @@ async function main(): Promise<void> {
     const headers = { authorization: `Bearer ${student}`, accept: 'application/json' };
     log(`gateway: ${CONNECTIONS} connections, ${WARMUP_MS / 1000} s warm-up + ${DURATION_MS / 1000} s measured`);
     const stopProfile = await startProfile();
-    const busy = busyMeter(backend, WARMUP_MS);
-    const gw = await runLoad({ url, headers, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS });
-    const gwBusy = busy();
+    const busy = busyMeter(backend);
+    const trips = roundTripMeter(backend);
+    const measuring = () => {
+      busy.begin();
+      trips.begin();
+    };
+    const gw = await runLoad({ url, headers, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS }, { measuring });
+    const gwBusy = busy.end();
+    const gwTrips = await trips.end(gw.requests);
     await stopProfile();
+
+    // The same load as a client that kept the page: it sends back the ETag of its first answer (expects 304s).
+    const first = await fetch(url, { headers });
+    await first.arrayBuffer();
+    const etag = first.headers.get('etag');
+    log(`gateway with If-None-Match: ${etag ?? 'the first answer carried no ETag; sending a made-up one'}`);
+    const conditional = { ...headers, 'if-none-match': etag ?? '"no-etag-in-the-first-answer"' };
+    const inm = await runLoad(
+      { url, headers: conditional, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS, okStatuses: [200, 304] },
+      { measuring },
+    );
+    const inmBusy = busy.end();
+    const inmTrips = await trips.end(inm.requests);
 
     const bare = await bareServer(check.body);
     cleanup.push(() => bare.close());
     log(`bare node http: same load`);
-    const bareMeter = busyMeter(undefined, WARMUP_MS);
-    const plain = await runLoad({ url: bare.url, headers, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS });
-    const bareBusy = bareMeter();
+    const bareMeter = busyMeter(undefined);
+    const plain = await runLoad({ url: bare.url, headers, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS }, { measuring: () => bareMeter.begin() });
+    const bareBusy = bareMeter.end();
 
     const lines = [
       '',
@@ -248,17 +301,23 @@ async function main(): Promise<void> {
       `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; backend (auth + catalog) in ${BACKEND === 'worker' ? 'a worker thread' : "the gateway's thread"}; load generator in its own worker thread`,
       `${''.padEnd(26)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p90 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}${'errors'.padStart(8)}${'requests'.padStart(10)}${'bytes'.padStart(8)}`,
       row('gateway → catalog (gRPC)', gw),
+      row('gateway, If-None-Match', inm),
       row('bare node http', plain),
       `ratio gateway/bare: ${(gw.rps / plain.rps).toFixed(3)} of the requests/s (bare is ${(plain.rps / gw.rps).toFixed(1)}× faster); p99 ${(gw.p99 / plain.p99).toFixed(1)}× higher`,
-      `statuses: gateway ${JSON.stringify(gw.statuses)}, bare ${JSON.stringify(plain.statuses)}`,
+      `ratio gateway with If-None-Match/bare: ${(inm.rps / plain.rps).toFixed(3)} of the requests/s`,
+      `statuses: gateway ${JSON.stringify(gw.statuses)}, If-None-Match ${JSON.stringify(inm.statuses)} (ETag ${etag ?? 'none'}), bare ${JSON.stringify(plain.statuses)}`,
       `event loops busy during the measured phase: gateway thread ${pct(gwBusy.main)}` +
         (gwBusy.backend === undefined ? '' : `, auth + catalog thread ${pct(gwBusy.backend)}`) +
+        `; with If-None-Match ${pct(inmBusy.main)}` +
+        (inmBusy.backend === undefined ? '' : ` and ${pct(inmBusy.backend)}`) +
         `; bare server thread ${pct(bareBusy.main)}`,
+      ...roundTripLines('gateway → catalog', gwTrips),
+      ...roundTripLines('If-None-Match', inmTrips),
       '',
     ];
     process.stdout.write(lines.join('\n'));
     process.stdout.write(
-      `${JSON.stringify({ bench: 'catalog-list', courses: COURSES, connections: CONNECTIONS, seconds: DURATION_MS / 1000, seed_seconds: seedMs / 1000, backend: BACKEND, gateway: gw, bare: plain, ratio: gw.rps / plain.rps })}\n`,
+      `${JSON.stringify({ bench: 'catalog-list', courses: COURSES, connections: CONNECTIONS, seconds: DURATION_MS / 1000, seed_seconds: seedMs / 1000, backend: BACKEND, gateway: gw, if_none_match: inm, bare: plain, ratio: gw.rps / plain.rps, round_trips_per_request: { gateway: gwTrips, if_none_match: inmTrips } })}\n`,
     );
   } finally {
     await cleanup.run();

@@ -18,6 +18,8 @@ export interface LoadOptions {
   maxRequests?: number;
   /** Per-request timeout; a timeout counts as an error. */
   timeoutMs?: number;
+  /** Statuses that are not errors (default 200 only; a conditional GET also expects 304). */
+  okStatuses?: number[];
 }
 
 export interface LoadResult {
@@ -71,7 +73,7 @@ async function phase(ms, record) {
       const r = await one();
       if (!record) continue;
       statuses[r.status] = (statuses[r.status] || 0) + 1;
-      if (r.status !== 200) errors++;
+      if (!o.okStatuses.includes(r.status)) errors++;
       else { ok++; bytes += r.n; }
       latencies[recorded++] = r.ns / 1e6;
     }
@@ -83,6 +85,7 @@ async function phase(ms, record) {
 
 (async () => {
   if (o.warmupMs > 0) await phase(o.warmupMs, false);
+  parentPort.postMessage({ type: 'measuring' });
   const seconds = await phase(o.durationMs, true);
   agent.destroy();
   const sorted = latencies.subarray(0, recorded).sort();
@@ -90,6 +93,7 @@ async function phase(ms, record) {
   let sum = 0;
   for (let i = 0; i < recorded; i++) sum += sorted[i];
   parentPort.postMessage({
+    type: 'result',
     requests: recorded, errors, statuses, seconds,
     rps: recorded / seconds,
     p50: pct(50), p90: pct(90), p99: pct(99), max: recorded ? sorted[recorded - 1] : 0,
@@ -99,11 +103,19 @@ async function phase(ms, record) {
 })().catch((err) => { throw err; });
 `;
 
-export function runLoad(options: LoadOptions): Promise<LoadResult> {
-  const data = { maxRequests: 2_000_000, timeoutMs: 10_000, headers: {}, ...options };
+/**
+ * `hooks.measuring` is called when the measured phase starts (after the warm-up), for meters that must cover
+ * exactly the measured requests (event-loop utilisation, round-trip counters).
+ */
+export function runLoad(options: LoadOptions, hooks: { measuring?: () => void } = {}): Promise<LoadResult> {
+  const data = { maxRequests: 2_000_000, timeoutMs: 10_000, headers: {}, okStatuses: [200], ...options };
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: data });
-    worker.once('message', (result: LoadResult) => {
+    worker.on('message', ({ type, ...result }: LoadResult & { type: 'measuring' | 'result' }) => {
+      if (type === 'measuring') {
+        hooks.measuring?.();
+        return;
+      }
       resolve(result);
       void worker.terminate();
     });
