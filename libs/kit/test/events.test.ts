@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import amqp from 'amqplib';
+import { QueryTypes } from 'sequelize';
 import { createEvent, EVENTS_EXCHANGE, parkingLotQueue } from '../src/events';
 import { createTestDatabase, createTestVhost, eventually, queueDepth, type TestResource } from '../src/testing';
 import { buildEventRig, noteSchema, pendingOutbox } from './helpers';
@@ -53,6 +54,32 @@ describe('events: outbox, inbox, retries and parking lot (real PostgreSQL + Rabb
     // The relay marks the row sent after the broker's confirm, in a statement of its own: a fast consumer may
     // handle the event first.
     await eventually(async () => expect(await pendingOutbox(rig.sequelize)).toBe(0));
+  });
+
+  test('When one call adds several events, then they are written in one statement, in order, and each handled once', async () => {
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    const events = ids.map((id, i) => createEvent({ type: 'note.written', source: 'lms/kit-test', subject: id, data: { note_id: id, body: `batch ${i}` } }));
+    let inserts = 0;
+    await rig.sequelize.transaction(async (transaction) => {
+      await rig.outbox.add(transaction, ...events);
+      // cmin: the command (statement) of the inserting transaction that wrote each row
+      inserts = Number(
+        (await rig.sequelize.query<{ n: string }>('SELECT count(DISTINCT cmin::text) AS n FROM outbox WHERE id IN (:ids)', {
+          type: QueryTypes.SELECT,
+          transaction,
+          replacements: { ids: events.map((e) => e.id) },
+        }))[0].n,
+      );
+    });
+    expect(inserts).toBe(1);
+    const order = await rig.sequelize.query<{ id: string }>('SELECT id FROM outbox WHERE id IN (:ids) ORDER BY seq', {
+      type: QueryTypes.SELECT,
+      replacements: { ids: events.map((e) => e.id) },
+    });
+    expect(order.map((r) => r.id)).toEqual(events.map((e) => e.id));
+    await eventually(async () => {
+      for (const id of ids) expect(await rig.effects(id)).toBe(1);
+    });
   });
 
   test('When the transaction rolls back, then no event is ever published', async () => {
