@@ -1,2 +1,3 @@
 export * from './tokens';
+export * from './revocation-mirror';
 export * from './remote';

@@ -41,19 +41,23 @@ export interface RemoteVerifierOptions {
   audience: string;
   /** Must match the prefix auth writes revocation marks under. */
   revocationPrefix?: string;
+  /** false: one Redis MGET of the marks per verification instead of the in-memory mirror (default true). */
+  mirrorRevocations?: boolean;
 }
 
 /**
  * How a service (or the gateway) verifies the end user's token it received: signature against auth's
  * JWKS (fetched over gRPC, cached, refetched on an unknown kid), issuer, audience, expiry, then the
- * Redis revocation marks. No service trusts a bare user id.
+ * revocation marks (mirrored in memory, at most REVOCATION_MAX_STALENESS_MS behind Redis). No service trusts
+ * a bare user id, nor an identity asserted by the gateway: both verify the token, and the second check costs
+ * a Map lookup (verified tokens are cached, marks are in memory).
  */
 export function createRemoteVerifier(options: RemoteVerifierOptions): TokenVerifier {
   return new TokenVerifier({
     issuer: options.issuer,
     audience: options.audience,
     fetchJwks: () => fetchJwks(options.auth),
-    revocations: new RevocationStore(options.redis, options.revocationPrefix),
+    revocations: new RevocationStore(options.redis, options.revocationPrefix, { mirror: options.mirrorRevocations }),
   });
 }
 
@@ -65,8 +69,20 @@ export interface VerifierConfig {
 }
 
 /** `createRemoteVerifier` from a process's validated config. */
-export function verifierFromConfig(config: VerifierConfig, auth: AuthClient, redis: Redis): TokenVerifier {
-  return createRemoteVerifier({ auth, redis, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, revocationPrefix: config.REVOCATION_KEY_PREFIX });
+export function verifierFromConfig(
+  config: VerifierConfig,
+  auth: AuthClient,
+  redis: Redis,
+  options: Pick<RemoteVerifierOptions, 'mirrorRevocations'> = {},
+): TokenVerifier {
+  return createRemoteVerifier({
+    auth,
+    redis,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    revocationPrefix: config.REVOCATION_KEY_PREFIX,
+    ...options,
+  });
 }
 
 /** For gRPC handlers open to anonymous callers: no token → undefined; a bad token is still refused. */

@@ -1,6 +1,14 @@
 import { createLocalJWKSet, jwtVerify, errors as joseErrors, type JSONWebKeySet, type JWTPayload } from 'jose';
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import { PermissionDeniedError, UnauthenticatedError, UnavailableError } from '../errors';
+import {
+  changeFields,
+  revocationKeys,
+  RevocationMirror,
+  REVOCATION_STREAM_MAX_LENGTH,
+  type RevocationChange,
+  type RevocationMirrorOptions,
+} from './revocation-mirror';
 
 export const ROLES = ['admin', 'instructor', 'student'] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,39 +35,78 @@ export function bearerToken(authorization: string | undefined): string {
   return m[1];
 }
 
+export interface RevocationStoreOptions extends RevocationMirrorOptions {
+  /**
+   * Answer `isRevoked` from memory (RevocationMirror, one dedicated Redis connection following the change
+   * stream); false = one MGET per call, as before the mirror. Default true.
+   */
+  mirror?: boolean;
+}
+
 /**
  * Revocation marks shared through Redis: auth writes them when a session is revoked or a user is
  * deactivated; every verifier checks them, so a revoked access token stops working before it expires.
- * Marks live only as long as an access token can (their TTL).
+ * Marks live only as long as an access token can (their TTL). Each write also appends the change to
+ * `<prefix>changes` in the same MULTI, which feeds the in-memory mirror of every verifying process.
  */
 export class RevocationStore {
+  private readonly keys: ReturnType<typeof revocationKeys>;
+  private readonly mirror?: RevocationMirror;
+
   constructor(
     private readonly redis: Redis,
-    private readonly prefix = 'lms:revoked:',
-  ) {}
+    prefix = 'lms:revoked:',
+    options: RevocationStoreOptions = {},
+  ) {
+    this.keys = revocationKeys(prefix);
+    if (options.mirror !== false) this.mirror = new RevocationMirror(redis, prefix, options);
+  }
 
   async revokeSessions(sessionIds: string[], ttlSeconds: number): Promise<void> {
     if (!sessionIds.length) return;
+    const ttl = Math.max(1, ttlSeconds);
     const multi = this.redis.multi();
-    for (const sid of sessionIds) multi.set(`${this.prefix}sid:${sid}`, '1', 'EX', Math.max(1, ttlSeconds));
-    await multi.exec();
+    for (const sid of sessionIds) multi.set(this.keys.session(sid), '1', 'EX', ttl);
+    await this.commit(multi, sessionIds.map((id) => ({ kind: 'sid', id, ttlSeconds: ttl })));
   }
 
   /** Every token of the user issued at or before `at` (epoch seconds) is refused. */
   async revokeUserTokens(userId: string, at: number, ttlSeconds: number): Promise<void> {
-    await this.redis.set(`${this.prefix}user:${userId}`, String(at), 'EX', Math.max(1, ttlSeconds));
+    const ttl = Math.max(1, ttlSeconds);
+    await this.commit(this.redis.multi().set(this.keys.user(userId), String(at), 'EX', ttl), [{ kind: 'user', id: userId, at, ttlSeconds: ttl }]);
   }
 
   async clearUser(userId: string): Promise<void> {
-    await this.redis.del(`${this.prefix}user:${userId}`);
+    await this.commit(this.redis.multi().del(this.keys.user(userId)), [{ kind: 'clear', id: userId }]);
   }
 
-  /** Fails closed: when the marks can't be read, the token is not trusted (503, not 401). */
+  /**
+   * The marks and their stream entries in one transaction, so a mirror never sees one without the other.
+   * This process's own mirror applies the change at once: a request right after the write sees it here.
+   */
+  private async commit(multi: ChainableCommander, changes: RevocationChange[]): Promise<void> {
+    for (const change of changes) {
+      multi.xadd(this.keys.changes, 'MAXLEN', '~', REVOCATION_STREAM_MAX_LENGTH, '*', ...changeFields(change));
+    }
+    const results = await multi.exec();
+    if (!results) throw new Error('The revocation transaction was aborted');
+    const failed = results.find(([err]) => err);
+    if (failed) throw failed[0];
+    const now = Date.now();
+    for (const change of changes) this.mirror?.apply(change, now);
+  }
+
+  /**
+   * From the mirror while it is fresh (no round trip); otherwise one MGET, which fails closed: when the
+   * marks can't be read, the token is not trusted (503, not 401).
+   */
   async isRevoked(caller: Pick<Caller, 'userId' | 'sessionId' | 'issuedAt'>): Promise<boolean> {
+    const known = this.mirror?.revoked(caller);
+    if (known !== undefined) return known;
     let sid: string | null;
     let userMark: string | null;
     try {
-      [sid, userMark] = await this.redis.mget(`${this.prefix}sid:${caller.sessionId}`, `${this.prefix}user:${caller.userId}`);
+      [sid, userMark] = await this.redis.mget(this.keys.session(caller.sessionId), this.keys.user(caller.userId));
     } catch (err) {
       throw new UnavailableError('Token revocation list is unavailable', 'AUTH.REVOCATION_UNAVAILABLE', err);
     }
@@ -81,7 +128,7 @@ export interface TokenVerifierOptions {
   /**
    * How many verified tokens to remember until they expire (0 disables the cache). A key withdrawn from the
    * JWKS in an emergency keeps verifying the tokens remembered here until they expire (≤ the access-token
-   * lifetime); revocation marks are still checked on every call. See auth's README, signing keys.
+   * lifetime); revocation marks are still checked on every call (in memory, see RevocationMirror). See auth's README, signing keys.
    */
   cacheSize?: number;
 }
