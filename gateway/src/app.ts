@@ -1,6 +1,5 @@
 import cors from 'cors';
 import express, { type Express, type Request, type RequestHandler } from 'express';
-import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@lms/kit';
 import { verifierFromConfig } from '@lms/kit/auth';
@@ -26,7 +25,9 @@ import { processTime, responseCompression } from './middleware/compression';
 import { jsonBody } from './middleware/json-body';
 import { RateLimiter, byBodyEmail, byCaller, byIp, generalRateLimit, strictRateLimit } from './middleware/rate-limit';
 import { accessLog, requestContext, requestId } from './middleware/request-context';
+import { securityHeaders } from './middleware/security-headers';
 import { buildOpenApiDocument } from './openapi/document';
+import { EdgeCache } from './presentation/edge-cache';
 import { redocAssets, swaggerAssets } from './openapi/docs';
 import { analyticsRoutes } from './routes/analytics.routes';
 import { attemptRoutes } from './routes/attempts.routes';
@@ -127,7 +128,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   // errors, 404s and rate-limit refusals are timed and compressed too
   app.use(processTime(), responseCompression());
   // 4. security headers, 5. CORS (none configured = same-origin only: no CORS headers at all)
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use(
     cors({
       origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
@@ -157,6 +158,7 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
     authenticateOptional: authenticateOptional(verifier),
     roleGuard,
     idempotency: new IdempotencyStore(redis, config.REDIS_KEY_PREFIX, logger, config.IDEMPOTENCY_SECRET),
+    edgeCache: new EdgeCache(redis, { maxBytes: config.EDGE_CACHE_MAX_BYTES, maxEntries: config.EDGE_CACHE_MAX_ENTRIES }, logger),
     strictLimits: {
       login: strictRateLimit(
         limiter,

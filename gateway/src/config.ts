@@ -67,6 +67,12 @@ export const gatewayConfigShape = {
   REVOCATION_KEY_PREFIX: env.str('lms:revoked:'),
   SHUTDOWN_TIMEOUT_MS: env.int(10_000, { min: 100 }),
   /**
+   * The edge cache of public reads (final JSON bodies the services hinted public, revalidated against Redis on
+   * every use): its memory budget in bytes (0 disables it) and its number of entries.
+   */
+  EDGE_CACHE_MAX_BYTES: env.int(32 * 1024 * 1024, { min: 0 }),
+  EDGE_CACHE_MAX_ENTRIES: env.int(10_000, { min: 1 }),
+  /**
    * The internal listener (`GET /internal/health/dependencies`: Redis and each backend as last checked).
    * Unset = none. Never route it through the ingress; the default host keeps it on the pod's loopback.
    */

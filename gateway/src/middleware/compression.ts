@@ -12,16 +12,45 @@ export const COMPRESSION_THRESHOLD_BYTES = 1024;
  * it is written, not when a compressor's buffer fills.
  */
 export function responseCompression(): RequestHandler {
-  return compression({
+  const filter = (req: Request, res: Response) => {
+    const type = String(res.getHeader('Content-Type') ?? '');
+    if (/^text\/event-stream/i.test(type)) return false;
+    return compression.filter(req, res);
+  };
+  const compress = compression({
     threshold: COMPRESSION_THRESHOLD_BYTES,
     // Node's default brotli quality (11) is far too slow for per-request compression.
     brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
-    filter: (req: Request, res: Response) => {
-      const type = String(res.getHeader('Content-Type') ?? '');
-      if (/^text\/event-stream/i.test(type)) return false;
-      return compression.filter(req, res);
-    },
+    filter,
   });
+  return (req, res, next) => {
+    const identityOnly = !req.headers['accept-encoding'];
+    // Inside the compressor's own writeHead hook (installed after this one), so Content-Encoding is known here.
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: unknown[]) {
+      if (!this.headersSent) {
+        if (identityOnly && filter(req, this) && !/(?:^|,)\s*?no-transform\s*?(?:,|$)/i.test(String(this.getHeader('Cache-Control') ?? ''))) {
+          // What the package adds to every response it could have compressed: caches must key on the encoding.
+          appendVary(this, 'Accept-Encoding');
+        }
+        // A compressed body is another representation: its ETag is weakened (as nginx does), so a byte-range or
+        // strong comparison never mixes it up with the identity body; If-None-Match compares weakly and matches.
+        const etag = this.getHeader('ETag');
+        if (typeof etag === 'string' && etag.startsWith('"') && this.getHeader('Content-Encoding')) this.setHeader('ETag', `W/${etag}`);
+      }
+      return (writeHead as (...a: unknown[]) => Response).apply(this, args);
+    } as Response['writeHead'];
+    // No Accept-Encoding: nothing is ever compressed (identity is the only acceptable coding), so the package's
+    // wrapping of write/end and its negotiation are skipped.
+    if (identityOnly) next();
+    else compress(req, res, next);
+  };
+}
+
+function appendVary(res: Response, field: string): void {
+  const current = res.getHeader('Vary');
+  if (current === undefined || current === '') res.setHeader('Vary', field);
+  else if (!new RegExp(`(^|,)\\s*(\\*|${field})\\s*(,|$)`, 'i').test(String(current))) res.setHeader('Vary', `${String(current)}, ${field}`);
 }
 
 /**

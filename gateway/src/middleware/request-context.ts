@@ -1,6 +1,5 @@
-import { AsyncResource } from 'node:async_hooks';
 import type { RequestHandler } from 'express';
-import { contextFromIncoming, newRequestId, runWithContext, sanitizeRequestId, type Logger } from '@lms/kit';
+import { contextFromIncoming, currentContext, newRequestId, runWithContext, sanitizeRequestId, type Logger } from '@lms/kit';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
@@ -97,7 +96,10 @@ export function accessLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
     let logged = false;
-    const done = AsyncResource.bind((aborted: boolean) => {
+    // The line is written from the response's events, outside the request's async context: it is put back for
+    // the logger (request and trace ids). Not AsyncResource.bind: that builds two deprecation wrappers per call.
+    const ctx = currentContext();
+    const done = (aborted: boolean) => {
       if (logged) return;
       logged = true;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -110,9 +112,10 @@ export function accessLog(logger: Logger): RequestHandler {
         ip: res.locals.clientIp as string | undefined,
         ...(caller?.userId ? { user_id: caller.userId } : {}),
       };
-      if (line.status >= 500) logger.warn(line, 'request');
-      else logger.info(line, 'request');
-    });
+      const write = () => (line.status >= 500 ? logger.warn(line, 'request') : logger.info(line, 'request'));
+      if (ctx) runWithContext(ctx, write);
+      else write();
+    };
     res.once('finish', () => done(false));
     res.once('close', () => done(true));
     next();

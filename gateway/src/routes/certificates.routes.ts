@@ -25,7 +25,7 @@ import {
   UpdateTemplateBody,
   VerificationSchema,
 } from '../openapi/certificates.schemas';
-import { route, type AnyRoute } from './route';
+import { route, sendCacheable, type AnyRoute } from './route';
 
 const API = '/api/v1/certificates';
 const tags = ['Certificates'];
@@ -48,11 +48,9 @@ export function sendPdf(res: Response, content: Buffer, filename: string, inline
 }
 
 /** A JSON document the service built (keys, DID document, status list), sent as it is with its cache policy. */
-function sendJson(res: Response, json: string, contentType: string, cacheControl: string): void {
-  res.status(200);
-  res.setHeader('Content-Type', `${contentType}; charset=utf-8`);
-  res.setHeader('Cache-Control', cacheControl);
-  res.end(json);
+/** A public JSON document (keys, DID document, status list): with an ETag, so a verifier revalidates it for a 304. */
+function sendJson(req: Request, res: Response, json: string, contentType: string, cacheControl: string): void {
+  sendCacheable(req, res, { body: json, contentType: `${contentType}; charset=utf-8`, cacheControl });
 }
 
 function sendJwt(res: Response, jwt: string, cacheControl: string): void {
@@ -144,9 +142,9 @@ export function certificateRoutes(certificates: CertificateClient, options: { re
     access: 'public',
     success: { status: 200, description: 'The key set', schema: IssuerJwksSchema },
     errors: [503],
-    handle: async ({ res }) => {
+    handle: async ({ req, res }) => {
       const issuer = await certificates.GetIssuer({});
-      sendJson(res, issuer.jwks_json, 'application/json', `public, max-age=${KEYS_MAX_AGE_SECONDS}`);
+      sendJson(req, res, issuer.jwks_json, 'application/json', `public, max-age=${KEYS_MAX_AGE_SECONDS}`);
       return undefined;
     },
   });
@@ -163,9 +161,9 @@ export function certificateRoutes(certificates: CertificateClient, options: { re
     access: 'public',
     success: { status: 200, description: 'The DID document', schema: DidDocumentSchema },
     errors: [503],
-    handle: async ({ res }) => {
+    handle: async ({ req, res }) => {
       const issuer = await certificates.GetIssuer({});
-      sendJson(res, issuer.did_document_json, 'application/json', `public, max-age=${KEYS_MAX_AGE_SECONDS}`);
+      sendJson(req, res, issuer.did_document_json, 'application/json', `public, max-age=${KEYS_MAX_AGE_SECONDS}`);
       return undefined;
     },
   });
@@ -193,7 +191,7 @@ export function certificateRoutes(certificates: CertificateClient, options: { re
       const list = await certificates.GetStatusList({ list_id: params.list_id });
       res.setHeader('Vary', 'Accept');
       if (wantsJwt(req, true)) sendJwt(res, list.jwt, 'no-cache');
-      else sendJson(res, list.credential_json, 'application/json', 'no-cache');
+      else sendJson(req, res, list.credential_json, 'application/json', 'no-cache');
       return undefined;
     },
   });

@@ -39,6 +39,7 @@ import {
   UpdateLessonBody,
   UpdateSectionBody,
 } from '../openapi/catalog.schemas';
+import type { z } from 'zod';
 import { route, type AnyRoute } from './route';
 
 const API = '/api/v1';
@@ -70,6 +71,24 @@ export function presentCourse(course: Course__Output) {
     total_reviews: course.rating_count,
     estimated_duration_hours: Math.round(course.estimated_duration_minutes / 6) / 10,
     instructor: course.instructor ?? null,
+  };
+}
+
+/** The catalog request of a public list: `include_unpublished` only for an instructor or an admin asking for it. */
+function listCoursesRequest(query: z.infer<typeof ListCoursesQuery>, caller: Caller | undefined) {
+  return {
+    page: query.page,
+    page_size: query.page_size,
+    category: query.category || '',
+    difficulty_level: query.difficulty_level ?? '',
+    language: query.language ?? '',
+    instructor_id: query.instructor_id ?? '',
+    min_price_cents: query.min_price === undefined ? -1 : priceToCents(query.min_price),
+    max_price_cents: query.max_price === undefined ? -1 : priceToCents(query.max_price),
+    is_free: query.is_free ?? '',
+    search: query.search ?? '',
+    sort: query.sort ?? '',
+    include_unpublished: query.include_unpublished === 'true' && (caller?.role === 'instructor' || caller?.role === 'admin'),
   };
 }
 
@@ -361,31 +380,17 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       access: 'optional',
       query: ListCoursesQuery,
       success: { status: 200, description: 'One page of courses', schema: CoursePageSchema },
-      handle: async ({ query, caller }) => {
-        const minCents = query.min_price === undefined ? -1 : priceToCents(query.min_price);
-        const maxCents = query.max_price === undefined ? -1 : priceToCents(query.max_price);
-        if (minCents >= 0 && maxCents >= 0 && minCents > maxCents) {
+      // Everything the answer depends on is the catalog request; a widened one (drafts) is never shared.
+      edgeCache: ({ query, caller }) => {
+        const request = listCoursesRequest(query, caller);
+        return request.include_unpublished ? undefined : JSON.stringify(request);
+      },
+      handle: async ({ query, caller, onCacheHint }) => {
+        const request = listCoursesRequest(query, caller);
+        if (request.min_price_cents >= 0 && request.max_price_cents >= 0 && request.min_price_cents > request.max_price_cents) {
           throw validationError([{ loc: ['query', 'min_price'], msg: 'Must not be greater than max_price' }]);
         }
-        const widen = query.include_unpublished === 'true' && (caller?.role === 'instructor' || caller?.role === 'admin');
-        const page = await catalog.ListCourses(
-          {
-            page: query.page,
-            page_size: query.page_size,
-            category: query.category || '',
-            difficulty_level: query.difficulty_level ?? '',
-            language: query.language ?? '',
-            instructor_id: query.instructor_id ?? '',
-            min_price_cents: minCents,
-            max_price_cents: maxCents,
-            is_free: query.is_free ?? '',
-            search: query.search ?? '',
-            sort: query.sort ?? '',
-            include_unpublished: widen,
-          },
-          identity(caller),
-        );
-        return presentPage(page);
+        return presentPage(await catalog.ListCourses(request, { ...identity(caller), onCacheHint }));
       },
     }),
     route({
@@ -396,7 +401,8 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       tags: COURSES,
       access: 'public',
       success: { status: 200, description: 'Categories', schema: CategoryListSchema },
-      handle: async () => listOf('categories', (await catalog.ListCategories({}, { authorization: '' })).items),
+      edgeCache: () => '',
+      handle: async ({ onCacheHint }) => listOf('categories', (await catalog.ListCategories({}, { authorization: '', onCacheHint })).items),
     }),
     route({
       method: 'get',
@@ -407,8 +413,9 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       access: 'public',
       query: TopCoursesQuery,
       success: { status: 200, description: 'Courses, most popular first', schema: CourseListSchema },
-      handle: async ({ query }) =>
-        presentCourses(await catalog.ListPopularCourses({ limit: query.limit, category: query.category || '' }, { authorization: '' })),
+      edgeCache: ({ query }) => JSON.stringify([query.limit, query.category || '']),
+      handle: async ({ query, onCacheHint }) =>
+        presentCourses(await catalog.ListPopularCourses({ limit: query.limit, category: query.category || '' }, { authorization: '', onCacheHint })),
     }),
     route({
       method: 'get',
@@ -419,8 +426,9 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       access: 'public',
       query: TopCoursesQuery,
       success: { status: 200, description: 'Courses, best rated first', schema: CourseListSchema },
-      handle: async ({ query }) =>
-        presentCourses(await catalog.ListTopRatedCourses({ limit: query.limit, category: query.category || '' }, { authorization: '' })),
+      edgeCache: ({ query }) => JSON.stringify([query.limit, query.category || '']),
+      handle: async ({ query, onCacheHint }) =>
+        presentCourses(await catalog.ListTopRatedCourses({ limit: query.limit, category: query.category || '' }, { authorization: '', onCacheHint })),
     }),
     route({
       method: 'get',
@@ -445,7 +453,10 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       params: SlugParams,
       success: { status: 200, description: 'The course', schema: CourseSchema },
       errors: [404],
-      handle: async ({ params, caller }) => presentCourse(await catalog.GetCourseBySlug({ slug: params.slug }, identity(caller))),
+      // Catalog hints only a publicly visible course, which it answers alike to everyone (drafts are never hinted).
+      edgeCache: ({ params }) => params.slug,
+      handle: async ({ params, caller, onCacheHint }) =>
+        presentCourse(await catalog.GetCourseBySlug({ slug: params.slug }, { ...identity(caller), onCacheHint })),
     }),
     route({
       method: 'get',
@@ -458,7 +469,10 @@ export function courseRoutes(catalog: CatalogClient, enrollment?: EnrollmentClie
       params: CourseIdParams,
       success: { status: 200, description: 'The course', schema: CourseSchema },
       errors: [404],
-      handle: async ({ params, caller }) => presentCourse(await catalog.GetCourse({ course_id: params.course_id }, identity(caller))),
+      // Catalog hints only a publicly visible course, which it answers alike to everyone (drafts are never hinted).
+      edgeCache: ({ params }) => params.course_id.toLowerCase(),
+      handle: async ({ params, caller, onCacheHint }) =>
+        presentCourse(await catalog.GetCourse({ course_id: params.course_id }, { ...identity(caller), onCacheHint })),
     }),
     route({
       method: 'post',

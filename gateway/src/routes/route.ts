@@ -1,6 +1,8 @@
 import type { Express, Request, RequestHandler, Response } from 'express';
 import type { ZodTypeAny, z } from 'zod';
 import type { Caller, Role } from '@lms/kit/auth';
+import type { CacheHint } from '@lms/kit/grpc';
+import { noneMatch, strongEtag, type EdgeBody, type EdgeCache } from '../presentation/edge-cache';
 import { IDEMPOTENCY_HEADER, type IdempotencyStart, type IdempotencyStore } from '../middleware/idempotency';
 import { parsePart } from '../middleware/validate';
 import { toPublic } from '../presentation/public-shape';
@@ -29,6 +31,8 @@ export interface RouteInput<B, Q, P> {
   res: Response;
   /** Answer with one of the route's `alsoSuccess` statuses instead of `success.status` (its schema shapes the body). */
   answerAs(status: SuccessStatus): void;
+  /** Routes with `edgeCache`: the `onCacheHint` of the one gRPC call whose answer the route returns. */
+  onCacheHint(hint: CacheHint): void;
 }
 
 export type SuccessStatus = 200 | 201 | 202 | 204;
@@ -71,6 +75,14 @@ export interface RouteDef<B extends ZodTypeAny = ZodTypeAny, Q extends ZodTypeAn
   alsoSuccess?: { status: SuccessStatus; description: string; schema?: ZodTypeAny }[];
   /** Extra error statuses worth documenting (404, 409, 503); the standard ones are added automatically. */
   errors?: number[];
+  /**
+   * A public read the gateway may keep (presentation/edge-cache.ts; GETs only): the key of this request's answer,
+   * from the validated input AND everything caller-dependent the handler uses — undefined when this request's
+   * answer must not be shared (e.g. a list widened to drafts). Only an answer the service hinted public
+   * (`onCacheHint`) is kept, and only such answers get an ETag (304 on If-None-Match) and `Cache-Control:
+   * public, no-cache` (anonymous) or `private, no-cache`; any other answer of the route is `private, no-store`.
+   */
+  edgeCache?: (input: { query: z.infer<Q>; params: z.infer<P>; caller: Caller | undefined }) => string | undefined;
   /** Returns the response body; or writes the response itself (then the return value is ignored). */
   handle(input: RouteInput<z.infer<B>, z.infer<Q>, z.infer<P>>): unknown;
 }
@@ -129,6 +141,43 @@ export interface RouteMiddleware {
   roleGuard: (roles: readonly Role[]) => RequestHandler;
   strictLimits: Record<StrictLimitName, RequestHandler>;
   idempotency: IdempotencyStore;
+  edgeCache: EdgeCache;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * A cacheable answer with its strong ETag, or 304 without a body when the client's `If-None-Match` already
+ * names these bytes (`vary`: set here, not only by the compressor, as a 304 carries the Vary of its 200).
+ */
+export function sendCacheable(
+  req: Request,
+  res: Response,
+  answer: { body: Buffer | string; etag?: string; contentType?: string; cacheControl: string; vary?: string; status?: number },
+): void {
+  const etag = answer.etag ?? strongEtag(answer.body);
+  res.setHeader('ETag', etag);
+  res.setHeader('Cache-Control', answer.cacheControl);
+  if (answer.vary) res.setHeader('Vary', answer.vary);
+  if (noneMatch(req.headers['if-none-match'], etag)) {
+    res.status(304).end();
+    return;
+  }
+  res.setHeader('Content-Type', answer.contentType ?? JSON_TYPE);
+  res.setHeader('Content-Length', Buffer.byteLength(answer.body));
+  res.status(answer.status ?? 200).end(answer.body);
+}
+
+/**
+ * A public answer (hinted by its service): revalidated on every use (`no-cache`: a shared cache asks again, so
+ * an unpublished course is never served from a CDN), shared only when nobody signed in.
+ */
+function sendPublic(req: Request, res: Response, def: AnyRoute, caller: Caller | undefined, answer: EdgeBody): void {
+  sendCacheable(req, res, {
+    ...answer,
+    cacheControl: caller ? 'private, no-cache' : 'public, no-cache',
+    vary: def.access === 'optional' ? 'Authorization, Accept-Encoding' : 'Accept-Encoding',
+  });
 }
 
 /** Guards first (401/403 before anything about the input is revealed), then limits, then validation. */
@@ -148,12 +197,21 @@ export function mountRoutes(app: Express, routes: AnyRoute[], mw: RouteMiddlewar
     chain.push(async (req, res) => {
       const params = def.params ? parsePart('path', def.params, { ...req.params }) : {};
       const query = def.query ? parsePart('query', def.query, { ...req.query }) : {};
+      const caller = res.locals.caller as Caller | undefined;
+      const edgeKey = def.edgeCache && mw.edgeCache.enabled ? def.edgeCache({ query, params, caller }) : undefined;
+      const cacheKey = edgeKey === undefined ? undefined : `${def.operationId} ${edgeKey}`;
+      if (cacheKey !== undefined) {
+        const hit = await mw.edgeCache.lookup(cacheKey);
+        if (hit) {
+          sendPublic(req, res, def, caller, hit);
+          return;
+        }
+      }
       let body: unknown = undefined;
       if (def.body) {
         const raw = req.body === undefined && def.bodyRequired === false ? {} : req.body;
         body = parsePart('body', def.body, raw);
       }
-      const caller = res.locals.caller as Caller | undefined;
       let idem: IdempotencyStart = { kind: 'none' };
       if (def.idempotent) {
         const scope = caller ? `user:${caller.userId}` : `ip:${res.locals.clientIp as string}`;
@@ -170,8 +228,12 @@ export function mountRoutes(app: Express, routes: AnyRoute[], mw: RouteMiddlewar
       const answerAs = (status: SuccessStatus) => {
         answer = def.alsoSuccess?.find((alt) => alt.status === status) ?? { ...def.success, status };
       };
+      let hint: CacheHint | undefined;
+      const onCacheHint = (h: CacheHint) => {
+        hint = h;
+      };
       try {
-        result = await def.handle({ body, query, params, caller, req, res, answerAs });
+        result = await def.handle({ body, query, params, caller, req, res, answerAs, onCacheHint });
         // proto3 answers → the public contract (nulls for absent values), once for every route.
         if (!res.headersSent) result = toPublic(answer.schema, result);
       } catch (err) {
@@ -180,10 +242,25 @@ export function mountRoutes(app: Express, routes: AnyRoute[], mw: RouteMiddlewar
       }
       if (idem.kind === 'new') await idem.complete(answer.status, result);
       if (res.headersSent) return;
+      if (def.edgeCache && answer.status === 200) {
+        if (hint) {
+          const body = Buffer.from(JSON.stringify(result));
+          const edge = { body, etag: strongEtag(body) };
+          if (cacheKey !== undefined) mw.edgeCache.store(cacheKey, edge, hint);
+          sendPublic(req, res, def, caller, edge);
+          return;
+        }
+      }
       // What an optional route returns depends on who asks: shared caches must key on the token.
       if (def.access === 'optional') res.setHeader('Vary', 'Authorization');
-      if (def.success.cacheSeconds && !caller) res.setHeader('Cache-Control', `public, max-age=${def.success.cacheSeconds}`);
-      else if (def.method !== 'get' || caller) res.setHeader('Cache-Control', 'no-store');
+      // An edge-cacheable route's unhinted answer (a draft, a widened list, one computed while a dependency was
+      // degraded) is for this caller only.
+      if (def.edgeCache) res.setHeader('Cache-Control', 'private, no-store');
+      else if (def.success.cacheSeconds && !caller) {
+        // A public document (openapi.json, JWKS): an ETag lets clients revalidate it for a 304.
+        sendCacheable(req, res, { body: JSON.stringify(result), cacheControl: `public, max-age=${def.success.cacheSeconds}`, status: answer.status });
+        return;
+      } else if (def.method !== 'get' || caller) res.setHeader('Cache-Control', 'no-store');
       if (answer.status === 204) {
         res.status(204).end();
         return;

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Logger } from '@lms/kit';
+import type { CacheHint } from '@lms/kit/grpc';
+
+/** One public answer as it goes on the wire: the final JSON body and its strong ETag. */
+export interface EdgeBody {
+  body: Buffer;
+  etag: string;
+}
+
+interface EdgeEntry extends EdgeBody {
+  validators: CacheHint['validators'];
+  /** Epoch ms after which the entry is never served (the hint's TTL from when the answer arrived). */
+  expiresAt: number;
+  size: number;
+}
+
+/** A Map entry's own cost besides its body and key (object, arrays, validator strings): a rough, safe bound. */
+const ENTRY_OVERHEAD_BYTES = 512;
+
+/**
+ * The gateway's edge cache of public reads: the FINAL serialised JSON of an answer a service marked public
+ * (a kit cache hint), in process memory, bounded by entries and bytes (least recently used out first).
+ *
+ * An entry is served only while its hint still holds: one Redis MGET of the hint's validator keys must return
+ * exactly the recorded values — the service took them BEFORE reading its database and every write bumps them
+ * AFTER its commit (catalog's generation keys), so a copy is never older than the service's own cache — and
+ * never after the hint's TTL. When Redis does not answer, nothing is served from here (the request goes to the
+ * service): the cache can make a read cheaper, never staler. The validators live in the services' Redis, so
+ * the gateway must share it (as it already does for revocation marks).
+ */
+export class EdgeCache {
+  /** Insertion order is recency order: a hit re-inserts its entry, eviction takes the first. */
+  private readonly entries = new Map<string, EdgeEntry>();
+  private bytes = 0;
+  private redisDown = false;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly limits: { maxBytes: number; maxEntries: number },
+    private readonly logger: Logger,
+  ) {}
+
+  get enabled(): boolean {
+    return this.limits.maxBytes > 0 && this.limits.maxEntries > 0;
+  }
+
+  /** The entry for `key` when its validators still hold (one MGET), else undefined (then the caller asks the service). */
+  async lookup(key: string): Promise<EdgeBody | undefined> {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= Date.now()) {
+      this.remove(key, entry);
+      return undefined;
+    }
+    let current: (string | null)[];
+    try {
+      current = await this.redis.mget(entry.validators.map(([k]) => k));
+      this.up();
+    } catch (err) {
+      this.failed(err);
+      return undefined;
+    }
+    if (!entry.validators.every(([, value], i) => current[i] === value)) {
+      this.remove(key, entry);
+      return undefined;
+    }
+    if (this.entries.get(key) === entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Keeps a public answer under `key` (a larger one than the whole budget is not kept). */
+  store(key: string, answer: EdgeBody, hint: CacheHint): void {
+    if (!this.enabled || hint.scope !== 'public') return;
+    const size = answer.body.length + key.length * 2 + ENTRY_OVERHEAD_BYTES;
+    if (size > this.limits.maxBytes) return;
+    const old = this.entries.get(key);
+    if (old) this.remove(key, old);
+    this.entries.set(key, { ...answer, validators: hint.validators, expiresAt: Date.now() + hint.ttlSeconds * 1000, size });
+    this.bytes += size;
+    for (const [oldest, victim] of this.entries) {
+      if (this.bytes <= this.limits.maxBytes && this.entries.size <= this.limits.maxEntries) break;
+      this.remove(oldest, victim);
+    }
+  }
+
+  private remove(key: string, entry: EdgeEntry): void {
+    if (this.entries.get(key) !== entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.size;
+  }
+
+  private up(): void {
+    if (!this.redisDown) return;
+    this.redisDown = false;
+    this.logger.info('redis is back: edge cache in use again');
+  }
+
+  private failed(err: unknown): void {
+    if (this.redisDown) return;
+    this.redisDown = true;
+    this.logger.warn({ err: (err as Error).message }, 'redis unavailable: edge cache bypassed (reads go to the services)');
+  }
+}
+
+/** A strong validator of exactly these bytes. */
+export function strongEtag(body: Buffer | string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/**
+ * `If-None-Match` holds for `etag` (RFC 9110 §13.1.2: weak comparison, so a `W/` copy of the same tag — as a
+ * compressed answer carries — matches; `*` matches any current representation).
+ */
+export function noneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const opaque = etag.startsWith('W/') ? etag.slice(2) : etag;
+  return header.split(',').some((raw) => {
+    const tag = raw.trim();
+    return tag === '*' || (tag.startsWith('W/') ? tag.slice(2) : tag) === opaque;
+  });
+}
