@@ -16,7 +16,11 @@ import pg from 'pg';
 export type Kind =
   /** PostgreSQL queries (each one a round trip on its connection), by the statement's first keyword. */
   | 'pg'
-  /** Redis commands by name; a Lua script defined with defineCommand as `script:<name>`. */
+  /**
+   * Redis commands by name and the shape of their first key (`mget lms:revoked:*`: segments that are not plain
+   * words become `*`), so a command used for two purposes shows as two lines; a Lua script defined with
+   * defineCommand as `script:<name>`.
+   */
   | 'redis'
   /** Redis round trips: `command` (one command, one reply awaited) or `pipeline` (a pipeline or MULTI…EXEC). */
   | 'redisRoundTrips'
@@ -43,6 +47,18 @@ function count(kind: Kind, label: string): void {
 function grpcMethod(path: string): string {
   const [service = '', method = ''] = path.replace(/^\//, '').split('/');
   return `${service.slice(service.lastIndexOf('.') + 1)}/${method}`;
+}
+
+/** `lms:bench:0183:gw:rl:general:10.1.2.3` → `lms:bench:*:gw:rl:general:*` (no ids, addresses or hashes). */
+function keyShape(args: unknown[]): string {
+  const first = args[0];
+  const key = typeof first === 'string' ? first : Buffer.isBuffer(first) ? first.toString('latin1') : '';
+  if (!key.includes(':')) return '';
+  return ` ${key
+    .split(':')
+    .map((segment) => (/^[a-zA-Z_-]{1,24}$/.test(segment) ? segment : '*'))
+    .join(':')
+    .replace(/\*(:\*)+/g, '*')}`;
 }
 
 function sqlKeyword(query: unknown): string {
@@ -87,8 +103,8 @@ export function startCounting(): void {
   wrap(Redis.prototype, 'sendCommand', (_self, [command, stream]) => {
     if (seen.has(command as object)) return;
     seen.add(command as object);
-    const { name, constructor } = command as { name: string; constructor: object };
-    count('redis', scripts.has(constructor) ? `script:${scripts.get(constructor)}` : name);
+    const { name, args, constructor } = command as { name: string; args: unknown[]; constructor: object };
+    count('redis', scripts.has(constructor) ? `script:${scripts.get(constructor)}` : `${name}${keyShape(args)}`);
     const pipeline = stream as { isPipeline?: boolean } | undefined;
     if (!pipeline?.isPipeline) count('redisRoundTrips', 'command');
     else if (!pipelines.has(pipeline)) {
