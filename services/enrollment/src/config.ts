@@ -23,6 +23,12 @@ const enrollmentShape = {
   /** An unknown lesson id asks catalog for a fresh outline at most this often per course. */
   OUTLINE_REFRESH_MIN_INTERVAL_MS: field.int(2000, { min: 0, max: 600_000 }),
   DATABASE_POOL_MAX: field.int(10, { min: 1, max: 200 }),
+  /**
+   * quiz.passed events completed per transaction (kit `batchSize`): one inbox insert and one commit for the events
+   * in hand (never waited for: under low load a batch is one event). Each is still applied in arrival order under
+   * its enrolment's row lock, and a failed batch is re-applied event by event. Bounded by EVENT_PREFETCH.
+   */
+  QUIZ_PASSED_BATCH_SIZE: field.int(16, { min: 1, max: 1000 }),
 };
 
 export type EnrollmentConfig = z.infer<z.ZodObject<typeof enrollmentShape>>;

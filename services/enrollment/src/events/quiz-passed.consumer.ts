@@ -14,13 +14,15 @@ const factOf = (data: z.infer<typeof QuizPassedV1>): QuizPassedFact => ({
 
 /**
  * `quiz.passed` completes the quiz's lesson (inbox: a duplicate event has no second effect). A catalog
- * outline the lesson needs is fetched in `prepare`, before the inbox transaction (issue 10 B2).
+ * outline the lesson needs is fetched in `prepare`, before the inbox transaction (issue 10 B2). The events in
+ * hand share one transaction (QUIZ_PASSED_BATCH_SIZE): a burst of passes costs one commit, not one each.
  */
 export function quizPassedConsumer(deps: EnrollmentDeps): ConsumerDefinition<z.infer<typeof QuizPassedV1>, CatalogOutline | null> {
   return {
     queue: QUIZ_PASSED_QUEUE,
     bindings: ['quiz.passed'],
     schema: QuizPassedV1,
+    batchSize: deps.config.QUIZ_PASSED_BATCH_SIZE,
     prepare: (event) => prepareLessonFromQuiz(deps, factOf(event.data)),
     async handle(event, transaction, outline) {
       const outcome = await deps.units.join(transaction, (uow) => completeLessonFromQuiz(uow, deps, factOf(event.data), outline));
