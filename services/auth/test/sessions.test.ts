@@ -1,5 +1,7 @@
 import { decodeJwt } from 'jose';
-import { grpcStatusOf } from '@lms/kit/testing';
+import { Redis } from '@lms/kit/redis';
+import { createRemoteVerifier } from '@lms/kit/auth';
+import { grpcStatusOf, testEnv } from '@lms/kit/testing';
 import {
   bearer,
   expectGrpcError,
@@ -125,6 +127,43 @@ describe('auth: sessions, refresh rotation and revocation (gRPC, real PostgreSQL
 
     await expectGrpcError(h.client.GetMe({}, bearer(tokens.access_token)), GrpcStatus.UNAUTHENTICATED, 'AUTH.TOKEN_REVOKED');
     await expectGrpcError(h.client.Refresh({ refresh_token: tokens.refresh_token }), GrpcStatus.UNAUTHENTICATED, 'AUTH.REFRESH_INVALID');
+  });
+
+  test("When the user logs out, then another process's verifier (revocation marks mirrored in memory) refuses the token without asking Redis", async () => {
+    // Another process of the fleet: its own Redis connection (commands counted) and the kit's remote verifier.
+    const redis = new Redis(testEnv.redisUrl);
+    const sent: string[] = [];
+    const send = redis.sendCommand.bind(redis);
+    redis.sendCommand = ((command, stream) => {
+      sent.push(command.name);
+      return send(command, stream);
+    }) as typeof redis.sendCommand;
+    const verifier = createRemoteVerifier({ auth: h.client, redis, issuer: h.config.JWT_ISSUER, audience: h.config.JWT_AUDIENCE });
+    const outcome = async (token: string) => {
+      const before = sent.length;
+      const code = await verifier.verify(`Bearer ${token}`).then(
+        () => 'accepted',
+        (err: { code?: string }) => err.code,
+      );
+      return { code, fromMemory: sent.length === before };
+    };
+    const eventually = async (token: string, code: string) => {
+      const deadline = Date.now() + 10_000; // normally one Redis push (~ms); the documented bound is 1 s
+      for (;;) {
+        const seen = await outcome(token);
+        if (seen.code === code && seen.fromMemory) return;
+        if (Date.now() > deadline) throw new Error(`expected ${code} from memory, last saw ${JSON.stringify(seen)}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    try {
+      const { tokens } = await signUpAndIn(h.client, 'mirrored');
+      await eventually(tokens.access_token, 'accepted');
+      await h.client.Logout({ refresh_token: '' }, bearer(tokens.access_token));
+      await eventually(tokens.access_token, 'AUTH.TOKEN_REVOKED');
+    } finally {
+      await redis.quit();
+    }
   });
 
   test('When logging out with the refresh token of another user, then only the caller is signed out', async () => {

@@ -76,6 +76,8 @@ export function createAuthDeps(input: {
     accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
     logger,
   });
+  // Writes the marks (each with its entry in the change stream every verifier's mirror follows) and, mirrored
+  // in memory, answers this process's own verifications without a Redis round trip.
   const revocations = redis ? new RevocationStore(redis) : undefined;
   const verifier = revocations
     ? new TokenVerifier({
