@@ -38,7 +38,12 @@ const B_STARTS = num('BENCH_B_STARTS', 2000);
 const B_CONCURRENCY = num('BENCH_B_CONCURRENCY', 64);
 const SEED_CONCURRENCY = num('BENCH_SEED_CONCURRENCY', 16);
 const PAPER = process.env.BENCH_PAPER !== '0';
-const BACKEND = process.env.BENCH_BACKEND === 'inline' ? 'inline' : 'worker';
+/** Students whose start, paper and submit are counted one by one (round trips per request); 0 = none. */
+const BREAKDOWN = num('BENCH_BREAKDOWN', 0);
+/** A file: the CPU profile of B is written there (inspector; with BENCH_BACKEND=inline it covers the services). */
+const PROFILE = process.env.BENCH_PROFILE ?? '';
+// The counters patch prototypes on this thread, so a breakdown needs the services here.
+const BACKEND = process.env.BENCH_BACKEND === 'inline' || BREAKDOWN > 0 ? 'inline' : 'worker';
 const PREFIX = `lms:bench:${runId}:`;
 const PASSWORD = 'Bench-Passw0rd!';
 /** Rows per BulkEnroll call (enrollment's BULK_ENROLL_MAX_ROWS default). */
@@ -159,6 +164,158 @@ function answersOf(q: KeyedQuestion): { right: AnswerInput; wrong: AnswerInput }
   }
 }
 
+// ------------------------------------------------------------------------------------------ quiet
+
+/**
+ * Waits until the vhost's work queues are empty (delay and parking-lot queues aside): the seed's own events —
+ * a verification mail per registration and an enrolment mail per student, each a catalog call and an SMTP
+ * session in auth — would otherwise be consumed on the measured thread during A and B (separate processes in
+ * a deployment). The management API's counts lag by its statistics interval, so three empty reads in a row.
+ */
+async function waitForQuietQueues(vhost: string, limitMs = 600_000): Promise<void> {
+  const base = new URL(infra.rabbitMgmtUrl);
+  const auth = Buffer.from(`${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`).toString('base64');
+  base.username = '';
+  base.password = '';
+  const url = new URL(`/api/queues/${encodeURIComponent(vhost)}?columns=name,messages_ready,messages_unacknowledged`, base);
+  const until = Date.now() + limitMs;
+  let empty = 0;
+  let lastLog = 0;
+  while (empty < 3) {
+    if (Date.now() > until) throw new Error(`the seed's events were still being consumed after ${limitMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 2000));
+    const res = await fetch(url, { headers: { authorization: `Basic ${auth}` } });
+    if (!res.ok) throw new Error(`RabbitMQ management: ${res.status}`);
+    const queues = (await res.json()) as { name: string; messages_ready?: number; messages_unacknowledged?: number }[];
+    const pending = queues
+      .filter((q) => !/\.delay\.\d+$|parking-lot/.test(q.name))
+      .reduce((sum, q) => sum + (q.messages_ready ?? 0) + (q.messages_unacknowledged ?? 0), 0);
+    empty = pending === 0 ? empty + 1 : 0;
+    if (pending && Date.now() - lastLog > 10_000) {
+      lastLog = Date.now();
+      log(`waiting for the seed's events to be consumed: ${pending} messages queued`);
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------ breakdown
+
+/**
+ * Counts what the process does, by patching the client libraries' prototypes on this thread (so the services
+ * must run here: BENCH_BREAKDOWN forces BENCH_BACKEND=inline): PostgreSQL statements by database (pg's
+ * Client.query), Redis commands and pipelines (ioredis), outgoing gRPC calls by method (grpc-js) and
+ * RabbitMQ publishes by exchange/queue and routing key (amqplib). Diagnostics only: never in a test.
+ */
+function installCounters(): { snapshot(): Map<string, number> } {
+  const counts = new Map<string, number>();
+  const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  /* eslint-disable @typescript-eslint/no-require-imports -- the libraries' internals, patched for counting */
+  const pg = require('pg') as { Client: { prototype: { query: (...a: unknown[]) => unknown; database?: string } } };
+  const { Redis, Pipeline } = require('ioredis') as {
+    Redis: { prototype: { sendCommand: (...a: unknown[]) => unknown } };
+    Pipeline: { prototype: { exec: (...a: unknown[]) => unknown } };
+  };
+  // Generated clients captured Client.prototype.makeUnaryRequest when loaded; every call still creates it on its channel.
+  const grpc = require('@grpc/grpc-js/build/src/channel') as { ChannelImplementation: { prototype: { createCall: (...a: unknown[]) => unknown } } };
+  const amqp = require('amqplib/lib/channel_model') as { Channel: { prototype: { publish: (...a: unknown[]) => unknown } } };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const wrap = <P extends Record<K, (...a: any[]) => unknown>, K extends keyof P>(proto: P, name: K, key: (self: any, args: any[]) => string) => {
+    const original = proto[name];
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      bump(key(this, args));
+      return original.apply(this, args);
+    } as P[K];
+  };
+  const dbName = (db: string | undefined) => (db ?? '?').replace(/^bench_quiz_/, '').replace(/_[0-9a-f]{8}$/, '');
+  wrap(pg.Client.prototype, 'query', (self: { database?: string }, args) => {
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text ?? '';
+    const verb = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? '?';
+    return `sql ${dbName(self.database)} ${verb}`;
+  });
+  wrap(Redis.prototype, 'sendCommand', (_self, args) => `redis ${(args[0] as { name: string }).name}${args[1] ? ' (pipelined)' : ''}`);
+  wrap(Pipeline.prototype, 'exec', () => 'redis pipeline exec');
+  wrap(grpc.ChannelImplementation.prototype, 'createCall', (_self, args) => `grpc ${String(args[0]).replace(/^\/lms\./, '')}`);
+  wrap(amqp.Channel.prototype, 'publish', (_self, args) => `amqp publish ${String(args[0]) || `queue ${String(args[1]).replace(/\.delay\.\d+$/, '.delay.*')}`}${args[0] ? ` ${String(args[1])}` : ''}`);
+  return { snapshot: () => new Map(counts) };
+}
+
+/** What happened between two snapshots, per request. */
+function perRequest(before: Map<string, number>, after: Map<string, number>, requests: number): string[] {
+  const rows = [...after].map(([key, n]) => [key, (n - (before.get(key) ?? 0)) / requests] as const).filter(([, n]) => n > 0);
+  rows.sort((a, b) => a[0].localeCompare(b[0]));
+  const total = (prefix: string) => rows.filter(([k]) => k.startsWith(prefix)).reduce((sum, [, n]) => sum + n, 0);
+  return [
+    `    totals: SQL ${total('sql ').toFixed(1)}, Redis commands ${total('redis ') - total('redis pipeline exec')} (pipelines ${total('redis pipeline exec')}), gRPC ${total('grpc ').toFixed(1)}, AMQP publishes ${total('amqp ').toFixed(1)}`,
+    ...rows.map(([key, n]) => `    ${n.toFixed(2).padStart(6)}  ${key}`),
+  ];
+}
+
+/**
+ * One request at a time, `count` students: every start, then every paper, then every submit, each phase
+ * followed by a pause so the outbox relay and the consumers it feeds finish (their work is counted with it).
+ */
+async function countBreakdown(
+  counters: { snapshot(): Map<string, number> },
+  api: string,
+  quizId: string,
+  tokens: string[],
+  answers: AnswerInput[],
+): Promise<string[]> {
+  const settle = () => new Promise((r) => setTimeout(r, 1500));
+  await settle();
+  const out: string[] = [];
+  const ids: string[] = [];
+  const phase = async (label: string, one: (token: string, i: number) => Promise<void>) => {
+    const before = counters.snapshot();
+    for (let i = 0; i < tokens.length; i++) await one(tokens[i], i);
+    await settle();
+    out.push(`  ${label} (mean of ${tokens.length}, including the async work it caused):`, ...perRequest(before, counters.snapshot(), tokens.length));
+  };
+  await phase('start   POST /quizzes/{id}/attempts', async (token) => {
+    ids.push(expect(await json('POST', `${api}/quizzes/${quizId}/attempts`, undefined, token), 201, 'start (breakdown)').id);
+  });
+  await phase('paper   GET  …/attempts/start', async (token) => {
+    expect(await json('GET', `${api}/quizzes/${quizId}/attempts/start`, undefined, token), 200, 'paper (breakdown)');
+  });
+  await phase('submit  POST …/attempts/{id}/submit', async (token, i) => {
+    expect(await json('POST', `${api}/quizzes/${quizId}/attempts/${ids[i]}/submit`, { answers }, token), 200, 'submit (breakdown)');
+  });
+  return out;
+}
+
+/** Self time of a CPU profile by package (node_modules/<pkg>, the repository's folders, node internals). */
+function profileShares(profile: { nodes: { id: number; callFrame: { url: string; functionName: string } }[]; samples: number[] }): string[] {
+  const where = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const shares = new Map<string, number>();
+  for (const id of profile.samples) {
+    const frame = where.get(id)!;
+    const url = frame.url;
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
+    const own = /\/(services\/[^/]+|gateway|libs\/[^/]+|bench)\//.exec(url)?.[1];
+    const key = pkg ?? own ?? (url.startsWith('node:') ? `node:${url.slice(5).split('/')[0]}` : url || frame.functionName || '(native)');
+    shares.set(key, (shares.get(key) ?? 0) + 1);
+  }
+  const total = profile.samples.length || 1;
+  return [...shares].sort((a, b) => b[1] - a[1]).slice(0, 18).map(([key, n]) => `    ${((n / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
+}
+
+/** Starts the inspector's CPU profiler on this thread; `stop` writes the profile to `file` and returns its shares. */
+async function startProfile(file: string): Promise<() => Promise<string[]>> {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    await writeFile(file, JSON.stringify(profile));
+    return profileShares(profile as unknown as Parameters<typeof profileShares>[0]);
+  };
+}
+
 // ------------------------------------------------------------------------------------------ report
 
 function stats(samples: number[]) {
@@ -220,7 +377,7 @@ const pct = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? 'n/
 async function main(): Promise<void> {
   const cleanup = cleanupStack(log);
   try {
-    const students = 1 + WARMUP + A_SEQUENTIAL + A_STUDENTS + B_STARTS; // 1: the check below
+    const students = 1 + WARMUP + BREAKDOWN + A_SEQUENTIAL + A_STUDENTS + B_STARTS; // 1: the check below
     log(`run ${runId}: databases bench_quiz_{auth,catalog,enr,quiz}_${runId}, vhost bench_quiz_${runId}; ${students} students`);
     const dbs: Resource[] = await Promise.all(['quiz_auth', 'quiz_catalog', 'quiz_enr', 'quiz_quiz'].map((what) => createDatabase(what)));
     cleanup.push(() => Promise.all(dbs.map((d) => d.drop())));
@@ -229,7 +386,10 @@ async function main(): Promise<void> {
     // Everything this run wrote under its own prefix (rate limits, idempotency keys, the catalog cache).
     cleanup.push(await redisKeysDropper(PREFIX));
 
-    const common = { NODE_ENV: 'development', LOG_LEVEL: 'warn', GRPC_PORT: '0', AMQP_URL: vhost.url, REDIS_URL: infra.redisUrl, OUTBOX_POLL_MS: '100' };
+    // A breakdown counts only what requests cause: the relays are nudged by each commit, their idle polls would add noise.
+    const pollMs = BREAKDOWN > 0 ? '60000' : '100';
+    const common = { NODE_ENV: 'development', LOG_LEVEL: 'warn', GRPC_PORT: '0', AMQP_URL: vhost.url, REDIS_URL: infra.redisUrl, OUTBOX_POLL_MS: pollMs };
+    const counters = BREAKDOWN > 0 ? installCounters() : undefined;
     const env = {
       auth: { ...common, DATABASE_URL: dbs[0].url, BCRYPT_COST: '4', ALLOW_INSTRUCTOR_SIGNUP: 'true', ACCESS_TOKEN_TTL_SECONDS: '7200' },
       catalog: { ...common, DATABASE_URL: dbs[1].url, REDIS_KEY_PREFIX: `${PREFIX}catalog:` },
@@ -358,6 +518,9 @@ async function main(): Promise<void> {
       throw new Error(`all-correct answers scored ${result.percentage}%: ${JSON.stringify(missed)}`);
     }
     log(`check: one session graded 100% (deadline ${first.deadline_at})`);
+    const quietStarted = Date.now();
+    await waitForQuietQueues(vhost.name);
+    log(`the seed's events consumed (mails, enrolment facts) after ${((Date.now() - quietStarted) / 1000).toFixed(1)} s`);
 
     // ---------------------------------------------------------------- A and B
     const take = (n: number) => people.splice(0, n).map((p) => p.token);
@@ -365,6 +528,12 @@ async function main(): Promise<void> {
     const sessions = { base, quizId: quiz.id, correct, wrong, steps: sessionSteps, wrongEvery: 4 };
     log(`warm-up: ${WARMUP} sessions, 4 at a time`);
     await runAttempts({ ...sessions, tokens: take(WARMUP), concurrency: 4 });
+    const breakdown: string[] = [];
+    if (counters) {
+      log(`breakdown: ${BREAKDOWN} students, one request at a time`);
+      breakdown.push('', `== round trips per request (BENCH_BREAKDOWN: ${BREAKDOWN} students, one request at a time, after the warm-up) ==`);
+      breakdown.push(...(await countBreakdown(counters, api, quiz.id, take(BREAKDOWN), correct)));
+    }
     log(`A: ${A_SEQUENTIAL} sessions one at a time`);
     const aSeq = summarise(await runAttempts({ ...sessions, tokens: take(A_SEQUENTIAL), concurrency: 1 }));
     log(`A: ${A_STUDENTS} sessions, ${A_CONCURRENCY} at a time`);
@@ -376,7 +545,9 @@ async function main(): Promise<void> {
     log(`B: ${B_STARTS} starts by distinct students, ${B_CONCURRENCY} at a time`);
     const bFleet: EventLoopUtilization | undefined = fleet.eventLoopUtilization?.();
     const bMain = performance.eventLoopUtilization();
+    const stopProfile = PROFILE ? await startProfile(PROFILE) : undefined;
     const b = summarise(await runAttempts({ base, quizId: quiz.id, tokens: take(B_STARTS), concurrency: B_CONCURRENCY, steps: ['start'] }));
+    const profileLines = stopProfile ? [`  CPU profile of B, ${BACKEND === 'inline' ? 'every service and the gateway' : "the gateway's thread only"} (self time by package; ${PROFILE}):`, ...(await stopProfile())] : [];
     const bBusy = { main: performance.eventLoopUtilization(bMain).utilization, fleet: bFleet && fleet.eventLoopUtilization?.(bFleet).utilization };
     const inProgress = expect(
       await json('GET', `${api}/quizzes/${quiz.id}/attempts?status=in_progress&page_size=1`, undefined, instructor.token),
@@ -404,6 +575,8 @@ async function main(): Promise<void> {
       `  ${b.start!.n} started in ${b.seconds} s = ${b.perSecond} starts/s; statuses ${JSON.stringify(b.start!.statuses)}; ` +
         `errors ${b.start!.errors + b.clientErrors}; in-progress attempts now ${inProgress}`,
       `  event loops busy: gateway thread ${pct(bBusy.main)}, services thread ${pct(bBusy.fleet)}`,
+      ...profileLines,
+      ...breakdown,
     ];
     const samples = [...aSeq.errorSamples, ...aConc.errorSamples, ...b.errorSamples];
     if (samples.length) out.push('', 'first errors:', ...samples.slice(0, 8).map((s) => `  ${s}`));

@@ -25,6 +25,10 @@ const quizShape = {
   REGRADE_BATCH_PAUSE_MS: field.int(0, { min: 0, max: 3_600_000 }),
   /** A dry run is answered synchronously: it examines at most this many attempts (then `truncated`). */
   REGRADE_DRY_RUN_MAX_ATTEMPTS: field.int(2000, { min: 1, max: 100_000 }),
+  /** Immutable question versions kept in memory for papers and grading (see QuestionCache; 0 = none). */
+  QUESTION_VERSION_CACHE_SIZE: field.int(10_000, { min: 0, max: 1_000_000 }),
+  /** Quizzes whose current questions and pools are kept in memory for new attempts, by definition version (0 = none). */
+  QUIZ_DEFINITION_CACHE_SIZE: field.int(200, { min: 0, max: 100_000 }),
 };
 
 export type QuizConfig = z.infer<z.ZodObject<typeof quizShape>>;

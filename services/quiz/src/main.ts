@@ -13,6 +13,7 @@ import { catalogDeletionsConsumer } from './events/catalog-deletions.consumer';
 import { attemptDeadlineConsumer } from './events/attempt-deadline.consumer';
 import { regradeConsumer } from './events/regrade.consumer';
 import { resumeRegrades } from './app/commands/resume-regrades';
+import { QuestionCache } from './infra/question.cache';
 
 export const SERVICE_NAME = 'quiz';
 
@@ -61,7 +62,8 @@ export async function start(config: QuizConfig, logger: Logger = createLogger(SE
         enrollment.close();
       });
       const verifier = verifierFromConfig(config, auth, redis);
-      const units = new UnitsOfWork({ sequelize, outbox, source: EVENT_SOURCE, repositories: quizRepositories });
+      const questionCache = new QuestionCache({ versions: config.QUESTION_VERSION_CACHE_SIZE, definitions: config.QUIZ_DEFINITION_CACHE_SIZE });
+      const units = new UnitsOfWork({ sequelize, outbox, source: EVENT_SOURCE, repositories: (sql) => quizRepositories(sql, questionCache) });
       const deps = createQuizDeps({ config, logger, units, catalog, enrollment, verifier });
       wired = { deps, sequelize };
       return {

@@ -4,11 +4,15 @@ import type { SqlSession, UnitOfWork, UnitsOfWork } from '@lms/kit/db';
 import type { Logger } from '@lms/kit/logging';
 import type { QuizConfig } from '../config';
 import { AttemptRepository } from '../infra/attempt.repository';
+import type { QuestionCache } from '../infra/question.cache';
 import { QuestionRepository } from '../infra/question.repository';
 import { QuizRepository } from '../infra/quiz.repository';
 import { RegradeRepository } from '../infra/regrade.repository';
 
-/** The quiz service's repositories, all bound to one SQL session (a unit of work's transaction, or reads). */
+/**
+ * The quiz service's repositories, all bound to one SQL session (a unit of work's transaction, or reads); the
+ * question cache is the process's own, shared by every session.
+ */
 export interface QuizRepositories {
   quizzes: QuizRepository;
   questions: QuestionRepository;
@@ -16,10 +20,10 @@ export interface QuizRepositories {
   regrades: RegradeRepository;
 }
 
-export function quizRepositories(sql: SqlSession): QuizRepositories {
+export function quizRepositories(sql: SqlSession, questionCache: QuestionCache): QuizRepositories {
   return {
     quizzes: new QuizRepository(sql),
-    questions: new QuestionRepository(sql),
+    questions: new QuestionRepository(sql, questionCache),
     attempts: new AttemptRepository(sql),
     regrades: new RegradeRepository(sql),
   };

@@ -9,8 +9,8 @@ import type { NumericKey, PaperSlot, PoolDef, QuestionType, QuestionVersion, Qui
  */
 
 export interface PaperInput {
-  questions: QuizQuestion[];
-  pools: PoolDef[];
+  questions: readonly QuizQuestion[];
+  pools: readonly PoolDef[];
   shuffleQuestions: boolean;
   shuffleOptions: boolean;
   seed: number;
@@ -36,7 +36,7 @@ function compareIds(a: string, b: string): number {
  * Pools know their questions by poolId. A question pointing at a pool that is not listed counts as fixed: the
  * pool is gone and its questions are asked in every attempt (as DeletePool does), never silently dropped.
  */
-function splitByPool(questions: QuizQuestion[], pools: PoolDef[]): { fixed: QuizQuestion[]; pooled: Map<PoolDef, QuizQuestion[]> } {
+function splitByPool(questions: readonly QuizQuestion[], pools: readonly PoolDef[]): { fixed: QuizQuestion[]; pooled: Map<PoolDef, QuizQuestion[]> } {
   const poolIds = new Set(pools.map((p) => p.id));
   const fixed = questions.filter((q) => q.poolId === null || !poolIds.has(q.poolId));
   const pooled = new Map<PoolDef, QuizQuestion[]>();
@@ -46,7 +46,7 @@ function splitByPool(questions: QuizQuestion[], pools: PoolDef[]): { fixed: Quiz
   return { fixed, pooled };
 }
 
-function drawQuestions(questions: QuizQuestion[], pools: PoolDef[], random: () => number): QuizQuestion[] {
+function drawQuestions(questions: readonly QuizQuestion[], pools: readonly PoolDef[], random: () => number): QuizQuestion[] {
   const { fixed, pooled } = splitByPool(questions, pools);
   const drawn: QuizQuestion[] = [];
   for (const [pool, candidates] of pooled) {

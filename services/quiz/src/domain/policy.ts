@@ -63,6 +63,14 @@ export function answersRevealed(rule: ShowCorrectAnswers, facts: RevealFacts): b
   }
 }
 
+/**
+ * For a student's submitted attempt, the rules answersRevealed decides without the student's other attempts
+ * (after_submit: shown, never: not), so their history need not be read; undefined when it matters.
+ */
+export function revealedWithoutHistory(rule: ShowCorrectAnswers): boolean | undefined {
+  return rule === 'after_submit' ? true : rule === 'never' ? false : undefined;
+}
+
 /** Published and inside its window: from is inclusive, until exclusive (the deadline never passes it). */
 export function isOpen(quiz: { isPublished: boolean; availableFrom: Date | null; availableUntil: Date | null }, now: Date): boolean {
   if (!quiz.isPublished) return false;

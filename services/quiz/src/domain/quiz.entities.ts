@@ -22,6 +22,8 @@ export interface QuizRecord extends QuizSettings {
   publishedAt: Date | null;
   /** The catalog lesson (or its course) was deleted: the quiz is unpublished and cannot be published again. */
   lessonDeletedAt: Date | null;
+  /** +1 with every change of the quiz row, which every change of its questions and pools makes too (caches key on it). */
+  definitionVersion: number;
   createdAt: Date;
   updatedAt: Date;
 }

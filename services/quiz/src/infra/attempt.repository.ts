@@ -77,14 +77,6 @@ export interface GradeWrite {
 export class AttemptRepository {
   constructor(private readonly sql: SqlSession) {}
 
-  /** Serialises StartAttempt of one student at one quiz until the unit of work ends (transaction-scoped advisory lock). */
-  async lockStudentQuiz(quizId: string, studentId: string): Promise<void> {
-    await this.sql.query('SELECT pg_advisory_xact_lock(hashtext(:quizId), hashtext(:studentId))', {
-      type: QueryTypes.SELECT,
-      replacements: { quizId, studentId },
-    });
-  }
-
   async findById(id: string, lock = false): Promise<AttemptRecord | null> {
     const rows = await this.sql.query<AttemptRow>(`SELECT * FROM attempts WHERE id = :id${lock ? ' FOR UPDATE' : ''}`, {
       type: QueryTypes.SELECT,
@@ -118,12 +110,18 @@ export class AttemptRepository {
     return row.n;
   }
 
-  async nextAttemptNumber(quizId: string, studentId: string): Promise<number> {
-    const [row] = await this.sql.query<{ next: number }>(
-      `SELECT coalesce(max(attempt_number), 0)::int + 1 AS next FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId`,
+  /**
+   * What StartAttempt needs of a student's attempts at a quiz, in one query: how many, the highest number, and
+   * the id of the one in progress (if any; the caller locks it with findById(id, true) before using it).
+   */
+  async startFacts(quizId: string, studentId: string): Promise<{ used: number; lastNumber: number; inProgressId: string | null }> {
+    const [row] = await this.sql.query<{ used: number; last_number: number; in_progress_id: string | null }>(
+      `SELECT count(*)::int AS used, coalesce(max(attempt_number), 0)::int AS last_number,
+         (array_agg(id) FILTER (WHERE status = 'in_progress'))[1] AS in_progress_id
+       FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId`,
       { type: QueryTypes.SELECT, replacements: { quizId, studentId } },
     );
-    return row.next;
+    return { used: row.used, lastNumber: row.last_number, inProgressId: row.in_progress_id };
   }
 
   async hasAny(quizId: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import { QueryTypes } from 'sequelize';
 import type { SqlSession } from '@lms/kit/db';
 import type { QuestionRecord } from '../domain/quiz.entities';
 import type { QuestionBody, QuestionType, QuestionVersion } from '../domain/types';
+import type { DrawableDefinition, QuestionCache } from './question.cache';
 
 interface VersionRow {
   question_id: string;
@@ -49,9 +50,28 @@ export interface VersionContent {
   body: QuestionBody;
 }
 
-/** Questions (place in the quiz, pool, current version) and their immutable versions. */
+/** Questions (place in the quiz, pool, current version) and their immutable versions (cached: see QuestionCache). */
 export class QuestionRepository {
-  constructor(private readonly sql: SqlSession) {}
+  constructor(
+    private readonly sql: SqlSession,
+    private readonly cache: QuestionCache,
+  ) {}
+
+  /**
+   * What a new attempt draws from — the questions at their current versions and the pools' draw counts — for
+   * the `definitionVersion` the caller read from the quiz row under its lock in this same transaction (so no
+   * change can commit in between): from the cache when it holds that version, else read (two queries) and kept.
+   */
+  async drawable(quiz: { id: string; definitionVersion: number }): Promise<DrawableDefinition> {
+    const cached = this.cache.definition(quiz.id, quiz.definitionVersion);
+    if (cached) return cached;
+    const questions = await this.listCurrent(quiz.id);
+    const pools = await this.sql.query<{ id: string; draw_count: number }>('SELECT id, draw_count FROM question_pools WHERE quiz_id = :quizId', {
+      type: QueryTypes.SELECT,
+      replacements: { quizId: quiz.id },
+    });
+    return this.cache.keepDefinition(quiz.id, quiz.definitionVersion, { questions, pools: pools.map((p) => ({ id: p.id, drawCount: p.draw_count })) });
+  }
 
   /** The quiz's questions (not deleted) at their current version, in order. */
   async listCurrent(quizId: string): Promise<QuestionRecord[]> {
@@ -92,20 +112,28 @@ export class QuestionRepository {
     return rows[0] ? toQuestion(rows[0]) : null;
   }
 
-  /** Specific (question, version) pairs, e.g. an attempt's pinned paper; keyed `${questionId}:${version}`. */
+  /**
+   * Specific (question, version) pairs, e.g. an attempt's pinned paper; keyed `${questionId}:${version}`. Versions
+   * are immutable, so those already in the cache are not read again; the others are read in one query.
+   */
   async versions(pairs: { questionId: string; version: number }[]): Promise<Map<string, QuestionVersion>> {
-    if (!pairs.length) return new Map();
-    const ids = [...new Set(pairs.map((p) => p.questionId))];
-    const wanted = new Set(pairs.map((p) => `${p.questionId}:${p.version}`));
-    const rows = await this.sql.query<VersionRow>(
-      `SELECT question_id, version, question_type, question_text, points, explanation, body FROM question_versions WHERE question_id IN (:ids)`,
-      { type: QueryTypes.SELECT, replacements: { ids } },
-    );
     const out = new Map<string, QuestionVersion>();
-    for (const row of rows) {
-      const key = `${row.question_id}:${row.version}`;
-      if (wanted.has(key)) out.set(key, toVersion(row));
+    const missing = new Map<string, { questionId: string; version: number }>();
+    for (const pair of pairs) {
+      const key = `${pair.questionId}:${pair.version}`;
+      const cached = this.cache.version(pair.questionId, pair.version);
+      if (cached) out.set(key, cached);
+      else missing.set(key, pair);
     }
+    if (!missing.size) return out;
+    const wanted = [...missing.values()];
+    const rows = await this.sql.query<VersionRow>(
+      `SELECT v.question_id, v.version, v.question_type, v.question_text, v.points, v.explanation, v.body
+       FROM unnest(ARRAY[:ids]::uuid[], ARRAY[:versions]::int[]) AS w(question_id, version)
+       JOIN question_versions v ON v.question_id = w.question_id AND v.version = w.version`,
+      { type: QueryTypes.SELECT, replacements: { ids: wanted.map((p) => p.questionId), versions: wanted.map((p) => p.version) } },
+    );
+    for (const row of rows) out.set(`${row.question_id}:${row.version}`, this.cache.keepVersion(toVersion(row)));
     return out;
   }
 

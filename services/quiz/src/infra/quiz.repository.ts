@@ -23,6 +23,7 @@ interface QuizRow {
   is_published: boolean;
   published_at: Date | null;
   lesson_deleted_at: Date | null;
+  definition_version: string | number;
   created_at: Date;
   updated_at: Date;
 }
@@ -48,6 +49,7 @@ function toQuiz(row: QuizRow): QuizRecord {
     isPublished: row.is_published,
     publishedAt: row.published_at,
     lessonDeletedAt: row.lesson_deleted_at,
+    definitionVersion: Number(row.definition_version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -96,7 +98,10 @@ const POOL_SELECT = `SELECT p.id, p.quiz_id, p.title, p.draw_count, p.created_at
     (SELECT count(*) FROM questions q WHERE q.pool_id = p.id AND q.deleted_at IS NULL) AS question_count
   FROM question_pools p`;
 
-/** Quizzes and their pools. */
+/**
+ * Quizzes and their pools. Every UPDATE of a quiz row adds one to its `definition_version` (see migration 0005):
+ * the definition caches key on it, so a statement that changed a quiz row without it would leave them stale.
+ */
 export class QuizRepository {
   constructor(private readonly sql: SqlSession) {}
 
@@ -106,6 +111,19 @@ export class QuizRepository {
       type: QueryTypes.SELECT,
       replacements: { id },
     });
+    return rows[0] ? toQuiz(rows[0]) : null;
+  }
+
+  /**
+   * StartAttempt's first statement: serialises the starts of one student at one quiz until the unit of work ends
+   * (transaction-scoped advisory lock) and reads the quiz FOR SHARE — so it cannot be deleted, nor its questions
+   * changed, under a starting attempt — in one round trip. Null when the quiz is gone.
+   */
+  async lockForStart(quizId: string, studentId: string): Promise<QuizRecord | null> {
+    const rows = await this.sql.query<QuizRow>(
+      'SELECT q.*, pg_advisory_xact_lock(hashtext(:quizId), hashtext(:studentId)) AS student_lock FROM quizzes q WHERE q.id = :quizId FOR SHARE',
+      { type: QueryTypes.SELECT, replacements: { quizId, studentId } },
+    );
     return rows[0] ? toQuiz(rows[0]) : null;
   }
 
@@ -142,7 +160,8 @@ export class QuizRepository {
       `UPDATE quizzes SET title = :title, description = :description, quiz_type = :quizType, passing_score = :passingScore,
          time_limit_minutes = :timeLimitMinutes, max_attempts = :maxAttempts, scoring_policy = :scoringPolicy,
          shuffle_questions = :shuffleQuestions, shuffle_options = :shuffleOptions, show_correct_answers = :showCorrectAnswers,
-         available_from = :availableFrom, available_until = :availableUntil, updated_at = :at
+         available_from = :availableFrom, available_until = :availableUntil, updated_at = :at,
+         definition_version = definition_version + 1
        WHERE id = :id`,
       { replacements: { id, at, ...settingsValues(settings) } },
     );
@@ -152,7 +171,7 @@ export class QuizRepository {
     await this.sql.query(
       `UPDATE quizzes SET is_published = :published,
          published_at = CASE WHEN :published THEN coalesce(CASE WHEN is_published THEN published_at END, :at) ELSE published_at END,
-         updated_at = :at
+         updated_at = :at, definition_version = definition_version + 1
        WHERE id = :id`,
       { replacements: { id, published, at } },
     );
@@ -170,7 +189,8 @@ export class QuizRepository {
     const where = 'lessonId' in target ? 'lesson_id = :id' : 'course_id = :id';
     const rows = await this.sql.query<{ id: string; course_id: string; lesson_id: string; was_published: boolean }>(
       `WITH old AS (SELECT id, is_published FROM quizzes WHERE ${where} AND lesson_deleted_at IS NULL FOR UPDATE)
-       UPDATE quizzes q SET is_published = false, lesson_deleted_at = COALESCE(q.lesson_deleted_at, :at), updated_at = :at
+       UPDATE quizzes q SET is_published = false, lesson_deleted_at = COALESCE(q.lesson_deleted_at, :at), updated_at = :at,
+         definition_version = q.definition_version + 1
        FROM old WHERE q.id = old.id
        RETURNING q.id, q.course_id, q.lesson_id, old.is_published AS was_published`,
       { type: QueryTypes.SELECT, replacements: { id: 'lessonId' in target ? target.lessonId : target.courseId, at } },
@@ -182,8 +202,9 @@ export class QuizRepository {
     await this.sql.query('DELETE FROM quizzes WHERE id = :id', { replacements: { id } });
   }
 
+  /** A change of the quiz's questions or pools (made under its row lock): a new definition version. */
   async touch(id: string, at: Date): Promise<void> {
-    await this.sql.query('UPDATE quizzes SET updated_at = :at WHERE id = :id', { replacements: { id, at } });
+    await this.sql.query('UPDATE quizzes SET updated_at = :at, definition_version = definition_version + 1 WHERE id = :id', { replacements: { id, at } });
   }
 
   // ------------------------------------------------------------------ pools

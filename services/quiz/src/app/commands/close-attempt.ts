@@ -43,7 +43,9 @@ export async function closeAttemptLocked(
   if (!(await uow.attempts.close(attempt.id, closed))) return null;
   const events: DomainEvent[] = [attemptSubmitted(attempt, opts.at, opts.auto, status)];
   if (final) {
-    const used = await uow.attempts.countForStudent(quiz.id, attempt.studentId);
+    // The attempt in progress is always the student's latest (one in progress at most; numbers are max + 1 under
+    // StartAttempt's lock, from 1, and attempts are never deleted), so its number is how many they have used.
+    const used = attempt.attemptNumber;
     events.push(
       ...finalGradeEvents(attempt, {
         score: grade.score,

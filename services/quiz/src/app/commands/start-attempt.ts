@@ -79,26 +79,27 @@ export async function startAttempt(
   input: StartAttemptInput,
 ): Promise<Outcome<{ attempt: AttemptRecord; resumed: boolean }>> {
   const { quiz, gate, studentId } = input;
-  await uow.attempts.lockStudentQuiz(quiz.id, studentId);
-  // A share lock: the quiz cannot be deleted or its questions reordered under a starting attempt.
-  const current = (await uow.quizzes.findById(quiz.id, 'share')) ?? quiz;
+  // The student's starts at this quiz serialised, and the quiz row share-locked: it cannot be deleted, nor its
+  // questions changed, under a starting attempt — so its definition_version names exactly what is drawn below.
+  const current = await uow.quizzes.lockForStart(quiz.id, studentId);
+  if (!current) return { refuse: QuizErrors.quizNotFound() };
   const now = ctx.clock();
-  const existing = await uow.attempts.findInProgress(quiz.id, studentId, true);
-  if (existing) {
+  const facts = await uow.attempts.startFacts(quiz.id, studentId);
+  const existing = facts.inProgressId ? await uow.attempts.findById(facts.inProgressId, true) : null;
+  if (existing?.status === 'in_progress') {
     if (!isExpired(existing, ctx.config.SUBMIT_GRACE_SECONDS, now)) return { ok: { attempt: existing, resumed: true } };
     await closeAttemptLocked(uow, current, existing, { auto: true, at: now });
   }
   // A new attempt only on an open lesson (an attempt started before a lock appeared is resumed above).
   if (gate.locked) return { refuse: lessonLocked(gate) };
   if (!isOpen(current, now)) return { refuse: QuizErrors.quizNotOpen(current.availableFrom, current.availableUntil) };
-  const used = await uow.attempts.countForStudent(quiz.id, studentId);
-  if (current.maxAttempts > 0 && used >= current.maxAttempts) return { refuse: QuizErrors.maxAttemptsReached(current.maxAttempts) };
+  if (current.maxAttempts > 0 && facts.used >= current.maxAttempts) return { refuse: QuizErrors.maxAttemptsReached(current.maxAttempts) };
 
-  const [questions, pools] = await Promise.all([uow.questions.listCurrent(quiz.id), uow.quizzes.listPools(quiz.id)]);
+  const { questions, pools } = await uow.questions.drawable(current);
   const seed = newSeed();
   const paper = buildPaper({
     questions,
-    pools: pools.map((p) => ({ id: p.id, drawCount: p.drawCount })),
+    pools,
     shuffleQuestions: current.shuffleQuestions,
     shuffleOptions: current.shuffleOptions,
     seed,
@@ -111,7 +112,7 @@ export async function startAttempt(
     courseId: current.courseId,
     lessonId: current.lessonId,
     studentId,
-    attemptNumber: await uow.attempts.nextAttemptNumber(quiz.id, studentId),
+    attemptNumber: facts.lastNumber + 1,
     status: 'in_progress',
     seed,
     paper,

@@ -1,5 +1,5 @@
 import type { AttemptQuestion } from '../../domain/attempt-grading';
-import { answersRevealed, isOpen } from '../../domain/policy';
+import { answersRevealed, isOpen, revealedWithoutHistory } from '../../domain/policy';
 import { asSeen, attemptsRemaining, isSubmitted, type AttemptRecord, type QuizRecord, type SeenAttempt } from '../../domain/quiz.entities';
 import { QuizErrors } from '../../domain/quiz.errors';
 import type { QuizDeps, QuizRepositories } from '../deps';
@@ -19,6 +19,8 @@ export interface ResultView {
 /** Whether the key may be shown to this viewer for this submitted attempt (the quiz's show_correct_answers). */
 async function revealFor(read: QuizRepositories, quiz: QuizRecord, attempt: AttemptRecord, viewer: Viewer, now: Date): Promise<boolean> {
   if (viewer === 'staff') return true;
+  const decided = revealedWithoutHistory(quiz.showCorrectAnswers);
+  if (decided !== undefined) return decided;
   const all = await read.attempts.listForStudent(quiz.id, attempt.studentId);
   return answersRevealed(quiz.showCorrectAnswers, {
     viewerIsStaff: false,
