@@ -62,7 +62,8 @@ const COLUMNS = `id, student_id, course_id, status, enrolled_at, started_at, com
 /** Read as well, written only by the certificate facts (recordCertificateIssued/Revoked), never by save(). */
 const READ_COLUMNS = `${COLUMNS}, certificate_url, certificate_issued_at`;
 
-function values(e: Enrollment): Record<string, unknown> {
+/** The replacements of `ENROLLMENT_SET`. */
+export function enrollmentValues(e: Enrollment): Record<string, unknown> {
   return {
     id: e.id,
     studentId: e.studentId,
@@ -86,6 +87,16 @@ function values(e: Enrollment): Record<string, unknown> {
     expiresAt: e.expiresAt,
   };
 }
+
+/**
+ * What `save` writes of an enrolment (replacements: `enrollmentValues`, the row's id is `:id`); the completion's
+ * own statement writes it too (LessonProgressRepository.complete).
+ */
+export const ENROLLMENT_SET = `status = :status, started_at = :startedAt, completed_at = :completedAt, dropped_at = :droppedAt,
+  reactivated_at = :reactivatedAt, last_accessed_at = :lastAccessedAt, progress_percentage = :progress,
+  completed_lessons_count = :completed, total_lessons_count = :total, total_time_spent_seconds = :timeSpent,
+  rating = :rating, review = :review, reviewed_at = :reviewedAt, has_new_content = :hasNewContent,
+  course_version = :courseVersion, expires_at = :expiresAt, updated_at = now()`;
 
 export const COURSE_SORTS = ['progress_desc', 'progress_asc', 'last_accessed_desc', 'last_accessed_asc', 'enrolled_desc'] as const;
 export type CourseSort = (typeof COURSE_SORTS)[number];
@@ -242,21 +253,13 @@ export class EnrollmentRepository {
        VALUES (:id, :studentId, :courseId, :status, :enrolledAt, :startedAt, :completedAt, :droppedAt, :reactivatedAt,
          :lastAccessedAt, :progress, :completed, :total, :timeSpent, :rating, :review, :reviewedAt, :hasNewContent, :courseVersion, :expiresAt)
        ON CONFLICT (student_id, course_id) DO NOTHING RETURNING id`,
-      { type: QueryTypes.SELECT, replacements: values(e) },
+      { type: QueryTypes.SELECT, replacements: enrollmentValues(e) },
     );
     return rows.length > 0;
   }
 
   async save(e: Enrollment): Promise<void> {
-    await this.sql.query(
-      `UPDATE enrollments SET status = :status, started_at = :startedAt, completed_at = :completedAt, dropped_at = :droppedAt,
-         reactivated_at = :reactivatedAt, last_accessed_at = :lastAccessedAt, progress_percentage = :progress,
-         completed_lessons_count = :completed, total_lessons_count = :total, total_time_spent_seconds = :timeSpent,
-         rating = :rating, review = :review, reviewed_at = :reviewedAt, has_new_content = :hasNewContent,
-         course_version = :courseVersion, expires_at = :expiresAt, updated_at = now()
-       WHERE id = :id`,
-      { replacements: values(e) },
-    );
+    await this.sql.query(`UPDATE enrollments SET ${ENROLLMENT_SET} WHERE id = :id`, { replacements: enrollmentValues(e) });
   }
 
   /** Writes the recomputed aggregates of a batch in one statement. */

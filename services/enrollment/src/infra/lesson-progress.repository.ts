@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import type { SqlSession } from '@lms/kit/db';
+import type { Enrollment } from '../domain/enrollment';
 import type { LessonProgress, LessonStatus } from '../domain/progress';
 import { pgArray } from './course-model.repository';
+import { ENROLLMENT_SET, enrollmentValues } from './enrollment.repository';
 
 interface ProgressRow {
   id: string;
@@ -130,26 +132,39 @@ export class LessonProgressRepository {
    * (insert, or completed_at set while it was NULL): duplicates, redeliveries and racing requests get
    * false, so whatever counts completions counts each lesson once.
    */
+  /**
+   * Completes the lesson unless it is completed already (`transitioned`: this call did it). `after`, the enrolment
+   * as that transition leaves it (computed by the caller under the enrolment's row lock, so exact), is written by
+   * the same statement and only if the row transitions: one round trip instead of two on the completion hot path.
+   */
   async complete(
     enrollmentId: string,
     lessonId: string,
     at: Date,
     by: string,
+    after: Enrollment | null,
   ): Promise<{ progress: LessonProgress; transitioned: boolean; created: boolean }> {
     const rows = await this.sql.query<ProgressRow>(
-      `INSERT INTO lesson_progress (id, enrollment_id, lesson_id, status, completion_percentage, started_at, completed_at,
-         completed_by, last_accessed_at)
-       VALUES (:id, :enrollmentId, :lessonId, 'completed', 100, :at, :at, :by, :at)
-       ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET
-         status = 'completed', completion_percentage = 100, completed_at = EXCLUDED.completed_at,
-         completed_by = EXCLUDED.completed_by, last_accessed_at = EXCLUDED.last_accessed_at, updated_at = now()
-       WHERE lesson_progress.completed_at IS NULL
-       RETURNING ${COLUMNS}, (xmax = 0) AS inserted`,
-      { type: QueryTypes.SELECT, replacements: { id: randomUUID(), enrollmentId, lessonId, at, by } },
+      `WITH p AS (
+         INSERT INTO lesson_progress (id, enrollment_id, lesson_id, status, completion_percentage, started_at, completed_at,
+           completed_by, last_accessed_at)
+         VALUES (:progressId, :enrollmentId, :lessonId, 'completed', 100, :at, :at, :by, :at)
+         ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET
+           status = 'completed', completion_percentage = 100, completed_at = EXCLUDED.completed_at,
+           completed_by = EXCLUDED.completed_by, last_accessed_at = EXCLUDED.last_accessed_at, updated_at = now()
+         WHERE lesson_progress.completed_at IS NULL
+         RETURNING ${COLUMNS}, (xmax = 0) AS inserted)
+       ${after ? `, e AS (UPDATE enrollments SET ${ENROLLMENT_SET} WHERE id = :id AND EXISTS (SELECT 1 FROM p))` : ''}
+       SELECT * FROM p`,
+      {
+        type: QueryTypes.SELECT,
+        replacements: { ...(after ? enrollmentValues(after) : {}), progressId: randomUUID(), enrollmentId, lessonId, at, by },
+      },
     );
     if (rows.length) return { progress: toProgress(rows[0]), transitioned: true, created: Boolean(rows[0].inserted) };
     const existing = await this.get(enrollmentId, lessonId);
     if (!existing) throw new Error('lesson progress vanished during completion');
     return { progress: existing, transitioned: false, created: false };
   }
+
 }

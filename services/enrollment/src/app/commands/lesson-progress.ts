@@ -174,14 +174,19 @@ export async function completeLocked(
   at: Date,
   by: 'student' | 'quiz',
 ): Promise<{ progress: LessonProgress; enrollment: Enrollment; events: DomainEvent[] }> {
-  const { progress, transitioned, created } = await uow.progress.complete(enrollment.id, lessonId, at, by);
+  const countable = lesson?.countable ?? false;
+  // The aggregates as the transition leaves them, written by the completion's own statement if it transitions.
+  // A full counter can only meet a repeat: the transition would break the invariant, which
+  // recordLessonCompletion refuses below (then nothing was written for the enrolment, and the transaction rolls back).
+  const full = countable && enrollment.completedLessonsCount >= enrollment.totalLessonsCount;
+  const written = full ? null : recordLessonCompletion(enrollment, { countable, at });
+  const { progress, transitioned, created } = await uow.progress.complete(enrollment.id, lessonId, at, by, written?.enrollment ?? null);
   if (!transitioned) {
     const touched: Enrollment = { ...enrollment, lastAccessedAt: at };
     await uow.enrollments.save(touched);
     return { progress, enrollment: touched, events: [] };
   }
-  const change = recordLessonCompletion(enrollment, { countable: lesson?.countable ?? false, at });
-  await uow.enrollments.save(change.enrollment);
+  const change = written ?? recordLessonCompletion(enrollment, { countable, at });
   const events: DomainEvent[] = [];
   if (created) events.push(lessonStarted(enrollment, lessonId, at));
   events.push(lessonCompleted(enrollment, lessonId, at), ...change.events);
