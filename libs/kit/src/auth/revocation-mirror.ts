@@ -1,5 +1,4 @@
 import type { Redis } from 'ioredis';
-import type { Caller } from './tokens';
 
 /**
  * The documented bound: the mirror answers only while every change appended more than this long ago is
@@ -55,6 +54,13 @@ function parseChange(fields: string[]): RevocationChange | undefined {
   return undefined;
 }
 
+/** What a lookup needs of the verified caller (tokens.ts's Caller has these; not imported, so no module cycle). */
+export interface RevocationSubject {
+  userId: string;
+  sessionId: string;
+  issuedAt: number;
+}
+
 export interface RevocationMirrorOptions {
   /** Tests shorten it; services keep REVOCATION_MAX_STALENESS_MS, the bound the docs promise. */
   maxStalenessMs?: number;
@@ -95,7 +101,7 @@ export class RevocationMirror {
   ) {}
 
   /** true/false from memory, or undefined when the mirror is not fresh (the caller must ask Redis). */
-  revoked(caller: Pick<Caller, 'userId' | 'sessionId' | 'issuedAt'>): boolean | undefined {
+  revoked(caller: RevocationSubject): boolean | undefined {
     if (!this.conn) this.start();
     if (!this.fresh()) return undefined;
     const now = Date.now();
