@@ -1,10 +1,10 @@
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
-import { CACHE_HINT_TRAILER, GrpcServer, createClient, hintCacheable, LOADER_OPTIONS, type CacheHint } from '../src/grpc';
+import { CACHE_HINT_TRAILER, EncodedReply, GrpcServer, createClient, hintCacheable, LOADER_OPTIONS, type CacheHint } from '../src/grpc';
 import { testLogger } from '../src/testing';
 
-/** Issue 16: a unary answer's cache hint travels as a trailer to the client's onCacheHint. */
+/** Issue 16: a unary answer's cache hint travels as a trailer to the client's onCacheHint; a cached answer can go out pre-encoded. */
 const definition = protoLoader.loadSync(path.join(__dirname, 'fixtures/echo.proto'), LOADER_OPTIONS);
 const Echo = (grpc.loadPackageDefinition(definition) as any).lms.test.v1.Echo as grpc.ServiceClientConstructor;
 
@@ -119,5 +119,26 @@ describe('kit gRPC cache hints', () => {
       const { hints } = await sayWithHints(createClient<EchoDefinition>(Echo, rawAddress, { deadlineMs: 10_000 }), { text: JSON.stringify(hintFor('raw')) });
       expect(hints).toEqual([hintFor('raw')]);
     });
+  });
+});
+
+describe('kit gRPC: an answer already encoded', () => {
+  const server = new GrpcServer({ logger: testLogger(), serviceName: 'catalog' });
+  let address = '';
+  const say = (Echo.service as unknown as EchoDefinition).Say;
+
+  beforeAll(async () => {
+    server.addService(Echo.service as unknown as EchoDefinition, {
+      // As a cache keeps it: the reply's bytes, encoded once by the method's own serializer.
+      Say: async (req) => (req.text === 'object' ? reply('as an object') : new EncodedReply<SayReply>(say.responseSerialize(reply(`encoded ${req.text}`)))),
+    });
+    address = `127.0.0.1:${await server.start('127.0.0.1', 0)}`;
+  });
+  afterAll(() => server.stop());
+
+  test('When a handler answers an EncodedReply, then the caller decodes the same message; a plain object still works', async () => {
+    const client = createClient<EchoDefinition>(Echo, address, { deadlineMs: 10_000 });
+    expect(await client.Say({ text: 'bytes' })).toEqual(reply('encoded bytes'));
+    expect(await client.Say({ text: 'object' })).toEqual(reply('as an object'));
   });
 });

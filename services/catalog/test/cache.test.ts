@@ -30,7 +30,7 @@ describe('catalog: the public read cache (Redis, generation-keyed) never shows a
     const redis = createRedis(testEnv.redisUrl);
     try {
       await waitForRedis(redis, 5000);
-      expect(await redis.keys(`${f.env.REDIS_KEY_PREFIX}c:*`)).not.toHaveLength(0); // the answer is cached …
+      expect(await redis.keys(`${f.env.REDIS_KEY_PREFIX}r:*`)).not.toHaveLength(0); // the answer is cached …
     } finally {
       await closeRedis(redis);
     }

@@ -27,8 +27,18 @@ export interface CallInfo {
   signal: AbortSignal;
 }
 
-/** A unary method: request in, response out. */
-export type UnaryHandler<Req, Res> = (request: Req, call: CallInfo) => Promise<Res>;
+/**
+ * A unary answer already encoded by its method's `responseSerialize` (of the loaded definition), e.g. as a cache keeps it:
+ * the kit server sends its bytes as they are — no mapping, no encoding per call. `T` is the message it encodes.
+ */
+export class EncodedReply<T> {
+  /** Never set: ties the bytes to the message type, so a handler cannot answer another method's bytes. */
+  declare readonly message?: T;
+  constructor(readonly bytes: Buffer) {}
+}
+
+/** A unary method: request in, response out (a message, or its bytes already encoded). */
+export type UnaryHandler<Req, Res> = (request: Req, call: CallInfo) => Promise<Res | EncodedReply<Res>>;
 /**
  * A client-streaming method: iterating `requests` pulls the caller's messages with back-pressure (the caller is
  * held back while the handler is busy). Returning or throwing before the end answers the caller at once.
@@ -123,6 +133,8 @@ export class GrpcServer {
    */
   addService<D extends grpc.ServiceDefinition>(definition: D, handlers: GrpcHandlers<D>): void {
     const wrapped: grpc.UntypedServiceImplementation = {};
+    // What grpc-js serves: the definition, each unary method's serializer letting an EncodedReply through.
+    const sent: Record<string, grpc.MethodDefinition<unknown, unknown>> = {};
     const service = this.serviceName ?? serviceOfPath(Object.values(definition)[0]?.path ?? '');
     if (service) defaultProcessService(service);
     for (const [name, method] of Object.entries(definition)) {
@@ -136,8 +148,9 @@ export class GrpcServer {
         : method.responseStream
           ? this.wrapServerStream(method.path, service, handler as ServerStreamHandler<unknown, unknown>)
           : this.wrapUnary(method.path, service, handler as UnaryHandler<unknown, unknown>);
+      sent[name] = method.requestStream || method.responseStream ? method : { ...method, responseSerialize: passEncoded(method.responseSerialize) };
     }
-    this.server.addService(definition, wrapped);
+    this.server.addService(sent as grpc.ServiceDefinition, wrapped);
   }
 
   setServing(serving: boolean): void {
@@ -401,6 +414,11 @@ const DEADLINE_CANCEL_SLACK_MS = 250;
 function serviceOfPath(path: string): string | undefined {
   const name = path.split('/')[1]?.split('.')[1];
   return name && isServiceName(name) ? name : undefined;
+}
+
+/** A unary method's response serializer that sends an EncodedReply's bytes unchanged. */
+function passEncoded(serialize: grpc.serialize<unknown>): grpc.serialize<unknown> {
+  return (value) => (value instanceof EncodedReply ? value.bytes : serialize(value));
 }
 
 /** grpc-js gives a Date, a number (epoch ms) or Infinity (no deadline). */

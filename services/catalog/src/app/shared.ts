@@ -84,6 +84,13 @@ export async function syncContent(uow: CatalogUnitOfWork, course: Course, at: Da
   return updated;
 }
 
+/**
+ * How a cacheable query's answer leaves the service, given by the entry point (its reply message's encoder):
+ * such queries answer the encoded reply, and the public read cache keeps it encoded, so a cached answer is sent
+ * as it was stored — no decoding, mapping or encoding per read.
+ */
+export type EncodeReply<V> = (view: V) => Buffer;
+
 export interface InstructorSummary {
   id: string;
   fullName: string;

@@ -1,4 +1,8 @@
-import type { UnaryHandlers } from '@lms/kit/grpc';
+import { EncodedReply, type UnaryHandlers } from '@lms/kit/grpc';
+import type { CategoryList } from '@lms/kit/generated/lms/catalog/v1/CategoryList';
+import type { Course as CourseMessage } from '@lms/kit/generated/lms/catalog/v1/Course';
+import type { CourseList } from '@lms/kit/generated/lms/catalog/v1/CourseList';
+import type { CoursePage } from '@lms/kit/generated/lms/catalog/v1/CoursePage';
 import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1/CatalogService';
 import type { CatalogDeps, CatalogUnitOfWork } from '../app/deps';
 import { authenticate, viewer, withInstructor } from '../app/shared';
@@ -25,6 +29,7 @@ import {
   courseInput,
   courseMessage,
   coursePageMessage,
+  encodeReply,
   lessonInput,
   lessonMessage,
   outlineMessage,
@@ -88,14 +93,19 @@ export function catalogHandlers(deps: CatalogDeps): UnaryHandlers<CatalogService
       return courseReply(write((uow) => unarchiveCourse(uow, deps, who, { courseId: req.course_id })));
     },
 
-    GetCourse: async (req, call) => courseMessage(await getCourse(deps, await maybeCaller(call.authorization), { courseId: req.course_id })),
+    // The cacheable reads answer their reply already encoded (kept so in the cache: a hit is sent as stored).
+    GetCourse: async (req, call) =>
+      new EncodedReply<CourseMessage>(await getCourse(deps, await maybeCaller(call.authorization), { courseId: req.course_id }, encodeReply.course)),
 
     GetCourseBySlug: async (req, call) =>
-      courseMessage(await getCourseBySlug(deps, await maybeCaller(call.authorization), { slug: req.slug })),
+      new EncodedReply<CourseMessage>(await getCourseBySlug(deps, await maybeCaller(call.authorization), { slug: req.slug }, encodeReply.course)),
 
     ListCourses: async (req, call) =>
-      coursePageMessage(
-        await listCourses(deps, await maybeCaller(call.authorization), {
+      new EncodedReply<CoursePage>(
+        await listCourses(
+          deps,
+          await maybeCaller(call.authorization),
+          {
           page: req.page,
           pageSize: req.page_size,
           category: req.category,
@@ -108,7 +118,9 @@ export function catalogHandlers(deps: CatalogDeps): UnaryHandlers<CatalogService
           search: req.search,
           sort: req.sort,
           includeUnpublished: req.include_unpublished,
-        }),
+          },
+          encodeReply.page,
+        ),
       ),
 
     ListMyCourses: async (req, call) =>
@@ -118,17 +130,17 @@ export function catalogHandlers(deps: CatalogDeps): UnaryHandlers<CatalogService
 
     ListCategories: async (_req, call) => {
       await maybeCaller(call.authorization);
-      return { items: (await listCategories(deps)).map((c) => ({ name: c.name, course_count: c.count })) };
+      return new EncodedReply<CategoryList>(await listCategories(deps, encodeReply.categories));
     },
 
     ListPopularCourses: async (req, call) => {
       await maybeCaller(call.authorization);
-      return { items: (await listTopCourses(deps, 'popular', { limit: req.limit, category: req.category })).map(courseMessage) };
+      return new EncodedReply<CourseList>(await listTopCourses(deps, 'popular', { limit: req.limit, category: req.category }, encodeReply.courses));
     },
 
     ListTopRatedCourses: async (req, call) => {
       await maybeCaller(call.authorization);
-      return { items: (await listTopCourses(deps, 'rated', { limit: req.limit, category: req.category })).map(courseMessage) };
+      return new EncodedReply<CourseList>(await listTopCourses(deps, 'rated', { limit: req.limit, category: req.category }, encodeReply.courses));
     },
 
     BatchGetCourses: async (req, call) => ({

@@ -3,13 +3,28 @@ import type { CourseOutline } from '@lms/kit/generated/lms/catalog/v1/CourseOutl
 import type { CoursePage } from '@lms/kit/generated/lms/catalog/v1/CoursePage';
 import type { Lesson as LessonMessage } from '@lms/kit/generated/lms/catalog/v1/Lesson';
 import type { Section as SectionMessage } from '@lms/kit/generated/lms/catalog/v1/Section';
-import { protoTime } from '@lms/kit/grpc';
+import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1/CatalogService';
+import { loadService, protoTime } from '@lms/kit/grpc';
 import { courseStatus, type CourseInput } from '../domain/course';
 import type { Lesson, LessonInput, Section } from '../domain/lesson';
 import type { Outline } from '../app/queries/get-course-outline';
 import type { CourseView, Page } from '../app/shared';
 
 /** Wire ↔ use-case shapes: snake_case messages, RFC 3339 strings ("" = unset, kit `protoTime`), int64 as strings. */
+
+const wire = loadService('lms/catalog/v1/catalog.proto', 'lms.catalog.v1.CatalogService').service as unknown as CatalogServiceDefinition;
+
+/**
+ * The replies of the cacheable queries, encoded as their methods send them (the queries take these; the handlers
+ * answer the bytes as kit EncodedReply): a cached public answer goes out as stored.
+ */
+export const encodeReply = {
+  course: (course: CourseView): Buffer => wire.GetCourse.responseSerialize(courseMessage(course)),
+  page: (page: Page<CourseView>): Buffer => wire.ListCourses.responseSerialize(coursePageMessage(page)),
+  categories: (categories: { name: string; count: number }[]): Buffer =>
+    wire.ListCategories.responseSerialize({ items: categories.map((c) => ({ name: c.name, course_count: c.count })) }),
+  courses: (courses: CourseView[]): Buffer => wire.ListPopularCourses.responseSerialize({ items: courses.map(courseMessage) }),
+};
 
 export function courseMessage(course: CourseView): CourseMessage {
   return {

@@ -4,24 +4,11 @@ import type { Logger } from '@lms/kit/logging';
 import { hintCacheable, type CacheHint } from '@lms/kit/grpc';
 
 /**
- * Redis cache of public reads (course lists and details as anonymous users and students see them).
- * Keys carry a generation number that every catalog write bumps after its commit (one INCR), so a
- * write invalidates everything at once and a reader never gets an answer computed before a committed
- * write: the reader takes the generation *before* reading the database, the writer bumps it *after*
- * committing. Entries also expire after CACHE_TTL_SECONDS. When Redis is unavailable, reads go to the
- * database (logged once per outage) and writes retry the bump a few times in the background.
- *
- * A course's detail entries (`course:<id>`, `slug:<slug>`) also carry a generation of their own, which an
- * enrolment fact bumps (`invalidateCourse`) with the same before/after rule: a fact touches that course
- * only, never the whole cache. Cached lists (`list:`, `top:`) are not bumped by enrolment facts: their
- * enrolment counters and ratings may lag by up to CACHE_TTL_SECONDS (course writes still bump everything).
- */
-/**
  * One round trip per cached read: the generation (and the course's scope generation), then the entry under
  * the key they give, and the entry's remaining lifetime — atomically, so no write can bump a generation between
  * the reads. (The entry's key is derived inside the script, not declared in KEYS: fine on one Redis, which is
  * what the fleet runs; a cluster would need the keys in one hash slot.)
- * KEYS: generation [, scope generation]; ARGV: the entry key's prefix (`<prefix>c:`), the key's hash.
+ * KEYS: generation [, scope generation]; ARGV: the entries' key prefix (`<prefix>r:`), the key's hash.
  * Returns {generation | nil, scope generation | nil, entry | nil, entry TTL in seconds (-2 when absent)}.
  */
 const READ_LUA = `
@@ -39,9 +26,33 @@ if entry then ttl = redis.call('TTL', key) end
 return {generation, scoped, entry, ttl}
 `;
 
-type CacheRead = [generation: string | null, scoped: string | null, entry: string | null, ttl: number];
-type RedisWithCacheRead = Redis & { lmsCatalogCacheRead(numberOfKeys: number, ...keysThenArgs: string[]): Promise<CacheRead> };
+/**
+ * The entries' key space: `r:` holds encoded replies (protobuf). (`c:` held JSON of the views before: a replica of
+ * either kind never reads the other's entries during a rolling update.)
+ */
+const ENTRIES = 'r:';
 
+type CacheRead = [generation: Buffer | null, scoped: Buffer | null, entry: Buffer | null, ttl: number];
+/** The script's Buffer variant (ioredis `…Buffer`): the entry is bytes, taken as they are. */
+type RedisWithCacheRead = Redis & { lmsCatalogCacheReadBuffer(numberOfKeys: number, ...keysThenArgs: string[]): Promise<CacheRead> };
+
+/**
+ * Redis cache of public reads (course lists and details as anonymous users and students see them).
+ * Keys carry a generation number that every catalog write bumps after its commit (one INCR), so a
+ * write invalidates everything at once and a reader never gets an answer computed before a committed
+ * write: the reader takes the generation *before* reading the database, the writer bumps it *after*
+ * committing. Entries also expire after CACHE_TTL_SECONDS. When Redis is unavailable, reads go to the
+ * database (logged once per outage) and writes retry the bump a few times in the background.
+ *
+ * A course's detail entries (`course:<id>`, `slug:<slug>`) also carry a generation of their own, which an
+ * enrolment fact bumps (`invalidateCourse`) with the same before/after rule: a fact touches that course
+ * only, never the whole cache. Cached lists (`list:`, `top:`) are not bumped by enrolment facts: their
+ * enrolment counters and ratings may lag by up to CACHE_TTL_SECONDS (course writes still bump everything).
+ *
+ * Entries are the encoded replies (protobuf bytes, see EncodeReply), answered as stored. A hit costs one
+ * Redis round trip (READ_LUA), and a shareable answer is hinted to the gateway's edge cache with the
+ * generations it was read under (`getOrCompute`).
+ */
 export class CourseCache {
   private down = false;
   private readonly redis: RedisWithCacheRead;
@@ -61,7 +72,8 @@ export class CourseCache {
 
   /**
    * The cached value for `key` at the current generation, or `compute()`'s result, stored when it
-   * says so (`store: false` for answers that must not be shared, e.g. degraded ones).
+   * says so (`store: false` for answers that must not be shared, e.g. degraded ones). Values are encoded
+   * replies (see EncodeReply): stored and answered as bytes, never parsed.
    *
    * `hint`: the answer is the same for every caller who sends this request, so a shared cache in front of
    * the service (the gateway's) may keep it: a hit, or a value computed and stored, is hinted (kit
@@ -69,7 +81,7 @@ export class CourseCache {
    * database was read), for at most the entry's remaining lifetime — the staleness bound of the entry itself.
    * Nothing is hinted for a value not stored or when Redis is unavailable.
    */
-  async getOrCompute<T>(key: string, compute: () => Promise<{ value: T; store: boolean }>, options: { hint: boolean }): Promise<T> {
+  async getOrCompute<T extends Buffer | null>(key: string, compute: () => Promise<{ value: T; store: boolean }>, options: { hint: boolean }): Promise<T> {
     if (!this.enabled) return (await compute()).value;
     let fullKey: string | undefined;
     let validators: CacheHint['validators'] = [];
@@ -77,21 +89,23 @@ export class CourseCache {
       const scope = scopeOf(key);
       const hashed = hash(key);
       const keys = scope ? [this.generationKey(), this.scopeKey(scope)] : [this.generationKey()];
-      const [generation, scoped, hit, ttl] = await this.redis.lmsCatalogCacheRead(keys.length, ...keys, `${this.options.prefix}c:`, hashed);
+      const read = await this.redis.lmsCatalogCacheReadBuffer(keys.length, ...keys, `${this.options.prefix}${ENTRIES}`, hashed);
       this.up();
+      const [generation, scoped] = [read[0]?.toString() ?? null, read[1]?.toString() ?? null];
       validators = scope ? [[keys[0], generation], [keys[1], scoped]] : [[keys[0], generation]];
+      const [, , hit, ttl] = read;
       if (hit !== null) {
         if (options.hint && ttl > 0) hintCacheable({ scope: 'public', validators, ttlSeconds: ttl });
-        return JSON.parse(hit, reviveDates) as T;
+        return hit as T;
       }
-      fullKey = `${this.options.prefix}c:${generation ?? '0'}${scope ? `.${scoped ?? '0'}` : ''}:${hashed}`;
+      fullKey = `${this.options.prefix}${ENTRIES}${generation ?? '0'}${scope ? `.${scoped ?? '0'}` : ''}:${hashed}`;
     } catch (err) {
       this.failed(err);
       fullKey = undefined;
     }
     const { value, store } = await compute();
     if (fullKey && store) {
-      const stored = await this.redis.set(fullKey, JSON.stringify(value), 'EX', this.options.ttlSeconds).catch((err: unknown) => this.failed(err));
+      const stored = await this.redis.set(fullKey, value as Buffer, 'EX', this.options.ttlSeconds).catch((err: unknown) => this.failed(err));
       if (stored && options.hint) hintCacheable({ scope: 'public', validators, ttlSeconds: this.options.ttlSeconds });
     }
     return value;
@@ -171,11 +185,6 @@ export class CourseCache {
 /** The per-course scope of a detail key (`course:<id>`, `slug:<slug>`); lists have none. */
 function scopeOf(key: string): string | null {
   return key.startsWith('course:') || key.startsWith('slug:') ? key : null;
-}
-
-/** Values are stored as JSON; properties named `…At` holding ISO strings come back as Dates. */
-function reviveDates(key: string, value: unknown): unknown {
-  return key.endsWith('At') && typeof value === 'string' ? new Date(value) : value;
 }
 
 function hash(key: string): string {

@@ -10,7 +10,7 @@ import {
 import { totalPages } from '@lms/kit/errors';
 import { Checker } from '../../domain/validation';
 import type { CatalogDeps } from '../deps';
-import { throwIfInvalid, withInstructors, type Caller, type CourseView, type Page } from '../shared';
+import { throwIfInvalid, withInstructors, type Caller, type CourseView, type EncodeReply, type Page } from '../shared';
 
 export interface ListCoursesQuery extends ListCoursesInput {
   includeUnpublished: boolean;
@@ -20,16 +20,22 @@ export interface ListCoursesQuery extends ListCoursesInput {
  * The catalogue. Anonymous users and students see published, non-archived courses; instructors asking
  * for unpublished ones also see their own drafts and archived courses; administrators asking see
  * everything. Public pages are cached (one generation-keyed entry per query). Instructors are added
- * with one batched call to auth per page. A page beyond the end is empty, with the right totals.
+ * with one batched call to auth per page. A page beyond the end is empty, with the right totals. Answers the
+ * page encoded by `encode` (kept so in the cache).
  */
-export async function listCourses(deps: CatalogDeps, caller: Caller | undefined, query: ListCoursesQuery): Promise<Page<CourseView>> {
+export async function listCourses(
+  deps: CatalogDeps,
+  caller: Caller | undefined,
+  query: ListCoursesQuery,
+  encode: EncodeReply<Page<CourseView>>,
+): Promise<Buffer> {
   const { page, pageSize, filter, sort } = validateListCourses(query);
   const visibility = listingVisibility(caller, query.includeUnpublished);
   const compute = async () => {
     const { items, total } = await deps.units.read.courses.list({ visibility, filter, sort, limit: pageSize, offset: (page - 1) * pageSize });
     const views = await withInstructors(deps, items);
     return {
-      value: { items: views.items, total, page, pageSize, totalPages: totalPages(total, pageSize) },
+      value: encode({ items: views.items, total, page, pageSize, totalPages: totalPages(total, pageSize) }),
       store: !views.degraded,
     };
   };
