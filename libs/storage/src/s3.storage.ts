@@ -11,37 +11,14 @@ import {
   PutObjectCommand,
   S3Client,
   UploadPartCommand,
-  type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { isAppError } from '@lms/kit/errors';
 import type { Logger } from '@lms/kit/logging';
-import type { StorageConfig } from './config';
+import { s3ClientConfig, type S3StorageConfig } from './s3-client-config';
 import type { ObjectStorage } from './storage';
 import { BodyFailure, refusesAbort, streamedPut } from './s3-streamed-put';
 import { abortReason, StorageErrors } from './storage.errors';
-
-/** What S3Storage reads: the S3_* settings of `storageEnv` (STORAGE_PROVIDER is createStorage's concern). */
-export type S3StorageConfig = StorageConfig;
-
-/**
- * The client settings every S3 call uses. Checksums only WHEN_REQUIRED: with the SDK default, streamed
- * bodies are sent aws-chunked with a CRC trailer, which S3-compatible servers such as s3rver store verbatim (a corrupt
- * object, no error), and presigned PUT URLs would carry a checksum of the empty body that real S3 then enforces.
- */
-export function s3ClientConfig(config: S3StorageConfig): S3ClientConfig {
-  return {
-    region: config.S3_REGION,
-    endpoint: config.S3_ENDPOINT,
-    forcePathStyle: config.S3_FORCE_PATH_STYLE,
-    credentials:
-      config.S3_ACCESS_KEY_ID && config.S3_SECRET_ACCESS_KEY
-        ? { accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY }
-        : undefined, // the SDK's default chain: environment, instance or pod role
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  };
-}
 
 /** Objects in one S3 (or S3-compatible) bucket. */
 export class S3Storage implements ObjectStorage {

@@ -1,6 +1,6 @@
 import type { Sequelize } from 'sequelize';
 import { PermissionDeniedError, ValidationError, type FieldError } from '../errors';
-import { DEFAULT_EVENT_LOG_READERS, EVENT_LOG_DEFAULT_LIMIT, EVENT_LOG_MAX_LIMIT, readEventLog, type EventLogOptions } from '../events';
+import type { EventLogOptions } from '../events';
 import type { EventLogServiceDefinition } from '../generated/lms/eventlog/v1/EventLogService';
 import type { UnaryHandlers } from '../grpc';
 
@@ -14,6 +14,8 @@ const SEQ = /^\d{1,18}$/;
  * caller's service token; the caller must also be one of `readers` (PERMISSION_DENIED otherwise).
  */
 export function eventLogHandlers(sequelize: Sequelize, options: EventLogOptions): UnaryHandlers<EventLogServiceDefinition> {
+  // Required here, not at the top: this folder is also the gateway's (runService), which never loads the broker.
+  const { DEFAULT_EVENT_LOG_READERS, EVENT_LOG_DEFAULT_LIMIT, EVENT_LOG_MAX_LIMIT, readEventLog } = require('../events') as typeof import('../events');
   const readers = new Set(options.readers ?? DEFAULT_EVENT_LOG_READERS);
   const logged = new Set(options.types);
   return {

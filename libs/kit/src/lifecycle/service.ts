@@ -2,12 +2,17 @@ import type { ServiceDefinition } from '@grpc/grpc-js';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Sequelize } from 'sequelize';
-import { createDatabase, ensureDatabase, migrate, type Migration } from '../db';
-import { Broker, EventConsumer, Outbox, OutboxRelay, type ConsumerDefinition, type EventLogOptions } from '../events';
+import type { Migration } from '../db';
+import type { Broker, ConsumerDefinition, EventConsumer, EventLogOptions, Outbox, OutboxRelay } from '../events';
 import type { EventLogServiceDefinition } from '../generated/lms/eventlog/v1/EventLogService';
 import { GrpcServer, loadService, type GrpcHandlers } from '../grpc';
 import { closeRedis, createRedis, waitForRedis } from '../redis';
 import { EVENT_LOG_PROTO, EVENT_LOG_SERVICE, eventLogHandlers } from './event-log';
+
+// The database and the broker (sequelize, umzug, pg, amqplib: ~450 modules, ~11 MB of heap) are required when a
+// service starts, not when this module loads: the gateway imports runService from this folder and never opens either.
+const db = () => require('../db') as typeof import('../db');
+const events = () => require('../events') as typeof import('../events');
 
 /** The settings every gRPC service process shares (commonServiceConfig + its own port and database). */
 export interface ServiceRuntimeConfig {
@@ -81,6 +86,8 @@ export async function startService<D extends ServiceDefinition>(options: {
   setup(infra: ServiceInfra): Promise<ServiceParts<D>> | ServiceParts<D>;
 }): Promise<RunningService> {
   const { name, config, logger } = options;
+  const { createDatabase, ensureDatabase, migrate } = db();
+  const { Broker, EventConsumer, Outbox, OutboxRelay } = events();
   if (config.NODE_ENV !== 'production') await ensureDatabase(config.DATABASE_URL);
   const sequelize = createDatabase({ url: config.DATABASE_URL, logger, poolMax: config.DATABASE_POOL_MAX });
   const steps: (() => unknown)[] = [() => sequelize.close()];
@@ -159,6 +166,7 @@ export async function startService<D extends ServiceDefinition>(options: {
 
 /** The `migrate` command of every service: apply pending migrations (creating the database outside production). */
 export async function runMigrations(config: Pick<ServiceRuntimeConfig, 'NODE_ENV' | 'DATABASE_URL'>, migrations: Migration[], logger: Logger) {
+  const { createDatabase, ensureDatabase, migrate } = db();
   if (config.NODE_ENV !== 'production') await ensureDatabase(config.DATABASE_URL);
   const sequelize = createDatabase({ url: config.DATABASE_URL, logger, poolMax: 2 });
   try {

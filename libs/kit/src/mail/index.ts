@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { Logger } from 'pino';
 import { UnavailableError } from '../errors';
@@ -25,18 +25,25 @@ export interface MailerOptions {
  * throws, the consumer's retry and parking-lot queues take it from there.
  */
 export class Mailer {
-  private readonly transport: Transporter;
+  /** Made at the first send: nodemailer (~40 modules) is not loaded by a process that has not sent mail yet. */
+  private transport?: Transporter;
 
-  constructor(private readonly options: MailerOptions) {
-    const timeout = options.timeoutMs ?? 10_000;
-    // nodemailer reads host, port, credentials and TLS from `url`; the timeouts are ours.
-    const smtp: SMTPTransport.Options & { url: string } = { url: options.url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout };
-    this.transport = nodemailer.createTransport(smtp);
+  constructor(private readonly options: MailerOptions) {}
+
+  private transporter(): Transporter {
+    if (!this.transport) {
+      const { createTransport } = require('nodemailer') as typeof import('nodemailer');
+      const timeout = this.options.timeoutMs ?? 10_000;
+      // nodemailer reads host, port, credentials and TLS from `url`; the timeouts are ours.
+      const smtp: SMTPTransport.Options & { url: string } = { url: this.options.url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout };
+      this.transport = createTransport(smtp);
+    }
+    return this.transport;
   }
 
   async send(message: MailMessage): Promise<void> {
     try {
-      const info = await this.transport.sendMail({ from: this.options.from, ...message });
+      const info = await this.transporter().sendMail({ from: this.options.from, ...message });
       this.options.logger?.info({ messageId: info.messageId, subject: message.subject }, 'mail sent');
     } catch (err) {
       throw new UnavailableError('The mail server did not accept the message', 'MAIL.UNAVAILABLE', err);
@@ -44,7 +51,7 @@ export class Mailer {
   }
 
   close(): void {
-    this.transport.close();
+    this.transport?.close();
   }
 }
 

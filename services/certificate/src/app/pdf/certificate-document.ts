@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import type { CertificateConfig } from '../../config';
 import type { CertificateRecord } from '../../domain/certificate.entities';
 import { formatCertificateDate } from '../../domain/templates/dates';
@@ -9,7 +8,9 @@ import { htmlDocument } from '../../infra/templates/document';
 import { verificationUrl } from '../certificates/certificate-view';
 
 /** An SVG QR code of `text` (error correction M: survives a print smudge, stays small). Our markup only. */
-export function qrCodeSvg(text: string): Promise<string> {
+export async function qrCodeSvg(text: string): Promise<string> {
+  // Loaded at the first certificate rendered, not at start-up (qrcode and pngjs: ~60 modules an idle process does not need).
+  const { default: QRCode } = await import('qrcode');
   return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
 }
 

@@ -1,4 +1,4 @@
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { AppError } from '@lms/kit/errors';
 import type { Logger } from '@lms/kit/logging';
 import type { CertificateConfig } from '../../config';
@@ -210,6 +210,9 @@ class ChromiumRenderer implements PdfRenderer {
       '--host-resolver-rules=MAP * ~NOTFOUND',
     ];
     if (!this.config.CHROMIUM_SANDBOX) args.unshift('--no-sandbox');
+    // puppeteer-core (~200 modules, ~5 MB of heap) is loaded with the first browser, not at start-up: an idle
+    // certificate service has neither.
+    const { default: puppeteer } = await import('puppeteer-core');
     const browser = await puppeteer.launch({ executablePath: this.config.CHROMIUM_PATH, headless: true, args });
     this.counters.launches++;
     let markLost: (err: Error) => void = () => undefined;
