@@ -35,30 +35,60 @@ export const KINDS: readonly Kind[] = ['pg', 'redis', 'redisRoundTrips', 'grpcCa
 
 export type Counts = Record<Kind, Record<string, number>>;
 
-const counts: Counts = { pg: {}, redis: {}, redisRoundTrips: {}, grpcCalls: {}, grpcServed: {}, amqpPublishes: {} };
+// Maps, and labels built once and reused (below): the counters sit on the measured thread's hot path, and a
+// freshly concatenated label would be flattened and hashed on every call.
+const counts = new Map<Kind, Map<string, number>>(KINDS.map((kind) => [kind, new Map()]));
 let patched = false;
 
 function count(kind: Kind, label: string): void {
-  const bucket = counts[kind];
-  bucket[label] = (bucket[label] ?? 0) + 1;
+  const bucket = counts.get(kind)!;
+  bucket.set(label, (bucket.get(label) ?? 0) + 1);
 }
+
+const grpcLabels = new Map<string, string>();
 
 /** `/lms.catalog.v1.CatalogService/ListCourses` → `CatalogService/ListCourses`. */
 function grpcMethod(path: string): string {
-  const [service = '', method = ''] = path.replace(/^\//, '').split('/');
-  return `${service.slice(service.lastIndexOf('.') + 1)}/${method}`;
+  let label = grpcLabels.get(path);
+  if (label === undefined) {
+    const [service = '', method = ''] = path.replace(/^\//, '').split('/');
+    grpcLabels.set(path, (label = `${service.slice(service.lastIndexOf('.') + 1)}/${method}`));
+  }
+  return label;
 }
 
-/** `lms:bench:0183:gw:rl:general:10.1.2.3` → `lms:bench:*:gw:rl:general:*` (no ids, addresses or hashes). */
-function keyShape(args: unknown[]): string {
-  const first = args[0];
+const WORD = /^[a-zA-Z_-]{1,24}$/;
+
+/** A label per command name, key without its last segment, and last segment (or `*`), built on first use. */
+const redisLabels = new Map<string, Map<string, { star: string; words: Map<string, string> }>>();
+
+/**
+ * `mget` of `lms:bench:0183:gw:rl:general:10.1.2.3` → `mget lms:bench:*:gw:rl:general:*` (segments that are not
+ * plain words — ids, addresses, hashes — become `*`); a command whose first argument is not a key: its name.
+ */
+function redisLabel(name: string, first: unknown): string {
   const key = typeof first === 'string' ? first : Buffer.isBuffer(first) ? first.toString('latin1') : '';
-  if (!key.includes(':')) return '';
-  return ` ${key
+  const cut = key.lastIndexOf(':');
+  if (cut < 0) return name;
+  let byHead = redisLabels.get(name);
+  if (!byHead) redisLabels.set(name, (byHead = new Map()));
+  const head = key.slice(0, cut);
+  let labels = byHead.get(head);
+  if (!labels) byHead.set(head, (labels = { star: shapeLabel(name, `${head}:*`), words: new Map() }));
+  const last = key.slice(cut + 1);
+  if (!WORD.test(last)) return labels.star;
+  let label = labels.words.get(last);
+  if (!label) labels.words.set(last, (label = shapeLabel(name, key)));
+  return label;
+}
+
+function shapeLabel(name: string, key: string): string {
+  const shape = key
     .split(':')
-    .map((segment) => (/^[a-zA-Z_-]{1,24}$/.test(segment) ? segment : '*'))
+    .map((segment) => (WORD.test(segment) || segment === '*' ? segment : '*'))
     .join(':')
-    .replace(/\*(:\*)+/g, '*')}`;
+    .replace(/\*(:\*)+/g, '*');
+  return `${name} ${shape}`;
 }
 
 function sqlKeyword(query: unknown): string {
@@ -92,7 +122,7 @@ export function startCounting(): void {
   const defineCommand = redisProto.defineCommand;
   redisProto.defineCommand = function (this: { scriptsSet: Record<string, { Command: object }> }, name: unknown, definition: unknown) {
     const result = defineCommand.call(this, name, definition);
-    scripts.set(this.scriptsSet[name as string].Command, name as string);
+    scripts.set(this.scriptsSet[name as string].Command, `script:${name as string}`);
     return result;
   };
   // ioredis sends every command through sendCommand; a pipeline's commands come with the pipeline's own `stream`
@@ -104,7 +134,7 @@ export function startCounting(): void {
     if (seen.has(command as object)) return;
     seen.add(command as object);
     const { name, args, constructor } = command as { name: string; args: unknown[]; constructor: object };
-    count('redis', scripts.has(constructor) ? `script:${scripts.get(constructor)}` : `${name}${keyShape(args)}`);
+    count('redis', scripts.get(constructor) ?? redisLabel(name, args[0]));
     const pipeline = stream as { isPipeline?: boolean } | undefined;
     if (!pipeline?.isPipeline) count('redisRoundTrips', 'command');
     else if (!pipelines.has(pipeline)) {
@@ -140,7 +170,7 @@ export function startCounting(): void {
 
 /** A copy of this thread's counters (plain data: it crosses a worker's message port). */
 export function snapshot(): Counts {
-  return Object.fromEntries(KINDS.map((kind) => [kind, { ...counts[kind] }])) as Counts;
+  return Object.fromEntries(KINDS.map((kind) => [kind, Object.fromEntries(counts.get(kind)!)])) as Counts;
 }
 
 /** What happened between two snapshots, per request (labels that did not move are left out). */
