@@ -11,6 +11,16 @@ const IdempotencyHeaders = z.object({
     .openapi({ description: 'Makes a retried create safe: the same key and body within 24 h replay the first response' }),
 });
 
+/** Public reads with an ETag (edge-cached catalogue reads, public documents): revalidation by `If-None-Match`. */
+const ConditionalHeaders = z.object({
+  'if-none-match': z
+    .string()
+    .optional()
+    .openapi({ description: 'An ETag of an earlier answer (or `*`): while it is still current the answer is 304 without a body' }),
+});
+
+const ETAG_HEADER = { ETag: { description: 'Strong validator of the body (weak `W/` form when compressed)', schema: { type: 'string' as const } } };
+
 type Responses = RouteConfig['responses'];
 
 const RATE_LIMIT_HEADERS = {
@@ -91,9 +101,10 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: DocumentInfo) {
   }
 
   for (const def of routes) {
+    const conditional = Boolean(def.edgeCache || def.success.cacheSeconds);
     const success: ResponseConfig = {
       description: def.success.description,
-      headers: RATE_LIMIT_HEADERS,
+      headers: conditional ? { ...RATE_LIMIT_HEADERS, ...ETAG_HEADER } : RATE_LIMIT_HEADERS,
       ...(def.success.schema
         ? {
             content: {
@@ -111,6 +122,7 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: DocumentInfo) {
         ...(alt.schema ? { content: { 'application/json': { schema: alt.schema } } } : {}),
       };
     }
+    if (conditional) responses['304'] = { description: 'Not Modified: `If-None-Match` names the current ETag (no body)', headers: { ...RATE_LIMIT_HEADERS, ...ETAG_HEADER } };
     for (const status of errorStatuses(def)) responses[String(status)] = { $ref: `#/components/responses/${STANDARD_ERRORS[status].name}` };
 
     registry.registerPath({
@@ -125,6 +137,7 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: DocumentInfo) {
       ...(Array.isArray(def.access) ? { 'x-roles': def.access } : {}),
       request: {
         ...(def.idempotent ? { headers: IdempotencyHeaders } : {}),
+        ...(conditional ? { headers: ConditionalHeaders } : {}),
         ...(def.params ? { params: def.params } : {}),
         ...(def.query ? { query: def.query } : {}),
         ...(def.body
