@@ -337,6 +337,25 @@ describe('EdgeCache (real Redis)', () => {
     expect(await off.lookup('a')).toBeUndefined();
   });
 
+  test('When lookups arrive in the same turn of the event loop, then they share one MGET; a later one sends its own', async () => {
+    await redis.set(key, '1');
+    const cache = new EdgeCache(redis, { maxBytes: 1 << 20, maxEntries: 10 }, testLogger('edge'));
+    const hint = { scope: 'public' as const, validators: [[key, '1']] as [string, string][], ttlSeconds: 60 };
+    cache.store('a', answer('A'), hint);
+    cache.store('b', answer('B'), hint);
+    const mget = jest.spyOn(redis, 'mget');
+    try {
+      const [a, b] = await Promise.all([cache.lookup('a'), cache.lookup('b')]);
+      expect([a?.body.toString(), b?.body.toString()]).toEqual(['A', 'B']);
+      expect(mget).toHaveBeenCalledTimes(1);
+      await redis.incr(key);
+      expect(await cache.lookup('a')).toBeUndefined();
+      expect(mget).toHaveBeenCalledTimes(2);
+    } finally {
+      mget.mockRestore();
+    }
+  });
+
   test('If-None-Match is compared weakly, list and wildcard included', () => {
     expect(noneMatch('"a"', '"a"')).toBe(true);
     expect(noneMatch('W/"a"', '"a"')).toBe(true);

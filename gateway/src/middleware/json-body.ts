@@ -9,14 +9,13 @@ import { HttpError } from '../errors/http-errors';
  */
 export function jsonBody(limit: string, skip: (req: Request) => boolean = () => false): RequestHandler[] {
   const json = express.json({ limit, strict: true, type: ['application/json', 'application/*+json'] });
-  const parse: RequestHandler = (req, res, next) => (skip(req) ? next() : json(req, res, next));
+  // The parser's own "has a body" rule (type-is: a Content-Length, even 0, or a Transfer-Encoding), checked first:
+  // most requests are GETs without one, and `skip` matches the path against route patterns.
+  const parse: RequestHandler = (req, res, next) =>
+    (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) || skip(req) ? next() : json(req, res, next);
   const requireJson: RequestHandler = (req, _res, next) => {
-    if (skip(req)) {
-      next();
-      return;
-    }
     const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
-    if (hasBody && req.body === undefined && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+    if (hasBody && req.body === undefined && !['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !skip(req)) {
       next(new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Request body must be JSON (Content-Type: application/json)'));
       return;
     }
