@@ -39,7 +39,7 @@ const B_CONCURRENCY = num('BENCH_B_CONCURRENCY', 64);
 const SEED_CONCURRENCY = num('BENCH_SEED_CONCURRENCY', 16);
 const PAPER = process.env.BENCH_PAPER !== '0';
 /** Students whose start, paper and submit are counted one by one (round trips per request); 0 = none. */
-const BREAKDOWN = num('BENCH_BREAKDOWN', 0);
+const BREAKDOWN = process.env.BENCH_BREAKDOWN ? num('BENCH_BREAKDOWN', 1) : 0;
 /** A file: the CPU profile of B is written there (inspector; with BENCH_BACKEND=inline it covers the services). */
 const PROFILE = process.env.BENCH_PROFILE ?? '';
 // The counters patch prototypes on this thread, so a breakdown needs the services here.
