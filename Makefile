@@ -25,6 +25,8 @@
 #                      MB/s next to a plain file copy, RSS growth of gateway and media (bench/media.ts; ~2 min)
 #   make bench-certificates  certificates/s end to end (enrollment.completed → row → PDF) with one Chromium,
 #                      latencies, render time, Chromium PSS and service RSS (bench/certificates.ts; ~3 min)
+#   make bench-memory  idle memory of the fleet as `make run` starts it (+ demo data): RSS/PSS/V8 heap per process next
+#                      to a bare `node -e`, Chromium and the servers, the fleet total (bench/idle-memory.ts; ~2 min)
 
 SHELL := /bin/bash
 JEST_ARGS ?=
@@ -99,3 +101,7 @@ bench-media: install infra-up
 bench-certificates: install infra-up
 	npx tsc -b services/auth services/catalog services/enrollment services/quiz services/certificate
 	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && npx tsx bench/certificates.ts
+
+.PHONY: bench-memory
+bench-memory: install infra-up build
+	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && npx tsx bench/idle-memory.ts

@@ -99,9 +99,13 @@ async function startProcess(opts: {
   return { name: opts.name, pid: child.pid!, address: opts.address, stop };
 }
 
-/** A gRPC service of the fleet (`services/<name>/dist/src/main.js`) on a free port; ready = health SERVING. */
-export async function startGrpcService(name: string, env: Record<string, string>, logDir: string): Promise<ServiceProcess> {
-  const port = await freePort();
+/**
+ * A gRPC service of the fleet (`services/<name>/dist/src/main.js`) on `port` (a free one by default: a caller that
+ * must hand every address to every service before the first starts, as `make run` does, picks them itself);
+ * ready = health SERVING.
+ */
+export async function startGrpcService(name: string, env: Record<string, string>, logDir: string, port?: number): Promise<ServiceProcess> {
+  port ??= await freePort();
   const address = `127.0.0.1:${port}`;
   return startProcess({
     name,
