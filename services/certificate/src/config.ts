@@ -39,6 +39,8 @@ const certificateShape = {
   RENDER_TIMEOUT_MS: field.int(30_000, { min: 1000 }),
   /** The browser is replaced after this many documents (bounds what a long-lived Chromium accumulates). */
   BROWSER_RECYCLE_AFTER: field.int(500, { min: 1 }),
+  /** The browser is shut down after this long without a render (an idle Chromium holds ~400 MiB); 0 keeps it. */
+  BROWSER_IDLE_CLOSE_MS: field.int(60_000, { min: 0 }),
   /** Retry-After of a download asked while its PDF is still being rendered. */
   PDF_RETRY_AFTER_SECONDS: field.int(5, { min: 1, max: 3600 }),
 

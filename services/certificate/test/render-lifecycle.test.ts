@@ -78,6 +78,18 @@ it('replaces the browser after BROWSER_RECYCLE_AFTER documents, never running tw
     await eventually(() => expect([...pids].filter(isAlive)).toEqual([current]));
   }));
 
+it('shuts an idle browser down after BROWSER_IDLE_CLOSE_MS and launches another for the next render', () =>
+  withRenderer({ BROWSER_IDLE_CLOSE_MS: '1000' }, async (renderer) => {
+    await renderer.render(tiny('before the pause'), { landscape: true });
+    const pid = renderer.stats().browserPid!;
+    expect(isAlive(pid)).toBe(true);
+    await eventually(() => expect(isAlive(pid)).toBe(false), 20_000);
+    expect(renderer.stats().browserPid).toBeNull();
+    const after = await renderer.render(tiny('after the pause'), { landscape: true });
+    expect(await pdfText(after)).toContain('after the pause');
+    expect(renderer.stats()).toMatchObject({ launches: 2, rendered: 2, failed: 0 });
+  }));
+
 it('refuses renders beyond the bounded queue at once (RENDER_BUSY) and renders the rest', () =>
   withRenderer({ RENDER_CONCURRENCY: '1' }, async (renderer) => {
     // one rendering + RENDER_CONCURRENCY × 16 waiting; the 18th is refused

@@ -7,7 +7,7 @@ import { CertificateErrors } from '../../domain/certificate.errors';
 
 type RendererConfig = Pick<
   CertificateConfig,
-  'CHROMIUM_PATH' | 'CHROMIUM_SANDBOX' | 'RENDER_CONCURRENCY' | 'RENDER_TIMEOUT_MS' | 'BROWSER_RECYCLE_AFTER'
+  'CHROMIUM_PATH' | 'CHROMIUM_SANDBOX' | 'RENDER_CONCURRENCY' | 'RENDER_TIMEOUT_MS' | 'BROWSER_RECYCLE_AFTER' | 'BROWSER_IDLE_CLOSE_MS'
 >;
 
 /** Waiting renders allowed per page of the pool; beyond, a render is refused at once (retryable) instead of piling up. */
@@ -55,6 +55,9 @@ class ChromiumRenderer implements PdfRenderer {
   private readonly waiters: (() => void)[] = [];
   private active = 0;
   private readonly counters = { launches: 0, rendered: 0, failed: 0 };
+  private idleTimer: NodeJS.Timeout | undefined;
+  /** An idle browser being shut down: the next launch waits for it (never two browsers). */
+  private closingIdle: Promise<void> | null = null;
 
   constructor(
     private readonly config: RendererConfig,
@@ -73,15 +76,44 @@ class ChromiumRenderer implements PdfRenderer {
   }
 
   async render(html: string, options: { landscape: boolean; signal?: AbortSignal }): Promise<Buffer> {
+    clearTimeout(this.idleTimer);
     await this.acquireSlot(options.signal);
     try {
       return await this.renderInSlot(html, options);
     } finally {
       this.releaseSlot();
+      this.closeWhenIdle();
     }
   }
 
+  /**
+   * An idle Chromium holds ~400 MiB (PSS) for nothing (bench/README.md, idle memory): after BROWSER_IDLE_CLOSE_MS
+   * without a render it is shut down, and the next render launches another (~0.5–1 s once). 0 keeps it.
+   */
+  private closeWhenIdle(): void {
+    const after = this.config.BROWSER_IDLE_CLOSE_MS;
+    if (after <= 0 || this.active > 0) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => void this.closeIdleBrowser(), after);
+    this.idleTimer.unref();
+  }
+
+  private async closeIdleBrowser(): Promise<void> {
+    const pending = this.current;
+    if (!pending || this.active > 0) return;
+    const session = await pending.catch(() => null);
+    // A render that began meanwhile keeps the browser (render() took a slot synchronously).
+    if (this.current !== pending || this.active > 0 || !session || session.gone || session.inFlight > 0) return;
+    this.current = null;
+    this.logger.info({ pid: session.pid, documents: session.started }, 'chromium: closing the idle browser');
+    session.retiring = true;
+    this.closingIdle = this.shutDown(session).finally(() => {
+      this.closingIdle = null;
+    });
+  }
+
   async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
     const pending = this.current;
     this.current = null;
     this.currentSession = null;
@@ -168,7 +200,7 @@ class ChromiumRenderer implements PdfRenderer {
   /** The browser for the next document: launches one if none, retires the current one when it has done its share. */
   private async sessionForNextDocument(): Promise<BrowserSession> {
     for (;;) {
-      if (!this.current) this.current = this.launch();
+      if (!this.current) this.current = this.closingIdle ? this.closingIdle.then(() => this.launch()) : this.launch();
       const pending = this.current;
       let session: BrowserSession;
       try {
