@@ -99,8 +99,8 @@ const POOL_SELECT = `SELECT p.id, p.quiz_id, p.title, p.draw_count, p.created_at
   FROM question_pools p`;
 
 /**
- * Quizzes and their pools. Every UPDATE of a quiz row adds one to its `definition_version` (see migration 0005):
- * the definition caches key on it, so a statement that changed a quiz row without it would leave them stale.
+ * Quizzes and their pools. Every UPDATE of a quiz row adds one to its `definition_version` (a trigger, migration
+ * 0005): the definition caches key on it, so every change of what attempts draw from updates the quiz row.
  */
 export class QuizRepository {
   constructor(private readonly sql: SqlSession) {}
@@ -160,8 +160,7 @@ export class QuizRepository {
       `UPDATE quizzes SET title = :title, description = :description, quiz_type = :quizType, passing_score = :passingScore,
          time_limit_minutes = :timeLimitMinutes, max_attempts = :maxAttempts, scoring_policy = :scoringPolicy,
          shuffle_questions = :shuffleQuestions, shuffle_options = :shuffleOptions, show_correct_answers = :showCorrectAnswers,
-         available_from = :availableFrom, available_until = :availableUntil, updated_at = :at,
-         definition_version = definition_version + 1
+         available_from = :availableFrom, available_until = :availableUntil, updated_at = :at
        WHERE id = :id`,
       { replacements: { id, at, ...settingsValues(settings) } },
     );
@@ -171,7 +170,7 @@ export class QuizRepository {
     await this.sql.query(
       `UPDATE quizzes SET is_published = :published,
          published_at = CASE WHEN :published THEN coalesce(CASE WHEN is_published THEN published_at END, :at) ELSE published_at END,
-         updated_at = :at, definition_version = definition_version + 1
+         updated_at = :at
        WHERE id = :id`,
       { replacements: { id, published, at } },
     );
@@ -189,8 +188,7 @@ export class QuizRepository {
     const where = 'lessonId' in target ? 'lesson_id = :id' : 'course_id = :id';
     const rows = await this.sql.query<{ id: string; course_id: string; lesson_id: string; was_published: boolean }>(
       `WITH old AS (SELECT id, is_published FROM quizzes WHERE ${where} AND lesson_deleted_at IS NULL FOR UPDATE)
-       UPDATE quizzes q SET is_published = false, lesson_deleted_at = COALESCE(q.lesson_deleted_at, :at), updated_at = :at,
-         definition_version = q.definition_version + 1
+       UPDATE quizzes q SET is_published = false, lesson_deleted_at = COALESCE(q.lesson_deleted_at, :at), updated_at = :at
        FROM old WHERE q.id = old.id
        RETURNING q.id, q.course_id, q.lesson_id, old.is_published AS was_published`,
       { type: QueryTypes.SELECT, replacements: { id: 'lessonId' in target ? target.lessonId : target.courseId, at } },
@@ -204,7 +202,7 @@ export class QuizRepository {
 
   /** A change of the quiz's questions or pools (made under its row lock): a new definition version. */
   async touch(id: string, at: Date): Promise<void> {
-    await this.sql.query('UPDATE quizzes SET updated_at = :at, definition_version = definition_version + 1 WHERE id = :id', { replacements: { id, at } });
+    await this.sql.query('UPDATE quizzes SET updated_at = :at WHERE id = :id', { replacements: { id, at } });
   }
 
   // ------------------------------------------------------------------ pools
