@@ -241,6 +241,8 @@ async function main(): Promise<void> {
         RATE_LIMIT_LOGIN_PER_MIN: '100000',
         RATE_LIMIT_REGISTER_PER_MIN: '100000',
         GRPC_DEADLINE_MS: '10000',
+        // BENCH_EDGE_CACHE=0: every request goes to catalog (its Redis cache of encoded replies), the path of a miss.
+        ...(process.env.BENCH_EDGE_CACHE === '0' ? { EDGE_CACHE_MAX_BYTES: '0' } : {}),
       }),
       pino({ level: 'warn', base: { service: 'gateway' } }),
     );
