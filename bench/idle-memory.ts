@@ -43,6 +43,8 @@ const PROBE = process.env.BENCH_MEMORY_PROBE !== '0';
  * BENCH_NODE_OPTIONS replaces it ("" = node's defaults).
  */
 const NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-semi-space-size=4';
+/** MALLOC_ARENA_MAX of every process, as scripts/run.sh (and the image) set it; BENCH_MALLOC_ARENA_MAX replaces it ("" = glibc's default). */
+const MALLOC_ARENA_MAX = process.env.BENCH_MALLOC_ARENA_MAX ?? '2';
 const PREFIX = `lms:bench:${runId}:`;
 /** scripts/run.sh's order: each one waits for the one before it to be ready. */
 const SERVICES = ['auth', 'catalog', 'enrollment', 'quiz', 'analytics', 'media', 'certificate'] as const;
@@ -213,7 +215,7 @@ async function main() {
     // lib/processes.ts passes BENCH_NODE_FLAGS to every process it starts: the probe rides along with the caller's flags.
     const userFlags = (process.env.BENCH_NODE_FLAGS ?? '').trim();
     if (PROBE) process.env.BENCH_NODE_FLAGS = `${userFlags} --require ${probeFile}`.trim();
-    log(`run ${runId}: idle ${IDLE_S} s, demo data ${DEMO ? 'on' : 'off'}, probe ${PROBE ? 'on' : 'off'}, NODE_OPTIONS "${NODE_OPTIONS}", node flags "${userFlags}"`);
+    log(`run ${runId}: idle ${IDLE_S} s, demo data ${DEMO ? 'on' : 'off'}, probe ${PROBE ? 'on' : 'off'}, NODE_OPTIONS "${NODE_OPTIONS}", MALLOC_ARENA_MAX "${MALLOC_ARENA_MAX}", node flags "${userFlags}"`);
 
     // ---------------------------------------------------------------- databases, vhost, ports
     const dbs: Resource[] = await Promise.all(SERVICES.map((name) => createDatabase(`memory_${name}`)));
@@ -225,7 +227,7 @@ async function main() {
     const addresses = Object.fromEntries(SERVICES.map((name) => [`${name.toUpperCase()}_GRPC_ADDR`, `127.0.0.1:${ports[name]}`]));
     const gatewayPort = await freePort();
     // The floors get NODE_OPTIONS too: the same heap settings on both sides of the comparison.
-    const processEnv: Record<string, string> = { ...(PROBE ? { BENCH_PROBE_DIR: probeDir, BENCH_PROBE_REPO: REPO } : {}), ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}) };
+    const processEnv: Record<string, string> = { ...(PROBE ? { BENCH_PROBE_DIR: probeDir, BENCH_PROBE_REPO: REPO } : {}), ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}), ...(MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX } : {}) };
     // scripts/run.sh's environment: the infra URLs, development secrets' defaults, local storage, every address.
     const common: Record<string, string> = {
       NODE_ENV: 'development',
@@ -310,6 +312,7 @@ async function main() {
         idleSeconds: IDLE_S,
         demo: DEMO,
         nodeOptions: NODE_OPTIONS,
+        mallocArenaMax: MALLOC_ARENA_MAX,
         nodeFlags: userFlags,
         node: process.version,
         processes: figures,
