@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { RevocationStore, TokenVerifier, revocationKeys } from '../src/auth';
-import { testEnv } from '../src/testing';
+import { countingRedis, testEnv } from '../src/testing';
 
 const ISS = 'lms-auth';
 const AUD = 'lms-api';
@@ -39,13 +39,7 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
 
 /** A verifying "process": its own Redis connection, whose commands are counted (the mirror's connection is separate). */
 function process(prefix: string, key: SigningKey, mirror = true) {
-  const redis = new Redis(testEnv.redisUrl);
-  const sent: string[] = [];
-  const send = redis.sendCommand.bind(redis);
-  redis.sendCommand = ((command, stream) => {
-    sent.push(command.name);
-    return send(command, stream);
-  }) as typeof redis.sendCommand;
+  const { redis, sent } = countingRedis();
   const revocations = new RevocationStore(redis, prefix, { mirror });
   const verifier = new TokenVerifier({ issuer: ISS, audience: AUD, fetchJwks: async () => ({ keys: [key.jwk] }), revocations });
   /** 'accepted' | 'revoked', and how many Redis commands this one verification sent. */

@@ -1,7 +1,6 @@
 import { decodeJwt } from 'jose';
-import { Redis } from '@lms/kit/redis';
 import { createRemoteVerifier } from '@lms/kit/auth';
-import { grpcStatusOf, testEnv } from '@lms/kit/testing';
+import { countingRedis, grpcStatusOf } from '@lms/kit/testing';
 import {
   bearer,
   expectGrpcError,
@@ -131,13 +130,7 @@ describe('auth: sessions, refresh rotation and revocation (gRPC, real PostgreSQL
 
   test("When the user logs out, then another process's verifier (revocation marks mirrored in memory) refuses the token without asking Redis", async () => {
     // Another process of the fleet: its own Redis connection (commands counted) and the kit's remote verifier.
-    const redis = new Redis(testEnv.redisUrl);
-    const sent: string[] = [];
-    const send = redis.sendCommand.bind(redis);
-    redis.sendCommand = ((command, stream) => {
-      sent.push(command.name);
-      return send(command, stream);
-    }) as typeof redis.sendCommand;
+    const { redis, sent } = countingRedis();
     const verifier = createRemoteVerifier({ auth: h.client, redis, issuer: h.config.JWT_ISSUER, audience: h.config.JWT_AUDIENCE });
     const outcome = async (token: string) => {
       const before = sent.length;

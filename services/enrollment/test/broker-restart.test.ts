@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import amqp from 'amqplib';
 import { EVENTS_EXCHANGE, type CloudEvent } from '@lms/kit/events';
-import { eventPublisher, eventually, invariantViolations, publishedCourse, startFleet, type Fleet } from './support';
+import { eventPublisher, eventually, invariantViolations, publishedCourse, quizPassedData, startFleet, type Fleet } from './support';
 
 /**
  * The broker stopped and restarted mid-flow, on a private RabbitMQ node (ports 31692/31694, below the kernel's ephemeral range so no outgoing connection can hold them) so no other
@@ -77,15 +77,7 @@ describe('enrollment across a broker outage and restart (private RabbitMQ node)'
     const quiz = await eventPublisher(AMQP_URL);
     try {
       const passed = (lessonId: string, studentId = f.student.userId) =>
-        quiz.event('quiz.passed', randomUUID(), {
-          attempt_id: randomUUID(),
-          quiz_id: randomUUID(),
-          lesson_id: lessonId,
-          course_id: courseId,
-          student_id: studentId,
-          score_percent: 90,
-          passed_at: new Date().toISOString(),
-        });
+        quiz.event('quiz.passed', randomUUID(), quizPassedData(studentId, courseId, lessonId));
       const first = passed(lessonIds[2]);
       await quiz.publish(first);
       await quiz.publish(first);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CONTENT_CHANGED_QUEUE, LESSON_DELETED_QUEUE, QUIZ_PASSED_QUEUE } from '../src/events/enrollment.events.schema';
-import { eventPublisher, eventually, handledCount, publishedCourse, startFleet, type Fleet } from './support';
+import { eventPublisher, eventually, handledCount, publishedCourse, quizPassedData, startFleet, type Fleet } from './support';
 
 /**
  * Issue 10 B2: event handlers that need catalog's outline fetch it before their inbox transaction, so a
@@ -37,15 +37,7 @@ describe('event handlers with a small pool (DATABASE_POOL_MAX=2): no handler hol
     );
     // quiz.passed for lessons our model does not know: each asks catalog for the outline first
     const quizPassed = Array.from({ length: 8 }, () =>
-      publisher.event('quiz.passed', randomUUID(), {
-        attempt_id: randomUUID(),
-        quiz_id: randomUUID(),
-        lesson_id: randomUUID(),
-        course_id: courseId,
-        student_id: f.student.userId,
-        score_percent: 90,
-        passed_at: new Date().toISOString(),
-      }),
+      publisher.event('quiz.passed', randomUUID(), quizPassedData(f.student.userId, courseId, randomUUID())),
     );
     const started = Date.now();
     await Promise.all([...contentChanged, ...lessonDeleted, ...quizPassed].map((event) => publisher.publish(event)));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
 import { QUIZ_PASSED_QUEUE } from '../src/events/enrollment.events.schema';
-import { captureEvents, eventPublisher, eventually, invariantViolations, publishedCourse, startFleet, type Fleet } from './support';
+import { captureEvents, eventPublisher, eventually, invariantViolations, publishedCourse, quizPassedData, startFleet, type Fleet } from './support';
 
 /**
  * quiz.passed in batches (QUIZ_PASSED_BATCH_SIZE, default 16, with the default prefetch): a burst shares
@@ -24,15 +24,7 @@ describe('events in: a burst of quiz.passed, handled in batches', () => {
   });
 
   const quizPassed = (studentId: string, courseId: string, lessonId: string) =>
-    publisher.event('quiz.passed', randomUUID(), {
-      attempt_id: randomUUID(),
-      quiz_id: randomUUID(),
-      lesson_id: lessonId,
-      course_id: courseId,
-      student_id: studentId,
-      score_percent: 90,
-      passed_at: new Date().toISOString(),
-    });
+    publisher.event('quiz.passed', randomUUID(), quizPassedData(studentId, courseId, lessonId));
 
   test('When passes for two students, duplicates and second attempts arrive in one burst, then every lesson is counted once', async () => {
     const lessons = 6;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import { GrpcStatus, type PromiseClient } from '@lms/kit/grpc';
 import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
@@ -145,3 +146,16 @@ export async function handledCount(db: Sequelize, queue: string, ids: string[]):
 
 /** Events on lms.events in the suite's vhost, looked up by type and a predicate on their data. */
 export const captureEvents = captureEventsByType;
+
+/** The data of a `quiz.passed` event (a new attempt and quiz each time) for a student's quiz lesson. */
+export function quizPassedData(studentId: string, courseId: string, lessonId: string) {
+  return {
+    attempt_id: randomUUID(),
+    quiz_id: randomUUID(),
+    lesson_id: lessonId,
+    course_id: courseId,
+    student_id: studentId,
+    score_percent: 90,
+    passed_at: new Date().toISOString(),
+  };
+}

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import pino from 'pino';
 import amqp from 'amqplib';
+import { Redis } from 'ioredis';
 import { status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
 import { AppError } from '../errors';
 import { EVENTS_EXCHANGE, type CloudEvent } from '../events/envelope';
@@ -238,4 +239,16 @@ export async function signUp(auth: AuthClient, role: 'instructor' | 'student', t
   const fullName = `${tag[0].toUpperCase()}${tag.slice(1)} ${randomBytes(2).toString('hex')}`;
   await auth.Register({ email, password, full_name: fullName, role });
   return signIn(auth, email, password, fullName);
+}
+
+/** A Redis connection whose commands are recorded by name, for tests of how many round trips a path makes. */
+export function countingRedis(url = testEnv.redisUrl): { redis: Redis; sent: string[] } {
+  const redis = new Redis(url);
+  const sent: string[] = [];
+  const send = redis.sendCommand.bind(redis);
+  redis.sendCommand = ((command, stream) => {
+    sent.push(command.name);
+    return send(command, stream);
+  }) as typeof redis.sendCommand;
+  return { redis, sent };
 }
