@@ -31,7 +31,7 @@ export function responseCompression(): RequestHandler {
       if (!this.headersSent) {
         if (identityOnly && filter(req, this) && !/(?:^|,)\s*?no-transform\s*?(?:,|$)/i.test(String(this.getHeader('Cache-Control') ?? ''))) {
           // What the package adds to every response it could have compressed: caches must key on the encoding.
-          appendVary(this, 'Accept-Encoding');
+          this.vary('Accept-Encoding');
         }
         // A compressed body is another representation: its ETag is weakened (as nginx does), so a byte-range or
         // strong comparison never mixes it up with the identity body; If-None-Match compares weakly and matches.
@@ -45,12 +45,6 @@ export function responseCompression(): RequestHandler {
     if (identityOnly) next();
     else compress(req, res, next);
   };
-}
-
-function appendVary(res: Response, field: string): void {
-  const current = res.getHeader('Vary');
-  if (current === undefined || current === '') res.setHeader('Vary', field);
-  else if (!new RegExp(`(^|,)\\s*(\\*|${field})\\s*(,|$)`, 'i').test(String(current))) res.setHeader('Vary', `${String(current)}, ${field}`);
 }
 
 /**
