@@ -158,7 +158,8 @@ export function sendCacheable(
   const etag = answer.etag ?? strongEtag(answer.body);
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', answer.cacheControl);
-  if (answer.vary) res.setHeader('Vary', answer.vary);
+  // Appended: CORS's `Vary: Origin` (set earlier when origins are configured) must survive.
+  if (answer.vary) res.vary(answer.vary);
   if (noneMatch(req.headers['if-none-match'], etag)) {
     res.status(304).end();
     return;
@@ -252,7 +253,7 @@ export function mountRoutes(app: Express, routes: AnyRoute[], mw: RouteMiddlewar
         }
       }
       // What an optional route returns depends on who asks: shared caches must key on the token.
-      if (def.access === 'optional') res.setHeader('Vary', 'Authorization');
+      if (def.access === 'optional') res.vary('Authorization');
       // An edge-cacheable route's unhinted answer (a draft, a widened list, one computed while a dependency was
       // degraded) is for this caller only.
       if (def.edgeCache) res.setHeader('Cache-Control', 'private, no-store');
