@@ -47,7 +47,6 @@ export function sendPdf(res: Response, content: Buffer, filename: string, inline
   res.end(content);
 }
 
-/** A JSON document the service built (keys, DID document, status list), sent as it is with its cache policy. */
 /** A public JSON document (keys, DID document, status list): with an ETag, so a verifier revalidates it for a 304. */
 function sendJson(req: Request, res: Response, json: string, contentType: string, cacheControl: string): void {
   sendCacheable(req, res, { body: json, contentType: `${contentType}; charset=utf-8`, cacheControl });
