@@ -89,7 +89,10 @@ function compile(schema: ZodTypeAny): Shaper | undefined {
       const sentinels = (def as SentinelDef).nullSentinels ?? [];
       return (value) => {
         if (value === undefined || value === null || value === '') return null;
-        if (unwrap !== undefined && isPlainObject(value)) return toPublic(def.innerType, value[unwrap] ?? null);
+        if (unwrap !== undefined && isPlainObject(value)) {
+          const own = value[unwrap] ?? null;
+          return inner ? inner(own) : own;
+        }
         if (sentinels.includes(value)) return null;
         return inner ? inner(value) : value;
       };
