@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import pino from 'pino';
+import { freePort } from './processes';
 import type { Counts } from './roundtrips';
 // The services themselves, started in-process (as the services' end-to-end tests do).
 import { loadAuthConfig } from '../../services/auth/src/config';
@@ -132,18 +132,6 @@ export function startFleetInWorker(env: FleetEnv, options: { countRoundTrips?: b
             worker.postMessage('stop');
           }),
       });
-    });
-  });
-}
-
-/** A port free right now on 127.0.0.1 (the OS picks it; the service binds it a moment later). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
     });
   });
 }
