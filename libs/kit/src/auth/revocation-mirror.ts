@@ -154,17 +154,23 @@ export class RevocationMirror {
 
   private async follow(conn: Redis): Promise<void> {
     let reload = true;
-    let checkTrim = false;
+    /**
+     * Set by a failure: `consumed` before the entries not yet checked for trimmed ones. When a reply's own check
+     * failed, that is the count before the reply — checking from the count after it would miss a gap before it.
+     */
+    let checkTrimFrom: number | undefined;
     /** After a (re)load, a reconnection or a full reply, read without blocking: fresh again at once when nothing is pending. */
     let block = false;
     while (!this.stopped) {
+      let unchecked: number | undefined;
       try {
         if (reload) {
           await this.load(conn);
-          reload = checkTrim = false;
-        } else if (checkTrim) {
-          reload = await this.trimmedSince(conn, this.consumed);
-          checkTrim = false;
+          reload = false;
+          checkTrimFrom = undefined;
+        } else if (checkTrimFrom !== undefined) {
+          reload = await this.trimmedSince(conn, checkTrimFrom);
+          checkTrimFrom = undefined;
           if (reload) continue;
         }
         const sentAt = Date.now();
@@ -174,6 +180,7 @@ export class RevocationMirror {
           : conn.xread('COUNT', READ_COUNT, 'STREAMS', key, this.lastId))) as [string, StreamEntry[]][] | null;
         const entries = reply?.[0]?.[1] ?? [];
         const consumedBefore = this.consumed;
+        unchecked = consumedBefore;
         const now = Date.now();
         for (const [id, fields] of entries) {
           const change = parseChange(fields);
@@ -192,7 +199,7 @@ export class RevocationMirror {
         this.sweep(now);
       } catch {
         this.syncedAt = 0;
-        checkTrim = true;
+        checkTrimFrom ??= unchecked ?? this.consumed;
         block = false;
         if (!this.stopped) await sleep(RETRY_DELAY_MS);
       }
