@@ -69,20 +69,8 @@ export interface VerifierConfig {
 }
 
 /** `createRemoteVerifier` from a process's validated config. */
-export function verifierFromConfig(
-  config: VerifierConfig,
-  auth: AuthClient,
-  redis: Redis,
-  options: Pick<RemoteVerifierOptions, 'mirrorRevocations'> = {},
-): TokenVerifier {
-  return createRemoteVerifier({
-    auth,
-    redis,
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-    revocationPrefix: config.REVOCATION_KEY_PREFIX,
-    ...options,
-  });
+export function verifierFromConfig(config: VerifierConfig, auth: AuthClient, redis: Redis): TokenVerifier {
+  return createRemoteVerifier({ auth, redis, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, revocationPrefix: config.REVOCATION_KEY_PREFIX });
 }
 
 /** For gRPC handlers open to anonymous callers: no token → undefined; a bad token is still refused. */
