@@ -130,12 +130,9 @@ export class LessonProgressRepository {
   /**
    * Completes the lesson. Returns `transitioned` only for the one call that moved the row to completed
    * (insert, or completed_at set while it was NULL): duplicates, redeliveries and racing requests get
-   * false, so whatever counts completions counts each lesson once.
-   */
-  /**
-   * Completes the lesson unless it is completed already (`transitioned`: this call did it). `after`, the enrolment
-   * as that transition leaves it (computed by the caller under the enrolment's row lock, so exact), is written by
-   * the same statement and only if the row transitions: one round trip instead of two on the completion hot path.
+   * false, so whatever counts completions counts each lesson once. `after`, the enrolment as that transition
+   * leaves it (computed by the caller under the enrolment's row lock, so exact), is written by the same
+   * statement and only if the row transitions: one round trip instead of two on the completion hot path.
    */
   async complete(
     enrollmentId: string,
@@ -166,5 +163,4 @@ export class LessonProgressRepository {
     if (!existing) throw new Error('lesson progress vanished during completion');
     return { progress: existing, transitioned: false, created: false };
   }
-
 }
