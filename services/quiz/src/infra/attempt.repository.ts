@@ -85,9 +85,9 @@ export class AttemptRepository {
     return rows[0] ? toAttempt(rows[0]) : null;
   }
 
-  async findInProgress(quizId: string, studentId: string, lock = false): Promise<AttemptRecord | null> {
+  async findInProgress(quizId: string, studentId: string): Promise<AttemptRecord | null> {
     const rows = await this.sql.query<AttemptRow>(
-      `SELECT * FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId AND status = 'in_progress'${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT * FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId AND status = 'in_progress'`,
       { type: QueryTypes.SELECT, replacements: { quizId, studentId } },
     );
     return rows[0] ? toAttempt(rows[0]) : null;
