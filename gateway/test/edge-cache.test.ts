@@ -5,14 +5,11 @@ import helmet from 'helmet';
 import { createCatalogClient, type CatalogClient } from '@lms/kit/clients';
 import { closeRedis, createRedis, waitForRedis } from '@lms/kit/redis';
 import { testEnv, testLogger } from '@lms/kit/testing';
-import { buildApp } from '../src/app';
-import { createAuthClient } from '../src/clients/auth.client';
-import { loadGatewayConfig } from '../src/config';
 import { securityHeaders } from '../src/middleware/security-headers';
 import { EdgeCache, noneMatch, strongEtag } from '../src/presentation/edge-cache';
 import { createCourse, createLesson, publishCourse, publishLesson, startCatalogFleet, type CatalogFleet } from './support/catalog';
-import { uniquePrefix } from './support/gateway';
-import { Api } from './support/http';
+import { startScriptedGateway, uniquePrefix } from './support/gateway';
+import type { Api } from './support/http';
 
 /** A gateway (buildApp) whose catalog client counts its calls: a read served from the edge cache makes none. */
 interface CountedGateway {
@@ -22,23 +19,6 @@ interface CountedGateway {
 }
 
 async function countedGateway(fleet: CatalogFleet, redisUrl: string): Promise<CountedGateway> {
-  const redis = createRedis(redisUrl);
-  await waitForRedis(redis, 2000);
-  const config = loadGatewayConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    AUTH_GRPC_ADDR: fleet.auth.address,
-    CATALOG_GRPC_ADDR: fleet.catalog.address,
-    ENROLLMENT_GRPC_ADDR: '127.0.0.1:1',
-    QUIZ_GRPC_ADDR: '127.0.0.1:1',
-    ANALYTICS_GRPC_ADDR: '127.0.0.1:1',
-    MEDIA_GRPC_ADDR: '127.0.0.1:1',
-    CERTIFICATE_GRPC_ADDR: '127.0.0.1:1',
-    REDIS_URL: redisUrl,
-    REDIS_KEY_PREFIX: uniquePrefix('edge'),
-    RATE_LIMIT_GENERAL_PER_MIN: '100000',
-    GRPC_DEADLINE_MS: '5000',
-  });
   const catalog = createCatalogClient(fleet.catalog.address, 5000);
   const calls: Record<string, number> = {};
   const counted = new Proxy(catalog, {
@@ -51,19 +31,13 @@ async function countedGateway(fleet: CatalogFleet, redisUrl: string): Promise<Co
       };
     },
   }) as CatalogClient;
-  const auth = createAuthClient(fleet.auth.address, 5000);
-  const built = buildApp({ config, logger: testLogger('gateway'), auth, catalog: counted, redis });
-  const server = http.createServer(built.app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const gateway = await startScriptedGateway(fleet.auth.address, 'edge', { catalog: counted }, { REDIS_URL: redisUrl, GRPC_DEADLINE_MS: '5000' });
   return {
-    api: new Api(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    api: gateway.api,
     calls,
     async stop() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await gateway.stop();
       catalog.close();
-      auth.close();
-      await closeRedis(redis);
     },
   };
 }

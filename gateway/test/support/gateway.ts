@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Redis } from 'ioredis';
 import { createCatalogClient } from '@lms/kit/clients';
+import { closeRedis, createRedis, waitForRedis } from '@lms/kit/redis';
 import { testEnv, testLogger } from '@lms/kit/testing';
 import { buildApp, type GatewayDeps } from '../../src/app';
 import { createAuthClient } from '../../src/clients/auth.client';
@@ -53,22 +53,27 @@ export async function startGateway(authAddress: string, env: Record<string, stri
 }
 
 /**
- * The gateway's app (buildApp) on port 0 with scripted backend clients (`analytics`, `media`, …) in place of real
- * services: for suites that script what a backend answers, message by message. Its own Redis connection; limits
- * generous unless `env` says otherwise.
+ * The gateway's app (buildApp) on port 0 with scripted backend clients (`analytics`, `media`, `catalog`, …) in
+ * place of real services: for suites that script what a backend answers, message by message, or count the calls.
+ * Its own Redis connection (the kit's, to `env.REDIS_URL` if given: it may be unreachable) and auth client; backends
+ * not given get unreachable addresses; limits generous unless `env` says otherwise.
  */
 export async function startScriptedGateway(
   authAddress: string,
   label: string,
-  clients: Pick<GatewayDeps, 'analytics' | 'media' | 'enrollment' | 'quiz' | 'certificate'>,
+  clients: Pick<GatewayDeps, 'analytics' | 'media' | 'enrollment' | 'quiz' | 'certificate'> & { catalog?: GatewayDeps['catalog'] },
   env: Record<string, string> = {},
 ): Promise<{ api: Api; base: string; stop(): Promise<void> }> {
-  const redis = new Redis(testEnv.redisUrl, { lazyConnect: true });
-  await redis.connect();
   const config = loadGatewayConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     AUTH_GRPC_ADDR: authAddress,
+    CATALOG_GRPC_ADDR: '127.0.0.1:1',
+    ENROLLMENT_GRPC_ADDR: '127.0.0.1:1',
+    QUIZ_GRPC_ADDR: '127.0.0.1:1',
+    ANALYTICS_GRPC_ADDR: '127.0.0.1:1',
+    MEDIA_GRPC_ADDR: '127.0.0.1:1',
+    CERTIFICATE_GRPC_ADDR: '127.0.0.1:1',
     REDIS_URL: testEnv.redisUrl,
     REDIS_KEY_PREFIX: uniquePrefix(label),
     RATE_LIMIT_GENERAL_PER_MIN: '100000',
@@ -76,14 +81,11 @@ export async function startScriptedGateway(
     RATE_LIMIT_LOGIN_PER_MIN: '100000',
     ...env,
   });
-  const built = buildApp({
-    config,
-    logger: testLogger('gateway'),
-    auth: createAuthClient(authAddress, 5000),
-    catalog: createCatalogClient('127.0.0.1:1', 500),
-    ...clients,
-    redis,
-  });
+  const redis = createRedis(config.REDIS_URL);
+  await waitForRedis(redis, 2000);
+  const auth = createAuthClient(authAddress, 5000);
+  const catalog = clients.catalog ?? createCatalogClient(config.CATALOG_GRPC_ADDR, 500);
+  const built = buildApp({ config, logger: testLogger('gateway'), auth, ...clients, catalog, redis });
   const server = http.createServer(built.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -93,7 +95,9 @@ export async function startScriptedGateway(
     async stop() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await redis.quit();
+      if (!clients.catalog) catalog.close(); // the caller's own client is the caller's to close
+      auth.close();
+      await closeRedis(redis);
     },
   };
 }
