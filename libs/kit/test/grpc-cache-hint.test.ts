@@ -53,6 +53,14 @@ describe('kit gRPC cache hints', () => {
     expect(hints).toEqual([hintFor('hint-after-1')]);
   });
 
+  test('When onCacheHint throws, then the call fails with its error (never left pending)', async () => {
+    const refuse = () => {
+      throw new Error('hint refused');
+    };
+    const failing = client().Say({ text: 'hint-after-throw' }, { onCacheHint: refuse });
+    await expect(failing).rejects.toThrow('hint refused');
+  });
+
   test('When a handler sets no hint, then onCacheHint is not called (and a call without it works as before)', async () => {
     expect((await sayWithHints(client(), { text: 'plain' })).hints).toEqual([]);
     expect((await client().Say({ text: 'plain' })).text).toBe('plain');

@@ -194,7 +194,13 @@ export function createClient<D extends grpc.ServiceDefinition, ClientStreams ext
           const settle = () => {
             if (!answered || !trailers) return;
             const hint = parseHintTrailer(firstString(trailers, CACHE_HINT_TRAILER));
-            if (hint) onCacheHint(hint);
+            // Called from grpc-js's callback or 'status' event: a throw there would escape as an uncaught
+            // exception and leave this promise pending, so it fails the call instead.
+            try {
+              if (hint) onCacheHint(hint);
+            } catch (err) {
+              return reject(err);
+            }
             resolve(answered.response);
           };
           const call = method(request, metadata, { deadline }, (err: grpc.ServiceError | null, response: unknown) => {
