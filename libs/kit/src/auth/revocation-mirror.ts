@@ -18,7 +18,7 @@ export const REVOCATION_STREAM_MAX_LENGTH = 100_000;
  * ~2 × (BLOCK + lag) after a send. At 500 ms a saturated event loop (lag ~100 ms) fell back to MGET for 20–60 %
  * of requests (bench/catalog-list.ts); at 200 ms it takes a lag of ~300 ms. Idle cost: 5 XREADs a second.
  */
-const DEFAULT_BLOCK_MS = 200;
+const BLOCK_MS = 200;
 /** A reply this full may have left entries behind: the mirror is not caught up until a shorter one. */
 const READ_COUNT = 1_000;
 const SCAN_COUNT = 1_000;
@@ -66,13 +66,6 @@ export interface RevocationSubject {
   issuedAt: number;
 }
 
-export interface RevocationMirrorOptions {
-  /** Tests shorten it; services keep REVOCATION_MAX_STALENESS_MS, the bound the docs promise. */
-  maxStalenessMs?: number;
-  /** XREAD BLOCK; must stay well under maxStalenessMs. */
-  blockMs?: number;
-}
-
 type StreamEntry = [id: string, fields: string[]];
 
 /**
@@ -82,8 +75,8 @@ type StreamEntry = [id: string, fields: string[]];
  * on its own connection (one push per change, ~ms). The marks in Redis stay the source of truth.
  *
  * It answers only while fresh (`revoked` returns undefined otherwise, and the store reads Redis): its
- * connection is up and the last read that caught up with the stream was SENT less than maxStalenessMs ago —
- * every change appended before a read is sent is in its reply, so no mark older than the bound is missed.
+ * connection is up and the last read that caught up with the stream was SENT less than REVOCATION_MAX_STALENESS_MS
+ * ago — every change appended before a read is sent is in its reply, so no mark older than the bound is missed.
  * Started lazily by the first lookup; stops for good when the parent connection ends (the process's
  * `closeRedis`), so no caller has to close it and a jest suite that quits its Redis leaks nothing.
  */
@@ -102,7 +95,6 @@ export class RevocationMirror {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-    private readonly options: RevocationMirrorOptions = {},
   ) {}
 
   /** true/false from memory, or undefined when the mirror is not fresh (the caller must ask Redis). */
@@ -124,12 +116,11 @@ export class RevocationMirror {
   }
 
   private fresh(): boolean {
-    return this.conn?.status === 'ready' && Date.now() - this.syncedAt < (this.options.maxStalenessMs ?? REVOCATION_MAX_STALENESS_MS);
+    return this.conn?.status === 'ready' && Date.now() - this.syncedAt < REVOCATION_MAX_STALENESS_MS;
   }
 
   private start(): void {
     if (this.stopped || this.redis.status === 'end') return;
-    const blockMs = this.options.blockMs ?? DEFAULT_BLOCK_MS;
     this.conn = this.redis.duplicate({
       // Visible in CLIENT LIST per prefix (and killable by the tests).
       connectionName: `revocation-mirror:${this.prefix}`.replace(/\s/g, '_'),
@@ -138,7 +129,7 @@ export class RevocationMirror {
       // A command in flight when the connection drops fails at once; the loop re-checks the stream on reconnect.
       maxRetriesPerRequest: 0,
       autoResendUnfulfilledCommands: false,
-      commandTimeout: blockMs + 1_000,
+      commandTimeout: BLOCK_MS + 1_000,
     });
     // Failures show as a stale mirror (fallback to MGET, which fails closed); the parent connection logs the outage.
     this.conn.on('error', () => undefined);
@@ -176,7 +167,7 @@ export class RevocationMirror {
         const sentAt = Date.now();
         const key = revocationKeys(this.prefix).changes;
         const reply = (await (block
-          ? conn.xread('COUNT', READ_COUNT, 'BLOCK', this.options.blockMs ?? DEFAULT_BLOCK_MS, 'STREAMS', key, this.lastId)
+          ? conn.xread('COUNT', READ_COUNT, 'BLOCK', BLOCK_MS, 'STREAMS', key, this.lastId)
           : conn.xread('COUNT', READ_COUNT, 'STREAMS', key, this.lastId))) as [string, StreamEntry[]][] | null;
         const entries = reply?.[0]?.[1] ?? [];
         const consumedBefore = this.consumed;

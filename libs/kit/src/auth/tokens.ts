@@ -7,7 +7,6 @@ import {
   RevocationMirror,
   REVOCATION_STREAM_MAX_LENGTH,
   type RevocationChange,
-  type RevocationMirrorOptions,
 } from './revocation-mirror';
 
 export const ROLES = ['admin', 'instructor', 'student'] as const;
@@ -35,7 +34,7 @@ export function bearerToken(authorization: string | undefined): string {
   return m[1];
 }
 
-export interface RevocationStoreOptions extends RevocationMirrorOptions {
+export interface RevocationStoreOptions {
   /**
    * Answer `isRevoked` from memory (RevocationMirror, one dedicated Redis connection following the change
    * stream); false = one MGET per call, as before the mirror. Default true.
@@ -59,7 +58,7 @@ export class RevocationStore {
     options: RevocationStoreOptions = {},
   ) {
     this.keys = revocationKeys(prefix);
-    if (options.mirror !== false) this.mirror = new RevocationMirror(redis, prefix, options);
+    if (options.mirror !== false) this.mirror = new RevocationMirror(redis, prefix);
   }
 
   async revokeSessions(sessionIds: string[], ttlSeconds: number): Promise<void> {
