@@ -1,11 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { startAuth, type TestAuth } from './support/auth';
 import { registerInstructor } from './support/catalog';
-import { startGateway, uniquePrefix, type TestGateway } from './support/gateway';
+import { newIp, startGateway, uniquePrefix, type TestGateway } from './support/gateway';
 import { expectErrorBody } from './support/http';
-
-/** A fresh client address per call (TRUST_PROXY=true: X-Forwarded-For decides req.ip). */
-const newIp = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0] % 250)}`;
 
 // Issue 10 A11: bulk enrolment by email must not be an address-probing tool, however many IPs are used.
 describe('Bulk enrolment has a strict per-user rate limit', () => {

@@ -1,10 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { registerAndLogin, startAuth, type TestAuth } from './support/auth';
-import { startGateway, uniquePrefix, type TestGateway } from './support/gateway';
+import { newIp, startGateway, uniquePrefix, type TestGateway } from './support/gateway';
 import { expectErrorBody } from './support/http';
-
-/** A fresh client address per test (TRUST_PROXY=true: X-Forwarded-For decides req.ip). */
-const newIp = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0] % 250)}`;
 
 // Issue 10 A3: a stolen access token must not become a password oracle through change-password.
 describe('Change-password has the strict (login) rate limit', () => {

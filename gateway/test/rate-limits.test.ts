@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { registerAndLogin, startAuth, strongPassword, uniqueEmail, type TestAuth } from './support/auth';
-import { startGateway, uniquePrefix, type TestGateway } from './support/gateway';
+import { newIp, startGateway, uniquePrefix, type TestGateway } from './support/gateway';
 import { expectErrorBody, type ApiResponse } from './support/http';
 
-/** A fresh client address per test (TRUST_PROXY=true: X-Forwarded-For decides req.ip). */
-const newIp = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0] % 250)}`;
 const from = (ip: string) => ({ 'X-Forwarded-For': ip });
 
 function expectRateLimitHeaders(res: ApiResponse, limit: number) {

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { login, registerAndLogin, startAuth, uniqueEmail, type TestAuth } from './support/auth';
-import { startGateway, uniquePrefix, type TestGateway } from './support/gateway';
+import { newIp, startGateway, uniquePrefix, type TestGateway } from './support/gateway';
 import { expectErrorBody, type ApiResponse } from './support/http';
 
 /**
@@ -11,8 +10,6 @@ import { expectErrorBody, type ApiResponse } from './support/http';
  * polls below allow much more, so a loaded machine never fails the test on speed).
  */
 
-/** A fresh client address per use (TRUST_PROXY=true: X-Forwarded-For decides the client). */
-const newIp = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0] % 250)}`;
 const from = (ip: string) => ({ 'X-Forwarded-For': ip });
 
 function expect429(res: ApiResponse): void {

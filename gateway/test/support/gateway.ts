@@ -18,6 +18,9 @@ export interface TestGateway {
   stop(): Promise<void>;
 }
 
+/** A fresh client address per call (with TRUST_PROXY=true, X-Forwarded-For decides req.ip): its own rate-limit budget. */
+export const newIp = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0] % 250)}`;
+
 /** A unique Redis key prefix per suite, so suites never share rate-limit counters. */
 export function uniquePrefix(label: string): string {
   return `lms:gw:test:${label}:${randomBytes(4).toString('hex')}:`;
