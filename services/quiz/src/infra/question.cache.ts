@@ -63,13 +63,14 @@ export class QuestionCache {
     this.definitions = new BoundedMap(limits.definitions);
   }
 
-  version(questionId: string, version: number): QuestionVersion | undefined {
-    return this.versions.get(`${questionId}:${version}`);
+  /** A version by its key `${questionId}:${version}` (the key QuestionRepository.versions builds once per pair). */
+  version(key: string): QuestionVersion | undefined {
+    return this.versions.get(key);
   }
 
-  keepVersion(version: QuestionVersion): QuestionVersion {
+  keepVersion(key: string, version: QuestionVersion): QuestionVersion {
     const frozen = deepFreeze(version);
-    this.versions.set(`${version.questionId}:${version.version}`, frozen);
+    this.versions.set(key, frozen);
     return frozen;
   }
 

@@ -121,7 +121,7 @@ export class QuestionRepository {
     const missing = new Map<string, { questionId: string; version: number }>();
     for (const pair of pairs) {
       const key = `${pair.questionId}:${pair.version}`;
-      const cached = this.cache.version(pair.questionId, pair.version);
+      const cached = this.cache.version(key);
       if (cached) out.set(key, cached);
       else missing.set(key, pair);
     }
@@ -133,7 +133,10 @@ export class QuestionRepository {
        JOIN question_versions v ON v.question_id = w.question_id AND v.version = w.version`,
       { type: QueryTypes.SELECT, replacements: { ids: wanted.map((p) => p.questionId), versions: wanted.map((p) => p.version) } },
     );
-    for (const row of rows) out.set(`${row.question_id}:${row.version}`, this.cache.keepVersion(toVersion(row)));
+    for (const row of rows) {
+      const key = `${row.question_id}:${row.version}`;
+      out.set(key, this.cache.keepVersion(key, toVersion(row)));
+    }
     return out;
   }
 
