@@ -1,16 +1,9 @@
-import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
-import { CACHE_HINT_TRAILER, EncodedReply, GrpcServer, createClient, hintCacheable, LOADER_OPTIONS, type CacheHint } from '../src/grpc';
+import { CACHE_HINT_TRAILER, EncodedReply, GrpcServer, createClient, hintCacheable, type CacheHint } from '../src/grpc';
 import { testLogger } from '../src/testing';
+import { Echo, type EchoDefinition, type SayReply, type SayRequest } from './echo';
 
 /** Issue 16: a unary answer's cache hint travels as a trailer to the client's onCacheHint; a cached answer can go out pre-encoded. */
-const definition = protoLoader.loadSync(path.join(__dirname, 'fixtures/echo.proto'), LOADER_OPTIONS);
-const Echo = (grpc.loadPackageDefinition(definition) as any).lms.test.v1.Echo as grpc.ServiceClientConstructor;
-
-interface SayRequest { text?: string; fail_with?: string; delay_ms?: number }
-interface SayReply { text: string; request_id: string; trace_id: string; authorization: string; client_ip: string }
-type EchoDefinition = { Say: protoLoader.MethodDefinition<SayRequest, SayReply, Required<SayRequest>, SayReply> } & grpc.ServiceDefinition;
 
 const reply = (text: string): SayReply => ({ text, request_id: '', trace_id: '', authorization: '', client_ip: '' });
 const hintFor = (text: string): CacheHint => ({ scope: 'public', validators: [[`gen:${text}`, '7'], ['gen:scope', null]], ttlSeconds: 30 });

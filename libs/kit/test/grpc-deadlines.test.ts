@@ -1,18 +1,11 @@
-import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
-import { GrpcServer, createClient, LOADER_OPTIONS } from '../src/grpc';
+import { GrpcServer, createClient } from '../src/grpc';
 import { AppError } from '../src/errors';
 import { contextFromIncoming, currentContext, runWithContext } from '../src/context';
 import { eventually, expectGrpcError, testLogger } from '../src/testing';
+import { Echo, type EchoDefinition } from './echo';
 
 /** Issue 10 B5: the remaining budget travels from hop to hop, not a fresh default deadline per hop. */
-const definition = protoLoader.loadSync(path.join(__dirname, 'fixtures/echo.proto'), LOADER_OPTIONS);
-const Echo = (grpc.loadPackageDefinition(definition) as any).lms.test.v1.Echo as grpc.ServiceClientConstructor;
-
-interface SayRequest { text?: string; fail_with?: string; delay_ms?: number }
-interface SayReply { text: string; request_id: string; trace_id: string; authorization: string; client_ip: string }
-type EchoDefinition = { Say: protoLoader.MethodDefinition<SayRequest, SayReply, Required<SayRequest>, SayReply> } & grpc.ServiceDefinition;
 
 const statusOf = (err: unknown) => ((err as AppError).cause as grpc.ServiceError | undefined)?.code;
 

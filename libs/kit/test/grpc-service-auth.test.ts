@@ -1,18 +1,11 @@
-import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
-import { GrpcServer, createClient, checkHealth, LOADER_OPTIONS, MD, signServiceToken, ServiceTokenVerifier, type CallInfo } from '../src/grpc';
+import { GrpcServer, createClient, checkHealth, MD, signServiceToken, ServiceTokenVerifier, type CallInfo } from '../src/grpc';
 import { DEV_INTERNAL_SERVICE_SECRET, ConfigError, loadInternalServiceSecret } from '../src/config';
 import { contextFromIncoming, runWithContext } from '../src/context';
 import { expectGrpcError, testLogger } from '../src/testing';
+import { Echo, type EchoDefinition, type SayReply } from './echo';
 
 /** Issue 10 A5: internal gRPC calls are authenticated with a signed service token; caller metadata is trusted only then. */
-const definition = protoLoader.loadSync(path.join(__dirname, 'fixtures/echo.proto'), LOADER_OPTIONS);
-const Echo = (grpc.loadPackageDefinition(definition) as any).lms.test.v1.Echo as grpc.ServiceClientConstructor;
-
-interface SayRequest { text?: string; fail_with?: string; delay_ms?: number }
-interface SayReply { text: string; request_id: string; trace_id: string; authorization: string; client_ip: string }
-type EchoDefinition = { Say: protoLoader.MethodDefinition<SayRequest, SayReply, Required<SayRequest>, SayReply> } & grpc.ServiceDefinition;
 
 /** A raw grpc-js call (no kit client): what any workload on the network can send. */
 function rawSay(address: string, metadata: Record<string, string>): Promise<{ code: grpc.status; reply?: SayReply }> {

@@ -1,17 +1,9 @@
-import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
-import { GrpcServer, createClient, checkHealth, LOADER_OPTIONS } from '../src/grpc';
+import { GrpcServer, createClient, checkHealth } from '../src/grpc';
 import { AppError, NotFoundError, ValidationError } from '../src/errors';
 import { contextFromIncoming, currentContext, runWithContext } from '../src/context';
 import { testLogger } from '../src/testing';
-
-const definition = protoLoader.loadSync(path.join(__dirname, 'fixtures/echo.proto'), LOADER_OPTIONS);
-const Echo = (grpc.loadPackageDefinition(definition) as any).lms.test.v1.Echo as grpc.ServiceClientConstructor;
-
-interface SayRequest { text?: string; fail_with?: string; delay_ms?: number }
-interface SayReply { text: string; request_id: string; trace_id: string; authorization: string; client_ip: string }
-type EchoDefinition = { Say: protoLoader.MethodDefinition<SayRequest, SayReply, Required<SayRequest>, SayReply> } & grpc.ServiceDefinition;
+import { Echo, type EchoDefinition } from './echo';
 
 describe('kit gRPC server and client', () => {
   const server = new GrpcServer({ logger: testLogger() });
