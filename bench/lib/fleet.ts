@@ -53,9 +53,9 @@ export async function startFleetHere(env: FleetEnv): Promise<Fleet> {
     for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
   };
   try {
-    // Ports reserved up front so every service knows where the others are, as in a deployment (auth's mail
+    // catalog's port reserved up front so auth, started first, knows it, as in a deployment (auth's mail
     // consumers ask catalog for course titles; pointed at nothing they would retry and park every mail).
-    const [catalogPort, enrollmentPort] = [await freePort(), await freePort()];
+    const catalogPort = await freePort();
     const auth = await startAuthService(loadAuthConfig({ ...env.auth, CATALOG_GRPC_ADDR: `127.0.0.1:${catalogPort}` }), quiet('auth'));
     stops.push(() => auth.stop());
     const addresses: FleetAddresses = { auth: `127.0.0.1:${auth.grpcPort}`, catalog: '', enrollment: '', quiz: '' };
@@ -66,12 +66,7 @@ export async function startFleetHere(env: FleetEnv): Promise<Fleet> {
     addresses.catalog = `127.0.0.1:${catalog.grpcPort}`;
     if (env.enrollment) {
       const enrollment = await startEnrollmentService(
-        loadEnrollmentConfig({
-          ...env.enrollment,
-          GRPC_PORT: String(enrollmentPort),
-          AUTH_GRPC_ADDR: addresses.auth,
-          CATALOG_GRPC_ADDR: addresses.catalog,
-        }),
+        loadEnrollmentConfig({ ...env.enrollment, AUTH_GRPC_ADDR: addresses.auth, CATALOG_GRPC_ADDR: addresses.catalog }),
         quiet('enrollment'),
       );
       stops.push(() => enrollment.stop());
