@@ -1,32 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { RevocationStore, TokenVerifier, revocationKeys } from '../src/auth';
 import { countingRedis, testEnv } from '../src/testing';
+import { AUD, ISS, keyPair, sign, type SigningKey } from './signing';
 
-const ISS = 'lms-auth';
-const AUD = 'lms-api';
 /** "Eventually" waits are generous (CI is loaded); the mirror normally takes one Redis push (~ms). */
 const EVENTUALLY_MS = 10_000;
 
-type SigningKey = { privateKey: CryptoKey; jwk: JWK };
-
-async function signingKey(): Promise<SigningKey> {
-  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-  return { privateKey, jwk: { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'EdDSA', use: 'sig' } };
-}
-
 async function bearer(key: SigningKey, claims: { sub?: string; sid?: string; iat?: number } = {}): Promise<string> {
-  const token = await new SignJWT({ role: 'student', sid: claims.sid ?? randomUUID() })
-    .setProtectedHeader({ alg: 'EdDSA', kid: 'k1' })
-    .setSubject(claims.sub ?? randomUUID())
-    .setJti(randomUUID())
-    .setIssuer(ISS)
-    .setAudience(AUD)
-    .setIssuedAt(claims.iat)
-    .setExpirationTime('15m')
-    .sign(key.privateKey);
-  return `Bearer ${token}`;
+  const { iat, ...subject } = claims;
+  return `Bearer ${await sign(key, subject, { iat })}`;
 }
 
 async function until(what: string, check: () => Promise<boolean>): Promise<void> {
@@ -96,7 +79,7 @@ describe('RevocationMirror (revocation marks in memory, fed by the change stream
   const revokedBeforeStart = randomUUID();
 
   beforeAll(async () => {
-    key = await signingKey();
+    key = await keyPair('k1');
     await writer.revokeSessions([revokedBeforeStart], 600);
     a = process(prefix, key);
     b = process(prefix, key);

@@ -1,29 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { SignJWT, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { SignJWT, type JWK } from 'jose';
 import { RevocationStore, TokenVerifier, requireRole, bearerToken } from '../src/auth';
 import { testEnv } from '../src/testing';
-
-const ISS = 'lms-auth';
-const AUD = 'lms-api';
-
-async function keyPair(kid: string) {
-  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' };
-  return { privateKey, jwk, kid };
-}
-
-function sign(key: { privateKey: CryptoKey | Uint8Array | import('crypto').KeyObject; kid: string }, claims: Record<string, unknown> = {}, opts: { exp?: string | number; iat?: number } = {}) {
-  const jwt = new SignJWT({ role: 'student', sid: randomUUID(), ...claims })
-    .setProtectedHeader({ alg: 'EdDSA', kid: key.kid })
-    .setSubject(String(claims.sub ?? randomUUID()))
-    .setJti(randomUUID())
-    .setIssuer(ISS)
-    .setAudience(AUD)
-    .setIssuedAt(opts.iat)
-    .setExpirationTime(opts.exp ?? '15m');
-  return jwt.sign(key.privateKey as never);
-}
+import { AUD, ISS, keyPair, sign, type SigningKey } from './signing';
 
 describe('TokenVerifier', () => {
   const redis = new Redis(testEnv.redisUrl, { lazyConnect: false });
@@ -40,7 +20,7 @@ describe('TokenVerifier', () => {
     revocations,
     minRefreshIntervalMs: 0,
   });
-  let key: Awaited<ReturnType<typeof keyPair>>;
+  let key: SigningKey;
 
   beforeAll(async () => {
     key = await keyPair('k1');
