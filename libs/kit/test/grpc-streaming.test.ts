@@ -367,7 +367,18 @@ describe('kit gRPC streaming (media contract)', () => {
 
     upload = async (requests, call) => {
       signal = call.signal;
-      for await (const request of requests) void request;
+      try {
+        for await (const request of requests) void request;
+      } catch {
+        // the stream's end as the caller's reset: the verdict is the signal's, awaited below
+      }
+      // A cancelled stream can look complete (or reset) a moment before grpc-js reports the cancellation (see
+      // incomingMessages): like a handler about to commit, wait for the signal's verdict instead of racing it.
+      await new Promise((resolve) => {
+        if (call.signal.aborted) resolve(undefined);
+        else call.signal.addEventListener('abort', resolve, { once: true });
+        setTimeout(resolve, 10_000).unref();
+      });
       return file({});
     };
     async function* slow(): AsyncGenerator<UploadRequest> {
