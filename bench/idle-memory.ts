@@ -34,6 +34,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { cleanupStack, createDatabase, createVhost, envNumber, infra, redisKeysDropper, runId, type Resource } from './lib/infra';
 import { REPO, freePort, startGatewayProcess, startGrpcService, type ServiceProcess } from './lib/processes';
+import { descendants, epmdPids, infraServerPids, parents, postgresBackendDatabase, readProc } from './lib/proc';
 
 const IDLE_S = envNumber('BENCH_IDLE_S', 30);
 const DEMO = process.env.BENCH_MEMORY_DEMO !== '0';
@@ -85,14 +86,6 @@ process.on('SIGUSR2', () => {
 
 // ---------------------------------------------------------------- /proc
 
-const readProc = (pid: number, file: string): string | undefined => {
-  try {
-    return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8');
-  } catch {
-    return undefined; // gone meanwhile
-  }
-};
-
 interface Mem {
   rssKiB: number;
   pssKiB: number;
@@ -110,47 +103,20 @@ const sum = (mems: Mem[]): Mem & { processes: number } => ({
   processes: mems.length,
 });
 
-/** Every process's parent, from /proc/<pid>/stat (its comm may contain spaces and parentheses: split after the last ')'). */
-function parents(): Map<number, number> {
-  const map = new Map<number, number>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = readProc(Number(entry), 'stat');
-    if (stat) map.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-  }
-  return map;
-}
-
-function descendants(root: number, parentOf: Map<number, number>): number[] {
-  const out: number[] = [];
-  const walk = (pid: number) => {
-    for (const [child, parent] of parentOf) if (parent === pid) (out.push(child), walk(child));
-  };
-  walk(root);
-  return out;
-}
-
 /** The servers of scripts/infra.sh, each with its process tree; PostgreSQL's backends of other clients left out. */
 function servers(databases: string[]): Record<string, Mem & { processes: number; pid: number }> {
   const parentOf = parents();
   const out: Record<string, Mem & { processes: number; pid: number }> = {};
-  for (const [name, file] of [['postgresql', 'postgres.pid'], ['rabbitmq', 'rabbitmq.pid'], ['redis', 'redis.pid'], ['mail', 'mail.pid'], ['s3rver', 's3rver.pid']]) {
-    const pidFile = path.join(REPO, '.infra', file);
-    const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').trim().split('\n')[0]) : 0;
-    if (!pid || !readProc(pid, 'status')) continue;
+  for (const [name, pid] of Object.entries(infraServerPids(['postgresql', 'rabbitmq', 'redis', 'mail', 's3rver']))) {
     let pids = [pid, ...descendants(pid, parentOf)];
     if (name === 'postgresql') {
-      // A backend's title is "postgres: <user> <database> <client> <state>"; background workers name no database.
+      // Background workers name no database; backends of other clients' databases are theirs.
       pids = pids.filter((p) => {
-        const title = (readProc(p, 'cmdline') ?? '').replaceAll('\0', ' ');
-        const backend = /^postgres: \S+ (\S+) \S+/.exec(title);
-        return p === pid || !backend || !/\d+\.\d+\.\d+\.\d+\(|\[local\]/.test(title) || databases.includes(backend[1]);
+        const db = postgresBackendDatabase(p);
+        return p === pid || db === undefined || databases.includes(db);
       });
     }
-    if (name === 'rabbitmq') {
-      // epmd (Erlang's port mapper) is started by the node but reparented; it belongs to it all the same.
-      for (const [p] of parentOf) if (readProc(p, 'comm')?.trim() === 'epmd') pids.push(p);
-    }
+    if (name === 'rabbitmq') pids.push(...epmdPids(parentOf));
     out[name] = { pid, ...sum(pids.map(memOf)) };
   }
   return out;
