@@ -10,7 +10,8 @@
 # Usage: scripts/infra.sh up|down|status|deps|env|ctl
 #   deps    apt-get install what is missing (postgresql-15, rabbitmq-server,
 #           redis-server; chromium and fonts-noto-core for the certificate
-#           service's PDFs, poppler-utils for its tests; plus curl/make if
+#           service's PDFs, poppler-utils for its tests; yamllint and
+#           docker-compose for scripts/check-deploy.sh; plus curl/make if
 #           absent); never leaves the Debian system services running
 #   up      deps + start the servers (idempotent) and wait until they are ready
 #   down    stop the servers this script started (by their recorded PIDs)
@@ -150,13 +151,17 @@ cmd_deps() {
   { pkg_installed chromium && command -v chromium >/dev/null; } || missing+=(chromium)
   pkg_installed fonts-noto-core || missing+=(fonts-noto-core)
   { command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null; } || missing+=(poppler-utils)
+  # scripts/check-deploy.sh: yamllint for the manifests; Debian's docker-compose (v1) validates the compose file
+  # without a Docker engine (--no-install-recommends below keeps docker.io and containerd out)
+  command -v yamllint >/dev/null || missing+=(yamllint)
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
   command -v curl >/dev/null || missing+=(curl)
   command -v make >/dev/null || missing+=(make)
   command -v runuser >/dev/null || missing+=(util-linux)
   command -v flock >/dev/null || missing+=(util-linux)
 
   if [ ${#missing[@]} -eq 0 ]; then
-    log "deps: all present (postgresql-15, rabbitmq-server, redis-server, chromium, fonts-noto-core, poppler-utils)"
+    log "deps: all present (postgresql-15, rabbitmq-server, redis-server, chromium, fonts-noto-core, poppler-utils, yamllint, docker-compose)"
     return 0
   fi
   log "deps: installing ${missing[*]}"

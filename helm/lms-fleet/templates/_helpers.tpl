@@ -62,7 +62,8 @@ Call as: {{- with include "lms-fleet.secretEnv" (dict ...) }}{{ . | nindent N }}
 {{- /* Called with the root context, or with dict "root" <root> "tmpSizeLimit" <size> (a service's tmpSizeLimit). */ -}}
 {{- $root := . }}
 {{- if hasKey . "root" }}{{ $root = .root }}{{ $tmpSize = .tmpSizeLimit | default "64Mi" }}{{ end }}
-{{- with $root }}
+{{- /* -}} on `with`: the output must start with its first key, or `nindent` leaves a line of blanks. */}}
+{{- with $root -}}
 automountServiceAccountToken: false
 terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds }}
 {{- with .Values.imagePullSecrets }}
