@@ -19,7 +19,8 @@ export const SERVICE_NAME = 'quiz';
 
 /**
  * The public events kept in quiz's event log (kit: replayed by `analytics rebuild`). Not the internal
- * quiz.regrade_requested nor the deprecated duplicate quiz.attempt_started (attempt.started replaces it).
+ * quiz.regrade_requested, nor the deprecated quiz.attempt_started (no longer published; the duplicate that older
+ * processes wrote alongside attempt.started stays out of the log).
  */
 const EVENT_LOG_TYPES = [
   'attempt.started',

@@ -1,3 +1,5 @@
+import { QueryTypes } from 'sequelize';
+import { eventPublisher } from '@lms/testing-fleet';
 import {
   attemptRow,
   captureEvents,
@@ -18,9 +20,9 @@ import {
 import { deadlineEventsHandled as handled, emittedFor } from './outbox';
 
 /**
- * Deadlines without cron: the attempt's own attempt.started (and its deprecated twin quiz.attempt_started)
- * comes back through RabbitMQ delay queues at deadline + grace (SUBMIT_GRACE_SECONDS = 1 here) and closes the
- * attempt once — also across a restart of the quiz service, and when a submit races it. Reads never close an
+ * Deadlines without cron: the attempt's own attempt.started comes back through RabbitMQ delay queues at
+ * deadline + grace (SUBMIT_GRACE_SECONDS = 1 here) and closes the attempt once (so does a message under the
+ * deprecated name quiz.attempt_started that an older process wrote) — also across a restart of the quiz service, and when a submit races it. Reads never close an
  * attempt: past its deadline it is shown `closing` until then. Deadlines come from `available_until` a few
  * seconds ahead.
  */
@@ -93,6 +95,44 @@ describe('an attempt whose deadline passes', () => {
     await deadlineEventsHandled(attempt.id);
     expect(await emitted('quiz.submitted', attempt.id)).toBe(1);
     expect(await emitted('quiz.graded', attempt.id)).toBe(1);
+  });
+});
+
+describe('a deadline message under the deprecated name quiz.attempt_started', () => {
+  it('already queued by an older process, still closes the attempt at its deadline', async () => {
+    const { quiz } = await closesIn(3);
+    const attempt = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth);
+    // Only the old name's message may close this attempt: the new name's is recorded as handled in the
+    // consumer's inbox long before it is due (deadline + 1 s of grace), as if consumed already.
+    const [ours] = await f.db.query<{ id: string; data: Record<string, unknown> }>(
+      `SELECT id::text AS id, payload->'data' AS data FROM outbox WHERE type = 'attempt.started' AND payload->>'subject' = :attemptId`,
+      { type: QueryTypes.SELECT, replacements: { attemptId: attempt.id } },
+    );
+    await f.db.query(`INSERT INTO inbox (consumer, event_id, event_type) VALUES ('quiz.attempt-deadlines', :id, 'attempt.started')`, {
+      replacements: { id: ours.id },
+    });
+    // What a process of the compatibility period published alongside it: same payload and subject, its own id.
+    const older = await eventPublisher(f.vhost.url);
+    const legacy = older.event('quiz.attempt_started', attempt.id, ours.data);
+    try {
+      await older.publish(legacy);
+    } finally {
+      await older.close();
+    }
+
+    const row = await eventually(async () => {
+      const r = await attemptRow(f.db, attempt.id);
+      if (r.status === 'in_progress') throw new Error('still in progress');
+      return r;
+    }, 15_000);
+    expect(row).toMatchObject({ status: 'graded', auto_submitted: true });
+    expect((row.submitted_at as Date).getTime()).toBeGreaterThanOrEqual(new Date(attempt.deadline_at).getTime() + 1000);
+    const handled = await f.db.query(`SELECT 1 FROM inbox WHERE consumer = 'quiz.attempt-deadlines' AND event_id = :id`, {
+      type: QueryTypes.SELECT,
+      replacements: { id: legacy.id },
+    });
+    expect(handled).toHaveLength(1);
+    expect(await emitted('quiz.submitted', attempt.id)).toBe(1);
   });
 });
 

@@ -21,9 +21,8 @@ export async function emittedFor(db: Sequelize, type: string, attemptId: string)
 }
 
 /**
- * A positive barrier: the deadline consumer has handled both deadline events of the attempt (attempt.started
- * and its deprecated twin quiz.attempt_started, found in its inbox). After it nothing is left that could close
- * the attempt again, so a count taken then is final.
+ * A positive barrier: the deadline consumer has handled the attempt's deadline event (its attempt.started, found
+ * in its inbox). After it nothing is left that could close the attempt again, so a count taken then is final.
  */
 export async function deadlineEventsHandled(db: Sequelize, attemptId: string, timeoutMs = 15_000): Promise<void> {
   await eventually(async () => {
@@ -32,6 +31,6 @@ export async function deadlineEventsHandled(db: Sequelize, attemptId: string, ti
        WHERE i.consumer = 'quiz.attempt-deadlines' AND o.payload->>'subject' = :attemptId`,
       { type: QueryTypes.SELECT, replacements: { attemptId } },
     );
-    if (row.n !== 2) throw new Error(`${row.n} of 2 deadline events handled`);
+    if (row.n !== 1) throw new Error(`${row.n} of 1 deadline event handled`);
   }, timeoutMs);
 }

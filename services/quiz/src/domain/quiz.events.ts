@@ -12,8 +12,9 @@ export const EVENT_SOURCE = 'lms/quiz';
 /** `<aggregate>.<past-tense verb>`: the aggregate is the attempt. */
 export const ATTEMPT_STARTED = 'attempt.started';
 /**
- * The deprecated name of `attempt.started`, published alongside it (same payload, same subject) until the next
- * minor release so consumers bound to it keep working; bind `attempt.started`.
+ * The deprecated name of `attempt.started`. Published alongside it from issue 11 until issue 16 (the end of its
+ * compatibility period), no longer published since; the deadline consumer still binds it for one more release,
+ * so messages written under it by older processes (delayed until their deadline) are still handled.
  */
 export const ATTEMPT_STARTED_LEGACY = 'quiz.attempt_started';
 
@@ -36,15 +37,13 @@ const ids = (a: AttemptFacts) => ({
   student_id: a.studentId,
 });
 
-/** `attempt.started`, and its deprecated twin `quiz.attempt_started` during the compatibility period. */
-export function attemptStarted(a: AttemptFacts, startedAt: Date, deadlineAt: Date | null): DomainEvent[] {
-  const started = {
+export function attemptStarted(a: AttemptFacts, startedAt: Date, deadlineAt: Date | null) {
+  return {
     type: ATTEMPT_STARTED,
     subject: a.id,
     time: startedAt,
     data: { ...ids(a), attempt_number: a.attemptNumber, started_at: iso(startedAt), deadline_at: deadlineAt ? iso(deadlineAt) : null },
   };
-  return [started, { ...started, type: ATTEMPT_STARTED_LEGACY }];
 }
 
 export function attemptSubmitted(a: AttemptFacts, submittedAt: Date, autoSubmitted: boolean, status: string) {

@@ -13,9 +13,10 @@ import { ATTEMPT_DEADLINES_QUEUE, AttemptStartedV1 } from './quiz.events.schema'
  * in progress, under its row lock, so a submit that won the race, a redelivery or a restart in between leave a
  * single effect. An attempt without a deadline is left alone.
  *
- * Compatibility: the deprecated `quiz.attempt_started` (published alongside `attempt.started` until the next
- * minor release, and the only name older processes wrote) is accepted too; of the two events of one attempt,
- * whichever comes second finds the attempt closed and does nothing.
+ * Compatibility: the deprecated `quiz.attempt_started` is no longer published (issue 16 ended its period), but
+ * older processes wrote it alongside `attempt.started` (or alone, before issue 11), and such a message may still
+ * wait in the delay queues until its attempt's deadline: the old name stays bound until the next minor release.
+ * Of two events of one attempt, whichever comes second finds the attempt closed and does nothing.
  */
 export function attemptDeadlineConsumer(deps: QuizDeps): ConsumerDefinition<z.infer<typeof AttemptStartedV1>> {
   return {

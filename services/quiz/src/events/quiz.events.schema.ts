@@ -32,8 +32,6 @@ const attemptStarted = z.object({ ...ids, attempt_number: z.number().int().min(1
 
 export const QUIZ_EVENT_SCHEMAS = {
   'attempt.started': attemptStarted,
-  // Deprecated name of attempt.started, published alongside it (same payload, same subject) until the next minor release.
-  'quiz.attempt_started': attemptStarted,
   'quiz.submitted': z.object({
     ...ids,
     attempt_number: z.number().int().min(1),
@@ -99,7 +97,10 @@ export const QUIZ_EVENT_SCHEMAS = {
 
 export type QuizEventType = keyof typeof QUIZ_EVENT_SCHEMAS;
 
-/** The queue of our own `attempt.started` (and its deprecated twin), delivered again at each attempt's deadline (+ grace). */
+/**
+ * The queue of our own `attempt.started`, delivered again at each attempt's deadline (+ grace); also bound, until
+ * the next minor release, to its deprecated name `quiz.attempt_started` (same payload), no longer published.
+ */
 export const ATTEMPT_DEADLINES_QUEUE = 'quiz.attempt-deadlines';
 export const AttemptStartedV1 = QUIZ_EVENT_SCHEMAS['attempt.started'];
 

@@ -132,6 +132,6 @@ export async function startAttempt(
     timeSpentSeconds: 0,
   };
   await uow.attempts.insert(attempt);
-  await uow.emit(...attemptStarted(attempt, attempt.startedAt, attempt.deadlineAt));
+  await uow.emit(attemptStarted(attempt, attempt.startedAt, attempt.deadlineAt));
   return { ok: { attempt, resumed: false } };
 }
