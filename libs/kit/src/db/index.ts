@@ -1,11 +1,9 @@
 import { Client } from 'pg';
 import { Sequelize, Transaction, type QueryInterface } from 'sequelize';
-import { Umzug, SequelizeStorage } from 'umzug';
 import type { Logger } from 'pino';
 
 export { Sequelize, Transaction, type QueryInterface };
-export type { Migration } from './migration';
-import type { Migration } from './migration';
+export { migrate, type Migration } from './migration';
 export * from './unit-of-work';
 
 export interface DatabaseOptions {
@@ -43,33 +41,6 @@ export async function ensureDatabase(url: string): Promise<void> {
     }
   } finally {
     await client.end();
-  }
-}
-
-/**
- * Applies pending migrations in order, recorded in `schema_migrations`. A PostgreSQL advisory lock,
- * held on a dedicated connection, makes concurrent replicas wait instead of racing.
- */
-export async function migrate(sequelize: Sequelize, url: string, migrations: Migration[], logger?: Logger) {
-  const lockClient = new Client({ connectionString: url });
-  await lockClient.connect();
-  try {
-    await lockClient.query("SELECT pg_advisory_lock(hashtext('lms.schema_migrations'))");
-    const umzug = new Umzug({
-      migrations: migrations.map((m) => ({
-        name: m.name,
-        up: () => m.up(sequelize.getQueryInterface(), sequelize),
-        down: () => (m.down ? m.down(sequelize.getQueryInterface(), sequelize) : Promise.resolve()),
-      })),
-      context: sequelize.getQueryInterface(),
-      storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
-      logger: undefined,
-    });
-    const applied = await umzug.up();
-    if (applied.length) logger?.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-  } finally {
-    await lockClient.query("SELECT pg_advisory_unlock(hashtext('lms.schema_migrations'))").catch(() => undefined);
-    await lockClient.end();
   }
 }
 

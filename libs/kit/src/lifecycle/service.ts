@@ -9,7 +9,7 @@ import { GrpcServer, loadService, type GrpcHandlers } from '../grpc';
 import { closeRedis, createRedis, waitForRedis } from '../redis';
 import { EVENT_LOG_PROTO, EVENT_LOG_SERVICE, eventLogHandlers } from './event-log';
 
-// The database and the broker (sequelize, umzug, pg, amqplib: ~450 modules, ~11 MB of heap) are required when a
+// The database and the broker (sequelize, pg, amqplib: ~270 modules, ~8 MB of heap) are required when a
 // service starts, not when this module loads: the gateway imports runService from this folder and never opens either.
 const db = () => require('../db') as typeof import('../db');
 const events = () => require('../events') as typeof import('../events');
