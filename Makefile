@@ -10,6 +10,9 @@
 #   make lint          architecture rules (dependency-cruiser) + generated gRPC types up to date
 #   make test          install + infra-up + build, then jest with the infra URLs exported
 #                      (extra jest arguments: make test JEST_ARGS='libs/kit --runInBand')
+#   make check-deploy  validate compose, k8s/ and the Helm chart offline, strictly (no check may be skipped):
+#                      fetches the pinned helm/kubectl/kubernetes-models into ~/.cache/lms-fleet/tools first
+#                      (scripts/install-deploy-tools.sh); needs `make deps` (yamllint, docker-compose)
 #   make run / stop    start / stop the whole fleet (scripts/run.sh) and load the demo data (the demo students
 #                      earn certificates); media keeps its files in .run/media and certificate its PDFs in
 #                      .run/certificates, or with `make run S3=1` (= STORAGE_PROVIDER=s3 make run) in infra's local
@@ -34,7 +37,7 @@ JEST_ARGS ?=
 # install must finish before build; keep prerequisites in order even with -j.
 .NOTPARALLEL:
 
-.PHONY: deps install infra-up infra-down infra-status build lint test run stop analytics-rebuild bench-quiz bench-analytics bench-media
+.PHONY: deps install infra-up infra-down infra-status build lint test check-deploy run stop analytics-rebuild bench-quiz bench-analytics bench-media
 
 deps:
 	bash scripts/infra.sh deps
@@ -63,6 +66,10 @@ lint:
 
 test: install infra-up build lint
 	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && npx jest $(JEST_ARGS)
+
+check-deploy:
+	bash scripts/install-deploy-tools.sh
+	CHECK_DEPLOY_STRICT=1 bash scripts/check-deploy.sh
 
 # S3=1: media and certificate store their files in the s3rver of scripts/infra.sh (STORAGE_PROVIDER=s3).
 S3 ?=

