@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { createDatabase, migrate, UnitsOfWork, type SqlSession } from '../src/db';
+import { createDatabase, isUniqueViolation, migrate, preparedStatement, UnitsOfWork, type SqlSession } from '../src/db';
 import { Outbox, eventTablesMigration, type DomainEvent } from '../src/events';
 import { createTestDatabase, testLogger, type TestResource } from '../src/testing';
+
+const INSERT_NOTE = preparedStatement('kit_test_insert_note', 'INSERT INTO notes (id, body) VALUES (:id, :body) RETURNING id, body');
+const FIND_NOTE = preparedStatement('kit_test_find_note', 'SELECT id, body FROM notes WHERE id = :id');
 
 /** A repository as services write them: bound to a session, no transaction argument anywhere. */
 class NoteRepository {
@@ -25,6 +28,20 @@ class NoteRepository {
     } catch {
       return false;
     }
+  }
+
+  insertPrepared(id: string, body: string): Promise<{ id: string; body: string }[]> {
+    return this.sql.prepared(INSERT_NOTE, { id, body });
+  }
+
+  findPrepared(id: string): Promise<{ id: string; body: string }[]> {
+    return this.sql.prepared(FIND_NOTE, { id });
+  }
+
+  /** The named statements this session's connection has prepared. */
+  async preparedHere(): Promise<string[]> {
+    const rows = await this.sql.query<{ name: string }>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'kit_test_%'", { type: QueryTypes.SELECT });
+    return rows.map((r) => r.name);
   }
 
   inTransaction(): boolean {
@@ -157,5 +174,47 @@ describe('Units of work (kit)', () => {
   it('When repositories are used for reads, then they run outside any transaction; inside a unit of work they are bound to it', async () => {
     expect(units.read.notes.inTransaction()).toBe(false);
     expect(await units.run(async (uow) => uow.notes.inTransaction())).toBe(true);
+  });
+
+  it('When a prepared statement runs in a unit of work, then it runs on the transaction\'s connection, commits or rolls back with it, and is parsed once per connection', async () => {
+    const [a, b, doomed] = [randomUUID(), randomUUID(), randomUUID()];
+    const seen = await units.run(async (uow) => {
+      expect(await uow.notes.insertPrepared(a, 'prepared')).toEqual([{ id: a, body: 'prepared' }]);
+      await uow.notes.insertPrepared(b, 'prepared again');
+      // the same transaction sees its own writes, and its connection holds the statement once
+      return { count: await uow.notes.count(), prepared: await uow.notes.preparedHere() };
+    });
+    expect(seen.count).toBeGreaterThanOrEqual(2);
+    expect(seen.prepared).toContain('kit_test_insert_note');
+    expect(seen.prepared.filter((n) => n === 'kit_test_insert_note')).toHaveLength(1);
+    await expect(
+      units.run(async (uow) => {
+        await uow.notes.insertPrepared(doomed, 'rolled back');
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    // a read session runs it on a pooled connection (and gives it back)
+    expect(await units.read.notes.findPrepared(a)).toEqual([{ id: a, body: 'prepared' }]);
+    expect(await units.read.notes.findPrepared(doomed)).toEqual([]);
+  });
+
+  it('When a prepared statement fails, then the error carries the PostgreSQL code as sequelize\'s do (unique violations recognised)', async () => {
+    const id = randomUUID();
+    const error = await units
+      .run(async (uow) => {
+        await uow.notes.insertPrepared(id, 'first');
+        await uow.notes.insertPrepared(id, 'duplicate');
+      })
+      .catch((err: unknown) => err);
+    expect(isUniqueViolation(error)).toBe(true);
+    expect((error as { original?: { code?: string } }).original?.code).toBe('23505');
+    expect(await units.read.notes.findPrepared(id)).toEqual([]);
+  });
+
+  it('When a prepared statement is declared, then its :name parameters become $n in order (a ::cast is no parameter), and a name keeps one text', () => {
+    const statement = preparedStatement('kit_test_shape', 'SELECT :a::text AS a, :b AS b, :a AS again');
+    expect(statement).toEqual({ name: 'kit_test_shape', text: 'SELECT $1::text AS a, $2 AS b, $1 AS again', params: ['a', 'b'] });
+    expect(preparedStatement('kit_test_shape', 'SELECT :a::text AS a, :b AS b, :a AS again')).toEqual(statement);
+    expect(() => preparedStatement('kit_test_shape', 'SELECT :a AS a')).toThrow('declared twice');
   });
 });
