@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import amqp from 'amqplib';
-import { QueryTypes } from 'sequelize';
+import { QueryTypes, type Sequelize } from 'sequelize';
 import { EVENTS_EXCHANGE, OutboxRelay } from '../src/events';
 import { createTestDatabase, createTestVhost, eventually, type TestResource } from '../src/testing';
 import { buildEventRig, relayMaker } from './helpers';
@@ -163,5 +163,40 @@ describe('events: outbox relay against a broker that does not confirm (real Post
     expect((await row(id)).attempts).toBe(0); // not even tried
     connection.emit('unblocked');
     await eventually(async () => expect((await row(id)).published_at).not.toBeNull(), 10000);
+  });
+  test('When a commit arrives during a pass, then the next pass marks the confirmed rows in its claim, and the last pass marks its own before it idles', async () => {
+    // The relay's statements that mark rows sent, with the ids they mark (the claim carries the previous pass's).
+    const marks: { claim: boolean; sent: string[] }[] = [];
+    const recording = Object.create(rig.sequelize) as Sequelize;
+    recording.query = ((sql: string, options?: { replacements?: { sent?: string } }) => {
+      if (options?.replacements?.sent !== undefined) marks.push({ claim: sql.includes('claimed_until = now() +'), sent: JSON.parse(options.replacements.sent) });
+      return rig.sequelize.query(sql, options as never);
+    }) as Sequelize['query'];
+    const original = rig.broker.publish.bind(rig.broker);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let published = 0;
+    rig.broker.publish = (...args) => (++published === 1 ? gate.then(() => original(...args)) : original(...args));
+    try {
+      // no poll during the test: only commits (and the end of a pass) move the relay
+      const relay = newRelay({ sequelize: recording, pollMs: 60_000 });
+      relay.start();
+      const first = randomUUID();
+      await rig.writeNote(first, 'pass N');
+      const firstId = await outboxIdOf(first);
+      await eventually(() => expect(published).toBe(1));
+      const second = randomUUID();
+      await rig.writeNote(second, 'committed while pass N waits for its confirm');
+      const secondId = await outboxIdOf(second);
+      release();
+      await eventually(async () => expect((await row(secondId)).published_at).not.toBeNull(), 10000);
+      expect((await row(firstId)).published_at).not.toBeNull();
+      // pass N+1's claim marked pass N's row; nothing follows pass N+1, so it marked its own row at once
+      expect(marks.filter((m) => m.sent.includes(firstId))).toEqual([{ claim: true, sent: [firstId] }]);
+      expect(marks.filter((m) => m.sent.includes(secondId))).toEqual([{ claim: false, sent: [secondId] }]);
+      expect((await row(secondId)).claimed_until).toBeNull();
+    } finally {
+      rig.broker.publish = original;
+    }
   });
 });

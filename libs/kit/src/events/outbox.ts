@@ -107,6 +107,10 @@ export interface OutboxRelayOptions {
 
 export const DEFAULT_INBOX_RETENTION_HOURS = 7 * 24;
 
+/** Marks the rows whose ids are in `:sent` (a JSON array) sent: only ever rows the broker confirmed. */
+const MARK_SENT_SQL = `UPDATE outbox SET published_at = now(), claimed_until = NULL
+  WHERE id IN (SELECT CAST(jsonb_array_elements_text(CAST(:sent AS jsonb)) AS uuid))`;
+
 interface OutboxRow {
   id: string;
   type: string;
@@ -122,9 +126,13 @@ interface OutboxRow {
  * No transaction and no row lock is held while waiting for the broker: a batch is claimed in one short
  * statement (FOR UPDATE SKIP LOCKED + a `claimed_until` lease, so replicas don't publish the same rows),
  * published with a bounded wait for confirms (`confirmTimeoutMs`; on expiry the channel is abandoned
- * and the unconfirmed rows stay pending), then marked sent in a second short statement. While the
- * broker blocks publishers (resource alarm) the relay pauses. A duplicate publish (a lease that
- * expired mid-wait, a crash before marking) is harmless: consumers deduplicate through their inbox.
+ * and the unconfirmed rows stay pending), then marked sent — only once confirmed. The mark rides on the
+ * next pass's claim when that pass follows at once (under load: one statement per pass instead of two);
+ * when none follows (idle, broker gone, stop, flush) the relay marks them in a statement of its own before
+ * it waits, so a confirmed row stays unmarked — still leased, so no replica re-claims it — for one pass at
+ * most. While the broker blocks publishers (resource alarm) the relay pauses. A duplicate publish (a lease
+ * that expired mid-wait, a crash between the confirm and the mark) is harmless: consumers deduplicate
+ * through their inbox.
  */
 export class OutboxRelay {
   private timer?: NodeJS.Timeout;
@@ -136,6 +144,8 @@ export class OutboxRelay {
   private schemaChecked = false;
   /** Ends the confirm wait of the batch in flight (stop()). */
   private abortWait?: () => void;
+  /** Ids the broker confirmed that are not marked sent yet (the next claim, or `markConfirmed`, marks them). */
+  private confirmed: string[] = [];
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
@@ -180,7 +190,10 @@ export class OutboxRelay {
     this.abortWait?.();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
-      this.running,
+      // the pass in flight, then the marks of what the broker confirmed (no later pass will carry them)
+      Promise.resolve(this.running).then(() => this.markConfirmed()).catch((err: Error) => {
+        this.options.logger.warn({ err: err.message }, 'outbox relay stop: could not mark the confirmed rows (they will be re-published)');
+      }),
       new Promise<void>((resolve) => {
         timer = setTimeout(() => {
           this.options.logger.warn('outbox relay stop: the pass in flight did not finish in time');
@@ -197,7 +210,10 @@ export class OutboxRelay {
     for (;;) {
       const sent = await this.publishBatch();
       total += sent;
-      if (sent === 0) return total;
+      if (sent === 0) {
+        await this.markConfirmed();
+        return total;
+      }
     }
   }
 
@@ -209,6 +225,9 @@ export class OutboxRelay {
         const sent = await this.publishBatch();
         if (sent < (this.options.batchSize ?? 100)) break;
       }
+      // A commit that kicked the relay during this pass starts the next one at once: its claim carries the marks.
+      // Otherwise mark now, so no confirmed row waits for a poll (or for the lease to expire) to be marked.
+      if (!this.again || this.stopped) await this.markConfirmed();
       await this.cleanup();
     } catch (err) {
       this.options.logger.warn({ err: (err as Error).message }, 'outbox relay pass failed; will retry');
@@ -250,18 +269,29 @@ export class OutboxRelay {
     await this.ensureSchema();
     const confirmTimeoutMs = this.options.confirmTimeoutMs ?? 10_000;
     // 1. Claim (one autocommitted statement): the lease outlives the confirm wait, then the rows are free again.
-    const claimed = await sequelize.query<OutboxRow>(
-      `UPDATE outbox o SET claimed_until = now() + make_interval(secs => :leaseSeconds)
-       FROM (SELECT id FROM outbox
-             WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
-             ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED) pending
-       WHERE o.id = pending.id
-       RETURNING o.id, o.type, o.payload, o.headers, o.seq`,
-      {
-        type: QueryTypes.SELECT,
-        replacements: { limit: this.options.batchSize ?? 100, leaseSeconds: Math.ceil((confirmTimeoutMs * 3) / 1000) },
-      },
-    );
+    //    The same statement marks sent the rows of the previous pass that the broker confirmed (excluded from the
+    //    claim: one statement must not update a row twice); if it fails, they are marked by a later one.
+    const marking = this.takeConfirmed();
+    const claimed = await sequelize
+      .query<OutboxRow>(
+        `WITH sent AS (${MARK_SENT_SQL})
+         UPDATE outbox o SET claimed_until = now() + make_interval(secs => :leaseSeconds)
+         FROM (SELECT id FROM outbox
+               WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < now())
+                 AND id NOT IN (SELECT CAST(jsonb_array_elements_text(CAST(:sent AS jsonb)) AS uuid))
+               ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED) pending
+         WHERE o.id = pending.id
+         RETURNING o.id, o.type, o.payload, o.headers, o.seq`,
+        {
+          type: QueryTypes.SELECT,
+          replacements: { sent: JSON.stringify(marking), limit: this.options.batchSize ?? 100, leaseSeconds: Math.ceil((confirmTimeoutMs * 3) / 1000) },
+        },
+      )
+      .catch((err: unknown) => {
+        this.confirmed.unshift(...marking);
+        throw err;
+      });
+    if (marking.length) logger.debug({ count: marking.length }, 'outbox published');
     if (!claimed.length) return 0;
     const rows = [...claimed].sort((a, b) => Number(a.seq) - Number(b.seq));
     // 2. Publish in order on one confirm channel; wait for the confirms, but not forever.
@@ -297,15 +327,11 @@ export class OutboxRelay {
       logger.warn({ confirmed: [...outcome.values()].filter((e) => e === null).length, batch: rows.length, reason: finished }, 'outbox confirms did not arrive in time');
       if (finished === 'timeout') broker.abandonPublishChannel(`no confirms within ${confirmTimeoutMs} ms`);
     }
-    // 3. Record the outcome (short statements, no transaction held across the wait).
+    // 3. Record the outcome (no transaction held across the wait): the confirmed rows are marked by the next
+    //    claim or markConfirmed, the failed ones now.
     const sent = rows.filter((row) => outcome.get(row.id) === null).map((row) => row.id);
     const failed = rows.filter((row) => outcome.get(row.id) !== null).map((row) => row.id);
-    if (sent.length) {
-      await sequelize.query('UPDATE outbox SET published_at = now(), claimed_until = NULL WHERE id IN (:ids)', {
-        replacements: { ids: sent },
-      });
-      logger.debug({ count: sent.length }, 'outbox published');
-    }
+    this.confirmed.push(...sent);
     if (failed.length) {
       const reason = rows.map((row) => outcome.get(row.id)).find((e): e is Error => !!e)?.message ?? `confirm wait ended (${finished})`;
       logger.warn({ err: reason, pending: failed.length }, 'outbox publish interrupted');
@@ -316,6 +342,25 @@ export class OutboxRelay {
     }
     // A batch with a failure stops this pass (order): the next pass retries from the first pending row.
     return failed.length ? 0 : sent.length;
+  }
+
+  private takeConfirmed(): string[] {
+    const ids = this.confirmed;
+    this.confirmed = [];
+    return ids;
+  }
+
+  /** Marks sent, in a statement of its own, the confirmed rows no claim has marked yet. */
+  private async markConfirmed(): Promise<void> {
+    const marking = this.takeConfirmed();
+    if (!marking.length) return;
+    try {
+      await this.options.sequelize.query(MARK_SENT_SQL, { replacements: { sent: JSON.stringify(marking) } });
+    } catch (err) {
+      this.confirmed.unshift(...marking);
+      throw err;
+    }
+    this.options.logger.debug({ count: marking.length }, 'outbox published');
   }
 
   private async cleanup(): Promise<void> {
