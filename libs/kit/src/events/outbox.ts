@@ -3,6 +3,7 @@ import { QueryTypes } from 'sequelize';
 import type { Logger } from 'pino';
 import { currentContext, formatTraceparent, newSpanId } from '../context';
 import type { Migration } from '../db/migration';
+import { preparedStatement, SqlSession } from '../db/unit-of-work';
 import type { Broker } from './broker';
 import { EVENTS_EXCHANGE, type CloudEvent } from './envelope';
 import { EVENT_LOG_INDEX_SQL } from './event-log';
@@ -43,6 +44,14 @@ export const eventTablesMigration: Migration = {
   },
 };
 
+/** Rows inserted in the order of the array (`ORDER BY n`), so `seq` (the relay's order) follows the order of `events`. */
+const OUTBOX_INSERT = preparedStatement(
+  'kit_outbox_insert',
+  `INSERT INTO outbox (id, type, payload, headers)
+   SELECT CAST(r->>'id' AS uuid), r->>'type', r->'payload', r->'headers'
+   FROM jsonb_array_elements(CAST(:rows AS jsonb)) WITH ORDINALITY AS x(r, n) ORDER BY n`,
+);
+
 /**
  * Writes events in the caller's transaction: the event exists if and only if the state change committed.
  * After the commit the relay is nudged so publication is immediate rather than waiting for a poll.
@@ -58,17 +67,15 @@ export class Outbox {
     const headers = ctx
       ? { 'x-request-id': ctx.requestId, traceparent: formatTraceparent({ traceId: ctx.traceId, spanId: newSpanId() }) }
       : {};
-    // One statement for all of them (a completion emits three): each round trip here is made while the caller's
-    // transaction holds its row locks. VALUES rows are inserted in list order, so `seq` (the relay's order)
-    // follows the order of `events`.
-    const replacements: Record<string, string> = { headers: JSON.stringify(headers) };
-    const rows = events.map((event, i) => {
-      replacements[`id${i}`] = event.id;
-      replacements[`type${i}`] = event.type;
-      replacements[`payload${i}`] = JSON.stringify({ ...event, traceparent: event.traceparent ?? headers.traceparent });
-      return `(:id${i}, :type${i}, CAST(:payload${i} AS jsonb), CAST(:headers AS jsonb))`;
-    });
-    await this.sequelize.query(`INSERT INTO outbox (id, type, payload, headers) VALUES ${rows.join(', ')}`, { transaction, replacements });
+    // One prepared statement for all of them (a completion emits three), the rows as one JSON parameter: each round
+    // trip here is made while the caller's transaction holds its row locks, and it is on every write's path.
+    const rows = events.map((event) => ({
+      id: event.id,
+      type: event.type,
+      payload: { ...event, traceparent: event.traceparent ?? headers.traceparent },
+      headers,
+    }));
+    await new SqlSession(this.sequelize, transaction).prepared(OUTBOX_INSERT, { rows: JSON.stringify(rows) });
     transaction.afterCommit(() => this.listeners.forEach((notify) => notify()));
   }
 
