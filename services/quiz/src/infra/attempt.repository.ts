@@ -111,17 +111,52 @@ export class AttemptRepository {
   }
 
   /**
-   * What StartAttempt needs of a student's attempts at a quiz, in one query: how many, the highest number, and
-   * the id of the one in progress (if any; the caller locks it with findById(id, true) before using it).
+   * StartAttempt's statement under its lock: the student's attempts at the quiz (how many, the highest number, the
+   * id of the one in progress) and — when `create` is given, none is in progress and `maxAttempts` (0 = no limit)
+   * is not used up — `create` inserted with the next number, in one round trip. `createdNumber` is that number, or null when
+   * nothing was inserted: the caller decides from the facts (resume, refuse, or close the expired attempt and call
+   * again). The statement's snapshot is taken after lockForStart returned holding the student's lock, so the facts
+   * include every start that committed before it.
    */
-  async startFacts(quizId: string, studentId: string): Promise<{ used: number; lastNumber: number; inProgressId: string | null }> {
-    const [row] = await this.sql.query<{ used: number; last_number: number; in_progress_id: string | null }>(
-      `SELECT count(*)::int AS used, coalesce(max(attempt_number), 0)::int AS last_number,
-         (array_agg(id) FILTER (WHERE status = 'in_progress'))[1] AS in_progress_id
-       FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId`,
-      { type: QueryTypes.SELECT, replacements: { quizId, studentId } },
+  async startNext(
+    quizId: string,
+    studentId: string,
+    opts: { create: Omit<AttemptRecord, 'attemptNumber'> | null; maxAttempts: number },
+  ): Promise<{ used: number; lastNumber: number; inProgressId: string | null; createdNumber: number | null }> {
+    const a = opts.create;
+    const [row] = await this.sql.query<{ used: number; last_number: number; in_progress_id: string | null; created_number: number | null }>(
+      `WITH facts AS (
+         SELECT count(*)::int AS used, coalesce(max(attempt_number), 0)::int AS last_number,
+           (array_agg(id) FILTER (WHERE status = 'in_progress'))[1] AS in_progress_id
+         FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId
+       ), created AS (
+         INSERT INTO attempts (id, quiz_id, course_id, lesson_id, student_id, attempt_number, status, seed, paper, answers, results,
+           started_at, deadline_at, max_score, created_at, updated_at)
+         SELECT :id, :quizId, :courseId, :lessonId, :studentId, facts.last_number + 1, 'in_progress', :seed, CAST(:paper AS jsonb), '{}', '{}',
+           :startedAt, :deadlineAt, :maxScore, :startedAt, :startedAt
+         FROM facts WHERE :insert AND facts.in_progress_id IS NULL AND (:maxAttempts <= 0 OR facts.used < :maxAttempts)
+         RETURNING attempt_number
+       )
+       SELECT facts.used, facts.last_number, facts.in_progress_id, created.attempt_number AS created_number FROM facts LEFT JOIN created ON true`,
+      {
+        type: QueryTypes.SELECT,
+        replacements: {
+          quizId,
+          studentId,
+          insert: a !== null,
+          id: a?.id ?? null,
+          courseId: a?.courseId ?? null,
+          lessonId: a?.lessonId ?? null,
+          seed: a?.seed ?? null,
+          paper: a ? JSON.stringify(a.paper) : null,
+          startedAt: a?.startedAt ?? null,
+          deadlineAt: a?.deadlineAt ?? null,
+          maxScore: a?.maxScore ?? null,
+          maxAttempts: opts.maxAttempts,
+        },
+      },
     );
-    return { used: row.used, lastNumber: row.last_number, inProgressId: row.in_progress_id };
+    return { used: row.used, lastNumber: row.last_number, inProgressId: row.in_progress_id, createdNumber: row.created_number };
   }
 
   async hasAny(quizId: string): Promise<boolean> {
@@ -188,30 +223,6 @@ export class AttemptRepository {
       { type: QueryTypes.SELECT, replacements: { quizId } },
     );
     return row.n;
-  }
-
-  async insert(a: AttemptRecord): Promise<void> {
-    await this.sql.query(
-      `INSERT INTO attempts (id, quiz_id, course_id, lesson_id, student_id, attempt_number, status, seed, paper, answers, results,
-         started_at, deadline_at, max_score, created_at, updated_at)
-       VALUES (:id, :quizId, :courseId, :lessonId, :studentId, :attemptNumber, 'in_progress', :seed, CAST(:paper AS jsonb), '{}', '{}',
-         :startedAt, :deadlineAt, :maxScore, :startedAt, :startedAt)`,
-      {
-        replacements: {
-          id: a.id,
-          quizId: a.quizId,
-          courseId: a.courseId,
-          lessonId: a.lessonId,
-          studentId: a.studentId,
-          attemptNumber: a.attemptNumber,
-          seed: a.seed,
-          paper: JSON.stringify(a.paper),
-          startedAt: a.startedAt,
-          deadlineAt: a.deadlineAt,
-          maxScore: a.maxScore,
-        },
-      },
-    );
   }
 
   /** Saves answers of an attempt still in progress; false when it is not (closed meanwhile). */

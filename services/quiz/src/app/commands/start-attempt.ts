@@ -67,11 +67,52 @@ function lessonLocked(gate: LessonGate): AppError {
 }
 
 /**
+ * The attempt a start would create now, without its number (the next one, given by the insert): its paper drawn
+ * from the current definition (question versions, pool draw and shuffles from a fresh seed) and its deadline.
+ * Null when the quiz has no question to ask.
+ */
+async function draftAttempt(uow: QuizUnitOfWork, quiz: QuizRecord, studentId: string, now: Date): Promise<Omit<AttemptRecord, 'attemptNumber'> | null> {
+  const { questions, pools } = await uow.questions.drawable(quiz);
+  const seed = newSeed();
+  const paper = buildPaper({ questions, pools, shuffleQuestions: quiz.shuffleQuestions, shuffleOptions: quiz.shuffleOptions, seed });
+  if (paper.length === 0) return null;
+  const byId = new Map(questions.map((q) => [q.questionId, q]));
+  return {
+    id: randomUUID(),
+    quizId: quiz.id,
+    courseId: quiz.courseId,
+    lessonId: quiz.lessonId,
+    studentId,
+    status: 'in_progress',
+    seed,
+    paper,
+    answers: {},
+    results: {},
+    startedAt: now,
+    deadlineAt: computeDeadline(now, quiz.timeLimitMinutes, quiz.availableUntil),
+    lastSavedAt: null,
+    submittedAt: null,
+    autoSubmitted: false,
+    gradedAt: null,
+    gradedBy: null,
+    score: 0,
+    maxScore: round2(paper.reduce((sum, slot) => sum + (byId.get(slot.questionId)?.points ?? 0), 0)),
+    percentage: 0,
+    passed: false,
+    timeSpentSeconds: 0,
+  };
+}
+
+/**
  * Starts an attempt, or returns the one in progress (resumed). An attempt in progress whose deadline (plus
- * grace) has passed is closed and graded first. The new attempt pins its paper (question versions, pool draw
- * and shuffles from a seed) and its deadline, and `attempt.started` is written in the same transaction (its
- * delayed delivery is what closes the attempt at its deadline). A refusal decided here commits first (the
- * closed attempt stays closed): the entry point throws it after the commit.
+ * grace) has passed is closed and graded first. The new attempt pins its paper and its deadline, and
+ * `attempt.started` is written in the same transaction (its delayed delivery is what closes the attempt at its
+ * deadline). A refusal decided here commits first (the closed attempt stays closed): the entry point throws it
+ * after the commit.
+ *
+ * The common case — nothing in progress, the lesson open, attempts left — is ONE statement after the lock
+ * (startNext: the student's attempts counted and the new one inserted), so the paper is drawn before it is known
+ * to be needed: on a resume or a refusal the draw (from the in-memory definition) is thrown away.
  */
 export async function startAttempt(
   uow: QuizUnitOfWork,
@@ -84,7 +125,11 @@ export async function startAttempt(
   const current = await uow.quizzes.lockForStart(quiz.id, studentId);
   if (!current) return { refuse: QuizErrors.quizNotFound() };
   const now = ctx.clock();
-  const facts = await uow.attempts.startFacts(quiz.id, studentId);
+  const draft = await draftAttempt(uow, current, studentId, now);
+  const next = (create: typeof draft) => uow.attempts.startNext(quiz.id, studentId, { create, maxAttempts: current.maxAttempts });
+  const facts = await next(!gate.locked && isOpen(current, now) ? draft : null);
+  if (draft && facts.createdNumber !== null) return started(uow, { ...draft, attemptNumber: facts.createdNumber });
+
   const existing = facts.inProgressId ? await uow.attempts.findById(facts.inProgressId, true) : null;
   if (existing?.status === 'in_progress') {
     if (!isExpired(existing, ctx.config.SUBMIT_GRACE_SECONDS, now)) return { ok: { attempt: existing, resumed: true } };
@@ -94,44 +139,14 @@ export async function startAttempt(
   if (gate.locked) return { refuse: lessonLocked(gate) };
   if (!isOpen(current, now)) return { refuse: QuizErrors.quizNotOpen(current.availableFrom, current.availableUntil) };
   if (current.maxAttempts > 0 && facts.used >= current.maxAttempts) return { refuse: QuizErrors.maxAttemptsReached(current.maxAttempts) };
+  if (!draft) return { refuse: QuizErrors.quizEmpty() };
+  // The attempt that was in progress is closed now (expired above, or by its deadline since the first statement).
+  const retried = await next(draft);
+  if (retried.createdNumber === null) throw new Error(`attempt ${facts.inProgressId} still in progress under the start lock`);
+  return started(uow, { ...draft, attemptNumber: retried.createdNumber });
+}
 
-  const { questions, pools } = await uow.questions.drawable(current);
-  const seed = newSeed();
-  const paper = buildPaper({
-    questions,
-    pools,
-    shuffleQuestions: current.shuffleQuestions,
-    shuffleOptions: current.shuffleOptions,
-    seed,
-  });
-  if (paper.length === 0) return { refuse: QuizErrors.quizEmpty() };
-  const byId = new Map(questions.map((q) => [q.questionId, q]));
-  const attempt: AttemptRecord = {
-    id: randomUUID(),
-    quizId: quiz.id,
-    courseId: current.courseId,
-    lessonId: current.lessonId,
-    studentId,
-    attemptNumber: facts.lastNumber + 1,
-    status: 'in_progress',
-    seed,
-    paper,
-    answers: {},
-    results: {},
-    startedAt: now,
-    deadlineAt: computeDeadline(now, current.timeLimitMinutes, current.availableUntil),
-    lastSavedAt: null,
-    submittedAt: null,
-    autoSubmitted: false,
-    gradedAt: null,
-    gradedBy: null,
-    score: 0,
-    maxScore: round2(paper.reduce((sum, slot) => sum + (byId.get(slot.questionId)?.points ?? 0), 0)),
-    percentage: 0,
-    passed: false,
-    timeSpentSeconds: 0,
-  };
-  await uow.attempts.insert(attempt);
+async function started(uow: QuizUnitOfWork, attempt: AttemptRecord): Promise<Outcome<{ attempt: AttemptRecord; resumed: boolean }>> {
   await uow.emit(attemptStarted(attempt, attempt.startedAt, attempt.deadlineAt));
   return { ok: { attempt, resumed: false } };
 }
