@@ -33,19 +33,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { cleanupStack, createDatabase, createVhost, envNumber, infra, redisKeysDropper, runId, type Resource } from './lib/infra';
-import { REPO, freePort, startGatewayProcess, startGrpcService, type ServiceProcess } from './lib/processes';
+import {
+  DEPLOYED_MALLOC_ARENA_MAX as MALLOC_ARENA_MAX,
+  DEPLOYED_NODE_OPTIONS as NODE_OPTIONS,
+  REPO,
+  deployedNodeEnv,
+  freePort,
+  startGatewayProcess,
+  startGrpcService,
+  type ServiceProcess,
+} from './lib/processes';
 import { descendants, epmdPids, infraServerPids, parents, postgresBackendDatabase, readProc } from './lib/proc';
 
 const IDLE_S = envNumber('BENCH_IDLE_S', 30);
 const DEMO = process.env.BENCH_MEMORY_DEMO !== '0';
 const PROBE = process.env.BENCH_MEMORY_PROBE !== '0';
-/**
- * NODE_OPTIONS of every process, as scripts/run.sh (and the image) set it: V8's young generation capped (see run.sh).
- * BENCH_NODE_OPTIONS replaces it ("" = node's defaults).
- */
-const NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-semi-space-size=4';
-/** MALLOC_ARENA_MAX of every process, as scripts/run.sh (and the image) set it; BENCH_MALLOC_ARENA_MAX replaces it ("" = glibc's default). */
-const MALLOC_ARENA_MAX = process.env.BENCH_MALLOC_ARENA_MAX ?? '2';
 const PREFIX = `lms:bench:${runId}:`;
 /** scripts/run.sh's order: each one waits for the one before it to be ready. */
 const SERVICES = ['auth', 'catalog', 'enrollment', 'quiz', 'analytics', 'media', 'certificate'] as const;
@@ -193,7 +195,7 @@ async function main() {
     const addresses = Object.fromEntries(SERVICES.map((name) => [`${name.toUpperCase()}_GRPC_ADDR`, `127.0.0.1:${ports[name]}`]));
     const gatewayPort = await freePort();
     // The floors get NODE_OPTIONS too: the same heap settings on both sides of the comparison.
-    const processEnv: Record<string, string> = { ...(PROBE ? { BENCH_PROBE_DIR: probeDir, BENCH_PROBE_REPO: REPO } : {}), ...(NODE_OPTIONS ? { NODE_OPTIONS } : {}), ...(MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX } : {}) };
+    const processEnv: Record<string, string> = { ...(PROBE ? { BENCH_PROBE_DIR: probeDir, BENCH_PROBE_REPO: REPO } : {}), ...deployedNodeEnv() };
     // scripts/run.sh's environment: the infra URLs, development secrets' defaults, local storage, every address.
     const common: Record<string, string> = {
       NODE_ENV: 'development',

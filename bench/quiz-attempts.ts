@@ -1,7 +1,9 @@
 /**
  * Benchmark of quiz attempts through the gateway. Prints figures; not a test.
  *
- *   eval "$(bash scripts/infra.sh env)"; npx tsc -b libs/kit; npx tsx bench/quiz-attempts.ts     (or: make bench-quiz)
+ *   eval "$(bash scripts/infra.sh env)"
+ *   npx tsc -b libs/kit services/auth services/catalog services/enrollment services/quiz gateway   (the processes run from their builds)
+ *   npx tsx bench/quiz-attempts.ts                                                                (or: make bench-quiz)
  *
  * A. start + submit of a 50-question attempt (mixed question types), each enrolled student running
  *    POST /quizzes/{id}/attempts → GET …/attempts/start (the paper; BENCH_PAPER=0 skips it) →
@@ -10,12 +12,18 @@
  * B. BENCH_B_STARTS attempt starts by as many distinct enrolled students, BENCH_B_CONCURRENCY at a time:
  *    errors, p50/p99, starts/s.
  *
- * auth, catalog, enrollment and quiz run in-process in one worker thread (BENCH_BACKEND=inline: on the
- * gateway's thread), each on a new database, sharing one new vhost; the gateway on the main thread; the
- * students' HTTP clients in a worker thread of their own. Everything is dropped at the end (also on Ctrl-C).
+ * BENCH_BACKEND=processes (default): auth, catalog, enrollment, quiz and the gateway each their own `node` process from
+ * its build, as deployed (a build older than its sources is warned about), with scripts/run.sh's NODE_OPTIONS; logs
+ * in .run/bench-quiz-<run>/ (kept with BENCH_KEEP_LOGS=1). `worker`: the four services in-process in one worker
+ * thread, the gateway on the main thread; `inline`: all on the main thread (BENCH_BREAKDOWN forces it: its counters
+ * patch this thread's libraries). Each service on a new database, sharing one new vhost; the students' HTTP clients
+ * in a worker thread of this process. After A and B: CPU ms per session / start of every process and of the
+ * PostgreSQL, RabbitMQ and Redis servers (lib/cpu.ts). Everything is dropped and stopped at the end (also on Ctrl-C).
  * See bench/README.md for the knobs (BENCH_* environment variables).
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import pino from 'pino';
 import { createClient, loadService, type PromiseClient } from '@lms/kit/grpc';
@@ -25,8 +33,10 @@ import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollm
 import { loadGatewayConfig } from '../gateway/src/config';
 import { start as startGateway } from '../gateway/src/main';
 import { runAttempts, type AnswerInput, type AttemptRunResult, type Step } from './lib/attempts-client';
-import { startFleetHere, startFleetInWorker, type Fleet } from './lib/fleet';
+import { cpuSampler, cpuTable, type CpuDelta } from './lib/cpu';
+import { backendOf, startFleetHere, startFleetInWorker, startFleetProcesses, type Fleet } from './lib/fleet';
 import { redisKeysDropper, cleanupStack, envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
+import { REPO, deployedNodeEnv, startGatewayProcess, staleBuilds } from './lib/processes';
 
 const num = (name: string, fallback: number) => envNumber(name, fallback, true);
 const QUESTIONS = num('BENCH_QUESTIONS', 50);
@@ -40,10 +50,13 @@ const SEED_CONCURRENCY = num('BENCH_SEED_CONCURRENCY', 16);
 const PAPER = process.env.BENCH_PAPER !== '0';
 /** Students whose start, paper and submit are counted one by one (round trips per request); 0 = none. */
 const BREAKDOWN = process.env.BENCH_BREAKDOWN ? num('BENCH_BREAKDOWN', 1) : 0;
-/** A file: the CPU profile of B is written there (inspector; with BENCH_BACKEND=inline it covers the services). */
+/**
+ * A file: the CPU profile of B is written there (inspector, this process: with BENCH_BACKEND=inline it covers the
+ * services and the gateway; per process in processes mode: BENCH_NODE_FLAGS, see lib/processes.ts).
+ */
 const PROFILE = process.env.BENCH_PROFILE ?? '';
 // The counters patch prototypes on this thread, so a breakdown needs the services here.
-const BACKEND = process.env.BENCH_BACKEND === 'inline' || BREAKDOWN > 0 ? 'inline' : 'worker';
+const BACKEND = BREAKDOWN > 0 ? 'inline' : backendOf(process.env.BENCH_BACKEND);
 const PREFIX = `lms:bench:${runId}:`;
 const PASSWORD = 'Bench-Passw0rd!';
 /** Rows per BulkEnroll call (enrollment's BULK_ENROLL_MAX_ROWS default). */
@@ -372,6 +385,19 @@ function sectionA(title: string, s: Summary): string[] {
 
 const pct = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? 'n/a' : `${(v * 100).toFixed(0)}%`);
 
+/** Event-loop utilisation of the gateway's and the services' threads: in this process only (not in processes mode). */
+const busyLine = (busy: { main: number; fleet?: number }) =>
+  BACKEND === 'processes' ? [] : [`  event loops busy: gateway thread ${pct(busy.main)}, services thread ${pct(busy.fleet)}`];
+
+/** A CPU window for the JSON line: ms per process, rounded. */
+const cpuJson = (d: CpuDelta) => ({
+  wallMs: Math.round(d.wallMs),
+  cpuMs: Object.fromEntries(Object.entries(d.cpuMs).map(([k, v]) => [k, Math.round(v)])),
+  totalMs: Math.round(d.totalMs),
+  others: d.others,
+  boxBusyCores: Math.round(d.boxBusyCores * 100) / 100,
+});
+
 // ------------------------------------------------------------------------------------------ main
 
 async function main(): Promise<void> {
@@ -397,30 +423,54 @@ async function main(): Promise<void> {
       quiz: { ...common, DATABASE_URL: dbs[3].url },
     };
     const started = Date.now();
-    const fleet: Fleet = BACKEND === 'worker' ? await startFleetInWorker(env) : await startFleetHere(env);
+    const logDir = path.join(REPO, '.run', `bench-quiz-${runId}`);
+    if (BACKEND === 'processes') {
+      fs.mkdirSync(logDir, { recursive: true });
+      cleanup.push(async () => (process.env.BENCH_KEEP_LOGS === '1' ? log(`logs kept in ${logDir}`) : fs.rmSync(logDir, { recursive: true, force: true })));
+    }
+    // Processes run from the builds: one older than its sources (or a failed build) would measure other code.
+    const stale = BACKEND === 'processes' ? staleBuilds(['libs/kit', 'services/auth', 'services/catalog', 'services/enrollment', 'services/quiz', 'gateway']) : [];
+    if (stale.length) log(`WARNING: not built from the current sources: ${stale.join(', ')} — npx tsc -b ${stale.join(' ')}`);
+    const fleet: Fleet =
+      BACKEND === 'processes' ? await startFleetProcesses(env, logDir) : BACKEND === 'worker' ? await startFleetInWorker(env) : await startFleetHere(env);
     cleanup.push(() => fleet.stop());
-    const gateway = await startGateway(
-      loadGatewayConfig({
-        NODE_ENV: 'development',
-        LOG_LEVEL: 'warn', // no per-request access log line on stdout during the run
-        PORT: '0',
-        AUTH_GRPC_ADDR: fleet.addresses.auth,
-        CATALOG_GRPC_ADDR: fleet.addresses.catalog,
-        ENROLLMENT_GRPC_ADDR: fleet.addresses.enrollment,
-        QUIZ_GRPC_ADDR: fleet.addresses.quiz,
-        REDIS_URL: infra.redisUrl,
-        REDIS_KEY_PREFIX: `${PREFIX}gw:`,
-        RATE_LIMIT_GENERAL_PER_MIN: '100000000',
-        RATE_LIMIT_LOGIN_PER_MIN: '100000',
-        RATE_LIMIT_REGISTER_PER_MIN: '100000',
-        GRPC_DEADLINE_MS: '10000',
-      }),
-      pino({ level: 'warn', base: { service: 'gateway' } }),
-    );
-    cleanup.push(() => gateway.stop());
-    const base = `http://127.0.0.1:${gateway.port}`;
+    const gatewayEnv = {
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn', // no per-request access log line during the run
+      PORT: '0',
+      AUTH_GRPC_ADDR: fleet.addresses.auth,
+      CATALOG_GRPC_ADDR: fleet.addresses.catalog,
+      ENROLLMENT_GRPC_ADDR: fleet.addresses.enrollment,
+      QUIZ_GRPC_ADDR: fleet.addresses.quiz,
+      REDIS_URL: infra.redisUrl,
+      REDIS_KEY_PREFIX: `${PREFIX}gw:`,
+      RATE_LIMIT_GENERAL_PER_MIN: '100000000',
+      RATE_LIMIT_LOGIN_PER_MIN: '100000',
+      RATE_LIMIT_REGISTER_PER_MIN: '100000',
+      GRPC_DEADLINE_MS: '10000',
+    };
+    let base: string;
+    let gatewayPid: number | undefined;
+    if (BACKEND === 'processes') {
+      const gateway = await startGatewayProcess({ ...gatewayEnv, ...deployedNodeEnv() }, logDir);
+      cleanup.push(() => gateway.stop());
+      base = gateway.address;
+      gatewayPid = gateway.pid;
+    } else {
+      const gateway = await startGateway(loadGatewayConfig(gatewayEnv), pino({ level: 'warn', base: { service: 'gateway' } }));
+      cleanup.push(() => gateway.stop());
+      base = `http://127.0.0.1:${gateway.port}`;
+    }
     const api = `${base}/api/v1`;
     log(`fleet up in ${Date.now() - started} ms (backend: ${BACKEND}); gateway ${base}`);
+    // Where the CPU of each measured phase goes: in processes mode per process; otherwise this process holds the
+    // gateway and the services (threads of one process: /proc cannot split them), next to the servers either way.
+    const cpu = cpuSampler({
+      processes: gatewayPid ? { gateway: gatewayPid, ...fleet.pids } : {},
+      self: BACKEND === 'processes' ? 'bench client' : 'bench (client + gateway + services)',
+      servers: true,
+      databases: dbs.map((d) => d.name),
+    });
 
     // ---------------------------------------------------------------- seed: users (auth's gRPC API)
     const client = <D,>(file: string, name: string, address: string) =>
@@ -535,19 +585,25 @@ async function main(): Promise<void> {
       breakdown.push(...(await countBreakdown(counters, api, quiz.id, take(BREAKDOWN), correct)));
     }
     log(`A: ${A_SEQUENTIAL} sessions one at a time`);
+    cpu.delta();
     const aSeq = summarise(await runAttempts({ ...sessions, tokens: take(A_SEQUENTIAL), concurrency: 1 }));
+    const aSeqCpu = cpu.delta();
     log(`A: ${A_STUDENTS} sessions, ${A_CONCURRENCY} at a time`);
     const aConcFleet = fleet.eventLoopUtilization?.();
     const aConcMain = performance.eventLoopUtilization();
     const aConc = summarise(await runAttempts({ ...sessions, tokens: take(A_STUDENTS), concurrency: A_CONCURRENCY }));
+    const aConcCpu = cpu.delta();
     const aBusy = { main: performance.eventLoopUtilization(aConcMain).utilization, fleet: aConcFleet && fleet.eventLoopUtilization?.(aConcFleet).utilization };
 
     log(`B: ${B_STARTS} starts by distinct students, ${B_CONCURRENCY} at a time`);
     const bFleet: EventLoopUtilization | undefined = fleet.eventLoopUtilization?.();
     const bMain = performance.eventLoopUtilization();
     const stopProfile = PROFILE ? await startProfile(PROFILE) : undefined;
+    cpu.delta();
     const b = summarise(await runAttempts({ base, quizId: quiz.id, tokens: take(B_STARTS), concurrency: B_CONCURRENCY, steps: ['start'] }));
-    const profileLines = stopProfile ? [`  CPU profile of B, ${BACKEND === 'inline' ? 'every service and the gateway' : "the gateway's thread only"} (self time by package; ${PROFILE}):`, ...(await stopProfile())] : [];
+    const bCpu = cpu.delta();
+    const profiled = { inline: 'every service and the gateway', worker: "the gateway's thread only", processes: "the bench's main thread only" }[BACKEND];
+    const profileLines = stopProfile ? [`  CPU profile of B, ${profiled} (self time by package; ${PROFILE}):`, ...(await stopProfile())] : [];
     const bBusy = { main: performance.eventLoopUtilization(bMain).utilization, fleet: bFleet && fleet.eventLoopUtilization?.(bFleet).utilization };
     const inProgress = expect(
       await json('GET', `${api}/quizzes/${quiz.id}/attempts?status=in_progress&page_size=1`, undefined, instructor.token),
@@ -559,22 +615,33 @@ async function main(): Promise<void> {
     const out = [
       '',
       `Quiz attempts through the gateway — a ${QUESTIONS}-question quiz (${TYPES.join(', ')}), shuffled, 60 min limit`,
-      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; auth + catalog + enrollment + quiz in ${
-        BACKEND === 'worker' ? 'one worker thread' : "the gateway's thread"
-      }; gateway on the main thread; clients in their own worker thread`,
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; ${
+        {
+          processes: 'auth, catalog, enrollment, quiz and the gateway each their own process',
+          worker: 'auth + catalog + enrollment + quiz in one worker thread, the gateway on the main thread',
+          inline: 'auth + catalog + enrollment + quiz and the gateway on the main thread',
+        }[BACKEND]
+      }; clients in their own worker thread`,
+      ...(BACKEND === 'processes'
+        ? ["  (processes mode: no event-loop or round-trip figures of the services — BENCH_BREAKDOWN runs them inline; the CPU tables take their place)"]
+        : []),
+      ...(stale.length ? [`  WARNING: not built from the current sources: ${stale.join(', ')} (these figures are of other code)`] : []),
       '',
       `== A. start${PAPER ? ' → paper' : ''} → submit with ${QUESTIONS} answers (one attempt per enrolled student; 1 in 4 answers wrong) ==`,
       HEADER,
       ...sectionA(`one student at a time (${A_SEQUENTIAL} students)`, aSeq),
       ...sectionA(`${A_CONCURRENCY} students at a time (${A_STUDENTS} students)`, aConc),
-      `  event loops busy: gateway thread ${pct(aBusy.main)}, services thread ${pct(aBusy.fleet)}`,
+      ...busyLine(aBusy),
+      ...cpuTable(aSeqCpu, aSeq.sessions, 'session', '  one at a time: '),
+      ...cpuTable(aConcCpu, aConc.sessions, 'session', `  ${A_CONCURRENCY} at a time: `),
       '',
       `== B. ${B_STARTS} attempt starts by distinct enrolled students, ${B_CONCURRENCY} concurrent clients ==`,
       HEADER,
       line('  start   POST /quizzes/{id}/attempts', b.start!, b.start!.errors),
       `  ${b.start!.n} started in ${b.seconds} s = ${b.perSecond} starts/s; statuses ${JSON.stringify(b.start!.statuses)}; ` +
         `errors ${b.start!.errors + b.clientErrors}; in-progress attempts now ${inProgress}`,
-      `  event loops busy: gateway thread ${pct(bBusy.main)}, services thread ${pct(bBusy.fleet)}`,
+      ...busyLine(bBusy),
+      ...cpuTable(bCpu, b.sessions, 'start', '  '),
       ...profileLines,
       ...breakdown,
     ];
@@ -587,7 +654,10 @@ async function main(): Promise<void> {
         bench: 'quiz-attempts',
         questions: QUESTIONS,
         backend: BACKEND,
-        a: { sequential: { ...aSeq, errorSamples: undefined }, concurrent: { concurrency: A_CONCURRENCY, ...aConc, errorSamples: undefined } },
+        a: {
+          sequential: { ...aSeq, errorSamples: undefined, cpu: cpuJson(aSeqCpu) },
+          concurrent: { concurrency: A_CONCURRENCY, ...aConc, errorSamples: undefined, cpu: cpuJson(aConcCpu) },
+        },
         b: {
           concurrency: B_CONCURRENCY,
           sessions: b.sessions,
@@ -597,6 +667,7 @@ async function main(): Promise<void> {
           clientErrors: b.clientErrors,
           resumed: b.resumed,
           inProgress,
+          cpu: cpuJson(bCpu),
         },
       })}\n`,
     );

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import pino from 'pino';
-import { freePort } from './processes';
+import { deployedNodeEnv, freePort, startGrpcService } from './processes';
 import type { Counts } from './roundtrips';
 // The services themselves, started in-process (as the services' end-to-end tests do).
 import { loadAuthConfig } from '../../services/auth/src/config';
@@ -15,7 +15,8 @@ import { loadQuizConfig } from '../../services/quiz/src/config';
 import { start as startQuizService } from '../../services/quiz/src/main';
 
 /**
- * The services behind a benchmark, started in-process — by default in one worker thread of their own. auth and
+ * The services behind a benchmark: as separate `node` processes from their builds, as deployed
+ * (startFleetProcesses), or in-process — by default in one worker thread of their own. auth and
  * catalog always; enrollment and quiz when their environment is given (the quiz bench needs all four, the
  * catalog bench two). Each gets its environment as given; the *_GRPC_ADDR of the services started before it
  * are filled in.
@@ -41,7 +42,19 @@ export interface Fleet {
   eventLoopUtilization?: (previous?: EventLoopUtilization) => EventLoopUtilization;
   /** The services' thread's round-trip counters (worker mode started with `countRoundTrips`): see ./roundtrips. */
   roundTrips?: () => Promise<Counts>;
+  /** Processes mode: each service's PID (for ./cpu's accounting), by name. */
+  pids?: Record<string, number>;
   stop(): Promise<void>;
+}
+
+/** Where a bench runs the services: their own processes (as deployed), one worker thread, or the bench's thread. */
+export type Backend = 'processes' | 'worker' | 'inline';
+
+/** BENCH_BACKEND's value: `processes` when unset; an unknown one is refused rather than silently replaced. */
+export function backendOf(value: string | undefined): Backend {
+  if (value === undefined || value === '') return 'processes';
+  if (value === 'processes' || value === 'worker' || value === 'inline') return value;
+  throw new Error(`BENCH_BACKEND must be processes, worker or inline (got ${value})`);
 }
 
 const quiet = (service: string) => pino({ level: process.env.BENCH_LOG_LEVEL ?? 'warn', base: { service } });
@@ -129,4 +142,31 @@ export function startFleetInWorker(env: FleetEnv, options: { countRoundTrips?: b
       });
     });
   });
+}
+
+/**
+ * The same services, each its own `node` process started from its build (`services/<name>/dist`: `npx tsc -b` first)
+ * with the environment given plus scripts/run.sh's NODE_OPTIONS and MALLOC_ARENA_MAX, as deployed: every service
+ * its own event loop and heap. Every address is known to every service before the first starts (ports picked up
+ * front, as `make run` does). Output goes to `<logDir>/<name>.log`; BENCH_NODE_FLAGS reaches every process (see
+ * ./processes; staleBuilds() there tells whether the builds are of the current sources).
+ */
+export async function startFleetProcesses(env: FleetEnv, logDir: string): Promise<Fleet> {
+  const names = (['auth', 'catalog', 'enrollment', 'quiz'] as const).filter((name) => env[name]);
+  const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()] as const)));
+  const addresses: FleetAddresses = { auth: '', catalog: '', enrollment: '', quiz: '' };
+  for (const name of names) addresses[name] = `127.0.0.1:${ports[name]}`;
+  const known = Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_GRPC_ADDR`, addresses[name]]));
+  const started: Awaited<ReturnType<typeof startGrpcService>>[] = [];
+  const stop = async () => {
+    for (const p of started.splice(0).reverse()) await p.stop();
+  };
+  try {
+    // One after the other, in run.sh's order: each one's clients reach the ones before it ready.
+    for (const name of names) started.push(await startGrpcService(name, { ...env[name]!, ...known, ...deployedNodeEnv() }, logDir, ports[name]));
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { addresses, pids: Object.fromEntries(started.map((p) => [p.name, p.pid])), stop };
 }

@@ -19,6 +19,45 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * NODE_OPTIONS of every started process as scripts/run.sh (and the image) set it: V8's young generation capped (see
+ * run.sh). BENCH_NODE_OPTIONS replaces it ("" = node's defaults).
+ */
+export const DEPLOYED_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-semi-space-size=4';
+/** MALLOC_ARENA_MAX as scripts/run.sh (and the image) set it; BENCH_MALLOC_ARENA_MAX replaces it ("" = glibc's default). */
+export const DEPLOYED_MALLOC_ARENA_MAX = process.env.BENCH_MALLOC_ARENA_MAX ?? '2';
+
+/** The two above as environment variables (the empty ones left out), for a started process. */
+export function deployedNodeEnv(): Record<string, string> {
+  return { ...(DEPLOYED_NODE_OPTIONS ? { NODE_OPTIONS: DEPLOYED_NODE_OPTIONS } : {}), ...(DEPLOYED_MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: DEPLOYED_MALLOC_ARENA_MAX } : {}) };
+}
+
+/**
+ * The workspaces (`services/quiz`, `gateway`, `libs/kit`) whose build is not of their current sources: a .ts file
+ * under src/ newer than dist/.tsbuildinfo (which `tsc -b` rewrites on every build), or a last build that failed
+ * (its tsbuildinfo records errors or files still pending emit: dist may then mix old and new files). A bench started
+ * from them would measure other code, or fail.
+ */
+export function staleBuilds(workspaces: string[]): string[] {
+  const newest = (dir: string): number => {
+    let t = 0;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) t = Math.max(t, newest(file));
+      else if (entry.name.endsWith('.ts')) t = Math.max(t, fs.statSync(file).mtimeMs);
+    }
+    return t;
+  };
+  return workspaces.filter((ws) => {
+    const info = path.join(REPO, ws, 'dist', '.tsbuildinfo');
+    if (!fs.existsSync(info) || newest(path.join(REPO, ws, 'src')) > fs.statSync(info).mtimeMs) return true;
+    // TypeScript ≥ 5.6 writes the program state at the top level, older versions under `program`.
+    const parsed = JSON.parse(fs.readFileSync(info, 'utf8')) as Record<string, unknown>;
+    const program = (parsed.program ?? parsed) as Record<string, unknown>;
+    return program.errors === true || (Array.isArray(program.affectedFilesPendingEmit) && program.affectedFilesPendingEmit.length > 0);
+  });
+}
+
 /** A TCP port free right now on 127.0.0.1 (the OS picks it; the process that gets it binds it a moment later). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
