@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { QueryTypes } from 'sequelize';
-import type { SqlSession } from '@lms/kit/db';
+import { preparedStatement, type SqlSession } from '@lms/kit/db';
 import type { Enrollment } from '../domain/enrollment';
 import type { LessonProgress, LessonStatus } from '../domain/progress';
 import { pgArray } from './course-model.repository';
@@ -39,6 +39,32 @@ function toProgress(row: ProgressRow): LessonProgress {
 
 const COLUMNS = `id, enrollment_id, lesson_id, status, completion_percentage, time_spent_seconds, last_position_seconds, notes,
   started_at, completed_at, last_accessed_at`;
+
+/**
+ * The completion's statement (`complete`), prepared (see `SqlSession.prepared`): it runs once per completion,
+ * under the enrolment's row lock. With the enrolment's aggregates (a counted transition) or without.
+ */
+function completeStatement(name: string, enrollmentUpdate: string) {
+  return preparedStatement(
+    name,
+    `WITH p AS (
+       INSERT INTO lesson_progress (id, enrollment_id, lesson_id, status, completion_percentage, started_at, completed_at,
+         completed_by, last_accessed_at)
+       VALUES (:progressId, :enrollmentId, :lessonId, 'completed', 100, :at, :at, :by, :at)
+       ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET
+         status = 'completed', completion_percentage = 100, completed_at = EXCLUDED.completed_at,
+         completed_by = EXCLUDED.completed_by, last_accessed_at = EXCLUDED.last_accessed_at, updated_at = now()
+       WHERE lesson_progress.completed_at IS NULL
+       RETURNING ${COLUMNS}, (xmax = 0) AS inserted)
+     ${enrollmentUpdate}
+     SELECT * FROM p`,
+  );
+}
+const COMPLETE = completeStatement('lesson_progress_complete', '');
+const COMPLETE_WITH_ENROLLMENT = completeStatement(
+  'lesson_progress_complete_enrollment',
+  `, e AS (UPDATE enrollments SET ${ENROLLMENT_SET} WHERE id = :id AND EXISTS (SELECT 1 FROM p))`,
+);
 
 export interface ProgressPatch {
   timeIncrement: number;
@@ -141,23 +167,14 @@ export class LessonProgressRepository {
     by: string,
     after: Enrollment | null,
   ): Promise<{ progress: LessonProgress; transitioned: boolean; created: boolean }> {
-    const rows = await this.sql.query<ProgressRow>(
-      `WITH p AS (
-         INSERT INTO lesson_progress (id, enrollment_id, lesson_id, status, completion_percentage, started_at, completed_at,
-           completed_by, last_accessed_at)
-         VALUES (:progressId, :enrollmentId, :lessonId, 'completed', 100, :at, :at, :by, :at)
-         ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET
-           status = 'completed', completion_percentage = 100, completed_at = EXCLUDED.completed_at,
-           completed_by = EXCLUDED.completed_by, last_accessed_at = EXCLUDED.last_accessed_at, updated_at = now()
-         WHERE lesson_progress.completed_at IS NULL
-         RETURNING ${COLUMNS}, (xmax = 0) AS inserted)
-       ${after ? `, e AS (UPDATE enrollments SET ${ENROLLMENT_SET} WHERE id = :id AND EXISTS (SELECT 1 FROM p))` : ''}
-       SELECT * FROM p`,
-      {
-        type: QueryTypes.SELECT,
-        replacements: { ...(after ? enrollmentValues(after) : {}), progressId: randomUUID(), enrollmentId, lessonId, at, by },
-      },
-    );
+    const rows = await this.sql.prepared<ProgressRow>(after ? COMPLETE_WITH_ENROLLMENT : COMPLETE, {
+      ...(after ? enrollmentValues(after) : {}),
+      progressId: randomUUID(),
+      enrollmentId,
+      lessonId,
+      at,
+      by,
+    });
     if (rows.length) return { progress: toProgress(rows[0]), transitioned: true, created: Boolean(rows[0].inserted) };
     const existing = await this.get(enrollmentId, lessonId);
     if (!existing) throw new Error('lesson progress vanished during completion');
