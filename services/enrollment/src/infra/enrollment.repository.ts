@@ -1,5 +1,5 @@
 import { QueryTypes } from 'sequelize';
-import type { SqlSession } from '@lms/kit/db';
+import { preparedStatement, type SqlSession } from '@lms/kit/db';
 import type { CourseLesson } from '../domain/course';
 import type { Enrollment, EnrollmentStatus } from '../domain/enrollment';
 import { pgArray, toLesson, type LessonRow } from './course-model.repository';
@@ -138,6 +138,59 @@ export interface CourseStatsRow {
   ratingCount: number;
 }
 
+/** `lockWithLesson`'s statement: the first of every progress command, prepared (see `SqlSession.prepared`). */
+const LOCK_WITH_LESSON = preparedStatement(
+  'enrollment_lock_with_lesson',
+  `SELECT ${READ_COLUMNS.split(',').map((c) => `e.${c.trim()}`).join(', ')},
+     c.current_version AS c_current_version, v.total_countable AS c_total_countable,
+     c.video_completion_threshold AS c_video_completion_threshold,
+     cl.lesson_id AS l_lesson_id, cl.section_id AS l_section_id, cl.position AS l_position,
+     cl.section_position AS l_section_position, cl.order_index AS l_order_index, cl.lesson_type AS l_lesson_type,
+     cl.unlock_at AS l_unlock_at, cl.unlock_after_days AS l_unlock_after_days, cl.prerequisite AS l_prerequisite,
+     cl.countable AS l_countable, cl.version AS l_version
+   FROM enrollments e
+   LEFT JOIN courses c ON c.course_id = e.course_id
+   LEFT JOIN course_versions v ON v.course_id = c.course_id AND v.version = c.current_version
+   LEFT JOIN course_lessons cl ON cl.course_id = e.course_id AND cl.version = e.course_version AND cl.lesson_id = :lessonId
+   WHERE e.id = :enrollmentId
+   FOR UPDATE OF e`,
+);
+
+/**
+ * `findWithLessonAccess`'s statement (IsEnrolled, asked by quiz on every attempt start and submit): the
+ * enrolment, and the lesson as the course's current version knows it (the version a progress write would
+ * bring the enrolment to) with whether it is completed and its prerequisite lessons in course order with
+ * theirs. Prepared (see `SqlSession.prepared`).
+ */
+const FIND_WITH_LESSON_ACCESS = preparedStatement(
+  'enrollment_find_with_lesson_access',
+  `SELECT ${READ_COLUMNS.split(',').map((c) => `e.${c.trim()}`).join(', ')},
+     l.lesson_id AS l_lesson_id, l.section_id AS l_section_id, l.position AS l_position,
+     l.section_position AS l_section_position, l.order_index AS l_order_index, l.lesson_type AS l_lesson_type,
+     l.unlock_at AS l_unlock_at, l.unlock_after_days AS l_unlock_after_days, l.prerequisite AS l_prerequisite,
+     l.countable AS l_countable, lp.completed_at IS NOT NULL AS l_completed,
+     (SELECT json_agg(json_build_object('lesson_id', pl.lesson_id, 'completed', pp.completed_at IS NOT NULL) ORDER BY pl.position)
+        FROM course_lessons pl
+        LEFT JOIN lesson_progress pp ON pp.enrollment_id = e.id AND pp.lesson_id = pl.lesson_id
+        WHERE pl.course_id = l.course_id AND pl.version = l.version
+          AND ((l.prerequisite = 'previous_lesson' AND pl.position = l.position - 1)
+            OR (l.prerequisite = 'previous_section' AND pl.section_position = l.section_position - 1))) AS l_prerequisites
+   FROM enrollments e
+   LEFT JOIN courses c ON c.course_id = e.course_id
+   LEFT JOIN course_lessons l ON l.course_id = e.course_id AND l.lesson_id = :lessonId
+     AND l.version = GREATEST(COALESCE(c.current_version, 0), e.course_version)
+   LEFT JOIN lesson_progress lp ON lp.enrollment_id = e.id AND lp.lesson_id = l.lesson_id
+   WHERE e.student_id = :studentId AND e.course_id = :courseId`,
+);
+
+/** A lesson as `findWithLessonAccess` reads it for its lock rules. */
+export interface LessonAccessFacts {
+  lesson: CourseLesson;
+  completed: boolean;
+  /** The prerequisite lessons (previous lesson, or every lesson of the previous section), in course order. */
+  prerequisites: { lessonId: string; completed: boolean }[];
+}
+
 export class EnrollmentRepository {
   constructor(private readonly sql: SqlSession) {}
 
@@ -159,6 +212,36 @@ export class EnrollmentRepository {
     return this.one(`SELECT ${READ_COLUMNS} FROM enrollments WHERE student_id = :studentId AND course_id = :courseId`, { studentId, courseId });
   }
 
+  /**
+   * Like findByStudentCourse, with — when `lessonId` is given — what the lesson's lock rules need (null: the
+   * course model does not know the lesson at the course's current version). One round trip.
+   */
+  async findWithLessonAccess(
+    studentId: string,
+    courseId: string,
+    lessonId: string | null,
+  ): Promise<{ enrollment: Enrollment; lesson: LessonAccessFacts | null } | null> {
+    type Row = EnrollmentRow &
+      Record<string, unknown> & { l_lesson_id: string | null; l_completed: boolean; l_prerequisites: { lesson_id: string; completed: boolean }[] | null };
+    const [row] = await this.sql.prepared<Row>(FIND_WITH_LESSON_ACCESS, { studentId, courseId, lessonId });
+    if (!row) return null;
+    const lessonRow = Object.fromEntries(
+      Object.entries(row)
+        .filter(([k]) => k.startsWith('l_'))
+        .map(([k, value]) => [k.slice(2), value]),
+    ) as unknown as LessonRow;
+    return {
+      enrollment: toEnrollment(row),
+      lesson: row.l_lesson_id
+        ? {
+            lesson: toLesson(lessonRow),
+            completed: row.l_completed,
+            prerequisites: (row.l_prerequisites ?? []).map((p) => ({ lessonId: p.lesson_id, completed: p.completed })),
+          }
+        : null,
+    };
+  }
+
   /** Like findByStudentCourse, with the row locked until the unit of work ends. */
   lockByStudentCourse(studentId: string, courseId: string): Promise<Enrollment | null> {
     return this.one(`SELECT ${READ_COLUMNS} FROM enrollments WHERE student_id = :studentId AND course_id = :courseId FOR UPDATE`, { studentId, courseId });
@@ -176,22 +259,7 @@ export class EnrollmentRepository {
     course: { currentVersion: number; totalCountable: number; videoCompletionThreshold: number } | null;
     lesson: CourseLesson | null;
   } | null> {
-    const rows = await this.sql.query<EnrollmentRow & Record<string, unknown>>(
-      `SELECT ${READ_COLUMNS.split(',').map((c) => `e.${c.trim()}`).join(', ')},
-         c.current_version AS c_current_version, v.total_countable AS c_total_countable,
-         c.video_completion_threshold AS c_video_completion_threshold,
-         cl.lesson_id AS l_lesson_id, cl.section_id AS l_section_id, cl.position AS l_position,
-         cl.section_position AS l_section_position, cl.order_index AS l_order_index, cl.lesson_type AS l_lesson_type,
-         cl.unlock_at AS l_unlock_at, cl.unlock_after_days AS l_unlock_after_days, cl.prerequisite AS l_prerequisite,
-         cl.countable AS l_countable, cl.version AS l_version
-       FROM enrollments e
-       LEFT JOIN courses c ON c.course_id = e.course_id
-       LEFT JOIN course_versions v ON v.course_id = c.course_id AND v.version = c.current_version
-       LEFT JOIN course_lessons cl ON cl.course_id = e.course_id AND cl.version = e.course_version AND cl.lesson_id = :lessonId
-       WHERE e.id = :enrollmentId
-       FOR UPDATE OF e`,
-      { type: QueryTypes.SELECT, replacements: { enrollmentId, lessonId } },
-    );
+    const rows = await this.sql.prepared<EnrollmentRow & Record<string, unknown>>(LOCK_WITH_LESSON, { enrollmentId, lessonId });
     const row = rows[0];
     if (!row) return null;
     const enrollment = toEnrollment(row);

@@ -1,9 +1,9 @@
 import { EnrollmentErrors } from '../../domain/enrollment.errors';
 import { accessEnded, isLearning, type Enrollment, type EnrollmentStatus } from '../../domain/enrollment';
-import type { CourseLesson } from '../../domain/course';
 import { dripUnlockAt, evaluateLock } from '../../domain/progress';
 import { Checker } from '../../domain/validation';
-import type { EnrollmentDeps, EnrollmentRepositories } from '../deps';
+import type { LessonAccessFacts } from '../../infra/enrollment.repository';
+import type { EnrollmentDeps } from '../deps';
 import { ownsCourse, throwIfInvalid, type Caller } from '../shared';
 import { refreshFromCatalogThrottled } from '../commands/course-model';
 
@@ -44,14 +44,17 @@ export async function isEnrolled(
   const lessonId = q.lessonId ? check.uuid('lesson_id', q.lessonId) : '';
   throwIfInvalid(check);
   if (studentId !== caller.userId && !(await ownsCourse(deps, caller, courseId))) throw EnrollmentErrors.courseOwnerOnly();
-  const e = await deps.units.read.enrollments.findByStudentCourse(studentId, courseId);
-  if (!e) return { enrolled: false, enrollmentId: '', status: '', expiresAt: null, lesson: null };
+  // One statement: the enrolment and, with a lesson, everything its lock rules need.
+  const found = await deps.units.read.enrollments.findWithLessonAccess(studentId, courseId, lessonId || null);
+  if (!found) return { enrolled: false, enrollmentId: '', status: '', expiresAt: null, lesson: null };
+  const e = found.enrollment;
   const ended = accessEnded(e, deps.clock());
   const status = ended && e.status === 'active' ? 'expired' : e.status;
   const enrolled = isLearning(e.status) && !ended;
-  let lesson = enrolled && lessonId ? await lessonAccess(deps.units.read, deps.clock(), e, lessonId) : null;
+  let lesson = enrolled && lessonId ? lessonAccess(found.lesson, e, deps.clock()) : null;
   if (lesson?.reason === 'unknown_lesson' && (await refreshForUnknownLesson(deps, e.courseId, lessonId))) {
-    lesson = await lessonAccess(deps.units.read, deps.clock(), e, lessonId);
+    const again = await deps.units.read.enrollments.findWithLessonAccess(studentId, courseId, lessonId);
+    lesson = again ? lessonAccess(again.lesson, again.enrollment, deps.clock()) : null;
   }
   return { enrolled, enrollmentId: e.id, status, expiresAt: e.expiresAt, lesson };
 }
@@ -74,31 +77,17 @@ async function refreshForUnknownLesson(deps: EnrollmentDeps, courseId: string, l
  * The same rules as the progress writes (`assertUnlocked` in commands/lesson-progress.ts) and GetProgress:
  * drip (`unlock_at`, `enrolled_at + unlock_after_days`) first, then the prerequisite (previous lesson in
  * course order, or every lesson of the previous section), evaluated against the course's current version
- * (the one a progress write would bring the enrolment to). A lesson the student already completed is open
- * (as in GetProgress). A lesson the course model does not know (or a deleted one) is reported locked with
- * reason `unknown_lesson`: callers fail closed (`isEnrolled` refreshes the model once and asks again). Reads only.
+ * (the one a progress write would bring the enrolment to; `findWithLessonAccess` reads the lesson there). A
+ * lesson the student already completed is open (as in GetProgress). A lesson the course model does not know
+ * (or a deleted one: `facts` null) is reported locked with reason `unknown_lesson`: callers fail closed
+ * (`isEnrolled` refreshes the model once and asks again).
  */
-export async function lessonAccess(read: EnrollmentRepositories, now: Date, e: Enrollment, lessonId: string): Promise<LessonAccess> {
-  const course = await read.courses.get(e.courseId);
-  const version = Math.max(course?.currentVersion ?? 0, e.courseVersion);
-  const lesson = await read.courses.getLesson(e.courseId, version, lessonId);
-  if (!lesson) return { locked: true, unlockAt: null, reason: 'unknown_lesson', missingLessonIds: [], completed: false };
-  let prerequisiteLessons: CourseLesson[] = [];
-  if (lesson.prerequisite === 'previous_lesson' && lesson.position > 0) {
-    const previous = await read.courses.getLessonAt(e.courseId, version, lesson.position - 1);
-    prerequisiteLessons = previous ? [previous] : [];
-  } else if (lesson.prerequisite === 'previous_section') {
-    prerequisiteLessons = await read.courses.previousSectionLessons(e.courseId, version, lesson.sectionPosition);
-  }
-  const ids = prerequisiteLessons.map((l) => l.lessonId);
-  const completed = await read.progress.completedAmong(e.id, [lessonId, ...ids]);
+export function lessonAccess(facts: LessonAccessFacts | null, e: Enrollment, now: Date): LessonAccess {
+  if (!facts) return { locked: true, unlockAt: null, reason: 'unknown_lesson', missingLessonIds: [], completed: false };
+  const { lesson, prerequisites } = facts;
   const unlockAt = dripUnlockAt(lesson, e.enrolledAt);
-  if (completed.has(lessonId)) return { locked: false, unlockAt, reason: '', missingLessonIds: [], completed: true };
-  const lock = evaluateLock(lesson, {
-    enrolledAt: e.enrolledAt,
-    now,
-    prerequisiteLessons: ids.map((id) => ({ lessonId: id, completed: completed.has(id) })),
-  });
+  if (facts.completed) return { locked: false, unlockAt, reason: '', missingLessonIds: [], completed: true };
+  const lock = evaluateLock(lesson, { enrolledAt: e.enrolledAt, now, prerequisiteLessons: prerequisites });
   if (lock.kind === 'drip') return { locked: true, unlockAt: lock.unlockAt, reason: 'drip', missingLessonIds: [], completed: false };
   if (lock.kind === 'prerequisite') {
     return { locked: true, unlockAt, reason: 'prerequisite', missingLessonIds: lock.missingLessonIds, completed: false };
