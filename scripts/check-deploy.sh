@@ -72,8 +72,22 @@ parse_yaml() {
 }
 
 # --- 1. plain YAML ------------------------------------------------------------------------------
-mapfile -t yaml_files < <(ls docker-compose.yml helm/lms-fleet/Chart.yaml helm/lms-fleet/values.yaml 2>/dev/null; find k8s -name '*.yaml' -o -name '*.yml' | sort)
-for f in "${yaml_files[@]}"; do run "yaml parses: $f" parse_yaml "$f"; done
+mapfile -t yaml_files < <(ls docker-compose.yml helm/lms-fleet/Chart.yaml helm/lms-fleet/values.yaml helm/lms-fleet/ci/*.yaml 2>/dev/null; find k8s -name '*.yaml' -o -name '*.yml' | sort)
+# One node process for every file (a process per file was half of the whole check's CPU time): one
+# NUL-terminated record "<ok|FAIL>\t<file>\t<error>" each.
+while IFS= read -r -d '' record; do
+  status=${record%%$'\t'*} rest=${record#*$'\t'}
+  f=${rest%%$'\t'*} err=${rest#*$'\t'}
+  if [ "$status" = ok ]; then ok "yaml parses: $f"; else fail "yaml parses: $f"; printf '%s\n' "$err" | sed 's/^/      /'; fi
+done < <(node -e '
+  const fs = require("fs"), yaml = require("js-yaml");
+  for (const f of process.argv.slice(1)) {
+    let err = "";
+    try { if (yaml.loadAll(fs.readFileSync(f, "utf8")).filter(Boolean).length === 0) err = "no YAML documents"; }
+    catch (e) { err = e.message; }
+    process.stdout.write(`${err ? "FAIL" : "ok"}\t${f}\t${err}\0`);
+  }
+' "${yaml_files[@]}")
 
 # --- 2. consistency -----------------------------------------------------------------------------
 consistency() {
