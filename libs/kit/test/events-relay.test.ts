@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import amqp from 'amqplib';
 import { QueryTypes, type Sequelize } from 'sequelize';
-import { EVENTS_EXCHANGE, OutboxRelay } from '../src/events';
+import { EVENTS_EXCHANGE, OutboxRelay, type Outbox } from '../src/events';
 import { createTestDatabase, createTestVhost, eventually, type TestResource } from '../src/testing';
 import { buildEventRig, relayMaker } from './helpers';
 
@@ -198,5 +198,30 @@ describe('events: outbox relay against a broker that does not confirm (real Post
     } finally {
       rig.broker.publish = original;
     }
+  });
+  test('When a recent claim already took all of a commit\'s events, then its notification starts no pass (no claim that finds nothing)', async () => {
+    // the commits' notifications, sent by the test (the rows are written through the rig's own outbox)
+    let notify!: (ids: readonly string[]) => void;
+    const commits = { onAdded: (listener: typeof notify) => ((notify = listener), () => undefined) } as unknown as Outbox;
+    let claims = 0;
+    const recording = Object.create(rig.sequelize) as Sequelize;
+    recording.query = ((sql: string, options?: object) => {
+      if (sql.includes('claimed_until = now() +')) claims++;
+      return rig.sequelize.query(sql, options as never);
+    }) as Sequelize['query'];
+    const relay = newRelay({ outbox: commits, sequelize: recording, pollMs: 60_000 });
+    relay.start();
+    await eventually(() => expect(claims).toBe(1)); // the pass of start()
+    const noteId = randomUUID();
+    await rig.writeNote(noteId, 'claimed before its notification arrives');
+    const id = await outboxIdOf(noteId);
+    notify([id]);
+    await eventually(async () => expect((await row(id)).published_at).not.toBeNull(), 10000);
+    const after = claims;
+    notify([id]); // a late notification of rows a pass already took
+    await new Promise((r) => setTimeout(r, 300));
+    expect(claims).toBe(after);
+    notify([id, randomUUID()]); // one id no claim took (another replica's, or not committed yet): a pass
+    await eventually(() => expect(claims).toBe(after + 1));
   });
 });

@@ -57,7 +57,7 @@ const OUTBOX_INSERT = preparedStatement(
  * After the commit the relay is nudged so publication is immediate rather than waiting for a poll.
  */
 export class Outbox {
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(ids: readonly string[]) => void>();
 
   constructor(private readonly sequelize: Sequelize) {}
 
@@ -76,10 +76,12 @@ export class Outbox {
       headers,
     }));
     await new SqlSession(this.sequelize, transaction).prepared(OUTBOX_INSERT, { rows: JSON.stringify(rows) });
-    transaction.afterCommit(() => this.listeners.forEach((notify) => notify()));
+    const ids = events.map((event) => event.id);
+    transaction.afterCommit(() => this.listeners.forEach((notify) => notify(ids)));
   }
 
-  onAdded(listener: () => void): () => void {
+  /** `listener` gets the ids of the events of each commit, after it. */
+  onAdded(listener: (ids: readonly string[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -153,12 +155,15 @@ export class OutboxRelay {
   private abortWait?: () => void;
   /** Ids the broker confirmed that are not marked sent yet (the next claim, or `markConfirmed`, marks them). */
   private confirmed: string[] = [];
+  /** Ids claimed by the last two claims that found rows (see `onCommitted`). */
+  private claimedNow = new Set<string>();
+  private claimedBefore = new Set<string>();
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
   start(): void {
     this.stopped = false;
-    this.unsubscribe = this.options.outbox.onAdded(() => this.kick());
+    this.unsubscribe = this.options.outbox.onAdded((ids) => this.onCommitted(ids));
     this.options.broker.on('connected', this.onConnected);
     this.options.broker.on('unblocked', this.onConnected);
     this.kick();
@@ -225,6 +230,16 @@ export class OutboxRelay {
   }
 
   private readonly onConnected = () => this.kick();
+
+  /**
+   * A commit's events: a pass for them, unless a recent claim already took them all — under concurrent commits
+   * a running pass often claims a commit's rows before its notification arrives, and a pass for those alone
+   * would claim nothing. (Rows whose publish fails stay pending: the poll retries them.)
+   */
+  private onCommitted(ids: readonly string[]): void {
+    if (ids.every((id) => this.claimedNow.has(id) || this.claimedBefore.has(id))) return;
+    this.kick();
+  }
 
   private async drainLoop(): Promise<void> {
     try {
@@ -300,6 +315,8 @@ export class OutboxRelay {
       });
     if (marking.length) logger.debug({ count: marking.length }, 'outbox published');
     if (!claimed.length) return 0;
+    this.claimedBefore = this.claimedNow;
+    this.claimedNow = new Set(claimed.map((row) => row.id));
     const rows = [...claimed].sort((a, b) => Number(a.seq) - Number(b.seq));
     // 2. Publish in order on one confirm channel; wait for the confirms, but not forever.
     const outcome = new Map<string, Error | null>();
