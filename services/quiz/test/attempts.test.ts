@@ -19,6 +19,7 @@ import {
   wrongAnswerFor,
 } from './support';
 import { emittedFor } from './outbox';
+import { submitAttempt } from '../src/app/commands/submit-attempt';
 
 /**
  * The attempt lifecycle over gRPC against the real fleet: start → paper → save → submit → results, resume,
@@ -221,6 +222,32 @@ describe('submitting once', () => {
     expect(await emittedFor(f.db, 'quiz.submitted', second.id)).toBe(1);
     expect(await emittedFor(f.db, 'quiz.graded', second.id)).toBe(1);
     expect((await captured.waitFor('quiz.failed', (d) => d.attempt_id === second.id)).data).toMatchObject({ attempts_remaining: 1, score_percent: 0 });
+  });
+
+  it('concurrent starts of one student make one attempt; the others resume it', async () => {
+    const lesson = await quizLesson(f, f.instructor, courseId);
+    const { quiz } = await createQuiz(f, f.instructor, lesson, [mc('Q', ['a', 'b'], 0)]);
+    const starts = await Promise.all(Array.from({ length: 6 }, () => f.quiz.StartAttempt({ quiz_id: quiz.id }, f.otherStudent.auth)));
+    expect(new Set(starts.map((a) => a.id)).size).toBe(1);
+    expect(starts.filter((a) => !a.resumed)).toHaveLength(1);
+    expect(starts.map((a) => a.attempt_number)).toEqual(Array(6).fill(1));
+    expect(await emittedFor(f.db, 'attempt.started', starts[0].id)).toBe(1);
+  });
+
+  it('a submit whose attempt changed after it was read (unlocked) grades the attempt as it is at the write', async () => {
+    const lesson = await quizLesson(f, f.instructor, courseId);
+    const { quiz, questions } = await createQuiz(f, f.instructor, lesson, [mc('Q1', ['a', 'b'], 0), mc('Q2', ['a', 'b'], 0)]);
+    const attempt = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.otherStudent.auth);
+    // The submit's read before its unit of work (as SubmitAttempt makes it), answering Q1 only…
+    const seen = (await f.service.deps.units.read.attempts.findWithQuiz(attempt.id))!;
+    const sent = new Map([[questions[0].id, { selectedOptionIds: [questions[0].options[0].id] }]]);
+    // …then a save of Q2 commits before the submit's write.
+    await f.quiz.SaveAnswers({ quiz_id: quiz.id, attempt_id: attempt.id, answers: [correctAnswerFor(questions[1])] }, f.otherStudent.auth);
+    const input = { studentId: f.otherStudent.userId, quiz: seen.quiz, attemptId: attempt.id, sent, seen: { attempt: seen.attempt, version: seen.version } };
+    const outcome = await f.service.deps.units.run((uow) => submitAttempt(uow, f.service.deps, input));
+    // The stale read is not written over the save: both answers count.
+    expect(outcome).toMatchObject({ ok: { attempt: { status: 'graded', score: 2 } } });
+    expect(await emittedFor(f.db, 'quiz.submitted', attempt.id)).toBe(1);
   });
 
   it('max_attempts: the next start is refused once they are used up', async () => {

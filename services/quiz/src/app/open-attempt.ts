@@ -5,7 +5,7 @@ import { QuizErrors } from '../domain/quiz.errors';
 import type { StudentAnswer } from '../domain/types';
 import { closeAttemptLocked } from './commands/close-attempt';
 import type { QuizPorts, QuizDeps, QuizUnitOfWork } from './deps';
-import { attemptQuestions, checkIds, loadQuizForStudent, type Caller, type Outcome } from './shared';
+import { attemptQuestions, checkIds, loadQuizForStudent, quizForStudent, type Caller, type Outcome } from './shared';
 
 /**
  * What SaveAnswers and SubmitAttempt share: the checks before the unit of work (`prepareAnswers`: the sent
@@ -20,6 +20,8 @@ export interface AnswersInput {
   quiz: QuizRecord;
   attemptId: string;
   sent: Map<string, StudentAnswer>;
+  /** The caller's attempt at this quiz as read with the quiz (no lock), and its row version; null = not found. */
+  seen: { attempt: AttemptRecord; version: string } | null;
 }
 
 /** The raw answers of a request keyed by question id (a question twice → INVALID_ARGUMENT). */
@@ -38,19 +40,20 @@ function answersById(maxPerSave: number, answers: { questionId: string; answer: 
 }
 
 /**
- * Before the unit of work: the answers' shape, then the quiz (quiz_id may be "": the attempt's own quiz is
- * used; a given one must match later) and the student's enrolment (IsEnrolled, remote).
+ * Before the unit of work: the answers' shape, then the attempt and its quiz in one read (quiz_id may be "": the
+ * attempt's own quiz is used; a given one must match), and the student's enrolment (IsEnrolled, remote). When the
+ * attempt is not the caller's at that quiz, the quiz is read alone, so its errors come first as they always did
+ * (the unit of work then answers ATTEMPT_NOT_FOUND).
  */
 export async function prepareAnswers(deps: QuizDeps, caller: Caller, cmd: AnswersCommand): Promise<AnswersInput> {
   const sent = answersById(deps.config.MAX_ANSWERS_PER_SAVE, cmd.answers);
   const ids = checkIds({ quiz_id: cmd.quizId, attempt_id: cmd.attemptId }, ['quiz_id']);
-  let quizId = ids.quiz_id;
-  if (!quizId) {
-    const attempt = await deps.units.read.attempts.findById(ids.attempt_id);
-    if (!attempt || attempt.studentId !== caller.userId) throw QuizErrors.attemptNotFound();
-    quizId = attempt.quizId;
-  }
-  return { studentId: caller.userId, quiz: await loadQuizForStudent(deps, caller, quizId), attemptId: ids.attempt_id, sent };
+  const found = await deps.units.read.attempts.findWithQuiz(ids.attempt_id);
+  const mine = found && found.attempt.studentId === caller.userId && (!ids.quiz_id || ids.quiz_id === found.quiz.id) ? found : null;
+  if (!ids.quiz_id && !mine) throw QuizErrors.attemptNotFound();
+  if (caller.role !== 'student') throw QuizErrors.studentsOnly();
+  const quiz = mine ? await quizForStudent(deps, mine.quiz) : await loadQuizForStudent(deps, caller, ids.quiz_id);
+  return { studentId: caller.userId, quiz, attemptId: ids.attempt_id, sent, seen: mine && { attempt: mine.attempt, version: mine.version } };
 }
 
 /** Merges answers into the saved ones, each normalised against the attempt's pinned version of its question. */
@@ -74,27 +77,42 @@ async function mergeAnswers(uow: QuizUnitOfWork, attempt: AttemptRecord, sent: M
   return merged;
 }
 
+/** What save and submit do with the open attempt; null = their write was conditional on `ifVersion` and missed. */
+type OpenWork<T> = (open: {
+  quiz: QuizRecord;
+  attempt: AttemptRecord;
+  answers: Record<string, StudentAnswer>;
+  now: Date;
+  ifVersion?: string;
+}) => Promise<Outcome<T> | null>;
+
 /**
  * The steps save and submit share inside their unit of work: the caller's own attempt at this quiz, locked
  * (`FOR UPDATE`; anyone else's is NOT_FOUND); already closed → QUIZ.ATTEMPT_CLOSED; past its deadline plus
  * grace → closed and graded as auto-submitted (committed), then QUIZ.ATTEMPT_DEADLINE_PASSED; otherwise the
  * sent answers merged into the saved ones and handed to `work`.
+ *
+ * The common case takes no lock of its own: an attempt read in progress and within its deadline before the unit
+ * of work (`seen`) is handed to `work` with its row version, and `work`'s write is conditional on it — it
+ * changes the row only if nothing (a save, a submit, the deadline) changed it since the read, which is what
+ * locking it first would have guaranteed. When the write misses, it all runs again from the locked row.
  */
-export async function withOpenAttempt<T>(
-  uow: QuizUnitOfWork,
-  ctx: QuizPorts,
-  input: AnswersInput,
-  work: (open: { quiz: QuizRecord; attempt: AttemptRecord; answers: Record<string, StudentAnswer>; now: Date }) => Promise<Outcome<T>>,
-): Promise<Outcome<T>> {
-  const { quiz } = input;
+export async function withOpenAttempt<T>(uow: QuizUnitOfWork, ctx: QuizPorts, input: AnswersInput, work: OpenWork<T>): Promise<Outcome<T>> {
+  const { quiz, seen } = input;
+  const now = ctx.clock();
+  if (seen?.attempt.status === 'in_progress' && !isExpired(seen.attempt, ctx.config.SUBMIT_GRACE_SECONDS, now)) {
+    const answers = await mergeAnswers(uow, seen.attempt, input.sent);
+    const outcome = await work({ quiz, attempt: seen.attempt, answers, now, ifVersion: seen.version });
+    if (outcome) return outcome;
+  }
   const attempt = await uow.attempts.findById(input.attemptId, true);
   if (!attempt || attempt.studentId !== input.studentId || attempt.quizId !== quiz.id) throw QuizErrors.attemptNotFound();
   if (attempt.status !== 'in_progress') return { refuse: QuizErrors.attemptClosed(attempt.status) };
-  const now = ctx.clock();
   if (isExpired(attempt, ctx.config.SUBMIT_GRACE_SECONDS, now)) {
     await closeAttemptLocked(uow, quiz, attempt, { auto: true, at: now });
     return { refuse: QuizErrors.deadlinePassed(attempt.deadlineAt) };
   }
   const answers = await mergeAnswers(uow, attempt, input.sent);
-  return work({ quiz, attempt, answers, now });
+  // Under the row lock, a write conditional on `in_progress` cannot miss.
+  return (await work({ quiz, attempt, answers, now })) ?? { refuse: QuizErrors.attemptClosed(attempt.status) };
 }

@@ -102,7 +102,11 @@ export async function loadVisibleQuiz(deps: QuizDeps, caller: Caller, ref: { qui
 export async function loadQuizForStudent(deps: QuizDeps, caller: Caller, quizId: string): Promise<QuizRecord> {
   const ids = checkIds({ quiz_id: quizId });
   if (caller.role !== 'student') throw QuizErrors.studentsOnly();
-  const quiz = await deps.units.read.quizzes.findById(ids.quiz_id);
+  return quizForStudent(deps, await deps.units.read.quizzes.findById(ids.quiz_id));
+}
+
+/** A quiz read for a student: published (else NOT_FOUND), and the student enrolled in its course (asked remotely). */
+export async function quizForStudent(deps: QuizDeps, quiz: QuizRecord | null): Promise<QuizRecord> {
   if (!quiz || !quiz.isPublished) throw QuizErrors.quizNotFound();
   await requireEnrolled(deps, quiz.courseId);
   return quiz;

@@ -1,6 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { SqlSession } from '@lms/kit/db';
-import type { AttemptRecord, ResultEntry } from '../domain/quiz.entities';
+import type { AttemptRecord, QuizRecord, ResultEntry } from '../domain/quiz.entities';
+import { quizFromJson, type QuizRow } from './quiz.repository';
 import type { AttemptStatus, PaperSlot, StudentAnswer } from '../domain/types';
 
 interface AttemptRow {
@@ -83,6 +84,19 @@ export class AttemptRepository {
       replacements: { id },
     });
     return rows[0] ? toAttempt(rows[0]) : null;
+  }
+
+  /**
+   * An attempt and its quiz in one read, without a lock (SaveAnswers and SubmitAttempt before their unit of work),
+   * with the row's version (`xmin`, new on every UPDATE of the row): a write conditional on it (`ifVersion` of
+   * saveAnswers and close) changes the row only if nothing changed it since this read.
+   */
+  async findWithQuiz(id: string): Promise<{ attempt: AttemptRecord; version: string; quiz: QuizRecord } | null> {
+    const rows = await this.sql.query<AttemptRow & { row_version: string; quiz: QuizRow }>(
+      `SELECT a.*, a.xmin::text AS row_version, to_jsonb(q) AS quiz FROM attempts a JOIN quizzes q ON q.id = a.quiz_id WHERE a.id = :id`,
+      { type: QueryTypes.SELECT, replacements: { id } },
+    );
+    return rows[0] ? { attempt: toAttempt(rows[0]), version: rows[0].row_version, quiz: quizFromJson(rows[0].quiz) } : null;
   }
 
   async findInProgress(quizId: string, studentId: string): Promise<AttemptRecord | null> {
@@ -225,30 +239,34 @@ export class AttemptRepository {
     return row.n;
   }
 
-  /** Saves answers of an attempt still in progress; false when it is not (closed meanwhile). */
-  async saveAnswers(id: string, answers: Record<string, StudentAnswer>, at: Date): Promise<boolean> {
+  /**
+   * Saves answers of an attempt still in progress; false when it is not (closed meanwhile), or — with `ifVersion`
+   * (findWithQuiz) — when the row changed since it was read.
+   */
+  async saveAnswers(id: string, answers: Record<string, StudentAnswer>, at: Date, ifVersion?: string): Promise<boolean> {
     const rows = await this.sql.query(
       `UPDATE attempts SET answers = CAST(:answers AS jsonb), last_saved_at = :at, updated_at = :at
-       WHERE id = :id AND status = 'in_progress' RETURNING id`,
-      { type: QueryTypes.SELECT, replacements: { id, answers: JSON.stringify(answers), at } },
+       WHERE id = :id AND status = 'in_progress'${ifVersion ? ' AND xmin = CAST(:ifVersion AS xid)' : ''} RETURNING id`,
+      { type: QueryTypes.SELECT, replacements: { id, answers: JSON.stringify(answers), at, ifVersion: ifVersion ?? null } },
     );
     return rows.length > 0;
   }
 
   /**
-   * Closes an attempt still in progress (conditional: false when someone else closed it first) with its
-   * answers and grade.
+   * Closes an attempt still in progress (conditional: false when someone else closed it first — or, with
+   * `ifVersion` (findWithQuiz), when anything changed the row since it was read) with its answers and grade.
    */
   async close(
     id: string,
     c: GradeWrite & { answers: Record<string, StudentAnswer>; submittedAt: Date; autoSubmitted: boolean; timeSpentSeconds: number },
+    ifVersion?: string,
   ): Promise<boolean> {
     const rows = await this.sql.query(
       `UPDATE attempts SET status = :status, answers = CAST(:answers AS jsonb), results = CAST(:results AS jsonb),
          submitted_at = :submittedAt, auto_submitted = :autoSubmitted, time_spent_seconds = :timeSpentSeconds,
          score = :score, max_score = :maxScore, percentage = :percentage, passed = :passed,
          graded_at = :gradedAt, graded_by = :gradedBy, updated_at = :submittedAt
-       WHERE id = :id AND status = 'in_progress' RETURNING id`,
+       WHERE id = :id AND status = 'in_progress'${ifVersion ? ' AND xmin = CAST(:ifVersion AS xid)' : ''} RETURNING id`,
       {
         type: QueryTypes.SELECT,
         replacements: {
@@ -265,6 +283,7 @@ export class AttemptRepository {
           passed: c.passed,
           gradedAt: c.gradedAt,
           gradedBy: c.gradedBy,
+          ifVersion: ifVersion ?? null,
         },
       },
     );

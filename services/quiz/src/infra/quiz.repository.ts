@@ -3,7 +3,7 @@ import type { SqlSession } from '@lms/kit/db';
 import type { PoolRecord, QuizRecord } from '../domain/quiz.entities';
 import type { QuizSettings } from '../domain/quiz-definition';
 
-interface QuizRow {
+export interface QuizRow {
   id: string;
   course_id: string;
   lesson_id: string;
@@ -53,6 +53,20 @@ function toQuiz(row: QuizRow): QuizRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** A quiz row read as JSON (`to_jsonb(q)`, next to another table's row): its timestamps arrive as strings. */
+export function quizFromJson(json: QuizRow): QuizRecord {
+  const at = (value: Date | string | null) => (value === null ? null : new Date(value));
+  return toQuiz({
+    ...json,
+    available_from: at(json.available_from),
+    available_until: at(json.available_until),
+    published_at: at(json.published_at),
+    lesson_deleted_at: at(json.lesson_deleted_at),
+    created_at: new Date(json.created_at),
+    updated_at: new Date(json.updated_at),
+  });
 }
 
 interface PoolRow {

@@ -9,14 +9,15 @@ import { attemptQuestions } from '../shared';
 /**
  * Closes an attempt still in progress — submitted by its student or by its deadline — and grades it, in the
  * unit of work that locked the attempt row. The update is conditional on `in_progress`, so whoever comes
- * second (a concurrent submit, the deadline message, a redelivery) changes nothing and gets null. Events:
+ * second (a concurrent submit, the deadline message, a redelivery) changes nothing and gets null — as does a
+ * close with `ifVersion` (an attempt read without its lock) when anything changed the row since. Events:
  * quiz.submitted, and when the grade is final quiz.graded + quiz.passed or quiz.failed.
  */
 export async function closeAttemptLocked(
   uow: QuizUnitOfWork,
   quiz: QuizRecord,
   attempt: AttemptRecord,
-  opts: { auto: boolean; at: Date; answers?: Record<string, StudentAnswer> },
+  opts: { auto: boolean; at: Date; answers?: Record<string, StudentAnswer>; ifVersion?: string },
 ): Promise<AttemptRecord | null> {
   if (attempt.status !== 'in_progress') return null;
   const answers = opts.answers ?? attempt.answers;
@@ -40,7 +41,7 @@ export async function closeAttemptLocked(
     autoSubmitted: opts.auto,
     timeSpentSeconds: timeSpentSeconds(attempt.startedAt, opts.at, attempt.deadlineAt, opts.auto),
   } as const;
-  if (!(await uow.attempts.close(attempt.id, closed))) return null;
+  if (!(await uow.attempts.close(attempt.id, closed, opts.ifVersion))) return null;
   const events: DomainEvent[] = [attemptSubmitted(attempt, opts.at, opts.auto, status)];
   if (final) {
     // The attempt in progress is always the student's latest (one in progress at most; numbers are max + 1 under

@@ -5,8 +5,7 @@ import type { Outcome } from '../shared';
 
 /** Saves (merges) answers until the deadline plus grace (see withOpenAttempt for the refusals). */
 export function saveAnswers(uow: QuizUnitOfWork, ctx: QuizPorts, input: AnswersInput): Promise<Outcome<AttemptRecord>> {
-  return withOpenAttempt(uow, ctx, input, async ({ attempt, answers, now }) => {
-    await uow.attempts.saveAnswers(attempt.id, answers, now);
-    return { ok: { ...attempt, answers, lastSavedAt: now } };
-  });
+  return withOpenAttempt(uow, ctx, input, async ({ attempt, answers, now, ifVersion }) =>
+    (await uow.attempts.saveAnswers(attempt.id, answers, now, ifVersion)) ? { ok: { ...attempt, answers, lastSavedAt: now } } : null,
+  );
 }
