@@ -1,7 +1,9 @@
 /**
  * Benchmark of the enrollment service's progress aggregation. Prints figures; not a test.
  *
- *   eval "$(bash scripts/infra.sh env)"; npx tsc -b libs/kit; npx tsx bench/enrollment-progress.ts
+ *   eval "$(bash scripts/infra.sh env)"
+ *   npx tsc -b libs/kit services/auth services/catalog services/enrollment    (the processes run from their builds)
+ *   npx tsx bench/enrollment-progress.ts
  *
  * A. completion → percentage visible: a CompleteLesson RPC, then GetEnrollment showing the new count
  *    (p50/p99, sequential), completions/s under concurrency; the same through events (quiz.passed published
@@ -9,16 +11,23 @@
  * B. cost of one completion in a 10-lesson vs a 5,000-lesson course (interleaved; the ratio; goal ≤ 1.2).
  * C. a course's enrolment list sorted by progress with 100,000 enrolments (bulk-inserted with SQL): p95.
  *
- * Against the local infrastructure (scripts/infra.sh): auth, catalog and enrollment run in-process in one worker
- * thread of their own (bench/lib/fleet.ts; BENCH_BACKEND=inline: on this thread, sharing the client's event
- * loop), on their own new databases and one new vhost, all dropped at the end. The client (and the raw
- * RabbitMQ floor) stays on the main thread; A reports how busy each thread was under the concurrent load.
+ * Against the local infrastructure (scripts/infra.sh), on new databases and one new vhost, all dropped at the end
+ * (also on Ctrl-C). BENCH_BACKEND (bench/lib/fleet.ts): `processes` (default) — auth, catalog and enrollment each
+ * their own `node` process from its build, as deployed (scripts/run.sh's NODE_OPTIONS; a build older than its
+ * sources is warned about; logs in .run/bench-enr-<run>/, kept with BENCH_KEEP_LOGS=1); `worker` — the three
+ * in-process in one worker thread; `inline` — on this thread, sharing the client's event loop. The client (and the
+ * raw RabbitMQ floor) stays on the main thread. Per measured phase: CPU ms per completion (per message for the
+ * floor) of every process and of the PostgreSQL, RabbitMQ and Redis servers (lib/cpu.ts); in-process modes also
+ * how busy each thread's event loop was under the concurrent load.
  * Knobs: BENCH_STUDENTS (64), BENCH_LESSONS (20), BENCH_CONCURRENCY (32), BENCH_BIG_LESSONS (5000),
  * BENCH_LIST_ROWS (100000), BENCH_SAMPLES (300), BENCH_RAW_MESSAGES (5000), BENCH_LOG_LEVEL (warn),
- * BENCH_BACKEND (worker). CPU profiles (one file per thread, the services' worker included):
- *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/enrollment-progress.ts
+ * BENCH_BACKEND (processes), BENCH_SKIP_B. CPU profiles: per process, BENCH_NODE_FLAGS='--cpu-prof
+ * --cpu-prof-dir={logs}/prof-{name}' BENCH_KEEP_LOGS=1 (lib/processes.ts); in-process modes, one file per thread:
+ *   BENCH_BACKEND=worker node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/enrollment-progress.ts
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import amqp from 'amqplib';
 import pino from 'pino';
@@ -31,8 +40,10 @@ import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1
 import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollment/v1/EnrollmentService';
 import { runBootstrapAdmin } from '../services/auth/src/cli/bootstrap-admin';
 import { loadAuthConfig } from '../services/auth/src/config';
-import { startFleetHere, startFleetInWorker, type Fleet } from './lib/fleet';
-import { envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
+import { cpuSampler, cpuTable, type CpuDelta } from './lib/cpu';
+import { backendOf, startFleetHere, startFleetInWorker, startFleetProcesses, type Fleet } from './lib/fleet';
+import { cleanupStack, envNumber, createDatabase, createVhost, infra, runId } from './lib/infra';
+import { REPO, staleBuilds } from './lib/processes';
 
 const num = envNumber;
 const STUDENTS = num('BENCH_STUDENTS', 64);
@@ -45,7 +56,7 @@ const RAW_MESSAGES = num('BENCH_RAW_MESSAGES', 5000);
 const PASSWORD = 'Bench-Passw0rd!';
 /** BENCH_SKIP_B=1 skips part B (seeding BENCH_BIG_LESSONS lessons through catalog takes minutes). */
 const SKIP_B = process.env.BENCH_SKIP_B === '1';
-const BACKEND = process.env.BENCH_BACKEND === 'inline' ? 'inline' : 'worker';
+const BACKEND = backendOf(process.env.BENCH_BACKEND);
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 const quiet = (service: string) => pino({ level: process.env.BENCH_LOG_LEVEL ?? 'warn', base: { service } });
@@ -80,14 +91,18 @@ async function pool(count: number, concurrency: number, task: (i: number) => Pro
   );
 }
 
+/** A CPU window for the JSON line: ms per process, rounded. */
+const cpuJson = (d: CpuDelta) => ({
+  wallMs: Math.round(d.wallMs),
+  cpuMs: Object.fromEntries(Object.entries(d.cpuMs).map(([k, v]) => [k, Math.round(v)])),
+  totalMs: Math.round(d.totalMs),
+  others: d.others,
+  boxBusyCores: Math.round(d.boxBusyCores * 100) / 100,
+});
+
 async function main() {
-  const resources: Resource[] = [];
-  const stops: (() => Promise<unknown>)[] = [];
-  const cleanup = async () => {
-    for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
-    for (const r of resources.splice(0).reverse()) await r.drop().catch(() => undefined);
-  };
-  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  // Stops (servers, connections) and drops (databases, vhost) in reverse order, at the end or on Ctrl-C/SIGTERM.
+  const cleanup = cleanupStack(log);
   try {
     const [authDb, catalogDb, enrollmentDb, vhost] = await Promise.all([
       createDatabase('enr_auth'),
@@ -95,21 +110,38 @@ async function main() {
       createDatabase('enr'),
       createVhost('enr'),
     ]);
-    resources.push(authDb, catalogDb, enrollmentDb, vhost);
+    for (const r of [authDb, catalogDb, enrollmentDb, vhost]) cleanup.push(() => r.drop());
     const common = { NODE_ENV: 'development', LOG_LEVEL: 'warn', GRPC_PORT: '0', AMQP_URL: vhost.url, REDIS_URL: infra.redisUrl, OUTBOX_POLL_MS: '100' };
     const env = {
       auth: { ...common, DATABASE_URL: authDb.url, BCRYPT_COST: '4', ALLOW_INSTRUCTOR_SIGNUP: 'true' },
       catalog: { ...common, DATABASE_URL: catalogDb.url, REDIS_KEY_PREFIX: `lms:bench:${runId}:` },
       enrollment: { ...common, DATABASE_URL: enrollmentDb.url, DATABASE_POOL_MAX: '20' },
     };
-    const fleet: Fleet = BACKEND === 'worker' ? await startFleetInWorker(env) : await startFleetHere(env);
-    stops.push(() => fleet.stop());
+    const logDir = path.join(REPO, '.run', `bench-enr-${runId}`);
+    if (BACKEND === 'processes') {
+      fs.mkdirSync(logDir, { recursive: true });
+      cleanup.push(async () => (process.env.BENCH_KEEP_LOGS === '1' ? log(`logs kept in ${logDir}`) : fs.rmSync(logDir, { recursive: true, force: true })));
+    }
+    // Processes run from the builds: one older than its sources (or a failed build) would measure other code.
+    const stale = BACKEND === 'processes' ? staleBuilds(['libs/kit', 'services/auth', 'services/catalog', 'services/enrollment']) : [];
+    if (stale.length) log(`WARNING: not built from the current sources: ${stale.join(', ')} — npx tsc -b ${stale.join(' ')}`);
+    const fleet: Fleet =
+      BACKEND === 'processes' ? await startFleetProcesses(env, logDir) : BACKEND === 'worker' ? await startFleetInWorker(env) : await startFleetHere(env);
+    cleanup.push(() => fleet.stop());
     log(`fleet up (backend: ${BACKEND})`);
+    // Where the CPU of each measured phase goes: per process in processes mode; otherwise this process holds the
+    // services too (threads of one process: /proc cannot split them), next to the servers either way.
+    const cpu = cpuSampler({
+      processes: fleet.pids ?? {},
+      self: BACKEND === 'processes' ? 'bench client' : 'bench (client + services)',
+      servers: true,
+      databases: [authDb.name, catalogDb.name, enrollmentDb.name],
+    });
     const authConfig = loadAuthConfig({ ...env.auth, CATALOG_GRPC_ADDR: fleet.addresses.catalog });
     const { auth: authAddress, catalog: catalogAddress } = fleet.addresses;
     // raw counts (the event path's progress, part C's seeding): the bench's own pool, not the service's
     const db = openDatabase({ url: enrollmentDb.url, poolMax: 2 });
-    stops.push(() => db.close());
+    cleanup.push(() => db.close());
     const client = <D,>(file: string, name: string, address: string) =>
       createClient(loadService(file, name), address, { deadlineMs: 60_000 }) as unknown as PromiseClient<D>;
     const authClient = client<AuthServiceDefinition>('lms/auth/v1/auth.proto', 'lms.auth.v1.AuthService', authAddress);
@@ -119,7 +151,7 @@ async function main() {
       'lms.enrollment.v1.EnrollmentService',
       fleet.addresses.enrollment,
     );
-    stops.push(async () => [authClient, catalogClient, enr].forEach((c) => c.close()));
+    cleanup.push(async () => [authClient, catalogClient, enr].forEach((c) => c.close()));
 
     const signUp = async (label: string, role: 'student' | 'instructor') => {
       const email = `${label}-${runId}@bench.example.com`;
@@ -166,6 +198,7 @@ async function main() {
     const sequential = pairs.filter((p) => p.si < 4).slice(0, Math.min(SAMPLES, LESSONS * 4));
     const visible: number[] = [];
     const rpcOnly: number[] = [];
+    cpu.delta();
     for (const p of sequential) {
       const before = performance.now();
       await enr.CompleteLesson({ enrollment_id: aEnrolments[p.si], lesson_id: p.lessonId }, students[p.si].auth);
@@ -175,11 +208,13 @@ async function main() {
       visible.push(performance.now() - before);
       rpcOnly.push(completed - before);
     }
+    const sequentialCpu = cpu.delta();
     const done = new Set(sequential);
     const rest = pairs.filter((p) => !done.has(p));
     const underLoad: number[] = [];
     const fleetBusy0 = fleet.eventLoopUtilization?.();
     const mainBusy0 = performance.eventLoopUtilization();
+    cpu.delta();
     const t0 = performance.now();
     // CONCURRENCY workers, each taking whole students so a worker never contends with itself.
     const byStudent = new Map<number, string[]>();
@@ -194,6 +229,7 @@ async function main() {
       }
     });
     const loadSeconds = (performance.now() - t0) / 1000;
+    const loadCpu = cpu.delta();
     const busy = (u?: EventLoopUtilization) => (u ? `${Math.round(u.utilization * 100)} %` : 'n/a (inline)');
     const loadBusy = { main: busy(performance.eventLoopUtilization(mainBusy0)), services: busy(fleetBusy0 && fleet.eventLoopUtilization?.(fleetBusy0)) };
     const completionsPerSecond = Math.round(rest.length / loadSeconds);
@@ -209,7 +245,7 @@ async function main() {
     const qStudents = students.slice(0, 16);
     const qEnrolments = await enrolAll(q.courseId, qStudents);
     const connection = await amqp.connect(vhost.url);
-    stops.push(() => connection.close());
+    cleanup.push(() => connection.close());
     const channel = await connection.createConfirmChannel();
     const publish = (type: string, body: Buffer, id: string) =>
       new Promise<void>((resolve, reject) =>
@@ -244,6 +280,7 @@ async function main() {
       eventVisible.push(performance.now() - s);
     }
     const bulkEvents = qStudents.slice(1).flatMap((_, k) => q.lessonIds.map((lessonId) => quizPassed(k + 1, lessonId)));
+    cpu.delta();
     const e0 = performance.now();
     for (const ev of bulkEvents) channel.publish(EVENTS_EXCHANGE, 'quiz.passed', Buffer.from(JSON.stringify(ev)), { persistent: true, messageId: ev.id });
     await channel.waitForConfirms();
@@ -256,6 +293,7 @@ async function main() {
       await sleep(5);
     }
     const eventsPerSecond = Math.round(bulkEvents.length / ((performance.now() - e0) / 1000));
+    const eventsCpu = cpu.delta();
 
     // Raw RabbitMQ: publish (confirms) + consume (manual ack) on a quorum queue, same vhost, same prefetch.
     log('A: raw RabbitMQ publish+consume');
@@ -283,11 +321,13 @@ async function main() {
     }
     onMessage = () => undefined;
     const startCount = received;
+    cpu.delta();
     const r0 = performance.now();
     for (let i = 0; i < RAW_MESSAGES; i++) raw.sendToQueue(rawQueue, sample, { persistent: true });
     await raw.waitForConfirms();
     while (received - startCount < RAW_MESSAGES) await sleep(2);
     const rawPerSecond = Math.round(RAW_MESSAGES / ((performance.now() - r0) / 1000));
+    const rawCpu = cpu.delta();
     await raw.deleteQueue(rawQueue);
 
     // ------------------------------------------------------------------ B. 10 vs 5,000 lessons
@@ -300,6 +340,7 @@ async function main() {
       const bStudents = students.slice(0, 20);
       const [smallEnrolments, bigEnrolments] = [await enrolAll(small.courseId, bStudents), await enrolAll(big.courseId, bStudents)];
       const stride = Math.floor(BIG / 10);
+      cpu.delta();
       for (let j = 0; j < 10; j++) {
         for (let si = 0; si < bStudents.length; si++) {
           // interleaved, so both see the same warm-up, pools and background noise
@@ -312,6 +353,7 @@ async function main() {
         }
       }
     }
+    const bCpu = SKIP_B ? undefined : cpu.delta();
     const smallStats = SKIP_B ? stats([0]) : stats(smallCost);
     const bigStats = SKIP_B ? stats([0]) : stats(bigCost);
 
@@ -365,11 +407,13 @@ async function main() {
     const rl = stats(rawLatency);
     const ev = stats(eventVisible);
     console.log('\n== A. completion → percentage visible ==');
+    if (BACKEND === 'processes') console.log('(processes mode: no event-loop figures of the services; the CPU tables take their place)');
+    if (stale.length) console.log(`WARNING: not built from the current sources: ${stale.join(', ')} (these figures are of other code)`);
     console.log(`RPC CompleteLesson + GetEnrollment showing it (sequential):  ${fmt(v)}`);
     console.log(`RPC CompleteLesson alone (sequential):                         ${fmt(stats(rpcOnly))}`);
     console.log(`RPC CompleteLesson under ${CONCURRENCY} concurrent students:            ${fmt(stats(underLoad))}`);
     console.log(`sustained completions/s (RPC, ${rest.length} completions):             ${completionsPerSecond}/s`);
-    console.log(`  event loops busy during it: services' thread ${loadBusy.services}, client's thread ${loadBusy.main} (backend: ${BACKEND})`);
+    if (BACKEND !== 'processes') console.log(`  event loops busy during it: services' thread ${loadBusy.services}, client's thread ${loadBusy.main} (backend: ${BACKEND})`);
     console.log(`quiz.passed published → percentage visible (sequential):       ${fmt(ev)}`);
     console.log(`sustained quiz.passed → counted completions/s (${bulkEvents.length}):        ${eventsPerSecond}/s`);
     console.log(`raw RabbitMQ publish→consume round trip (same vhost):          ${fmt(rl)}`);
@@ -377,12 +421,17 @@ async function main() {
     console.log(`ratio completions/s (RPC) ÷ raw RabbitMQ msgs/s:               ${(completionsPerSecond / rawPerSecond).toFixed(2)}`);
     console.log(`ratio completions/s (events) ÷ raw RabbitMQ msgs/s:            ${(eventsPerSecond / rawPerSecond).toFixed(2)}`);
     console.log(`ratio p50 visible (RPC) ÷ raw RabbitMQ round-trip p50:         ${(v.p50 / rl.p50).toFixed(2)}`);
+    console.log(cpuTable(sequentialCpu, sequential.length, 'completion', 'sequential CompleteLesson + GetEnrollment').join('\n'));
+    console.log(cpuTable(loadCpu, rest.length, 'completion', `${CONCURRENCY} concurrent students (CompleteLesson)`).join('\n'));
+    console.log(cpuTable(eventsCpu, bulkEvents.length, 'event', 'quiz.passed published → counted').join('\n'));
+    console.log(cpuTable(rawCpu, RAW_MESSAGES, 'message', 'raw RabbitMQ publish+consume (the floor)').join('\n'));
     console.log('\n== B. cost of one completion: 10 vs %d lessons (sequential, interleaved) ==', BIG);
     if (SKIP_B) console.log('skipped (BENCH_SKIP_B=1)');
     else {
       console.log(`10 lessons:    ${fmt(smallStats)}`);
       console.log(`${BIG} lessons:  ${fmt(bigStats)}`);
       console.log(`ratio (mean ${BIG} / mean 10): ${(bigStats.mean / smallStats.mean).toFixed(2)}   (p50: ${(bigStats.p50 / smallStats.p50).toFixed(2)}; goal ≤ 1.2)`);
+      console.log(cpuTable(bCpu!, smallCost.length + bigCost.length, 'completion', 'both courses').join('\n'));
     }
     console.log('\n== C. course enrolment list with %d enrolments (+%d in other courses), via gRPC as admin ==', LIST_ROWS, LIST_ROWS);
     for (const [label, s] of cases) console.log(`${label.padEnd(48)} ${fmt(s)}`);
@@ -390,13 +439,24 @@ async function main() {
     console.log(
       JSON.stringify({
         backend: BACKEND,
-        a: { loadBusy, visible: v, rpc: stats(rpcOnly), underLoad: stats(underLoad), completionsPerSecond, eventVisible: ev, eventsPerSecond, rawRoundTrip: rl, rawPerSecond },
-        b: { small: smallStats, big: bigStats, ratioMean: bigStats.mean / smallStats.mean },
+        a: {
+          loadBusy: BACKEND === 'processes' ? undefined : loadBusy,
+          visible: v,
+          rpc: stats(rpcOnly),
+          underLoad: stats(underLoad),
+          completionsPerSecond,
+          eventVisible: ev,
+          eventsPerSecond,
+          rawRoundTrip: rl,
+          rawPerSecond,
+          cpu: { sequential: cpuJson(sequentialCpu), load: cpuJson(loadCpu), events: cpuJson(eventsCpu), raw: cpuJson(rawCpu) },
+        },
+        b: { small: smallStats, big: bigStats, ratioMean: bigStats.mean / smallStats.mean, cpu: bCpu && cpuJson(bCpu) },
         c: Object.fromEntries(cases),
       }),
     );
   } finally {
-    await cleanup();
+    await cleanup.run();
   }
 }
 

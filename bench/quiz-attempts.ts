@@ -632,8 +632,8 @@ async function main(): Promise<void> {
       ...sectionA(`one student at a time (${A_SEQUENTIAL} students)`, aSeq),
       ...sectionA(`${A_CONCURRENCY} students at a time (${A_STUDENTS} students)`, aConc),
       ...busyLine(aBusy),
-      ...cpuTable(aSeqCpu, aSeq.sessions, 'session', '  one at a time: '),
-      ...cpuTable(aConcCpu, aConc.sessions, 'session', `  ${A_CONCURRENCY} at a time: `),
+      ...cpuTable(aSeqCpu, aSeq.sessions, 'session', 'one at a time'),
+      ...cpuTable(aConcCpu, aConc.sessions, 'session', `${A_CONCURRENCY} at a time`),
       '',
       `== B. ${B_STARTS} attempt starts by distinct enrolled students, ${B_CONCURRENCY} concurrent clients ==`,
       HEADER,
@@ -641,7 +641,7 @@ async function main(): Promise<void> {
       `  ${b.start!.n} started in ${b.seconds} s = ${b.perSecond} starts/s; statuses ${JSON.stringify(b.start!.statuses)}; ` +
         `errors ${b.start!.errors + b.clientErrors}; in-progress attempts now ${inProgress}`,
       ...busyLine(bBusy),
-      ...cpuTable(bCpu, b.sessions, 'start', '  '),
+      ...cpuTable(bCpu, b.sessions, 'start'),
       ...profileLines,
       ...breakdown,
     ];

@@ -142,20 +142,24 @@ const fmt = (x: number, digits: number, width: number) => x.toFixed(digits).padS
 /**
  * "CPU ms per operation" of a window: one line per process (CPU ms, ms per operation, share of the total, cores
  * busy = CPU ms ÷ wall ms), the total, and how busy the whole box was (the gap to the total is everything else on
- * the machine). Indented for a bench's report.
+ * the machine). `title` names the phase; the lines are indented for a bench's report.
  */
-export function cpuTable(d: CpuDelta, operations: number, operation = 'operation', indent = '  '): string[] {
+export function cpuTable(d: CpuDelta, operations: number, operation = 'operation', title = ''): string[] {
   const rows = Object.entries(d.cpuMs);
-  const width = Math.max(18, ...rows.map(([name]) => name.length + 2));
+  const nameWidth = Math.max(18, ...rows.map(([name]) => name.length + 2));
+  const perOp = `ms/${operation}`;
+  const opWidth = Math.max(10, perOp.length + 2);
   const line = (name: string, ms: number) =>
-    `${indent}  ${name.padEnd(width)}${fmt(ms, 0, 9)}${fmt(ms / operations, 3, 10)}${fmt(d.totalMs ? (ms / d.totalMs) * 100 : 0, 1, 8)}${fmt(ms / d.wallMs, 2, 8)}`;
+    `    ${name.padEnd(nameWidth)}${fmt(ms, 0, 9)}${fmt(ms / operations, 3, opWidth)}${fmt(d.totalMs ? (ms / d.totalMs) * 100 : 0, 1, 8)}${fmt(ms / d.wallMs, 2, 8)}`;
   const other = Object.entries(d.others).filter(([, ms]) => ms > 0);
+  const servers = ['rabbitmq', 'redis'].filter((name) => name in d.cpuMs);
   return [
-    `${indent}CPU per ${operation} (${operations} in ${(d.wallMs / 1000).toFixed(1)} s; /proc ticks of ${MS_PER_TICK} ms):`,
-    `${indent}  ${'process'.padEnd(width)}${'CPU ms'.padStart(9)}${`ms/${operation}`.padStart(10)}${'share'.padStart(8)}${'cores'.padStart(8)}`,
+    `  ${title ? `${title}: ` : ''}CPU per ${operation} (${operations} in ${(d.wallMs / 1000).toFixed(1)} s; /proc ticks of ${MS_PER_TICK} ms)`,
+    `    ${'process'.padEnd(nameWidth)}${'CPU ms'.padStart(9)}${perOp.padStart(opWidth)}${'share %'.padStart(8)}${'cores'.padStart(8)}`,
     ...rows.map(([name, ms]) => line(name, ms)),
     line('total', d.totalMs),
-    `${indent}  box: ${d.boxBusyCores.toFixed(2)} of ${d.cores} cores busy, ${(d.boxBusyCores - d.totalMs / d.wallMs).toFixed(2)} of them outside the total (other work on the machine)` +
-      (other.length ? `; not in the total: ${other.map(([name, ms]) => `${name} other clients ${ms.toFixed(0)} ms`).join(', ')}` : ''),
+    `    box: ${d.boxBusyCores.toFixed(2)} of ${d.cores} cores busy, ${(d.boxBusyCores - d.totalMs / d.wallMs).toFixed(2)} of them outside the total (other work on the machine)` +
+      (other.length ? `; not in the total: ${other.map(([name, ms]) => `${name} backends of other clients ${ms.toFixed(0)} ms`).join(', ')}` : '') +
+      (servers.length ? `; ${servers.join(' and ')} whole servers, other clients' work included` : ''),
   ];
 }
