@@ -37,6 +37,20 @@ describe('error mapping', () => {
     expect(httpStatusForGrpc(status.DEADLINE_EXCEEDED)).toBe(504);
   });
 
+  // The kit writes the numbers out (so @lms/kit/errors loads without grpc-js): each mapped code against grpc-js's enum.
+  test.each([
+    [status.OK, 'internal', 200],
+    [status.CANCELLED, 'unavailable', 500],
+    [status.ABORTED, 'conflict', 409],
+    [status.OUT_OF_RANGE, 'invalid_argument', 422],
+    [status.UNIMPLEMENTED, 'internal', 501],
+    [status.UNKNOWN, 'internal', 500],
+    [status.DATA_LOSS, 'internal', 500],
+  ] as [status, ErrorKind, number][])('When gRPC answers %s, then the kind is %s and HTTP is %s', (grpcCode, kind, http) => {
+    expect(kindForGrpcStatus(grpcCode)).toBe(kind);
+    expect(httpStatusForGrpc(grpcCode)).toBe(http);
+  });
+
   test('When an unknown error is normalised, then it becomes internal and keeps the cause', () => {
     const cause = new TypeError('boom');
     const err = toAppError(cause);

@@ -1,4 +1,27 @@
-import { status as GrpcStatus } from '@grpc/grpc-js';
+import type { status as GrpcStatus } from '@grpc/grpc-js';
+
+/**
+ * The gRPC status codes mapped here: google.rpc.Code's fixed numbers, the values of grpc-js's `status` enum (the kit's
+ * errors test compares them). Written out so `@lms/kit` and `@lms/kit/errors` load without grpc-js — its 65 modules
+ * and the node built-ins they pull (http2, tls, zlib: ~11 MiB of RSS) in a process or CLI that never speaks gRPC.
+ */
+const Code = {
+  OK: 0,
+  CANCELLED: 1,
+  INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
+  NOT_FOUND: 5,
+  ALREADY_EXISTS: 6,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  ABORTED: 10,
+  OUT_OF_RANGE: 11,
+  UNIMPLEMENTED: 12,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+  UNAUTHENTICATED: 16,
+} as const satisfies Partial<Record<keyof typeof GrpcStatus, GrpcStatus>>;
 
 /**
  * Every failure a caller can act on is an AppError with a stable string `code` and a `kind`.
@@ -96,15 +119,15 @@ export class UnavailableError extends AppError {
 }
 
 const KIND_TO_GRPC: Record<ErrorKind, GrpcStatus> = {
-  invalid_argument: GrpcStatus.INVALID_ARGUMENT,
-  unauthenticated: GrpcStatus.UNAUTHENTICATED,
-  permission_denied: GrpcStatus.PERMISSION_DENIED,
-  not_found: GrpcStatus.NOT_FOUND,
-  conflict: GrpcStatus.ALREADY_EXISTS,
-  failed_precondition: GrpcStatus.FAILED_PRECONDITION,
-  resource_exhausted: GrpcStatus.RESOURCE_EXHAUSTED,
-  unavailable: GrpcStatus.UNAVAILABLE,
-  internal: GrpcStatus.INTERNAL,
+  invalid_argument: Code.INVALID_ARGUMENT,
+  unauthenticated: Code.UNAUTHENTICATED,
+  permission_denied: Code.PERMISSION_DENIED,
+  not_found: Code.NOT_FOUND,
+  conflict: Code.ALREADY_EXISTS,
+  failed_precondition: Code.FAILED_PRECONDITION,
+  resource_exhausted: Code.RESOURCE_EXHAUSTED,
+  unavailable: Code.UNAVAILABLE,
+  internal: Code.INTERNAL,
 };
 
 export function grpcStatusForKind(kind: ErrorKind): GrpcStatus {
@@ -114,25 +137,25 @@ export function grpcStatusForKind(kind: ErrorKind): GrpcStatus {
 /** Inverse mapping, for errors that come back from another service over gRPC. */
 export function kindForGrpcStatus(code: GrpcStatus): ErrorKind {
   switch (code) {
-    case GrpcStatus.INVALID_ARGUMENT:
-    case GrpcStatus.OUT_OF_RANGE:
+    case Code.INVALID_ARGUMENT:
+    case Code.OUT_OF_RANGE:
       return 'invalid_argument';
-    case GrpcStatus.UNAUTHENTICATED:
+    case Code.UNAUTHENTICATED:
       return 'unauthenticated';
-    case GrpcStatus.PERMISSION_DENIED:
+    case Code.PERMISSION_DENIED:
       return 'permission_denied';
-    case GrpcStatus.NOT_FOUND:
+    case Code.NOT_FOUND:
       return 'not_found';
-    case GrpcStatus.ALREADY_EXISTS:
-    case GrpcStatus.ABORTED:
+    case Code.ALREADY_EXISTS:
+    case Code.ABORTED:
       return 'conflict';
-    case GrpcStatus.FAILED_PRECONDITION:
+    case Code.FAILED_PRECONDITION:
       return 'failed_precondition';
-    case GrpcStatus.RESOURCE_EXHAUSTED:
+    case Code.RESOURCE_EXHAUSTED:
       return 'resource_exhausted';
-    case GrpcStatus.UNAVAILABLE:
-    case GrpcStatus.DEADLINE_EXCEEDED:
-    case GrpcStatus.CANCELLED:
+    case Code.UNAVAILABLE:
+    case Code.DEADLINE_EXCEEDED:
+    case Code.CANCELLED:
       return 'unavailable';
     default:
       return 'internal';
@@ -142,29 +165,29 @@ export function kindForGrpcStatus(code: GrpcStatus): ErrorKind {
 /** gRPC status → HTTP status, per google.rpc.Code. Used once, by the gateway. */
 export function httpStatusForGrpc(code: GrpcStatus): number {
   switch (code) {
-    case GrpcStatus.OK:
+    case Code.OK:
       return 200;
-    case GrpcStatus.INVALID_ARGUMENT:
-    case GrpcStatus.OUT_OF_RANGE:
+    case Code.INVALID_ARGUMENT:
+    case Code.OUT_OF_RANGE:
       return 422;
-    case GrpcStatus.UNAUTHENTICATED:
+    case Code.UNAUTHENTICATED:
       return 401;
-    case GrpcStatus.PERMISSION_DENIED:
+    case Code.PERMISSION_DENIED:
       return 403;
-    case GrpcStatus.NOT_FOUND:
+    case Code.NOT_FOUND:
       return 404;
-    case GrpcStatus.ALREADY_EXISTS:
-    case GrpcStatus.ABORTED:
+    case Code.ALREADY_EXISTS:
+    case Code.ABORTED:
       return 409;
-    case GrpcStatus.FAILED_PRECONDITION:
+    case Code.FAILED_PRECONDITION:
       return 409;
-    case GrpcStatus.RESOURCE_EXHAUSTED:
+    case Code.RESOURCE_EXHAUSTED:
       return 429;
-    case GrpcStatus.UNIMPLEMENTED:
+    case Code.UNIMPLEMENTED:
       return 501;
-    case GrpcStatus.UNAVAILABLE:
+    case Code.UNAVAILABLE:
       return 503;
-    case GrpcStatus.DEADLINE_EXCEEDED:
+    case Code.DEADLINE_EXCEEDED:
       return 504;
     default:
       return 500;
