@@ -67,7 +67,14 @@ export NODE_ENV=${NODE_ENV:-development} LOG_LEVEL=${LOG_LEVEL:-info}
 # (migrations, protos) and keeps them while the process idles — 32 MiB of a service's ~110 MiB RSS. Capped at 4 MiB:
 # −24 MiB of idle RSS per process, and the same CPU per request as the default (1–2 MiB cost 5–10 % more: 4–8× the
 # scavenges); figures in bench/README.md (idle-memory). The same flag is in the Dockerfile, compose, k8s and Helm.
-export NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--max-semi-space-size=4"
+# V8's old generation: with no memory limit to read, Node sizes the heap from the machine's RAM (4 GiB on a
+# developer machine), and with a limit of 2 GiB or more V8 lets the old generation grow to 4× what survived the last
+# full GC before collecting it again (1.3–2× below 2 GiB): start-up's garbage then stays in pages the idle process
+# keeps. 1 GiB — far above what any service holds — keeps a service's old space at 18–21 MiB instead of 18–25 (up to
+# −5 MiB of idle RSS per process, no measurable CPU per request; bench/README.md, idle-memory). Only here, not in the
+# image, k8s or Helm: under a container's memory limit Node already derives a heap below 2 GiB from the cgroup, and a
+# fixed 1 GiB there would let a pod outgrow its limit before V8 collects.
+export NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--max-semi-space-size=4 --max-old-space-size=1024"
 # glibc keeps a malloc arena per allocating thread (up to 8 × cores), each holding freed memory in RSS; V8's heap is
 # not malloc'd, so 2 arenas cost nothing measurable and save 3–4 MiB of idle RSS per process (bench/README.md).
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}

@@ -20,10 +20,10 @@ export interface ServiceProcess {
 }
 
 /**
- * NODE_OPTIONS of every started process as scripts/run.sh (and the image) set it: V8's young generation capped (see
- * run.sh). BENCH_NODE_OPTIONS replaces it ("" = node's defaults).
+ * NODE_OPTIONS of every started process as scripts/run.sh sets it: V8's young generation capped (the image too) and
+ * its heap limit below 2 GiB (run.sh only; see there). BENCH_NODE_OPTIONS replaces it ("" = node's defaults).
  */
-export const DEPLOYED_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-semi-space-size=4';
+export const DEPLOYED_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-semi-space-size=4 --max-old-space-size=1024';
 /** MALLOC_ARENA_MAX as scripts/run.sh (and the image) set it; BENCH_MALLOC_ARENA_MAX replaces it ("" = glibc's default). */
 export const DEPLOYED_MALLOC_ARENA_MAX = process.env.BENCH_MALLOC_ARENA_MAX ?? '2';
 
