@@ -42,7 +42,7 @@ import { runBootstrapAdmin } from '../services/auth/src/cli/bootstrap-admin';
 import { loadAuthConfig } from '../services/auth/src/config';
 import { cpuSampler, cpuTable, type CpuDelta } from './lib/cpu';
 import { backendOf, startFleetHere, startFleetInWorker, startFleetProcesses, type Fleet } from './lib/fleet';
-import { cleanupStack, envNumber, createDatabase, createVhost, infra, runId } from './lib/infra';
+import { cleanupStack, envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
 import { REPO, staleBuilds } from './lib/processes';
 
 const num = envNumber;
@@ -104,13 +104,14 @@ async function main() {
   // Stops (servers, connections) and drops (databases, vhost) in reverse order, at the end or on Ctrl-C/SIGTERM.
   const cleanup = cleanupStack(log);
   try {
+    // Each one's drop is pushed as soon as it exists: if another fails, the ones made are still dropped.
+    const made = <R extends Resource>(r: R) => (cleanup.push(() => r.drop()), r);
     const [authDb, catalogDb, enrollmentDb, vhost] = await Promise.all([
-      createDatabase('enr_auth'),
-      createDatabase('enr_catalog'),
-      createDatabase('enr'),
-      createVhost('enr'),
+      createDatabase('enr_auth').then(made),
+      createDatabase('enr_catalog').then(made),
+      createDatabase('enr').then(made),
+      createVhost('enr').then(made),
     ]);
-    for (const r of [authDb, catalogDb, enrollmentDb, vhost]) cleanup.push(() => r.drop());
     const common = { NODE_ENV: 'development', LOG_LEVEL: 'warn', GRPC_PORT: '0', AMQP_URL: vhost.url, REDIS_URL: infra.redisUrl, OUTBOX_POLL_MS: '100' };
     const env = {
       auth: { ...common, DATABASE_URL: authDb.url, BCRYPT_COST: '4', ALLOW_INSTRUCTOR_SIGNUP: 'true' },

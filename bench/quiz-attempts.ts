@@ -405,10 +405,10 @@ async function main(): Promise<void> {
   try {
     const students = 1 + WARMUP + BREAKDOWN + A_SEQUENTIAL + A_STUDENTS + B_STARTS; // 1: the check below
     log(`run ${runId}: databases bench_quiz_{auth,catalog,enr,quiz}_${runId}, vhost bench_quiz_${runId}; ${students} students`);
-    const dbs: Resource[] = await Promise.all(['quiz_auth', 'quiz_catalog', 'quiz_enr', 'quiz_quiz'].map((what) => createDatabase(what)));
-    cleanup.push(() => Promise.all(dbs.map((d) => d.drop())));
-    const vhost = await createVhost('quiz');
-    cleanup.push(() => vhost.drop());
+    // Each one's drop is pushed as soon as it exists: if another fails, the ones made are still dropped.
+    const made = (r: Resource) => (cleanup.push(() => r.drop()), r);
+    const dbs: Resource[] = await Promise.all(['quiz_auth', 'quiz_catalog', 'quiz_enr', 'quiz_quiz'].map((what) => createDatabase(what).then(made)));
+    const vhost = made(await createVhost('quiz'));
     // Everything this run wrote under its own prefix (rate limits, idempotency keys, the catalog cache).
     cleanup.push(await redisKeysDropper(PREFIX));
 
