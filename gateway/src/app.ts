@@ -26,6 +26,7 @@ import { jsonBody } from './middleware/json-body';
 import { RateLimiter, byBodyEmail, byCaller, byIp, generalRateLimit, strictRateLimit } from './middleware/rate-limit';
 import { accessLog, requestContext, requestId } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
+import { series } from './middleware/series';
 import { buildOpenApiDocument } from './openapi/document';
 import { EdgeCache } from './presentation/edge-cache';
 import { redocAssets, swaggerAssets } from './openapi/docs';
@@ -122,34 +123,44 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
         'Every response carries X-RateLimit-Limit/Remaining/Reset.',
     }));
 
-  // 1. request id, 2. async context, 3. access log
-  app.use(requestId(), requestContext(), accessLog(logger));
-  // X-Process-Time (set as the headers are written), then gzip/br by Accept-Encoding — early, so that
-  // errors, 404s and rate-limit refusals are timed and compressed too
-  app.use(processTime(), responseCompression());
-  // 4. security headers, 5. CORS (none configured = same-origin only: no CORS headers at all)
-  app.use(securityHeaders());
-  app.use(
-    cors({
-      origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false,
-      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      // X-Requested-With + credentials: the trusted origins' pages may use the refresh cookie (its CSRF proof)
-      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key', 'traceparent', 'X-Requested-With'],
-      credentials: true,
-      exposedHeaders: EXPOSED_HEADERS,
-      maxAge: 600,
-    }),
-  );
-  // 6. general per-IP limit (everything, including health and docs)
-  app.use(generalRateLimit(limiter, config.RATE_LIMIT_GENERAL_PER_MIN, windowMs, logger));
-  // 7. strict JSON bodies with a size limit (not for the upload routes: they stream their own bodies; routes with a
-  // limit of their own, such as certificate templates, are parsed with it)
   const rawBody = rawBodyMatcher(routes);
   const ownLimits = bodyLimitMatchers(routes);
   const ownLimitMatchers = [...ownLimits.values()];
   const hasOwnLimit = (req: Request) => ownLimitMatchers.some((matches) => matches(req));
-  app.use(jsonBody(config.BODY_LIMIT, (req) => rawBody(req) || hasOwnLimit(req)));
-  for (const [limit, matches] of ownLimits) app.use(jsonBody(limit, (req) => !matches(req)));
+  // Steps 1–7 run on every request: one Express layer for all of them (middleware/series.ts).
+  app.use(
+    series([
+      // 1. request id, 2. async context, 3. access log
+      requestId(),
+      requestContext(),
+      accessLog(logger),
+      // X-Process-Time (set as the headers are written), then gzip/br by Accept-Encoding — early, so that
+      // errors, 404s and rate-limit refusals are timed and compressed too
+      processTime(),
+      responseCompression(),
+      // 4. security headers, 5. CORS (none configured = same-origin only: no CORS headers at all, so no middleware)
+      securityHeaders(),
+      ...(config.CORS_ORIGINS.length
+        ? [
+            cors({
+              origin: config.CORS_ORIGINS,
+              methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+              // X-Requested-With + credentials: the trusted origins' pages may use the refresh cookie (its CSRF proof)
+              allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key', 'traceparent', 'X-Requested-With'],
+              credentials: true,
+              exposedHeaders: EXPOSED_HEADERS,
+              maxAge: 600,
+            }),
+          ]
+        : []),
+      // 6. general per-IP limit (everything, including health and docs)
+      generalRateLimit(limiter, config.RATE_LIMIT_GENERAL_PER_MIN, windowMs, logger),
+      // 7. strict JSON bodies with a size limit (not for the upload routes: they stream their own bodies; routes with
+      // a limit of their own, such as certificate templates, are parsed with it)
+      ...jsonBody(config.BODY_LIMIT, (req) => rawBody(req) || hasOwnLimit(req)),
+      ...[...ownLimits].flatMap(([limit, matches]) => jsonBody(limit, (req) => !matches(req))),
+    ]),
+  );
   app.use('/docs', swaggerAssets());
   app.use('/redoc', redocAssets());
   // 8. routes (each: authenticate → role → strict limit → validate → handler)

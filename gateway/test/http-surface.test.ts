@@ -16,7 +16,7 @@ import { uniquePrefix } from './support/gateway';
 import { Api } from './support/http';
 
 /** Serves a gateway app built from real deps (auth on a closed port: these tests never reach it). */
-async function serve(env: Record<string, string>, logLines?: string[]) {
+async function serve(env: Record<string, string>, logLines?: string[], level = 'info') {
   const redis = new Redis(testEnv.redisUrl, { lazyConnect: true });
   await redis.connect();
   const auth = createAuthClient('127.0.0.1:1', 300);
@@ -30,7 +30,7 @@ async function serve(env: Record<string, string>, logLines?: string[]) {
   // The kit logger's mixin, writing to a sink we can read: proves the context reaches the access log.
   const logger = pino(
     {
-      level: 'info',
+      level,
       base: { service: 'gateway' },
       mixin: () => {
         const ctx = currentContext();
@@ -121,6 +121,24 @@ describe('HTTP surface: CORS, security headers, access log', () => {
       expect(all).not.toContain(secret);
       expect(all).not.toContain('Sup3r-secret!');
       expect(all).not.toContain('log@example.com');
+    } finally {
+      await gw.close();
+    }
+  });
+
+  test('When the log level is warn, then only 5xx answers get an access-log line (at warn)', async () => {
+    const lines: string[] = [];
+    const gw = await serve({}, lines, 'warn');
+    try {
+      // auth is unreachable: the token cannot be checked (503); a 404 and a 200 are info lines, filtered out.
+      await gw.api.get('/api/v1/auth/me', { token: 'a.b.c', headers: { 'X-Request-Id': 'warn-503' } });
+      await gw.api.get('/api/v1/nothing-here', { headers: { 'X-Request-Id': 'warn-404' } });
+      await gw.api.get('/healthz', { headers: { 'X-Request-Id': 'warn-200' } });
+      await new Promise((r) => setTimeout(r, 50));
+      const access = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+      expect(access).toHaveLength(1);
+      expect(access[0]).toMatchObject({ level: 40, request_id: 'warn-503', method: 'GET', path: '/api/v1/auth/me', status: 503 });
+      expect(typeof access[0].ms).toBe('number');
     } finally {
       await gw.close();
     }

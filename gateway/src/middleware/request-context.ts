@@ -91,16 +91,25 @@ export function requestContext(): RequestHandler {
   };
 }
 
-/** One line per request when the response is done: method, path, status, duration. No bodies, no tokens. */
+/**
+ * One line per request when the response is done: method, path, status, duration. No bodies, no tokens. A line is
+ * `info` (`warn` for a 5xx): at a level that writes neither nothing is hooked, at `warn` only the end of a response
+ * (a client that goes away early is a 499, an `info` line) — a request then costs no listeners it cannot use.
+ */
 export function accessLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
+    const info = logger.isLevelEnabled('info');
+    if (!info && !logger.isLevelEnabled('warn')) {
+      next();
+      return;
+    }
     const started = process.hrtime.bigint();
     let logged = false;
     // The line is written from the response's events, outside the request's async context: it is put back for
     // the logger (request and trace ids). Not AsyncResource.bind: that builds two deprecation wrappers per call.
     const ctx = currentContext();
     const done = (aborted: boolean) => {
-      if (logged) return;
+      if (logged || (!info && res.statusCode < 500)) return;
       logged = true;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const caller = res.locals.caller as { userId?: string } | undefined;
@@ -117,7 +126,7 @@ export function accessLog(logger: Logger): RequestHandler {
       else write();
     };
     res.once('finish', () => done(false));
-    res.once('close', () => done(true));
+    if (info) res.once('close', () => done(true));
     next();
   };
 }

@@ -4,6 +4,7 @@ import type { Caller, Role } from '@lms/kit/auth';
 import type { CacheHint } from '@lms/kit/grpc';
 import { noneMatch, strongEtag, type EdgeBody, type EdgeCache } from '../presentation/edge-cache';
 import { IDEMPOTENCY_HEADER, type IdempotencyStart, type IdempotencyStore } from '../middleware/idempotency';
+import { series } from '../middleware/series';
 import { parsePart } from '../middleware/validate';
 import { toPublic } from '../presentation/public-shape';
 
@@ -105,11 +106,16 @@ export function expressPath(openApiPath: string): string {
   return openApiPath.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
 }
 
+/** A route's path as a regex: one optional trailing slash; `i` matches as Express's router does (case-insensitively). */
+function pathRegex(def: AnyRoute, flags: string): RegExp {
+  return new RegExp(`^${expressPath(def.path).replace(/[.]/g, '\\.').replace(/:[A-Za-z0-9_]+/g, '[^/]+')}/?$`, flags);
+}
+
 /** Matches the requests of the given routes (method and path). */
 function routeMatcher(routes: AnyRoute[]): (req: Request) => boolean {
   const table = routes.map((r) => ({
     method: r.method.toUpperCase(),
-    regex: new RegExp(`^${expressPath(r.path).replace(/[.]/g, '\\.').replace(/:[A-Za-z0-9_]+/g, '[^/]+')}/?$`),
+    regex: pathRegex(r, ''),
   }));
   return (req) => table.some((r) => r.method === req.method && r.regex.test(req.path));
 }
@@ -181,8 +187,41 @@ function sendPublic(req: Request, res: Response, def: AnyRoute, caller: Caller |
   });
 }
 
+/**
+ * Express tries its route layers in order, a path match each: a read near the end of ~140 routes paid for every one
+ * before it. A GET of a path without parameters is found here by one Map lookup of the path as the router would match
+ * it (case-insensitive, one optional trailing slash) — only for a route no earlier GET route would match, so the
+ * route Express would pick is the one found. Anything else (HEAD, OPTIONS, other methods, paths with parameters)
+ * goes on to the route layers, mounted after this one as before.
+ */
+function staticGets(routes: AnyRoute[], handlers: RequestHandler[]): RequestHandler {
+  const byPath = new Map<string, RequestHandler>();
+  routes.forEach((def, i) => {
+    const path = expressPath(def.path).toLowerCase();
+    if (def.method !== 'get' || path.includes(':')) return;
+    const shadowed = routes.slice(0, i).some((earlier) => earlier.method === 'get' && pathRegex(earlier, 'i').test(path));
+    if (!shadowed) byPath.set(path, handlers[i]);
+  });
+  return (req, res, next) => {
+    if (req.method !== 'GET') {
+      next();
+      return;
+    }
+    let path = req.path.toLowerCase();
+    if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+    const handle = byPath.get(path);
+    if (!handle) {
+      next();
+      return;
+    }
+    req.params = {};
+    handle(req, res, next);
+  };
+}
+
 /** Guards first (401/403 before anything about the input is revealed), then limits, then validation. */
 export function mountRoutes(app: Express, routes: AnyRoute[], mw: RouteMiddleware): void {
+  const handlers: RequestHandler[] = [];
   for (const def of routes) {
     const chain: RequestHandler[] = [];
     if (def.rawBody) {
@@ -268,6 +307,8 @@ export function mountRoutes(app: Express, routes: AnyRoute[], mw: RouteMiddlewar
       }
       res.status(answer.status).json(result);
     });
-    app[def.method](expressPath(def.path), ...chain);
+    handlers.push(series(chain));
   }
+  app.use(staticGets(routes, handlers));
+  routes.forEach((def, i) => app[def.method](expressPath(def.path), handlers[i]));
 }
