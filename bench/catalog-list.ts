@@ -7,6 +7,7 @@
  *
  * See bench/README.md for what runs where and the knobs (BENCH_* environment variables).
  */
+import cluster, { type Worker as ClusterWorker } from 'node:cluster';
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import inspector from 'node:inspector';
@@ -17,10 +18,13 @@ import pino from 'pino';
 import { createCatalogClient, type CatalogClient } from '@lms/kit/clients';
 import { loadGatewayConfig } from '../gateway/src/config';
 import { start as startGateway } from '../gateway/src/main';
+import { cpuSampler, cpuTable, parseStatTicks, type CpuDelta } from './lib/cpu';
 import { startFleetHere, startFleetInWorker, type Fleet } from './lib/fleet';
 import { redisKeysDropper, cleanupStack, envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
 import { runLoad, type LoadResult } from './lib/load';
-import { describe, perRequest, snapshot, startCounting, type Counts } from './lib/roundtrips';
+import { readProc } from './lib/proc';
+import { freePort } from './lib/processes';
+import { KINDS, describe, perRequest, snapshot, startCounting, type Counts } from './lib/roundtrips';
 
 const num = envNumber;
 const COURSES = num('BENCH_COURSES', 1000);
@@ -30,6 +34,12 @@ const WARMUP_MS = num('BENCH_WARMUP_S', 3) * 1000;
 const SEED_CONCURRENCY = num('BENCH_SEED_CONCURRENCY', 16);
 const INSTRUCTORS = 10;
 const BACKEND = process.env.BENCH_BACKEND === 'inline' ? 'inline' : 'worker';
+/**
+ * BENCH_GATEWAYS=<n>: the gateway as n processes (node's cluster: one port, the primary hands each connection to
+ * the next process in turn), and the bare server the same way; unset: the gateway on this process's main thread
+ * and the bare server too (the issue's single-process comparison).
+ */
+const GATEWAYS = process.env.BENCH_GATEWAYS ? envNumber('BENCH_GATEWAYS', 1, true) : 0;
 /** BENCH_ROUNDTRIPS=0: no round-trip counters (their hooks cost the measured threads about 2 % of their CPU). */
 const COUNT_ROUNDTRIPS = process.env.BENCH_ROUNDTRIPS !== '0';
 const PREFIX = `lms:bench:${runId}:`;
@@ -109,7 +119,7 @@ async function seed(catalog: CatalogClient, instructorTokens: string[]): Promise
   await Promise.all(Array.from({ length: SEED_CONCURRENCY }, worker));
 }
 
-function bareServer(body: unknown): Promise<{ url: string; close(): Promise<void> }> {
+function bareServer(body: unknown, port = 0): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((_req, res) => {
     const text = JSON.stringify(body); // serialised per request, like the gateway does
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
@@ -117,7 +127,7 @@ function bareServer(body: unknown): Promise<{ url: string; close(): Promise<void
   });
   server.keepAliveTimeout = 5_000;
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () =>
+    server.listen(port, '127.0.0.1', () =>
       resolve({
         url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/courses?page_size=20`,
         close: () =>
@@ -137,6 +147,10 @@ function bareServer(body: unknown): Promise<{ url: string; close(): Promise<void
 async function startProfile(): Promise<() => Promise<void>> {
   const file = process.env.BENCH_PROFILE;
   if (!file) return async () => undefined;
+  if (GATEWAYS) {
+    log('BENCH_PROFILE profiles the in-process gateway: not with BENCH_GATEWAYS (BENCH_GATEWAYS unset for a profile)');
+    return async () => undefined;
+  }
   const session = new inspector.Session();
   session.connect();
   const post = (method: string, params?: object) =>
@@ -151,42 +165,173 @@ async function startProfile(): Promise<() => Promise<void>> {
   };
 }
 
-const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
+// ---- BENCH_GATEWAYS: the servers as n processes of node's cluster (this same script is each worker's entry) ----
 
-/** Event-loop utilisation of the main thread (and the services' worker) from begin() (the measured phase's start). */
-function busyMeter(backend: Fleet | undefined) {
-  let main: EventLoopUtilization | undefined;
-  let worker: EventLoopUtilization | undefined;
+type ToWorker = { type: 'gateway'; env: Record<string, string> } | { type: 'bare'; body: unknown; port: number } | { type: 'meter' } | { type: 'stop' };
+type FromWorker = { type: 'hello' } | { type: 'ready' } | { type: 'meter'; elu: EventLoopUtilization; counts?: Counts } | { type: 'stopped' } | { type: 'failed'; error: string };
+
+/** A cluster worker: starts what the primary asks for (a gateway or a bare server), answers its meters, stops when told. */
+function serveAsClusterWorker(): void {
+  const send = (msg: FromWorker) => process.send!(msg);
+  let stop: () => Promise<void> = async () => undefined;
+  process.on('message', (msg: ToWorker) => {
+    if (msg.type === 'gateway') {
+      // Before the gateway starts: its Redis scripts are labelled as they are defined.
+      if (COUNT_ROUNDTRIPS) startCounting();
+      startGateway(loadGatewayConfig(msg.env), pino({ level: 'warn', base: { service: 'gateway' } })).then(
+        (gateway) => {
+          stop = gateway.stop;
+          send({ type: 'ready' });
+        },
+        (err: Error) => send({ type: 'failed', error: err.stack ?? err.message }),
+      );
+    } else if (msg.type === 'bare') {
+      bareServer(msg.body, msg.port).then((server) => {
+        stop = server.close;
+        send({ type: 'ready' });
+      });
+    } else if (msg.type === 'meter') {
+      send({ type: 'meter', elu: performance.eventLoopUtilization(), counts: COUNT_ROUNDTRIPS ? snapshot() : undefined });
+    } else if (msg.type === 'stop') {
+      void stop().finally(() => {
+        send({ type: 'stopped' });
+        process.disconnect();
+      });
+    }
+  });
+  // A message sent before this process listens would be lost: the primary waits for this one first.
+  send({ type: 'hello' });
+}
+
+/** The next message of `type` from a worker (each worker has at most one question pending at a time). */
+function answer<T extends FromWorker['type']>(worker: ClusterWorker, type: T): Promise<Extract<FromWorker, { type: T }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (msg: FromWorker) => {
+      if (msg.type === 'failed') reject(new Error(`cluster worker ${worker.process.pid}: ${msg.error}`));
+      else if (msg.type === type) resolve(msg as Extract<FromWorker, { type: T }>);
+      else return;
+      worker.off('message', onMessage);
+    };
+    worker.on('message', onMessage);
+  });
+}
+
+interface ServerGroup {
+  url: string;
+  pids: number[];
+  /** Each process's event-loop utilisation so far and round-trip counters. */
+  meter(): Promise<{ elu: EventLoopUtilization; counts?: Counts }[]>;
+  stop(): Promise<void>;
+}
+
+/** n cluster workers serving `start` on one port (a free one, picked here). */
+async function startGroup(n: number, start: (port: number) => ToWorker, path: string): Promise<ServerGroup> {
+  const port = await freePort();
+  cluster.setupPrimary({ exec: __filename });
+  const workers = Array.from({ length: n }, () => cluster.fork());
+  const hellos = workers.map((worker) => answer(worker, 'hello'));
+  const stop = async () => {
+    await Promise.all(
+      workers.map(async (worker) => {
+        if (worker.isDead()) return;
+        const exited = new Promise((resolve) => worker.once('exit', resolve));
+        worker.send({ type: 'stop' } satisfies ToWorker);
+        const force = setTimeout(() => worker.process.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(force);
+      }),
+    );
+  };
+  try {
+    await Promise.all(
+      workers.map(async (worker, i) => {
+        await hellos[i];
+        const ready = answer(worker, 'ready');
+        worker.send(start(port));
+        await ready;
+      }),
+    );
+  } catch (err) {
+    await stop();
+    throw err;
+  }
   return {
-    begin() {
-      main = performance.eventLoopUtilization();
-      worker = backend?.eventLoopUtilization?.();
-    },
-    end: (): { main: number; backend?: number } => ({
-      main: main ? performance.eventLoopUtilization(main).utilization : NaN,
-      backend: worker && backend?.eventLoopUtilization ? backend.eventLoopUtilization(worker).utilization : undefined,
-    }),
+    url: `http://127.0.0.1:${port}${path}`,
+    pids: workers.map((w) => w.process.pid!),
+    meter: () =>
+      Promise.all(
+        workers.map(async (worker) => {
+          const reply = answer(worker, 'meter');
+          worker.send({ type: 'meter' } satisfies ToWorker);
+          const { elu, counts } = await reply;
+          return { elu, counts };
+        }),
+      ),
+    stop,
   };
 }
 
+function sumCounts(all: Counts[]): Counts {
+  const sum = Object.fromEntries(KINDS.map((kind) => [kind, {} as Record<string, number>])) as Counts;
+  for (const counts of all) for (const kind of KINDS) for (const [label, n] of Object.entries(counts[kind])) sum[kind][label] = (sum[kind][label] ?? 0) + n;
+  return sum;
+}
+
+const pct = (v: number) => `${(v * 100).toFixed(0)}%`;
+
+/** This process's main thread's CPU ticks (the in-process gateway's thread), for its share of the process's CPU. */
+function mainThreadMs(): number {
+  const stat = readProc(process.pid, `task/${process.pid}/stat`);
+  return stat ? parseStatTicks(stat).own * 10 : NaN;
+}
+
+interface PhaseFigures {
+  /** Event-loop utilisation: the server's thread, or each server process. */
+  busy: number[];
+  backend?: number;
+  trips: { main: Counts; backend?: Counts };
+  cpu: CpuDelta;
+  /** In-process servers: the main thread's CPU ms (the rest of this process is the load generator and the services). */
+  mainThreadMs?: number;
+}
+
 /**
- * Round trips per request from begin() (the measured phase's start): this thread's counters (the gateway; with
- * BENCH_BACKEND=inline the services too) and the services' worker's. The requests in flight when the phase
- * starts (at most one per connection) are the only ones that may be counted in part.
+ * Everything measured over a phase, from begin() (called when the load generator starts measuring) to end(): how
+ * busy the server (thread or processes) and the services' thread were, their round trips, and the CPU of every
+ * process (servers, this process, PostgreSQL/RabbitMQ/Redis). Round trips and services only for the gateway phases.
  */
-function roundTripMeter(backend: Fleet) {
-  const take = async () => ({ main: snapshot(), backend: await backend.roundTrips?.() });
+function phaseMeter(servers: ServerGroup | undefined, backend: Fleet | undefined, cpu: ReturnType<typeof cpuSampler>) {
+  const take = async () => ({
+    main: { elu: performance.eventLoopUtilization(), counts: COUNT_ROUNDTRIPS ? snapshot() : undefined },
+    servers: servers ? await servers.meter() : undefined,
+    backendElu: backend?.eventLoopUtilization?.(),
+    backendCounts: backend ? await backend.roundTrips?.() : undefined,
+  });
   let before: ReturnType<typeof take> | undefined;
+  let mainMs = 0;
   return {
     begin() {
+      cpu.delta();
+      mainMs = mainThreadMs();
       before = take();
     },
-    async end(requests: number): Promise<{ main: Counts; backend?: Counts }> {
+    async end(requests: number): Promise<PhaseFigures> {
+      const cpuDelta = cpu.delta();
+      const mainDelta = mainThreadMs() - mainMs;
       const after = await take();
       const start = (await before) ?? after;
+      const elu = (a: EventLoopUtilization, b: EventLoopUtilization) => performance.eventLoopUtilization(a, b).utilization;
+      const none = Object.fromEntries(KINDS.map((kind) => [kind, {}])) as Counts;
+      const gatewayCounts = (t: Awaited<ReturnType<typeof take>>) => (t.servers ? sumCounts(t.servers.map((s) => s.counts ?? none)) : (t.main.counts ?? none));
       return {
-        main: perRequest(start.main, after.main, requests),
-        backend: start.backend && after.backend ? perRequest(start.backend, after.backend, requests) : undefined,
+        busy: start.servers && after.servers ? after.servers.map((s, i) => elu(s.elu, start.servers![i].elu)) : [elu(after.main.elu, start.main.elu)],
+        backend: start.backendElu && after.backendElu ? elu(after.backendElu, start.backendElu) : undefined,
+        trips: {
+          main: perRequest(gatewayCounts(start), gatewayCounts(after), requests),
+          backend: start.backendCounts && after.backendCounts ? perRequest(start.backendCounts, after.backendCounts, requests) : undefined,
+        },
+        cpu: cpuDelta,
+        mainThreadMs: servers ? undefined : mainDelta,
       };
     },
   };
@@ -196,9 +341,18 @@ function roundTripLines(title: string, per: { main: Counts; backend?: Counts }):
   if (!COUNT_ROUNDTRIPS) return [`round trips per request, ${title}: not counted (BENCH_ROUNDTRIPS=0)`];
   return [
     `round trips per request, ${title}:`,
-    BACKEND === 'worker' ? '  gateway thread' : '  gateway + auth + catalog thread (inline)',
+    GATEWAYS ? `  gateway processes (${GATEWAYS}, summed)` : BACKEND === 'worker' ? '  gateway thread' : '  gateway + auth + catalog thread (inline)',
     ...describe(per.main, '    '),
     ...(per.backend ? ['  auth + catalog thread', ...describe(per.backend, '    ')] : []),
+  ];
+}
+
+function cpuLines(title: string, f: PhaseFigures, requests: number): string[] {
+  return [
+    ...cpuTable(f.cpu, requests, 'request', title),
+    ...(f.mainThreadMs === undefined
+      ? []
+      : [`    of which the bench process's main thread (the server): ${f.mainThreadMs.toFixed(0)} ms, ${(f.mainThreadMs / requests).toFixed(3)} ms/request`]),
   ];
 }
 
@@ -228,27 +382,35 @@ async function main(): Promise<void> {
     const started = Date.now();
     const backend: Fleet = BACKEND === 'worker' ? await startFleetInWorker(env, { countRoundTrips: COUNT_ROUNDTRIPS }) : await startFleetHere(env);
     cleanup.push(() => backend.stop());
-    const gateway = await startGateway(
-      loadGatewayConfig({
-        NODE_ENV: 'development',
-        LOG_LEVEL: 'warn', // no per-request access log line on stdout during the run
-        PORT: '0',
-        AUTH_GRPC_ADDR: backend.addresses.auth,
-        CATALOG_GRPC_ADDR: backend.addresses.catalog,
-        REDIS_URL: infra.redisUrl,
-        REDIS_KEY_PREFIX: `${PREFIX}gw:`,
-        RATE_LIMIT_GENERAL_PER_MIN: '100000000',
-        RATE_LIMIT_LOGIN_PER_MIN: '100000',
-        RATE_LIMIT_REGISTER_PER_MIN: '100000',
-        GRPC_DEADLINE_MS: '10000',
-        // BENCH_EDGE_CACHE=0: every request goes to catalog (its Redis cache of encoded replies), the path of a miss.
-        ...(process.env.BENCH_EDGE_CACHE === '0' ? { EDGE_CACHE_MAX_BYTES: '0' } : {}),
-      }),
-      pino({ level: 'warn', base: { service: 'gateway' } }),
-    );
-    cleanup.push(() => gateway.stop());
-    const base = `http://127.0.0.1:${gateway.port}`;
-    log(`fleet up in ${Date.now() - started} ms (backend: ${BACKEND}); gateway ${base}`);
+    const gatewayEnv = {
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn', // no per-request access log line on stdout during the run
+      AUTH_GRPC_ADDR: backend.addresses.auth,
+      CATALOG_GRPC_ADDR: backend.addresses.catalog,
+      REDIS_URL: infra.redisUrl,
+      REDIS_KEY_PREFIX: `${PREFIX}gw:`,
+      RATE_LIMIT_GENERAL_PER_MIN: '100000000',
+      RATE_LIMIT_LOGIN_PER_MIN: '100000',
+      RATE_LIMIT_REGISTER_PER_MIN: '100000',
+      GRPC_DEADLINE_MS: '10000',
+      // BENCH_EDGE_CACHE=0: every request goes to catalog (its Redis cache of encoded replies), the path of a miss.
+      ...(process.env.BENCH_EDGE_CACHE === '0' ? { EDGE_CACHE_MAX_BYTES: '0' } : {}),
+    };
+    const listPath = '/api/v1/courses?page_size=20';
+    // The gateways share the rate limits and the edge cache's validators through Redis, as replicas do.
+    const gateways = GATEWAYS
+      ? await startGroup(GATEWAYS, (port) => ({ type: 'gateway', env: { ...gatewayEnv, PORT: String(port), HOST: '127.0.0.1' } }), listPath)
+      : undefined;
+    let base: string;
+    if (gateways) {
+      cleanup.push(() => gateways.stop());
+      base = new URL(gateways.url).origin;
+    } else {
+      const gateway = await startGateway(loadGatewayConfig({ ...gatewayEnv, PORT: '0' }), pino({ level: 'warn', base: { service: 'gateway' } }));
+      cleanup.push(() => gateway.stop());
+      base = `http://127.0.0.1:${gateway.port}`;
+    }
+    log(`fleet up in ${Date.now() - started} ms (backend: ${BACKEND}); gateway ${base}${GATEWAYS ? ` (${GATEWAYS} processes: ${gateways!.pids.join(', ')})` : ''}`);
 
     const instructors = await Promise.all(Array.from({ length: INSTRUCTORS }, (_, i) => user(base, `instructor${i}`, 'instructor')));
     const student = await user(base, 'student', 'student');
@@ -260,24 +422,26 @@ async function main(): Promise<void> {
     const seedMs = Date.now() - seedStarted;
     log(`seeded ${COURSES} published courses through gRPC in ${(seedMs / 1000).toFixed(1)} s`);
 
-    const url = `${base}/api/v1/courses?page_size=20`;
+    const url = `${base}${listPath}`;
     const check = await json('GET', url, undefined, student);
     if (check.status !== 200 || check.body.total < COURSES || check.body.courses.length !== 20) {
       throw new Error(`unexpected list answer: ${check.status} total=${check.body?.total} courses=${check.body?.courses?.length}`);
     }
 
+    // CPU of every process over each measured phase: the gateway processes (BENCH_GATEWAYS) or this process (gateway
+    // thread + load generator + services' thread), and the servers; PostgreSQL only for this run's databases.
+    const cpu = cpuSampler({
+      processes: Object.fromEntries((gateways?.pids ?? []).map((pid, i) => [`gateway ${i + 1}`, pid])),
+      self: GATEWAYS ? 'bench (load + auth + catalog)' : 'bench (gateway + load + auth + catalog)',
+      servers: true,
+      databases: [`bench_auth_${runId}`, `bench_catalog_${runId}`],
+    });
     const headers = { authorization: `Bearer ${student}`, accept: 'application/json' };
     log(`gateway: ${CONNECTIONS} connections, ${WARMUP_MS / 1000} s warm-up + ${DURATION_MS / 1000} s measured`);
     const stopProfile = await startProfile();
-    const busy = busyMeter(backend);
-    const trips = roundTripMeter(backend);
-    const measuring = () => {
-      busy.begin();
-      trips.begin();
-    };
-    const gw = await runLoad({ url, headers, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS }, { measuring });
-    const gwBusy = busy.end();
-    const gwTrips = await trips.end(gw.requests);
+    const gwMeter = phaseMeter(gateways, backend, cpu);
+    const gw = await runLoad({ url, headers, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS }, { measuring: () => gwMeter.begin() });
+    const gwFigures = await gwMeter.end(gw.requests);
     await stopProfile();
 
     // The same load as a client that kept the page: it sends back the ETag of its first answer (expects 304s).
@@ -286,53 +450,71 @@ async function main(): Promise<void> {
     const etag = first.headers.get('etag');
     log(`gateway with If-None-Match: ${etag ?? 'the first answer carried no ETag; sending a made-up one'}`);
     const conditional = { ...headers, 'if-none-match': etag ?? '"no-etag-in-the-first-answer"' };
+    const inmMeter = phaseMeter(gateways, backend, cpu);
     const inm = await runLoad(
       { url, headers: conditional, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS, okStatuses: [200, 304] },
-      { measuring },
+      { measuring: () => inmMeter.begin() },
     );
-    const inmBusy = busy.end();
-    const inmTrips = await trips.end(inm.requests);
+    const inmFigures = await inmMeter.end(inm.requests);
+    // The gateways are stopped before the bare servers take the CPU.
+    await gateways?.stop();
 
-    const bare = await bareServer(check.body);
-    cleanup.push(() => bare.close());
-    log(`bare node http: same load`);
-    const bareMeter = busyMeter(undefined);
+    const bareGroup = GATEWAYS ? await startGroup(GATEWAYS, (port) => ({ type: 'bare', body: check.body, port }), listPath) : undefined;
+    const bareHere = bareGroup ? undefined : await bareServer(check.body);
+    const bare: { url: string; stop(): Promise<void> } = bareGroup ?? { url: bareHere!.url, stop: () => bareHere!.close() };
+    cleanup.push(() => bare.stop());
+    log(`bare node http${GATEWAYS ? ` (${GATEWAYS} processes)` : ''}: same load`);
+    const bareCpu = cpuSampler({
+      processes: Object.fromEntries((bareGroup?.pids ?? []).map((pid, i) => [`bare ${i + 1}`, pid])),
+      self: GATEWAYS ? 'bench (load generator)' : 'bench (bare server + load)',
+      servers: true,
+      databases: [`bench_auth_${runId}`, `bench_catalog_${runId}`],
+    });
+    const bareMeter = phaseMeter(bareGroup, undefined, bareCpu);
     const plain = await runLoad({ url: bare.url, headers, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS }, { measuring: () => bareMeter.begin() });
-    const bareBusy = bareMeter.end();
+    const bareFigures = await bareMeter.end(plain.requests);
 
+    const where = GATEWAYS ? `${GATEWAYS} gateway processes (node cluster, one port) and as many bare ones` : 'gateway and bare server on the main thread';
+    const busyText = (busy: number[]) => (busy.length === 1 ? pct(busy[0]) : busy.map(pct).join(' / '));
     const lines = [
       '',
       `Authenticated GET /api/v1/courses?page_size=20 — ${COURSES} published courses, ${CONNECTIONS} connections, ${DURATION_MS / 1000} s`,
-      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; backend (auth + catalog) in ${BACKEND === 'worker' ? 'a worker thread' : "the gateway's thread"}; load generator in its own worker thread`,
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}; ${where}; backend (auth + catalog) in ${BACKEND === 'worker' ? 'a worker thread' : "the gateway's thread"}; load generator in its own worker thread`,
       `${''.padEnd(26)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p90 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}${'errors'.padStart(8)}${'requests'.padStart(10)}${'bytes'.padStart(8)}`,
-      row('gateway → catalog (gRPC)', gw),
+      row('gateway (edge cache)', gw),
       row('gateway, If-None-Match', inm),
       row('bare node http', plain),
       `ratio gateway/bare: ${(gw.rps / plain.rps).toFixed(3)} of the requests/s (bare is ${(plain.rps / gw.rps).toFixed(1)}× faster); p99 ${(gw.p99 / plain.p99).toFixed(1)}× higher`,
       `ratio gateway with If-None-Match/bare: ${(inm.rps / plain.rps).toFixed(3)} of the requests/s`,
       `statuses: gateway ${JSON.stringify(gw.statuses)}, If-None-Match ${JSON.stringify(inm.statuses)} (ETag ${etag ?? 'none'}), bare ${JSON.stringify(plain.statuses)}`,
-      `event loops busy during the measured phase: gateway thread ${pct(gwBusy.main)}` +
-        (gwBusy.backend === undefined ? '' : `, auth + catalog thread ${pct(gwBusy.backend)}`) +
-        `; with If-None-Match ${pct(inmBusy.main)}` +
-        (inmBusy.backend === undefined ? '' : ` and ${pct(inmBusy.backend)}`) +
-        `; bare server thread ${pct(bareBusy.main)}`,
-      ...roundTripLines('gateway → catalog', gwTrips),
-      ...roundTripLines('If-None-Match', inmTrips),
+      `event loops busy during the measured phase: gateway ${GATEWAYS ? 'processes' : 'thread'} ${busyText(gwFigures.busy)}` +
+        (gwFigures.backend === undefined ? '' : `, auth + catalog thread ${pct(gwFigures.backend)}`) +
+        `; with If-None-Match ${busyText(inmFigures.busy)}` +
+        (inmFigures.backend === undefined ? '' : ` and ${pct(inmFigures.backend)}`) +
+        `; bare server ${GATEWAYS ? 'processes' : 'thread'} ${busyText(bareFigures.busy)}`,
+      ...roundTripLines('gateway (edge cache)', gwFigures.trips),
+      ...roundTripLines('If-None-Match', inmFigures.trips),
+      ...cpuLines('gateway (edge cache)', gwFigures, gw.requests),
+      ...cpuLines('If-None-Match', inmFigures, inm.requests),
+      ...cpuLines('bare node http', bareFigures, plain.requests),
       '',
     ];
     process.stdout.write(lines.join('\n'));
+    const cpuPerRequest = (f: PhaseFigures, requests: number) => Object.fromEntries(Object.entries(f.cpu.cpuMs).map(([name, ms]) => [name, ms / requests]));
     process.stdout.write(
-      `${JSON.stringify({ bench: 'catalog-list', courses: COURSES, connections: CONNECTIONS, seconds: DURATION_MS / 1000, seed_seconds: seedMs / 1000, backend: BACKEND, gateway: gw, if_none_match: inm, bare: plain, ratio: gw.rps / plain.rps, round_trips_per_request: { gateway: gwTrips, if_none_match: inmTrips } })}\n`,
+      `${JSON.stringify({ bench: 'catalog-list', courses: COURSES, connections: CONNECTIONS, seconds: DURATION_MS / 1000, seed_seconds: seedMs / 1000, backend: BACKEND, gateways: GATEWAYS || 'in-process', gateway: gw, if_none_match: inm, bare: plain, ratio: gw.rps / plain.rps, round_trips_per_request: { gateway: gwFigures.trips, if_none_match: inmFigures.trips }, cpu_ms_per_request: { gateway: cpuPerRequest(gwFigures, gw.requests), if_none_match: cpuPerRequest(inmFigures, inm.requests), bare: cpuPerRequest(bareFigures, plain.requests) } })}\n`,
     );
   } finally {
     await cleanup.run();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err: Error) => {
-    log(`failed: ${err.stack ?? err.message}`);
-    process.exit(1);
-  },
-);
+if (cluster.isWorker) serveAsClusterWorker();
+else
+  main().then(
+    () => process.exit(0),
+    (err: Error) => {
+      log(`failed: ${err.stack ?? err.message}`);
+      process.exit(1);
+    },
+  );
