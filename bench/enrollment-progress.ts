@@ -104,6 +104,7 @@ async function main() {
   // Stops (servers, connections) and drops (databases, vhost) in reverse order, at the end or on Ctrl-C/SIGTERM.
   const cleanup = cleanupStack(log);
   try {
+    log(`run ${runId}: databases bench_enr_{auth,catalog}_${runId} and bench_enr_${runId}, vhost bench_enr_${runId}; backend ${BACKEND}`);
     // Each one's drop is pushed as soon as it exists: if another fails, the ones made are still dropped.
     const made = <R extends Resource>(r: R) => (cleanup.push(() => r.drop()), r);
     const [authDb, catalogDb, enrollmentDb, vhost] = await Promise.all([
@@ -114,7 +115,8 @@ async function main() {
     ]);
     const common = { NODE_ENV: 'development', LOG_LEVEL: 'warn', GRPC_PORT: '0', AMQP_URL: vhost.url, REDIS_URL: infra.redisUrl, OUTBOX_POLL_MS: '100' };
     const env = {
-      auth: { ...common, DATABASE_URL: authDb.url, BCRYPT_COST: '4', ALLOW_INSTRUCTOR_SIGNUP: 'true' },
+      // Tokens outlive the run: seeding B's 5,000 lessons on a loaded machine took longer than the default 15 min.
+      auth: { ...common, DATABASE_URL: authDb.url, BCRYPT_COST: '4', ALLOW_INSTRUCTOR_SIGNUP: 'true', ACCESS_TOKEN_TTL_SECONDS: '7200' },
       catalog: { ...common, DATABASE_URL: catalogDb.url, REDIS_KEY_PREFIX: `lms:bench:${runId}:` },
       enrollment: { ...common, DATABASE_URL: enrollmentDb.url, DATABASE_POOL_MAX: '20' },
     };
