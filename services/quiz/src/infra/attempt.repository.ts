@@ -1,5 +1,5 @@
 import { QueryTypes } from 'sequelize';
-import type { SqlSession } from '@lms/kit/db';
+import { preparedStatement, type SqlSession } from '@lms/kit/db';
 import type { AttemptRecord, QuizRecord, ResultEntry } from '../domain/quiz.entities';
 import { quizFromJson, type QuizRow } from './quiz.repository';
 import type { AttemptStatus, PaperSlot, StudentAnswer } from '../domain/types';
@@ -63,6 +63,47 @@ const SUMMARY_COLUMNS = `id, quiz_id, course_id, lesson_id, student_id, attempt_
   '{}'::jsonb AS answers, '{}'::jsonb AS results, started_at, deadline_at, last_saved_at, submitted_at, auto_submitted,
   graded_at, graded_by, score, max_score, percentage, passed, time_spent_seconds`;
 
+/** The columns of AttemptRow, named in the prepared statements (not `*`: see QUIZ_COLUMNS in quiz.repository.ts). */
+const ATTEMPT_COLUMNS = `a.id, a.quiz_id, a.course_id, a.lesson_id, a.student_id, a.attempt_number, a.status, a.seed, a.paper, a.answers,
+  a.results, a.started_at, a.deadline_at, a.last_saved_at, a.submitted_at, a.auto_submitted, a.graded_at, a.graded_by, a.score,
+  a.max_score, a.percentage, a.passed, a.time_spent_seconds`;
+
+/** The statements of every start, paper and submit, prepared (kit): parsed and planned once per connection. */
+const FIND_WITH_QUIZ = preparedStatement(
+  'quiz.attempt_with_quiz',
+  `SELECT ${ATTEMPT_COLUMNS}, a.xmin::text AS row_version, to_jsonb(q) AS quiz FROM attempts a JOIN quizzes q ON q.id = a.quiz_id WHERE a.id = :id`,
+);
+const FIND_IN_PROGRESS = preparedStatement(
+  'quiz.attempt_in_progress',
+  `SELECT ${ATTEMPT_COLUMNS} FROM attempts a WHERE a.quiz_id = :quizId AND a.student_id = :studentId AND a.status = 'in_progress'`,
+);
+const START_NEXT = preparedStatement(
+  'quiz.start_next',
+  `WITH facts AS (
+     SELECT count(*)::int AS used, coalesce(max(attempt_number), 0)::int AS last_number,
+       (array_agg(id) FILTER (WHERE status = 'in_progress'))[1] AS in_progress_id
+     FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId
+   ), created AS (
+     INSERT INTO attempts (id, quiz_id, course_id, lesson_id, student_id, attempt_number, status, seed, paper, answers, results,
+       started_at, deadline_at, max_score, created_at, updated_at)
+     SELECT CAST(:id AS uuid), :quizId, CAST(:courseId AS uuid), CAST(:lessonId AS uuid), :studentId, facts.last_number + 1, 'in_progress',
+       CAST(:seed AS bigint), CAST(:paper AS jsonb), '{}', '{}', CAST(:startedAt AS timestamptz), CAST(:deadlineAt AS timestamptz),
+       CAST(:maxScore AS numeric), CAST(:startedAt AS timestamptz), CAST(:startedAt AS timestamptz)
+     FROM facts WHERE CAST(:insert AS boolean) AND facts.in_progress_id IS NULL
+       AND (CAST(:maxAttempts AS integer) <= 0 OR facts.used < CAST(:maxAttempts AS integer))
+     RETURNING attempt_number
+   )
+   SELECT facts.used, facts.last_number, facts.in_progress_id, created.attempt_number AS created_number FROM facts LEFT JOIN created ON true`,
+);
+const CLOSE = preparedStatement(
+  'quiz.close_attempt',
+  `UPDATE attempts SET status = :status, answers = CAST(:answers AS jsonb), results = CAST(:results AS jsonb),
+     submitted_at = :submittedAt, auto_submitted = :autoSubmitted, time_spent_seconds = :timeSpentSeconds,
+     score = :score, max_score = :maxScore, percentage = :percentage, passed = :passed,
+     graded_at = :gradedAt, graded_by = :gradedBy, updated_at = :submittedAt
+   WHERE id = :id AND status = 'in_progress' AND (CAST(:ifVersion AS xid) IS NULL OR xmin = CAST(:ifVersion AS xid)) RETURNING id`,
+);
+
 /** The outcome of grading written when an attempt closes, is graded by hand or regraded. */
 export interface GradeWrite {
   status: AttemptStatus;
@@ -92,18 +133,12 @@ export class AttemptRepository {
    * saveAnswers and close) changes the row only if nothing changed it since this read.
    */
   async findWithQuiz(id: string): Promise<{ attempt: AttemptRecord; version: string; quiz: QuizRecord } | null> {
-    const rows = await this.sql.query<AttemptRow & { row_version: string; quiz: QuizRow }>(
-      `SELECT a.*, a.xmin::text AS row_version, to_jsonb(q) AS quiz FROM attempts a JOIN quizzes q ON q.id = a.quiz_id WHERE a.id = :id`,
-      { type: QueryTypes.SELECT, replacements: { id } },
-    );
+    const rows = await this.sql.prepared<AttemptRow & { row_version: string; quiz: QuizRow }>(FIND_WITH_QUIZ, { id });
     return rows[0] ? { attempt: toAttempt(rows[0]), version: rows[0].row_version, quiz: quizFromJson(rows[0].quiz) } : null;
   }
 
   async findInProgress(quizId: string, studentId: string): Promise<AttemptRecord | null> {
-    const rows = await this.sql.query<AttemptRow>(
-      `SELECT * FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId AND status = 'in_progress'`,
-      { type: QueryTypes.SELECT, replacements: { quizId, studentId } },
-    );
+    const rows = await this.sql.prepared<AttemptRow>(FIND_IN_PROGRESS, { quizId, studentId });
     return rows[0] ? toAttempt(rows[0]) : null;
   }
 
@@ -138,36 +173,21 @@ export class AttemptRepository {
     opts: { create: Omit<AttemptRecord, 'attemptNumber'> | null; maxAttempts: number },
   ): Promise<{ used: number; lastNumber: number; inProgressId: string | null; createdNumber: number | null }> {
     const a = opts.create;
-    const [row] = await this.sql.query<{ used: number; last_number: number; in_progress_id: string | null; created_number: number | null }>(
-      `WITH facts AS (
-         SELECT count(*)::int AS used, coalesce(max(attempt_number), 0)::int AS last_number,
-           (array_agg(id) FILTER (WHERE status = 'in_progress'))[1] AS in_progress_id
-         FROM attempts WHERE quiz_id = :quizId AND student_id = :studentId
-       ), created AS (
-         INSERT INTO attempts (id, quiz_id, course_id, lesson_id, student_id, attempt_number, status, seed, paper, answers, results,
-           started_at, deadline_at, max_score, created_at, updated_at)
-         SELECT :id, :quizId, :courseId, :lessonId, :studentId, facts.last_number + 1, 'in_progress', :seed, CAST(:paper AS jsonb), '{}', '{}',
-           :startedAt, :deadlineAt, :maxScore, :startedAt, :startedAt
-         FROM facts WHERE :insert AND facts.in_progress_id IS NULL AND (:maxAttempts <= 0 OR facts.used < :maxAttempts)
-         RETURNING attempt_number
-       )
-       SELECT facts.used, facts.last_number, facts.in_progress_id, created.attempt_number AS created_number FROM facts LEFT JOIN created ON true`,
+    const [row] = await this.sql.prepared<{ used: number; last_number: number; in_progress_id: string | null; created_number: number | null }>(
+      START_NEXT,
       {
-        type: QueryTypes.SELECT,
-        replacements: {
-          quizId,
-          studentId,
-          insert: a !== null,
-          id: a?.id ?? null,
-          courseId: a?.courseId ?? null,
-          lessonId: a?.lessonId ?? null,
-          seed: a?.seed ?? null,
-          paper: a ? JSON.stringify(a.paper) : null,
-          startedAt: a?.startedAt ?? null,
-          deadlineAt: a?.deadlineAt ?? null,
-          maxScore: a?.maxScore ?? null,
-          maxAttempts: opts.maxAttempts,
-        },
+        quizId,
+        studentId,
+        insert: a !== null,
+        id: a?.id ?? null,
+        courseId: a?.courseId ?? null,
+        lessonId: a?.lessonId ?? null,
+        seed: a?.seed ?? null,
+        paper: a ? JSON.stringify(a.paper) : null,
+        startedAt: a?.startedAt ?? null,
+        deadlineAt: a?.deadlineAt ?? null,
+        maxScore: a?.maxScore ?? null,
+        maxAttempts: opts.maxAttempts,
       },
     );
     return { used: row.used, lastNumber: row.last_number, inProgressId: row.in_progress_id, createdNumber: row.created_number };
@@ -261,32 +281,22 @@ export class AttemptRepository {
     c: GradeWrite & { answers: Record<string, StudentAnswer>; submittedAt: Date; autoSubmitted: boolean; timeSpentSeconds: number },
     ifVersion?: string,
   ): Promise<boolean> {
-    const rows = await this.sql.query(
-      `UPDATE attempts SET status = :status, answers = CAST(:answers AS jsonb), results = CAST(:results AS jsonb),
-         submitted_at = :submittedAt, auto_submitted = :autoSubmitted, time_spent_seconds = :timeSpentSeconds,
-         score = :score, max_score = :maxScore, percentage = :percentage, passed = :passed,
-         graded_at = :gradedAt, graded_by = :gradedBy, updated_at = :submittedAt
-       WHERE id = :id AND status = 'in_progress'${ifVersion ? ' AND xmin = CAST(:ifVersion AS xid)' : ''} RETURNING id`,
-      {
-        type: QueryTypes.SELECT,
-        replacements: {
-          id,
-          status: c.status,
-          answers: JSON.stringify(c.answers),
-          results: JSON.stringify(c.results),
-          submittedAt: c.submittedAt,
-          autoSubmitted: c.autoSubmitted,
-          timeSpentSeconds: c.timeSpentSeconds,
-          score: c.score,
-          maxScore: c.maxScore,
-          percentage: c.percentage,
-          passed: c.passed,
-          gradedAt: c.gradedAt,
-          gradedBy: c.gradedBy,
-          ifVersion: ifVersion ?? null,
-        },
-      },
-    );
+    const rows = await this.sql.prepared(CLOSE, {
+      id,
+      status: c.status,
+      answers: JSON.stringify(c.answers),
+      results: JSON.stringify(c.results),
+      submittedAt: c.submittedAt,
+      autoSubmitted: c.autoSubmitted,
+      timeSpentSeconds: c.timeSpentSeconds,
+      score: c.score,
+      maxScore: c.maxScore,
+      percentage: c.percentage,
+      passed: c.passed,
+      gradedAt: c.gradedAt,
+      gradedBy: c.gradedBy,
+      ifVersion: ifVersion ?? null,
+    });
     return rows.length > 0;
   }
 

@@ -1,5 +1,5 @@
 import { QueryTypes } from 'sequelize';
-import type { SqlSession } from '@lms/kit/db';
+import { preparedStatement, type SqlSession } from '@lms/kit/db';
 import type { PoolRecord, QuizRecord } from '../domain/quiz.entities';
 import type { QuizSettings } from '../domain/quiz-definition';
 
@@ -54,6 +54,24 @@ function toQuiz(row: QuizRow): QuizRecord {
     updatedAt: row.updated_at,
   };
 }
+
+/**
+ * The columns of QuizRow, named: the prepared statements below list them instead of `*`, so a column a later
+ * migration adds does not change their result type under a running replica (PostgreSQL refuses to run a cached
+ * plan whose result type changed).
+ */
+const QUIZ_COLUMNS = `id, course_id, lesson_id, instructor_id, title, description, quiz_type, passing_score, time_limit_minutes,
+  max_attempts, scoring_policy, shuffle_questions, shuffle_options, show_correct_answers, available_from, available_until,
+  is_published, published_at, lesson_deleted_at, definition_version, created_at, updated_at`;
+
+/** The hot reads of a quiz, prepared (kit): every student request reads its quiz, and every start locks it. */
+const FIND_QUIZ = preparedStatement('quiz.find', `SELECT ${QUIZ_COLUMNS} FROM quizzes WHERE id = :id`);
+const LOCK_FOR_START = preparedStatement(
+  'quiz.lock_for_start',
+  // hashtext of the ids as text, as before they were parameters (replicas of both kinds lock the same key).
+  `SELECT ${QUIZ_COLUMNS}, pg_advisory_xact_lock(hashtext(:quizId), hashtext(:studentId)) AS student_lock FROM quizzes
+   WHERE id = CAST(:quizId AS uuid) FOR SHARE`,
+);
 
 /** A quiz row read as JSON (`to_jsonb(q)`, next to another table's row): its timestamps arrive as strings. */
 export function quizFromJson(json: QuizRow): QuizRecord {
@@ -120,11 +138,12 @@ export class QuizRepository {
   constructor(private readonly sql: SqlSession) {}
 
   async findById(id: string, lock?: 'update' | 'share'): Promise<QuizRecord | null> {
-    const suffix = lock === 'update' ? ' FOR UPDATE' : lock === 'share' ? ' FOR SHARE' : '';
-    const rows = await this.sql.query<QuizRow>(`SELECT * FROM quizzes WHERE id = :id${suffix}`, {
-      type: QueryTypes.SELECT,
-      replacements: { id },
-    });
+    const rows = lock
+      ? await this.sql.query<QuizRow>(`SELECT * FROM quizzes WHERE id = :id${lock === 'update' ? ' FOR UPDATE' : ' FOR SHARE'}`, {
+          type: QueryTypes.SELECT,
+          replacements: { id },
+        })
+      : await this.sql.prepared<QuizRow>(FIND_QUIZ, { id });
     return rows[0] ? toQuiz(rows[0]) : null;
   }
 
@@ -134,10 +153,7 @@ export class QuizRepository {
    * changed, under a starting attempt — in one round trip. Null when the quiz is gone.
    */
   async lockForStart(quizId: string, studentId: string): Promise<QuizRecord | null> {
-    const rows = await this.sql.query<QuizRow>(
-      'SELECT q.*, pg_advisory_xact_lock(hashtext(:quizId), hashtext(:studentId)) AS student_lock FROM quizzes q WHERE q.id = :quizId FOR SHARE',
-      { type: QueryTypes.SELECT, replacements: { quizId, studentId } },
-    );
+    const rows = await this.sql.prepared<QuizRow>(LOCK_FOR_START, { quizId, studentId });
     return rows[0] ? toQuiz(rows[0]) : null;
   }
 
