@@ -304,18 +304,23 @@ function phaseMeter(servers: ServerGroup | undefined, backend: Fleet | undefined
   const take = async () => ({
     main: { elu: performance.eventLoopUtilization(), counts: COUNT_ROUNDTRIPS ? snapshot() : undefined },
     servers: servers ? await servers.meter() : undefined,
+    /** When the server processes' counters had been read (an IPC round trip, more on a busy box). */
+    at: performance.now(),
     backendElu: backend?.eventLoopUtilization?.(),
     backendCounts: backend ? await backend.roundTrips?.() : undefined,
   });
   let before: ReturnType<typeof take> | undefined;
   let mainMs = 0;
+  let begun = 0;
   return {
     begin() {
+      begun = performance.now();
       cpu.delta();
       mainMs = mainThreadMs();
       before = take();
     },
-    async end(requests: number): Promise<PhaseFigures> {
+    /** `seconds`: the measured phase's length (its requests are spread over it). */
+    async end(requests: number, seconds: number): Promise<PhaseFigures> {
       const cpuDelta = cpu.delta();
       const mainDelta = mainThreadMs() - mainMs;
       const after = await take();
@@ -323,11 +328,14 @@ function phaseMeter(servers: ServerGroup | undefined, backend: Fleet | undefined
       const elu = (a: EventLoopUtilization, b: EventLoopUtilization) => performance.eventLoopUtilization(a, b).utilization;
       const none = Object.fromEntries(KINDS.map((kind) => [kind, {}])) as Counts;
       const gatewayCounts = (t: Awaited<ReturnType<typeof take>>) => (t.servers ? sumCounts(t.servers.map((s) => s.counts ?? none)) : (t.main.counts ?? none));
+      // The processes' first reading came in after the phase had begun (their last one after it ended, when nothing
+      // more is sent): per request = what they counted ÷ the requests of the phase after that first reading.
+      const counted = servers ? requests * Math.max(0, 1 - (start.at - begun) / 1000 / seconds) : requests;
       return {
         busy: start.servers && after.servers ? after.servers.map((s, i) => elu(s.elu, start.servers![i].elu)) : [elu(after.main.elu, start.main.elu)],
         backend: start.backendElu && after.backendElu ? elu(after.backendElu, start.backendElu) : undefined,
         trips: {
-          main: perRequest(gatewayCounts(start), gatewayCounts(after), requests),
+          main: perRequest(gatewayCounts(start), gatewayCounts(after), counted),
           backend: start.backendCounts && after.backendCounts ? perRequest(start.backendCounts, after.backendCounts, requests) : undefined,
         },
         cpu: cpuDelta,
@@ -441,7 +449,7 @@ async function main(): Promise<void> {
     const stopProfile = await startProfile();
     const gwMeter = phaseMeter(gateways, backend, cpu);
     const gw = await runLoad({ url, headers, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS }, { measuring: () => gwMeter.begin() });
-    const gwFigures = await gwMeter.end(gw.requests);
+    const gwFigures = await gwMeter.end(gw.requests, gw.seconds);
     await stopProfile();
 
     // The same load as a client that kept the page: it sends back the ETag of its first answer (expects 304s).
@@ -455,7 +463,7 @@ async function main(): Promise<void> {
       { url, headers: conditional, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS, okStatuses: [200, 304] },
       { measuring: () => inmMeter.begin() },
     );
-    const inmFigures = await inmMeter.end(inm.requests);
+    const inmFigures = await inmMeter.end(inm.requests, inm.seconds);
     // The gateways are stopped before the bare servers take the CPU.
     await gateways?.stop();
 
@@ -472,7 +480,7 @@ async function main(): Promise<void> {
     });
     const bareMeter = phaseMeter(bareGroup, undefined, bareCpu);
     const plain = await runLoad({ url: bare.url, headers, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS }, { measuring: () => bareMeter.begin() });
-    const bareFigures = await bareMeter.end(plain.requests);
+    const bareFigures = await bareMeter.end(plain.requests, plain.seconds);
 
     const where = GATEWAYS ? `${GATEWAYS} gateway processes (node cluster, one port) and as many bare ones` : 'gateway and bare server on the main thread';
     const busyText = (busy: number[]) => (busy.length === 1 ? pct(busy[0]) : busy.map(pct).join(' / '));
