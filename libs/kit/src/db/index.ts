@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 
 export { Sequelize, Transaction, type QueryInterface };
 export { migrate, type Migration } from './migration';
+export * from './sql-session';
 export * from './unit-of-work';
 
 export interface DatabaseOptions {

@@ -4,7 +4,7 @@ import type { ZodType } from 'zod';
 import type { Logger } from 'pino';
 import { contextFromIncoming, runWithContext } from '../context';
 import { withTransaction } from '../db/transaction';
-import { SqlSession } from '../db/unit-of-work';
+import { SqlSession } from '../db/sql-session';
 import type { Broker } from './broker';
 import { EVENTS_EXCHANGE, parseEnvelope, type CloudEvent } from './envelope';
 import { InboxRepository } from './inbox';

@@ -1,5 +1,5 @@
 import { QueryTypes } from 'sequelize';
-import type { SqlSession } from '../db/unit-of-work';
+import type { SqlSession } from '../db/sql-session';
 
 /**
  * The inbox of one transaction: `record` inserts (consumer, event id) and says whether it is new. The kit's

@@ -3,7 +3,7 @@ import { QueryTypes } from 'sequelize';
 import type { Logger } from 'pino';
 import { currentContext, formatTraceparent, newSpanId } from '../context';
 import type { Migration } from '../db/migration';
-import { preparedStatement, SqlSession } from '../db/unit-of-work';
+import { preparedStatement, SqlSession } from '../db/sql-session';
 import type { Broker } from './broker';
 import { EVENTS_EXCHANGE, type CloudEvent } from './envelope';
 import { EVENT_LOG_INDEX_SQL } from './event-log';
