@@ -40,7 +40,7 @@ import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1
 import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollment/v1/EnrollmentService';
 import { runBootstrapAdmin } from '../services/auth/src/cli/bootstrap-admin';
 import { loadAuthConfig } from '../services/auth/src/config';
-import { cpuSampler, cpuTable, type CpuDelta } from './lib/cpu';
+import { cpuJson, cpuSampler, cpuTable } from './lib/cpu';
 import { backendOf, startFleetHere, startFleetInWorker, startFleetProcesses, type Fleet } from './lib/fleet';
 import { cleanupStack, envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
 import { REPO, staleBuilds } from './lib/processes';
@@ -90,15 +90,6 @@ async function pool(count: number, concurrency: number, task: (i: number) => Pro
     }),
   );
 }
-
-/** A CPU window for the JSON line: ms per process, rounded. */
-const cpuJson = (d: CpuDelta) => ({
-  wallMs: Math.round(d.wallMs),
-  cpuMs: Object.fromEntries(Object.entries(d.cpuMs).map(([k, v]) => [k, Math.round(v)])),
-  totalMs: Math.round(d.totalMs),
-  others: d.others,
-  boxBusyCores: Math.round(d.boxBusyCores * 100) / 100,
-});
 
 async function main() {
   // Stops (servers, connections) and drops (databases, vhost) in reverse order, at the end or on Ctrl-C/SIGTERM.

@@ -33,9 +33,9 @@ import type { EnrollmentServiceDefinition } from '@lms/kit/generated/lms/enrollm
 import { loadGatewayConfig } from '../gateway/src/config';
 import { start as startGateway } from '../gateway/src/main';
 import { runAttempts, type AnswerInput, type AttemptRunResult, type Step } from './lib/attempts-client';
-import { cpuSampler, cpuTable, type CpuDelta } from './lib/cpu';
+import { cpuJson, cpuSampler, cpuTable } from './lib/cpu';
 import { backendOf, startFleetHere, startFleetInWorker, startFleetProcesses, type Fleet } from './lib/fleet';
-import { redisKeysDropper, cleanupStack, envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
+import { benchGatewayEnv, redisKeysDropper, cleanupStack, envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
 import { REPO, deployedNodeEnv, startGatewayProcess, staleBuilds } from './lib/processes';
 
 const num = (name: string, fallback: number) => envNumber(name, fallback, true);
@@ -389,15 +389,6 @@ const pct = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? 'n/
 const busyLine = (busy: { main: number; fleet?: number }) =>
   BACKEND === 'processes' ? [] : [`  event loops busy: gateway thread ${pct(busy.main)}, services thread ${pct(busy.fleet)}`];
 
-/** A CPU window for the JSON line: ms per process, rounded. */
-const cpuJson = (d: CpuDelta) => ({
-  wallMs: Math.round(d.wallMs),
-  cpuMs: Object.fromEntries(Object.entries(d.cpuMs).map(([k, v]) => [k, Math.round(v)])),
-  totalMs: Math.round(d.totalMs),
-  others: d.others,
-  boxBusyCores: Math.round(d.boxBusyCores * 100) / 100,
-});
-
 // ------------------------------------------------------------------------------------------ main
 
 async function main(): Promise<void> {
@@ -435,19 +426,12 @@ async function main(): Promise<void> {
       BACKEND === 'processes' ? await startFleetProcesses(env, logDir) : BACKEND === 'worker' ? await startFleetInWorker(env) : await startFleetHere(env);
     cleanup.push(() => fleet.stop());
     const gatewayEnv = {
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn', // no per-request access log line during the run
+      ...benchGatewayEnv(`${PREFIX}gw:`),
       PORT: '0',
       AUTH_GRPC_ADDR: fleet.addresses.auth,
       CATALOG_GRPC_ADDR: fleet.addresses.catalog,
       ENROLLMENT_GRPC_ADDR: fleet.addresses.enrollment,
       QUIZ_GRPC_ADDR: fleet.addresses.quiz,
-      REDIS_URL: infra.redisUrl,
-      REDIS_KEY_PREFIX: `${PREFIX}gw:`,
-      RATE_LIMIT_GENERAL_PER_MIN: '100000000',
-      RATE_LIMIT_LOGIN_PER_MIN: '100000',
-      RATE_LIMIT_REGISTER_PER_MIN: '100000',
-      GRPC_DEADLINE_MS: '10000',
     };
     let base: string;
     let gatewayPid: number | undefined;

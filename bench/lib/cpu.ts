@@ -163,3 +163,12 @@ export function cpuTable(d: CpuDelta, operations: number, operation = 'operation
       (servers.length ? `; ${servers.join(' and ')} whole servers, other clients' work included` : ''),
   ];
 }
+
+/** A CPU window for a bench's JSON line: ms per process, rounded. */
+export const cpuJson = (d: CpuDelta) => ({
+  wallMs: Math.round(d.wallMs),
+  cpuMs: Object.fromEntries(Object.entries(d.cpuMs).map(([k, v]) => [k, Math.round(v)])),
+  totalMs: Math.round(d.totalMs),
+  others: d.others,
+  boxBusyCores: Math.round(d.boxBusyCores * 100) / 100,
+});
