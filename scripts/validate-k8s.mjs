@@ -8,7 +8,10 @@
 //      validators accept any unknown field (a typo like `imagePullPolice` would be silently dropped by the API
 //      server); the fields every object may have are the properties of the declared interface, which the
 //      TypeScript checker resolves for us, down every nested object (pod specs, containers, probes, ...).
-// A kind kubernetes-models does not know (a CRD such as ServiceMonitor) is an error: declare how to check it first.
+// CRDs: the kinds of the API groups in CRD_PACKAGES come from their kubernetes-models package (the same
+// validators + declarations, generated from the CRDs' OpenAPI schemas): ServiceMonitor and PrometheusRule from
+// @kubernetes-models/prometheus-operator (installed next to kubernetes-models by scripts/install-deploy-tools.sh).
+// Any other kind kubernetes-models does not know is an error: declare how to check it first.
 // Usage: node scripts/validate-k8s.mjs --models <kubernetes-models install dir> <file.yaml>...
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,6 +28,8 @@ if (at < 0 || !argv[at + 1]) {
 const modelsDir = argv[at + 1];
 const files = argv.filter((_, i) => i !== at && i !== at + 1);
 const requireModel = createRequire(join(modelsDir, 'package.json'));
+// API group -> the package holding its models (the core groups: kubernetes-models).
+const CRD_PACKAGES = { 'monitoring.coreos.com': '@kubernetes-models/prometheus-operator' };
 
 const problems = [];
 const objects = []; // { where, doc, module }
@@ -43,7 +48,9 @@ for (const file of files) {
       continue;
     }
     const [group, version] = doc.apiVersion.includes('/') ? doc.apiVersion.split('/') : ['', doc.apiVersion];
-    const module = `kubernetes-models/${group ? `${group}/` : ''}${version}/${doc.kind}`;
+    const module = CRD_PACKAGES[group]
+      ? `${CRD_PACKAGES[group]}/${group}/${version}/${doc.kind}`
+      : `kubernetes-models/${group ? `${group}/` : ''}${version}/${doc.kind}`;
     let Model;
     try {
       Model = requireModel(module)[doc.kind];
