@@ -60,7 +60,7 @@ export interface OtlpReceiver {
   close(): Promise<void>;
 }
 
-export const RECEIVER_DEFAULTS = { maxFileBytes: 64 * 1024 * 1024, maxSpans: 20_000, maxBodyBytes: 16 * 1024 * 1024 };
+export const RECEIVER_DEFAULTS = { maxFileBytes: 32 * 1024 * 1024, maxSpans: 20_000, maxBodyBytes: 16 * 1024 * 1024 };
 
 const KINDS: SpanKindName[] = ['UNSPECIFIED', 'INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER'];
 const STATUS_CODES: StatusCodeName[] = ['UNSET', 'OK', 'ERROR'];
