@@ -2,6 +2,7 @@ import cors from 'cors';
 import express, { type Express, type Request, type RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@lms/kit';
+import type { HttpMetrics } from '@lms/kit/metrics';
 import { verifierFromConfig } from '@lms/kit/auth';
 import { JwksCache, type AuthClient } from './clients/auth.client';
 import {
@@ -23,6 +24,7 @@ import { authenticate, authenticateOptional, roleGuard } from './middleware/auth
 import { IdempotencyStore } from './middleware/idempotency';
 import { processTime, responseCompression } from './middleware/compression';
 import { jsonBody } from './middleware/json-body';
+import { httpMetrics } from './middleware/metrics';
 import { RateLimiter, byBodyEmail, byCaller, byIp, generalRateLimit, strictRateLimit } from './middleware/rate-limit';
 import { accessLog, requestContext, requestId } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
@@ -63,6 +65,8 @@ export interface GatewayDeps {
   certificate?: CertificateClient;
   redis: Redis;
   isDraining?: () => boolean;
+  /** Request counts and latencies by route (main.ts passes them when METRICS_ENABLED). */
+  metrics?: HttpMetrics;
 }
 
 export interface BuiltApp {
@@ -130,6 +134,8 @@ export function buildApp(deps: GatewayDeps): BuiltApp {
   // Steps 1–7 run on every request: one Express layer for all of them (middleware/series.ts).
   app.use(
     series([
+      // 0. metrics first, so that every response is timed from the start
+      ...(deps.metrics ? [httpMetrics(deps.metrics, routes)] : []),
       // 1. request id, 2. async context, 3. access log
       requestId(),
       requestContext(),

@@ -81,6 +81,12 @@ export const gatewayConfigShape = {
   /** How often Redis and the backends are checked in the background (state changes are logged). */
   DEPENDENCY_CHECK_INTERVAL_MS: env.int(10_000, { min: 100 }),
   OTEL_EXPORTER_OTLP_ENDPOINT: env.optionalStr(),
+  /** Prometheus text at http://METRICS_HOST:METRICS_PORT/metrics, never on the public port; false = no endpoint, no counting. */
+  METRICS_ENABLED: env.bool(true),
+  /** Loopback by default; a pod listens on 0.0.0.0 (the Kubernetes manifests set it). */
+  METRICS_HOST: env.str('127.0.0.1'),
+  /** Default: PORT + 1000 (8080 → 9080), 0 when PORT is 0; 0 = any free port. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /**
    * Keys the HMAC of stored idempotency fingerprints (Redis never holds a plain hash of a request body).
    * Every replica must share it (a retry may land on another one); required in production.

@@ -114,6 +114,12 @@ export const commonServiceConfig = {
    */
   EVENT_LOG_RETENTION_DAYS: env.int(0, { min: 0 }),
   OTEL_EXPORTER_OTLP_ENDPOINT: env.optionalStr(),
+  /** Prometheus text at http://METRICS_HOST:METRICS_PORT/metrics (docs/observability.md §Metrics); false = no endpoint, no counting. */
+  METRICS_ENABLED: env.bool(true),
+  /** Loopback by default; a pod listens on 0.0.0.0 (the Kubernetes manifests set it). */
+  METRICS_HOST: env.str('127.0.0.1'),
+  /** Default: GRPC_PORT + 1000 (catalog 50052 → 51052), 0 when GRPC_PORT is 0; 0 = any free port. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** Signs and verifies internal gRPC calls (kit grpc service tokens); required in production. */
   INTERNAL_SERVICE_SECRET: env.str(DEV_INTERNAL_SERVICE_SECRET),
 };

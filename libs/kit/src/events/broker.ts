@@ -100,6 +100,34 @@ export class Broker extends EventEmitter {
     });
   }
 
+  /**
+   * Messages ready in each queue (metrics, throttled by their caller): one short-lived channel per check. A queue that
+   * does not exist is left out (its failed check closes the channel: the rest go on on a new one).
+   */
+  async queueDepths(queues: readonly string[]): Promise<Map<string, number>> {
+    const connection = this.connection;
+    if (!connection) throw new UnavailableError('Message broker is not connected', 'BROKER_UNAVAILABLE');
+    const open = async () => {
+      const opened = await connection.createChannel();
+      opened.on('error', () => undefined); // a missing queue's 404 closes the channel: expected here
+      return opened;
+    };
+    const depths = new Map<string, number>();
+    let channel = await open();
+    try {
+      for (const queue of queues) {
+        try {
+          depths.set(queue, (await channel.checkQueue(queue)).messageCount);
+        } catch {
+          channel = await open();
+        }
+      }
+    } finally {
+      await channel.close().catch(() => undefined);
+    }
+    return depths;
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     clearTimeout(this.reconnectTimer);

@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import { currentContext } from '../context';
+import { clientMetricsFor } from '../metrics/hooks';
 import { CACHE_HINT_TRAILER, parseHintTrailer, type CacheHint } from './cache-hint';
 import { MD, firstString, fromGrpcError, outgoingMetadata } from './metadata';
 import { internalSecret, processServiceName, signerFor } from './service-token';
@@ -177,7 +178,7 @@ export function createClient<D extends grpc.ServiceDefinition, ClientStreams ext
         });
       };
     } else {
-      wrapper[name] = (request: unknown, callOptions: CallOptions = {}) =>
+      const unary = (request: unknown, callOptions: CallOptions): Promise<unknown> =>
         new Promise((resolve, reject) => {
           const { metadata, deadline } = prepare(name, options.deadlineMs, callOptions);
           const { onCacheHint } = callOptions;
@@ -213,6 +214,23 @@ export function createClient<D extends grpc.ServiceDefinition, ClientStreams ext
             settle();
           });
         });
+      wrapper[name] = (request: unknown, callOptions: CallOptions = {}) => {
+        const metrics = clientMetricsFor(() => currentContext()?.service);
+        if (!metrics) return unary(request, callOptions);
+        const started = performance.now();
+        const seconds = () => (performance.now() - started) / 1000;
+        return unary(request, callOptions).then(
+          (response) => {
+            metrics.handled(serviceName, name, 'OK', seconds());
+            return response;
+          },
+          (err: unknown) => {
+            const code = ((err as Error).cause as Partial<grpc.ServiceError> | undefined)?.code;
+            metrics.handled(serviceName, name, grpc.status[code ?? grpc.status.UNKNOWN] ?? 'UNKNOWN', seconds());
+            throw err;
+          },
+        );
+      };
     }
   }
   return wrapper as ServiceClient<D, ClientStreams, ServerStreams>;
