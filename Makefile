@@ -16,7 +16,9 @@
 #   make run / stop    start / stop the whole fleet (scripts/run.sh) and load the demo data (the demo students
 #                      earn certificates); media keeps its files in .run/media and certificate its PDFs in
 #                      .run/certificates, or with `make run S3=1` (= STORAGE_PROVIDER=s3 make run) in infra's local
-#                      s3rver (buckets lms-media-dev, lms-certificates-dev)
+#                      s3rver (buckets lms-media-dev, lms-certificates-dev); with `make run TRACES=1` (or TRACES=1 make run)
+#                      every process exports its spans to a local OTLP receiver (.run/traces/spans.jsonl) and
+#                      `scripts/trace --last` / `scripts/trace <request id>` prints one request as a waterfall
 #   make analytics-rebuild  refill analytics' read models from the event logs of auth, catalog, enrollment
 #                      and quiz (npm run rebuild -w @lms/analytics; the fleet of `make run` must be running;
 #                      `make run` does it by itself when lms_analytics is new)
@@ -72,6 +74,7 @@ check-deploy:
 	CHECK_DEPLOY_STRICT=1 bash scripts/check-deploy.sh
 
 # S3=1: media and certificate store their files in the s3rver of scripts/infra.sh (STORAGE_PROVIDER=s3).
+# TRACES=1 reaches scripts/run.sh through the environment (make exports command-line variables to recipes).
 S3 ?=
 run: install infra-up build
 	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" \

@@ -5,6 +5,9 @@
 #   STORAGE_PROVIDER=s3 scripts/run.sh   media and certificate keep their files in the local s3rver of
 #                          scripts/infra.sh (buckets lms-media-dev and lms-certificates-dev, created when missing)
 #                          instead of .run/media and .run/certificates (`make run S3=1` does the same)
+#   TRACES=1 scripts/run.sh   every process exports its OpenTelemetry spans to a local OTLP/HTTP receiver
+#                          (127.0.0.1:$TRACES_PORT, default 4318) writing .run/traces/spans.jsonl; `scripts/trace --last`
+#                          shows one request as a waterfall (`make run TRACES=1` does the same; docs/observability.md)
 #   scripts/run.sh stop    stop the processes this script started (by PID)
 #   scripts/run.sh status  show them with their memory (RSS)
 set -euo pipefail
@@ -21,6 +24,8 @@ SERVICES=("auth services/auth/dist/src/main.js 50051" "catalog services/catalog/
   "quiz services/quiz/dist/src/main.js 50054" "analytics services/analytics/dist/src/main.js 50055" "media services/media/dist/src/main.js 50056"
   "certificate services/certificate/dist/src/main.js 50057")
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
+TRACES=${TRACES:-} TRACES_PORT=${TRACES_PORT:-4318}
+TRACES_FILE="$RUN_DIR/traces/spans.jsonl"
 
 log() { printf '[run] %s\n' "$*" >&2; }
 
@@ -29,6 +34,8 @@ is_running() { [ -f "$RUN_DIR/$1.pid" ] && kill -0 "$(cat "$RUN_DIR/$1.pid")" 2>
 stop_all() {
   local names=(gateway)
   for ((i=${#SERVICES[@]}-1; i>=0; i--)); do names+=("${SERVICES[$i]%% *}"); done
+  # Last: the others export their final spans while they shut down.
+  names+=(trace-receiver)
   for name in "${names[@]}"; do
     if is_running "$name"; then
       local pid; pid=$(cat "$RUN_DIR/$name.pid")
@@ -42,7 +49,9 @@ stop_all() {
 }
 
 status_all() {
-  for entry in "${SERVICES[@]}" "gateway"; do
+  local extra=()
+  if is_running trace-receiver; then extra+=(trace-receiver); fi # only listed with TRACES=1: the default output is unchanged
+  for entry in "${SERVICES[@]}" "gateway" ${extra[@]+"${extra[@]}"}; do
     local name=${entry%% *}
     if is_running "$name"; then
       local pid; pid=$(cat "$RUN_DIR/$name.pid")
@@ -148,11 +157,42 @@ for entry in "${SERVICES[@]}"; do
   read -r name _ port <<<"$entry"
   export "$(echo "$name" | tr '[:lower:]' '[:upper:]')_GRPC_ADDR=127.0.0.1:$port"
 done
+
+# TRACES=1: the local receiver first, then every process is started with the kit's preload (a no-op without an
+# endpoint) and the endpoint and its service name in its own environment only — the one-off commands below
+# (health checks, bootstrap, rebuild) are not traced. Processes already running keep how they were started.
+trace_args=()
+if [ -n "$TRACES" ] && [ "$TRACES" != 0 ]; then
+  node -e "require.resolve('@lms/kit/telemetry/register')" 2>/dev/null \
+    || { log "TRACES=1 needs the kit's telemetry preload (@lms/kit/telemetry/register): build with npx tsc -b libs/kit"; exit 1; }
+  if ! is_running trace-receiver; then
+    for entry in "${SERVICES[@]}" gateway; do
+      if is_running "${entry%% *}"; then log "${entry%% *} is already running without the receiver: its spans are not collected (make stop first)"; fi
+    done
+    mkdir -p "$RUN_DIR/traces"
+    TRACES_PORT="$TRACES_PORT" TRACES_FILE="$TRACES_FILE" nohup node libs/kit/dist/telemetry/local/serve.js >>"$RUN_DIR/trace-receiver.log" 2>&1 &
+    echo $! > "$RUN_DIR/trace-receiver.pid"
+    # Up when it answers at all (405 to a GET on /v1/traces).
+    for _ in $(seq 1 50); do
+      [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$TRACES_PORT/v1/traces")" = 405 ] && break
+      is_running trace-receiver || { log "trace receiver exited (port $TRACES_PORT taken? set TRACES_PORT):"; tail -5 "$RUN_DIR/trace-receiver.log" >&2; exit 1; }
+      sleep 0.1
+    done
+    log "trace receiver on 127.0.0.1:$TRACES_PORT writing .run/traces/spans.jsonl (log: .run/trace-receiver.log)"
+  fi
+  trace_args=(--require @lms/kit/telemetry/register)
+fi
+# `env` arguments of a process: with TRACES=1 its OTLP endpoint and service name (OTEL_SERVICE_NAME).
+trace_env() {
+  if [ ${#trace_args[@]} -gt 0 ]; then echo "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$TRACES_PORT OTEL_SERVICE_NAME=$1"; fi
+  return 0
+}
 for entry in "${SERVICES[@]}"; do
   read -r name entry_point port <<<"$entry"
   if is_running "$name"; then log "$name already running"; continue; fi
-  # shellcheck disable=SC2046 # one VAR=value word per line of service_env
-  env DATABASE_URL="$PG_BASE/lms_$name" GRPC_PORT="$port" $(service_env "$name") nohup node "$entry_point" >>"$RUN_DIR/$name.log" 2>&1 &
+  # shellcheck disable=SC2046 # one VAR=value word per line of service_env, per word of trace_env
+  env DATABASE_URL="$PG_BASE/lms_$name" GRPC_PORT="$port" $(service_env "$name") $(trace_env "$name") \
+    nohup node ${trace_args[@]+"${trace_args[@]}"} "$entry_point" >>"$RUN_DIR/$name.log" 2>&1 &
   echo $! > "$RUN_DIR/$name.pid"
   wait_grpc "$name" "127.0.0.1:$port"
   log "$name ready on 127.0.0.1:$port (log: .run/$name.log)"
@@ -182,7 +222,8 @@ DATABASE_URL="$PG_BASE/lms_auth" ADMIN_EMAIL="$ADMIN_EMAIL" ADMIN_FULL_NAME="Fle
   node services/auth/dist/src/cli/bootstrap-admin.js >>"$RUN_DIR/auth.log" 2>&1
 
 if ! is_running gateway; then
-  PORT=$GATEWAY_PORT nohup node gateway/dist/src/main.js >>"$RUN_DIR/gateway.log" 2>&1 &
+  # shellcheck disable=SC2046 # one VAR=value word per word of trace_env
+  env PORT="$GATEWAY_PORT" $(trace_env gateway) nohup node ${trace_args[@]+"${trace_args[@]}"} gateway/dist/src/main.js >>"$RUN_DIR/gateway.log" 2>&1 &
   echo $! > "$RUN_DIR/gateway.pid"
 fi
 BASE="http://127.0.0.1:$GATEWAY_PORT"
@@ -195,6 +236,12 @@ curl -fsS "$BASE/readyz" >/dev/null || { log "gateway not ready; see .run/gatewa
 
 node scripts/demo-data.js "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$DEMO_PASSWORD"
 
+if [ ${#trace_args[@]} -gt 0 ]; then
+  TRACES_BANNER="
+  Traces     scripts/trace --last   (the latest request as a waterfall; scripts/trace <request id> for the X-Request-Id
+             of a response, scripts/trace --list for recent ones; spans in .run/traces/spans.jsonl)"
+fi
+
 cat <<EOT
 
 LMS Fleet is running.
@@ -204,7 +251,7 @@ LMS Fleet is running.
   Files      $BASE/api/v1/files/upload (multipart), stored in $(storage_of media "$UPLOAD_DIR" "${S3_BUCKET:-}")
   Certificates $BASE/api/v1/certificates/my-certificates, PDFs in $(storage_of certificate "$CERTIFICATE_DIR" "$CERTIFICATE_S3_BUCKET")
                verify: $BASE/api/v1/certificates/verify/<number>   issuer: $BASE/.well-known/did.json
-  Logs       .run/*.log      Stop: make stop
+  Logs       .run/*.log      Stop: make stop${TRACES_BANNER:-}
 
 Demo accounts (local only; passwords generated into .run/secrets.env):
   admin       $ADMIN_EMAIL           $ADMIN_PASSWORD
