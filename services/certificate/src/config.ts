@@ -33,14 +33,17 @@ const certificateShape = {
   CHROMIUM_PATH: field.str('/usr/bin/chromium'),
   /** Chromium's sandbox needs a non-root user with user namespaces; off by default (containers and CI run as root). */
   CHROMIUM_SANDBOX: field.bool(false),
-  /** Pages rendered at once by the one browser of this process (≈ CPU cores). */
+  /** Pages rendered at once by the one browser of the render process (≈ CPU cores). */
   RENDER_CONCURRENCY: field.int(2, { min: 1, max: 32 }),
   /** A render taking longer is abandoned (the page is closed, the browser checked) and retried by the job. */
   RENDER_TIMEOUT_MS: field.int(30_000, { min: 1000 }),
   /** The browser is replaced after this many documents (bounds what a long-lived Chromium accumulates). */
   BROWSER_RECYCLE_AFTER: field.int(500, { min: 1 }),
-  /** The browser is shut down after this long without a render (an idle Chromium holds ~400 MiB); 0 keeps it. */
-  BROWSER_IDLE_CLOSE_MS: field.int(60_000, { min: 0 }),
+  /**
+   * The render process (puppeteer-core, qrcode, Chromium) exits after this long without a render: an idle Chromium
+   * holds ~400 MiB and the process's heap would stay in RSS; the next render starts them again (~1 s). 0 keeps them.
+   */
+  CERTIFICATE_RENDERER_IDLE_MS: field.int(60_000, { min: 0 }),
   /** Retry-After of a download asked while its PDF is still being rendered. */
   PDF_RETRY_AFTER_SECONDS: field.int(5, { min: 1, max: 3600 }),
 

@@ -38,8 +38,8 @@ function sampleCertificate(overrides: Partial<Parameters<typeof certificateValue
 const withoutBidiControls = (text: string) => text.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 
 async function renderCertificate(template: Pick<TemplateRecord, 'id' | 'htmlTemplate' | 'cssStyles'>, overrides = {}) {
-  const values = await certificateValues(sampleCertificate(overrides), config);
-  return renderer.render(certificateHtml(template, values), { landscape: true });
+  const values = certificateValues(sampleCertificate(overrides), config);
+  return renderer.render(certificateHtml(template, values), { landscape: true, qrCode: values.verification_url });
 }
 
 describe('the built-in certificate', () => {

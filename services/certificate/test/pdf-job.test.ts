@@ -102,6 +102,7 @@ describe('the render job', () => {
     const killing = (async () => {
       // the first render of this certificate: kill the browser under it
       await eventually(() => expect(renderer.stats().inFlight).toBeGreaterThan(0), 120_000, 5);
+      await eventually(() => expect(renderer.stats().browserPid).not.toBeNull(), 120_000, 5); // the render process may still be starting it
       await new Promise((resolve) => setTimeout(resolve, 200));
       process.kill(renderer.stats().browserPid!, 'SIGKILL');
     })();

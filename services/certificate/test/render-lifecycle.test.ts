@@ -3,9 +3,10 @@ import type { PdfRenderer } from '../src/app/ports';
 import { newRenderer, pdfText } from './render-support';
 
 /**
- * The renderer's browser lifecycle against the real Chromium: one shared launch, a browser killed mid-render, a
- * render past RENDER_TIMEOUT_MS, recycling, the bounded queue, and a close() that cannot hang. One browser at a
- * time (each test closes its renderer).
+ * The renderer's lifecycle against the real Chromium, through its render process (run from the .ts sources by tsx):
+ * one shared launch, a browser killed mid-render, a render past RENDER_TIMEOUT_MS, recycling, the render process
+ * ended when idle and killed mid-render, the bounded queue, and a close() that cannot hang. One browser at a time
+ * (each test closes its renderer).
  */
 jest.setTimeout(240_000);
 
@@ -78,16 +79,40 @@ it('replaces the browser after BROWSER_RECYCLE_AFTER documents, never running tw
     await eventually(() => expect([...pids].filter(isAlive)).toEqual([current]));
   }));
 
-it('shuts an idle browser down after BROWSER_IDLE_CLOSE_MS and launches another for the next render', () =>
-  withRenderer({ BROWSER_IDLE_CLOSE_MS: '1000' }, async (renderer) => {
+it('ends the render process and its browser after CERTIFICATE_RENDERER_IDLE_MS; the next render starts both again', () =>
+  withRenderer({ CERTIFICATE_RENDERER_IDLE_MS: '1000' }, async (renderer) => {
     await renderer.render(tiny('before the pause'), { landscape: true });
-    const pid = renderer.stats().browserPid!;
-    expect(isAlive(pid)).toBe(true);
-    await eventually(() => expect(isAlive(pid)).toBe(false), 20_000);
-    expect(renderer.stats().browserPid).toBeNull();
+    const { rendererPid, browserPid } = renderer.stats();
+    expect(rendererPid).not.toBe(process.pid); // rendered in a process of its own, not in the service's
+    expect(isAlive(rendererPid!)).toBe(true);
+    expect(isAlive(browserPid!)).toBe(true);
+    await eventually(() => expect([rendererPid!, browserPid!].filter(isAlive)).toEqual([]), 20_000);
+    expect(renderer.stats()).toMatchObject({ rendererPid: null, browserPid: null });
     const after = await renderer.render(tiny('after the pause'), { landscape: true });
     expect(await pdfText(after)).toContain('after the pause');
+    expect(renderer.stats().rendererPid).not.toBe(rendererPid);
     expect(renderer.stats()).toMatchObject({ launches: 2, rendered: 2, failed: 0 });
+  }));
+
+it('a render process killed mid-render fails that render with a retryable RENDER_FAILED, takes its browser along, and the next render starts another', () =>
+  withRenderer({}, async (renderer) => {
+    await renderer.render(tiny('warm'), { landscape: true });
+    const { rendererPid, browserPid } = renderer.stats();
+    const outcome = renderer.render(heavy(8000), { landscape: true }).then(
+      () => 'rendered',
+      (err: unknown) => err,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(renderer.stats().inFlight).toBe(1);
+    process.kill(rendererPid!, 'SIGKILL');
+    expect(await outcome).toMatchObject({ kind: 'unavailable', code: 'CERTIFICATE.RENDER_FAILED' });
+    // Chromium runs in its own process group: the service kills it when its render process could not.
+    await eventually(() => expect(isAlive(browserPid!)).toBe(false), 20_000);
+
+    const after = await renderer.render(tiny('after the renderer crash'), { landscape: true });
+    expect(await pdfText(after)).toContain('after the renderer crash');
+    expect(renderer.stats().rendererPid).not.toBe(rendererPid);
+    expect(renderer.stats()).toMatchObject({ launches: 2, rendered: 2, failed: 1, inFlight: 0 });
   }));
 
 it('refuses renders beyond the bounded queue at once (RENDER_BUSY) and renders the rest', () =>

@@ -1,20 +1,29 @@
 import type { JsonWebKey, KeyObject } from 'node:crypto';
 
 /**
- * HTML → PDF. One implementation (infra/renderer: puppeteer-core driving Debian's Chromium): one browser per
- * process, launched on first use, a bounded pool of pages, relaunched when it crashes or after
- * BROWSER_RECYCLE_AFTER documents. The page never runs scripts and never loads anything but `data:` URLs.
+ * HTML → PDF. One implementation (infra/renderer): a render process of its own, forked on first use and ended
+ * when idle, drives Debian's Chromium with puppeteer-core (one browser, a bounded pool of pages, relaunched when it
+ * crashes or after BROWSER_RECYCLE_AFTER documents). The page never runs scripts and never loads anything but `data:` URLs.
  */
 export interface PdfRenderer {
-  /** Rejects with CERTIFICATE.RENDER_FAILED (retryable) when the browser cannot render it in RENDER_TIMEOUT_MS. */
-  render(html: string, options: { landscape: boolean; signal?: AbortSignal }): Promise<Buffer>;
+  /** Rejects with CERTIFICATE.RENDER_FAILED (retryable) when it cannot be rendered in RENDER_TIMEOUT_MS, or the renderer died. */
+  render(html: string, options: RenderOptions): Promise<Buffer>;
   /** For health logs and benchmarks. */
   stats(): RendererStats;
-  /** Closes the browser (idempotent); a later render launches a new one. */
+  /** Ends the render process and its browser (idempotent); a later render starts new ones. */
   close(): Promise<void>;
 }
 
+export interface RenderOptions {
+  landscape: boolean;
+  /** The text of the QR code drawn where the document has QR_CODE_SLOT (infra/renderer): drawn by the render process. */
+  qrCode?: string;
+  signal?: AbortSignal;
+}
+
 export interface RendererStats {
+  /** The render process, while one runs. */
+  rendererPid: number | null;
   browserPid: number | null;
   launches: number;
   rendered: number;

@@ -4,24 +4,21 @@ import { formatCertificateDate } from '../../domain/templates/dates';
 import type { TemplateValues } from '../../domain/templates/placeholders';
 import { parseTemplate, renderTemplate } from '../../domain/templates/template-engine';
 import type { TemplateRecord } from '../../domain/templates/template.entities';
+import { QR_CODE_SLOT } from '../../infra/renderer/protocol';
 import { htmlDocument } from '../../infra/templates/document';
 import { verificationUrl } from '../certificates/certificate-view';
 
-/** An SVG QR code of `text` (error correction M: survives a print smudge, stays small). Our markup only. */
-export async function qrCodeSvg(text: string): Promise<string> {
-  // Loaded at the first certificate rendered, not at start-up (qrcode and pngjs: ~60 modules an idle process does not need).
-  const { default: QRCode } = await import('qrcode');
-  return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-}
-
-/** What a certificate prints: its frozen snapshot, the issuer, and the QR code of its verification URL. */
-export async function certificateValues(
+/**
+ * What a certificate prints: its frozen snapshot, the issuer, and the QR code of its verification URL — a slot the
+ * render process fills (qrcode is loaded there, not in the service): render with `{ qrCode: values.verification_url }`.
+ */
+export function certificateValues(
   certificate: Pick<
     CertificateRecord,
     'certificateNumber' | 'studentName' | 'courseTitle' | 'instructorName' | 'completionDate' | 'issuedAt' | 'finalGrade' | 'totalHours' | 'issuedBy' | 'signatureName'
   >,
   config: Pick<CertificateConfig, 'PUBLIC_API_URL' | 'CERTIFICATE_SIGNATURE_NAME'>,
-): Promise<TemplateValues> {
+): TemplateValues {
   const url = verificationUrl(config, certificate.certificateNumber);
   return {
     certificate_number: certificate.certificateNumber,
@@ -35,7 +32,7 @@ export async function certificateValues(
     issuer: certificate.issuedBy,
     signature_name: certificate.signatureName ?? config.CERTIFICATE_SIGNATURE_NAME,
     verification_url: url,
-    qr_code: await qrCodeSvg(url),
+    qr_code: QR_CODE_SLOT,
   };
 }
 

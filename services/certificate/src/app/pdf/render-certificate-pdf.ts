@@ -21,9 +21,9 @@ export async function renderCertificatePdf(deps: CertificateDeps, certificateId:
   const key = certificatePdfKey(certificate.id);
   if (certificate.pdfKey && (await deps.storage.head(certificate.pdfKey))) return null;
   const template = await resolveTemplate(deps.units.read.templates, certificate.courseId);
-  const html = certificateHtml(template, await certificateValues(certificate, deps.config));
+  const values = certificateValues(certificate, deps.config);
   const started = Date.now();
-  const pdf = await deps.renderer.render(html, { landscape: true, signal });
+  const pdf = await deps.renderer.render(certificateHtml(template, values), { landscape: true, qrCode: values.verification_url, signal });
   const { size } = await deps.storage.put(key, Readable.from([pdf]), { contentType: 'application/pdf', signal });
   deps.logger.info({ certificate_id: certificate.id, bytes: size, ms: Date.now() - started, template_id: template.id }, 'pdf render: stored');
   return { key, size, renderedAt: deps.clock(), templateId: template.builtIn ? null : template.id };

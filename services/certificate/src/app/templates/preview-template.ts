@@ -16,7 +16,7 @@ export async function previewTemplate(
   const templateId = checkedId('template_id', input.templateId);
   const template = await findTemplate(deps.units.read.templates, templateId);
   const now = deps.clock();
-  const values = await certificateValues(
+  const values = certificateValues(
     {
       certificateNumber: 'CERT-20260101-0123ABCD',
       studentName: 'Jane Sample',
@@ -31,6 +31,6 @@ export async function previewTemplate(
     },
     deps.config,
   );
-  const content = await deps.renderer.render(certificateHtml(template, values), { landscape: true, signal });
+  const content = await deps.renderer.render(certificateHtml(template, values), { landscape: true, qrCode: values.verification_url, signal });
   return { content, filename: 'Certificate_preview.pdf' };
 }

@@ -1,63 +1,81 @@
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { AppError } from '@lms/kit/errors';
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import type { Logger } from '@lms/kit/logging';
 import type { CertificateConfig } from '../../config';
-import type { PdfRenderer, RendererStats } from '../../app/ports';
+import type { PdfRenderer, RenderOptions, RendererStats } from '../../app/ports';
 import { CertificateErrors } from '../../domain/certificate.errors';
+import { killProcessGroup } from './process-group';
+import type { FromRenderProcess, RenderProcessConfig, ToRenderProcess } from './protocol';
 
 type RendererConfig = Pick<
   CertificateConfig,
-  'CHROMIUM_PATH' | 'CHROMIUM_SANDBOX' | 'RENDER_CONCURRENCY' | 'RENDER_TIMEOUT_MS' | 'BROWSER_RECYCLE_AFTER' | 'BROWSER_IDLE_CLOSE_MS'
+  'CHROMIUM_PATH' | 'CHROMIUM_SANDBOX' | 'RENDER_CONCURRENCY' | 'RENDER_TIMEOUT_MS' | 'BROWSER_RECYCLE_AFTER' | 'CERTIFICATE_RENDERER_IDLE_MS'
 >;
 
 /** Waiting renders allowed per page of the pool; beyond, a render is refused at once (retryable) instead of piling up. */
 const QUEUE_PER_PAGE = 16;
-/** How long `close()` lets Chromium shut down politely before its process group is killed. */
-const CLOSE_GRACE_MS = 5000;
+/**
+ * How long a render process told to close may take before it is killed with its browser: it gives Chromium 5 s
+ * (chromium.ts CLOSE_GRACE_MS) before killing it itself. Also the margin past RENDER_TIMEOUT_MS after which a render
+ * process that has not answered is taken for wedged.
+ */
+const EXIT_GRACE_MS = 8000;
 
 /** RENDER_FAILED (retryable) with what went wrong as its cause (logged by the job, never shown to callers). */
 const RendererErrors = {
-  failed: (reason: string, cause?: unknown) => CertificateErrors.renderFailed(new Error(reason, cause === undefined ? undefined : { cause })),
+  failed: (reason: string) => CertificateErrors.renderFailed(new Error(reason)),
   busy: () => CertificateErrors.renderBusy(),
 };
 
-/** One launched Chromium: its idle pages, how many documents it has started, and whether it is still usable. */
-interface BrowserSession {
-  browser: Browser;
-  pid: number | null;
-  idle: Page[];
-  started: number;
-  inFlight: number;
-  /** Set when it disconnected (crash, kill) or was retired: its pages are not reused. */
+/**
+ * The render process's entry next to this file: the compiled .js in a build (`make run`, the image); from the
+ * sources (Jest via SWC, tsx) the .ts itself, run through tsx's require hook — the same entry either way.
+ */
+function renderProcessEntry(): { file: string; execArgv: string[] } {
+  if (path.extname(__filename) === '.ts') return { file: path.join(__dirname, 'render-process.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
+  return { file: path.join(__dirname, 'render-process.js'), execArgv: [] };
+}
+
+interface PendingRender {
+  resolve(pdf: Buffer): void;
+  reject(err: Error): void;
+}
+
+/** One forked render process and what it owes us. */
+interface RenderProcess {
+  child: ChildProcess;
+  ready: Promise<void>;
+  exited: Promise<void>;
+  pending: Map<number, PendingRender>;
+  /** Its browser's PID while one runs: killed (with its group) if the process dies without closing it. */
+  browserPid: number | null;
+  /** Told to close (idle, stop): its exit is expected. */
+  closing: boolean;
   gone: boolean;
-  /** Rejects when the browser disconnects, so a render in flight fails at once instead of waiting for its timeout. */
-  lost: Promise<never>;
-  /** Retired after BROWSER_RECYCLE_AFTER documents: closed once its last render is done. */
-  retiring: boolean;
-  closed?: Promise<void>;
 }
 
 /**
- * The one PdfRenderer: puppeteer-core driving the system's Chromium. One browser per process, launched on the
- * first render (concurrent first renders share the launch), a pool of RENDER_CONCURRENCY reused pages, a bounded
- * queue in front of it. Pages run no scripts and load nothing but `data:` URLs, so a template cannot reach the
- * network or the file system. A browser that dies is dropped and the next render launches another; one that has
- * rendered BROWSER_RECYCLE_AFTER documents is drained and replaced.
+ * The PdfRenderer: HTML → PDF in a separate process (render-process.ts) that alone loads puppeteer-core and
+ * qrcode and drives the system's Chromium, so the service's heap never holds them (issue 16: idle RSS). The
+ * process is forked by the first render (concurrent first renders share it), exits with its browser after
+ * CERTIFICATE_RENDERER_IDLE_MS without a render, and the next render forks another (never two at once). Here: the
+ * RENDER_CONCURRENCY slots with their bounded queue, cancellation, and the mapping of every failure — the browser's,
+ * a timeout, the render process dying — to a retryable RENDER_FAILED; a crash of the render process never reaches
+ * the service process.
  */
 export function createChromiumRenderer(config: RendererConfig, logger: Logger): PdfRenderer {
-  return new ChromiumRenderer(config, logger);
+  return new ProcessRenderer(config, logger);
 }
 
-class ChromiumRenderer implements PdfRenderer {
-  private current: Promise<BrowserSession> | null = null;
-  private currentSession: BrowserSession | null = null;
-  private readonly sessions = new Set<BrowserSession>();
+class ProcessRenderer implements PdfRenderer {
+  private current: RenderProcess | null = null;
+  /** A render process being closed: the next fork waits for its exit (never two browsers). */
+  private closingExit: Promise<void> | null = null;
   private readonly waiters: (() => void)[] = [];
   private active = 0;
+  private nextId = 1;
   private readonly counters = { launches: 0, rendered: 0, failed: 0 };
   private idleTimer: NodeJS.Timeout | undefined;
-  /** An idle browser being shut down: the next launch waits for it (never two browsers). */
-  private closingIdle: Promise<void> | null = null;
 
   constructor(
     private readonly config: RendererConfig,
@@ -65,8 +83,10 @@ class ChromiumRenderer implements PdfRenderer {
   ) {}
 
   stats(): RendererStats {
+    const live = this.current && !this.current.gone ? this.current : null;
     return {
-      browserPid: this.currentSession && !this.currentSession.gone ? this.currentSession.pid : null,
+      rendererPid: live?.child.pid ?? null,
+      browserPid: live?.browserPid ?? null,
       launches: this.counters.launches,
       rendered: this.counters.rendered,
       failed: this.counters.failed,
@@ -75,53 +95,44 @@ class ChromiumRenderer implements PdfRenderer {
     };
   }
 
-  async render(html: string, options: { landscape: boolean; signal?: AbortSignal }): Promise<Buffer> {
+  async render(html: string, options: RenderOptions): Promise<Buffer> {
     clearTimeout(this.idleTimer);
     await this.acquireSlot(options.signal);
     try {
-      return await this.renderInSlot(html, options);
+      const pdf = await this.renderInProcess(html, options);
+      this.counters.rendered++;
+      return pdf;
+    } catch (err) {
+      this.counters.failed++;
+      throw err;
     } finally {
       this.releaseSlot();
       this.closeWhenIdle();
     }
   }
 
-  /**
-   * An idle Chromium holds ~400 MiB (PSS) for nothing (bench/README.md, idle memory): after BROWSER_IDLE_CLOSE_MS
-   * without a render it is shut down, and the next render launches another (~0.5–1 s once). 0 keeps it.
-   */
-  private closeWhenIdle(): void {
-    const after = this.config.BROWSER_IDLE_CLOSE_MS;
-    if (after <= 0 || this.active > 0) return;
-    clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => void this.closeIdleBrowser(), after);
-    this.idleTimer.unref();
-  }
-
-  private async closeIdleBrowser(): Promise<void> {
-    const pending = this.current;
-    if (!pending || this.active > 0) return;
-    const session = await pending.catch(() => null);
-    // A render that began meanwhile keeps the browser (render() took a slot synchronously).
-    if (this.current !== pending || this.active > 0 || !session || session.gone || session.inFlight > 0) return;
-    this.current = null;
-    this.logger.info({ pid: session.pid, documents: session.started }, 'chromium: closing the idle browser');
-    session.retiring = true;
-    this.closingIdle = this.shutDown(session).finally(() => {
-      this.closingIdle = null;
-    });
-  }
-
   async close(): Promise<void> {
     clearTimeout(this.idleTimer);
-    const pending = this.current;
-    this.current = null;
-    this.currentSession = null;
-    if (pending) {
-      const session = await pending.catch(() => null);
-      if (session) this.sessions.add(session);
-    }
-    await Promise.all([...this.sessions].map((session) => this.shutDown(session)));
+    if (this.current) this.closeProcess(this.current);
+    await this.closingExit;
+  }
+
+  /**
+   * An idle render process holds its Node heap with puppeteer-core, and its Chromium ~400 MiB PSS (bench/README.md,
+   * idle memory): after CERTIFICATE_RENDERER_IDLE_MS without a render both exit, and the next render starts them
+   * again (~1 s once). 0 keeps them.
+   */
+  private closeWhenIdle(): void {
+    const after = this.config.CERTIFICATE_RENDERER_IDLE_MS;
+    if (after <= 0 || this.active > 0 || !this.current) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.active === 0 && this.current) {
+        this.logger.info({ pid: this.current.child.pid }, 'renderer: closing the idle render process');
+        this.closeProcess(this.current);
+      }
+    }, after);
+    this.idleTimer.unref();
   }
 
   private async acquireSlot(signal?: AbortSignal): Promise<void> {
@@ -152,191 +163,145 @@ class ChromiumRenderer implements PdfRenderer {
     else this.active--;
   }
 
-  private async renderInSlot(html: string, options: { landscape: boolean; signal?: AbortSignal }): Promise<Buffer> {
-    const session = await this.sessionForNextDocument();
-    session.started++;
-    session.inFlight++;
-    const lease: { page: Page | null } = { page: null };
+  private async renderInProcess(html: string, options: RenderOptions): Promise<Buffer> {
+    const renderer = await this.processForRender();
+    const id = this.nextId++;
     let timer: NodeJS.Timeout | undefined;
-    let ok = false;
-    const work = (async () => {
-      lease.page = session.idle.pop() ?? (await this.openPage(session));
-      return printPdf(lease.page, html, options.landscape);
-    })();
+    let onAbort: (() => void) | undefined;
     try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(RendererErrors.failed(`timed out after ${this.config.RENDER_TIMEOUT_MS} ms`)), this.config.RENDER_TIMEOUT_MS);
+      return await new Promise<Buffer>((resolve, reject) => {
+        renderer.pending.set(id, { resolve, reject });
+        onAbort = () => {
+          renderer.pending.delete(id);
+          send(renderer, { type: 'cancel', id });
+          reject(RendererErrors.failed('cancelled'));
+        };
+        if (options.signal?.aborted) return onAbort();
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        // The render process times a render out itself (RENDER_TIMEOUT_MS); one that does not even answer that is wedged.
+        timer = setTimeout(() => {
+          this.logger.warn({ pid: renderer.child.pid }, 'renderer: the render process does not answer; killing it');
+          this.kill(renderer);
+        }, this.config.RENDER_TIMEOUT_MS + EXIT_GRACE_MS);
+        send(renderer, { type: 'render', id, html, landscape: options.landscape, qrCode: options.qrCode });
       });
-      const racers: Promise<Buffer>[] = [work, timeout, session.lost];
-      if (options.signal) racers.push(abortion(options.signal));
-      const pdf = await Promise.race(racers);
-      ok = true;
-      this.counters.rendered++;
-      return pdf;
-    } catch (err) {
-      this.counters.failed++;
-      if (session.gone && !session.retiring) throw RendererErrors.failed('the browser exited during the render', err);
-      throw err instanceof AppError ? err : RendererErrors.failed(err instanceof Error ? err.message : String(err), err);
     } finally {
       clearTimeout(timer);
-      session.inFlight--;
-      if (ok) this.returnPage(session, lease.page);
-      else {
-        // An abandoned page may still be loading or printing: closing it stops that; one opened later is closed when it arrives.
-        closePage(lease.page);
-        work.then(() => closePage(lease.page), () => closePage(lease.page)).catch(() => undefined);
-      }
-      if (session.retiring && session.inFlight === 0) void this.shutDown(session);
+      if (onAbort) options.signal?.removeEventListener('abort', onAbort);
+      renderer.pending.delete(id);
     }
   }
 
-  /** A page that rendered cleanly goes back to the pool (failed ones are closed: their state is unknown). */
-  private returnPage(session: BrowserSession, page: Page | null): void {
-    if (!page) return;
-    if (!session.gone && !session.retiring) session.idle.push(page);
-    else closePage(page);
-  }
-
-  /** The browser for the next document: launches one if none, retires the current one when it has done its share. */
-  private async sessionForNextDocument(): Promise<BrowserSession> {
+  /** The running render process, or a new one (after the exit of one being closed: never two browsers). */
+  private async processForRender(): Promise<RenderProcess> {
     for (;;) {
-      if (!this.current) this.current = this.closingIdle ? this.closingIdle.then(() => this.launch()) : this.launch();
-      const pending = this.current;
-      let session: BrowserSession;
-      try {
-        session = await pending;
-      } catch (err) {
-        if (this.current === pending) this.current = null;
-        throw RendererErrors.failed('the browser could not be started', err);
+      if (this.current && !this.current.gone) {
+        await this.current.ready;
+        return this.current;
       }
-      if (session.gone) {
-        if (this.current === pending) this.current = null;
-        continue;
-      }
-      if (session.started < this.config.BROWSER_RECYCLE_AFTER) return session;
-      if (this.current === pending) this.retire(session);
+      if (this.closingExit) await this.closingExit;
+      else this.spawn();
     }
   }
 
-  /** Stops giving the browser documents; its last render closes it, and the next launch waits for that (never two browsers). */
-  private retire(session: BrowserSession): void {
-    session.retiring = true;
-    this.logger.info({ pid: session.pid, documents: session.started }, 'chromium: recycling the browser');
-    const drained = new Promise<void>((resolve) => {
-      const check = () => (session.inFlight === 0 ? resolve() : setTimeout(check, 20));
-      check();
+  private spawn(): RenderProcess {
+    const entry = renderProcessEntry();
+    const settings: RenderProcessConfig = {
+      CHROMIUM_PATH: this.config.CHROMIUM_PATH,
+      CHROMIUM_SANDBOX: this.config.CHROMIUM_SANDBOX,
+      RENDER_TIMEOUT_MS: this.config.RENDER_TIMEOUT_MS,
+      BROWSER_RECYCLE_AFTER: this.config.BROWSER_RECYCLE_AFTER,
+    };
+    // No execArgv of ours (a tracing preload, heap flags): the render process needs none of it.
+    const child = fork(entry.file, [JSON.stringify(settings)], { execArgv: entry.execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let markReady: () => void = () => undefined;
+    let markFailed: (err: Error) => void = () => undefined;
+    const ready = new Promise<void>((resolve, reject) => {
+      markReady = resolve;
+      markFailed = reject;
     });
-    this.current = drained.then(() => this.shutDown(session)).then(() => this.launch());
+    ready.catch(() => undefined);
+    const renderer: RenderProcess = {
+      child,
+      ready,
+      exited: new Promise<void>((resolve) => child.once('exit', () => resolve())),
+      pending: new Map(),
+      browserPid: null,
+      closing: false,
+      gone: false,
+    };
+    this.current = renderer;
+    // Its start-up (Node, puppeteer-core) is bounded like a render: one that never says ready is killed.
+    const startTimer = setTimeout(() => this.kill(renderer), this.config.RENDER_TIMEOUT_MS);
+    child.on('message', (message: FromRenderProcess) => {
+      if (message.type === 'ready') {
+        clearTimeout(startTimer);
+        markReady();
+      } else this.onMessage(renderer, message);
+    });
+    child.on('error', (err) => {
+      this.logger.warn({ err }, 'renderer: the render process failed');
+      markFailed(RendererErrors.failed(`the render process could not be started: ${err.message}`));
+      this.kill(renderer);
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(startTimer);
+      renderer.gone = true;
+      markFailed(RendererErrors.failed(`the render process exited before it was ready (${signal ?? code})`));
+      // It could not close its browser: Chromium would outlive it (puppeteer starts it in its own process group).
+      if (renderer.browserPid !== null) killProcessGroup(renderer.browserPid);
+      for (const pending of renderer.pending.values()) pending.reject(RendererErrors.failed('the render process exited during the render'));
+      renderer.pending.clear();
+      if (!renderer.closing) this.logger.warn({ pid: child.pid, code, signal }, 'renderer: the render process exited; the next render starts another');
+      if (this.current === renderer) this.current = null;
+    });
+    return renderer;
   }
 
-  private async launch(): Promise<BrowserSession> {
-    const started = Date.now();
-    const args = [
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-extensions',
-      '--font-render-hinting=none',
-      // Every host name and IP resolves to nothing: interception stops requests, but Chromium still preconnects
-      // (a TCP connection without a request) to the target of an <iframe> or a <meta refresh>; this stops those.
-      '--host-resolver-rules=MAP * ~NOTFOUND',
-    ];
-    if (!this.config.CHROMIUM_SANDBOX) args.unshift('--no-sandbox');
-    // puppeteer-core (~200 modules, ~5 MB of heap) is loaded with the first browser, not at start-up: an idle
-    // certificate service has neither.
-    const { default: puppeteer } = await import('puppeteer-core');
-    const browser = await puppeteer.launch({ executablePath: this.config.CHROMIUM_PATH, headless: true, args });
-    this.counters.launches++;
-    let markLost: (err: Error) => void = () => undefined;
-    const lost = new Promise<never>((_, reject) => {
-      markLost = reject;
-    });
-    lost.catch(() => undefined);
-    const session: BrowserSession = { browser, pid: browser.process()?.pid ?? null, idle: [], started: 0, inFlight: 0, gone: false, lost, retiring: false };
-    this.sessions.add(session);
-    this.currentSession = session;
-    browser.on('disconnected', () => {
-      const expected = session.retiring || session.closed !== undefined;
-      session.gone = true;
-      session.idle = [];
-      this.sessions.delete(session);
-      if (this.currentSession === session) this.currentSession = null;
-      if (!expected) this.logger.warn({ pid: session.pid }, 'chromium: the browser exited; the next render launches another');
-      markLost(RendererErrors.failed('the browser exited during the render'));
-    });
-    this.logger.info({ pid: session.pid, ms: Date.now() - started }, 'chromium: browser launched');
-    return session;
+  private onMessage(renderer: RenderProcess, message: Exclude<FromRenderProcess, { type: 'ready' }>): void {
+    switch (message.type) {
+      case 'rendered':
+        renderer.pending.get(message.id)?.resolve(Buffer.from(message.pdf.buffer, message.pdf.byteOffset, message.pdf.byteLength));
+        break;
+      case 'failed':
+        renderer.pending.get(message.id)?.reject(RendererErrors.failed(message.reason));
+        break;
+      case 'launched':
+        this.counters.launches++;
+        renderer.browserPid = message.pid;
+        this.logger.info({ pid: message.pid, ms: message.ms, renderer_pid: renderer.child.pid }, 'chromium: browser launched');
+        break;
+      case 'browser-exited':
+        if (renderer.browserPid === message.pid) renderer.browserPid = null;
+        break;
+      case 'log':
+        this.logger[message.level]({ ...message.fields, renderer_pid: renderer.child.pid }, message.msg);
+        break;
+    }
   }
 
-  private async openPage(session: BrowserSession): Promise<Page> {
-    const page = await session.browser.newPage();
-    page.setDefaultTimeout(this.config.RENDER_TIMEOUT_MS);
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on('request', (request: HTTPRequest) => {
-      if (request.isInterceptResolutionHandled()) return;
-      const url = request.url();
-      if (url.startsWith('data:') || url === 'about:blank') void request.continue().catch(() => undefined);
-      // ERR_ABORTED, not "blocked": a blocked navigation (a <meta refresh>) would replace the document by an error
-      // page, an aborted one is dropped and the document stays.
-      else void request.abort('aborted').catch(() => undefined);
-    });
-    return page;
-  }
-
-  /** Closes politely; a browser that does not close within the grace period is killed with its process group. */
-  private shutDown(session: BrowserSession): Promise<void> {
-    session.closed ??= (async () => {
-      session.gone = true;
-      let timer: NodeJS.Timeout | undefined;
-      const polite = session.browser.close().then(
-        () => true,
-        () => false,
-      );
-      const grace = new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), CLOSE_GRACE_MS);
-      });
-      const closed = await Promise.race([polite, grace]);
+  /** Asks the render process to close its browser and exit; kills both if it has not within EXIT_GRACE_MS. */
+  private closeProcess(renderer: RenderProcess): void {
+    if (renderer.closing) return;
+    renderer.closing = true;
+    if (this.current === renderer) this.current = null;
+    send(renderer, { type: 'close' });
+    const timer = setTimeout(() => {
+      this.logger.warn({ pid: renderer.child.pid }, 'renderer: the render process did not exit; killing it');
+      this.kill(renderer);
+    }, EXIT_GRACE_MS);
+    const exit: Promise<void> = renderer.exited.then(() => {
       clearTimeout(timer);
-      if (!closed && session.pid !== null) {
-        this.logger.warn({ pid: session.pid }, 'chromium: the browser did not close; killing it');
-        killProcessGroup(session.pid);
-      }
-      this.sessions.delete(session);
-      if (this.currentSession === session) this.currentSession = null;
-    })();
-    return session.closed;
+      if (this.closingExit === exit) this.closingExit = null;
+    });
+    this.closingExit = exit;
+  }
+
+  private kill(renderer: RenderProcess): void {
+    if (!renderer.gone) renderer.child.kill('SIGKILL');
   }
 }
 
-async function printPdf(page: Page, html: string, landscape: boolean): Promise<Buffer> {
-  await page.setContent(html, { waitUntil: 'load' });
-  // Runs in puppeteer's isolated world over CDP: disabling the page's scripts does not block it.
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  if (page.url() !== 'about:blank') throw new Error(`the document navigated away (${page.url().slice(0, 100)})`);
-  const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, landscape, format: 'A4' });
-  return Buffer.from(pdf);
-}
-
-function closePage(page: Page | null): void {
-  if (page && !page.isClosed()) page.close().catch(() => undefined);
-}
-
-function abortion(signal: AbortSignal): Promise<never> {
-  return new Promise<never>((_, reject) => {
-    const fail = () => reject(RendererErrors.failed('cancelled'));
-    if (signal.aborted) fail();
-    else signal.addEventListener('abort', fail, { once: true });
-  });
-}
-
-/** Puppeteer starts Chromium detached (its own process group): the group takes its renderer and GPU processes with it. */
-function killProcessGroup(pid: number): void {
-  for (const target of [-pid, pid]) {
-    try {
-      process.kill(target, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
+function send(renderer: RenderProcess, message: ToRenderProcess): void {
+  if (renderer.child.connected) renderer.child.send(message);
 }
