@@ -374,6 +374,23 @@ describe('who may take and read attempts', () => {
     await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, { authorization: '' }), GrpcStatus.UNAUTHENTICATED);
   });
 
+  it('the paper (quiz and attempt in one read): each refusal as before, in the same order', async () => {
+    const { quiz } = await createQuiz(f, f.instructor, await quizLesson(f, f.instructor, courseId), [mc('Q', ['a', 'b'], 0)]);
+    const ref = { course_id: courseId, quiz_id: quiz.id };
+    await expectGrpcError(f.quiz.GetAttemptPaper({ quiz_id: 'not-a-uuid' }, f.student.auth), GrpcStatus.INVALID_ARGUMENT);
+    await expectGrpcError(f.quiz.GetAttemptPaper({ quiz_id: quiz.id }, f.instructor.auth), GrpcStatus.PERMISSION_DENIED, 'QUIZ.STUDENTS_ONLY');
+    await expectGrpcError(f.quiz.GetAttemptPaper({ quiz_id: '00000000-0000-4000-8000-000000000000' }, f.student.auth), GrpcStatus.NOT_FOUND);
+    await expectGrpcError(f.quiz.GetAttemptPaper({ quiz_id: quiz.id }, f.student.auth), GrpcStatus.NOT_FOUND, 'QUIZ.NO_ATTEMPT_IN_PROGRESS');
+    const started = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth);
+    expect((await f.quiz.GetAttemptPaper({ quiz_id: quiz.id }, f.student.auth)).attempt!.id).toBe(started.id);
+    // Not enrolled: refused before anything about attempts (even with another student's attempt in progress).
+    const outsider = await f.newUser('student', 'paper-outsider');
+    await expectGrpcError(f.quiz.GetAttemptPaper({ quiz_id: quiz.id }, outsider.auth), GrpcStatus.PERMISSION_DENIED, 'QUIZ.NOT_ENROLLED');
+    // Unpublished with an attempt in progress: the quiz does not exist for students.
+    await f.quiz.UnpublishQuiz(ref, f.instructor.auth);
+    await expectGrpcError(f.quiz.GetAttemptPaper({ quiz_id: quiz.id }, f.student.auth), GrpcStatus.NOT_FOUND, 'QUIZ.NOT_FOUND');
+  });
+
   it("another student's attempt cannot be read, saved or submitted", async () => {
     const { quiz, questions } = await createQuiz(f, f.instructor, await quizLesson(f, f.instructor, courseId), [mc('Q', ['a', 'b'], 0)]);
     const mine = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth);

@@ -73,9 +73,12 @@ const FIND_WITH_QUIZ = preparedStatement(
   'quiz.attempt_with_quiz',
   `SELECT ${ATTEMPT_COLUMNS}, a.xmin::text AS row_version, to_jsonb(q) AS quiz FROM attempts a JOIN quizzes q ON q.id = a.quiz_id WHERE a.id = :id`,
 );
-const FIND_IN_PROGRESS = preparedStatement(
-  'quiz.attempt_in_progress',
-  `SELECT ${ATTEMPT_COLUMNS} FROM attempts a WHERE a.quiz_id = :quizId AND a.student_id = :studentId AND a.status = 'in_progress'`,
+/** The quiz and the student's attempt in progress at it in one read (the attempt's columns all null when there is none). */
+const QUIZ_WITH_IN_PROGRESS = preparedStatement(
+  'quiz.quiz_with_attempt_in_progress',
+  `SELECT ${ATTEMPT_COLUMNS}, to_jsonb(q) AS quiz FROM quizzes q
+   LEFT JOIN attempts a ON a.quiz_id = q.id AND a.student_id = :studentId AND a.status = 'in_progress'
+   WHERE q.id = CAST(:quizId AS uuid)`,
 );
 const START_NEXT = preparedStatement(
   'quiz.start_next',
@@ -137,9 +140,14 @@ export class AttemptRepository {
     return rows[0] ? { attempt: toAttempt(rows[0]), version: rows[0].row_version, quiz: quizFromJson(rows[0].quiz) } : null;
   }
 
-  async findInProgress(quizId: string, studentId: string): Promise<AttemptRecord | null> {
-    const rows = await this.sql.prepared<AttemptRow>(FIND_IN_PROGRESS, { quizId, studentId });
-    return rows[0] ? toAttempt(rows[0]) : null;
+  /**
+   * The quiz (null: no such quiz) and the student's attempt in progress at it (null: none) — what the paper reads,
+   * in one round trip instead of two.
+   */
+  async findQuizWithInProgress(quizId: string, studentId: string): Promise<{ quiz: QuizRecord | null; attempt: AttemptRecord | null }> {
+    const [row] = await this.sql.prepared<AttemptRow & { quiz: QuizRow }>(QUIZ_WITH_IN_PROGRESS, { quizId, studentId });
+    if (!row) return { quiz: null, attempt: null };
+    return { quiz: quizFromJson(row.quiz), attempt: row.id === null ? null : toAttempt(row) };
   }
 
   /** Every attempt of a student at a quiz (summaries), oldest first. */
