@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Static checks of the deployment artefacts (no cluster, no Docker engine needed):
-#   1. every plain YAML file parses (docker-compose.yml, k8s/**, helm Chart.yaml / values.yaml)
+#   1. every plain YAML file parses (docker-compose.yml, k8s/**, helm Chart.yaml / values*.yaml)
 #   2. consistency: compose / k8s/base / helm agree on which processes are enabled and on their ports,
+#      each k8s/services/<name> has its image tag, requests and limits on every container, the metrics port 9464
+#      (pod and Service), its ServiceMonitor component, an HPA + PDB unless it runs one pod (never a PDB over one
+#      pod), a migrate initContainer with MIGRATE_ON_START=false (the gRPC services);
 #      each build's SERVICE_PATH is a workspace, the postgres init script creates each database;
 #      wiring: every <NAME>_GRPC_ADDR points at <name>:<port>, the gateway has the address of every
 #      enabled service, health checks / probes use the service's port, Secret keys are in the example;
@@ -15,14 +18,18 @@
 #      and fonts-noto-core in its image (RUNTIME_APT_PACKAGES), the same renderer settings everywhere, its own S3
 #      bucket, analytics given its address; egress NetworkPolicies (certificate) reach DNS and every service the
 #      process calls, and agree between k8s and Helm
-#   3. kustomize build of every kustomization under k8s/ (kubectl kustomize, or kustomize), output parses
-#   4. helm lint --strict + helm template for three sets of values: defaults, helm/lms-fleet/ci/everything-enabled-values.yaml
-#      (every service and one-off Job — checked against values.yaml — initContainer migrations, ingress, a name prefix,
-#      a ReadWriteMany media volume) and ci/no-autoscaling-values.yaml (media and certificate on S3 without a
-#      volume); output parses; the chart refuses an empty existingSecret / a missing INTERNAL_SERVICE_SECRET
+#   3. kustomize build of every kustomization under k8s/ (kubectl kustomize, or kustomize): k8s/base (the fleet),
+#      k8s/shared, each k8s/services/<name> alone, k8s/overlays/monitoring (the fleet + the ServiceMonitor
+#      components); output parses
+#   4. helm lint --strict + helm template for five sets of values: defaults, helm/lms-fleet/ci/everything-enabled-values.yaml
+#      (every service and one-off Job — checked against values.yaml — migration hook Jobs, ServiceMonitors, HPA + PDB
+#      per service, per-process image tags, ingress, a name prefix, a ReadWriteMany media volume),
+#      ci/no-autoscaling-values.yaml (initContainer migrations, no metrics, media and certificate on S3 without a
+#      volume), values-dev.yaml, and quiz alone; output parses; the chart refuses an empty existingSecret / a
+#      missing INTERNAL_SERVICE_SECRET / autoscaling over a ReadWriteOnce volume
 #   5. schema validation, offline, of every rendered manifest (kustomize + helm) and of the k8s/ files no
 #      kustomization includes: scripts/validate-k8s.mjs (kubernetes-models: types, required fields, and
-#      unknown fields at any depth)
+#      unknown fields at any depth; ServiceMonitor / PrometheusRule from @kubernetes-models/prometheus-operator)
 #   6. yamllint (.yamllint) of the plain YAML and of the rendered manifests
 #   7. docker compose config (or Debian's docker-compose v1) with the `tools` profile
 #
@@ -72,7 +79,7 @@ parse_yaml() {
 }
 
 # --- 1. plain YAML ------------------------------------------------------------------------------
-mapfile -t yaml_files < <(ls docker-compose.yml helm/lms-fleet/Chart.yaml helm/lms-fleet/values.yaml helm/lms-fleet/ci/*.yaml 2>/dev/null; find k8s -name '*.yaml' -o -name '*.yml' | sort)
+mapfile -t yaml_files < <(ls docker-compose.yml helm/lms-fleet/Chart.yaml helm/lms-fleet/values*.yaml helm/lms-fleet/ci/*.yaml 2>/dev/null; find k8s -name '*.yaml' -o -name '*.yml' | sort)
 # One node process for every file (a process per file was half of the whole check's CPU time): one
 # NUL-terminated record "<ok|FAIL>\t<file>\t<error>" each.
 while IFS= read -r -d '' record; do
@@ -522,11 +529,21 @@ if command -v "$HELM" >/dev/null 2>&1; then
     ' "$chart"
   }
   run "helm ci/everything-enabled-values.yaml enables every service and one-off Job" all_enabled
-  # defaults; everything switched on (every service and Job, initContainer migrations, ingress, a name prefix,
-  # a ReadWriteMany media volume); the other side (no autoscaling, media and certificate on S3, no volumes)
-  for v in defaults everything-enabled no-autoscaling; do
-    values=()
-    [ "$v" = defaults ] || values=(-f "$chart/ci/$v-values.yaml")
+  # defaults; everything switched on (every service and Job, migration hook Jobs, ServiceMonitors, HPA + PDB per
+  # service, per-process image tags, ingress, a name prefix, a ReadWriteMany media volume); the other side (no
+  # autoscaling, initContainer migrations, no metrics, media and certificate on S3, no volumes); values-dev.yaml;
+  # one service alone (quiz: what a team deploying only its service renders; no gateway)
+  one_service=()
+  for s in $(node -e 'console.log(Object.keys(require("js-yaml").load(require("fs").readFileSync(process.argv[1], "utf8")).services).join(" "))' "$chart/values.yaml"); do
+    [ "$s" = quiz ] || one_service+=(--set "services.$s.enabled=false")
+  done
+  for v in defaults everything-enabled no-autoscaling dev one-service; do
+    case $v in
+      defaults) values=() ;;
+      dev) values=(-f "$chart/values-dev.yaml") ;;
+      one-service) values=("${one_service[@]}" --set gateway.enabled=false --set services.quiz.image.tag=0.2.0) ;;
+      *) values=(-f "$chart/ci/$v-values.yaml") ;;
+    esac
     run "helm lint --strict $chart ($v, $("$HELM" version --short 2>/dev/null))" "$HELM" lint --strict "$chart" "${values[@]}"
     out="$tmp/rendered/helm-$v.yaml"
     if "$HELM" template lms "$chart" --namespace lms "${values[@]}" >"$out" 2>"$tmp/err" \
@@ -541,6 +558,11 @@ if command -v "$HELM" >/dev/null 2>&1; then
     fail "helm template refuses an empty existingSecret"
   else
     ok "helm template refuses an empty existingSecret"
+  fi
+  if "$HELM" template lms "$chart" --set services.media.autoscaling.enabled=true >/dev/null 2>&1; then
+    fail "helm template refuses autoscaling over a ReadWriteOnce volume (media)"
+  else
+    ok "helm template refuses autoscaling over a ReadWriteOnce volume (media)"
   fi
   if "$HELM" template lms "$chart" --set global.secretEnv.INTERNAL_SERVICE_SECRET=null >/dev/null 2>&1; then
     fail "helm template refuses a missing INTERNAL_SERVICE_SECRET"
@@ -573,7 +595,7 @@ fi
 # The plain YAML and the rendered manifests (raw Helm templates are not YAML); rules in .yamllint.
 if command -v yamllint >/dev/null 2>&1; then
   run "yamllint ($(yamllint --version 2>&1 | cut -d' ' -f2); plain YAML, helm/lms-fleet values, rendered manifests)" \
-    yamllint --strict -c .yamllint docker-compose.yml k8s "$chart/Chart.yaml" "$chart/values.yaml" "$chart/ci" "${rendered[@]}"
+    yamllint --strict -c .yamllint docker-compose.yml k8s "$chart/Chart.yaml" "$chart/values.yaml" "$chart/values-dev.yaml" "$chart/ci" "${rendered[@]}"
 else
   skip "yamllint (not installed: scripts/infra.sh deps)"
 fi

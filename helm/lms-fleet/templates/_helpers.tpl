@@ -23,19 +23,67 @@ app.kubernetes.io/name: {{ .name }}
 app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- end -}}
 
-{{/* All labels of a process; dict also takes component (service | gateway). */}}
+{{/* Image tag of a process: its own (services.<name>.image.tag, gateway.image.tag: dict key tag), else image.tag, else appVersion. */}}
+{{- define "lms-fleet.tag" -}}
+{{- .tag | default .root.Values.image.tag | default .root.Chart.AppVersion | toString -}}
+{{- end -}}
+
+{{/* All labels of a process; dict also takes component (service | gateway) and tag (its image tag override). */}}
 {{- define "lms-fleet.labels" -}}
 {{ include "lms-fleet.selectorLabels" . }}
 app.kubernetes.io/component: {{ .component | default "service" }}
 app.kubernetes.io/part-of: lms-fleet
-app.kubernetes.io/version: {{ .root.Values.image.tag | default .root.Chart.AppVersion | quote }}
+app.kubernetes.io/version: {{ include "lms-fleet.tag" . | quote }}
 app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 helm.sh/chart: {{ include "lms-fleet.chart" .root }}
 {{- end -}}
 
-{{/* Image of a process: <repository>/<name>:<tag | appVersion>. */}}
+{{/* Image of a process: <repository>/<name>:<its tag | image.tag | appVersion> (dict: root, name, tag). */}}
 {{- define "lms-fleet.image" -}}
-{{- printf "%s/%s:%s" .root.Values.image.repository .name (.root.Values.image.tag | default .root.Chart.AppVersion | toString) -}}
+{{- printf "%s/%s:%s" .root.Values.image.repository .name (include "lms-fleet.tag" .) -}}
+{{- end -}}
+
+{{/*
+Settings of every process (the data of <namePrefix>lms-common-config, `KEY: "value"` lines): global.env, the
+metrics endpoint and the <NAME>_GRPC_ADDR of every enabled service. Also the plain env of the migration hook
+Jobs, which run before the ConfigMap exists.
+*/}}
+{{- define "lms-fleet.commonData" -}}
+{{- $data := deepCopy (.Values.global.env | default dict) }}
+{{- if .Values.metrics.enabled }}
+{{- $_ := set $data "METRICS_HOST" "0.0.0.0" }}
+{{- $_ := set $data "METRICS_PORT" (.Values.metrics.port | toString) }}
+{{- else }}
+{{- $_ := set $data "METRICS_ENABLED" "false" }}
+{{- end }}
+{{- range $name, $svc := .Values.services }}
+{{- if $svc.enabled }}
+{{- $_ := set $data (printf "%s_GRPC_ADDR" ($name | upper)) (printf "%s:%v" (include "lms-fleet.fullname" (dict "root" $ "name" $name)) $svc.port) }}
+{{- end }}
+{{- end }}
+{{- range $key, $value := $data }}
+{{ $key }}: {{ $value | toString | quote }}
+{{- end }}
+{{- end -}}
+
+{{/*
+The metrics port of a process's container and Service (name `metrics`); empty when metrics.enabled is false.
+dict: root, indent (the list's indentation), service (true: a Service port).
+*/}}
+{{- define "lms-fleet.metricsPort" -}}
+{{- if .root.Values.metrics.enabled }}
+{{- if .service }}
+- name: metrics
+  port: {{ .root.Values.metrics.port }}
+  targetPort: metrics
+  protocol: TCP
+  appProtocol: http
+{{- else }}
+- name: metrics
+  containerPort: {{ .root.Values.metrics.port }}
+  protocol: TCP
+{{- end }}
+{{- end }}
 {{- end -}}
 
 {{/*
