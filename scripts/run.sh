@@ -35,7 +35,7 @@ stop_all() {
   local names=(gateway)
   for ((i=${#SERVICES[@]}-1; i>=0; i--)); do names+=("${SERVICES[$i]%% *}"); done
   # Last: the others export their final spans while they shut down.
-  names+=(trace-receiver)
+  names+=(traces)
   for name in "${names[@]}"; do
     if is_running "$name"; then
       local pid; pid=$(cat "$RUN_DIR/$name.pid")
@@ -50,7 +50,7 @@ stop_all() {
 
 status_all() {
   local extra=()
-  if is_running trace-receiver; then extra+=(trace-receiver); fi # only listed with TRACES=1: the default output is unchanged
+  if is_running traces; then extra+=(traces); fi # only listed with TRACES=1: the default output is unchanged
   for entry in "${SERVICES[@]}" "gateway" ${extra[@]+"${extra[@]}"}; do
     local name=${entry%% *}
     if is_running "$name"; then
@@ -165,20 +165,20 @@ trace_args=()
 if [ -n "$TRACES" ] && [ "$TRACES" != 0 ]; then
   node -e "require.resolve('@lms/kit/telemetry/register')" 2>/dev/null \
     || { log "TRACES=1 needs the kit's telemetry preload (@lms/kit/telemetry/register): build with npx tsc -b libs/kit"; exit 1; }
-  if ! is_running trace-receiver; then
+  if ! is_running traces; then
     for entry in "${SERVICES[@]}" gateway; do
       if is_running "${entry%% *}"; then log "${entry%% *} is already running without the receiver: its spans are not collected (make stop first)"; fi
     done
     mkdir -p "$RUN_DIR/traces"
-    TRACES_PORT="$TRACES_PORT" TRACES_FILE="$TRACES_FILE" nohup node libs/kit/dist/telemetry/local/serve.js >>"$RUN_DIR/trace-receiver.log" 2>&1 &
-    echo $! > "$RUN_DIR/trace-receiver.pid"
+    TRACES_PORT="$TRACES_PORT" TRACES_FILE="$TRACES_FILE" nohup node libs/kit/dist/telemetry/local/serve.js >>"$RUN_DIR/traces.log" 2>&1 &
+    echo $! > "$RUN_DIR/traces.pid"
     # Up when it answers at all (405 to a GET on /v1/traces).
     for _ in $(seq 1 50); do
       [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$TRACES_PORT/v1/traces")" = 405 ] && break
-      is_running trace-receiver || { log "trace receiver exited (port $TRACES_PORT taken? set TRACES_PORT):"; tail -5 "$RUN_DIR/trace-receiver.log" >&2; exit 1; }
+      is_running traces || { log "trace receiver exited (port $TRACES_PORT taken? set TRACES_PORT):"; tail -5 "$RUN_DIR/traces.log" >&2; exit 1; }
       sleep 0.1
     done
-    log "trace receiver on 127.0.0.1:$TRACES_PORT writing .run/traces/spans.jsonl (log: .run/trace-receiver.log)"
+    log "trace receiver on 127.0.0.1:$TRACES_PORT writing .run/traces/spans.jsonl (log: .run/traces.log)"
   fi
   trace_args=(--require @lms/kit/telemetry/register)
 fi

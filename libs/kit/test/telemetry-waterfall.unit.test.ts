@@ -105,6 +105,12 @@ describe('Trace waterfall (scripts/trace)', () => {
     ]);
   });
 
+  it('When an HTTP server span is named by its method alone (no route matched), then its path is shown with it', () => {
+    const D = 'd'.repeat(32);
+    const text = renderWaterfall(D, [span(D, 'd1', undefined, 'GET', 'gateway', 0, 1, { kind: 'SERVER', attributes: { 'url.path': '/version' } })]);
+    expect(text.split('\n')[1]).toMatch(/server {3}GET \/version$/);
+  });
+
   it('When the same span arrives twice, then it is shown once', () => {
     expect(renderWaterfall(C, [...records, ...records.filter((r) => r.traceId === C)]).split('\n')).toHaveLength(2);
   });

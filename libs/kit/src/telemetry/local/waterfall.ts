@@ -136,7 +136,7 @@ export function renderWaterfall(traceId: string, records: SpanRecord[], options:
     seen.add(node.span.spanId);
     const s = node.span;
     const failed = isError(s);
-    const name = `${paint.dim(prefix + branch)}${failed ? paint.red(`${s.name} ✗`) : s.name}${isRoot && s.parentSpanId ? paint.dim(` (parent ${s.parentSpanId} not received)`) : ''}`;
+    const name = `${paint.dim(prefix + branch)}${failed ? paint.red(`${operationOf(s)} ✗`) : operationOf(s)}${isRoot && s.parentSpanId ? paint.dim(` (parent ${s.parentSpanId} not received)`) : ''}`;
     lines.push(
       `${paint.bold(ms(BigInt(s.endNs) - BigInt(s.startNs)).padStart(10))}  ${bar(BigInt(s.startNs) - summary.startNs, BigInt(s.endNs) - summary.startNs, total, width, failed, paint)}  ` +
         `${paint.service(s.service, s.service.padEnd(serviceWidth))}  ${kindLabel(s.kind).padEnd(7)}  ${name}`,
@@ -169,7 +169,7 @@ export function renderList(summaries: TraceSummary[], options: RenderOptions = {
       const others = t.services.slice(1);
       return (
         `${isoOf(t.startNs)}  ${t.traceId}  ${ms(t.endNs - t.startNs).padStart(10)}  ${String(t.spans).padStart(5)}  ${errors}  ` +
-        `${t.root.name} ${paint.service(t.root.service, `(${t.root.service})`)}${others.length ? ` → ${others.join(', ')}` : ''}` +
+        `${operationOf(t.root)} ${paint.service(t.root.service, `(${t.root.service})`)}${others.length ? ` → ${others.join(', ')}` : ''}` +
         `${t.requestId ? paint.dim(`  request ${t.requestId}`) : ''}`
       );
     }),
@@ -194,18 +194,18 @@ function details(span: SpanRecord, bySpan: Map<string, SpanRecord>): { text: str
   for (const link of span.links) {
     const from = bySpan.get(`${link.traceId}/${link.spanId}`);
     const where = link.traceId === span.traceId ? '' : `, trace ${link.traceId}`;
-    out.push({ text: from ? `↳ linked from ${from.name} (${from.service}${where})` : `↳ linked from span ${link.spanId} (not received${where})`, error: false });
+    out.push({ text: from ? `↳ linked from ${operationOf(from)} (${from.service}${where})` : `↳ linked from span ${link.spanId} (not received${where})`, error: false });
   }
   return out;
 }
 
 function linkedFromElsewhere(traceId: string, spans: SpanRecord[], records: SpanRecord[]) {
-  const names = new Map(spans.map((s) => [s.spanId, s.name]));
+  const names = new Map(spans.map((s) => [s.spanId, operationOf(s)]));
   const out: { traceId: string; service: string; name: string; target: string }[] = [];
   for (const r of [...records].sort(byStart)) {
     if (r.traceId === traceId) continue;
     for (const link of r.links) {
-      if (link.traceId === traceId) out.push({ traceId: r.traceId, service: r.service, name: r.name, target: names.get(link.spanId) ?? `span ${link.spanId}` });
+      if (link.traceId === traceId) out.push({ traceId: r.traceId, service: r.service, name: operationOf(r), target: names.get(link.spanId) ?? `span ${link.spanId}` });
     }
   }
   return out;
@@ -217,6 +217,15 @@ function bar(fromNs: bigint, toNs: bigint, totalNs: bigint, width: number, faile
   const end = Math.max(start + 1, Math.min(width, Math.ceil(scale(toNs))));
   const filled = '█'.repeat(end - start);
   return `${paint.dim('│')}${' '.repeat(start)}${failed ? paint.red(filled) : filled}${' '.repeat(width - end)}${paint.dim('│')}`;
+}
+
+/**
+ * The span's operation. An HTTP server span without a matched route is named by its method alone (the
+ * semantic conventions' rule): its path is added, or `GET` on a 404 says nothing.
+ */
+function operationOf(span: SpanRecord): string {
+  const path = span.attributes['http.route'] ?? span.attributes['url.path'] ?? span.attributes['http.target'];
+  return /^[A-Z]+$/.test(span.name) && typeof path === 'string' && path ? `${span.name} ${path}` : span.name;
 }
 
 function kindLabel(kind: SpanRecord['kind']): string {
