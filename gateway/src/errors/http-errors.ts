@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { ZodError, ZodIssue } from 'zod';
 import { AppError, httpStatusForError, isAppError, type FieldError, type Logger } from '@lms/kit';
+import { tracing } from '@lms/kit/telemetry';
 
 /**
  * The one error body of the public API: `{detail, code, request_id}`, plus `errors` for 422.
@@ -108,6 +109,8 @@ export function sendError(req: Request, res: Response, err: unknown, logger: Log
     logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
   }
 
+  // With tracing on, the request's HTTP span carries the code the client gets (status ERROR, no stack, no detail).
+  tracing()?.fail(body.code, `${status} ${body.code}`);
   if (res.headersSent) {
     res.end();
     return status;

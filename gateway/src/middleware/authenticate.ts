@@ -1,6 +1,7 @@
 import type { RequestHandler, Response } from 'express';
 import { AppError, UnavailableError, currentContext, isAppError, runWithContext } from '@lms/kit';
 import { requireRole, type Caller, type Role, type TokenVerifier } from '@lms/kit/auth';
+import { tracing } from '@lms/kit/telemetry';
 
 /**
  * Verifies the bearer token (signature with auth's cached JWKS, issuer, audience, expiry, algorithm,
@@ -13,6 +14,8 @@ export function authenticate(verifier: TokenVerifier): RequestHandler {
     const header = req.get('authorization');
     try {
       res.locals.caller = await verifier.verify(header);
+      // the user id only (no email, no name): enough to find a user's requests in the traces
+      tracing()?.annotate({ 'enduser.id': (res.locals.caller as Caller).userId });
     } catch (err) {
       // Token problems are AppErrors (401); anything else means the keys or the revocation
       // store could not be reached: the token cannot be checked, so the request is refused (503).

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { contextFromIncoming, currentContext, newRequestId, runWithContext, sanitizeRequestId, type Logger } from '@lms/kit';
+import { tracing } from '@lms/kit/telemetry';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
@@ -87,6 +88,8 @@ export function requestContext(): RequestHandler {
       userAgent: req.get('user-agent'),
     });
     res.locals.clientIp = ctx.clientIp;
+    // scripts/trace finds a request's trace by the id the client saw (X-Request-Id)
+    tracing()?.annotate({ 'lms.request_id': ctx.requestId });
     runWithContext(ctx, next);
   };
 }

@@ -1,3 +1,5 @@
+// First: with an OTLP endpoint set it starts tracing before grpc-js, pg, amqplib, ioredis and express load (no-op otherwise).
+import '@lms/kit/telemetry/register';
 import { createAuthClient, verifierFromConfig } from '@lms/kit/auth';
 import { createCertificateClient } from '@lms/kit/clients';
 import type { AnalyticsServiceDefinition } from '@lms/kit/generated/lms/analytics/v1/AnalyticsService';

@@ -1,3 +1,5 @@
+// First: with an OTLP endpoint set it starts tracing before grpc-js, pg, amqplib, ioredis and express load (no-op otherwise).
+import '@lms/kit/telemetry/register';
 import type { AuthServiceDefinition } from '@lms/kit/generated/lms/auth/v1/AuthService';
 import { runService, startService, type RunningService } from '@lms/kit/lifecycle';
 import { createLogger, type Logger } from '@lms/kit/logging';

@@ -1,3 +1,5 @@
+// First: with an OTLP endpoint set it starts tracing before grpc-js, pg, amqplib, ioredis and express load (no-op otherwise).
+import '@lms/kit/telemetry/register';
 import { createAuthClient } from '@lms/kit/auth';
 import type { CatalogServiceDefinition } from '@lms/kit/generated/lms/catalog/v1/CatalogService';
 import { runService, startService, type RunningService } from '@lms/kit/lifecycle';

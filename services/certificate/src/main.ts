@@ -1,3 +1,5 @@
+// First: with an OTLP endpoint set it starts tracing before grpc-js, pg, amqplib, ioredis and express load (no-op otherwise).
+import '@lms/kit/telemetry/register';
 import { createAuthClient, verifierFromConfig } from '@lms/kit/auth';
 import { createCatalogClient, createEnrollmentClient, createQuizClient } from '@lms/kit/clients';
 import type { Sequelize } from '@lms/kit/db';

@@ -1,3 +1,5 @@
+// First: with an OTLP endpoint set it starts tracing before grpc-js, pg, amqplib, ioredis and express load (no-op otherwise).
+import '@lms/kit/telemetry/register';
 import { createAuthClient, verifierFromConfig } from '@lms/kit/auth';
 import { createCatalogClient } from '@lms/kit/clients';
 import type { MediaServiceDefinition } from '@lms/kit/generated/lms/media/v1/MediaService';

@@ -1,3 +1,5 @@
+// First: with an OTLP endpoint set it starts tracing before grpc-js, pg, amqplib, ioredis and express load (no-op otherwise).
+import '@lms/kit/telemetry/register';
 import { createAuthClient, verifierFromConfig } from '@lms/kit/auth';
 import type { QuizServiceDefinition } from '@lms/kit/generated/lms/quiz/v1/QuizService';
 import { runService, startService, type RunningService } from '@lms/kit/lifecycle';

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { tracing } from '../telemetry/bridge';
 
 /**
  * What travels with one request or one consumed event through every await:
@@ -60,7 +61,11 @@ export function formatTraceparent(ctx: Pick<RequestContext, 'traceId' | 'spanId'
   return `00-${ctx.traceId}-${ctx.spanId}-01`;
 }
 
-/** A child context for a new hop (new span id, same trace and request). */
+/**
+ * A child context for a new hop (new span id, same trace and request). With tracing on, the ids are the OpenTelemetry
+ * span's that handles the hop (the instrumentations created it from the same `traceparent`), so the ids in the logs
+ * are the ones the trace backend shows.
+ */
 export function contextFromIncoming(incoming: {
   requestId?: string;
   traceparent?: string;
@@ -71,11 +76,12 @@ export function contextFromIncoming(incoming: {
   callerService?: string;
   service?: string;
 }): RequestContext {
-  const parent = parseTraceparent(incoming.traceparent);
+  const otel = tracing()?.currentIds();
+  const parent = otel ? undefined : parseTraceparent(incoming.traceparent);
   return {
     requestId: sanitizeRequestId(incoming.requestId) ?? newRequestId(),
-    traceId: parent?.traceId ?? newTraceId(),
-    spanId: newSpanId(),
+    traceId: otel?.traceId ?? parent?.traceId ?? newTraceId(),
+    spanId: otel?.spanId ?? newSpanId(),
     authorization: incoming.authorization,
     clientIp: incoming.clientIp,
     userAgent: incoming.userAgent,

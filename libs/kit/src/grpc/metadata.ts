@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { AppError, type ErrorKind, grpcStatusForKind, kindForGrpcStatus, type FieldError } from '../errors';
 import { currentContext, formatTraceparent, newSpanId } from '../context';
+import { tracing } from '../telemetry/bridge';
 
 /** Metadata keys shared by the gateway, every server and every client. */
 export const MD = {
@@ -27,7 +28,11 @@ export function outgoingMetadata(extra?: { authorization?: string }): grpc.Metad
   const ctx = currentContext();
   if (ctx) {
     md.set(MD.requestId, ctx.requestId);
-    md.set(MD.traceparent, formatTraceparent({ traceId: ctx.traceId, spanId: newSpanId() }));
+    // With tracing on, the active span's context (the grpc instrumentation then writes its client span's over it):
+    // never a made-up span id that no exported span has.
+    const otel = tracing();
+    const traceparent = otel ? otel.traceparent() : formatTraceparent({ traceId: ctx.traceId, spanId: newSpanId() });
+    if (traceparent) md.set(MD.traceparent, traceparent);
     if (ctx.clientIp) md.set(MD.clientIp, ctx.clientIp);
     if (ctx.userAgent) md.set(MD.userAgent, ctx.userAgent.slice(0, 512));
   }

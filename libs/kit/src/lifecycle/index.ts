@@ -62,9 +62,9 @@ export function runService<C extends ServiceBaseConfig>(
     process.stderr.write(`${(err as Error).message}\n`);
     process.exit(1);
   }
-  // Imported here so a config error exits before pino and OpenTelemetry load.
+  // Imported here so a config error exits before pino loads (OpenTelemetry, when on, came with the entry's preload).
   const { createLogger } = require('../logging') as typeof import('../logging');
-  const { startTelemetry } = require('../telemetry') as typeof import('../telemetry');
+  const { startTelemetry, stopTelemetry } = require('../telemetry') as typeof import('../telemetry');
   const logger = createLogger(name, config.LOG_LEVEL);
   let running: { stop(): Promise<void> } | undefined;
   runMain(
@@ -76,6 +76,8 @@ export function runService<C extends ServiceBaseConfig>(
     },
     async () => {
       await running?.stop();
+      // last: the spans of the shutdown itself are exported too
+      await stopTelemetry();
     },
     logger,
     config.SHUTDOWN_TIMEOUT_MS + 5_000,
