@@ -177,7 +177,9 @@ export function renderList(summaries: TraceSummary[], options: RenderOptions = {
 }
 
 function header(t: TraceSummary, paint: Painter): string {
-  const parts = [`trace ${t.traceId}`, isoOf(t.startNs), ms(t.endNs - t.startNs), `${t.spans} span${t.spans === 1 ? '' : 's'}`, t.services.join(' → ')];
+  // The service the trace entered through, then the others (by name: the tree below shows who called whom).
+  const services = t.services.length > 1 ? `${t.services[0]} → ${t.services.slice(1).join(', ')}` : t.services[0];
+  const parts = [`trace ${t.traceId}`, isoOf(t.startNs), ms(t.endNs - t.startNs), `${t.spans} span${t.spans === 1 ? '' : 's'}`, services];
   if (t.requestId) parts.push(`request ${t.requestId}`);
   if (t.errors) parts.push(paint.red(`${t.errors} with errors`));
   return paint.bold(parts.join('  ·  '));
