@@ -82,6 +82,31 @@ describe('the cached definition of new attempts', () => {
     expect((await startWithTexts(f.otherStudent, quiz.id)).texts).toEqual(['Only question']);
   });
 
+  it('a start of a quiz whose course and lesson are cached still checks it under its lock: closed, unpublished', async () => {
+    const lesson = await quizLesson(f, f.instructor, courseId);
+    const { quiz } = await createQuiz(f, f.instructor, lesson, [tf('Only question', true)]);
+    const ref = { course_id: courseId, quiz_id: quiz.id };
+    const inProgress = await startWithTexts(f.student, quiz.id);
+
+    // Closed by its availability window: refused, also for the student with an attempt in progress (nothing written).
+    await f.quiz.UpdateQuiz({ ...ref, fields: ['available_until'], available_until: new Date(Date.now() - 1000).toISOString() }, f.instructor.auth);
+    await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ.NOT_OPEN');
+    await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, f.otherStudent.auth), GrpcStatus.FAILED_PRECONDITION, 'QUIZ.NOT_OPEN');
+    await f.quiz.UpdateQuiz({ ...ref, fields: ['available_until'], available_until: '' }, f.instructor.auth);
+    const resumed = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth);
+    expect({ id: resumed.id, resumed: resumed.resumed }).toEqual({ id: inProgress.attempt.id, resumed: true });
+
+    // Unpublished: not found, as a quiz never published — for the student with an attempt in progress too.
+    await f.quiz.UnpublishQuiz(ref, f.instructor.auth);
+    await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth), GrpcStatus.NOT_FOUND, 'QUIZ.NOT_FOUND');
+    await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, f.otherStudent.auth), GrpcStatus.NOT_FOUND, 'QUIZ.NOT_FOUND');
+    const [{ n }] = await f.db.query<{ n: string }>('SELECT count(*) AS n FROM attempts WHERE quiz_id = :id', {
+      type: QueryTypes.SELECT,
+      replacements: { id: quiz.id },
+    });
+    expect(Number(n)).toBe(1);
+  });
+
   it('every change of a quiz, its questions or its pools adds one to its definition_version', async () => {
     const lesson = await quizLesson(f, f.instructor, courseId);
     const { quiz, questions } = await createQuiz(f, f.instructor, lesson, [tf('One', true), tf('Two', false)], {}, false);

@@ -22,7 +22,7 @@ export interface QuizRepositories {
 
 export function quizRepositories(sql: SqlSession, questionCache: QuestionCache): QuizRepositories {
   return {
-    quizzes: new QuizRepository(sql),
+    quizzes: new QuizRepository(sql, questionCache),
     questions: new QuestionRepository(sql, questionCache),
     attempts: new AttemptRepository(sql),
     regrades: new RegradeRepository(sql),

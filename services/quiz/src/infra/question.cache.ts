@@ -39,6 +39,12 @@ export interface DrawableDefinition {
   pools: readonly PoolDef[];
 }
 
+/** Where a quiz belongs: set when it is created and never changed (no statement updates a quiz's course or lesson). */
+export interface QuizPlacement {
+  courseId: string;
+  lessonId: string;
+}
+
 /**
  * The quiz's question content kept in process memory (one per process, shared by every unit of work), so the
  * hot paths do not read and parse the same 50 jsonb bodies on every start, paper and submit:
@@ -52,15 +58,29 @@ export interface DrawableDefinition {
  *   start's share lock: a new definition is a miss on every replica at once, an unpublished quiz is refused by
  *   its row before the cache is asked.
  *
- * Both are bounded by entries (least recently used out first); a size of 0 disables one.
+ * - **placements** — quiz id → its course and lesson, which never change (ids are never reused): never stale.
+ *   What may change (publication, availability) is not in it: StartAttempt checks it under the quiz's share lock.
+ *
+ * They are bounded by entries (least recently used out first); a size of 0 disables one (placements follow the
+ * definitions' size).
  */
 export class QuestionCache {
   private readonly versions: BoundedMap<string, QuestionVersion>;
   private readonly definitions: BoundedMap<string, DrawableDefinition & { version: number }>;
+  private readonly placements: BoundedMap<string, QuizPlacement>;
 
   constructor(limits: { versions: number; definitions: number }) {
     this.versions = new BoundedMap(limits.versions);
     this.definitions = new BoundedMap(limits.definitions);
+    this.placements = new BoundedMap(limits.definitions);
+  }
+
+  placement(quizId: string): QuizPlacement | undefined {
+    return this.placements.get(quizId);
+  }
+
+  keepPlacement(quizId: string, placement: QuizPlacement): void {
+    this.placements.set(quizId, Object.freeze({ courseId: placement.courseId, lessonId: placement.lessonId }));
   }
 
   /** A version by its key `${questionId}:${version}` (the key QuestionRepository.versions builds once per pair). */

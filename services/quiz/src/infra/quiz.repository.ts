@@ -2,6 +2,7 @@ import { QueryTypes } from 'sequelize';
 import { preparedStatement, type SqlSession } from '@lms/kit/db';
 import type { PoolRecord, QuizRecord } from '../domain/quiz.entities';
 import type { QuizSettings } from '../domain/quiz-definition';
+import type { QuestionCache, QuizPlacement } from './question.cache';
 
 export interface QuizRow {
   id: string;
@@ -135,7 +136,25 @@ const POOL_SELECT = `SELECT p.id, p.quiz_id, p.title, p.draw_count, p.created_at
  * 0005): the definition caches key on it, so every change of what attempts draw from updates the quiz row.
  */
 export class QuizRepository {
-  constructor(private readonly sql: SqlSession) {}
+  constructor(
+    private readonly sql: SqlSession,
+    private readonly cache: QuestionCache,
+  ) {}
+
+  /**
+   * The course and lesson of a published quiz — what StartAttempt asks enrollment about before its unit of work —
+   * without a read once this process has seen the quiz published (they never change). Null: no such quiz, or not
+   * published when read. A cached quiz may have been unpublished or deleted since: the caller checks that under
+   * the quiz's lock.
+   */
+  async publishedPlacement(id: string): Promise<QuizPlacement | null> {
+    const known = this.cache.placement(id);
+    if (known) return known;
+    const quiz = await this.findById(id);
+    if (!quiz || !quiz.isPublished) return null;
+    this.cache.keepPlacement(id, quiz);
+    return { courseId: quiz.courseId, lessonId: quiz.lessonId };
+  }
 
   async findById(id: string, lock?: 'update' | 'share'): Promise<QuizRecord | null> {
     const rows = lock

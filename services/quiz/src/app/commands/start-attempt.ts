@@ -20,34 +20,35 @@ interface LessonGate {
   missingLessonIds: string[];
 }
 
-/** What StartAttempt decided before its unit of work: the student, the published quiz, its lesson's gate. */
+/** What StartAttempt decided before its unit of work: the student, the quiz (published when read), its lesson's gate. */
 export interface StartAttemptInput {
   studentId: string;
-  quiz: QuizRecord;
+  quizId: string;
   gate: LessonGate;
 }
 
 /**
- * The remote half of StartAttempt, before any transaction: a student, a published quiz open now, and ONE
- * `IsEnrolled` call with the student's own token that answers both "enrolled?" (active or completed, access
- * not ended) and "may they open the quiz's lesson now?" — the enrollment service is the one authority on drip
- * dates and prerequisites. Enrollment unreachable → UNAVAILABLE (fail closed).
+ * The remote half of StartAttempt, before any transaction: a student, a published quiz, and ONE `IsEnrolled` call
+ * with the student's own token that answers both "enrolled?" (active or completed, access not ended) and "may
+ * they open the quiz's lesson now?" — the enrollment service is the one authority on drip dates and
+ * prerequisites. Enrollment unreachable → UNAVAILABLE (fail closed). The quiz's course and lesson come from the
+ * process's cache once it has seen the quiz published (they never change: no read per start); whether it is still
+ * published and open now is decided under its lock, in the unit of work.
  */
 export async function prepareStartAttempt(deps: QuizDeps, caller: Caller, cmd: { quizId: string }): Promise<StartAttemptInput> {
   const ids = checkIds({ quiz_id: cmd.quizId });
   if (caller.role !== 'student') throw QuizErrors.studentsOnly();
-  const quiz = await deps.units.read.quizzes.findById(ids.quiz_id);
-  if (!quiz || !quiz.isPublished) throw QuizErrors.quizNotFound();
-  const reply = await askEnrollment(deps, quiz.courseId, quiz.lessonId);
-  if (!isOpen(quiz, deps.clock())) throw QuizErrors.quizNotOpen(quiz.availableFrom, quiz.availableUntil);
+  const placement = await deps.units.read.quizzes.publishedPlacement(ids.quiz_id);
+  if (!placement) throw QuizErrors.quizNotFound();
+  const reply = await askEnrollment(deps, placement.courseId, placement.lessonId);
   const gate = {
-    lessonId: quiz.lessonId,
+    lessonId: placement.lessonId,
     locked: reply.lesson_locked,
     unlockAt: reply.unlock_at,
     reason: reply.lock_reason,
     missingLessonIds: reply.missing_lesson_ids,
   };
-  return { studentId: caller.userId, quiz, gate };
+  return { studentId: caller.userId, quizId: ids.quiz_id, gate };
 }
 
 /** FAILED_PRECONDITION `QUIZ.LESSON_LOCKED`: the quiz's lesson is not open for the student yet (meta: when, why). */
@@ -119,15 +120,18 @@ export async function startAttempt(
   ctx: QuizPorts,
   input: StartAttemptInput,
 ): Promise<Outcome<{ attempt: AttemptRecord; resumed: boolean }>> {
-  const { quiz, gate, studentId } = input;
+  const { quizId, gate, studentId } = input;
   // The student's starts at this quiz serialised, and the quiz row share-locked: it cannot be deleted, nor its
   // questions changed, under a starting attempt — so its definition_version names exactly what is drawn below.
-  const current = await uow.quizzes.lockForStart(quiz.id, studentId);
-  if (!current) return { refuse: QuizErrors.quizNotFound() };
+  const current = await uow.quizzes.lockForStart(quizId, studentId);
+  // Unpublished (or deleted) since it was read or cached: not found, as for a quiz never published; not open now
+  // (availability window): refused, also with an attempt in progress.
+  if (!current || !current.isPublished) return { refuse: QuizErrors.quizNotFound() };
   const now = ctx.clock();
+  if (!isOpen(current, now)) return { refuse: QuizErrors.quizNotOpen(current.availableFrom, current.availableUntil) };
   const draft = await draftAttempt(uow, current, studentId, now);
-  const next = (create: typeof draft) => uow.attempts.startNext(quiz.id, studentId, { create, maxAttempts: current.maxAttempts });
-  const facts = await next(!gate.locked && isOpen(current, now) ? draft : null);
+  const next = (create: typeof draft) => uow.attempts.startNext(quizId, studentId, { create, maxAttempts: current.maxAttempts });
+  const facts = await next(gate.locked ? null : draft);
   if (draft && facts.createdNumber !== null) return started(uow, { ...draft, attemptNumber: facts.createdNumber });
 
   const existing = facts.inProgressId ? await uow.attempts.findById(facts.inProgressId, true) : null;
@@ -137,7 +141,6 @@ export async function startAttempt(
   }
   // A new attempt only on an open lesson (an attempt started before a lock appeared is resumed above).
   if (gate.locked) return { refuse: lessonLocked(gate) };
-  if (!isOpen(current, now)) return { refuse: QuizErrors.quizNotOpen(current.availableFrom, current.availableUntil) };
   if (current.maxAttempts > 0 && facts.used >= current.maxAttempts) return { refuse: QuizErrors.maxAttemptsReached(current.maxAttempts) };
   if (!draft) return { refuse: QuizErrors.quizEmpty() };
   // The attempt that was in progress is closed now (expired above, or by its deadline since the first statement).
