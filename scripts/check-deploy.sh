@@ -120,6 +120,8 @@ consistency() {
       if (svc.profiles) continue;
       const env = svc.environment || {};
       comp[name] = Number(name === "gateway" ? env.PORT : env.GRPC_PORT);
+      // Metrics on the same port in every process (its own container / pod), as k8s and Helm.
+      if (String(env.METRICS_PORT) !== "9464" || env.METRICS_HOST !== "0.0.0.0") problems.push(`compose ${name}: METRICS_HOST ${env.METRICS_HOST} METRICS_PORT ${env.METRICS_PORT}, expected 0.0.0.0 and 9464`);
       const sp = svc.build && svc.build.args && svc.build.args.SERVICE_PATH;
       if (!sp) problems.push(`compose ${name}: no build.args.SERVICE_PATH`);
       else if (!fs.existsSync(`${sp}/package.json`)) problems.push(`compose ${name}: SERVICE_PATH ${sp} is not a workspace`);
@@ -167,6 +169,10 @@ consistency() {
           problems.push(`${dir}/monitoring/servicemonitor.yaml: not a ServiceMonitor of the port metrics (/metrics) of ${name}`);
       }
     }
+
+    const common = load("k8s/shared/configmap.yaml")[0].data || {};
+    if (String(common.METRICS_PORT) !== "9464" || common.METRICS_HOST !== "0.0.0.0") problems.push("k8s/shared lms-common-config: METRICS_HOST/METRICS_PORT are not 0.0.0.0/9464");
+    if (!values.metrics || !values.metrics.enabled || Number(values.metrics.port) !== 9464) problems.push("helm values: metrics is not enabled on 9464");
 
     const fmt = (o) => JSON.stringify(Object.keys(o).sort().map((k) => `${k}:${o[k]}`));
     if (fmt(helm) !== fmt(comp)) problems.push(`helm enabled ${fmt(helm)} != compose ${fmt(comp)}`);
