@@ -20,6 +20,11 @@ const QUEUE_PER_PAGE = 16;
  * process that has not answered is taken for wedged.
  */
 const EXIT_GRACE_MS = 8000;
+/**
+ * A render process that has not said ready by then (Node and puppeteer-core loaded: ~0.2 s idle, seconds on a
+ * loaded machine, more from the sources through tsx) is wedged and killed; its renders fail (retryable).
+ */
+const READY_TIMEOUT_MS = 60_000;
 
 /** RENDER_FAILED (retryable) with what went wrong as its cause (logged by the job, never shown to callers). */
 const RendererErrors = {
@@ -231,8 +236,7 @@ class ProcessRenderer implements PdfRenderer {
       gone: false,
     };
     this.current = renderer;
-    // Its start-up (Node, puppeteer-core) is bounded like a render: one that never says ready is killed.
-    const startTimer = setTimeout(() => this.kill(renderer), this.config.RENDER_TIMEOUT_MS);
+    const startTimer = setTimeout(() => this.kill(renderer), READY_TIMEOUT_MS);
     child.on('message', (message: FromRenderProcess) => {
       if (message.type === 'ready') {
         clearTimeout(startTimer);
