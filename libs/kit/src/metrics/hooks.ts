@@ -5,8 +5,11 @@
  */
 
 export interface GrpcServerMetrics {
-  /** One answered (or refused) call: `path` as grpc-js gives it (`/lms.catalog.v1.CatalogService/GetCourse`). */
-  handled(path: string, code: string, seconds: number): void;
+  /**
+   * One answered call: `path` as grpc-js gives it (`/lms.catalog.v1.CatalogService/GetCourse`). A call refused before
+   * its handler ran (no service token, deadline already passed) has no `seconds`: it is counted, not timed.
+   */
+  handled(path: string, code: string, seconds?: number): void;
 }
 
 export interface GrpcClientMetrics {

@@ -93,7 +93,7 @@ function grpcServerMetrics(registry: Registry): GrpcServerMetrics {
       let count = entry.counts.get(code);
       if (!count) entry.counts.set(code, (count = handled.labels(entry.service, entry.method, code)));
       count.inc();
-      entry.duration.observe(elapsed);
+      if (elapsed !== undefined) entry.duration.observe(elapsed);
     },
   };
 }
