@@ -57,13 +57,15 @@ it('launches one browser for concurrent first renders; a browser killed mid-rend
 
 it('abandons a render past RENDER_TIMEOUT_MS and stays usable', () =>
   withRenderer({ RENDER_TIMEOUT_MS: '2000' }, async (renderer) => {
-    await renderer.render(tiny('warm'), { landscape: true }); // the launch is not part of a render's time
+    // Not part of a render's time: the launch, nor the first pages of a cold render process on a loaded machine.
+    await eventually(() => renderer.render(tiny('warm'), { landscape: true }), 60_000, 100);
+    const warm = renderer.stats();
     const started = Date.now();
     await expect(renderer.render(heavy(30000), { landscape: true })).rejects.toMatchObject({ code: 'CERTIFICATE.RENDER_FAILED' });
     expect(Date.now() - started).toBeLessThan(10_000);
     const next = await renderer.render(tiny('still usable'), { landscape: true });
     expect(await pdfText(next)).toContain('still usable');
-    expect(renderer.stats()).toMatchObject({ launches: 1, failed: 1, rendered: 2 });
+    expect(renderer.stats()).toMatchObject({ launches: 1, failed: warm.failed + 1, rendered: warm.rendered + 1 });
   }));
 
 it('replaces the browser after BROWSER_RECYCLE_AFTER documents, never running two', () =>
