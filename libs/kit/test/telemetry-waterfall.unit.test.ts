@@ -142,6 +142,14 @@ describe('scripts/trace command line', () => {
     expect(out.join('\n')).toBe(`${renderWaterfall(A, records)}\n\n${renderWaterfall(B, records)}`);
   });
 
+  it('When a trace is looked up by its id, then the span of another trace it is linked from is named too (its line does not mention this trace)', () => {
+    const file = join(dir, 'spans.jsonl');
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    expect(runTraceCli([B], file, io())).toBe(0);
+    expect(out.join('\n')).toBe(renderWaterfall(B, records));
+    expect(out.join('\n')).toContain(`↳ linked from INSERT lms_catalog (catalog, trace ${A})`);
+  });
+
   it('When --list, --last or a missing id is asked, then the list, the last trace, or exit 1 with a hint', () => {
     const file = join(dir, 'spans.jsonl');
     writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');

@@ -83,7 +83,11 @@ export function runTraceCli(argv: string[], defaultFile: string, io: CliIo): num
     io.err(`no trace or request ${cmd.id} in ${file} (scripts/trace --list shows the recent ones; with sampling, a request may not be traced)`);
     return 1;
   }
-  const records = readRecords(files, (line) => traceIds.some((t) => line.includes(t)));
+  const mentions = (ids: string[]) => (line: string) => ids.some((t) => line.includes(t));
+  let records = readRecords(files, mentions(traceIds));
+  // The spans they are linked from live in other traces whose lines need not mention these (e.g. the outbox relay's).
+  const linked = [...new Set(records.flatMap((r) => r.links.map((l) => l.traceId)))].filter((t) => t && !traceIds.includes(t));
+  if (linked.length) records = readRecords(files, mentions([...traceIds, ...linked]));
   io.out(traceIds.map((t) => renderWaterfall(t, records, options)).join('\n\n'));
   return 0;
 }
