@@ -108,6 +108,9 @@ describe('metrics: every process serves Prometheus text on its own port', () => 
     ok(await api.get('/api/v1/courses'), 200, 'list courses');
     const enrollmentId = ok(await api.post('/api/v1/enrollments', { course_id: courseId }, { token: student.access }), 201, 'enrol').id;
     ok(await api.post(`/api/v1/enrollments/${enrollmentId}/lessons/${lessonId}/complete`, {}, { token: student.access }), 200, 'complete');
+    // Answered before routing (a body that is not JSON) and not routed at all (404).
+    expect((await api.call('POST', '/api/v1/enrollments', { rawBody: '{', token: student.access })).status).toBe(400);
+    expect((await api.get(`/api/v1/nothing-here/${courseId}`)).status).toBe(404);
   }, 120_000);
 
   afterAll(async () => {
@@ -123,6 +126,8 @@ describe('metrics: every process serves Prometheus text on its own port', () => 
     expect(sample(gw, 'lms_http_requests_total', { method: 'POST', route: '/api/v1/enrollments', status: '201' })).toBe(1);
     expect(sample(gw, 'lms_http_requests_total', { method: 'POST', route: '/api/v1/enrollments/:enrollment_id/lessons/:lesson_id/complete', status: '200' })).toBe(1);
     expect(sample(gw, 'lms_http_request_duration_seconds_count', { method: 'GET', route: '/api/v1/courses' })).toBeGreaterThanOrEqual(2);
+    expect(sample(gw, 'lms_http_requests_total', { method: 'POST', route: '/api/v1/enrollments', status: '400' })).toBe(1);
+    expect(sample(gw, 'lms_http_requests_total', { method: 'GET', route: 'unmatched', status: '404' })).toBe(1);
     // Bounded labels: templates only, never a raw path with an id in it.
     const routes = family(gw, 'lms_http_requests_total')!.metrics.map((m) => m.labels!.route);
     for (const route of routes) expect(route).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
