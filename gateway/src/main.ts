@@ -1,3 +1,5 @@
+// First: with an OTLP endpoint set it starts tracing before grpc-js, pg, amqplib, ioredis and express load (no-op otherwise).
+import '@lms/kit/telemetry/register';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DependencyMonitor, createLogger, type Check, type Logger } from '@lms/kit';
@@ -19,6 +21,8 @@ import { loadGatewayConfig, type GatewayConfig } from './config';
 
 export interface RunningGateway {
   port: number;
+  /** Where /metrics is served (METRICS_PORT=0: the port picked); undefined when metrics are off or the port was taken. */
+  metricsPort?: number;
   /** The internal listener's port when INTERNAL_PORT is set. */
   internalPort?: number;
   stop(): Promise<void>;
@@ -39,6 +43,12 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
   const analytics = createAnalyticsClient(config.ANALYTICS_GRPC_ADDR, config.GRPC_DEADLINE_MS);
   const media = createMediaClient(config.MEDIA_GRPC_ADDR, config.GRPC_DEADLINE_MS, config.MEDIA_STREAM_DEADLINE_MS);
   const certificate = createCertificateClient(config.CERTIFICATE_GRPC_ADDR, config.GRPC_DEADLINE_MS);
+
+  // Metrics (on unless METRICS_ENABLED=false): prom-client is loaded only then.
+  const metricsKit = config.METRICS_ENABLED ? (require('@lms/kit/metrics') as typeof import('@lms/kit/metrics')) : undefined;
+  const metrics = metricsKit?.createGatewayMetrics();
+  if (metrics) metricsKit?.countRedisErrors(metrics.registry, redis);
+  const unregisterMetrics = metrics && metricsKit?.registerClientMetrics('gateway', metrics.grpcClient);
 
   // Dependency health is watched in the background and logged, never part of readiness (review B1/A9):
   // one long-lived health channel per backend, one round per interval whatever the request rate.
@@ -64,7 +74,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
   monitor.start();
 
   let draining = false;
-  const { app } = buildApp({ config, logger: log, auth, catalog, enrollment, quiz, analytics, media, certificate, redis, isDraining: () => draining });
+  const { app } = buildApp({ config, logger: log, auth, catalog, enrollment, quiz, analytics, media, certificate, redis, isDraining: () => draining, metrics: metrics?.http });
   const server = http.createServer((req, res) => {
     if (draining) res.shouldKeepAlive = false;
     app(req, res);
@@ -83,6 +93,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
   });
   const port = (server.address() as AddressInfo).port;
   const internal = config.INTERNAL_PORT === undefined ? undefined : await listenInternal(config.INTERNAL_PORT, config.INTERNAL_HOST, monitor);
+  const metricsEndpoint = metrics && (await metricsKit?.serveMetrics(metrics.registry, config.METRICS_HOST, metricsKit.metricsPortFor(config, config.PORT), log));
   log.info(
     {
       host: config.HOST,
@@ -115,6 +126,8 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
       clearTimeout(force);
       monitor.stop();
       if (internal) await internal.close();
+      await metricsEndpoint?.close();
+      unregisterMetrics?.();
       for (const probe of Object.values(probes)) probe.close();
       await closeRedis(redis);
       auth.close();
@@ -128,7 +141,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
       log.info('gateway stopped');
     })());
 
-  return { port, internalPort: internal?.port, stop };
+  return { port, internalPort: internal?.port, metricsPort: metricsEndpoint?.port, stop };
 }
 
 /**

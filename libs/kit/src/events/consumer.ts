@@ -5,9 +5,12 @@ import type { Logger } from 'pino';
 import { contextFromIncoming, runWithContext } from '../context';
 import { withTransaction } from '../db/transaction';
 import { SqlSession } from '../db/sql-session';
+import { toAppError } from '../errors';
+import { tracing } from '../telemetry/bridge';
 import type { Broker } from './broker';
 import { EVENTS_EXCHANGE, parseEnvelope, type CloudEvent } from './envelope';
 import { InboxRepository } from './inbox';
+import type { ConsumerMetrics } from '../metrics/hooks';
 
 export interface ConsumerDefinition<T, P = unknown> {
   /** Durable queue name, `<service>.<purpose>`, e.g. `enrollment.lesson-completed`. */
@@ -91,6 +94,8 @@ export interface EventConsumerOptions {
    * Default: half the database pool (at least 1), leaving the other half to requests.
    */
   maxConcurrentHandlers?: number;
+  /** Counts outcomes and tracks the messages in hand for the lag (kit metrics, when the process serves them). */
+  metrics?: ConsumerMetrics;
 }
 
 const RETRY_HEADER = 'x-retry-count';
@@ -158,7 +163,7 @@ export class EventConsumer {
     this.channel = undefined;
     // Messages queued for a batch stay unacked: the broker redelivers them once the channel closes. A running
     // batch is in `inFlight`, and no next one starts.
-    for (const batch of this.batches.values()) batch.queued.length = 0;
+    for (const [def, batch] of this.batches) this.settle(def, batch.queued.splice(0));
     await Promise.allSettled([...this.inFlight]);
     await channel?.close().catch(() => undefined);
   }
@@ -207,16 +212,30 @@ export class EventConsumer {
       await channel.prefetch(def.prefetch ?? this.options.prefetch ?? 16);
       await channel.consume(def.queue, (msg) => {
         if (!msg) return; // consumer cancelled by the broker (queue deleted); reconnect logic re-creates it
+        // Lag counts from the publication (second precision: the AMQP timestamp), a timer's from its arrival when due.
+        const since = def.dueAt || typeof msg.properties.timestamp !== 'number' ? Date.now() : msg.properties.timestamp * 1000;
+        this.options.metrics?.received(def.queue, msg, since);
+        tracing()?.delivered(msg);
         if ((def.batchSize ?? 1) > 1) this.enqueue(channel, def, msg);
-        else this.track(this.handleMessage(channel, def, msg, maxRetries));
+        else this.track(this.handleMessage(channel, def, msg, maxRetries), () => this.options.metrics?.settled(def.queue, msg));
       });
     }
     this.channel = channel;
   }
 
-  private track(work: Promise<void>): void {
-    const tracked = work.finally(() => this.inFlight.delete(tracked));
+  /** Keeps `work` until it ends (stop() waits for it); `done` runs after it, whatever its outcome. */
+  private track(work: Promise<void>, done: () => void): void {
+    const tracked = work.finally(() => {
+      this.inFlight.delete(tracked);
+      done();
+    });
     this.inFlight.add(tracked);
+  }
+
+  /** These messages are no longer in this process's hands (metrics: consumer lag). */
+  private settle(def: ConsumerDefinition<unknown>, items: readonly { msg: ConsumeMessage }[]): void {
+    const { metrics } = this.options;
+    if (metrics) for (const { msg } of items) metrics.settled(def.queue, msg);
   }
 
   /** The validated event of a message, or undefined when it is poison (then it is already parked). */
@@ -228,19 +247,29 @@ export class EventConsumer {
       return { ...event, data: parsed.data };
     } catch (err) {
       this.options.logger.error({ queue: def.queue, err: (err as Error).message }, 'poison message parked');
+      this.options.metrics?.outcome(def.queue, 'invalid', 'parked');
       // nack without requeue: the queue's dead-letter route takes it to the parking lot.
       safely(() => channel.nack(msg, false, false));
       return undefined;
     }
   }
 
+  /** The request context of an event's handling (with tracing on: called in its handling span, which it annotates). */
   private contextOf(msg: ConsumeMessage, event: CloudEvent) {
     const headers = msg.properties.headers ?? {};
-    return contextFromIncoming({
+    const context = contextFromIncoming({
       requestId: String(headers['x-request-id'] ?? event.id),
       traceparent: String(headers.traceparent ?? event.traceparent ?? ''),
       service: this.options.service,
     });
+    tracing()?.annotate({ 'lms.request_id': context.requestId });
+    return context;
+  }
+
+  /** Runs an event's handling in its span when tracing is on (Tracing.handle), as it is otherwise. */
+  private traced<R>(def: ConsumerDefinition<unknown>, msg: ConsumeMessage, event: CloudEvent, fn: () => Promise<R>): Promise<R> {
+    const otel = tracing();
+    return otel ? otel.handle(msg, def.queue, event, fn) : fn();
   }
 
   private async handleMessage(
@@ -271,8 +300,9 @@ export class EventConsumer {
     maxRetries: number,
   ): Promise<void> {
     const { logger, sequelize } = this.options;
-    await runWithContext(this.contextOf(msg, event), async () => {
+    await this.traced(def, msg, event, () => runWithContext(this.contextOf(msg, event), async () => {
       try {
+        const startedAt = performance.now();
         const prepared = def.prepare ? await def.prepare(event) : undefined;
         const handled = await this.slots.run(() =>
           withTransaction(sequelize, async (transaction) => {
@@ -284,17 +314,21 @@ export class EventConsumer {
         );
         logger.debug({ queue: def.queue, event_id: event.id, type: event.type, duplicate: !handled }, 'event handled');
         safely(() => channel.ack(msg));
+        this.options.metrics?.outcome(def.queue, event.type, handled ? 'handled' : 'duplicate', (performance.now() - startedAt) / 1000);
       } catch (err) {
         await this.retryOrPark(channel, def, msg, event, err as Error, maxRetries);
       }
-    });
+    }));
   }
 
   /** Queues a message of a batching definition; its batch is flushed when full or on the next macrotask. */
   private enqueue(channel: ConfirmChannel, def: ConsumerDefinition<unknown>, msg: ConsumeMessage): void {
-    if (!this.started) return; // stopping: unacked, redelivered once the channel closes
-    const event = this.parse(channel, def, msg);
-    if (!event) return;
+    const event = this.started ? this.parse(channel, def, msg) : undefined;
+    if (!event) {
+      // stopping (unacked: redelivered once the channel closes) or poison (parked)
+      this.settle(def, [{ msg }]);
+      return;
+    }
     let batch = this.batches.get(def);
     if (!batch) this.batches.set(def, (batch = { queued: [], scheduled: false, running: false }));
     batch.queued.push({ channel, msg, event });
@@ -324,6 +358,7 @@ export class EventConsumer {
         batch.running = false;
         this.flush(def);
       }),
+      () => this.settle(def, queued),
     );
   }
 
@@ -336,39 +371,45 @@ export class EventConsumer {
     const { logger, sequelize } = this.options;
     if (queued.length === 1) return this.handleOne(queued[0].channel, def, queued[0].msg, queued[0].event, maxRetries); // as without batching
     const prepared = await Promise.all(
-      queued.map((item) => {
-        const context = this.contextOf(item.msg, item.event); // once per message: prepare and handle run in it
-        return runWithContext(context, async () => {
-          try {
-            return { ...item, context, prepared: def.prepare ? await def.prepare(item.event) : undefined };
-          } catch (err) {
-            await this.retryOrPark(item.channel, def, item.msg, item.event, err as Error, maxRetries);
-            return undefined;
-          }
-        });
-      }),
+      queued.map((item) =>
+        this.traced(def, item.msg, item.event, () => {
+          const context = this.contextOf(item.msg, item.event); // once per message: prepare and handle run in it
+          return runWithContext(context, async () => {
+            try {
+              return { ...item, context, prepared: def.prepare ? await def.prepare(item.event) : undefined };
+            } catch (err) {
+              await this.retryOrPark(item.channel, def, item.msg, item.event, err as Error, maxRetries);
+              return undefined;
+            }
+          });
+        }),
+      ),
     );
     const ready = prepared.filter((item) => item !== undefined);
     if (ready.length === 0) return;
     const startedAt = Date.now();
     let handled: number;
+    /** The events of the batch that were new (the metrics' outcomes); the transaction may run more than once. */
+    const fresh = new Set<string>();
+    const otel = tracing();
+    const inBatchSpan = <R>(fn: () => Promise<R>) => (otel ? otel.batch(def.queue, ready.map((item) => item.msg), fn) : fn());
     try {
-      handled = await this.slots.run(() =>
+      handled = await inBatchSpan(() => this.slots.run(() =>
         withTransaction(sequelize, async (transaction) => {
           const inbox = new InboxRepository(new SqlSession(sequelize, transaction));
-          const fresh = await inbox.recordMany(
+          const recorded = await inbox.recordMany(
             def.queue,
             ready.map((item) => item.event),
           );
-          let count = 0;
+          fresh.clear();
           for (const item of ready) {
-            if (!fresh.delete(item.event.id)) continue; // already processed, or earlier in this batch
+            if (!recorded.delete(item.event.id)) continue; // already processed, or earlier in this batch
             await runWithContext(item.context, () => def.handle(item.event, transaction, item.prepared));
-            count++;
+            fresh.add(item.event.id);
           }
-          return count;
+          return fresh.size;
         }),
-      );
+      ));
     } catch (err) {
       logger.warn({ queue: def.queue, events: ready.length, err: (err as Error).message }, 'event batch failed; handling its events one by one');
       for (const item of ready) await this.handleOne(item.channel, def, item.msg, item.event, maxRetries);
@@ -376,6 +417,8 @@ export class EventConsumer {
     }
     logger.debug({ queue: def.queue, events: ready.length, handled, duplicates: ready.length - handled, ms: Date.now() - startedAt }, 'event batch handled');
     for (const item of ready) safely(() => item.channel.ack(item.msg));
+    const { metrics } = this.options;
+    if (metrics) for (const item of ready) metrics.outcome(def.queue, item.event.type, fresh.has(item.event.id) ? 'handled' : 'duplicate', (Date.now() - startedAt) / 1000);
   }
 
   /** Parks an early message in the delay level that fits the time left; it comes back to the work queue. */
@@ -390,8 +433,10 @@ export class EventConsumer {
     // x-death grows with every dead-lettering; the hop count is all we need to keep.
     const { 'x-death': _death, ...headers } = msg.properties.headers ?? {};
     try {
-      await new Promise<void>((resolve, reject) =>
-        channel.sendToQueue(target, msg.content, { ...msg.properties, headers, persistent: true }, (e) => (e ? reject(e) : resolve())),
+      await untraced(() =>
+        new Promise<void>((resolve, reject) =>
+          channel.sendToQueue(target, msg.content, { ...msg.properties, headers, persistent: true }, (e) => (e ? reject(e) : resolve())),
+        ),
       );
       channel.ack(msg);
       this.options.logger.debug({ queue: def.queue, event_id: event.id, remaining_ms: remainingMs, delay_queue: target }, 'event held until due');
@@ -410,6 +455,7 @@ export class EventConsumer {
     maxRetries: number,
   ): Promise<void> {
     const { logger } = this.options;
+    tracing()?.fail(toAppError(err).code, err.message.slice(0, 300));
     const retries = Number(msg.properties.headers?.[RETRY_HEADER] ?? 0);
     const next = retries + 1;
     const target = next <= maxRetries ? retryQueue(def.queue, next) : parkingLotQueue(def.queue);
@@ -419,9 +465,11 @@ export class EventConsumer {
       'x-last-error': String(err.message).slice(0, 500),
     };
     try {
-      await new Promise<void>((resolve, reject) =>
-        channel.sendToQueue(target, msg.content, { ...msg.properties, headers, persistent: true }, (e) =>
-          e ? reject(e) : resolve(),
+      await untraced(() =>
+        new Promise<void>((resolve, reject) =>
+          channel.sendToQueue(target, msg.content, { ...msg.properties, headers, persistent: true }, (e) =>
+            e ? reject(e) : resolve(),
+          ),
         ),
       );
       channel.ack(msg);
@@ -430,9 +478,11 @@ export class EventConsumer {
       } else {
         logger.error({ queue: def.queue, event_id: event.id, retries, err: err.message }, 'event failed; parked');
       }
+      this.options.metrics?.outcome(def.queue, event.type, next <= maxRetries ? 'retried' : 'parked');
     } catch (publishErr) {
       // The original stays unacked and is redelivered when the channel comes back.
       logger.warn({ err: (publishErr as Error).message }, 'could not schedule retry');
+      this.options.metrics?.outcome(def.queue, event.type, 'failed');
     }
   }
 }
@@ -455,6 +505,15 @@ class Semaphore {
       else this.active--;
     }
   }
+}
+
+/**
+ * A message re-sent as it is (to a retry or delay queue) keeps the trace context it carries: the next attempt has the
+ * same parent as the first, not the failed attempt's span (tracing off: `fn` as it is).
+ */
+function untraced<R>(fn: () => R): R {
+  const otel = tracing();
+  return otel ? otel.untraced(fn) : fn();
 }
 
 function safely(fn: () => void) {

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import { currentContext, formatTraceparent, newSpanId } from '../context';
 import type { Migration } from '../db/migration';
 import { preparedStatement, SqlSession } from '../db/sql-session';
+import type { RelayMetrics } from '../metrics/hooks';
+import { tracing } from '../telemetry/bridge';
 import type { Broker } from './broker';
 import { EVENTS_EXCHANGE, type CloudEvent } from './envelope';
 import { EVENT_LOG_INDEX_SQL } from './event-log';
@@ -64,8 +66,12 @@ export class Outbox {
   async add(transaction: Transaction, ...events: CloudEvent[]): Promise<void> {
     if (!events.length) return;
     const ctx = currentContext();
-    const headers = ctx
-      ? { 'x-request-id': ctx.requestId, traceparent: formatTraceparent({ traceId: ctx.traceId, spanId: newSpanId() }) }
+    // The writer's trace context, stored with the row: the relay publishes the event as its child (a PRODUCER span
+    // parented here with tracing on), so one trace runs from the request into the consumers.
+    const otel = tracing();
+    const traceparent = ctx && (otel ? otel.traceparent() : formatTraceparent({ traceId: ctx.traceId, spanId: newSpanId() }));
+    const headers: { 'x-request-id'?: string; traceparent?: string } = ctx
+      ? { 'x-request-id': ctx.requestId, ...(traceparent ? { traceparent } : {}) }
       : {};
     // One prepared statement for all of them (a completion emits three), the rows as one JSON parameter: each round
     // trip here is made while the caller's transaction holds its row locks, and it is on every write's path.
@@ -112,6 +118,8 @@ export interface OutboxRelayOptions {
   confirmTimeoutMs?: number;
   /** `stop()` waits at most this long for the pass in flight (rows not confirmed stay pending). */
   stopTimeoutMs?: number;
+  /** Counts the events the broker confirmed (kit metrics, when the process serves them). */
+  metrics?: RelayMetrics;
 }
 
 export const DEFAULT_INBOX_RETENTION_HOURS = 7 * 24;
@@ -320,23 +328,27 @@ export class OutboxRelay {
     const rows = [...claimed].sort((a, b) => Number(a.seq) - Number(b.seq));
     // 2. Publish in order on one confirm channel; wait for the confirms, but not forever.
     const outcome = new Map<string, Error | null>();
-    const all = Promise.all(
-      rows.map((row) =>
-        broker
-          .publish(EVENTS_EXCHANGE, row.type, Buffer.from(JSON.stringify(row.payload)), {
-            messageId: row.id,
-            type: row.type,
-            contentType: 'application/cloudevents+json',
-            timestamp: Math.floor(Date.parse(row.payload.time) / 1000),
-            appId: row.payload.source,
-            headers: row.headers,
-          })
-          .then(
+    const otel = tracing();
+    const publishRow = (row: OutboxRow) =>
+      broker.publish(EVENTS_EXCHANGE, row.type, Buffer.from(JSON.stringify(row.payload)), {
+        messageId: row.id,
+        type: row.type,
+        contentType: 'application/cloudevents+json',
+        timestamp: Math.floor(Date.parse(row.payload.time) / 1000),
+        appId: row.payload.source,
+        headers: row.headers,
+      });
+    const publishAll = () =>
+      Promise.all(
+        rows.map((row) =>
+          (otel ? otel.publish(row.type, row.id, row.headers, () => publishRow(row)) : publishRow(row)).then(
             () => void outcome.set(row.id, null),
             (err: Error) => void outcome.set(row.id, err),
           ),
-      ),
-    );
+        ),
+      );
+    // With tracing on, each message is published in the context its writer stored (see Tracing.publish).
+    const all = otel ? otel.relayPass(rows.length, publishAll) : publishAll();
     let timer: NodeJS.Timeout | undefined;
     const finished = await Promise.race([
       all.then(() => 'confirmed' as const),
@@ -356,6 +368,8 @@ export class OutboxRelay {
     const sent = rows.filter((row) => outcome.get(row.id) === null).map((row) => row.id);
     const failed = rows.filter((row) => outcome.get(row.id) !== null).map((row) => row.id);
     this.confirmed.push(...sent);
+    const { metrics } = this.options;
+    if (metrics) for (const row of rows) if (outcome.get(row.id) === null) metrics.published(row.type);
     if (failed.length) {
       const reason = rows.map((row) => outcome.get(row.id)).find((e): e is Error => !!e)?.message ?? `confirm wait ended (${finished})`;
       logger.warn({ err: reason, pending: failed.length }, 'outbox publish interrupted');

@@ -5,6 +5,8 @@ import type { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import { runWithContext, contextFromIncoming, type RequestContext } from '../context';
 import { AppError, toAppError } from '../errors';
+import type { GrpcServerMetrics } from '../metrics/hooks';
+import { tracing } from '../telemetry/bridge';
 import { CACHE_HINT_TRAILER, openHintSlot, takeHintTrailer } from './cache-hint';
 import { STREAM_WINDOW_BYTES } from './client';
 import { MD, firstString, toGrpcError } from './metadata';
@@ -90,6 +92,8 @@ export interface GrpcServerOptions {
   internalSecret?: string;
   /** The service this server is (context.service); default the proto package's second part (lms.<name>.v1). */
   serviceName?: string;
+  /** Counts and times every answered call (kit metrics, when the process serves them). */
+  metrics?: GrpcServerMetrics;
 }
 
 /**
@@ -109,9 +113,11 @@ export class GrpcServer {
   private readonly slowCallMs: number;
   private readonly verifier: ServiceTokenVerifier;
   private readonly serviceName?: string;
+  private readonly metrics?: GrpcServerMetrics;
 
   constructor(options: GrpcServerOptions) {
     this.logger = options.logger;
+    this.metrics = options.metrics;
     this.slowCallMs = options.slowCallMs ?? 500;
     this.verifier = new ServiceTokenVerifier(options.internalSecret ?? internalSecret());
     this.serviceName = options.serviceName;
@@ -191,11 +197,13 @@ export class GrpcServer {
     if (!callerService) {
       // Nothing the caller sent is trusted, not even its request id: log the socket peer.
       this.logger.warn({ rpc: path, peer: call.getPeer(), has_token: md.get(MD.serviceToken).length > 0 }, 'rpc refused: no valid service token');
+      this.metrics?.handled(path, 'UNAUTHENTICATED');
       return { refusal: { code: grpc.status.UNAUTHENTICATED, details: 'A valid service token is required', metadata: errorCodeMetadata('SERVICE_AUTH.TOKEN_INVALID') } };
     }
     const deadline = deadlineMs(call.getDeadline());
     if (deadline !== undefined && deadline <= Date.now()) {
       this.logger.info({ rpc: path, caller: callerService }, 'rpc refused: deadline already passed');
+      this.metrics?.handled(path, 'DEADLINE_EXCEEDED');
       return { refusal: { code: grpc.status.DEADLINE_EXCEEDED, details: 'Deadline exceeded before the call was handled', metadata: errorCodeMetadata('DEADLINE_EXCEEDED') } };
     }
     const context = contextFromIncoming({
@@ -236,9 +244,14 @@ export class GrpcServer {
     const caller = admitted.info.callerService;
     if (thrown === undefined) {
       this.logger[ms >= this.slowCallMs ? 'info' : 'debug']({ rpc: path, ms, status: 'OK', caller, ...extra }, 'rpc');
+      this.metrics?.handled(path, 'OK', (performance.now() - admitted.started) / 1000);
       return undefined;
     }
     const err = toAppError(thrown);
+    const status = toGrpcError(err);
+    this.metrics?.handled(path, admitted.info.signal.aborted ? 'CANCELLED' : (grpc.status[status.code ?? grpc.status.UNKNOWN] ?? 'UNKNOWN'), (performance.now() - admitted.started) / 1000);
+    // The grpc instrumentation's server span is the active one here: it gets the kit's code (its status is ERROR).
+    tracing()?.fail(err.code, err.kind);
     if (admitted.info.signal.aborted) {
       // Nobody waits for this answer: the caller cancelled or ran out of time while the handler worked.
       this.logger.info({ rpc: path, ms, code: (admitted.info.signal.reason as AppError).code, caller, ...extra }, 'rpc abandoned by the caller');
@@ -247,7 +260,7 @@ export class GrpcServer {
     } else {
       this.logger.info({ rpc: path, ms, code: err.code, caller, ...extra }, 'rpc refused');
     }
-    return toGrpcError(err);
+    return status;
   }
 
   private wrapUnary(path: string, service: string | undefined, handler: UnaryHandler<unknown, unknown>) {

@@ -54,7 +54,7 @@ export function startSdk(settings: TelemetrySettings, entryScript: string | unde
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => UNTRACED_PATHS.has((req.url ?? '').split('?')[0]) }),
       // A span per route handler, not per middleware (a dozen per request, no information the HTTP span lacks).
       new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
-      new GrpcInstrumentation({ ignoreGrpcMethods: [(name) => name.startsWith('grpc.health.v1.') || name === 'Check' || name === 'Watch'] }),
+      keepingSuccessTrailers(new GrpcInstrumentation({ ignoreGrpcMethods: [(name) => name.startsWith('grpc.health.v1.') || name === 'Check' || name === 'Watch'] })),
       // Background statements (the relay's polls, housekeeping) outside any traced work would each be a trace.
       new PgInstrumentation({ requireParentSpan: true }),
       new IORedisInstrumentation({ requireParentSpan: true }),
@@ -65,6 +65,54 @@ export function startSdk(settings: TelemetrySettings, entryScript: string | unde
   const bridge = createBridge(settings, () => sdk.shutdown());
   installTracing(bridge);
   return bridge;
+}
+
+type UnaryCallback = (err: unknown, value?: unknown, trailer?: unknown, flags?: unknown) => void;
+type ServerFunc = (this: unknown, call: object, callback?: UnaryCallback) => unknown;
+type Register = (this: { handlers: Map<string, { func: ServerFunc }> }, name: string, handler: ServerFunc, ...rest: unknown[]) => boolean;
+
+/**
+ * The grpc instrumentation (0.223) answers a unary or client-stream call through its own callback `(err, value)`,
+ * dropping the trailers a successful answer carries — the kit's cache hint (grpc/cache-hint.ts) would never reach the
+ * gateway, whose edge cache then stops working whenever tracing is on. (A failure's trailers ride on the error object
+ * and survive.) So around its patch of `Server.register`: the trailers the kit's handler answers with are kept per
+ * call, and the instrumentation's answer to grpc-js gets them back. `handlers` is the grpc-js map the
+ * instrumentation itself wraps.
+ */
+function keepingSuccessTrailers(instrumentation: GrpcInstrumentation): GrpcInstrumentation {
+  const target = instrumentation as unknown as { _patchServer(): (original: Register) => Register };
+  const patchServer = target._patchServer.bind(instrumentation);
+  target._patchServer = () => {
+    const patch = patchServer();
+    return (originalRegister) => {
+      const instrumented = patch(originalRegister);
+      return function register(name, handler, ...rest) {
+        const kept = new WeakMap<object, { trailer: unknown; flags: unknown }>();
+        const keeping: ServerFunc = function (call, callback) {
+          if (!callback) return handler.call(this, call);
+          return handler.call(this, call, (err, value, trailer, flags) => {
+            if (trailer !== undefined || flags !== undefined) kept.set(call, { trailer, flags });
+            callback(err, value, trailer, flags);
+          });
+        };
+        const registered = instrumented.call(this, name, keeping, ...rest);
+        const set = this.handlers.get(name);
+        const traced = set?.func;
+        if (set && traced) {
+          set.func = function (call, callback) {
+            if (!callback) return traced.call(this, call);
+            return traced.call(this, call, (err, value, trailer, flags) => {
+              const answer = kept.get(call);
+              kept.delete(call);
+              callback(err, value, trailer ?? answer?.trailer, flags ?? answer?.flags);
+            });
+          };
+        }
+        return registered;
+      };
+    };
+  };
+  return instrumentation;
 }
 
 function samplerOf(settings: SamplerSettings): Sampler {
