@@ -5,6 +5,7 @@ import type { Sequelize } from 'sequelize';
 import type { Migration } from '../db';
 import type { Broker, ConsumerDefinition, EventConsumer, EventLogOptions, Outbox, OutboxRelay } from '../events';
 import type { EventLogServiceDefinition } from '../generated/lms/eventlog/v1/EventLogService';
+import type { MetricsSettings } from '../metrics/endpoint';
 import { GrpcServer, loadService, type GrpcHandlers } from '../grpc';
 import { closeRedis, createRedis, waitForRedis } from '../redis';
 import { EVENT_LOG_PROTO, EVENT_LOG_SERVICE, eventLogHandlers } from './event-log';
@@ -13,9 +14,11 @@ import { EVENT_LOG_PROTO, EVENT_LOG_SERVICE, eventLogHandlers } from './event-lo
 // service starts, not when this module loads: the gateway imports runService from this folder and never opens either.
 const db = () => require('../db') as typeof import('../db');
 const events = () => require('../events') as typeof import('../events');
+// prom-client too: only a process that serves metrics loads it.
+const metricsKit = () => require('../metrics') as typeof import('../metrics');
 
 /** The settings every gRPC service process shares (commonServiceConfig + its own port and database). */
-export interface ServiceRuntimeConfig {
+export interface ServiceRuntimeConfig extends MetricsSettings {
   NODE_ENV: string;
   DATABASE_URL: string;
   DATABASE_POOL_MAX?: number;
@@ -64,6 +67,8 @@ export interface ServiceParts<D extends ServiceDefinition> {
 
 export interface RunningService {
   grpcPort: number;
+  /** Where /metrics is served (METRICS_PORT=0: the port picked); undefined when metrics are off or the port was taken. */
+  metricsPort?: number;
   broker: Broker;
   relay: OutboxRelay;
   consumer: EventConsumer;
@@ -115,6 +120,21 @@ export async function startService<D extends ServiceDefinition>(options: {
 
     const parts = await options.setup({ logger, sequelize, redis, outbox, broker, onStop });
 
+    // Metrics (on unless METRICS_ENABLED=false): one registry for this service; the hooks below feed it.
+    const metrics =
+      config.METRICS_ENABLED === false
+        ? undefined
+        : metricsKit().createServiceMetrics({
+            logger,
+            sequelize,
+            queues: (parts.consumers ?? []).map(({ queue }) => ({ queue, parkingLot: events().parkingLotQueue(queue) })),
+            queueDepths: (queues) => broker.queueDepths(queues),
+          });
+    if (metrics) {
+      metricsKit().countRedisErrors(metrics.registry, redis);
+      onStop(metricsKit().registerClientMetrics(name, metrics.grpcClient));
+    }
+
     const relay = new OutboxRelay({
       sequelize,
       outbox,
@@ -123,6 +143,7 @@ export async function startService<D extends ServiceDefinition>(options: {
       pollMs: config.OUTBOX_POLL_MS,
       eventLogTypes: parts.eventLog?.types,
       eventLogRetentionDays: config.EVENT_LOG_RETENTION_DAYS,
+      metrics: metrics?.relay,
     });
     onStop(() => relay.stop());
     const consumer = new EventConsumer({
@@ -133,6 +154,7 @@ export async function startService<D extends ServiceDefinition>(options: {
       prefetch: config.EVENT_PREFETCH,
       maxRetries: config.EVENT_MAX_RETRIES,
       retryBaseMs: config.EVENT_RETRY_BASE_MS,
+      metrics: metrics?.consumer,
     });
     for (const definition of parts.consumers ?? []) consumer.register(definition);
     onStop(() => consumer.stop());
@@ -143,7 +165,7 @@ export async function startService<D extends ServiceDefinition>(options: {
     await broker.start(BROKER_START_WAIT_MS);
     relay.start();
 
-    const server = new GrpcServer({ logger });
+    const server = new GrpcServer({ logger, metrics: metrics?.grpcServer });
     const definition = loadService(parts.grpc.protoFile, parts.grpc.service).service as unknown as D;
     server.addService(definition, parts.grpc.handlers);
     if (parts.eventLog) {
@@ -152,12 +174,14 @@ export async function startService<D extends ServiceDefinition>(options: {
     }
     const grpcPort = await server.start(config.GRPC_HOST, config.GRPC_PORT);
     onStop(() => server.stop(config.SHUTDOWN_TIMEOUT_MS));
+    const endpoint = metrics && (await metricsKit().serveMetrics(metrics.registry, config.METRICS_HOST ?? '127.0.0.1', metricsKit().metricsPortFor(config, config.GRPC_PORT), logger));
+    if (endpoint) onStop(() => endpoint.close());
     await parts.beforeServing?.();
     server.setServing(true);
     logger.info({ host: config.GRPC_HOST, port: grpcPort }, `${name} service ready`);
 
     let stopped: Promise<void> | undefined;
-    return { grpcPort, broker, relay, consumer, stop: () => (stopped ??= closeAll()) };
+    return { grpcPort, metricsPort: endpoint?.port, broker, relay, consumer, stop: () => (stopped ??= closeAll()) };
   } catch (err) {
     await closeAll();
     throw err;
