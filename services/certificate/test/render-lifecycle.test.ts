@@ -127,6 +127,20 @@ it('refuses renders beyond the bounded queue at once (RENDER_BUSY) and renders t
     expect(renderer.stats()).toMatchObject({ rendered: 17, queued: 0, inFlight: 0 });
   }));
 
+it('close() while the render process is still starting ends it: its render fails (retryable) and nothing is left running', async () => {
+  const renderer = newRenderer();
+  const outcome = renderer.render(tiny('too late'), { landscape: true }).then(
+    () => 'rendered',
+    (err: unknown) => err,
+  );
+  await eventually(() => expect(renderer.stats().rendererPid).not.toBeNull(), 20_000, 5);
+  const rendererPid = renderer.stats().rendererPid!;
+  await renderer.close();
+  expect(await outcome).toMatchObject({ kind: 'unavailable', code: 'CERTIFICATE.RENDER_FAILED' });
+  expect(isAlive(rendererPid)).toBe(false);
+  expect(renderer.stats()).toMatchObject({ rendererPid: null, browserPid: null, inFlight: 0 });
+});
+
 it('close() kills a browser that does not answer within 5 s', async () => {
   const renderer = newRenderer();
   await renderer.render(tiny('before'), { landscape: true });

@@ -175,6 +175,7 @@ class ProcessRenderer implements PdfRenderer {
     let onAbort: (() => void) | undefined;
     try {
       return await new Promise<Buffer>((resolve, reject) => {
+        if (renderer.gone) return reject(RendererErrors.failed('the render process exited during the render'));
         renderer.pending.set(id, { resolve, reject });
         onAbort = () => {
           renderer.pending.delete(id);
@@ -186,6 +187,7 @@ class ProcessRenderer implements PdfRenderer {
         // The render process times a render out itself (RENDER_TIMEOUT_MS); one that does not even answer that is wedged.
         timer = setTimeout(() => {
           this.logger.warn({ pid: renderer.child.pid }, 'renderer: the render process does not answer; killing it');
+          reject(RendererErrors.failed('the render process did not answer'));
           this.kill(renderer);
         }, this.config.RENDER_TIMEOUT_MS + EXIT_GRACE_MS);
         send(renderer, { type: 'render', id, html, landscape: options.landscape, qrCode: options.qrCode });
@@ -200,9 +202,12 @@ class ProcessRenderer implements PdfRenderer {
   /** The running render process, or a new one (after the exit of one being closed: never two browsers). */
   private async processForRender(): Promise<RenderProcess> {
     for (;;) {
-      if (this.current && !this.current.gone) {
-        await this.current.ready;
-        return this.current;
+      const renderer = this.current;
+      if (renderer && !renderer.gone) {
+        await renderer.ready;
+        // close() while it was starting (the service stopping): no new process for this render.
+        if (renderer.closing) throw RendererErrors.failed('the renderer was closed');
+        return renderer;
       }
       if (this.closingExit) await this.closingExit;
       else this.spawn();
@@ -289,7 +294,8 @@ class ProcessRenderer implements PdfRenderer {
     if (renderer.closing) return;
     renderer.closing = true;
     if (this.current === renderer) this.current = null;
-    send(renderer, { type: 'close' });
+    // A message sent before the render process listens would be lost: one still starting is told once it is ready.
+    renderer.ready.then(() => send(renderer, { type: 'close' }), () => undefined);
     const timer = setTimeout(() => {
       this.logger.warn({ pid: renderer.child.pid }, 'renderer: the render process did not exit; killing it');
       this.kill(renderer);
