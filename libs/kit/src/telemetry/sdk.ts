@@ -54,7 +54,9 @@ export function startSdk(settings: TelemetrySettings, entryScript: string | unde
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => UNTRACED_PATHS.has((req.url ?? '').split('?')[0]) }),
       // A span per route handler, not per middleware (a dozen per request, no information the HTTP span lacks).
       new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
-      keepingSuccessTrailers(new GrpcInstrumentation({ ignoreGrpcMethods: [(name) => name.startsWith('grpc.health.v1.') || name === 'Check' || name === 'Watch'] })),
+      // grpc.health.v1 (probes, the gateway's dependency monitor): the instrumentation matches the method name alone,
+      // and no fleet service has a Check or Watch method.
+      keepingSuccessTrailers(new GrpcInstrumentation({ ignoreGrpcMethods: ['Check', 'Watch'] })),
       // Background statements (the relay's polls, housekeeping) outside any traced work would each be a trace.
       new PgInstrumentation({ requireParentSpan: true }),
       new IORedisInstrumentation({ requireParentSpan: true }),
