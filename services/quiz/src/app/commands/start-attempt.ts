@@ -33,7 +33,8 @@ export interface StartAttemptInput {
  * they open the quiz's lesson now?" — the enrollment service is the one authority on drip dates and
  * prerequisites. Enrollment unreachable → UNAVAILABLE (fail closed). The quiz's course and lesson come from the
  * process's cache once it has seen the quiz published (they never change: no read per start); whether it is still
- * published and open now is decided under its lock, in the unit of work.
+ * published and open now is decided under its lock, in the unit of work — so for a quiz unpublished or deleted
+ * since it was cached, a student who is not enrolled hears QUIZ.NOT_ENROLLED rather than NOT_FOUND.
  */
 export async function prepareStartAttempt(deps: QuizDeps, caller: Caller, cmd: { quizId: string }): Promise<StartAttemptInput> {
   const ids = checkIds({ quiz_id: cmd.quizId });
