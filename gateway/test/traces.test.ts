@@ -30,6 +30,8 @@ interface Child {
   stop(): Promise<void>;
   /** The OpenTelemetry modules the process had loaded (read after stop()). */
   otelModules(): string[];
+  /** Its last 20 KB of output (the JSON log lines). */
+  output(): string;
 }
 
 async function freePort(): Promise<number> {
@@ -76,6 +78,7 @@ async function startChild(opts: { name: string; entry: string; env: Record<strin
     name: opts.name,
     stop,
     otelModules: () => JSON.parse(fs.readFileSync(probeFile, 'utf8')) as string[],
+    output: () => output,
   };
 }
 
@@ -141,6 +144,7 @@ describe('One trace per user action across the gateway, services, the outbox and
         env: {
           ...common,
           HOST: '127.0.0.1',
+          LOG_LEVEL: 'info', // its access log line: the ids in the logs are the trace's
           PORT: String(gatewayPort),
           CATALOG_GRPC_ADDR: catalogAddr,
           ENROLLMENT_GRPC_ADDR: enrollmentAddr,
@@ -215,6 +219,9 @@ describe('One trace per user action across the gateway, services, the outbox and
     // the gateway: the HTTP server span is the trace's root, with the request id and the user id
     expect(root.parentSpanId).toBeUndefined();
     expect(root.attributes['enduser.id']).toBe(student.userId);
+    const gatewayLog = running.find((c) => c.name === 'gateway')!.output();
+    const accessLine = gatewayLog.split('\n').find((line) => line.includes(requestId) && line.includes('"msg":"request"'));
+    expect(JSON.parse(accessLine ?? '{}')).toMatchObject({ request_id: requestId, trace_id: root.traceId, span_id: root.spanId });
     const client = one('the gateway gRPC client span', (s) => s.service === 'gateway' && s.kind === 'CLIENT' && /EnrollmentService\/Enroll$/.test(s.name));
     expect(isAncestor(root, client)).toBe(true);
     // enrollment: the gRPC server span is the client span's child; its SQL nests under it
