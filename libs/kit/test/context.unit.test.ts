@@ -1,4 +1,4 @@
-import { contextFromIncoming, currentContext, formatTraceparent, parseTraceparent, runWithContext, sanitizeRequestId } from '../src/context';
+import { contextFromIncoming, currentContext, formatTraceparent, parseTraceparent, runDetached, runWithContext, sanitizeRequestId } from '../src/context';
 import { createEvent, parseEnvelope } from '../src/events/envelope';
 
 describe('request context and trace propagation', () => {
@@ -32,6 +32,23 @@ describe('request context and trace propagation', () => {
       expect(currentContext()?.requestId).toBe('r-42');
     });
     expect(currentContext()).toBeUndefined();
+  });
+
+  test('When a request starts background work detached, then the work and its later timers carry no request context', async () => {
+    const seen: (string | undefined)[] = [];
+    await runWithContext(contextFromIncoming({ requestId: 'r-7' }), async () => {
+      await new Promise<void>((resolve) =>
+        runDetached(() => {
+          seen.push(currentContext()?.requestId);
+          setTimeout(() => {
+            seen.push(currentContext()?.requestId);
+            resolve();
+          }, 1);
+        }),
+      );
+      expect(currentContext()?.requestId).toBe('r-7');
+    });
+    expect(seen).toEqual([undefined, undefined]);
   });
 });
 

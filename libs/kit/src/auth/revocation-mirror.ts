@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { runDetached } from '../context';
 
 /**
  * The documented bound: the mirror answers only while every change appended more than this long ago is
@@ -134,7 +135,9 @@ export class RevocationMirror {
     // Failures show as a stale mirror (fallback to MGET, which fails closed); the parent connection logs the outage.
     this.conn.on('error', () => undefined);
     this.redis.once('end', () => this.stop());
-    void this.follow(this.conn);
+    // Started by a request's first check: the loop must not carry that request's context (logs, trace) for ever.
+    const conn = this.conn;
+    runDetached(() => void this.follow(conn));
   }
 
   private stop(): void {

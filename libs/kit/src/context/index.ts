@@ -37,6 +37,16 @@ export function runWithContext<T>(ctx: RequestContext, fn: () => T): T {
   return storage.run(ctx, fn);
 }
 
+/**
+ * Runs background work outside the request (and span) that happened to start it: a relay pass woken by a request's
+ * commit, or a loop started by a request's first use, would otherwise log that request's id for ever after and, with
+ * tracing on, grow its trace with every later poll.
+ */
+export function runDetached<T>(fn: () => T): T {
+  const otel = tracing();
+  return storage.exit(() => (otel ? otel.detached(fn) : fn()));
+}
+
 export function newTraceId(): string {
   return randomBytes(16).toString('hex');
 }

@@ -1,7 +1,7 @@
 import type { Sequelize, Transaction, QueryInterface } from 'sequelize';
 import { QueryTypes } from 'sequelize';
 import type { Logger } from 'pino';
-import { currentContext, formatTraceparent, newSpanId } from '../context';
+import { currentContext, formatTraceparent, newSpanId, runDetached } from '../context';
 import type { Migration } from '../db/migration';
 import { preparedStatement, SqlSession } from '../db/sql-session';
 import type { RelayMetrics } from '../metrics/hooks';
@@ -177,8 +177,12 @@ export class OutboxRelay {
     this.kick();
   }
 
-  /** Runs a publish pass now (coalesced with one already running). */
+  /** Runs a publish pass now (coalesced with one already running), never inside the request whose commit woke it. */
   kick(): void {
+    runDetached(() => this.kickNow());
+  }
+
+  private kickNow(): void {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
@@ -190,9 +194,9 @@ export class OutboxRelay {
       if (this.stopped) return;
       if (this.again) {
         this.again = false;
-        this.kick();
+        this.kickNow();
       } else {
-        this.timer = setTimeout(() => this.kick(), this.options.pollMs ?? 500);
+        this.timer = setTimeout(() => this.kickNow(), this.options.pollMs ?? 500);
       }
     });
   }

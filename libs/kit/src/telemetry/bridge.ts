@@ -39,6 +39,8 @@ export interface Tracing {
    * instead of getting the failed attempt's.
    */
   untraced<T>(fn: () => T): T;
+  /** Runs `fn` outside any span: background work (relay passes, mirror loops) must not join the request that started it. */
+  detached<T>(fn: () => T): T;
   /** Flushes the spans not exported yet and stops the SDK. */
   shutdown(): Promise<void>;
 }

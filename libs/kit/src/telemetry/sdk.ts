@@ -268,6 +268,9 @@ function createBridge(settings: TelemetrySettings, shutdown: () => Promise<void>
     untraced(fn) {
       return context.with(suppressTracing(context.active()), fn);
     },
+    detached(fn) {
+      return context.with(ROOT_CONTEXT, fn);
+    },
     async shutdown() {
       installTracing(undefined);
       await shutdown();
