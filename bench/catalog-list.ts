@@ -40,6 +40,13 @@ const BACKEND = process.env.BENCH_BACKEND === 'inline' ? 'inline' : 'worker';
  * and the bare server too (the issue's single-process comparison).
  */
 const GATEWAYS = process.env.BENCH_GATEWAYS ? envNumber('BENCH_GATEWAYS', 1, true) : 0;
+/**
+ * BENCH_TRACES_ENDPOINT=<OTLP/HTTP url> (with BENCH_GATEWAYS): the gateway processes start with the kit's tracing preload
+ * and export every request's spans there (e.g. `node libs/kit/dist/telemetry/local/serve.js` on 127.0.0.1:4318): the
+ * cost of tracing on against the same run without it. The bare servers are never traced.
+ */
+const TRACES_ENDPOINT = process.env.BENCH_TRACES_ENDPOINT;
+if (TRACES_ENDPOINT && !GATEWAYS) throw new Error('BENCH_TRACES_ENDPOINT traces gateway processes: set BENCH_GATEWAYS too');
 /** BENCH_ROUNDTRIPS=0: no round-trip counters (their hooks cost the measured threads about 2 % of their CPU). */
 const COUNT_ROUNDTRIPS = process.env.BENCH_ROUNDTRIPS !== '0';
 const PREFIX = `lms:bench:${runId}:`;
@@ -225,10 +232,13 @@ interface ServerGroup {
 }
 
 /** n cluster workers serving `start` on one port (a free one, picked here). */
-async function startGroup(n: number, start: (port: number) => ToWorker, path: string): Promise<ServerGroup> {
+async function startGroup(n: number, start: (port: number) => ToWorker, path: string, traced = false): Promise<ServerGroup> {
   const port = await freePort();
-  cluster.setupPrimary({ exec: __filename });
-  const workers = Array.from({ length: n }, () => cluster.fork());
+  // The preload must run before the gateway's modules load: a --require of the worker, not a call in it.
+  const execArgv = traced ? [...process.execArgv, '--require', '@lms/kit/telemetry/register'] : process.execArgv;
+  cluster.setupPrimary({ exec: __filename, execArgv });
+  const traceEnv = traced && TRACES_ENDPOINT ? { OTEL_EXPORTER_OTLP_ENDPOINT: TRACES_ENDPOINT, OTEL_SERVICE_NAME: 'gateway' } : undefined;
+  const workers = Array.from({ length: n }, () => cluster.fork(traceEnv));
   const hellos = workers.map((worker) => answer(worker, 'hello'));
   const stop = async () => {
     await Promise.all(
@@ -396,11 +406,13 @@ async function main(): Promise<void> {
       CATALOG_GRPC_ADDR: backend.addresses.catalog,
       // BENCH_EDGE_CACHE=0: every request goes to catalog (its Redis cache of encoded replies), the path of a miss.
       ...(process.env.BENCH_EDGE_CACHE === '0' ? { EDGE_CACHE_MAX_BYTES: '0' } : {}),
+      // BENCH_METRICS=0: no Prometheus endpoint and no counting (the cost of metrics, against a run with them).
+      ...(process.env.BENCH_METRICS === '0' ? { METRICS_ENABLED: 'false' } : {}),
     };
     const listPath = '/api/v1/courses?page_size=20';
     // The gateways share the rate limits and the edge cache's validators through Redis, as replicas do.
     const gateways = GATEWAYS
-      ? await startGroup(GATEWAYS, (port) => ({ type: 'gateway', env: { ...gatewayEnv, PORT: String(port), HOST: '127.0.0.1' } }), listPath)
+      ? await startGroup(GATEWAYS, (port) => ({ type: 'gateway', env: { ...gatewayEnv, PORT: String(port), HOST: '127.0.0.1' } }), listPath, Boolean(TRACES_ENDPOINT))
       : undefined;
     let base: string;
     if (gateways) {
