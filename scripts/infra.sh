@@ -40,7 +40,9 @@
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-INFRA=$REPO/.infra
+# INFRA_STATE_DIR: where PID files, Redis, the mailbox and s3rver live (a private second instance, e.g. chaos/run.ts,
+# points it elsewhere together with other INFRA_* ports and INFRA_RABBITMQ_NODENAME).
+INFRA=${INFRA_STATE_DIR:-$REPO/.infra}
 # shellcheck source=lib/rabbitmq.sh
 . "$REPO/scripts/lib/rabbitmq.sh"
 
