@@ -208,6 +208,8 @@ async function main() {
       CERTIFICATE_DIR: path.join(workDir, 'certificates'),
       PUBLIC_API_URL: `http://127.0.0.1:${gatewayPort}`,
       ...addresses,
+      // BENCH_METRICS=0: every process without its Prometheus endpoint (prom-client and its process metrics unloaded).
+      ...(process.env.BENCH_METRICS === '0' ? { METRICS_ENABLED: 'false' } : {}),
       ...processEnv,
     };
     const processes: ServiceProcess[] = [];
