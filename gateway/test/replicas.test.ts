@@ -1,7 +1,8 @@
 import { eventually } from '@lms/kit/testing';
 import { login, registerAndLogin, startAuth, uniqueEmail, type TestAuth } from './support/auth';
 import { newIp, startGateway, uniquePrefix, type TestGateway } from './support/gateway';
-import { expectErrorBody, type ApiResponse } from './support/http';
+import { expectErrorBody } from './support/http';
+import { expect429, from } from './support/replicas';
 
 /**
  * Two gateway replicas — two listening servers on their own ports, each with its own Redis connection and its own
@@ -10,14 +11,6 @@ import { expectErrorBody, type ApiResponse } from './support/http';
  * session logged out through one is refused by the other within the revocation bound (≤ 1 s, documented; the
  * polls below allow much more, so a loaded machine never fails the test on speed).
  */
-
-const from = (ip: string) => ({ 'X-Forwarded-For': ip });
-
-function expect429(res: ApiResponse): void {
-  expectErrorBody(res, 429, 'RATE_LIMITED');
-  expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-  expect(res.headers.get('x-ratelimit-remaining')).toBe('0');
-}
 
 describe('Two gateway replicas sharing Redis', () => {
   const GENERAL = 20;
