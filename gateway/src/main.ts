@@ -18,6 +18,7 @@ import {
 } from '@lms/kit/clients';
 import { closeRedis, createRedis, waitForRedis } from '@lms/kit/redis';
 import { loadGatewayConfig, type GatewayConfig } from './config';
+import { answerClientError } from './errors/http-errors';
 
 export interface RunningGateway {
   port: number;
@@ -79,6 +80,7 @@ export async function start(config: GatewayConfig = loadGatewayConfig(), logger?
     if (draining) res.shouldKeepAlive = false;
     app(req, res);
   });
+  server.on('clientError', answerClientError); // unparseable requests (e.g. a URL over 16 KB) get the error body too
   server.headersTimeout = 15_000; // slow-header clients are cut off
   // Uploads stream their bodies (up to 100 MB), so the whole-request limit is configurable (10 min default).
   server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;

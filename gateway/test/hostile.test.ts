@@ -222,6 +222,15 @@ describe('Hostile requests', () => {
       expect(res.headers.get('allow')).toBe('GET, HEAD, PUT');
     });
 
+    // Found by the fuzzer (issue 18): Node's HTTP parser answered a URL over 16 KB itself, a bare 431 without a body.
+    test('When the URL or the headers are larger than 16 KB, then 431 with the standard error body', async () => {
+      const longUrl = await api.get(`/api/v1/courses?search=${'a'.repeat(20_000)}`);
+      expect(expectErrorBody(longUrl, 431, 'HEADERS_TOO_LARGE').request_id).toBeTruthy();
+      expectErrorBody(await api.get('/api/v1/courses', { headers: { 'x-padding': 'b'.repeat(20_000) } }), 431, 'HEADERS_TOO_LARGE');
+      // The gateway still answers afterwards (the refused connection was closed, not the server).
+      expect((await api.get('/healthz')).status).toBe(200);
+    });
+
     test('When a burst of junk hits every route, then no response is a 5xx', async () => {
       const junk: unknown[] = [{}, [], { email: null }, { email: 'a'.repeat(5000) }, { refresh_token: 123 }, { token: '' }, { a: { b: { c: { d: 1 } } } }, 'x', 0, true];
       const paths = [

@@ -1,6 +1,8 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { ZodError, ZodIssue } from 'zod';
-import { AppError, httpStatusForError, isAppError, type FieldError, type Logger } from '@lms/kit';
+import { AppError, httpStatusForError, isAppError, newRequestId, type FieldError, type Logger } from '@lms/kit';
 import { tracing } from '@lms/kit/telemetry';
 
 /**
@@ -162,4 +164,29 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     sendError(req, res, fromExpressError(err), logger);
   };
+}
+
+/** Node's HTTP parser errors this answer names (anything else it cannot parse is a plain 400). */
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'HEADERS_TOO_LARGE', 'Request line or headers are larger than the server accepts (16 KB)'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'REQUEST_TIMEOUT', 'Request was not received in time'],
+};
+
+/**
+ * The server's `clientError` handler: a request Node cannot parse (a URL or headers over 16 KB, a malformed request
+ * line) never reaches Express, and Node's own answer is a bare status without a body. The public contract promises
+ * the error body on every 4xx, so this writes it (with a fresh request id) and closes the connection.
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, code, detail] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'BAD_REQUEST', 'Malformed HTTP request'];
+  const requestId = newRequestId();
+  const body = JSON.stringify({ detail, code, request_id: requestId });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `X-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
