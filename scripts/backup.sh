@@ -9,7 +9,7 @@
 #                      schema migrations applied (count and the latest name, from its schema_migrations table)
 #
 # Usage: scripts/backup.sh [--out DIR] [--only NAMES]
-#   --out DIR     parent directory of the set (default: $BACKUP_DIR, else ./backups)
+#   --out DIR     parent directory of the set (default: $BACKUP_DIR, else the repository's .run/backups, git-ignored)
 #   --only NAMES  comma- or space-separated services or databases (auth,catalog or lms_auth …); default: all
 # Where each database is: <SERVICE>_DATABASE_URL (e.g. AUTH_DATABASE_URL, the service's own URL, any database
 # name), else DATABASE_URL as an admin URL of the one server (its database name is replaced by lms_<service>).
@@ -23,7 +23,7 @@ PG_BACKUP_TOOL=backup
 # shellcheck source=lib/pg-backup.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib/pg-backup.sh"
 
-out=${BACKUP_DIR:-./backups}
+out=${BACKUP_DIR:-$PG_BACKUP_REPO/.run/backups}
 only=
 while [ $# -gt 0 ]; do
   case "$1" in
