@@ -54,7 +54,7 @@ sql_ident() { printf '"%s"' "${1//\"/\"\"}"; }
 pg_restore_bin=$(pgbin pg_restore)
 
 # Every check before the first change.
-declare -A urls exists
+declare -A urls exists filled
 refused=()
 for name in "${services[@]}"; do
   "$pg_restore_bin" --list "$set_dir/$name.dump" >/dev/null || die "$name.dump is not a readable pg_dump archive"
@@ -65,10 +65,12 @@ for name in "${services[@]}"; do
   found=$(psql_value "$(with_database "$url" postgres)" "SELECT count(*) FROM pg_database WHERE datname = $(sql_literal "$db")") ||
     die "$name: cannot reach the target server $(mask_url "$url")"
   exists[$name]=$found
+  filled[$name]=
   if [ "$found" = 1 ]; then
     tables=$(psql_value "$url" "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'")
-    [ "$tables" = 0 ] || [ -n "$force" ] || refused+=("$db ($tables relations)")
+    [ "$tables" = 0 ] || filled[$name]=1
+    [ -z "${filled[$name]}" ] || [ -n "$force" ] || refused+=("$db ($tables relations)")
   fi
 done
 [ "${#refused[@]}" -eq 0 ] || die "not empty: ${refused[*]} — restore into fresh databases, or pass --force to replace their contents; nothing restored"
@@ -78,9 +80,9 @@ for name in "${services[@]}"; do
   db=$(url_database "$url")
   shown=$(mask_url "$url")
   clean=()
-  if [ "${exists[$name]}" = 1 ]; then
+  if [ -n "${filled[$name]}" ]; then
     clean=(--clean --if-exists)
-  else
+  elif [ "${exists[$name]}" = 0 ]; then
     log "$name: creating database $db"
     psql_value "$(with_database "$url" postgres)" "CREATE DATABASE $(sql_ident "$db")" >/dev/null || die "$name: cannot create $db"
   fi
