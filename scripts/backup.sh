@@ -55,12 +55,13 @@ entries=()
 for name in "${services[@]}"; do
   url=${urls[$name]}
   shown=$(mask_url "$url")
-  server=$(psql_value "$url" 'SHOW server_version') || die "$name: cannot reach $shown"
-  if [ -n "$(psql_value "$url" "SELECT to_regclass('schema_migrations')")" ]; then
-    migrations=$(psql_value "$url" 'SELECT count(*) FROM schema_migrations')
-    latest=$(psql_value "$url" 'SELECT coalesce(max(name), $$$$) FROM schema_migrations')
-  else
-    migrations=0 latest=
+  probe=$(psql_value "$url" "SELECT coalesce(to_regclass('schema_migrations')::text, '') || '|' || current_setting('server_version')") ||
+    die "$name: cannot reach $shown"
+  server=${probe#*|}
+  migrations=0 latest=
+  if [ -n "${probe%%|*}" ]; then
+    applied=$(psql_value "$url" "SELECT count(*) || '|' || coalesce(max(name), '') FROM schema_migrations")
+    migrations=${applied%%|*} latest=${applied#*|}
   fi
   file="$name.dump"
   log "$name: dumping $shown"

@@ -43,7 +43,15 @@ describe('Backup and restore of the service databases into a fresh cluster', () 
 
   beforeAll(async () => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'lms-backup-test-'));
-    fleet = await startFleet({ label: 'gw_backup', services: ['enrollment'], users: { instructor: ['instructor', 'teacher'], student: ['student', 'learner'] } });
+    // The fresh cluster is made meanwhile (initdb takes seconds); nothing is written to it before the restore.
+    const [started, cluster] = await Promise.allSettled([
+      startFleet({ label: 'gw_backup', services: ['enrollment'], users: { instructor: ['instructor', 'teacher'], student: ['student', 'learner'] } }),
+      startPrivatePostgres('restore'),
+    ]);
+    // whichever started is stopped by afterAll even when the other failed
+    if (started.status === 'fulfilled') fleet = started.value;
+    if (cluster.status === 'fulfilled') pg = cluster.value;
+    for (const result of [started, cluster]) if (result.status === 'rejected') throw result.reason;
     gw = await startGateway(fleet.authAddress, { CATALOG_GRPC_ADDR: fleet.catalog!.address, ENROLLMENT_GRPC_ADDR: fleet.enrollment!.address });
   }, 90_000);
 
@@ -91,8 +99,8 @@ describe('Backup and restore of the service databases into a fresh cluster', () 
       expect(entry.migrations.latest).not.toBe('');
     }
 
-    // A fresh cluster; restore.sh creates lms_<service> there from its admin URL.
-    pg = await startPrivatePostgres('restore');
+    // Into the fresh cluster: restore.sh creates lms_<service> there from its admin URL.
+    if (!pg) throw new Error('no private cluster');
     const restore = await script('restore.sh', ['--jobs', '2', set], { DATABASE_URL: pg.adminUrl });
     expect(restore.stderr).toContain('lms_enrollment');
     expect(restore.stderr).not.toContain(new URL(pg.adminUrl).password); // masked in its log
