@@ -38,8 +38,8 @@ export interface RouteAuthz {
   /**
    * An allowed caller cannot reach 2xx with the matrix's fixture input (a secret only e-mail carries, a signed URL,
    * a business rule the fixtures trip), so this status is accepted too (for the direct-upload PUT, 403: its signed
-   * URL is its only credential). Without it, an allowed caller may get anything but 401/403/5xx, and at least one
-   * allowed caller of every route must get 2xx (or this status): fixtures that miss the route fail the matrix.
+   * URL is its only credential). Any other answer to an allowed caller fails the matrix (a 404 too: the fixtures
+   * would have missed the route), except on a destructive route after its first allowed caller consumed the resource.
    */
   inputStatus?: number;
   /** A path parameter naming another user's resource may also be refused with this status (besides 403/404). */
@@ -67,7 +67,7 @@ export const ROUTE_AUTHZ: Readonly<Record<string, RouteAuthz>> = {
   changePassword: { who: 'any', destroys: true, session: true },
   requestPasswordReset: any,
   confirmPasswordReset: { who: 'any', inputStatus: 422 },
-  requestEmailVerification: any,
+  requestEmailVerification: { who: 'any', inputStatus: 409 }, // the admin's address is verified already
   verifyEmail: { who: 'any', inputStatus: 422 },
   // users (`{user_id}`: the enrolled student)
   listUsers: any,
@@ -134,7 +134,7 @@ export const ROUTE_AUTHZ: Readonly<Record<string, RouteAuthz>> = {
   listCourseReviews: any,
   // quizzes, questions, pools, attempts, regrades (the course's published quiz, the enrolled student's attempt)
   listQuizzes: learner,
-  createQuiz: staff,
+  createQuiz: { who: 'staff', inputStatus: 409 }, // one quiz per lesson: the second allowed caller
   getQuiz: learner,
   updateQuiz: staff,
   deleteQuiz: { who: 'staff', destroys: true, inputStatus: 409 }, // a quiz with attempts is unpublished, never deleted
@@ -156,7 +156,7 @@ export const ROUTE_AUTHZ: Readonly<Record<string, RouteAuthz>> = {
   saveQuizAnswers: own,
   submitQuizAttempt: gone(own),
   gradeQuizAttempt: { who: 'staff', inputStatus: 409 }, // the fixture's attempt is still in progress
-  regradeQuiz: staff,
+  regradeQuiz: { who: 'staff', inputStatus: 409 }, // the first allowed caller's regrade is still running
   getQuizRegrade: staff,
   listQuizRegrades: staff,
   // analytics (`{student_id}`: the enrolled student, `{instructor_id}`: the course's instructor)

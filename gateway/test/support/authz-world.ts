@@ -72,31 +72,34 @@ async function side(api: Api, instructor: LoggedIn, student: LoggedIn, admin: Lo
   const lesson = await createLesson(api, instructor.access, course.id, { section_id: section.id });
   const quizLesson = await createLesson(api, instructor.access, course.id, { section_id: section.id, lesson_type: 'quiz' });
   const spareQuizLesson = await createLesson(api, instructor.access, course.id, { section_id: section.id, lesson_type: 'quiz' });
-  for (const l of [lesson, quizLesson, spareQuizLesson]) await publishLesson(api, instructor.access, l.id);
+  await Promise.all([lesson, quizLesson, spareQuizLesson].map((l) => publishLesson(api, instructor.access, l.id)));
   const published = await publishCourse(api, instructor.access, course.id);
   const as = { token: instructor.access };
   const quizzes = `/api/v1/courses/${course.id}/quizzes`;
-  const quiz = ok(await api.post(quizzes, { lesson_id: quizLesson.id, title: 'Authz quiz', max_attempts: null, time_limit_minutes: null }, as), 201, 'quiz');
-  const question = ok(await api.post(`${quizzes}/${quiz.id}/questions`, MC, as), 201, 'question');
-  const pool = ok(await api.post(`${quizzes}/${quiz.id}/pools`, { title: 'Pool', draw_count: 1 }, as), 201, 'pool');
-  ok(await api.post(`${quizzes}/${quiz.id}/questions`, { ...MC, pool_id: pool.id }, as), 201, 'pooled question');
-  ok(await api.post(`${quizzes}/${quiz.id}/publish`, undefined, as), 200, 'publish quiz');
-  const enrollment = await eventually('enrolment', async () => {
+  const enrolling = eventually('enrolment', async () => {
     const res = await api.post('/api/v1/enrollments', { course_id: course.id }, { token: student.access });
     return res.status === 201 ? (res.body as { id: string }).id : undefined;
   });
-  const attempt = await eventually('attempt', async () => {
-    const res = await api.post(`/api/v1/quizzes/${quiz.id}/attempts`, undefined, { token: student.access });
-    return res.status === 201 || res.status === 200 ? (res.body as { id?: string; attempt_id?: string }) : undefined;
-  });
-  const regrade = ok(await api.post(`/api/v1/quizzes/${quiz.id}/regrade`, {}, as), 202, 'regrade');
-  const file = await upload(api, student);
-  const direct = ok(await api.post('/api/v1/files/direct-uploads', { filename: 'authz.png', size: PNG.length }, { token: student.access }), 201, 'direct upload');
-  const template = ok(
-    await api.post('/api/v1/certificates/templates', { name: `Authz ${course.id}`, html_template: '<p>{{student_name}}</p>' }, { token: admin.access }),
-    201,
-    'template',
-  );
+  const quiz = ok(await api.post(quizzes, { lesson_id: quizLesson.id, title: 'Authz quiz', max_attempts: null, time_limit_minutes: null }, as), 201, 'quiz');
+  const [question, pool] = await Promise.all([
+    api.post(`${quizzes}/${quiz.id}/questions`, MC, as).then((res) => ok(res, 201, 'question')),
+    api.post(`${quizzes}/${quiz.id}/pools`, { title: 'Pool', draw_count: 1 }, as).then((res) => ok(res, 201, 'pool')),
+  ]);
+  ok(await api.post(`${quizzes}/${quiz.id}/questions`, { ...MC, pool_id: pool.id }, as), 201, 'pooled question');
+  ok(await api.post(`${quizzes}/${quiz.id}/publish`, undefined, as), 200, 'publish quiz');
+  const enrollment = await enrolling;
+  const [attempt, regrade, file, direct, template] = await Promise.all([
+    eventually('attempt', async () => {
+      const res = await api.post(`/api/v1/quizzes/${quiz.id}/attempts`, undefined, { token: student.access });
+      return res.status === 201 || res.status === 200 ? (res.body as { id?: string; attempt_id?: string }) : undefined;
+    }),
+    api.post(`/api/v1/quizzes/${quiz.id}/regrade`, {}, as).then((res) => ok(res, 202, 'regrade')),
+    upload(api, student),
+    api.post('/api/v1/files/direct-uploads', { filename: 'authz.png', size: PNG.length }, { token: student.access }).then((res) => ok(res, 201, 'direct upload')),
+    api
+      .post('/api/v1/certificates/templates', { name: `Authz ${course.id}`, html_template: '<p>{{student_name}}</p>' }, { token: admin.access })
+      .then((res) => ok(res, 201, 'template')),
+  ]);
   return {
     course_id: course.id,
     slug: published.slug,
