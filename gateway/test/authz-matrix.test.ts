@@ -257,6 +257,12 @@ describe('Authorization matrix: every route × every caller, and IDOR on every p
         }
       }
     }
+    if (route.rule.drafts) {
+      for (const caller of CALLERS) {
+        const onDraft = expected(route, caller) === 'allowed' && !['owner', 'admin'].includes(caller) ? [401, 403, 404] : expected(route, caller);
+        (onDraft === 'allowed' ? all : idor).push({ route, caller, params: world.draft, expect: onDraft, what: `${route.method} ${route.path} on a draft as ${caller}` });
+      }
+    }
     return { refusals: all.filter((c) => c.expect !== 'allowed'), idor, allowed: all.filter((c) => c.expect === 'allowed') };
   }
 

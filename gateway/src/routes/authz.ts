@@ -44,6 +44,11 @@ export interface RouteAuthz {
   inputStatus?: number;
   /** A path parameter naming another user's resource may also be refused with this status (besides 403/404). */
   foreignStatus?: number;
+  /**
+   * A read that is also called on the instructor's DRAFT course (its section and draft lesson): only the course's
+   * instructor and admins may see it; everyone else 401/403/404 (a draft is 404 for whoever may not see it).
+   */
+  drafts?: true;
 }
 
 const any: RouteAuthz = { who: 'any' };
@@ -52,6 +57,7 @@ const learner: RouteAuthz = { who: 'learner' };
 const self: RouteAuthz = { who: 'self' };
 const own: RouteAuthz = { who: 'own' };
 const gone = (rule: RouteAuthz): RouteAuthz => ({ ...rule, destroys: true });
+const draftsToo = (rule: RouteAuthz): RouteAuthz => ({ ...rule, drafts: true });
 
 export const ROUTE_AUTHZ: Readonly<Record<string, RouteAuthz>> = {
   // auth
@@ -80,7 +86,7 @@ export const ROUTE_AUTHZ: Readonly<Record<string, RouteAuthz>> = {
   getUserStats: self,
   // courses, sections, lessons (the instructor's published course)
   moveLesson: staff,
-  getLesson: learner,
+  getLesson: draftsToo(learner),
   updateLesson: staff,
   deleteLesson: gone(staff),
   publishLesson: gone(staff),
@@ -90,8 +96,8 @@ export const ROUTE_AUTHZ: Readonly<Record<string, RouteAuthz>> = {
   listPopularCourses: any,
   listTopRatedCourses: any,
   listMyCourses: any,
-  getCourseBySlug: any,
-  getCourse: any,
+  getCourseBySlug: draftsToo(any),
+  getCourse: draftsToo(any),
   createCourse: any,
   updateCourse: staff,
   deleteCourse: { who: 'staff', destroys: true, inputStatus: 409 }, // a course with enrolments is archived, never deleted
@@ -99,16 +105,16 @@ export const ROUTE_AUTHZ: Readonly<Record<string, RouteAuthz>> = {
   unpublishCourse: gone(staff),
   archiveCourse: gone(staff),
   unarchiveCourse: gone(staff),
-  getCourseOutline: any,
+  getCourseOutline: draftsToo(any),
   createSection: staff,
   updateSection: staff,
   deleteSection: { who: 'staff', destroys: true, inputStatus: 409 }, // a section with lessons is not deleted
-  listCourseLessons: any,
+  listCourseLessons: draftsToo(any),
   createLesson: staff,
   reorderLessons: { who: 'staff', inputStatus: 422 }, // the fixture's partial layout (the whole outline is required)
   listInstructorCourses: any,
   moveLessonInCourse: staff,
-  getLessonInCourse: learner,
+  getLessonInCourse: draftsToo(learner),
   updateLessonInCourse: staff,
   deleteLessonInCourse: gone(staff),
   publishLessonInCourse: gone(staff),

@@ -28,8 +28,8 @@ export interface AuthzWorld {
   b: Params;
   /** Resources of the owner and the enrolled student that destructive routes consume. */
   victim: Params;
-  /** Ids the bodies name (a spare quiz lesson per side, the side's question ids…). */
-  extra: Record<string, string>;
+  /** Side A with the owner's draft course, its section and draft lesson. */
+  draft: Params;
   stop(): Promise<void>;
 }
 
@@ -121,6 +121,14 @@ async function side(api: Api, instructor: LoggedIn, student: LoggedIn, admin: Lo
   };
 }
 
+/** The owner's draft course (never published) with a section and a draft lesson, as side A's parameters. */
+async function draft(api: Api, instructor: LoggedIn, a: Params): Promise<Params> {
+  const course = await createCourse(api, instructor.access);
+  const section = await createSection(api, instructor.access, course.id);
+  const lesson = await createLesson(api, instructor.access, course.id, { section_id: section.id });
+  return { ...a, course_id: course.id, slug: course.slug, section_id: section.id, lesson_id: lesson.id };
+}
+
 /** A one-lesson course the student completes: its certificate (issued from the completion event). */
 async function certificate(api: Api, instructor: LoggedIn, student: LoggedIn): Promise<{ id: string; number: string; enrollment: string }> {
   const course = await createCourse(api, instructor.access);
@@ -188,7 +196,7 @@ export async function buildAuthzWorld(label: string): Promise<AuthzWorld> {
     Object.assign(b, { certificate_id: certB.id, certificate_number: certB.number, list_id: '1' });
     // the victim side's certificate is A's (revoked last), its user the one deactivated and deleted
     Object.assign(victim, { certificate_id: certA.id, certificate_number: certA.number, list_id: '1', user_id: victimUser.userId });
-    const extra = { certEnrollmentA: certA.enrollment };
+    const drafted = await draft(api, owner, a);
     // revocation reaches every verifier within a bound: wait until both tokens are refused
     for (const user of [deactivated, loggedOut]) {
       await eventually('revocation', async () => ((await api.get('/api/v1/auth/me', { token: user.access })).status === 401 ? true : undefined));
@@ -200,7 +208,7 @@ export async function buildAuthzWorld(label: string): Promise<AuthzWorld> {
       a,
       b,
       victim,
-      extra,
+      draft: drafted,
       async stop() {
         await running.stop();
         await fleet.close();
