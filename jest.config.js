@@ -40,6 +40,8 @@ module.exports = {
     project('media', 'services/media', fleet('../..')),
     project('certificate', 'services/certificate', fleet('../..')),
     project('gateway', 'gateway', fleet('..')),
+    // chaos/test: the short chaos suite (the fleet as processes from their builds; docs/chaos.md)
+    project('chaos', 'chaos', fleet('..')),
   ],
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
