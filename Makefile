@@ -124,3 +124,10 @@ bench-memory: install infra-up build
 .PHONY: fuzz
 fuzz: install infra-up build
 	infra_env="$$(bash scripts/infra.sh env)" && eval "$$infra_env" && npx tsx fuzz/run.ts
+
+# Chaos under load (docs/chaos.md): the fleet as processes from their builds on a PRIVATE PostgreSQL/RabbitMQ/Redis
+# (scripts/infra.sh on ports 58xxx, data in .run/chaos-infra-58000, stopped at the end), faults injected in turn,
+# then the cross-service invariants; prints a report, exit 1 on a violation. Knobs: CHAOS_* (chaos/run.ts).
+.PHONY: chaos
+chaos: install build
+	npx tsx chaos/run.ts
