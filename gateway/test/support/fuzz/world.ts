@@ -56,8 +56,8 @@ export async function prepareWorld(base: string, admin: Account): Promise<FuzzWo
     async relogin(role) {
       try {
         return await signIn(accounts[role]);
-      } catch {
-        if (role === 'admin') return undefined;
+      } catch (err) {
+        if (role === 'admin') throw err;
         accounts[role] = await signUp(role as 'student' | 'instructor');
         return signIn(accounts[role]);
       }
