@@ -27,6 +27,8 @@ interface Case {
   what: string;
   /** A destructive route's later allowed callers: the resource may be gone (404/409), never refused. */
   mayFindItGone?: boolean;
+  /** A body naming another user's resource (IDOR through the body), instead of the route's own. */
+  body?: unknown;
 }
 
 const ROLE: Record<CallerName, string | undefined> = {
@@ -157,6 +159,26 @@ function bodyFor(operationId: string, p: Params, user: LoggedIn | undefined, wor
   return bodies[operationId]?.();
 }
 
+/**
+ * IDOR through the body: side A's route with an id of side B in its body (moving a lesson into another course's
+ * section, a quiz on another course's lesson, a question into another quiz's pool…): refused, never 2xx. (Not
+ * regrade's `question_ids`: a filter over the quiz's own questions — another quiz's id matches nothing.)
+ */
+const FOREIGN_BODY: Record<string, (b: Params) => unknown> = {
+  createLesson: (b) => ({ title: 'Authz lesson', lesson_type: 'text', content: 'x', section_id: b.section_id }),
+  updateLesson: (b) => ({ section_id: b.section_id }),
+  updateLessonInCourse: (b) => ({ section_id: b.section_id }),
+  moveLesson: (b) => ({ lesson_id: b.lesson_id, new_order_index: 0 }),
+  moveLessonInCourse: (b) => ({ lesson_id: b.lesson_id, new_order_index: 0 }),
+  reorderLessons: (b) => ({ sections: [{ section_id: b.section_id, lesson_ids: [b.lesson_id] }] }),
+  createQuiz: (b) => ({ lesson_id: b.spare_quiz_lesson, title: 'Authz foreign quiz' }),
+  createQuestion: (b) => ({ ...MC, pool_id: b.pool_id }),
+  updateQuestion: (b) => ({ pool_id: b.pool_id }),
+  reorderQuestions: (b) => ({ question_ids: [b.question_id] }),
+  saveQuizAnswers: (b) => ({ answers: [{ question_id: b.question_id, selected_option_id: 'a' }] }),
+};
+const FOREIGN_BODY_REFUSAL = [400, 403, 404, 409, 422];
+
 function fill(path: string, params: Params): string {
   return path.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => {
     const value = params[name];
@@ -215,7 +237,7 @@ describe('Authorization matrix: every route × every caller, and IDOR on every p
     if (c.route.rule.session && user && c.caller !== 'deactivated' && c.caller !== 'loggedOut') {
       token = (await login(world.api, user.email, user.password)).access;
     }
-    let body = bodyFor(c.route.operationId, c.params, user, world);
+    let body = c.body ?? bodyFor(c.route.operationId, c.params, user, world);
     // a throwaway account per case: auth locks an account that many sign-ins hit at once
     if (c.route.operationId === 'login' || c.route.operationId === 'refresh') {
       const someone = await registerAndLogin(world.api, 'authzsignin');
@@ -255,6 +277,12 @@ describe('Authorization matrix: every route × every caller, and IDOR on every p
         for (const caller of related.filter((c) => c !== 'admin' && expected(route, c) === 'allowed')) {
           idor.push({ route, caller, params: { ...a, [name]: b[name] }, expect: route.rule.foreignStatus ? [...OWNERSHIP_REFUSAL, route.rule.foreignStatus] : OWNERSHIP_REFUSAL, what: `IDOR ${route.method} ${route.path} as ${caller} with {${name}} of another user` });
         }
+      }
+    }
+    const foreign = FOREIGN_BODY[route.operationId];
+    if (foreign && related !== 'all') {
+      for (const caller of related.filter((c) => c !== 'admin' && expected(route, c) === 'allowed')) {
+        idor.push({ route, caller, params: a, body: foreign(b), expect: FOREIGN_BODY_REFUSAL, what: `IDOR ${route.method} ${route.path} as ${caller} with another user's id in the body` });
       }
     }
     if (route.rule.drafts) {
