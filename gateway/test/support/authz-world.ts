@@ -169,7 +169,7 @@ export async function buildAuthzWorld(label: string): Promise<AuthzWorld> {
       CERTIFICATE_GRPC_ADDR: fleet.certificate!.address,
       CERTIFICATE_VERIFY_PER_MINUTE: '100000',
       RATE_LIMIT_UPLOADS_PER_HOUR: '100000',
-      RATE_LIMIT_PASSWORD_RESET_PER_HOUR: '100000',
+      RATE_LIMIT_BULK_ENROLL_PER_MIN: '100000',
     });
     const api = gateway.api;
     const [admin, owner, otherInstructor, student, enrolled, otherStudent, deactivated, loggedOut, victimUser] = await Promise.all([
