@@ -111,7 +111,7 @@ const MC = {
 };
 
 /** A valid body per route that takes one (the schemas' minimum; ids from the case's side of the world). */
-function bodyFor(operationId: string, p: Params, user: LoggedIn | undefined, world: AuthzWorld): unknown {
+function bodyFor(operationId: string, p: Params, user: LoggedIn | undefined): unknown {
   const password = strongPassword();
   const bodies: Record<string, () => unknown> = {
     register: () => ({ email: uniqueEmail('authzreg'), password, full_name: 'Authz Register' }),
@@ -237,7 +237,7 @@ describe('Authorization matrix: every route × every caller, and IDOR on every p
     if (c.route.rule.session && user && c.caller !== 'deactivated' && c.caller !== 'loggedOut') {
       token = (await login(world.api, user.email, user.password)).access;
     }
-    let body = c.body ?? bodyFor(c.route.operationId, c.params, user, world);
+    let body = c.body ?? bodyFor(c.route.operationId, c.params, user);
     // a throwaway account per case: auth locks an account that many sign-ins hit at once
     if (c.route.operationId === 'login' || c.route.operationId === 'refresh') {
       const someone = await registerAndLogin(world.api, 'authzsignin');
