@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { contextFromIncoming, currentContext, runWithContext } from '@lms/kit';
 import { testEnv } from '@lms/kit/testing';
 import { RateLimiter, emailKey } from '../src/middleware/rate-limit';
 import { uniquePrefix } from './support/gateway';
@@ -36,6 +37,21 @@ describe('Redis rate limiter (GCRA)', () => {
     // 3 per minute = one every 20 s: the next request is allowed ~20 s later.
     expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(19);
     expect(refused.retryAfterSeconds).toBeLessThanOrEqual(20);
+  });
+
+  test('When requests arrive together, then their shared pipeline is sent outside every request context (not logged or traced as the first one)', async () => {
+    const redis = new Redis(testEnv.redisUrl);
+    const sentIn: (string | undefined)[] = [];
+    const pipeline = redis.pipeline.bind(redis);
+    jest.spyOn(redis, 'pipeline').mockImplementation((...args) => {
+      sentIn.push(currentContext()?.requestId ?? 'none');
+      return pipeline(...args);
+    });
+    const limiter = new RateLimiter(redis, prefix);
+    const hits = ['r-1', 'r-2', 'r-3'].map((id) => runWithContext(contextFromIncoming({ requestId: id }), () => limiter.hit('t', `together-${id}`, 5, 60_000)));
+    expect((await Promise.all(hits)).every((r) => r.allowed)).toBe(true);
+    expect(sentIn).toEqual(['none']);
+    await redis.quit();
   });
 
   test('When two gateway replicas count the same key, then they share one budget', async () => {

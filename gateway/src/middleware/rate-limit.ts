@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Redis } from 'ioredis';
-import { RateLimitedError, UnavailableError, type Logger } from '@lms/kit';
+import { RateLimitedError, UnavailableError, runDetached, type Logger } from '@lms/kit';
 import { ipBucket } from './request-context';
 
 /**
@@ -98,6 +98,12 @@ export class RateLimiter {
       this.redis.lmsGcra(...only.args).then(only.resolve, only.reject);
       return;
     }
+    // The pipeline serves many requests: sent from the first one's context, its commands would all be logged and
+    // traced as that request's (one trace showed a dozen other requests' scripts). It belongs to none of them.
+    runDetached(() => this.flushMany(batch));
+  }
+
+  private flushMany(batch: PendingHit[]): void {
     const pipeline = this.redis.pipeline() as unknown as { lmsGcra(...args: PendingHit['args']): void; exec(): Promise<[Error | null, unknown][] | null> };
     for (const hit of batch) pipeline.lmsGcra(...hit.args);
     pipeline.exec().then(

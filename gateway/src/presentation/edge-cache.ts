@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Logger } from '@lms/kit';
+import { runDetached, type Logger } from '@lms/kit';
 import type { CacheHint } from '@lms/kit/grpc';
 
 /** One public answer as it goes on the wire: the final JSON body and its strong ETag. */
@@ -87,7 +87,8 @@ export class EdgeCache {
         setImmediate(() => {
           this.batch = undefined;
           const list = [...keysOfBatch];
-          this.redis.mget(list).then((found) => resolve(new Map(list.map((k, i) => [k, found[i]]))), reject);
+          // Shared by every request of the batch: not logged or traced as the first one's.
+          runDetached(() => this.redis.mget(list)).then((found) => resolve(new Map(list.map((k, i) => [k, found[i]]))), reject);
         });
       });
       this.batch = { keys: keysOfBatch, values };
