@@ -76,11 +76,15 @@ export async function startChaosFleet(opts: {
     for (const p of started.splice(0).reverse()) await stopOne(p);
   };
   try {
-    for (const name of names) {
-      const p = procs.get(name)!;
-      started.push(p);
-      await launch(p);
-    }
+    // The services all at once (every address is known up front; a client reaches a peer still starting on a later
+    // call, a consumer retries), the gateway last: its readiness asks them.
+    const grpc = opts.services.map((name) => procs.get(name)!);
+    started.push(...grpc);
+    const launched = await Promise.allSettled(grpc.map(launch));
+    const failed = launched.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    started.push(procs.get('gateway')!);
+    await launch(procs.get('gateway')!);
   } catch (err) {
     await stop();
     throw err;
