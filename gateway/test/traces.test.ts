@@ -117,7 +117,8 @@ describe('One trace per user action across the gateway, services, the outbox and
   async function startProcesses(traced: boolean): Promise<Api> {
     const [catalogPort, enrollmentPort, gatewayPort] = await Promise.all([freePort(), freePort(), freePort()]);
     const otel: Record<string, string> = traced ? { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '100' } : {};
-    const common = { NODE_ENV: 'test', LOG_LEVEL: 'warn', AMQP_URL: vhost.url, REDIS_URL: testEnv.redisUrl, AUTH_GRPC_ADDR: auth.address, OUTBOX_POLL_MS: '100', METRICS_ENABLED: 'false', ...otel };
+    // GRPC_DEADLINE_MS: a loaded CI box must not turn a slow hop into a 503 (the journey is under test, not speed)
+    const common = { NODE_ENV: 'test', LOG_LEVEL: 'warn', AMQP_URL: vhost.url, REDIS_URL: testEnv.redisUrl, AUTH_GRPC_ADDR: auth.address, OUTBOX_POLL_MS: '100', METRICS_ENABLED: 'false', GRPC_DEADLINE_MS: '20000', ...otel };
     const catalogAddr = `127.0.0.1:${catalogPort}`;
     const enrollmentAddr = `127.0.0.1:${enrollmentPort}`;
     const base = `http://127.0.0.1:${gatewayPort}`;
