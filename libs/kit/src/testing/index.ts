@@ -45,7 +45,8 @@ export async function mailTo(address: string, dir = testEnv.mailDir): Promise<Ca
 }
 
 /** Waits until a message for `address` matching `predicate` arrives (recipients are unique per test). */
-export function waitForMail(address: string, predicate: (m: CapturedMail) => boolean = () => true, timeoutMs = 15000): Promise<CapturedMail> {
+// 45 s: on a loaded CI box the outbox → consumer → SMTP way of one mail has taken over 15 s.
+export function waitForMail(address: string, predicate: (m: CapturedMail) => boolean = () => true, timeoutMs = 45_000): Promise<CapturedMail> {
   return eventually(async () => {
     const found = (await mailTo(address)).find(predicate);
     if (!found) throw new Error(`no mail to ${address} matching the expectation arrived in ${timeoutMs} ms`);
