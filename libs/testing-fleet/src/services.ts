@@ -115,6 +115,8 @@ function commonEnv(databaseUrl: string, amqpUrl: string): Record<string, string>
     DATABASE_URL: databaseUrl,
     AMQP_URL: amqpUrl,
     REDIS_URL: testEnv.redisUrl,
+    // the capture server of scripts/infra.sh (also on its INFRA_SMTP_PORT), whose folder the mail tests read
+    SMTP_URL: testEnv.smtpUrl,
     OUTBOX_POLL_MS: '100',
     EVENT_RETRY_BASE_MS: '100',
   };
