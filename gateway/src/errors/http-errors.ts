@@ -178,7 +178,10 @@ const CLIENT_ERRORS: Record<string, [number, string, string]> = {
  * the error body on every 4xx, so this writes it (with a fresh request id) and closes the connection.
  */
 export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
-  if (err.code === 'ECONNRESET' || !socket.writable) {
+  // As Node's own handler: once a response is under way on this connection (a stream to a slow reader, say), a
+  // status line written now would land in its middle — the connection can only be closed.
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
     socket.destroy();
     return;
   }
