@@ -2,7 +2,7 @@
 # Static checks of the deployment artefacts (no cluster, no Docker engine needed):
 #   1. every plain YAML file parses (docker-compose.yml, k8s/**, helm Chart.yaml / values*.yaml)
 #   2. consistency: compose / k8s/base / helm agree on which processes are enabled and on their ports,
-#      each k8s/services/<name> has its image tag, requests and limits on every container, the metrics port 9464
+#      each k8s/base/<name> has its image tag, requests and limits on every container, the metrics port 9464
 #      (pod and Service), its ServiceMonitor component, an HPA + PDB unless it runs one pod (never a PDB over one
 #      pod), a migrate initContainer with MIGRATE_ON_START=false (the gRPC services);
 #      each build's SERVICE_PATH is a workspace, the postgres init script creates each database;
@@ -19,7 +19,7 @@
 #      bucket, analytics given its address; egress NetworkPolicies (certificate) reach DNS and every service the
 #      process calls, and agree between k8s and Helm
 #   3. kustomize build of every kustomization under k8s/ (kubectl kustomize, or kustomize): k8s/base (the fleet),
-#      k8s/shared, each k8s/services/<name> alone, k8s/overlays/monitoring (the fleet + the ServiceMonitor
+#      k8s/shared, each k8s/base/<name> alone, k8s/overlays/monitoring (the fleet + the ServiceMonitor
 #      components); output parses
 #   4. helm lint --strict + helm template for five sets of values: defaults, helm/lms-fleet/ci/everything-enabled-values.yaml
 #      (every service and one-off Job — checked against values.yaml — migration hook Jobs, ServiceMonitors, HPA + PDB
@@ -127,7 +127,7 @@ consistency() {
       else if (!fs.existsSync(`${sp}/package.json`)) problems.push(`compose ${name}: SERVICE_PATH ${sp} is not a workspace`);
     }
 
-    // k8s/base gathers k8s/shared and every k8s/services/<name>: each service directory sets its own image tag,
+    // k8s/base gathers k8s/shared and every k8s/base/<name>: each service directory sets its own image tag,
     // has a HorizontalPodAutoscaler + PodDisruptionBudget unless it runs one replica, the metrics port and an
     // opt-in ServiceMonitor component scraping it.
     const k8s = {};
@@ -504,7 +504,7 @@ rendered=()
 mkdir -p "$tmp/rendered"
 mapfile -t kustomizations < <(find k8s \( -name kustomization.yaml -o -name kustomization.yml -o -name Kustomization \) -printf '%h\n' | sort)
 for dir in "${kustomizations[@]}"; do
-  # A Component (k8s/services/<name>/monitoring) is built only inside the kustomizations using it (k8s/overlays/monitoring).
+  # A Component (k8s/base/<name>/monitoring) is built only inside the kustomizations using it (k8s/overlays/monitoring).
   grep -q '^kind: Component' "$dir"/[kK]ustomization* && continue
   out="$tmp/rendered/kustomize-${dir//\//-}.yaml"
   if [ ${#kustomize_cmd[@]} -eq 0 ]; then
