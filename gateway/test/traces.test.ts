@@ -1,15 +1,15 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { checkHealth } from '@lms/kit/grpc';
 import { startOtlpReceiver, type OtlpReceiver, type SpanRecord } from '@lms/kit/telemetry/local/receiver';
 import { createTestDatabase, createTestVhost, eventually, testEnv, type TestResource } from '@lms/kit/testing';
 import { login, registerAndLogin, startAuth, strongPassword, uniqueEmail, type LoggedIn, type TestAuth } from './support/auth';
-import { uniquePrefix } from './support/gateway';
+import { GENEROUS_LIMITS, uniquePrefix } from './support/gateway';
 import { Api } from './support/http';
+import { startReadyProcess } from './support/child-process';
+import { freePort } from '@lms/testing-fleet';
 
 /**
  * Issue 17, traces: the REAL gateway, catalog and enrollment as child processes started from their builds (the
@@ -34,51 +34,22 @@ interface Child {
   output(): string;
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 async function startChild(opts: { name: string; entry: string; env: Record<string, string>; nodeArgs?: string[]; ready: () => Promise<boolean>; dir: string }): Promise<Child> {
   const entry = path.join(REPO, opts.entry);
   if (!fs.existsSync(entry)) throw new Error(`${opts.entry} is not built: npx tsc -b libs/kit services/catalog services/enrollment gateway`);
   const probeFile = path.join(opts.dir, `${opts.name}-${randomUUID()}.json`);
-  let output = '';
-  const child = spawn(process.execPath, ['--require', path.join(opts.dir, 'probe.js'), ...(opts.nodeArgs ?? []), entry], {
+  const started = await startReadyProcess({
+    name: opts.name,
+    args: ['--require', path.join(opts.dir, 'probe.js'), ...(opts.nodeArgs ?? []), entry],
     cwd: REPO,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TRACE_TEST_PROBE_FILE: probeFile, ...opts.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { TRACE_TEST_PROBE_FILE: probeFile, ...opts.env },
+    ready: opts.ready,
   });
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      child.kill('SIGTERM');
-      await exited;
-      clearTimeout(force);
-    }
-  };
-  const deadline = Date.now() + 120_000; // a loaded CI box can take this long to start a process
-  while (!(await opts.ready().catch(() => false))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await stop();
-      throw new Error(`${opts.name} did not start:\n${output.slice(-3000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
   return {
     name: opts.name,
-    stop,
+    stop: started.stop,
     otelModules: () => JSON.parse(fs.readFileSync(probeFile, 'utf8')) as string[],
-    output: () => output,
+    output: started.output,
   };
 }
 
@@ -150,9 +121,7 @@ describe('One trace per user action across the gateway, services, the outbox and
           CATALOG_GRPC_ADDR: catalogAddr,
           ENROLLMENT_GRPC_ADDR: enrollmentAddr,
           REDIS_KEY_PREFIX: uniquePrefix('traces-gw'),
-          RATE_LIMIT_GENERAL_PER_MIN: '100000',
-          RATE_LIMIT_LOGIN_PER_MIN: '100000',
-          RATE_LIMIT_REGISTER_PER_MIN: '100000',
+          ...GENEROUS_LIMITS,
         },
         ready: async () => (await fetch(`${base}/readyz`)).ok,
         dir,

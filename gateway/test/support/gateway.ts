@@ -26,6 +26,23 @@ export function uniquePrefix(label: string): string {
   return `lms:gw:test:${label}:${randomBytes(4).toString('hex')}:`;
 }
 
+/** Backends a test gateway does without: an address where nothing ever listens (the call fails at once). */
+export const UNREACHABLE_BACKENDS = {
+  CATALOG_GRPC_ADDR: '127.0.0.1:1',
+  ENROLLMENT_GRPC_ADDR: '127.0.0.1:1',
+  QUIZ_GRPC_ADDR: '127.0.0.1:1',
+  ANALYTICS_GRPC_ADDR: '127.0.0.1:1',
+  MEDIA_GRPC_ADDR: '127.0.0.1:1',
+  CERTIFICATE_GRPC_ADDR: '127.0.0.1:1',
+};
+
+/** Rate limits no journey from 127.0.0.1 reaches; the rate-limit suites pass small ones. */
+export const GENEROUS_LIMITS = {
+  RATE_LIMIT_GENERAL_PER_MIN: '100000',
+  RATE_LIMIT_LOGIN_PER_MIN: '100000',
+  RATE_LIMIT_REGISTER_PER_MIN: '100000',
+};
+
 /**
  * Starts the real gateway on port 0. Limits are generous by default (a journey makes many calls from
  * 127.0.0.1); the rate-limit suite passes small ones.
@@ -71,17 +88,10 @@ export async function startScriptedGateway(
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     AUTH_GRPC_ADDR: authAddress,
-    CATALOG_GRPC_ADDR: '127.0.0.1:1',
-    ENROLLMENT_GRPC_ADDR: '127.0.0.1:1',
-    QUIZ_GRPC_ADDR: '127.0.0.1:1',
-    ANALYTICS_GRPC_ADDR: '127.0.0.1:1',
-    MEDIA_GRPC_ADDR: '127.0.0.1:1',
-    CERTIFICATE_GRPC_ADDR: '127.0.0.1:1',
+    ...UNREACHABLE_BACKENDS,
     REDIS_URL: testEnv.redisUrl,
     REDIS_KEY_PREFIX: uniquePrefix(label),
-    RATE_LIMIT_GENERAL_PER_MIN: '100000',
-    RATE_LIMIT_REGISTER_PER_MIN: '100000',
-    RATE_LIMIT_LOGIN_PER_MIN: '100000',
+    ...GENEROUS_LIMITS,
     ...env,
   });
   const redis = createRedis(config.REDIS_URL);
