@@ -1,6 +1,6 @@
 import { checkHealth } from '@lms/kit/grpc';
 import { PASSWORD, startFleet, type Fleet } from '@lms/testing-fleet';
-import { startGateway, type TestGateway } from './support/gateway';
+import { backendsOf, startGateway, type TestGateway } from './support/gateway';
 import { formatReport, runFuzz } from './support/fuzz/engine';
 import { prepareWorld } from './support/fuzz/world';
 
@@ -22,12 +22,7 @@ describe('fuzzing every route from /openapi.json', () => {
   beforeAll(async () => {
     fleet = await startFleet({ label: 'gw_fuzz', services: ['certificate', 'analytics', 'media'], catalogReadsEnrollment: true });
     gateway = await startGateway(fleet.authAddress, {
-      CATALOG_GRPC_ADDR: fleet.catalog!.address,
-      ENROLLMENT_GRPC_ADDR: fleet.enrollment!.address,
-      QUIZ_GRPC_ADDR: fleet.quiz!.address,
-      ANALYTICS_GRPC_ADDR: fleet.analytics!.address,
-      MEDIA_GRPC_ADDR: fleet.media!.address,
-      CERTIFICATE_GRPC_ADDR: fleet.certificate!.address,
+      ...backendsOf(fleet),
       CERTIFICATE_VERIFY_PER_MINUTE: '100000',
       RATE_LIMIT_BULK_ENROLL_PER_MIN: '100000',
       BODY_LIMIT: `${BODY_LIMIT_BYTES}b`,

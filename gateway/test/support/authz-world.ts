@@ -2,7 +2,7 @@ import { PASSWORD, freePort, startFleet, type Fleet } from '@lms/testing-fleet';
 import { login, registerAndLogin, type LoggedIn } from './auth';
 import { createCourse, createLesson, createSection, publishCourse, publishLesson, registerInstructor } from './catalog';
 import { ok } from './analytics';
-import { startGateway, type TestGateway } from './gateway';
+import { backendsOf, startGateway, type TestGateway } from './gateway';
 import type { Api } from './http';
 
 /**
@@ -161,12 +161,7 @@ export async function buildAuthzWorld(label: string): Promise<AuthzWorld> {
   try {
     gateway = await startGateway(fleet.authAddress, {
       PORT: String(port),
-      CATALOG_GRPC_ADDR: fleet.catalog!.address,
-      ENROLLMENT_GRPC_ADDR: fleet.enrollment!.address,
-      QUIZ_GRPC_ADDR: fleet.quiz!.address,
-      ANALYTICS_GRPC_ADDR: fleet.analytics!.address,
-      MEDIA_GRPC_ADDR: fleet.media!.address,
-      CERTIFICATE_GRPC_ADDR: fleet.certificate!.address,
+      ...backendsOf(fleet),
       CERTIFICATE_VERIFY_PER_MINUTE: '100000',
       RATE_LIMIT_UPLOADS_PER_HOUR: '100000',
       RATE_LIMIT_BULK_ENROLL_PER_MIN: '100000',

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createCatalogClient } from '@lms/kit/clients';
 import { closeRedis, createRedis, waitForRedis } from '@lms/kit/redis';
 import { testEnv, testLogger } from '@lms/kit/testing';
+import type { Fleet } from '@lms/testing-fleet';
 import { buildApp, type GatewayDeps } from '../../src/app';
 import { createAuthClient } from '../../src/clients/auth.client';
 import { loadGatewayConfig, type GatewayConfig } from '../../src/config';
@@ -35,6 +36,12 @@ export const UNREACHABLE_BACKENDS = {
   MEDIA_GRPC_ADDR: '127.0.0.1:1',
   CERTIFICATE_GRPC_ADDR: '127.0.0.1:1',
 };
+
+/** The gateway's addresses of the backends a test fleet runs (`<NAME>_GRPC_ADDR`), for startGateway's env. */
+export function backendsOf(fleet: Fleet<string>): Record<string, string> {
+  const services = { CATALOG: fleet.catalog, ENROLLMENT: fleet.enrollment, QUIZ: fleet.quiz, ANALYTICS: fleet.analytics, MEDIA: fleet.media, CERTIFICATE: fleet.certificate };
+  return Object.fromEntries(Object.entries(services).flatMap(([name, handle]) => (handle ? [[`${name}_GRPC_ADDR`, handle.address]] : [])));
+}
 
 /** Rate limits no journey from 127.0.0.1 reaches; the rate-limit suites pass small ones. */
 export const GENEROUS_LIMITS = {
