@@ -248,7 +248,7 @@ function installCounters(): { snapshot(): Map<string, number> } {
   wrap(Redis.prototype, 'sendCommand', (_self, args) => `redis ${(args[0] as { name: string }).name}${args[1] ? ' (pipelined)' : ''}`);
   wrap(Pipeline.prototype, 'exec', () => 'redis pipeline exec');
   wrap(grpc.ChannelImplementation.prototype, 'createCall', (_self, args) => `grpc ${String(args[0]).replace(/^\/lms\./, '')}`);
-  wrap(amqp.Channel.prototype, 'publish', (_self, args) => `amqp publish ${String(args[0]) || `queue ${String(args[1]).replace(/\.delay\.\d+$/, '.delay.*')}`}${args[0] ? ` ${String(args[1])}` : ''}`);
+  wrap(amqp.Channel.prototype, 'publish', (_self, args) => `amqp publish ${String(args[0]) || `queue ${String(args[1]).replace(/\.hold\.\d+$/, '.hold.*')}`}${args[0] ? ` ${String(args[1])}` : ''}`);
   return { snapshot: () => new Map(counts) };
 }
 

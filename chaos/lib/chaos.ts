@@ -262,7 +262,7 @@ async function waitQuiet(mgmtUrl: string, vhost: string, limitMs: number) {
   while (Date.now() < deadline && quiet < 3) {
     const res = await fetch(`${mgmt.origin}/api/queues/${encodeURIComponent(vhost)}?columns=name,messages`, { headers: { authorization: auth } }).catch(() => undefined);
     const queues = res?.ok ? ((await res.json()) as { name: string; messages: number }[]) : [];
-    const busy = queues.filter((q) => !q.name.includes('.delay.') && !q.name.endsWith('.parking-lot') && q.messages > 0);
+    const busy = queues.filter((q) => !q.name.includes('.hold.') && !q.name.endsWith('.parking-lot') && q.messages > 0);
     quiet = res?.ok && busy.length === 0 ? quiet + 1 : 0;
     await sleep(1000);
   }

@@ -1,4 +1,4 @@
-import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import type { Channel, ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { ZodType } from 'zod';
 import type { Logger } from 'pino';
@@ -101,8 +101,33 @@ export interface EventConsumerOptions {
 const RETRY_HEADER = 'x-retry-count';
 
 export const parkingLotQueue = (queue: string) => `${queue}.parking-lot`;
-export const retryQueue = (queue: string, attempt: number) => `${queue}.retry.${attempt}`;
-export const delayQueue = (queue: string, level: number) => `${queue}.delay.${level}`;
+/**
+ * Retry (backoff) and delay (timer) queues: quorum queues that dead-letter back to the work queue AT LEAST ONCE
+ * (RabbitMQ ≥ 3.10). The classic queues they replace dead-lettered at most once: a message that fell due while
+ * the broker was restarting was dropped, losing quiz deadlines and retries (found by `make chaos`). Their names
+ * changed with their type (a queue's arguments cannot change); see `retireLegacyQueues`.
+ */
+export const retryQueue = (queue: string, attempt: number) => `${queue}.backoff.${attempt}`;
+export const delayQueue = (queue: string, level: number) => `${queue}.hold.${level}`;
+/** The classic retry and delay queues of earlier releases, deleted once empty. */
+const legacyRetryQueue = (queue: string, attempt: number) => `${queue}.retry.${attempt}`;
+const legacyDelayQueue = (queue: string, level: number) => `${queue}.delay.${level}`;
+/** The most retry levels an earlier release can have declared (EVENT_MAX_RETRIES ≤ 50). */
+const LEGACY_MAX_RETRIES = 50;
+
+/** Arguments of a queue that holds messages for `ttlMs`, then hands them back to `workQueue` (at least once). */
+function timedQueueArguments(workQueue: string, ttlMs: number) {
+  return {
+    'x-queue-type': 'quorum',
+    'x-message-ttl': ttlMs,
+    'x-dead-letter-exchange': '',
+    'x-dead-letter-routing-key': workQueue,
+    // at-least-once dead-lettering keeps a message in this queue until the work queue confirms it has it;
+    // RabbitMQ requires reject-publish overflow for it (there is no length limit, so it never rejects).
+    'x-dead-letter-strategy': 'at-least-once',
+    'x-overflow': 'reject-publish',
+  };
+}
 
 /**
  * Delay levels of a timer consumer: level k holds a message for DELAY_BASE_MS × 2^k (250 ms … ~18 h), then
@@ -121,9 +146,9 @@ export function delayLevelFor(remainingMs: number): number {
 }
 
 /**
- * Consumes events idempotently. Per definition: a quorum work queue bound to `lms.events`, one delay
- * queue per retry level (TTL, then dead-lettered back to the work queue: backoff without a timer in
- * our process) and a parking-lot queue. Manual acks after the transaction commits, bounded prefetch,
+ * Consumes events idempotently. Per definition: a quorum work queue bound to `lms.events`, one quorum
+ * queue per retry level (TTL, then dead-lettered back to the work queue at least once: backoff without a
+ * timer in our process), the delay levels of a timer consumer, and a parking-lot queue. Manual acks after the transaction commits, bounded prefetch,
  * and everything re-declared and re-consumed after the broker reconnects.
  */
 export class EventConsumer {
@@ -186,25 +211,11 @@ export class EventConsumer {
       });
       await channel.assertQueue(parkingLotQueue(def.queue), { durable: true, arguments: { 'x-queue-type': 'quorum' } });
       for (let attempt = 1; attempt <= maxRetries; attempt++) {
-        await channel.assertQueue(retryQueue(def.queue, attempt), {
-          durable: true,
-          arguments: {
-            'x-message-ttl': base * 2 ** (attempt - 1),
-            'x-dead-letter-exchange': '',
-            'x-dead-letter-routing-key': def.queue,
-          },
-        });
+        await channel.assertQueue(retryQueue(def.queue, attempt), { durable: true, arguments: timedQueueArguments(def.queue, base * 2 ** (attempt - 1)) });
       }
       if (def.dueAt) {
         for (let level = 0; level < DELAY_LEVELS; level++) {
-          await channel.assertQueue(delayQueue(def.queue, level), {
-            durable: true,
-            arguments: {
-              'x-message-ttl': DELAY_BASE_MS * 2 ** level,
-              'x-dead-letter-exchange': '',
-              'x-dead-letter-routing-key': def.queue,
-            },
-          });
+          await channel.assertQueue(delayQueue(def.queue, level), { durable: true, arguments: timedQueueArguments(def.queue, DELAY_BASE_MS * 2 ** level) });
         }
       }
       for (const key of def.bindings) await channel.bindQueue(def.queue, EVENTS_EXCHANGE, key);
@@ -221,6 +232,36 @@ export class EventConsumer {
       });
     }
     this.channel = channel;
+    void this.retireLegacyQueues(connection);
+  }
+
+  /**
+   * Deletes the classic retry and delay queues of earlier releases once they are empty. Until then they still
+   * hand their messages back to the work queue (their own TTL and dead-letter arguments), so an upgrade loses
+   * nothing it did not lose before, and a later start deletes what is left. In the background, never delaying
+   * consumption: deleting a queue that does not exist is a no-op, so on a broker that never had them it is a burst
+   * of cheap deletes on one channel.
+   */
+  private async retireLegacyQueues(connection: ChannelModel): Promise<void> {
+    const names = this.definitions.flatMap((def) => [
+      ...Array.from({ length: LEGACY_MAX_RETRIES }, (_, i) => legacyRetryQueue(def.queue, i + 1)),
+      ...(def.dueAt ? Array.from({ length: DELAY_LEVELS }, (_, level) => legacyDelayQueue(def.queue, level)) : []),
+    ]);
+    const kept: string[] = [];
+    let channel: Channel | undefined;
+    for (const name of names) {
+      if (!this.started) break;
+      try {
+        channel ??= await connection.createChannel();
+        channel.on('error', () => undefined); // the broker closes it over a non-empty queue: expected
+        await channel.deleteQueue(name, { ifEmpty: true });
+      } catch {
+        channel = undefined;
+        kept.push(name);
+      }
+    }
+    await (channel as Channel | undefined)?.close().catch(() => undefined);
+    if (kept.length) this.options.logger.info({ queues: kept }, 'legacy retry/delay queues still hold messages: kept until empty');
   }
 
   /** Keeps `work` until it ends (stop() waits for it); `done` runs after it, whatever its outcome. */
