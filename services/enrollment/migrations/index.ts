@@ -9,6 +9,7 @@ import { videoCompletionThresholdMigration } from './0006-video-completion-thres
 import { titlesReviewsContactsMigration } from './0007-titles-reviews-contacts';
 import { contactFreshnessMigration } from './0008-contact-freshness';
 import { certificatesMigration } from './0009-certificates';
+import { recountVersionRaceMigration } from './0010-recount-version-race';
 
 /** Every migration of the enrollment database, in order (the kit's outbox/inbox tables first). */
-export const migrations: Migration[] = [eventTablesMigration, courseModelMigration, enrollmentsMigration, bulkEnrollmentMigration, courseEnrollmentCountsMigration, accessExpiryMigration, videoCompletionThresholdMigration, titlesReviewsContactsMigration, contactFreshnessMigration, certificatesMigration];
+export const migrations: Migration[] = [eventTablesMigration, courseModelMigration, enrollmentsMigration, bulkEnrollmentMigration, courseEnrollmentCountsMigration, accessExpiryMigration, videoCompletionThresholdMigration, titlesReviewsContactsMigration, contactFreshnessMigration, certificatesMigration, recountVersionRaceMigration];

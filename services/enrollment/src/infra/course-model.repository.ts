@@ -108,26 +108,49 @@ export class CourseModelRepository {
     );
   }
 
-  get(courseId: string): Promise<CourseRecord | null> {
-    return this.selectCourse(courseId, '');
+  /**
+   * The course as of one snapshot (no lock). The course row and its current version's row are written in one
+   * transaction (saveVersion), so one statement sees both or neither: the `?? 0` of toCourse cannot bite here.
+   */
+  async get(courseId: string): Promise<CourseRecord | null> {
+    const row = await this.selectCourse(courseId);
+    return row ? toCourse(row) : null;
   }
 
   /**
    * The course with a share lock on its row until the unit of work ends: a new version being stored
    * (saveVersion locks the row for update) waits for the enrolments made under it, or they see it.
+   *
+   * Lock first, read after, in two statements. A single `SELECT … JOIN course_versions … FOR SHARE OF c` that
+   * waited for saveVersion has the course row re-read after that commit (EvalPlanQual: current_version is V+1)
+   * but keeps the version row of its old snapshot (V), whose join condition then fails: the LEFT JOIN gave NULL,
+   * and the enrolment was made at V+1 with a total of 0 (its first countable completion then failed). Under READ
+   * COMMITTED the second statement takes a new snapshot, which has the committed version row.
    */
-  getShared(courseId: string): Promise<CourseRecord | null> {
-    return this.selectCourse(courseId, 'FOR SHARE OF c');
+  async getShared(courseId: string): Promise<CourseRecord | null> {
+    const locked = await this.sql.query('SELECT 1 FROM courses WHERE course_id = :courseId FOR SHARE', {
+      type: QueryTypes.SELECT,
+      replacements: { courseId },
+    });
+    if (!locked.length) return null;
+    const row = await this.selectCourse(courseId);
+    if (!row) return null;
+    if (row.total_countable === null) {
+      // Enrolments are made from this read: refuse rather than count against a total of 0 (which fails the
+      // enrolment's first countable completion). saveVersion writes both rows together, so the read model is broken.
+      throw new Error(`course ${courseId}: no version row for its current version ${row.current_version}`);
+    }
+    return toCourse(row);
   }
 
-  private async selectCourse(courseId: string, lock: '' | 'FOR SHARE OF c'): Promise<CourseRecord | null> {
+  private async selectCourse(courseId: string): Promise<CourseRow | undefined> {
     const rows = await this.sql.query<CourseRow>(
       `SELECT c.*, v.total_countable FROM courses c
        LEFT JOIN course_versions v ON v.course_id = c.course_id AND v.version = c.current_version
-       WHERE c.course_id = :courseId ${lock}`,
+       WHERE c.course_id = :courseId`,
       { type: QueryTypes.SELECT, replacements: { courseId } },
     );
-    return rows[0] ? toCourse(rows[0]) : null;
+    return rows[0];
   }
 
   /**
