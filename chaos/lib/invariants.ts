@@ -46,18 +46,26 @@ export async function checkInvariants(opts: {
   const vhost = encodeURIComponent(opts.vhost);
 
   // 1. every completion counted exactly once: the aggregate equals the completed countable lessons of its version
-  const progress = await query<{ id: string; stored: number; actual: string }>(
+  const progress = await query<{ id: string; stored: number; actual: string; stored_total: number; version_total: number | null }>(
     enr,
     `SELECT e.id, e.completed_lessons_count AS stored,
             (SELECT count(*) FROM lesson_progress lp
                JOIN course_lessons cl ON cl.course_id = e.course_id AND cl.version = e.course_version AND cl.lesson_id = lp.lesson_id AND cl.countable
-              WHERE lp.enrollment_id = e.id AND lp.status = 'completed') AS actual
-       FROM enrollments e`,
+              WHERE lp.enrollment_id = e.id AND lp.status = 'completed') AS actual,
+            e.total_lessons_count AS stored_total, v.total_countable AS version_total
+       FROM enrollments e LEFT JOIN course_versions v ON v.course_id = e.course_id AND v.version = e.course_version`,
   );
   checks.push({
     name: 'enrollment progress = its completed countable lessons',
     checked: progress.length,
     violations: progress.filter((r) => Number(r.actual) !== r.stored).map((r) => `enrolment ${r.id}: stored ${r.stored}, counted ${r.actual}`),
+  });
+  checks.push({
+    name: "enrollment total = its course version's countable lessons",
+    checked: progress.length,
+    violations: progress
+      .filter((r) => r.version_total === null || Number(r.version_total) !== r.stored_total)
+      .map((r) => `enrolment ${r.id}: total ${r.stored_total}, version has ${r.version_total ?? 'no row'}`),
   });
 
   // 2. exactly one enrollment.completed per completed enrolment, none for the others
