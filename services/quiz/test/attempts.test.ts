@@ -374,6 +374,15 @@ describe('who may take and read attempts', () => {
     await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, { authorization: '' }), GrpcStatus.UNAUTHENTICATED);
   });
 
+  it('a quiz unpublished after this process cached it published: NOT_FOUND for a student who is not enrolled, as for one who is', async () => {
+    const { quiz } = await createQuiz(f, f.instructor, await quizLesson(f, f.instructor, courseId), [mc('Q', ['a', 'b'], 0)]);
+    await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth); // the placement is cached from here on
+    await f.quiz.UnpublishQuiz({ course_id: courseId, quiz_id: quiz.id }, f.instructor.auth);
+    const outsider = await f.newUser('student', 'unpublished-outsider');
+    await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, outsider.auth), GrpcStatus.NOT_FOUND, 'QUIZ.NOT_FOUND');
+    await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth), GrpcStatus.NOT_FOUND, 'QUIZ.NOT_FOUND');
+  });
+
   it('the paper (quiz and attempt in one read): each refusal as before, in the same order', async () => {
     const { quiz } = await createQuiz(f, f.instructor, await quizLesson(f, f.instructor, courseId), [mc('Q', ['a', 'b'], 0)]);
     const ref = { course_id: courseId, quiz_id: quiz.id };

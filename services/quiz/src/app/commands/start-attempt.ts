@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PreconditionError, type AppError } from '@lms/kit/errors';
+import { AppError, PreconditionError } from '@lms/kit/errors';
 import { round2 } from '../../domain/grading';
 import { buildPaper, computeDeadline } from '../../domain/paper';
 import { isOpen } from '../../domain/policy';
@@ -33,15 +33,20 @@ export interface StartAttemptInput {
  * they open the quiz's lesson now?" — the enrollment service is the one authority on drip dates and
  * prerequisites. Enrollment unreachable → UNAVAILABLE (fail closed). The quiz's course and lesson come from the
  * process's cache once it has seen the quiz published (they never change: no read per start); whether it is still
- * published and open now is decided under its lock, in the unit of work — so for a quiz unpublished or deleted
- * since it was cached, a student who is not enrolled hears QUIZ.NOT_ENROLLED rather than NOT_FOUND.
+ * published and open now is decided under its lock, in the unit of work. A refusal for not being enrolled reads
+ * the quiz first: one unpublished or deleted since it was cached is NOT_FOUND, as for everyone else.
  */
 export async function prepareStartAttempt(deps: QuizDeps, caller: Caller, cmd: { quizId: string }): Promise<StartAttemptInput> {
   const ids = checkIds({ quiz_id: cmd.quizId });
   if (caller.role !== 'student') throw QuizErrors.studentsOnly();
   const placement = await deps.units.read.quizzes.publishedPlacement(ids.quiz_id);
   if (!placement) throw QuizErrors.quizNotFound();
-  const reply = await askEnrollment(deps, placement.courseId, placement.lessonId);
+  const reply = await askEnrollment(deps, placement.courseId, placement.lessonId).catch(async (err: unknown) => {
+    if (err instanceof AppError && err.code === 'QUIZ.NOT_ENROLLED' && !(await deps.units.read.quizzes.findById(ids.quiz_id))?.isPublished) {
+      throw QuizErrors.quizNotFound();
+    }
+    throw err;
+  });
   const gate = {
     lessonId: placement.lessonId,
     locked: reply.lesson_locked,
