@@ -223,7 +223,11 @@ rmq_launch() {
     cd "$RMQ_DIR" || exit 1
     # do not leak the callers' lock file descriptors into the long-lived server
     exec 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-
-    exec setsid nohup runuser -u "$RMQ_USER" -- env "${RMQ_ENV[@]}" "$RMQ_SBIN/rabbitmq-server" \
+    # Open files: runuser starts the node with a soft limit of 1024, which RabbitMQ's file handle cache turns into
+    # ~930 handles for the whole node. Every quorum queue holds a few, so a fleet's queues exhausted it and the node
+    # hung on shutdown (the message store waiting forever for a handle). RabbitMQ asks for at least 65536 in production.
+    ulimit -Hn 65536 2>/dev/null || true
+    exec setsid nohup runuser -u "$RMQ_USER" -- env "${RMQ_ENV[@]}" sh -c 'ulimit -Sn "$(ulimit -Hn)"; exec "$0"' "$RMQ_SBIN/rabbitmq-server" \
       >"$RMQ_DIR/startup.log" 2>&1 </dev/null
   ) &
   RMQ_LAUNCHER_PID=$!
