@@ -69,3 +69,24 @@ describe('error mapping', () => {
     expect(toAppError(v)).toBe(v);
   });
 });
+
+describe('connection failures are unavailable, not internal', () => {
+  test.each([
+    ['Sequelize connection refused', { name: 'SequelizeConnectionRefusedError', parent: { code: 'ECONNREFUSED' } }],
+    ['shutting down (57P03) under a Sequelize wrapper', { name: 'SequelizeDatabaseError', parent: { code: '57P03', message: 'the database system is shutting down' } }],
+    ['administrator command (57P01)', { name: 'SequelizeDatabaseError', original: { code: '57P01' } }],
+    ['too many connections (53300)', { code: '53300' }],
+    ['node-postgres: the connection died under the query', { name: 'SequelizeDatabaseError', parent: { message: 'Connection terminated unexpectedly' } }],
+    ['node-postgres: a client that had a connection error', { name: 'SequelizeDatabaseError', parent: { message: 'Client has encountered a connection error and is not queryable' } }],
+  ])('%s → unavailable', (_label, err) => {
+    expect(toAppError(err).kind).toBe('unavailable');
+  });
+
+  test.each([
+    ['a syntax error (42601)', { name: 'SequelizeDatabaseError', parent: { code: '42601' } }],
+    ['a unique violation (23505)', { name: 'SequelizeUniqueConstraintError', parent: { code: '23505' } }],
+    ['a plain Error', new Error('boom')],
+  ])('%s → internal', (_label, err) => {
+    expect(toAppError(err).kind).toBe('internal');
+  });
+});

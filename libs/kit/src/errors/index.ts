@@ -220,7 +220,30 @@ export function httpStatusForError(err: AppError): number {
 /** Normalises anything thrown into an AppError; unknown errors become `internal` with the original as cause. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  if (isConnectionFailure(err)) return new UnavailableError('A dependency is unavailable, try again', 'DEPENDENCY_UNAVAILABLE', err);
   return new AppError('internal', 'Internal error', { cause: err });
+}
+
+/** SQLSTATE classes of a server that refuses or dropped the session: 08 connection exception, 57P operator intervention. */
+const UNAVAILABLE_SQLSTATE = /^(08|57P)|^53300$/;
+const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** node-postgres' own errors for a connection that died under a query (they carry no code). */
+const UNAVAILABLE_MESSAGE = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable)/;
+
+/**
+ * A database (or other server) that cannot be reached, is shutting down or starting up, or dropped the
+ * connection under a query: the request may succeed if tried again, so it is `unavailable` (503 / gRPC
+ * UNAVAILABLE, with Retry-After at the gateway), not an internal error. Looks through Sequelize's wrappers
+ * (`parent`/`original`) by shape, so this module needs no driver.
+ */
+export function isConnectionFailure(err: unknown): boolean {
+  for (let e = err as { name?: unknown; code?: unknown; message?: unknown; parent?: unknown; original?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (typeof e.name === 'string' && /^Sequelize(Connection\w*|HostNotReachable|HostNotFound)Error$/.test(e.name)) return true;
+    if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATE.test(e.code) || UNAVAILABLE_ERRNO.has(e.code))) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    e = (e.parent ?? e.original) as typeof e;
+  }
+  return false;
 }
 
 export function isAppError(err: unknown): err is AppError {
