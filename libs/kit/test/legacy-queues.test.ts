@@ -59,12 +59,12 @@ describe('events: the classic retry and delay queues of earlier releases', () =>
     expect(await rig.broker.start(10000)).toBe(true);
 
     await eventually(async () => {
-      expect(await exists(vhost.url, `${QUEUE}.retry.1`)).toBe(false);
       expect(await exists(vhost.url, `${QUEUE}.retry.3`)).toBe(false);
       expect(await exists(vhost.url, `${QUEUE}.delay.0`)).toBe(false);
       expect(await exists(vhost.url, `${QUEUE}.delay.18`)).toBe(false);
     }, 20_000);
     expect(await exists(vhost.url, `${QUEUE}.retry.2`)).toBe(true); // still holds the message
+    expect(await exists(vhost.url, `${QUEUE}.retry.1`)).toBe(true); // the family's first level goes last
     expect(await exists(vhost.url, `${QUEUE}.backoff.1`)).toBe(true);
     expect(await exists(vhost.url, `${QUEUE}.hold.18`)).toBe(true);
 
@@ -74,7 +74,10 @@ describe('events: the classic retry and delay queues of earlier releases', () =>
     // a later start finds it empty and deletes it
     await rig.consumer.stop();
     await rig.consumer.start();
-    await eventually(async () => expect(await exists(vhost.url, `${QUEUE}.retry.2`)).toBe(false), 20_000);
+    await eventually(async () => {
+      expect(await exists(vhost.url, `${QUEUE}.retry.2`)).toBe(false);
+      expect(await exists(vhost.url, `${QUEUE}.retry.1`)).toBe(false);
+    }, 20_000);
     expect(handled.filter((id) => id === noteId)).toHaveLength(1);
   }, 90_000);
 });

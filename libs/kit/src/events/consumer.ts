@@ -239,25 +239,33 @@ export class EventConsumer {
    * Deletes the classic retry and delay queues of earlier releases once they are empty. Until then they still
    * hand their messages back to the work queue (their own TTL and dead-letter arguments), so an upgrade loses
    * nothing it did not lose before, and a later start deletes what is left. In the background, never delaying
-   * consumption: deleting a queue that does not exist is a no-op, so on a broker that never had them it is a burst
-   * of cheap deletes on one channel.
+   * consumption. The first level of each family is deleted last, so when it is gone the family is: on a broker
+   * that never had them this costs one check per family.
    */
   private async retireLegacyQueues(connection: ChannelModel): Promise<void> {
-    const names = this.definitions.flatMap((def) => [
-      ...Array.from({ length: LEGACY_MAX_RETRIES }, (_, i) => legacyRetryQueue(def.queue, i + 1)),
-      ...(def.dueAt ? Array.from({ length: DELAY_LEVELS }, (_, level) => legacyDelayQueue(def.queue, level)) : []),
-    ]);
-    const kept: string[] = [];
     let channel: Channel | undefined;
-    for (const name of names) {
-      if (!this.started) break;
+    /** undefined when the broker closed the channel: a missing queue (check) or a non-empty one (delete). */
+    const attempt = async <T>(op: (ch: Channel) => Promise<T>): Promise<T | undefined> => {
       try {
         channel ??= await connection.createChannel();
-        channel.on('error', () => undefined); // the broker closes it over a non-empty queue: expected
-        await channel.deleteQueue(name, { ifEmpty: true });
+        channel.on('error', () => undefined); // expected, see above
+        return await op(channel);
       } catch {
         channel = undefined;
-        kept.push(name);
+        return undefined;
+      }
+    };
+    // deleting a queue that does not exist is a no-op
+    const deleteIfEmpty = async (name: string) => (await attempt((ch) => ch.deleteQueue(name, { ifEmpty: true }))) !== undefined;
+    const kept: string[] = [];
+    for (const def of this.definitions) {
+      const families = [Array.from({ length: LEGACY_MAX_RETRIES }, (_, i) => legacyRetryQueue(def.queue, i + 1))];
+      if (def.dueAt) families.push(Array.from({ length: DELAY_LEVELS }, (_, level) => legacyDelayQueue(def.queue, level)));
+      for (const [first, ...others] of families) {
+        if (!this.started || (await attempt((ch) => ch.checkQueue(first))) === undefined) continue;
+        const left: string[] = [];
+        for (const name of others) if (!(await deleteIfEmpty(name))) left.push(name);
+        if (left.length || !(await deleteIfEmpty(first))) kept.push(first, ...left);
       }
     }
     await (channel as Channel | undefined)?.close().catch(() => undefined);
