@@ -148,8 +148,9 @@ export function delayLevelFor(remainingMs: number): number {
 /**
  * Consumes events idempotently. Per definition: a quorum work queue bound to `lms.events`, one quorum
  * queue per retry level (TTL, then dead-lettered back to the work queue at least once: backoff without a
- * timer in our process), the delay levels of a timer consumer, and a parking-lot queue. Manual acks after the transaction commits, bounded prefetch,
- * and everything re-declared and re-consumed after the broker reconnects.
+ * timer in our process), the delay levels of a timer consumer, and a parking-lot queue. Manual acks after
+ * the transaction commits, bounded prefetch, and everything re-declared and re-consumed after the broker
+ * reconnects.
  */
 export class EventConsumer {
   private readonly definitions: ConsumerDefinition<unknown>[] = [];
@@ -247,8 +248,10 @@ export class EventConsumer {
     /** undefined when the broker closed the channel: a missing queue (check) or a non-empty one (delete). */
     const attempt = async <T>(op: (ch: Channel) => Promise<T>): Promise<T | undefined> => {
       try {
-        channel ??= await connection.createChannel();
-        channel.on('error', () => undefined); // expected, see above
+        if (!channel) {
+          channel = await connection.createChannel();
+          channel.on('error', () => undefined); // expected, see above
+        }
         return await op(channel);
       } catch {
         channel = undefined;
