@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO } from '../../bench/lib/processes';
-import { Api, prng, Tally } from './client';
+// quiz's seeded generator (mulberry32): a run's choices are reproducible from CHAOS_SEED
+import { createRandom } from '../../services/quiz/src/domain/random';
+import { Api, Tally } from './client';
 import { SERVICES, startChaosFleet, type ServiceName } from './fleet';
 import { privateInfra, sharedInfra } from './infra';
 import { checkInvariants, type InvariantReport } from './invariants';
@@ -123,7 +125,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     // ------------------------------------------------------------------ seed (through the gateway)
     const tally = new Tally();
     const api = new Api(fleet.gatewayUrl, tally);
-    const random = prng(o.seed);
+    const random = createRandom(o.seed);
     const teacher = await signUp(api, `teacher-${o.seed}`, 'instructor');
     const courses: Course[] = [];
     for (let i = 0; i < o.courses; i++) courses.push(await seedCourse(api, teacher, i, o.lessons, o.quizMinutes));

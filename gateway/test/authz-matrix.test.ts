@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ROUTE_AUTHZ, type RouteAuthz } from '../src/routes/authz';
 import { login, registerAndLogin, strongPassword, uniqueEmail, type LoggedIn } from './support/auth';
-import { CALLERS, buildAuthzWorld, type AuthzWorld, type CallerName, type Params } from './support/authz-world';
+import { CALLERS, MC, buildAuthzWorld, type AuthzWorld, type CallerName, type Params } from './support/authz-world';
 import type { ApiResponse } from './support/http';
 
 /**
@@ -99,16 +99,6 @@ const DESTRUCTIVE_ORDER = [
   'logoutAll',
   'changePassword',
 ];
-
-const MC = {
-  question_type: 'multiple_choice',
-  question_text: 'Two plus two?',
-  points: 1,
-  options: [
-    { option_text: '4', is_correct: true },
-    { option_text: '5', is_correct: false },
-  ],
-};
 
 /** A valid body per route that takes one (the schemas' minimum; ids from the case's side of the world). */
 function bodyFor(operationId: string, p: Params, user: LoggedIn | undefined): unknown {

@@ -1,8 +1,8 @@
 import { eventually } from '@lms/kit/testing';
-import { login, registerAndLogin, startAuth, uniqueEmail, type TestAuth } from './support/auth';
-import { newIp, startGateway, uniquePrefix, type TestGateway } from './support/gateway';
+import { login, registerAndLogin, startAuth, type TestAuth } from './support/auth';
+import { newIp, startGateway, type TestGateway } from './support/gateway';
 import { expectErrorBody } from './support/http';
-import { expect429, from } from './support/replicas';
+import { AUTH_LOCKOUTS_OFF, from, limitsHoldForTheSum, sharedLimitsEnv } from './support/replicas';
 
 /**
  * Two gateway replicas — two listening servers on their own ports, each with its own Redis connection and its own
@@ -13,25 +13,14 @@ import { expect429, from } from './support/replicas';
  */
 
 describe('Two gateway replicas sharing Redis', () => {
-  const GENERAL = 20;
-  const LOGIN = 3;
   let auth: TestAuth;
   let a: TestGateway;
   let b: TestGateway;
   const replica = (i: number) => (i % 2 ? b : a);
 
   beforeAll(async () => {
-    // auth's own failed-login lockouts high: the gateway's limits are what is under test.
-    auth = await startAuth('replicas', { LOGIN_IP_MAX_FAILURES: '100000', LOGIN_MAX_FAILURES: '1000' });
-    const shared = {
-      REDIS_KEY_PREFIX: uniquePrefix('replicas'),
-      TRUST_PROXY: 'true',
-      RATE_LIMIT_GENERAL_PER_MIN: String(GENERAL),
-      RATE_LIMIT_LOGIN_PER_MIN: String(LOGIN),
-      // a 10-minute window: a budget earns one request back every 30 s (general) or 200 s (login), far longer
-      // than a loaded machine takes to send the budget, so the request that must be refused is refused
-      RATE_LIMIT_WINDOW_MS: '600000',
-    };
+    auth = await startAuth('replicas', AUTH_LOCKOUTS_OFF);
+    const shared = sharedLimitsEnv('replicas');
     a = await startGateway(auth.address, shared);
     b = await startGateway(auth.address, shared);
     expect(a.port).not.toBe(b.port);
@@ -43,43 +32,7 @@ describe('Two gateway replicas sharing Redis', () => {
     await auth?.stop();
   });
 
-  test('When one IP alternates between the replicas, then the general limit holds for the sum: the (limit+1)-th request overall is 429 with Retry-After on both', async () => {
-    const ip = newIp();
-    for (let i = 0; i < GENERAL; i++) {
-      const res = await replica(i).api.get('/healthz', { headers: from(ip) });
-      expect(res.status).toBe(200);
-      expect(res.headers.get('x-ratelimit-limit')).toBe(String(GENERAL));
-      expect(res.headers.get('x-ratelimit-remaining')).toBe(String(GENERAL - 1 - i));
-    }
-    expect429(await replica(GENERAL).api.get('/healthz', { headers: from(ip) }));
-    expect429(await replica(GENERAL + 1).api.get('/healthz', { headers: from(ip) }));
-    // The budget is per client: another address is untouched on either replica.
-    expect((await a.api.get('/healthz', { headers: from(newIp()) })).status).toBe(200);
-    expect((await b.api.get('/healthz', { headers: from(newIp()) })).status).toBe(200);
-  });
-
-  test('When one IP floods login across both replicas, then the strict login limit is reached for the sum: 429 with Retry-After on both, even for correct credentials', async () => {
-    const victim = await registerAndLogin(a.api, 'replica-victim', from(newIp()));
-    const ip = newIp();
-    for (let i = 0; i < LOGIN; i++) {
-      const res = await replica(i).api.post('/api/v1/auth/login', { email: uniqueEmail(`flood${i}`), password: 'Wrong-pass-1' }, { headers: from(ip) });
-      expectErrorBody(res, 401);
-    }
-    expect429(await a.api.post('/api/v1/auth/login', { email: uniqueEmail('flood-a'), password: 'Wrong-pass-1' }, { headers: from(ip) }));
-    expect429(await b.api.post('/api/v1/auth/login', { email: victim.email, password: victim.password }, { headers: from(ip) }));
-    // The same credentials from another address still work (the limit is the flooding client's, not the user's).
-    expect((await b.api.post('/api/v1/auth/login', { email: victim.email, password: victim.password }, { headers: from(newIp()) })).status).toBe(200);
-  });
-
-  test('When one email is tried from many addresses across both replicas, then the per-email login limit stops it on both', async () => {
-    const email = uniqueEmail('replica-target');
-    for (let i = 0; i < LOGIN; i++) {
-      const res = await replica(i).api.post('/api/v1/auth/login', { email, password: 'Wrong-pass-1' }, { headers: from(newIp()) });
-      expectErrorBody(res, 401);
-    }
-    expect429(await a.api.post('/api/v1/auth/login', { email, password: 'Wrong-pass-1' }, { headers: from(newIp()) }));
-    expect429(await b.api.post('/api/v1/auth/login', { email, password: 'Wrong-pass-1' }, { headers: from(newIp()) }));
-  });
+  limitsHoldForTheSum('replicas', 'replica', () => ({ a, b }));
 
   test('When a session is logged out through replica A, then replica B refuses its access token (within the revocation bound) and keeps refusing it, while the same user’s other session still works on B', async () => {
     // Every request from a fresh address: the polls below must never meet the (small) general limit.

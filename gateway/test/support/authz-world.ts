@@ -44,7 +44,8 @@ async function upload(api: Api, user: LoggedIn): Promise<string> {
   return body.id;
 }
 
-const MC = {
+/** A multiple-choice question body (the world's quizzes, and the matrix's create-question calls). */
+export const MC = {
   question_type: 'multiple_choice',
   question_text: 'Two plus two?',
   points: 1,
