@@ -187,6 +187,25 @@ trace_env() {
   if [ ${#trace_args[@]} -gt 0 ]; then echo "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$TRACES_PORT OTEL_SERVICE_NAME=$1"; fi
   return 0
 }
+# The services' ports (gRPC 50051–50057, metrics 51051–51057) lie inside Linux's default ephemeral range
+# (32768–60999), and the kernel picks a connection's local port by a hash of its destination: on some boots the
+# first connection to auth's port takes 50056 before media listens there (EADDRINUSE). As root, the ports are taken
+# out of the ephemeral range (ip_local_reserved_ports, added to what is there; listening is unaffected); otherwise a
+# clash is reported by the service that could not listen.
+reserve_fleet_ports() {
+  local file=/proc/sys/net/ipv4/ip_local_reserved_ports first last current
+  first=$(echo "${SERVICES[0]}" | awk '{print $3}')
+  last=$(echo "${SERVICES[${#SERVICES[@]}-1]}" | awk '{print $3}')
+  [ -w "$file" ] || return 0
+  current=$(cat "$file" 2>/dev/null) || return 0
+  case ",$current," in *",$first-$last,"*) return 0 ;; esac
+  if echo "${current:+$current,}$first-$last,$((first + 1000))-$((last + 1000))" >"$file" 2>/dev/null; then
+    log "ports $first-$last and $((first + 1000))-$((last + 1000)) reserved from the ephemeral range (net.ipv4.ip_local_reserved_ports)"
+  fi
+  return 0
+}
+reserve_fleet_ports
+
 for entry in "${SERVICES[@]}"; do
   read -r name entry_point port <<<"$entry"
   if is_running "$name"; then log "$name already running"; continue; fi

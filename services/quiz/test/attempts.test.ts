@@ -1,9 +1,11 @@
+import { QueryTypes } from 'sequelize';
 import {
   captureEvents,
   correctAnswerFor,
   createQuiz,
   enrolledClassroom,
   essay,
+  eventually,
   expectGrpcError,
   type Fleet,
   GrpcStatus,
@@ -381,6 +383,50 @@ describe('who may take and read attempts', () => {
     const outsider = await f.newUser('student', 'unpublished-outsider');
     await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, outsider.auth), GrpcStatus.NOT_FOUND, 'QUIZ.NOT_FOUND');
     await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth), GrpcStatus.NOT_FOUND, 'QUIZ.NOT_FOUND');
+  });
+
+  it("start, paper and submit ask IsEnrolled while their own first statement runs, not after it", async () => {
+    const { quiz, questions } = await createQuiz(f, f.instructor, await quizLesson(f, f.instructor, courseId), [mc('Q', ['a', 'b'], 0)]);
+    const first = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth); // the quiz's course is cached from here on
+    await f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: first.id, answers: [] }, f.student.auth);
+    // Both databases locked: the quiz's statement and enrollment's IsEnrolled statement can only be seen waiting at
+    // the same time if the call left before the statement's answer (sequentially, enrollment is never reached).
+    const overlapped = async <T>(call: () => Promise<T>): Promise<T> => {
+      const quizTx = await f.db.transaction();
+      const enrolTx = await f.enrollmentDb.transaction();
+      let pending: Promise<T> | undefined;
+      try {
+        await f.db.query('LOCK TABLE quizzes IN ACCESS EXCLUSIVE MODE', { transaction: quizTx });
+        await f.enrollmentDb.query('LOCK TABLE enrollments IN ACCESS EXCLUSIVE MODE', { transaction: enrolTx });
+        pending = call();
+        pending.catch(() => undefined); // awaited below
+        const waiting = async (db: typeof f.db) =>
+          Number(
+            (
+              await db.query<{ n: string }>(
+                "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+                { type: QueryTypes.SELECT },
+              )
+            )[0].n,
+          );
+        await eventually(async () => expect({ quiz: await waiting(f.db), enrollment: await waiting(f.enrollmentDb) }).toEqual({ quiz: 1, enrollment: 1 }), 15_000);
+      } finally {
+        await enrolTx.commit();
+        await quizTx.commit();
+      }
+      return pending;
+    };
+    const started = await overlapped(() => f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth));
+    expect(started.attempt_number).toBe(2);
+    expect((await overlapped(() => f.quiz.GetAttemptPaper({ quiz_id: quiz.id }, f.student.auth))).attempt!.id).toBe(started.id);
+    const result = await overlapped(() => f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: started.id, answers: [correctAnswerFor(questions[0])] }, f.student.auth));
+    expect(result.attempt).toMatchObject({ id: started.id, status: 'graded' });
+    // The answer still decides: a student who is not enrolled is refused, the quiz's statement having run or not.
+    const outsider = await f.newUser('student', 'ahead-outsider');
+    await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, outsider.auth), GrpcStatus.PERMISSION_DENIED, 'QUIZ.NOT_ENROLLED');
+    await expectGrpcError(f.quiz.GetAttemptPaper({ quiz_id: quiz.id }, outsider.auth), GrpcStatus.PERMISSION_DENIED, 'QUIZ.NOT_ENROLLED');
+    await expectGrpcError(f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: started.id, answers: [] }, outsider.auth), GrpcStatus.PERMISSION_DENIED, 'QUIZ.NOT_ENROLLED');
+    expect(await f.db.query("SELECT count(*)::int AS n FROM attempts WHERE student_id = :id", { type: QueryTypes.SELECT, replacements: { id: outsider.userId } })).toEqual([{ n: 0 }]);
   });
 
   it('the paper (quiz and attempt in one read): each refusal as before, in the same order', async () => {

@@ -30,6 +30,8 @@ export interface Fleet {
   quizAddress: string;
   /** The quiz database, for assertions straight from the rows. */
   db: Sequelize;
+  /** The enrollment service's database (e.g. to hold a lock on it while a quiz call runs). */
+  enrollmentDb: Sequelize;
   vhost: TestResource;
   admin: User;
   instructor: User;
@@ -68,6 +70,7 @@ export async function startFleet(label: string, quizEnv: Record<string, string> 
     catalog: started.catalog!.client,
     enrollment: started.enrollment!.client,
     db: started.openDatabase('quiz'),
+    enrollmentDb: started.openDatabase('enrollment'),
     stopQuiz: () => quiz.stop(),
     async restartQuiz(overrides: Record<string, string> = {}) {
       await quiz.restart(overrides);

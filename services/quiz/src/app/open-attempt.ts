@@ -5,7 +5,7 @@ import { QuizErrors } from '../domain/quiz.errors';
 import type { StudentAnswer } from '../domain/types';
 import { closeAttemptLocked } from './commands/close-attempt';
 import type { QuizPorts, QuizDeps, QuizUnitOfWork } from './deps';
-import { attemptQuestions, checkIds, loadQuizForStudent, quizForStudent, type Caller, type Outcome } from './shared';
+import { attemptQuestions, checkIds, enrolmentAhead, loadQuizForStudent, quizForStudent, type Caller, type Outcome } from './shared';
 
 /**
  * What SaveAnswers and SubmitAttempt share: the checks before the unit of work (`prepareAnswers`: the sent
@@ -41,18 +41,20 @@ function answersById(maxPerSave: number, answers: { questionId: string; answer: 
 
 /**
  * Before the unit of work: the answers' shape, then the attempt and its quiz in one read (quiz_id may be "": the
- * attempt's own quiz is used; a given one must match), and the student's enrolment (IsEnrolled, remote). When the
+ * attempt's own quiz is used; a given one must match), and the student's enrolment (IsEnrolled, remote: asked
+ * concurrently with the read when the quiz's course is already known, `enrolmentAhead`). When the
  * attempt is not the caller's at that quiz, the quiz is read alone, so its errors come first as they always did
  * (the unit of work then answers ATTEMPT_NOT_FOUND).
  */
 export async function prepareAnswers(deps: QuizDeps, caller: Caller, cmd: AnswersCommand): Promise<AnswersInput> {
   const sent = answersById(deps.config.MAX_ANSWERS_PER_SAVE, cmd.answers);
   const ids = checkIds({ quiz_id: cmd.quizId, attempt_id: cmd.attemptId }, ['quiz_id']);
+  const ahead = enrolmentAhead(deps, caller, ids.quiz_id);
   const found = await deps.units.read.attempts.findWithQuiz(ids.attempt_id);
   const mine = found && found.attempt.studentId === caller.userId && (!ids.quiz_id || ids.quiz_id === found.quiz.id) ? found : null;
   if (!ids.quiz_id && !mine) throw QuizErrors.attemptNotFound();
   if (caller.role !== 'student') throw QuizErrors.studentsOnly();
-  const quiz = mine ? await quizForStudent(deps, mine.quiz) : await loadQuizForStudent(deps, caller, ids.quiz_id);
+  const quiz = mine ? await quizForStudent(deps, mine.quiz, ahead) : await loadQuizForStudent(deps, caller, ids.quiz_id, ahead);
   return { studentId: caller.userId, quiz, attemptId: ids.attempt_id, sent, seen: mine && { attempt: mine.attempt, version: mine.version } };
 }
 

@@ -147,6 +147,11 @@ export class QuizRepository {
    * published when read. A cached quiz may have been unpublished or deleted since: the caller checks that under
    * the quiz's lock.
    */
+  /** The course and lesson of a quiz this process has seen published, without any read; undefined when not known. */
+  knownPlacement(id: string): QuizPlacement | undefined {
+    return this.cache.placement(id);
+  }
+
   async publishedPlacement(id: string): Promise<QuizPlacement | null> {
     const known = this.cache.placement(id);
     if (known) return known;
