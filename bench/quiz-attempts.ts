@@ -44,6 +44,7 @@ const WARMUP = num('BENCH_WARMUP', 30);
 const A_SEQUENTIAL = num('BENCH_A_SEQUENTIAL', 50);
 const A_STUDENTS = num('BENCH_A_STUDENTS', 300);
 const A_CONCURRENCY = num('BENCH_A_CONCURRENCY', 16);
+const A_GAP_MS = num('BENCH_A_GAP_MS', 0);
 const B_STARTS = num('BENCH_B_STARTS', 2000);
 const B_CONCURRENCY = num('BENCH_B_CONCURRENCY', 64);
 const SEED_CONCURRENCY = num('BENCH_SEED_CONCURRENCY', 16);
@@ -180,7 +181,7 @@ function answersOf(q: KeyedQuestion): { right: AnswerInput; wrong: AnswerInput }
 // ------------------------------------------------------------------------------------------ quiet
 
 /**
- * Waits until the vhost's work queues are empty (delay and parking-lot queues aside): the seed's own events —
+ * Waits until the vhost's work queues are empty (the delay queues — `.hold.N`, formerly `.delay.N` — and parking lots aside): the seed's own events —
  * a verification mail per registration and an enrolment mail per student, each a catalog call and an SMTP
  * session in auth — would otherwise be consumed on the measured thread during A and B (separate processes in
  * a deployment). The management API's counts lag by its statistics interval, so three empty reads in a row.
@@ -201,7 +202,7 @@ async function waitForQuietQueues(vhost: string, limitMs = 600_000): Promise<voi
     if (!res.ok) throw new Error(`RabbitMQ management: ${res.status}`);
     const queues = (await res.json()) as { name: string; messages_ready?: number; messages_unacknowledged?: number }[];
     const pending = queues
-      .filter((q) => !/\.delay\.\d+$|parking-lot/.test(q.name))
+      .filter((q) => !/\.(hold|delay)\.\d+$|parking-lot/.test(q.name))
       .reduce((sum, q) => sum + (q.messages_ready ?? 0) + (q.messages_unacknowledged ?? 0), 0);
     empty = pending === 0 ? empty + 1 : 0;
     if (pending && Date.now() - lastLog > 10_000) {
@@ -570,7 +571,7 @@ async function main(): Promise<void> {
     }
     log(`A: ${A_SEQUENTIAL} sessions one at a time`);
     cpu.delta();
-    const aSeq = summarise(await runAttempts({ ...sessions, tokens: take(A_SEQUENTIAL), concurrency: 1 }));
+    const aSeq = summarise(await runAttempts({ ...sessions, tokens: take(A_SEQUENTIAL), concurrency: 1, gapMs: A_GAP_MS }));
     const aSeqCpu = cpu.delta();
     log(`A: ${A_STUDENTS} sessions, ${A_CONCURRENCY} at a time`);
     const aConcFleet = fleet.eventLoopUtilization?.();

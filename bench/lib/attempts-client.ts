@@ -25,6 +25,8 @@ export interface AttemptRunOptions {
   /** Student i answers question j wrongly when (i + j) % wrongEvery === 0 (so scores vary). */
   wrongEvery?: number;
   timeoutMs?: number;
+  /** Pause of each client after each session, before the next: lets the asynchronous work a session caused settle. */
+  gapMs?: number;
 }
 
 export interface StepResult {
@@ -141,6 +143,7 @@ async function one(i) {
         clientErrors++;
         if (errorSamples.length < 8) errorSamples.push('client ' + String(err && err.message));
       }
+      if (o.gapMs > 0) await new Promise((r) => setTimeout(r, o.gapMs));
     }
   }));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -154,7 +157,7 @@ async function one(i) {
 `;
 
 export function runAttempts(options: AttemptRunOptions): Promise<AttemptRunResult> {
-  const data = { correct: [], wrong: [], wrongEvery: 5, timeoutMs: 30_000, ...options };
+  const data = { correct: [], wrong: [], wrongEvery: 5, timeoutMs: 30_000, gapMs: 0, ...options };
   if (data.steps.includes('submit') && data.correct.length === 0) throw new Error('runAttempts: submit needs the answers');
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: data });
