@@ -385,7 +385,7 @@ describe('who may take and read attempts', () => {
     await expectGrpcError(f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth), GrpcStatus.NOT_FOUND, 'QUIZ.NOT_FOUND');
   });
 
-  it("start, paper and submit ask IsEnrolled while their own first statement runs, not after it", async () => {
+  it('paper and submit ask IsEnrolled while their first read runs, not after it (start asks before its transaction)', async () => {
     const { quiz, questions } = await createQuiz(f, f.instructor, await quizLesson(f, f.instructor, courseId), [mc('Q', ['a', 'b'], 0)]);
     const first = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth); // the quiz's course is cached from here on
     await f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: first.id, answers: [] }, f.student.auth);
@@ -416,7 +416,7 @@ describe('who may take and read attempts', () => {
       }
       return pending;
     };
-    const started = await overlapped(() => f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth));
+    const started = await f.quiz.StartAttempt({ quiz_id: quiz.id }, f.student.auth);
     expect(started.attempt_number).toBe(2);
     expect((await overlapped(() => f.quiz.GetAttemptPaper({ quiz_id: quiz.id }, f.student.auth))).attempt!.id).toBe(started.id);
     const result = await overlapped(() => f.quiz.SubmitAttempt({ quiz_id: quiz.id, attempt_id: started.id, answers: [correctAnswerFor(questions[0])] }, f.student.auth));

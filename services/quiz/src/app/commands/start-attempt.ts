@@ -20,42 +20,40 @@ interface LessonGate {
   missingLessonIds: string[];
 }
 
-/**
- * What StartAttempt set going before its unit of work: the student, the quiz (published when read or cached), and its
- * lesson's gate — the IsEnrolled call, still on its way while the unit of work takes the start lock.
- */
+/** What StartAttempt decided before its unit of work: the student, the quiz (published when read), its lesson's gate. */
 export interface StartAttemptInput {
   studentId: string;
   quizId: string;
-  gate: Promise<LessonGate>;
+  gate: LessonGate;
 }
 
 /**
- * The remote half of StartAttempt: a student, a published quiz, and ONE `IsEnrolled` call with the student's own
- * token that answers both "enrolled?" (active or completed, access not ended) and "may they open the quiz's lesson
- * now?" — the enrollment service is the one authority on drip dates and prerequisites. Enrollment unreachable →
- * UNAVAILABLE (fail closed). The quiz's course and lesson come from the process's cache once it has seen the quiz
- * published (they never change: no read per start); whether it is still published and open now is decided under
- * its lock, in the unit of work. The call is sent here and awaited there, after the lock (`startAttempt`): the
- * transaction's first round trips and the call overlap instead of following each other, and nothing is written
- * before its answer. The lock statement reads the quiz before the answer is awaited, so a student who is not
- * enrolled, starting a quiz unpublished or deleted since it was cached, gets NOT_FOUND like everyone else.
+ * The remote half of StartAttempt, before any transaction: a student, a published quiz, and ONE `IsEnrolled` call
+ * with the student's own token that answers both "enrolled?" (active or completed, access not ended) and "may
+ * they open the quiz's lesson now?" — the enrollment service is the one authority on drip dates and
+ * prerequisites. Enrollment unreachable → UNAVAILABLE (fail closed). The quiz's course and lesson come from the
+ * process's cache once it has seen the quiz published (they never change: no read per start); whether it is still
+ * published and open now is decided under its lock, in the unit of work. A refusal for not being enrolled reads
+ * the quiz first: one unpublished or deleted since it was cached is NOT_FOUND, as for everyone else.
  */
 export async function prepareStartAttempt(deps: QuizDeps, caller: Caller, cmd: { quizId: string }): Promise<StartAttemptInput> {
   const ids = checkIds({ quiz_id: cmd.quizId });
   if (caller.role !== 'student') throw QuizErrors.studentsOnly();
   const placement = await deps.units.read.quizzes.publishedPlacement(ids.quiz_id);
   if (!placement) throw QuizErrors.quizNotFound();
-  const gate = askEnrollment(deps, placement.courseId, placement.lessonId).then(
-    (reply): LessonGate => ({
-      lessonId: placement.lessonId,
-      locked: reply.lesson_locked,
-      unlockAt: reply.unlock_at,
-      reason: reply.lock_reason,
-      missingLessonIds: reply.missing_lesson_ids,
-    }),
-  );
-  gate.catch(() => undefined); // awaited in the unit of work, or dropped when it refuses first
+  const reply = await askEnrollment(deps, placement.courseId, placement.lessonId).catch(async (err: unknown) => {
+    if (err instanceof AppError && err.code === 'QUIZ.NOT_ENROLLED' && !(await deps.units.read.quizzes.findById(ids.quiz_id))?.isPublished) {
+      throw QuizErrors.quizNotFound();
+    }
+    throw err;
+  });
+  const gate = {
+    lessonId: placement.lessonId,
+    locked: reply.lesson_locked,
+    unlockAt: reply.unlock_at,
+    reason: reply.lock_reason,
+    missingLessonIds: reply.missing_lesson_ids,
+  };
   return { studentId: caller.userId, quizId: ids.quiz_id, gate };
 }
 
@@ -128,15 +126,13 @@ export async function startAttempt(
   ctx: QuizPorts,
   input: StartAttemptInput,
 ): Promise<Outcome<{ attempt: AttemptRecord; resumed: boolean }>> {
-  const { quizId, studentId } = input;
+  const { quizId, gate, studentId } = input;
   // The student's starts at this quiz serialised, and the quiz row share-locked: it cannot be deleted, nor its
   // questions changed, under a starting attempt — so its definition_version names exactly what is drawn below.
   const current = await uow.quizzes.lockForStart(quizId, studentId);
   // Unpublished (or deleted) since it was read or cached: not found, as for a quiz never published; not open now
   // (availability window): refused, also with an attempt in progress.
   if (!current || !current.isPublished) return { refuse: QuizErrors.quizNotFound() };
-  // Not enrolled, or enrollment unreachable: thrown here, so the unit of work rolls back with nothing written.
-  const gate = await input.gate;
   const now = ctx.clock();
   if (!isOpen(current, now)) return { refuse: QuizErrors.quizNotOpen(current.availableFrom, current.availableUntil) };
   const draft = await draftAttempt(uow, current, studentId, now);
