@@ -394,22 +394,27 @@ describe('who may take and read attempts', () => {
     const overlapped = async <T>(call: () => Promise<T>): Promise<T> => {
       const quizTx = await f.db.transaction();
       const enrolTx = await f.enrollmentDb.transaction();
-      let pending: Promise<T> | undefined;
+      let pending!: Promise<T>;
       try {
         await f.db.query('LOCK TABLE quizzes IN ACCESS EXCLUSIVE MODE', { transaction: quizTx });
         await f.enrollmentDb.query('LOCK TABLE enrollments IN ACCESS EXCLUSIVE MODE', { transaction: enrolTx });
         pending = call();
         pending.catch(() => undefined); // awaited below
-        const waiting = async (db: typeof f.db) =>
+        // Backends blocked on a lock whose statement matches (enrollment: IsEnrolled's read, not a consumer's write;
+        // pg_stat_activity keeps only the first 1 KB of a statement).
+        const waiting = async (db: typeof f.db, like: string) =>
           Number(
             (
               await db.query<{ n: string }>(
-                "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
-                { type: QueryTypes.SELECT },
+                "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE :like",
+                { type: QueryTypes.SELECT, replacements: { like } },
               )
             )[0].n,
-          );
-        await eventually(async () => expect({ quiz: await waiting(f.db), enrollment: await waiting(f.enrollmentDb) }).toEqual({ quiz: 1, enrollment: 1 }), 15_000);
+          ) > 0;
+        await eventually(
+          async () => expect({ quiz: await waiting(f.db, '%quizzes q%'), enrollment: await waiting(f.enrollmentDb, 'SELECT e.%') }).toEqual({ quiz: true, enrollment: true }),
+          15_000,
+        );
       } finally {
         await enrolTx.commit();
         await quizTx.commit();

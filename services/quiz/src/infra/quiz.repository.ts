@@ -141,17 +141,17 @@ export class QuizRepository {
     private readonly cache: QuestionCache,
   ) {}
 
+  /** The course and lesson of a quiz this process has seen published, without any read; undefined when not known. */
+  knownPlacement(id: string): QuizPlacement | undefined {
+    return this.cache.placement(id);
+  }
+
   /**
    * The course and lesson of a published quiz — what StartAttempt asks enrollment about before its unit of work —
    * without a read once this process has seen the quiz published (they never change). Null: no such quiz, or not
    * published when read. A cached quiz may have been unpublished or deleted since: the caller checks that under
    * the quiz's lock.
    */
-  /** The course and lesson of a quiz this process has seen published, without any read; undefined when not known. */
-  knownPlacement(id: string): QuizPlacement | undefined {
-    return this.cache.placement(id);
-  }
-
   async publishedPlacement(id: string): Promise<QuizPlacement | null> {
     const known = this.cache.placement(id);
     if (known) return known;
