@@ -34,6 +34,7 @@ import { loadGatewayConfig } from '../gateway/src/config';
 import { start as startGateway } from '../gateway/src/main';
 import { runAttempts, type AnswerInput, type AttemptRunResult, type Step } from './lib/attempts-client';
 import { cpuJson, cpuSampler, cpuTable } from './lib/cpu';
+import { hopFloorJson, hopFloorReport, measureHopFloor } from './lib/hop-floor';
 import { backendOf, startFleetHere, startFleetInWorker, startFleetProcesses, type Fleet } from './lib/fleet';
 import { benchGatewayEnv, redisKeysDropper, cleanupStack, envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
 import { REPO, deployedNodeEnv, startGatewayProcess, staleBuilds } from './lib/processes';
@@ -45,6 +46,8 @@ const A_SEQUENTIAL = num('BENCH_A_SEQUENTIAL', 50);
 const A_STUDENTS = num('BENCH_A_STUDENTS', 300);
 const A_CONCURRENCY = num('BENCH_A_CONCURRENCY', 16);
 const A_GAP_MS = process.env.BENCH_A_GAP_MS ? num('BENCH_A_GAP_MS', 1) : 0;
+/** Round trips of each kind in the floor measured in the same run (lib/hop-floor.ts); 0 = none. */
+const FLOOR = process.env.BENCH_FLOOR === '0' ? 0 : num('BENCH_FLOOR', 1000);
 const B_STARTS = num('BENCH_B_STARTS', 2000);
 const B_CONCURRENCY = num('BENCH_B_CONCURRENCY', 64);
 const SEED_CONCURRENCY = num('BENCH_SEED_CONCURRENCY', 16);
@@ -556,6 +559,9 @@ async function main(): Promise<void> {
     const quietStarted = Date.now();
     await waitForQuietQueues(vhost.name);
     log(`the seed's events consumed (mails, enrolment facts) after ${((Date.now() - quietStarted) / 1000).toFixed(1)} s`);
+    // The one-at-a-time goal's floor in the same run, while the fleet is quiet: bare round trips and their chains.
+    if (FLOOR) log(`hop floor: ${FLOOR} round trips of each kind between bare processes`);
+    const floor = FLOOR ? await measureHopFloor(FLOOR) : undefined;
 
     // ---------------------------------------------------------------- A and B
     const take = (n: number) => people.splice(0, n).map((p) => p.token);
@@ -616,6 +622,7 @@ async function main(): Promise<void> {
       HEADER,
       ...sectionA(`one student at a time (${A_SEQUENTIAL} students)`, aSeq),
       ...sectionA(`${A_CONCURRENCY} students at a time (${A_STUDENTS} students)`, aConc),
+      ...(floor ? ['', ...hopFloorReport(floor).map((l) => `  ${l}`), ''] : []),
       ...busyLine(aBusy),
       ...cpuTable(aSeqCpu, aSeq.sessions, 'session', 'one at a time'),
       ...cpuTable(aConcCpu, aConc.sessions, 'session', `${A_CONCURRENCY} at a time`),
@@ -639,6 +646,7 @@ async function main(): Promise<void> {
         bench: 'quiz-attempts',
         questions: QUESTIONS,
         backend: BACKEND,
+        floor: floor && hopFloorJson(floor),
         a: {
           sequential: { ...aSeq, errorSamples: undefined, cpu: cpuJson(aSeqCpu) },
           concurrent: { concurrency: A_CONCURRENCY, ...aConc, errorSamples: undefined, cpu: cpuJson(aConcCpu) },
