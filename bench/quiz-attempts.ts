@@ -35,6 +35,7 @@ import { start as startGateway } from '../gateway/src/main';
 import { runAttempts, type AnswerInput, type AttemptRunResult, type Step } from './lib/attempts-client';
 import { cpuJson, cpuSampler, cpuTable } from './lib/cpu';
 import { hopFloorJson, hopFloorReport, measureHopFloor } from './lib/hop-floor';
+import { quantile } from './lib/stats';
 import { backendOf, startFleetHere, startFleetInWorker, startFleetProcesses, type Fleet } from './lib/fleet';
 import { benchGatewayEnv, redisKeysDropper, cleanupStack, envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
 import { REPO, deployedNodeEnv, startGatewayProcess, staleBuilds } from './lib/processes';
@@ -337,7 +338,7 @@ async function startProfile(file: string): Promise<() => Promise<string[]>> {
 
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] : NaN);
+  const at = (p: number) => quantile(s, p);
   const round = (x: number) => Math.round(x * 10) / 10;
   return {
     n: s.length,

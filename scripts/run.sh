@@ -194,9 +194,9 @@ trace_env() {
 # clash is reported by the service that could not listen.
 reserve_fleet_ports() {
   local file=/proc/sys/net/ipv4/ip_local_reserved_ports first last current
-  first=$(echo "${SERVICES[0]}" | awk '{print $3}')
-  last=$(echo "${SERVICES[${#SERVICES[@]}-1]}" | awk '{print $3}')
   [ -w "$file" ] || return 0
+  read -r _ _ first <<<"${SERVICES[0]}"
+  read -r _ _ last <<<"${SERVICES[${#SERVICES[@]}-1]}"
   current=$(cat "$file" 2>/dev/null) || return 0
   case ",$current," in *",$first-$last,"*) return 0 ;; esac
   if echo "${current:+$current,}$first-$last,$((first + 1000))-$((last + 1000))" >"$file" 2>/dev/null; then

@@ -4,6 +4,7 @@ import * as grpc from '@grpc/grpc-js';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createDatabase, infra } from './infra';
+import { quantile } from './stats';
 
 /**
  * The hop floor (bench/hop-floor.ts, and the quiz bench's own run of it): one round trip of each kind at a time
@@ -45,7 +46,7 @@ export interface Stats {
 
 function statsOf(ms: number[]): Stats {
   const sorted = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 1000) / 1000;
+  const at = (q: number) => Math.round(quantile(sorted, q) * 1000) / 1000;
   return { n: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), samples: sorted };
 }
 
@@ -103,8 +104,6 @@ export async function measureHopFloor(n: number): Promise<HopFloor> {
   try {
     const db = await createDatabase('hops');
     try {
-      const rows: [string, Stats][] = [];
-
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       const post = Buffer.alloc(4096, 'a');
       const httpCall = () =>
@@ -116,7 +115,7 @@ export async function measureHopFloor(n: number): Promise<HopFloor> {
           req.on('error', reject);
           req.end(post);
         });
-      rows.push(['HTTP/1.1 POST 4 KB → 15 KB (node:http, another process)', await timedN(httpCall)]);
+      const h = await timedN(httpCall);
       agent.destroy();
 
       const Client = grpc.makeGenericClientConstructor(
@@ -128,40 +127,41 @@ export async function measureHopFloor(n: number): Promise<HopFloor> {
         close(): void;
       };
       const small = Buffer.alloc(200, 1);
-      rows.push(['gRPC unary 200 B → 15 KB (grpc-js, raw bytes)', await timedN(() => new Promise<void>((res, rej) => client.Echo(small, (e) => (e ? rej(e) : res()))))]);
+      const g = await timedN(() => new Promise<void>((res, rej) => client.Echo(small, (e) => (e ? rej(e) : res()))));
       client.close();
 
       const pgClient = new pg.Client({ connectionString: db.url });
       await pgClient.connect();
       await pgClient.query('CREATE TABLE floor (id bigserial PRIMARY KEY, body jsonb NOT NULL)');
-      rows.push(['PostgreSQL: one prepared SELECT', await timedN(() => pgClient.query({ name: 'one', text: 'SELECT $1::int AS n', values: [1] }))]);
-      rows.push([
-        'PostgreSQL: BEGIN · prepared INSERT · COMMIT',
-        await timedN(async () => {
-          await pgClient.query('BEGIN');
-          await pgClient.query({ name: 'ins', text: 'INSERT INTO floor (body) VALUES ($1)', values: ['{"a":1}'] });
-          await pgClient.query('COMMIT');
-        }),
-      ]);
+      const q = await timedN(() => pgClient.query({ name: 'one', text: 'SELECT $1::int AS n', values: [1] }));
+      const tx = await timedN(async () => {
+        await pgClient.query('BEGIN');
+        await pgClient.query({ name: 'ins', text: 'INSERT INTO floor (body) VALUES ($1)', values: ['{"a":1}'] });
+        await pgClient.query('COMMIT');
+      });
       await pgClient.end();
 
       const redis = new Redis(infra.redisUrl);
       const sha = (await redis.script('LOAD', "return redis.call('INCR', KEYS[1])")) as string;
       const key = `lms:bench:hops:${process.pid}`;
-      rows.push(['Redis: one EVALSHA', await timedN(() => redis.evalsha(sha, 1, key))]);
+      const r = await timedN(() => redis.evalsha(sha, 1, key));
       await redis.del(key);
       redis.disconnect();
 
-      const stat = (label: string) => rows.find(([l]) => l.startsWith(label))![1];
-      const h = stat('HTTP'), g = stat('gRPC'), q = stat('PostgreSQL: one'), r = stat('Redis');
+      const rows: [string, Stats][] = [
+        ['HTTP/1.1 POST 4 KB → 15 KB (node:http, another process)', h],
+        ['gRPC unary 200 B → 15 KB (grpc-js, raw bytes)', g],
+        ['PostgreSQL: one prepared SELECT', q],
+        ['PostgreSQL: BEGIN · prepared INSERT · COMMIT', tx],
+        ['Redis: one EVALSHA', r],
+      ];
       // The round trips in series (bench/README.md, quiz-attempts, "Where the time goes"). A start: HTTP, the rate
       // limit, gRPC to quiz, IsEnrolled (gRPC + its one statement) before the transaction, then BEGIN, the start lock,
       // startNext, the outbox row, COMMIT. A submit: the same front, the attempt + quiz read concurrently with
       // IsEnrolled, then BEGIN, the close, the outbox row, COMMIT.
-      const front: Link[] = [h, r, g];
-      const start = chain([...front, g, q, q, q, q, q, q]);
-      const submit = chain([...front, [q, [g, q]], q, q, q, q]);
-      const pair = chain([...front, g, q, q, q, q, q, q, ...front, [q, [g, q]], q, q, q, q]);
+      const startLinks: Link[] = [h, r, g, g, q, q, q, q, q, q];
+      const submitLinks: Link[] = [h, r, g, [q, [g, q]], q, q, q, q];
+      const [start, submit, pair] = [startLinks, submitLinks, [...startLinks, ...submitLinks]].map((links) => chain(links));
       return { n, warmup, rows, start, submit, pair };
     } finally {
       await db.drop();

@@ -1,5 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import { recountVersionRaceMigration } from '../migrations/0010-recount-version-race';
+import { lockWaiters } from '@lms/kit/testing';
 import { captureEvents, eventually, invariantViolations, publishedCourse, startFleet, type Fleet } from './support';
 
 const LESSON_COLUMNS =
@@ -67,14 +68,7 @@ describe('an enrolment racing a new course version', () => {
       enrolling = f.enrollment.Enroll({ course_id: courseId }, f.student.auth);
       enrolling.catch(() => undefined); // awaited below
       // The enrolment waits for the course row lock (its statement names the course).
-      await eventually(async () => {
-        const waiting = await f.db.query<{ n: string }>(
-          `SELECT count(*) AS n FROM pg_stat_activity
-           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE :named AND query LIKE '%FOR SHARE%'`,
-          { type: QueryTypes.SELECT, replacements: { named: `%${courseId}%` } },
-        );
-        expect(Number(waiting[0].n)).toBe(1);
-      }, 30_000);
+      await eventually(async () => expect(await lockWaiters(f.db, `%${courseId}%`, '%FOR SHARE%')).toBe(1), 30_000);
       await tx.commit();
     } catch (err) {
       await tx.rollback().catch(() => undefined);

@@ -1,3 +1,4 @@
+import { lockWaiters } from '@lms/kit/testing';
 import { QueryTypes } from 'sequelize';
 import {
   captureEvents,
@@ -400,19 +401,9 @@ describe('who may take and read attempts', () => {
         await f.enrollmentDb.query('LOCK TABLE enrollments IN ACCESS EXCLUSIVE MODE', { transaction: enrolTx });
         pending = call();
         pending.catch(() => undefined); // awaited below
-        // Backends blocked on a lock whose statement matches (enrollment: IsEnrolled's read, not a consumer's write;
-        // pg_stat_activity keeps only the first 1 KB of a statement).
-        const waiting = async (db: typeof f.db, like: string) =>
-          Number(
-            (
-              await db.query<{ n: string }>(
-                "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE :like",
-                { type: QueryTypes.SELECT, replacements: { like } },
-              )
-            )[0].n,
-          ) > 0;
+        // IsEnrolled's read in enrollment, not a consumer's write.
         await eventually(
-          async () => expect({ quiz: await waiting(f.db, '%quizzes q%'), enrollment: await waiting(f.enrollmentDb, 'SELECT e.%') }).toEqual({ quiz: true, enrollment: true }),
+          async () => expect({ quiz: (await lockWaiters(f.db, '%quizzes q%')) > 0, enrollment: (await lockWaiters(f.enrollmentDb, 'SELECT e.%')) > 0 }).toEqual({ quiz: true, enrollment: true }),
           15_000,
         );
       } finally {

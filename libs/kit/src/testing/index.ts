@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import pino from 'pino';
 import amqp from 'amqplib';
 import { Redis } from 'ioredis';
+import { QueryTypes, type Sequelize } from 'sequelize';
 import { status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
 import { AppError } from '../errors';
 import { EVENTS_EXCHANGE, type CloudEvent } from '../events/envelope';
@@ -139,6 +140,19 @@ export async function eventually<T>(fn: () => Promise<T> | T, timeoutMs = 15000,
       await new Promise((r) => setTimeout(r, intervalMs));
     }
   }
+}
+
+/**
+ * How many backends of `db`'s database wait for a lock with a statement matching every LIKE pattern (e.g. to see that
+ * a call reached a statement a test holds a lock against). pg_stat_activity keeps only a statement's first 1 KB.
+ */
+export async function lockWaiters(db: Sequelize, ...statementLike: string[]): Promise<number> {
+  const likes = statementLike.map((_, i) => ` AND query LIKE :like${i}`).join('');
+  const rows = await db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'${likes}`,
+    { type: QueryTypes.SELECT, replacements: Object.fromEntries(statementLike.map((like, i) => [`like${i}`, like])) },
+  );
+  return Number(rows[0].n);
 }
 
 /** Quiet logger for tests; LOG_LEVEL=debug shows everything. */

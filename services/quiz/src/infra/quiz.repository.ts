@@ -153,7 +153,7 @@ export class QuizRepository {
    * the quiz's lock.
    */
   async publishedPlacement(id: string): Promise<QuizPlacement | null> {
-    const known = this.cache.placement(id);
+    const known = this.knownPlacement(id);
     if (known) return known;
     const quiz = await this.findById(id);
     if (!quiz || !quiz.isPublished) return null;
