@@ -1,4 +1,4 @@
-import { contextFromIncoming, currentContext, formatTraceparent, parseTraceparent, runDetached, runWithContext, sanitizeRequestId } from '../src/context';
+import { contextFromIncoming, currentContext, formatTraceparent, newSpanId, newTraceId, parseTraceparent, runDetached, runWithContext, sanitizeRequestId } from '../src/context';
 import { createEvent, parseEnvelope } from '../src/events/envelope';
 
 describe('request context and trace propagation', () => {
@@ -18,6 +18,17 @@ describe('request context and trace propagation', () => {
       expect(contextFromIncoming({ traceparent: tp }).traceId).toMatch(/^[0-9a-f]{32}$/);
     },
   );
+
+  test('When ids are made across several refills of the random pool, then each is well formed and none repeats', () => {
+    // 4 KiB per refill: 3,000 ids of 24 bytes each span ~18 refills, and the pool's last bytes before a refill.
+    const traces = Array.from({ length: 3000 }, () => newTraceId());
+    const spans = Array.from({ length: 3000 }, () => newSpanId());
+    for (const id of traces) expect(id).toMatch(/^[0-9a-f]{32}$/);
+    for (const id of spans) expect(id).toMatch(/^[0-9a-f]{16}$/);
+    expect(new Set(traces).size).toBe(traces.length);
+    expect(new Set(spans).size).toBe(spans.length);
+    expect(traces.some((id) => /^0+$/.test(id))).toBe(false);
+  });
 
   test('When a caller sends a hostile request id, then it is replaced', () => {
     expect(sanitizeRequestId('a'.repeat(500))).toBeUndefined();
