@@ -13,16 +13,37 @@
  * time goes" — drawn from these samples: what a start + submit cannot go under on this machine however little CPU
  * the fleet's own code takes, at the median and in the tail. Prints numbers only; no goal passes or fails here.
  *
- *   eval "$(bash scripts/infra.sh env)" && npx tsx bench/hop-floor.ts     # BENCH_HOPS (2000) requests of each kind
+ * Then the start skeleton (lib/start-skeleton.ts): a quiz start's hops and writes in those bare libraries, as three
+ * processes, one at a time and with the 2,000-start goal's 64 clients, with the CPU per start of every process and
+ * server — the floor under the two start goals in CPU, not only in latency — without, then with, the token verified in
+ * each process.
+ *
+ *   eval "$(bash scripts/infra.sh env)" && npx tsx bench/hop-floor.ts
+ *   # BENCH_HOPS (2000) round trips of each kind; BENCH_SKELETON_STARTS (2000) starts with BENCH_SKELETON_CONCURRENCY
+ *   # (64) clients after BENCH_SKELETON_SEQUENTIAL (300) one at a time; BENCH_SKELETON=0 leaves the skeleton out
  */
 import { hopFloorJson, hopFloorReport, measureHopFloor } from './lib/hop-floor';
 import { envNumber } from './lib/infra';
+import { measureStartSkeleton, startSkeletonJson, startSkeletonReport } from './lib/start-skeleton';
 
-// The measurement removes its servers and database itself (lib/hop-floor.ts), also when it fails.
+// The measurements remove their servers, databases and vhost themselves (lib/), also when they fail.
 async function main(): Promise<void> {
   const floor = await measureHopFloor(envNumber('BENCH_HOPS', 2000, true));
   console.log(['', ...hopFloorReport(floor)].join('\n'));
-  console.log(JSON.stringify({ bench: 'hop-floor', ...hopFloorJson(floor) }));
+  const skeletons = [];
+  if (process.env.BENCH_SKELETON !== '0') {
+    for (const tokens of [false, true]) {
+      const skeleton = await measureStartSkeleton({
+        sequential: envNumber('BENCH_SKELETON_SEQUENTIAL', 300, true),
+        starts: envNumber('BENCH_SKELETON_STARTS', 2000, true),
+        concurrency: envNumber('BENCH_SKELETON_CONCURRENCY', 64, true),
+        tokens,
+      });
+      console.log(['', ...startSkeletonReport(skeleton)].join('\n'));
+      skeletons.push(startSkeletonJson(skeleton));
+    }
+  }
+  console.log(JSON.stringify({ bench: 'hop-floor', ...hopFloorJson(floor), ...(skeletons.length ? { skeletons } : {}) }));
 }
 
 main().catch((err) => {

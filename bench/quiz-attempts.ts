@@ -35,6 +35,7 @@ import { start as startGateway } from '../gateway/src/main';
 import { runAttempts, type AnswerInput, type AttemptRunResult, type Step } from './lib/attempts-client';
 import { cpuJson, cpuSampler, cpuTable } from './lib/cpu';
 import { hopFloorJson, hopFloorReport, measureHopFloor } from './lib/hop-floor';
+import { measureStartSkeleton, startSkeletonJson, startSkeletonReport } from './lib/start-skeleton';
 import { quantile } from './lib/stats';
 import { backendOf, startFleetHere, startFleetInWorker, startFleetProcesses, type Fleet } from './lib/fleet';
 import { benchGatewayEnv, redisKeysDropper, cleanupStack, envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
@@ -49,6 +50,12 @@ const A_CONCURRENCY = num('BENCH_A_CONCURRENCY', 16);
 const A_GAP_MS = process.env.BENCH_A_GAP_MS ? num('BENCH_A_GAP_MS', 1) : 0;
 /** Round trips of each kind in the floor measured in the same run (lib/hop-floor.ts); 0 = none. */
 const FLOOR = process.env.BENCH_FLOOR === '0' ? 0 : num('BENCH_FLOOR', 1000);
+/**
+ * The start skeleton in the same run (lib/start-skeleton.ts: a start's hops and writes in bare libraries, the token
+ * verified in each process), B's starts with B's clients after BENCH_SKELETON_SEQUENTIAL one at a time; 0 = none.
+ */
+const SKELETON = process.env.BENCH_SKELETON !== '0';
+const SKELETON_SEQUENTIAL = num('BENCH_SKELETON_SEQUENTIAL', 300);
 const B_STARTS = num('BENCH_B_STARTS', 2000);
 const B_CONCURRENCY = num('BENCH_B_CONCURRENCY', 64);
 const SEED_CONCURRENCY = num('BENCH_SEED_CONCURRENCY', 16);
@@ -563,6 +570,8 @@ async function main(): Promise<void> {
     // The one-at-a-time goal's floor in the same run, while the fleet is quiet: bare round trips and their chains.
     if (FLOOR) log(`hop floor: ${FLOOR} round trips of each kind between bare processes`);
     const floor = FLOOR ? await measureHopFloor(FLOOR) : undefined;
+    if (SKELETON) log(`start skeleton: ${SKELETON_SEQUENTIAL} starts one at a time, then ${B_STARTS} with ${B_CONCURRENCY} clients, in bare libraries`);
+    const skeleton = SKELETON ? await measureStartSkeleton({ sequential: SKELETON_SEQUENTIAL, starts: B_STARTS, concurrency: B_CONCURRENCY, tokens: true }) : undefined;
 
     // ---------------------------------------------------------------- A and B
     const take = (n: number) => people.splice(0, n).map((p) => p.token);
@@ -635,6 +644,7 @@ async function main(): Promise<void> {
         `errors ${b.start!.errors + b.clientErrors}; in-progress attempts now ${inProgress}`,
       ...busyLine(bBusy),
       ...cpuTable(bCpu, b.sessions, 'start'),
+      ...(skeleton ? ['', ...startSkeletonReport(skeleton).map((l) => `  ${l}`)] : []),
       ...profileLines,
       ...breakdown,
     ];
@@ -648,6 +658,7 @@ async function main(): Promise<void> {
         questions: QUESTIONS,
         backend: BACKEND,
         floor: floor && hopFloorJson(floor),
+        skeleton: skeleton && startSkeletonJson(skeleton),
         a: {
           sequential: { ...aSeq, errorSamples: undefined, cpu: cpuJson(aSeqCpu) },
           concurrent: { concurrency: A_CONCURRENCY, ...aConc, errorSamples: undefined, cpu: cpuJson(aConcCpu) },
