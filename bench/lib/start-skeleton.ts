@@ -35,24 +35,74 @@ const { randomUUID } = require('node:crypto');
 const raw = (path) => ({ path, requestStream: false, responseStream: false,
   requestSerialize: (b) => b, requestDeserialize: (b) => b, responseSerialize: (b) => b, responseDeserialize: (b) => b });
 const ready = (info) => process.stdout.write(JSON.stringify(info) + '\n');
-// With cfg.jwk: the end user's token verified once per process (a new token per start, as in the 2,000 starts).
+const listen = (server) => server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, port) => {
+  if (err) throw err;
+  ready({ port });
+});
+process.on('SIGTERM', () => process.exit(0));
+
+// With cfg.jwk: the end user's token verified once per process and token, then remembered (as the kit does).
 const jose = cfg.jwk ? require('jose') : undefined;
 const keyPromise = cfg.jwk ? jose.importJWK(cfg.jwk, 'EdDSA') : undefined;
+const known = new Set();
 const verified = async (authorization) => {
-  if (!cfg.jwk) return;
+  if (!cfg.jwk || known.has(authorization)) return;
   const token = String(authorization || '').replace(/^Bearer /, '');
   await jose.jwtVerify(token, await keyPromise, { issuer: 'skeleton', audience: 'skeleton', algorithms: ['EdDSA'], requiredClaims: ['sub', 'exp', 'iat', 'jti'] });
+  known.add(authorization);
 };
 const md = (authorization) => {
   const m = new grpc.Metadata();
   if (authorization) m.set('authorization', authorization);
   return m;
 };
-const listen = (server) => server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, port) => {
-  if (err) throw err;
-  ready({ port });
-});
-process.on('SIGTERM', () => process.exit(0));
+
+// The broker side both services have: a confirm channel on the topic exchange, and the outbox relay (claim and mark
+// in one statement, publish, wait for the confirms; a commit during a pass runs another).
+const amqp = require('amqplib');
+const quorum = (extra) => ({ durable: true, arguments: { 'x-queue-type': 'quorum', ...extra } });
+async function broker() {
+  const connection = await amqp.connect(cfg.amqp);
+  const publisher = await connection.createConfirmChannel();
+  await publisher.assertExchange('skeleton.events', 'topic', { durable: true });
+  return { connection, publisher };
+}
+function outboxRelay(pool, publisher) {
+  let running = false;
+  let again = false;
+  const pass = async () => {
+    if (running) { again = true; return; }
+    running = true;
+    try {
+      for (;;) {
+        again = false;
+        const claimed = await pool.query({ name: 'claim', text: 'UPDATE outbox SET published_at = now() WHERE id IN (SELECT id FROM outbox WHERE published_at IS NULL ORDER BY created_at LIMIT 100 FOR UPDATE SKIP LOCKED) RETURNING id, type, payload' });
+        for (const row of claimed.rows) publisher.publish('skeleton.events', row.type, Buffer.from(JSON.stringify(row.payload)), { persistent: true, messageId: row.id });
+        if (claimed.rows.length) await publisher.waitForConfirms();
+        if (!again && claimed.rows.length < 100) break;
+      }
+    } finally {
+      running = false;
+    }
+  };
+  return () => pass().catch((e) => console.error('relay', e.message));
+}
+async function inTransaction(pool, work) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+const event = (type, data) => ({ id: randomUUID(), type, payload: { specversion: '1.0', id: randomUUID(), type, source: 'skeleton', data } });
+const OUTBOX = { name: 'outbox', text: 'INSERT INTO outbox (id, type, payload) SELECT (r->>' + "'id')::uuid, r->>'type', r->'payload' FROM jsonb_array_elements($1::jsonb) AS r" };
 
 if (role === 'enrollment') {
   const pool = new pg.Pool({ connectionString: cfg.db, max: 10 });
@@ -65,60 +115,61 @@ if (role === 'enrollment') {
         .then((r) => cb(null, Buffer.from(JSON.stringify({ enrolled: r.rowCount > 0, status: r.rows[0] && r.rows[0].status }))), (e) => cb(e));
     },
   });
-  listen(server);
+  // A graded attempt completes its lesson: inbox (once per event), the enrolment's progress, the lesson's row, the
+  // outbox row of lesson.completed, in one transaction; acked after the commit.
+  (async () => {
+    const { connection, publisher } = await broker();
+    const relay = outboxRelay(pool, publisher);
+    const consumer = await connection.createChannel();
+    await consumer.assertQueue('skeleton.progress', quorum());
+    await consumer.bindQueue('skeleton.progress', 'skeleton.events', 'quiz.graded');
+    await consumer.prefetch(10);
+    await consumer.consume('skeleton.progress', (msg) => {
+      const e = JSON.parse(msg.content);
+      inTransaction(pool, async (client) => {
+        const fresh = await client.query({ name: 'inbox', text: 'INSERT INTO inbox (event_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING event_id', values: [e.id] });
+        if (!fresh.rowCount) return;
+        const enrolment = await client.query({ name: 'progress', text: 'UPDATE enrollments SET progress = progress + 1 WHERE student_id = $1 AND course_id = $2 RETURNING id, progress', values: [e.data.student_id, e.data.quiz_id] });
+        await client.query({ name: 'lesson', text: 'INSERT INTO lesson_progress (enrollment_id, lesson_id, completed_at) VALUES ($1, $2, now()) ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET completed_at = excluded.completed_at', values: [enrolment.rows[0].id, 'quiz-lesson'] });
+        await client.query({ ...OUTBOX, values: [JSON.stringify([event('lesson.completed', { enrollment_id: enrolment.rows[0].id, progress: enrolment.rows[0].progress })])] });
+      }).then(() => { consumer.ack(msg); relay(); }, (err) => { console.error('progress', err.message); consumer.nack(msg, false, true); });
+    });
+    listen(server);
+  })().catch((e) => { console.error(e); process.exit(1); });
 }
 
 if (role === 'quiz') {
-  const amqp = require('amqplib');
   const pool = new pg.Pool({ connectionString: cfg.db, max: 10 });
   const Enrollment = grpc.makeGenericClientConstructor({ Check: raw('/skeleton.Enrollment/Check') }, 'Enrollment');
   const enrollment = new Enrollment(cfg.enrollment, grpc.credentials.createInsecure());
   const check = (body, authorization) => new Promise((resolve, reject) => enrollment.Check(body, md(authorization), (e, r) => (e ? reject(e) : resolve(JSON.parse(r)))));
   (async () => {
-    const connection = await amqp.connect(cfg.amqp);
-    const publisher = await connection.createConfirmChannel();
-    await publisher.assertExchange('skeleton.events', 'topic', { durable: true });
+    const { connection, publisher } = await broker();
+    const relay = outboxRelay(pool, publisher);
+    // The deadline timer: each attempt.started parked in a quorum hold queue (a publish with confirm, then the ack).
     const consumer = await connection.createConfirmChannel();
-    await consumer.assertQueue('skeleton.deadlines', { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+    await consumer.assertQueue('skeleton.deadlines', quorum());
     await consumer.bindQueue('skeleton.deadlines', 'skeleton.events', 'attempt.started');
-    await consumer.assertQueue('skeleton.deadlines.hold', { durable: true, arguments: { 'x-queue-type': 'quorum', 'x-message-ttl': 3600000,
-      'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': 'skeleton.deadlines', 'x-dead-letter-strategy': 'at-least-once', 'x-overflow': 'reject-publish' } });
+    await consumer.assertQueue('skeleton.deadlines.hold', quorum({ 'x-message-ttl': 3600000, 'x-dead-letter-exchange': '',
+      'x-dead-letter-routing-key': 'skeleton.deadlines', 'x-dead-letter-strategy': 'at-least-once', 'x-overflow': 'reject-publish' }));
     await consumer.prefetch(100);
     await consumer.consume('skeleton.deadlines', (msg) => {
       JSON.parse(msg.content);
       consumer.sendToQueue('skeleton.deadlines.hold', msg.content, { persistent: true, headers: msg.properties.headers }, (err) => { if (!err) consumer.ack(msg); });
     });
-    let running = false;
-    let again = false;
-    const relay = async () => {
-      if (running) { again = true; return; }
-      running = true;
-      try {
-        for (;;) {
-          again = false;
-          const claimed = await pool.query({ name: 'claim', text: 'UPDATE outbox SET published_at = now() WHERE id IN (SELECT id FROM outbox WHERE published_at IS NULL ORDER BY created_at LIMIT 100 FOR UPDATE SKIP LOCKED) RETURNING id, type, payload' });
-          for (const row of claimed.rows) publisher.publish('skeleton.events', row.type, Buffer.from(JSON.stringify(row.payload)), { persistent: true, messageId: row.id });
-          if (claimed.rows.length) await publisher.waitForConfirms();
-          if (!again && claimed.rows.length < 100) break;
-        }
-      } finally {
-        running = false;
-      }
-    };
     const server = new grpc.Server();
-    server.addService({ Start: raw('/skeleton.Quiz/Start') }, {
+    const answer = (cb, work) => work.then((reply) => cb(null, Buffer.from(JSON.stringify(reply))), (err) => cb(err));
+    server.addService({ Start: raw('/skeleton.Quiz/Start'), Submit: raw('/skeleton.Quiz/Submit') }, {
       Start: (call, cb) => {
         const { student, course } = JSON.parse(call.request);
         const authorization = call.metadata.get('authorization')[0];
-        verified(authorization).then(() => check(Buffer.from(JSON.stringify({ student, course })), authorization)).then(async (enrolled) => {
-          if (!enrolled.enrolled) return cb(null, Buffer.from('{"refused":"not enrolled"}'));
+        answer(cb, verified(authorization).then(() => check(Buffer.from(JSON.stringify({ student, course })), authorization)).then(async (enrolled) => {
+          if (!enrolled.enrolled) return { refused: 'not enrolled' };
           const paper = JSON.stringify(Array.from({ length: 50 }, (_, i) => ({ question_id: randomUUID(), version: 1, order: [3, 1, 0, 2, i % 5] })));
           const id = randomUUID();
           const started = new Date();
           const deadline = new Date(started.getTime() + 3600000);
-          const client = await pool.connect();
-          try {
-            await client.query('BEGIN');
+          const attempt = await inTransaction(pool, async (client) => {
             await client.query({ name: 'lock', text: 'SELECT pg_advisory_xact_lock(hashtext($1))', values: [student] });
             const inserted = await client.query({ name: 'start',
               text: 'INSERT INTO attempts (id, student_id, quiz_id, attempt_number, paper, started_at, deadline_at) SELECT $1, $2, $3, coalesce(max(attempt_number), 0) + 1, $4, $5, $6 FROM attempts WHERE student_id = $2 AND quiz_id = $3 RETURNING attempt_number',
@@ -126,18 +177,37 @@ if (role === 'quiz') {
             const attempt = { id, quiz_id: course, student_id: student, attempt_number: inserted.rows[0].attempt_number, status: 'in_progress',
               started_at: started.toISOString(), deadline_at: deadline.toISOString(), time_remaining_seconds: 3600, max_score: 99, total_questions: 50, resumed: false,
               answers: [], submitted_at: null, auto_submitted: false, last_saved_at: null };
-            await client.query({ name: 'outbox', text: 'INSERT INTO outbox (id, type, payload) VALUES ($1, $2, $3)',
-              values: [randomUUID(), 'attempt.started', JSON.stringify({ specversion: '1.0', type: 'attempt.started', source: 'skeleton', data: attempt })] });
-            await client.query('COMMIT');
-            client.release();
-            cb(null, Buffer.from(JSON.stringify(attempt)));
-            relay().catch((e) => console.error('relay', e.message));
-          } catch (err) {
-            await client.query('ROLLBACK').catch(() => undefined);
-            client.release();
-            cb(err);
-          }
-        }, (err) => cb(err));
+            await client.query({ ...OUTBOX, values: [JSON.stringify([event('attempt.started', attempt)])] });
+            return attempt;
+          });
+          relay();
+          return attempt;
+        }));
+      },
+      // A submit: the attempt read while IsEnrolled runs, then the close (answers and results), three events, and the
+      // graded result with the key (~15 KB).
+      Submit: (call, cb) => {
+        const { student, course, attempt_id, answers } = JSON.parse(call.request);
+        const authorization = call.metadata.get('authorization')[0];
+        answer(cb, verified(authorization).then(() => Promise.all([
+          check(Buffer.from(JSON.stringify({ student, course })), authorization),
+          pool.query({ name: 'attempt', text: 'SELECT id, student_id, quiz_id, attempt_number, status, paper, started_at, deadline_at FROM attempts WHERE id = $1', values: [attempt_id] }),
+        ])).then(async ([enrolled, found]) => {
+          const attempt = found.rows[0];
+          if (!enrolled.enrolled || !attempt || attempt.status !== 'in_progress') return { refused: 'not open' };
+          const results = attempt.paper.map((slot, i) => ({ question_id: slot.question_id, is_correct: i % 4 !== 0, points_earned: i % 4 !== 0 ? 1 : 0,
+            correct_answer: 'option ' + slot.order[0], explanation: 'Why answer ' + (i + 1) + ' is right: ' + 'x'.repeat(120) }));
+          const score = results.reduce((sum, r) => sum + r.points_earned, 0);
+          const graded = { ...attempt, paper: undefined, status: 'graded', score, max_score: 50, percentage: (score / 50) * 100, passed: score >= 30, submitted_at: new Date().toISOString(), results };
+          await inTransaction(pool, async (client) => {
+            const closed = await client.query({ name: 'close', text: "UPDATE attempts SET status = 'graded', answers = $2, results = $3, submitted_at = now() WHERE id = $1 AND status = 'in_progress'", values: [attempt_id, JSON.stringify(answers), JSON.stringify(results)] });
+            if (!closed.rowCount) return;
+            const facts = { attempt_id, student_id: student, quiz_id: course, score, passed: graded.passed };
+            await client.query({ ...OUTBOX, values: [JSON.stringify([event('quiz.submitted', facts), event('quiz.graded', facts), event(graded.passed ? 'quiz.passed' : 'quiz.failed', facts)])] });
+          });
+          relay();
+          return graded;
+        }));
       },
     });
     listen(server);
@@ -148,7 +218,7 @@ if (role === 'gateway') {
   const http = require('node:http');
   const { Redis } = require('ioredis');
   const redis = new Redis(cfg.redis);
-  const Quiz = grpc.makeGenericClientConstructor({ Start: raw('/skeleton.Quiz/Start') }, 'Quiz');
+  const Quiz = grpc.makeGenericClientConstructor({ Start: raw('/skeleton.Quiz/Start'), Submit: raw('/skeleton.Quiz/Submit') }, 'Quiz');
   const quiz = new Quiz(cfg.quiz, grpc.credentials.createInsecure());
   redis.script('LOAD', "local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n").then((sha) => {
     const server = http.createServer((req, res) => {
@@ -156,10 +226,11 @@ if (role === 'gateway') {
       req.on('data', (c) => chunks.push(c));
       req.on('end', () => {
         const authorization = req.headers.authorization;
+        const method = req.url.endsWith('/submit') ? 'Submit' : 'Start';
         Promise.all([verified(authorization), redis.evalsha(sha, 1, cfg.redisKey, 60000)]).then(() => {
-          quiz.Start(Buffer.concat(chunks), md(authorization), (err, reply) => {
+          quiz[method](Buffer.concat(chunks), md(authorization), (err, reply) => {
             if (err) { res.writeHead(500); res.end(); return; }
-            res.writeHead(201, { 'content-type': 'application/json', 'content-length': reply.length });
+            res.writeHead(method === 'Start' ? 201 : 200, { 'content-type': 'application/json', 'content-length': reply.length });
             res.end(reply);
           });
         }, () => { res.writeHead(503); res.end(); });
@@ -171,10 +242,18 @@ if (role === 'gateway') {
 }
 `;
 
-const SCHEMA = `
-CREATE TABLE enrollments (id uuid PRIMARY KEY, student_id text NOT NULL, course_id text NOT NULL, status text NOT NULL, enrolled_at timestamptz NOT NULL DEFAULT now(), UNIQUE (student_id, course_id));
-CREATE TABLE attempts (id uuid PRIMARY KEY, student_id text NOT NULL, quiz_id text NOT NULL, attempt_number int NOT NULL, paper jsonb NOT NULL, started_at timestamptz NOT NULL, deadline_at timestamptz);
+const QUIZ_SCHEMA = `
+CREATE TABLE attempts (id uuid PRIMARY KEY, student_id text NOT NULL, quiz_id text NOT NULL, attempt_number int NOT NULL, status text NOT NULL DEFAULT 'in_progress',
+  paper jsonb NOT NULL, answers jsonb, results jsonb, started_at timestamptz NOT NULL, deadline_at timestamptz, submitted_at timestamptz);
 CREATE INDEX attempts_student_quiz ON attempts (student_id, quiz_id);
+`;
+const ENROLLMENT_SCHEMA = `
+CREATE TABLE enrollments (id uuid PRIMARY KEY, student_id text NOT NULL, course_id text NOT NULL, status text NOT NULL, progress int NOT NULL DEFAULT 0,
+  enrolled_at timestamptz NOT NULL DEFAULT now(), UNIQUE (student_id, course_id));
+CREATE TABLE lesson_progress (enrollment_id uuid NOT NULL, lesson_id text NOT NULL, completed_at timestamptz, PRIMARY KEY (enrollment_id, lesson_id));
+CREATE TABLE inbox (event_id text PRIMARY KEY, processed_at timestamptz NOT NULL DEFAULT now());
+`;
+const OUTBOX_SCHEMA = `
 CREATE TABLE outbox (id uuid PRIMARY KEY, type text NOT NULL, payload jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now(), published_at timestamptz);
 CREATE INDEX outbox_pending ON outbox (created_at) WHERE published_at IS NULL;
 `;
@@ -188,27 +267,42 @@ function startRole(role: string, config: Record<string, unknown>): Promise<{ chi
   });
 }
 
-export interface SkeletonPhase {
-  starts: number;
-  concurrency: number;
-  errors: number;
+export interface Latency {
   p50: number;
   p90: number;
   p99: number;
+}
+
+export interface SkeletonPhase {
+  /** Starts (concurrent phase) or sessions of a start and a submit (one at a time). */
+  operations: number;
+  concurrency: number;
+  errors: number;
   perSecond: number;
+  start: Latency;
+  /** One at a time only: the submit, and start + submit per student (the quiz bench's one-at-a-time goal). */
+  submit?: Latency;
+  pair?: Latency;
   cpu: CpuDelta;
 }
 
 export interface StartSkeleton {
-  /** Whether each process verified the student's token (a new one per start). */
+  /** Whether each process verified the student's token (once per process and token). */
   tokens: boolean;
   oneAtATime: SkeletonPhase;
   concurrent: SkeletonPhase;
 }
 
+function latencyOf(ms: number[]): Latency {
+  const sorted = [...ms].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(quantile(sorted, q) * 10) / 10;
+  return { p50: at(0.5), p90: at(0.9), p99: at(0.99) };
+}
+
 /**
- * Runs the skeleton: `sequential` starts one at a time, then `starts` by distinct students with `concurrency`
- * clients (after a warm-up of each), CPU per start of each process and server for both. Everything it made is gone after.
+ * Runs the skeleton: `sequential` students one at a time, each a start then a submit of 50 answers, then `starts`
+ * by distinct students with `concurrency` clients (each phase after a warm-up), with the CPU of each process and
+ * server for both. Everything it made is gone after.
  */
 export async function measureStartSkeleton(options: { sequential: number; starts: number; concurrency: number; tokens: boolean }): Promise<StartSkeleton> {
   const made: Resource[] = [];
@@ -220,13 +314,16 @@ export async function measureStartSkeleton(options: { sequential: number; starts
     made.push(quizDb);
     const vhost = await createVhost('skel');
     made.push(vhost);
-    const warmup = 200;
+    const warmup = 100;
     const students = Array.from({ length: warmup * 2 + options.sequential + options.starts }, () => randomUUID());
     const course = randomUUID();
-    for (const db of [enrollmentDb, quizDb]) {
+    for (const [db, schema] of [
+      [enrollmentDb, ENROLLMENT_SCHEMA],
+      [quizDb, QUIZ_SCHEMA],
+    ] as const) {
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
-      await client.query(SCHEMA);
+      await client.query(schema + OUTBOX_SCHEMA);
       if (db === enrollmentDb) {
         await client.query("INSERT INTO enrollments (id, student_id, course_id, status) SELECT gen_random_uuid(), s, $1, 'active' FROM unnest($2::text[]) AS s", [course, students]);
       }
@@ -250,7 +347,7 @@ export async function measureStartSkeleton(options: { sequential: number; starts
         tokens.set(student, `Bearer ${token}`);
       }
     }
-    const enrollment = await startRole('enrollment', { db: enrollmentDb.url, jwk });
+    const enrollment = await startRole('enrollment', { db: enrollmentDb.url, amqp: vhost.url, jwk });
     children.push(enrollment.child);
     const quiz = await startRole('quiz', { db: quizDb.url, amqp: vhost.url, enrollment: `127.0.0.1:${enrollment.port}`, jwk });
     children.push(quiz.child);
@@ -258,34 +355,40 @@ export async function measureStartSkeleton(options: { sequential: number; starts
     children.push(gateway.child);
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(1, options.concurrency) });
-    const start = (student: string) =>
-      new Promise<{ status: number; ms: number }>((resolve) => {
-        const body = Buffer.from(JSON.stringify({ student, course }));
+    const post = (student: string, path: string, payload: unknown) =>
+      new Promise<{ status: number; ms: number; body: string }>((resolve) => {
+        const body = Buffer.from(JSON.stringify(payload));
         const t0 = process.hrtime.bigint();
+        const authorization = tokens.get(student);
         const req = http.request(
           {
             host: '127.0.0.1',
             port: gateway.port,
             method: 'POST',
-            path: '/quizzes/q/attempts',
+            path,
             agent,
-            headers: { 'content-type': 'application/json', 'content-length': body.length, ...(tokens.has(student) ? { authorization: tokens.get(student) } : {}) },
+            headers: { 'content-type': 'application/json', 'content-length': body.length, ...(authorization ? { authorization } : {}) },
           },
           (res) => {
-            res.on('data', () => undefined);
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - t0) / 1e6 }));
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: Number(process.hrtime.bigint() - t0) / 1e6, body: Buffer.concat(chunks).toString() }));
           },
         );
-        req.on('error', () => resolve({ status: 0, ms: Number(process.hrtime.bigint() - t0) / 1e6 }));
+        req.on('error', () => resolve({ status: 0, ms: Number(process.hrtime.bigint() - t0) / 1e6, body: '' }));
         req.end(body);
       });
+    // 50 answers of the bench's kinds (~4 KB, as the quiz bench's submit).
+    const answers = Array.from({ length: 50 }, (_, i) => ({ question_id: randomUUID(), selected_option_ids: [randomUUID(), randomUUID()], answer_text: `answer ${i}`, order: [randomUUID(), randomUUID()] }));
     const cpu = cpuSampler({
       processes: { 'skeleton gateway': gateway.child.pid!, 'skeleton quiz': quiz.child.pid!, 'skeleton enrollment': enrollment.child.pid! },
       servers: true,
       databases: [enrollmentDb.name, quizDb.name],
     });
-    const run = async (batch: string[], concurrency: number): Promise<SkeletonPhase> => {
-      const latencies: number[] = [];
+    const run = async (batch: string[], concurrency: number, submit: boolean): Promise<SkeletonPhase> => {
+      const starts: number[] = [];
+      const submits: number[] = [];
+      const pairs: number[] = [];
       let errors = 0;
       let next = 0;
       cpu.delta();
@@ -293,22 +396,41 @@ export async function measureStartSkeleton(options: { sequential: number; starts
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
           while (next < batch.length) {
-            const r = await start(batch[next++]);
-            if (r.status === 201) latencies.push(r.ms);
-            else errors++;
+            const student = batch[next++];
+            const started = await post(student, '/quizzes/q/attempts', { student, course });
+            if (started.status !== 201) {
+              errors++;
+              continue;
+            }
+            starts.push(started.ms);
+            if (!submit) continue;
+            const attempt = JSON.parse(started.body) as { id: string };
+            const submitted = await post(student, `/quizzes/q/attempts/${attempt.id}/submit`, { student, course, attempt_id: attempt.id, answers });
+            if (submitted.status !== 200 || !submitted.body.includes('"graded"')) {
+              errors++;
+              continue;
+            }
+            submits.push(submitted.ms);
+            pairs.push(started.ms + submitted.ms);
           }
         }),
       );
       const seconds = (performance.now() - t0) / 1000;
       const used = cpu.delta();
-      latencies.sort((a, b) => a - b);
-      const at = (q: number) => Math.round(quantile(latencies, q) * 10) / 10;
-      return { starts: batch.length, concurrency, errors, p50: at(0.5), p90: at(0.9), p99: at(0.99), perSecond: Math.round((batch.length / seconds) * 10) / 10, cpu: used };
+      return {
+        operations: batch.length,
+        concurrency,
+        errors,
+        perSecond: Math.round((batch.length / seconds) * 10) / 10,
+        start: latencyOf(starts),
+        ...(submit ? { submit: latencyOf(submits), pair: latencyOf(pairs) } : {}),
+        cpu: used,
+      };
     };
-    await run(students.splice(0, warmup), 1);
-    const oneAtATime = await run(students.splice(0, options.sequential), 1);
-    await run(students.splice(0, warmup), options.concurrency);
-    const concurrent = await run(students.splice(0, options.starts), options.concurrency);
+    await run(students.splice(0, warmup), 1, true);
+    const oneAtATime = await run(students.splice(0, options.sequential), 1, true);
+    await run(students.splice(0, warmup), options.concurrency, false);
+    const concurrent = await run(students.splice(0, options.starts), options.concurrency, false);
     agent.destroy();
     return { tokens: options.tokens, oneAtATime, concurrent };
   } finally {
@@ -317,24 +439,32 @@ export async function measureStartSkeleton(options: { sequential: number; starts
   }
 }
 
-/** The skeleton's report: latency, rate and the CPU per start of each process and server. */
+/** The skeleton's report: latency, rate and the CPU per operation of each process and server. */
 export function startSkeletonReport(s: StartSkeleton): string[] {
-  const phase = (label: string, p: SkeletonPhase) => {
-    const rows = Object.entries(p.cpu.cpuMs).map(([name, ms]) => `${name} ${(ms / p.starts).toFixed(2)}`);
-    return [
-      `  ${label.padEnd(40)} p50 ${p.p50.toFixed(1)} · p90 ${p.p90.toFixed(1)} · p99 ${p.p99.toFixed(1)} ms · ${p.perSecond}/s · errors ${p.errors}`,
-      `    CPU ms per start: ${rows.join(' · ')} · total ${(p.cpu.totalMs / p.starts).toFixed(2)} (box ${p.cpu.boxBusyCores.toFixed(2)} of ${p.cpu.cores} cores busy)`,
-    ];
-  };
+  const l = (x: Latency) => `p50 ${x.p50.toFixed(1)} · p90 ${x.p90.toFixed(1)} · p99 ${x.p99.toFixed(1)} ms`;
+  const cpuLine = (p: SkeletonPhase, what: string) =>
+    `    CPU ms per ${what}: ${Object.entries(p.cpu.cpuMs)
+      .map(([name, ms]) => `${name} ${(ms / p.operations).toFixed(2)}`)
+      .join(' · ')} · total ${(p.cpu.totalMs / p.operations).toFixed(2)} (box ${p.cpu.boxBusyCores.toFixed(2)} of ${p.cpu.cores} cores busy)`;
+  const one = s.oneAtATime;
+  const many = s.concurrent;
   return [
-    `== start skeleton: a start's hops and writes in bare libraries (node:http, Redis, grpc-js ×2, pg, amqplib${s.tokens ? '; the token verified in each process, jose EdDSA' : '; no token'}) ==`,
-    ...phase(`${s.oneAtATime.starts} starts one at a time`, s.oneAtATime),
-    ...phase(`${s.concurrent.starts} starts, ${s.concurrent.concurrency} clients`, s.concurrent),
+    `== start skeleton: a quiz start's and submit's hops and writes in bare libraries (node:http, Redis, grpc-js ×2, pg, amqplib${s.tokens ? '; the token verified in each process, jose EdDSA' : '; no token'}; bench/lib/start-skeleton.ts) ==`,
+    `  ${one.operations} students one at a time, start → submit (50 answers): ${one.perSecond}/s, errors ${one.errors}`,
+    `    start ${l(one.start)} · submit ${l(one.submit!)}`,
+    `    start + submit ${l(one.pair!)}`,
+    cpuLine(one, 'session'),
+    `  ${many.operations} starts, ${many.concurrency} clients: start ${l(many.start)} · ${many.perSecond} starts/s · errors ${many.errors}`,
+    cpuLine(many, 'start'),
   ];
 }
 
 /** The skeleton for a JSON line. */
 export function startSkeletonJson(s: StartSkeleton) {
-  const plain = ({ cpu, ...p }: SkeletonPhase) => ({ ...p, cpuMsPerStart: Object.fromEntries(Object.entries(cpu.cpuMs).map(([k, v]) => [k, Math.round((v / p.starts) * 100) / 100])), totalCpuMsPerStart: Math.round((cpu.totalMs / p.starts) * 100) / 100 });
+  const plain = ({ cpu, ...p }: SkeletonPhase) => ({
+    ...p,
+    cpuMsPerOperation: Object.fromEntries(Object.entries(cpu.cpuMs).map(([k, v]) => [k, Math.round((v / p.operations) * 100) / 100])),
+    totalCpuMsPerOperation: Math.round((cpu.totalMs / p.operations) * 100) / 100,
+  });
   return { tokens: s.tokens, oneAtATime: plain(s.oneAtATime), concurrent: plain(s.concurrent) };
 }
