@@ -24,6 +24,9 @@ const server = new SMTPServer({
   banner: 'LMS Fleet capture mailbox (nothing is delivered)',
   authOptional: true,
   disabledCommands: ['STARTTLS'],
+  // Its clients are this machine's own processes: no reverse DNS query per connection (smtp-server's default asks the
+  // system's nameserver — traffic off 127.0.0.1 — and waits up to 1.5 s for it before the greeting).
+  disableReverseLookup: true,
   size: 10 * 1024 * 1024,
   onAuth(_auth, _session, callback) {
     callback(null, { user: 'capture' });

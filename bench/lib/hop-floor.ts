@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import * as grpc from '@grpc/grpc-js';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createDatabase, infra } from './infra';
+import { startInlineChild } from './inline-child';
 import { quantile } from './stats';
 
 /**
@@ -78,15 +78,6 @@ function chain(links: Link[], draws = 20_000): Stats {
   return statsOf(out);
 }
 
-function startServers(): Promise<{ child: ChildProcess; ports: { http: number; grpc: number } }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', SERVERS], { stdio: ['ignore', 'pipe', 'inherit'], cwd: __dirname });
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`floor servers exited with ${code}`)));
-    child.stdout!.once('data', (chunk: Buffer) => resolve({ child, ports: JSON.parse(chunk.toString()) }));
-  });
-}
-
 export interface HopFloor {
   n: number;
   warmup: number;
@@ -100,7 +91,7 @@ export interface HopFloor {
 export async function measureHopFloor(n: number): Promise<HopFloor> {
   const warmup = Math.min(200, n);
   const timedN = (fn: () => Promise<unknown>) => timed(fn, n, warmup);
-  const { child, ports } = await startServers();
+  const { child, ready: ports } = await startInlineChild<{ http: number; grpc: number }>('floor servers', SERVERS);
   try {
     const db = await createDatabase('hops');
     try {

@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import pg from 'pg';
 import { cpuSampler, type CpuDelta } from './cpu';
 import { createDatabase, createVhost, infra, type Resource } from './infra';
+import { startInlineChild } from './inline-child';
 import { quantile } from './stats';
 
 /**
@@ -67,6 +68,14 @@ async function broker() {
   await publisher.assertExchange('skeleton.events', 'topic', { durable: true });
   return { connection, publisher };
 }
+// A consumer's channel on a quorum work queue bound to one event type (a confirm channel when it publishes).
+async function boundQueue(connection, queue, routingKey, prefetch, confirms) {
+  const channel = confirms ? await connection.createConfirmChannel() : await connection.createChannel();
+  await channel.assertQueue(queue, quorum());
+  await channel.bindQueue(queue, 'skeleton.events', routingKey);
+  await channel.prefetch(prefetch);
+  return channel;
+}
 function outboxRelay(pool, publisher) {
   let running = false;
   let again = false;
@@ -120,10 +129,7 @@ if (role === 'enrollment') {
   (async () => {
     const { connection, publisher } = await broker();
     const relay = outboxRelay(pool, publisher);
-    const consumer = await connection.createChannel();
-    await consumer.assertQueue('skeleton.progress', quorum());
-    await consumer.bindQueue('skeleton.progress', 'skeleton.events', 'quiz.graded');
-    await consumer.prefetch(10);
+    const consumer = await boundQueue(connection, 'skeleton.progress', 'quiz.graded', 10, false);
     await consumer.consume('skeleton.progress', (msg) => {
       const e = JSON.parse(msg.content);
       inTransaction(pool, async (client) => {
@@ -147,12 +153,9 @@ if (role === 'quiz') {
     const { connection, publisher } = await broker();
     const relay = outboxRelay(pool, publisher);
     // The deadline timer: each attempt.started parked in a quorum hold queue (a publish with confirm, then the ack).
-    const consumer = await connection.createConfirmChannel();
-    await consumer.assertQueue('skeleton.deadlines', quorum());
-    await consumer.bindQueue('skeleton.deadlines', 'skeleton.events', 'attempt.started');
+    const consumer = await boundQueue(connection, 'skeleton.deadlines', 'attempt.started', 100, true);
     await consumer.assertQueue('skeleton.deadlines.hold', quorum({ 'x-message-ttl': 3600000, 'x-dead-letter-exchange': '',
       'x-dead-letter-routing-key': 'skeleton.deadlines', 'x-dead-letter-strategy': 'at-least-once', 'x-overflow': 'reject-publish' }));
-    await consumer.prefetch(100);
     await consumer.consume('skeleton.deadlines', (msg) => {
       JSON.parse(msg.content);
       consumer.sendToQueue('skeleton.deadlines.hold', msg.content, { persistent: true, headers: msg.properties.headers }, (err) => { if (!err) consumer.ack(msg); });
@@ -258,13 +261,9 @@ CREATE TABLE outbox (id uuid PRIMARY KEY, type text NOT NULL, payload jsonb NOT 
 CREATE INDEX outbox_pending ON outbox (created_at) WHERE published_at IS NULL;
 `;
 
-function startRole(role: string, config: Record<string, unknown>): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', SERVERS, role, JSON.stringify(config)], { stdio: ['ignore', 'pipe', 'inherit'], cwd: __dirname });
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`start skeleton: ${role} exited with ${code}`)));
-    child.stdout!.once('data', (chunk: Buffer) => resolve({ child, port: JSON.parse(chunk.toString()).port }));
-  });
+async function startRole(role: string, config: Record<string, unknown>): Promise<{ child: ChildProcess; port: number }> {
+  const { child, ready } = await startInlineChild<{ port: number }>(`start skeleton: ${role}`, SERVERS, [role, JSON.stringify(config)]);
+  return { child, port: ready.port };
 }
 
 export interface Latency {
