@@ -32,13 +32,13 @@ async function main(): Promise<void> {
   console.log(['', ...hopFloorReport(floor)].join('\n'));
   const skeletons = [];
   if (process.env.BENCH_SKELETON !== '0') {
+    const load = {
+      sequential: envNumber('BENCH_SKELETON_SEQUENTIAL', 300, true),
+      starts: envNumber('BENCH_SKELETON_STARTS', 2000, true),
+      concurrency: envNumber('BENCH_SKELETON_CONCURRENCY', 64, true),
+    };
     for (const tokens of [false, true]) {
-      const skeleton = await measureStartSkeleton({
-        sequential: envNumber('BENCH_SKELETON_SEQUENTIAL', 300, true),
-        starts: envNumber('BENCH_SKELETON_STARTS', 2000, true),
-        concurrency: envNumber('BENCH_SKELETON_CONCURRENCY', 64, true),
-        tokens,
-      });
+      const skeleton = await measureStartSkeleton({ ...load, tokens });
       console.log(['', ...startSkeletonReport(skeleton)].join('\n'));
       skeletons.push(startSkeletonJson(skeleton));
     }

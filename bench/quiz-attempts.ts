@@ -36,7 +36,7 @@ import { runAttempts, type AnswerInput, type AttemptRunResult, type Step } from 
 import { cpuJson, cpuSampler, cpuTable } from './lib/cpu';
 import { hopFloorJson, hopFloorReport, measureHopFloor } from './lib/hop-floor';
 import { measureStartSkeleton, startSkeletonJson, startSkeletonReport } from './lib/start-skeleton';
-import { quantile } from './lib/stats';
+import { percentiles } from './lib/stats';
 import { backendOf, startFleetHere, startFleetInWorker, startFleetProcesses, type Fleet } from './lib/fleet';
 import { benchGatewayEnv, redisKeysDropper, cleanupStack, envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
 import { REPO, deployedNodeEnv, startGatewayProcess, staleBuilds } from './lib/processes';
@@ -345,13 +345,10 @@ async function startProfile(file: string): Promise<() => Promise<string[]>> {
 
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => quantile(s, p);
   const round = (x: number) => Math.round(x * 10) / 10;
   return {
     n: s.length,
-    p50: round(at(0.5)),
-    p90: round(at(0.9)),
-    p99: round(at(0.99)),
+    ...percentiles(s, 1),
     max: round(s.length ? s[s.length - 1] : NaN),
     mean: round(s.length ? s.reduce((a, b) => a + b, 0) / s.length : NaN),
   };

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createDatabase, infra } from './infra';
 import { startInlineChild } from './inline-child';
-import { quantile } from './stats';
+import { percentiles, type Percentiles } from './stats';
 
 /**
  * The hop floor (bench/hop-floor.ts, and the quiz bench's own run of it): one round trip of each kind at a time
@@ -35,19 +35,15 @@ web.listen(0, '127.0.0.1', () => {
 process.on('SIGTERM', () => process.exit(0));
 `;
 
-export interface Stats {
+export interface Stats extends Percentiles {
   n: number;
-  p50: number;
-  p90: number;
-  p99: number;
   /** Every sample, sorted (left out of the JSON line). */
   samples: number[];
 }
 
 function statsOf(ms: number[]): Stats {
   const sorted = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => Math.round(quantile(sorted, q) * 1000) / 1000;
-  return { n: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), samples: sorted };
+  return { n: sorted.length, ...percentiles(sorted, 3), samples: sorted };
 }
 
 async function timed(fn: () => Promise<unknown>, n: number, warmup: number): Promise<Stats> {

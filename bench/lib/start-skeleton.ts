@@ -6,7 +6,7 @@ import pg from 'pg';
 import { cpuSampler, type CpuDelta } from './cpu';
 import { createDatabase, createVhost, infra, type Resource } from './infra';
 import { startInlineChild } from './inline-child';
-import { quantile } from './stats';
+import { percentiles, type Percentiles as Latency } from './stats';
 
 /**
  * The start skeleton (issue 16's floor for its two start goals): a quiz start's hops and writes in bare libraries, as
@@ -266,12 +266,6 @@ async function startRole(role: string, config: Record<string, unknown>): Promise
   return { child, port: ready.port };
 }
 
-export interface Latency {
-  p50: number;
-  p90: number;
-  p99: number;
-}
-
 export interface SkeletonPhase {
   /** Starts (concurrent phase) or sessions of a start and a submit (one at a time). */
   operations: number;
@@ -292,11 +286,7 @@ export interface StartSkeleton {
   concurrent: SkeletonPhase;
 }
 
-function latencyOf(ms: number[]): Latency {
-  const sorted = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => Math.round(quantile(sorted, q) * 10) / 10;
-  return { p50: at(0.5), p90: at(0.9), p99: at(0.99) };
-}
+const latencyOf = (ms: number[]): Latency => percentiles([...ms].sort((a, b) => a - b), 1);
 
 /**
  * Runs the skeleton: `sequential` students one at a time, each a start then a submit of 50 answers, then `starts`
