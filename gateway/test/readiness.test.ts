@@ -76,8 +76,9 @@ describe('Readiness is the gateway process; dependencies degrade their own route
     certificate = await startHealthStub();
     catalogProxy = await countingProxy(catalog.address);
     const internalPort = await freePort();
+    // No short GRPC_DEADLINE_MS here: the monitor's probes have their own 1 s timeout, and a per-call
+    // deadline of 1 s turned a login on a loaded CI box into a 503 before the test began.
     gw = await startGateway(auth.address, {
-      GRPC_DEADLINE_MS: '1000',
       CATALOG_GRPC_ADDR: catalogProxy.address,
       ENROLLMENT_GRPC_ADDR: enrollment.address,
       QUIZ_GRPC_ADDR: quiz.address,
