@@ -21,6 +21,7 @@ import { start as startGateway } from '../gateway/src/main';
 import { cpuSampler, cpuTable, parseStatTicks, type CpuDelta } from './lib/cpu';
 import { startFleetHere, startFleetInWorker, type Fleet } from './lib/fleet';
 import { benchGatewayEnv, redisKeysDropper, cleanupStack, envNumber, createDatabase, createVhost, infra, runId, type Resource } from './lib/infra';
+import { startListFloor } from './lib/list-floor';
 import { runLoad, type LoadResult } from './lib/load';
 import { readProc } from './lib/proc';
 import { freePort } from './lib/processes';
@@ -47,6 +48,11 @@ const GATEWAYS = process.env.BENCH_GATEWAYS ? envNumber('BENCH_GATEWAYS', 1, tru
  */
 const TRACES_ENDPOINT = process.env.BENCH_TRACES_ENDPOINT;
 if (TRACES_ENDPOINT && !GATEWAYS) throw new Error('BENCH_TRACES_ENDPOINT traces gateway processes: set BENCH_GATEWAYS too');
+/**
+ * BENCH_LIST_FLOOR=0: no list floor phase (bench/lib/list-floor.ts: Express, the token check and the rate limit in front
+ * of the same page). Measured in the single-process comparison only.
+ */
+const LIST_FLOOR = process.env.BENCH_LIST_FLOOR !== '0' && !GATEWAYS;
 /** BENCH_ROUNDTRIPS=0: no round-trip counters (their hooks cost the measured threads about 2 % of their CPU). */
 const COUNT_ROUNDTRIPS = process.env.BENCH_ROUNDTRIPS !== '0';
 const PREFIX = `lms:bench:${runId}:`;
@@ -149,10 +155,11 @@ function bareServer(body: unknown, port = 0): Promise<{ url: string; close(): Pr
 
 /**
  * BENCH_PROFILE=<file.cpuprofile>: a V8 CPU profile of the main thread (the gateway; with
- * BENCH_BACKEND=inline the services too) during the gateway's load phase only. Open it in Chrome DevTools.
+ * BENCH_BACKEND=inline the services too) during the gateway's load phase only, and one of the list floor's phase
+ * next to it (`<file>` with `.list-floor` before its extension). Open them in Chrome DevTools.
  */
-async function startProfile(): Promise<() => Promise<void>> {
-  const file = process.env.BENCH_PROFILE;
+async function startProfile(phase?: string): Promise<() => Promise<void>> {
+  const file = process.env.BENCH_PROFILE?.replace(/(\.cpuprofile)?$/, (ext) => (phase ? `.${phase}${ext}` : ext));
   if (!file) return async () => undefined;
   if (GATEWAYS) {
     log('BENCH_PROFILE profiles the in-process gateway: not with BENCH_GATEWAYS (BENCH_GATEWAYS unset for a profile)');
@@ -472,6 +479,25 @@ async function main(): Promise<void> {
     // The gateways are stopped before the bare servers take the CPU.
     await gateways?.stop();
 
+    // The list floor: the same page behind the work a hit cannot skip, on the gateway's libraries (bench/lib/list-floor.ts);
+    // then Express alone answering it (the framework's share of that floor).
+    const floors: { name: string; result: LoadResult; figures: PhaseFigures }[] = [];
+    for (const [name, expressOnly] of LIST_FLOOR ? ([['list floor', false], ['Express alone', true]] as const) : []) {
+      const listFloor = await startListFloor(check.body, { redisUrl: infra.redisUrl, keyPrefix: `${PREFIX}floor:`, limitPerMinute: Number(benchGatewayEnv(PREFIX).RATE_LIMIT_GENERAL_PER_MIN), expressOnly });
+      cleanup.push(() => listFloor.close());
+      log(`${name} (bench/lib/list-floor.ts): same load`);
+      const stopFloorProfile = expressOnly ? async () => undefined : await startProfile('list-floor');
+      const floorMeter = phaseMeter(undefined, undefined, cpuSampler({ processes: {}, self: `bench (${name} + load)`, servers: true, databases: [`bench_auth_${runId}`, `bench_catalog_${runId}`] }));
+      const result = await runLoad(
+        { url: listFloor.url, headers: { ...headers, authorization: listFloor.authorization }, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS },
+        { measuring: () => floorMeter.begin() },
+      );
+      floors.push({ name, result, figures: await floorMeter.end(result.requests, result.seconds) });
+      await stopFloorProfile();
+      await listFloor.close();
+    }
+    const [floor] = floors;
+
     const bareGroup = GATEWAYS ? await startGroup(GATEWAYS, (port) => ({ type: 'bare', body: check.body, port }), listPath) : undefined;
     const bareHere = bareGroup ? undefined : await bareServer(check.body);
     const bare: { url: string; stop(): Promise<void> } = bareGroup ?? { url: bareHere!.url, stop: () => bareHere!.close() };
@@ -496,9 +522,12 @@ async function main(): Promise<void> {
       `${''.padEnd(26)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p90 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}${'errors'.padStart(8)}${'requests'.padStart(10)}${'bytes'.padStart(8)}`,
       row('gateway (edge cache)', gw),
       row('gateway, If-None-Match', inm),
+      ...floors.map((f) => row(f.name, f.result)),
       row('bare node http', plain),
       `ratio gateway/bare: ${(gw.rps / plain.rps).toFixed(3)} of the requests/s (bare is ${(plain.rps / gw.rps).toFixed(1)}× faster); p99 ${(gw.p99 / plain.p99).toFixed(1)}× higher`,
       `ratio gateway with If-None-Match/bare: ${(inm.rps / plain.rps).toFixed(3)} of the requests/s`,
+      ...(floor ? [`list floor/bare: ${(floor.result.rps / plain.rps).toFixed(3)} of the requests/s; gateway/list floor: ${(gw.rps / floor.result.rps).toFixed(3)}`] : []),
+      ...(floors[1] ? [`Express alone/bare: ${(floors[1].result.rps / plain.rps).toFixed(3)} of the requests/s`] : []),
       `statuses: gateway ${JSON.stringify(gw.statuses)}, If-None-Match ${JSON.stringify(inm.statuses)} (ETag ${etag ?? 'none'}), bare ${JSON.stringify(plain.statuses)}`,
       `event loops busy during the measured phase: gateway ${GATEWAYS ? 'processes' : 'thread'} ${busyText(gwFigures.busy)}` +
         (gwFigures.backend === undefined ? '' : `, auth + catalog thread ${pct(gwFigures.backend)}`) +
@@ -509,13 +538,14 @@ async function main(): Promise<void> {
       ...roundTripLines('If-None-Match', inmFigures.trips),
       ...cpuLines('gateway (edge cache)', gwFigures, gw.requests),
       ...cpuLines('If-None-Match', inmFigures, inm.requests),
+      ...floors.flatMap((f) => cpuLines(f.name, f.figures, f.result.requests)),
       ...cpuLines('bare node http', bareFigures, plain.requests),
       '',
     ];
     process.stdout.write(lines.join('\n'));
     const cpuPerRequest = (f: PhaseFigures, requests: number) => Object.fromEntries(Object.entries(f.cpu.cpuMs).map(([name, ms]) => [name, ms / requests]));
     process.stdout.write(
-      `${JSON.stringify({ bench: 'catalog-list', courses: COURSES, connections: CONNECTIONS, seconds: DURATION_MS / 1000, seed_seconds: seedMs / 1000, backend: BACKEND, gateways: GATEWAYS || 'in-process', gateway: gw, if_none_match: inm, bare: plain, ratio: gw.rps / plain.rps, round_trips_per_request: { gateway: gwFigures.trips, if_none_match: inmFigures.trips }, cpu_ms_per_request: { gateway: cpuPerRequest(gwFigures, gw.requests), if_none_match: cpuPerRequest(inmFigures, inm.requests), bare: cpuPerRequest(bareFigures, plain.requests) } })}\n`,
+      `${JSON.stringify({ bench: 'catalog-list', courses: COURSES, connections: CONNECTIONS, seconds: DURATION_MS / 1000, seed_seconds: seedMs / 1000, backend: BACKEND, gateways: GATEWAYS || 'in-process', gateway: gw, if_none_match: inm, list_floor: floor?.result ?? null, express_alone: floors[1]?.result ?? null, bare: plain, ratio: gw.rps / plain.rps, round_trips_per_request: { gateway: gwFigures.trips, if_none_match: inmFigures.trips }, cpu_ms_per_request: { gateway: cpuPerRequest(gwFigures, gw.requests), if_none_match: cpuPerRequest(inmFigures, inm.requests), list_floor: floor ? cpuPerRequest(floor.figures, floor.result.requests) : null, express_alone: floors[1] ? cpuPerRequest(floors[1].figures, floors[1].result.requests) : null, bare: cpuPerRequest(bareFigures, plain.requests) } })}\n`,
     );
   } finally {
     await cleanup.run();

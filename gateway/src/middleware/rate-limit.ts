@@ -12,7 +12,7 @@ import { ipBucket } from './request-context';
  *
  * Returns {allowed (0/1), remaining, reset_ms (until the bucket is full again), retry_after_ms}.
  */
-const GCRA_LUA = `
+export const GCRA_LUA = `
 if redis.replicate_commands then pcall(redis.replicate_commands) end
 local limit = tonumber(ARGV[1])
 local period = tonumber(ARGV[2])
