@@ -53,6 +53,8 @@ if (TRACES_ENDPOINT && !GATEWAYS) throw new Error('BENCH_TRACES_ENDPOINT traces 
  * of the same page). Measured in the single-process comparison only.
  */
 const LIST_FLOOR = process.env.BENCH_LIST_FLOOR !== '0' && !GATEWAYS;
+/** What a browser sends; the gateway prefers br when both are accepted. */
+const ACCEPT_ENCODING = 'gzip, deflate, br';
 /** BENCH_ROUNDTRIPS=0: no round-trip counters (their hooks cost the measured threads about 2 % of their CPU). */
 const COUNT_ROUNDTRIPS = process.env.BENCH_ROUNDTRIPS !== '0';
 const PREFIX = `lms:bench:${runId}:`;
@@ -476,6 +478,13 @@ async function main(): Promise<void> {
       { measuring: () => inmMeter.begin() },
     );
     const inmFigures = await inmMeter.end(inm.requests, inm.seconds);
+
+    // The same load as a browser or CDN sends it: the page compressed (bytes per answer are the compressed ones).
+    const encoded = { ...headers, 'accept-encoding': ACCEPT_ENCODING };
+    log(`gateway with Accept-Encoding: ${ACCEPT_ENCODING}`);
+    const encMeter = phaseMeter(gateways, backend, cpu);
+    const enc = await runLoad({ url, headers: encoded, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS }, { measuring: () => encMeter.begin() });
+    const encFigures = await encMeter.end(enc.requests, enc.seconds);
     // The gateways are stopped before the bare servers take the CPU.
     await gateways?.stop();
 
@@ -522,10 +531,11 @@ async function main(): Promise<void> {
       `${''.padEnd(26)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p90 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'max ms'.padStart(9)}${'errors'.padStart(8)}${'requests'.padStart(10)}${'bytes'.padStart(8)}`,
       row('gateway (edge cache)', gw),
       row('gateway, If-None-Match', inm),
+      row('gateway, compressed', enc),
       ...floors.map((f) => row(f.name, f.result)),
       row('bare node http', plain),
       `ratio gateway/bare: ${(gw.rps / plain.rps).toFixed(3)} of the requests/s (bare is ${(plain.rps / gw.rps).toFixed(1)}× faster); p99 ${(gw.p99 / plain.p99).toFixed(1)}× higher`,
-      `ratio gateway with If-None-Match/bare: ${(inm.rps / plain.rps).toFixed(3)} of the requests/s`,
+      `ratio gateway with If-None-Match/bare: ${(inm.rps / plain.rps).toFixed(3)} of the requests/s; compressed (Accept-Encoding: ${ACCEPT_ENCODING}, encoding ${JSON.stringify(enc.encodings)}): ${(enc.rps / plain.rps).toFixed(3)}`,
       ...(floor ? [`list floor/bare: ${(floor.result.rps / plain.rps).toFixed(3)} of the requests/s; gateway/list floor: ${(gw.rps / floor.result.rps).toFixed(3)}`] : []),
       ...(floors[1] ? [`Express alone/bare: ${(floors[1].result.rps / plain.rps).toFixed(3)} of the requests/s`] : []),
       `statuses: gateway ${JSON.stringify(gw.statuses)}, If-None-Match ${JSON.stringify(inm.statuses)} (ETag ${etag ?? 'none'}), bare ${JSON.stringify(plain.statuses)}`,
@@ -538,6 +548,7 @@ async function main(): Promise<void> {
       ...roundTripLines('If-None-Match', inmFigures.trips),
       ...cpuLines('gateway (edge cache)', gwFigures, gw.requests),
       ...cpuLines('If-None-Match', inmFigures, inm.requests),
+      ...cpuLines('compressed', encFigures, enc.requests),
       ...floors.flatMap((f) => cpuLines(f.name, f.figures, f.result.requests)),
       ...cpuLines('bare node http', bareFigures, plain.requests),
       '',
@@ -545,7 +556,7 @@ async function main(): Promise<void> {
     process.stdout.write(lines.join('\n'));
     const cpuPerRequest = (f: PhaseFigures, requests: number) => Object.fromEntries(Object.entries(f.cpu.cpuMs).map(([name, ms]) => [name, ms / requests]));
     process.stdout.write(
-      `${JSON.stringify({ bench: 'catalog-list', courses: COURSES, connections: CONNECTIONS, seconds: DURATION_MS / 1000, seed_seconds: seedMs / 1000, backend: BACKEND, gateways: GATEWAYS || 'in-process', gateway: gw, if_none_match: inm, list_floor: floor?.result ?? null, express_alone: floors[1]?.result ?? null, bare: plain, ratio: gw.rps / plain.rps, round_trips_per_request: { gateway: gwFigures.trips, if_none_match: inmFigures.trips }, cpu_ms_per_request: { gateway: cpuPerRequest(gwFigures, gw.requests), if_none_match: cpuPerRequest(inmFigures, inm.requests), list_floor: floor ? cpuPerRequest(floor.figures, floor.result.requests) : null, express_alone: floors[1] ? cpuPerRequest(floors[1].figures, floors[1].result.requests) : null, bare: cpuPerRequest(bareFigures, plain.requests) } })}\n`,
+      `${JSON.stringify({ bench: 'catalog-list', courses: COURSES, connections: CONNECTIONS, seconds: DURATION_MS / 1000, seed_seconds: seedMs / 1000, backend: BACKEND, gateways: GATEWAYS || 'in-process', gateway: gw, if_none_match: inm, compressed: enc, list_floor: floor?.result ?? null, express_alone: floors[1]?.result ?? null, bare: plain, ratio: gw.rps / plain.rps, round_trips_per_request: { gateway: gwFigures.trips, if_none_match: inmFigures.trips }, cpu_ms_per_request: { gateway: cpuPerRequest(gwFigures, gw.requests), if_none_match: cpuPerRequest(inmFigures, inm.requests), compressed: cpuPerRequest(encFigures, enc.requests), list_floor: floor ? cpuPerRequest(floor.figures, floor.result.requests) : null, express_alone: floors[1] ? cpuPerRequest(floors[1].figures, floors[1].result.requests) : null, bare: cpuPerRequest(bareFigures, plain.requests) } })}\n`,
     );
   } finally {
     await cleanup.run();

@@ -34,6 +34,8 @@ export interface LoadResult {
   max: number;
   mean: number;
   bytesPerResponse: number;
+  /** Content-Encoding of the answers counted (identity when none); bytes are as sent, not decompressed. */
+  encodings: Record<string, number>;
 }
 
 // Plain JavaScript, evaluated in the worker (no TypeScript loader needed there).
@@ -47,6 +49,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections, maxFr
 const latencies = new Float64Array(o.maxRequests);
 let recorded = 0, errors = 0, bytes = 0, ok = 0;
 const statuses = {};
+const encodings = {};
 
 function one() {
   return new Promise((resolve) => {
@@ -56,7 +59,7 @@ function one() {
       (res) => {
         let n = 0;
         res.on('data', (c) => { n += c.length; });
-        res.on('end', () => resolve({ status: res.statusCode, ns: Number(process.hrtime.bigint() - t0), n }));
+        res.on('end', () => resolve({ status: res.statusCode, ns: Number(process.hrtime.bigint() - t0), n, encoding: res.headers['content-encoding'] || 'identity' }));
         res.on('error', () => resolve({ status: 0, ns: Number(process.hrtime.bigint() - t0), n }));
       },
     );
@@ -73,6 +76,7 @@ async function phase(ms, record) {
       const r = await one();
       if (!record) continue;
       statuses[r.status] = (statuses[r.status] || 0) + 1;
+      if (r.encoding) encodings[r.encoding] = (encodings[r.encoding] || 0) + 1;
       if (!o.okStatuses.includes(r.status)) errors++;
       else { ok++; bytes += r.n; }
       latencies[recorded++] = r.ns / 1e6;
@@ -94,7 +98,7 @@ async function phase(ms, record) {
   for (let i = 0; i < recorded; i++) sum += sorted[i];
   parentPort.postMessage({
     type: 'result',
-    requests: recorded, errors, statuses, seconds,
+    requests: recorded, errors, statuses, encodings, seconds,
     rps: recorded / seconds,
     p50: pct(50), p90: pct(90), p99: pct(99), max: recorded ? sorted[recorded - 1] : 0,
     mean: recorded ? sum / recorded : 0,

@@ -2,22 +2,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import express from 'express';
-import { processTime, responseCompression } from '../src/middleware/compression';
+import { preferredCoding, processTime, responseCompression } from '../src/middleware/compression';
 import { startGateway, type TestGateway } from './support/gateway';
 import { startHealthStub } from './support/health-stub';
+import { rawRequest } from './support/http';
 
-/** A raw request (node:http, not fetch: undici would decompress and hide Content-Encoding). */
-function rawGet(base: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(`${base}${path}`, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-  });
-}
+const rawGet = (base: string, path: string, headers: Record<string, string> = {}) => rawRequest(`${base}${path}`, headers);
 
 describe('Response compression and X-Process-Time', () => {
   let stub: Awaited<ReturnType<typeof startHealthStub>>;
@@ -66,6 +56,26 @@ describe('Response compression and X-Process-Time', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(res.body.toString('utf8'))).toEqual({ status: 'healthy' });
+  });
+
+  test('When a body kept already encoded picks its coding (preferredCoding), then it is the one the compressor picks, or none', async () => {
+    const headers = ['gzip, deflate, br', 'br', 'gzip', 'br;q=0, gzip', 'gzip;q=0.8, br;q=0.5', 'BR ; q=0.9, gzip;q=0.9', '*', 'br;q=0', 'identity',
+      'deflate', 'deflate, gzip;q=0.5', 'gzip;q=0.5, identity', 'gzip;level=9', 'br;q=0.001'];
+    const picked: Record<string, string | undefined> = {};
+    for (const accept of headers) {
+      const dynamic = await rawGet(gw.base, '/openapi.json', { 'accept-encoding': accept });
+      const coding = preferredCoding(accept);
+      picked[accept] = coding;
+      // Undefined leaves the choice to the compressor; a coding must be the compressor's own choice.
+      if (coding) expect([accept, coding]).toEqual([accept, dynamic.headers['content-encoding']]);
+    }
+    expect(picked).toEqual({
+      'gzip, deflate, br': 'br', br: 'br', gzip: 'gzip', 'br;q=0, gzip': 'gzip', 'gzip;q=0.8, br;q=0.5': 'gzip', 'BR ; q=0.9, gzip;q=0.9': 'br', '*': 'br',
+      'br;q=0': undefined, identity: undefined, deflate: undefined, 'deflate, gzip;q=0.5': undefined, 'gzip;q=0.5, identity': undefined,
+      'gzip;level=9': undefined, 'br;q=0.001': 'br',
+    });
+    expect(preferredCoding(undefined)).toBeUndefined();
+    expect(preferredCoding('')).toBeUndefined();
   });
 
   test('Every response carries a numeric X-Process-Time in seconds (ms precision), errors included', async () => {

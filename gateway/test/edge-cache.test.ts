@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import helmet from 'helmet';
@@ -6,10 +8,10 @@ import { createCatalogClient, type CatalogClient } from '@lms/kit/clients';
 import { closeRedis, createRedis, waitForRedis } from '@lms/kit/redis';
 import { testEnv, testLogger } from '@lms/kit/testing';
 import { securityHeaders } from '../src/middleware/security-headers';
-import { EdgeCache, noneMatch, strongEtag } from '../src/presentation/edge-cache';
+import { EdgeCache, noneMatch, strongEtag, type EdgeBody } from '../src/presentation/edge-cache';
 import { createCourse, createLesson, publishCourse, publishLesson, startCatalogFleet, type CatalogFleet } from './support/catalog';
 import { startScriptedGateway, uniquePrefix } from './support/gateway';
-import type { Api } from './support/http';
+import { rawRequest, type Api } from './support/http';
 
 /** A gateway (buildApp) whose catalog client counts its calls: a read served from the edge cache makes none. */
 interface CountedGateway {
@@ -40,18 +42,6 @@ async function countedGateway(fleet: CatalogFleet, redisUrl: string): Promise<Co
       catalog.close();
     },
   };
-}
-
-/** The headers of a raw GET (node:http: fetch would ask for compressed bodies and hide Content-Encoding). */
-function rawHeaders(url: string, headers: Record<string, string>): Promise<http.IncomingHttpHeaders> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.headers));
-      })
-      .on('error', reject);
-  });
 }
 
 /** A published course whose title holds a word no other course has (its own search results). */
@@ -218,12 +208,82 @@ describe('Edge cache of public reads, ETag and Cache-Control (real catalog, auth
   test('When the body goes out as it is, then its ETag is strong; gzipped, the same tag is weak (another representation)', async () => {
     const word = unique();
     await publishedCourse(fleet, word);
-    const plain = await rawHeaders(`${fleet.gw.base}/api/v1/courses?search=${word}`, {});
-    const gzipped = await rawHeaders(`${fleet.gw.base}/api/v1/courses?search=${word}`, { 'accept-encoding': 'gzip' });
+    const plain = (await rawRequest(`${fleet.gw.base}/api/v1/courses?search=${word}`)).headers;
+    const gzipped = (await rawRequest(`${fleet.gw.base}/api/v1/courses?search=${word}`, { 'accept-encoding': 'gzip' })).headers;
     expect(plain['content-encoding']).toBeUndefined();
     expect(plain.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(gzipped['content-encoding']).toBe('gzip');
     expect(gzipped.etag).toBe(`W/${plain.etag as string}`);
+  });
+});
+
+describe('Edge cache: kept pages go out already compressed (real catalog, auth, Redis)', () => {
+  let fleet: CatalogFleet;
+  let gw: CountedGateway;
+
+  beforeAll(async () => {
+    fleet = await startCatalogFleet('edge_encoded');
+    gw = await countedGateway(fleet, testEnv.redisUrl);
+  });
+  afterAll(async () => {
+    await gw?.stop();
+    await fleet?.stop();
+  });
+
+  /** Enough courses for a page over the compression threshold (1 KB). */
+  async function bigPublicList(): Promise<string> {
+    const word = unique();
+    for (let i = 0; i < 4; i += 1) await publishedCourse(fleet, `${word} ${'lorem ipsum '.repeat(10)}${i}`);
+    return `${gw.api.base}/api/v1/courses?search=${word}`;
+  }
+
+  test('When a browser reads a kept page, then the compressor\'s bytes kept with the page go out: the same JSON, no call, weak ETag, Vary, a 304 for it', async () => {
+    const url = await bigPublicList();
+    const plain = await rawRequest(url);
+    expect(plain.status).toBe(200);
+    expect(plain.body.length).toBeGreaterThan(1024);
+    const calls = gw.calls.ListCourses;
+    for (const [accept, coding, decode] of [
+      ['gzip, deflate, br', 'br', zlib.brotliDecompressSync],
+      ['gzip', 'gzip', zlib.gunzipSync],
+    ] as const) {
+      // The first ask of a coding compresses the kept page in the background and is compressed as any answer (chunked);
+      // then the kept bytes go out with their length.
+      let res = await rawRequest(url, { 'accept-encoding': accept });
+      for (let i = 0; i < 100 && res.headers['content-length'] === undefined; i += 1) {
+        await new Promise((r) => setTimeout(r, 20));
+        res = await rawRequest(url, { 'accept-encoding': accept });
+      }
+      expect([accept, res.status, res.headers['content-encoding']]).toEqual([accept, 200, coding]);
+      expect(Number(res.headers['content-length'])).toBe(res.body.length);
+      expect(res.body.length).toBeLessThan(plain.body.length);
+      expect(decode(res.body).equals(plain.body)).toBe(true);
+      expect(res.headers.etag).toBe(`W/${plain.headers.etag as string}`);
+      expect(res.headers.vary).toMatch(/Accept-Encoding/);
+      expect(res.headers['cache-control']).toBe('public, no-cache');
+      const again = await rawRequest(url, { 'accept-encoding': accept, 'if-none-match': res.headers.etag as string });
+      expect([again.status, again.body.length]).toEqual([304, 0]);
+    }
+    expect(gw.calls.ListCourses).toBe(calls);
+
+    // Without Accept-Encoding, and for a HEAD, the page goes out as it is.
+    expect((await rawRequest(url)).body.equals(plain.body)).toBe(true);
+    const head = await rawRequest(url, { 'accept-encoding': 'br' }, 'HEAD');
+    expect([head.status, head.headers['content-encoding'], head.body.length]).toEqual([200, undefined, 0]);
+  });
+
+  test('When the page changes, then the next read is the new page in every coding (kept encodings go with their page)', async () => {
+    const url = await bigPublicList();
+    let res = await rawRequest(url, { 'accept-encoding': 'br' });
+    for (let i = 0; i < 100 && res.headers['content-length'] === undefined; i += 1) {
+      await new Promise((r) => setTimeout(r, 20));
+      res = await rawRequest(url, { 'accept-encoding': 'br' });
+    }
+    const before = JSON.parse(zlib.brotliDecompressSync(res.body).toString('utf8')) as { total: number };
+    await publishedCourse(fleet, `${new URL(url).searchParams.get('search')} extra`);
+    const after = await rawRequest(url, { 'accept-encoding': 'br' });
+    expect(after.headers['content-encoding']).toBe('br');
+    expect((JSON.parse(zlib.brotliDecompressSync(after.body).toString('utf8')) as { total: number }).total).toBe(before.total + 1);
   });
 });
 
@@ -309,6 +369,50 @@ describe('EdgeCache (real Redis)', () => {
     expect(off.enabled).toBe(false);
     off.store('a', answer('A'), hint);
     expect(await off.lookup('a')).toBeUndefined();
+  });
+
+  test('When a kept page is asked for in a coding, then it is compressed once in the background, counted in the budget, and dropped with its page', async () => {
+    await redis.set(key, '1');
+    const hint = { scope: 'public' as const, validators: [[key, '1']] as [string, string][], ttlSeconds: 60 };
+    const page = JSON.stringify({ courses: Array.from({ length: 40 }, (_, i) => ({ id: randomUUID(), title: `Course ${i}` })) });
+    const settled = async (cache: EdgeCache, hit: EdgeBody) => {
+      for (let i = 0; i < 100 && cache.encoded(hit, 'br') === undefined; i += 1) await new Promise((r) => setTimeout(r, 10));
+      return cache.encoded(hit, 'br');
+    };
+    const cache = new EdgeCache(redis, { maxBytes: 1 << 20, maxEntries: 10 }, testLogger('edge'));
+    const fresh = answer(page);
+    cache.store('a', fresh, hint);
+    expect(cache.encoded(fresh, 'br')).toBeUndefined(); // not the kept entry: an answer on its way only
+    const hit = (await cache.lookup('a'))!;
+    expect(cache.encoded(hit, 'br')).toBeUndefined(); // the first ask starts it
+    const br = await settled(cache, hit);
+    expect(zlib.brotliDecompressSync(br!).toString()).toBe(page);
+    expect(cache.encoded(hit, 'br')).toBe(br); // kept: the same bytes each time
+    expect(cache.encoded(hit, 'gzip')).toBeUndefined();
+
+    // Its bytes count: a budget that holds the page and its encoding but not a second page drops the older one.
+    const tight = new EdgeCache(redis, { maxBytes: 2 * (page.length + 600) + br!.length - 200, maxEntries: 10 }, testLogger('edge'));
+    tight.store('a', answer(page), hint);
+    tight.store('b', answer(page), hint);
+    const first = (await tight.lookup('a'))!;
+    expect(await settled(tight, first)).toBeDefined();
+    expect(await tight.lookup('b')).toBeUndefined();
+    expect(await tight.lookup('a')).toBe(first);
+
+    // A page whose encoding alone would not fit stays unencoded (it is still served as it is).
+    const small = new EdgeCache(redis, { maxBytes: page.length + 600, maxEntries: 10 }, testLogger('edge'));
+    small.store('a', answer(page), hint);
+    const only = (await small.lookup('a'))!;
+    expect(small.encoded(only, 'br')).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(small.encoded(only, 'br')).toBeUndefined();
+    expect(await small.lookup('a')).toBe(only);
+
+    // A changed page takes its encodings with it: its successor starts with none.
+    await redis.incr(key);
+    expect(await cache.lookup('a')).toBeUndefined();
+    cache.store('a', answer(page), { ...hint, validators: [[key, '2']] });
+    expect(cache.encoded((await cache.lookup('a'))!, 'br')).toBeUndefined();
   });
 
   test('When lookups arrive in the same turn of the event loop, then they share one MGET; a later one sends its own', async () => {

@@ -4,6 +4,34 @@ import type { Request, RequestHandler, Response } from 'express';
 
 /** Bodies smaller than this are sent as they are: compressing them costs more than it saves. */
 export const COMPRESSION_THRESHOLD_BYTES = 1024;
+/** Node's default brotli quality (11) is far too slow for per-request compression. */
+export const BROTLI_OPTIONS = { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } };
+
+/** The codings a body kept already encoded may be sent in (the edge cache's pages). */
+export type ContentCoding = 'br' | 'gzip';
+
+/**
+ * br or gzip when `Accept-Encoding` makes it the compressor's choice (br preferred on a tie, RFC 9110 §12.5.3 q-values,
+ * `*` for codings not named), else undefined — then the answer goes through the compressor as any other, which
+ * negotiates deflate, identity or a refusal itself. Deliberately narrow: undefined is always a safe answer.
+ */
+export function preferredCoding(acceptEncoding: string | undefined): ContentCoding | undefined {
+  if (!acceptEncoding) return undefined;
+  const q = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [name, ...params] = part.split(';');
+    const coding = name.trim().toLowerCase();
+    if (!coding) continue;
+    const weight = params.map((p) => /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(p)).find(Boolean);
+    if (params.length && !weight) return undefined; // a parameter this does not understand: leave it to the compressor
+    q.set(coding, weight ? Number(weight[1]) : 1);
+  }
+  const of = (coding: string) => q.get(coding) ?? q.get('*') ?? 0;
+  const coding: ContentCoding = of('br') >= of('gzip') ? 'br' : 'gzip';
+  const best = of(coding);
+  if (best <= 0 || best < of('deflate') || best < (q.get('identity') ?? 0)) return undefined;
+  return coding;
+}
 
 /**
  * gzip or br, negotiated by `Accept-Encoding` (br preferred when both are accepted), for compressible
@@ -17,12 +45,7 @@ export function responseCompression(): RequestHandler {
     if (/^text\/event-stream/i.test(type)) return false;
     return compression.filter(req, res);
   };
-  const compress = compression({
-    threshold: COMPRESSION_THRESHOLD_BYTES,
-    // Node's default brotli quality (11) is far too slow for per-request compression.
-    brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
-    filter,
-  });
+  const compress = compression({ threshold: COMPRESSION_THRESHOLD_BYTES, brotli: BROTLI_OPTIONS, filter });
   return (req, res, next) => {
     const identityOnly = !req.headers['accept-encoding'];
     // Inside the compressor's own writeHead hook (installed after this one), so Content-Encoding is known here.

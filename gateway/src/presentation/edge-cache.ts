@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type { Redis } from 'ioredis';
 import { runDetached, type Logger } from '@lms/kit';
 import type { CacheHint } from '@lms/kit/grpc';
+import { BROTLI_OPTIONS, type ContentCoding } from '../middleware/compression';
+
+/** With the response compressor's own settings: the bytes it would have sent for this body. */
+const compressors: Record<ContentCoding, (body: Buffer) => Promise<Buffer>> = {
+  br: (body) => promisify(zlib.brotliCompress)(body, BROTLI_OPTIONS),
+  gzip: (body) => promisify(zlib.gzip)(body),
+};
 
 /** One public answer as it goes on the wire: the final JSON body and its strong ETag. */
 export interface EdgeBody {
@@ -10,7 +19,10 @@ export interface EdgeBody {
 }
 
 interface EdgeEntry extends EdgeBody {
+  key: string;
   validators: CacheHint['validators'];
+  /** The body compressed, per coding, once asked for (see `encoded`); counted in `size`. */
+  encodings: Partial<Record<ContentCoding, Buffer | 'pending'>>;
   /** Epoch ms after which the entry is never served (the hint's TTL from when the answer arrived). */
   expiresAt: number;
   size: number;
@@ -104,8 +116,39 @@ export class EdgeCache {
     if (size > this.limits.maxBytes) return;
     const old = this.entries.get(key);
     if (old) this.remove(key, old);
-    this.entries.set(key, { ...answer, validators: hint.validators, expiresAt: Date.now() + hint.ttlSeconds * 1000, size });
+    this.entries.set(key, { ...answer, key, validators: hint.validators, encodings: {}, expiresAt: Date.now() + hint.ttlSeconds * 1000, size });
     this.bytes += size;
+    this.evict();
+  }
+
+  /**
+   * A kept entry's body in `coding` when it is ready, else undefined (and the first ask compresses it in the
+   * background, on zlib's thread pool): a hit then goes out as these bytes instead of the compressor encoding the same
+   * page again per request (bench/README.md, issue 16 sixth round: a browser's hit cost twice an identity one). Only
+   * for an answer `lookup` returned, so only while its validators hold; an answer that is not a kept entry has none.
+   */
+  encoded(answer: EdgeBody, coding: ContentCoding): Buffer | undefined {
+    const entry = answer as Partial<EdgeEntry>;
+    const known = entry.encodings?.[coding];
+    if (known !== undefined || !entry.key || this.entries.get(entry.key) !== entry) return known === 'pending' ? undefined : known;
+    const kept = entry as EdgeEntry;
+    kept.encodings[coding] = 'pending';
+    compressors[coding](kept.body).then(
+      (bytes) => {
+        // A page gone (changed, evicted) takes nothing; one whose encoding alone would pass the budget stays unencoded.
+        if (this.entries.get(kept.key) !== kept || kept.size + bytes.length > this.limits.maxBytes) return;
+        kept.encodings[coding] = bytes;
+        kept.size += bytes.length;
+        this.bytes += bytes.length;
+        this.evict();
+      },
+      (err: unknown) => this.logger.warn({ err: (err as Error).message, coding }, 'edge cache: compressing a page failed; it goes through the compressor'),
+    );
+    return undefined;
+  }
+
+  /** Least recently used out first, until the entries fit both bounds. */
+  private evict(): void {
     for (const [oldest, victim] of this.entries) {
       if (this.bytes <= this.limits.maxBytes && this.entries.size <= this.limits.maxEntries) break;
       this.remove(oldest, victim);

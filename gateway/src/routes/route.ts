@@ -2,6 +2,7 @@ import type { Express, Request, RequestHandler, Response } from 'express';
 import type { ZodTypeAny, z } from 'zod';
 import type { Caller, Role } from '@lms/kit/auth';
 import type { CacheHint } from '@lms/kit/grpc';
+import { COMPRESSION_THRESHOLD_BYTES, preferredCoding, type ContentCoding } from '../middleware/compression';
 import { noneMatch, strongEtag, type EdgeBody, type EdgeCache } from '../presentation/edge-cache';
 import { IDEMPOTENCY_HEADER, type IdempotencyStart, type IdempotencyStore } from '../middleware/idempotency';
 import { series } from '../middleware/series';
@@ -159,7 +160,16 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 export function sendCacheable(
   req: Request,
   res: Response,
-  answer: { body: Buffer | string; etag?: string; contentType?: string; cacheControl: string; vary?: string; status?: number },
+  answer: {
+    body: Buffer | string;
+    etag?: string;
+    contentType?: string;
+    cacheControl: string;
+    vary?: string;
+    status?: number;
+    /** The same body already compressed for this request's Accept-Encoding (the compressor then leaves it as it is). */
+    encoded?: { coding: ContentCoding; body: Buffer };
+  },
 ): void {
   const etag = answer.etag ?? strongEtag(answer.body);
   res.setHeader('ETag', etag);
@@ -171,17 +181,25 @@ export function sendCacheable(
     return;
   }
   res.setHeader('Content-Type', answer.contentType ?? JSON_TYPE);
-  res.setHeader('Content-Length', Buffer.byteLength(answer.body));
-  res.status(answer.status ?? 200).end(answer.body);
+  // Set before the headers go: the compressor's hook weakens the ETag of an encoded body, as for one it compressed.
+  if (answer.encoded) res.setHeader('Content-Encoding', answer.encoded.coding);
+  const body = answer.encoded?.body ?? answer.body;
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.status(answer.status ?? 200).end(body);
 }
 
 /**
  * A public answer (hinted by its service): revalidated on every use (`no-cache`: a shared cache asks again, so
  * an unpublished course is never served from a CDN), shared only when nobody signed in.
  */
-function sendPublic(req: Request, res: Response, def: AnyRoute, caller: Caller | undefined, answer: EdgeBody): void {
+function sendPublic(req: Request, res: Response, def: AnyRoute, caller: Caller | undefined, answer: EdgeBody, edgeCache: EdgeCache): void {
+  // A HEAD is answered as the compressor answers it (not encoded); a small body is not worth encoding.
+  const coding = req.method === 'GET' && answer.body.length >= COMPRESSION_THRESHOLD_BYTES ? preferredCoding(req.headers['accept-encoding']) : undefined;
+  const encodedBody = coding && edgeCache.encoded(answer, coding);
   sendCacheable(req, res, {
-    ...answer,
+    body: answer.body,
+    etag: answer.etag,
+    encoded: coding && encodedBody ? { coding, body: encodedBody } : undefined,
     cacheControl: caller ? 'private, no-cache' : 'public, no-cache',
     vary: def.access === 'optional' ? 'Authorization, Accept-Encoding' : 'Accept-Encoding',
   });
@@ -243,7 +261,7 @@ export function mountRoutes(app: Express, routes: AnyRoute[], mw: RouteMiddlewar
       if (cacheKey !== undefined) {
         const hit = await mw.edgeCache.lookup(cacheKey);
         if (hit) {
-          sendPublic(req, res, def, caller, hit);
+          sendPublic(req, res, def, caller, hit, mw.edgeCache);
           return;
         }
       }
@@ -287,7 +305,7 @@ export function mountRoutes(app: Express, routes: AnyRoute[], mw: RouteMiddlewar
           const body = Buffer.from(JSON.stringify(result));
           const edge = { body, etag: strongEtag(body) };
           if (cacheKey !== undefined) mw.edgeCache.store(cacheKey, edge, hint);
-          sendPublic(req, res, def, caller, edge);
+          sendPublic(req, res, def, caller, edge, mw.edgeCache);
           return;
         }
       }

@@ -1,3 +1,4 @@
+import http from 'node:http';
 /** A tiny fetch wrapper for the tests: JSON in, parsed JSON (or text) out, headers kept. */
 export interface ApiResponse<T = any> {
   status: number;
@@ -85,4 +86,22 @@ export function sentinelsIn(value: unknown, path = '$'): string[] {
 export function assertRealNulls(body: unknown, where: string): void {
   const found = sentinelsIn(body);
   if (found.length > 0) throw new Error(`${where}: proto3 defaults in the public JSON:\n  ${found.slice(0, 10).join('\n  ')}`);
+}
+
+/** A raw request (node:http, not fetch: undici would ask for compressed bodies, decompress them and hide that). */
+export function rawRequest(
+  url: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
