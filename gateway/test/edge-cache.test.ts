@@ -215,26 +215,25 @@ describe('Edge cache of public reads, ETag and Cache-Control (real catalog, auth
     expect(gzipped['content-encoding']).toBe('gzip');
     expect(gzipped.etag).toBe(`W/${plain.etag as string}`);
   });
-});
-
-describe('Edge cache: kept pages go out already compressed (real catalog, auth, Redis)', () => {
-  let fleet: CatalogFleet;
-  let gw: CountedGateway;
-
-  beforeAll(async () => {
-    fleet = await startCatalogFleet('edge_encoded');
-    gw = await countedGateway(fleet, testEnv.redisUrl);
-  });
-  afterAll(async () => {
-    await gw?.stop();
-    await fleet?.stop();
-  });
 
   /** Enough courses for a page over the compression threshold (1 KB). */
   async function bigPublicList(): Promise<string> {
     const word = unique();
     for (let i = 0; i < 4; i += 1) await publishedCourse(fleet, `${word} ${'lorem ipsum '.repeat(10)}${i}`);
     return `${gw.api.base}/api/v1/courses?search=${word}`;
+  }
+
+  /**
+   * The first ask of a coding compresses the kept page in the background and is itself compressed as any answer (chunked,
+   * no length); then the kept bytes go out as they are, with their length.
+   */
+  async function keptEncoded(url: string, accept: string): Promise<Awaited<ReturnType<typeof rawRequest>>> {
+    let res = await rawRequest(url, { 'accept-encoding': accept });
+    for (let i = 0; i < 100 && res.headers['content-length'] === undefined; i += 1) {
+      await new Promise((r) => setTimeout(r, 20));
+      res = await rawRequest(url, { 'accept-encoding': accept });
+    }
+    return res;
   }
 
   test('When a browser reads a kept page, then the compressor\'s bytes kept with the page go out: the same JSON, no call, weak ETag, Vary, a 304 for it', async () => {
@@ -247,13 +246,7 @@ describe('Edge cache: kept pages go out already compressed (real catalog, auth, 
       ['gzip, deflate, br', 'br', zlib.brotliDecompressSync],
       ['gzip', 'gzip', zlib.gunzipSync],
     ] as const) {
-      // The first ask of a coding compresses the kept page in the background and is compressed as any answer (chunked);
-      // then the kept bytes go out with their length.
-      let res = await rawRequest(url, { 'accept-encoding': accept });
-      for (let i = 0; i < 100 && res.headers['content-length'] === undefined; i += 1) {
-        await new Promise((r) => setTimeout(r, 20));
-        res = await rawRequest(url, { 'accept-encoding': accept });
-      }
+      const res = await keptEncoded(url, accept);
       expect([accept, res.status, res.headers['content-encoding']]).toEqual([accept, 200, coding]);
       expect(Number(res.headers['content-length'])).toBe(res.body.length);
       expect(res.body.length).toBeLessThan(plain.body.length);
@@ -274,11 +267,7 @@ describe('Edge cache: kept pages go out already compressed (real catalog, auth, 
 
   test('When the page changes, then the next read is the new page in every coding (kept encodings go with their page)', async () => {
     const url = await bigPublicList();
-    let res = await rawRequest(url, { 'accept-encoding': 'br' });
-    for (let i = 0; i < 100 && res.headers['content-length'] === undefined; i += 1) {
-      await new Promise((r) => setTimeout(r, 20));
-      res = await rawRequest(url, { 'accept-encoding': 'br' });
-    }
+    const res = await keptEncoded(url, 'br');
     const before = JSON.parse(zlib.brotliDecompressSync(res.body).toString('utf8')) as { total: number };
     await publishedCourse(fleet, `${new URL(url).searchParams.get('search')} extra`);
     const after = await rawRequest(url, { 'accept-encoding': 'br' });
