@@ -7,9 +7,11 @@ import type { CacheHint } from '@lms/kit/grpc';
 import { BROTLI_OPTIONS, type ContentCoding } from '../middleware/compression';
 
 /** With the response compressor's own settings: the bytes it would have sent for this body. */
+const brotliCompress = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
 const compressors: Record<ContentCoding, (body: Buffer) => Promise<Buffer>> = {
-  br: (body) => promisify(zlib.brotliCompress)(body, BROTLI_OPTIONS),
-  gzip: (body) => promisify(zlib.gzip)(body),
+  br: (body) => brotliCompress(body, BROTLI_OPTIONS),
+  gzip: (body) => gzip(body),
 };
 
 /** One public answer as it goes on the wire: the final JSON body and its strong ETag. */
@@ -130,7 +132,9 @@ export class EdgeCache {
   encoded(answer: EdgeBody, coding: ContentCoding): Buffer | undefined {
     const entry = answer as Partial<EdgeEntry>;
     const known = entry.encodings?.[coding];
-    if (known !== undefined || !entry.key || this.entries.get(entry.key) !== entry) return known === 'pending' ? undefined : known;
+    if (known === 'pending') return undefined;
+    if (known) return known;
+    if (!entry.key || this.entries.get(entry.key) !== entry) return undefined; // not (or no longer) a kept entry
     const kept = entry as EdgeEntry;
     kept.encodings[coding] = 'pending';
     compressors[coding](kept.body).then(
