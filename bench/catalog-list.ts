@@ -58,6 +58,8 @@ const ACCEPT_ENCODING = 'gzip, deflate, br';
 /** BENCH_ROUNDTRIPS=0: no round-trip counters (their hooks cost the measured threads about 2 % of their CPU). */
 const COUNT_ROUNDTRIPS = process.env.BENCH_ROUNDTRIPS !== '0';
 const PREFIX = `lms:bench:${runId}:`;
+/** This run's PostgreSQL databases: the CPU samplers count their backends (and leave out other clients'). */
+const RUN_DATABASES = [`bench_auth_${runId}`, `bench_catalog_${runId}`];
 const PASSWORD = 'Bench-Passw0rd!';
 
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
@@ -409,7 +411,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     const backend: Fleet = BACKEND === 'worker' ? await startFleetInWorker(env, { countRoundTrips: COUNT_ROUNDTRIPS }) : await startFleetHere(env);
     cleanup.push(() => backend.stop());
-    const gatewayEnv = {
+    const gatewayEnv: Record<string, string> = {
       ...benchGatewayEnv(`${PREFIX}gw:`),
       AUTH_GRPC_ADDR: backend.addresses.auth,
       CATALOG_GRPC_ADDR: backend.addresses.catalog,
@@ -456,7 +458,7 @@ async function main(): Promise<void> {
       processes: Object.fromEntries((gateways?.pids ?? []).map((pid, i) => [`gateway ${i + 1}`, pid])),
       self: GATEWAYS ? 'bench (load + auth + catalog)' : 'bench (gateway + load + auth + catalog)',
       servers: true,
-      databases: [`bench_auth_${runId}`, `bench_catalog_${runId}`],
+      databases: RUN_DATABASES,
     });
     const headers = { authorization: `Bearer ${student}`, accept: 'application/json' };
     log(`gateway: ${CONNECTIONS} connections, ${WARMUP_MS / 1000} s warm-up + ${DURATION_MS / 1000} s measured`);
@@ -492,11 +494,11 @@ async function main(): Promise<void> {
     // then Express alone answering it (the framework's share of that floor).
     const floors: { name: string; result: LoadResult; figures: PhaseFigures }[] = [];
     for (const [name, expressOnly] of LIST_FLOOR ? ([['list floor', false], ['Express alone', true]] as const) : []) {
-      const listFloor = await startListFloor(check.body, { redisUrl: infra.redisUrl, keyPrefix: `${PREFIX}floor:`, limitPerMinute: Number(benchGatewayEnv(PREFIX).RATE_LIMIT_GENERAL_PER_MIN), expressOnly });
+      const listFloor = await startListFloor(check.body, { redisUrl: infra.redisUrl, keyPrefix: `${PREFIX}floor:`, limitPerMinute: Number(gatewayEnv.RATE_LIMIT_GENERAL_PER_MIN), expressOnly });
       cleanup.push(() => listFloor.close());
       log(`${name} (bench/lib/list-floor.ts): same load`);
       const stopFloorProfile = expressOnly ? async () => undefined : await startProfile('list-floor');
-      const floorMeter = phaseMeter(undefined, undefined, cpuSampler({ processes: {}, self: `bench (${name} + load)`, servers: true, databases: [`bench_auth_${runId}`, `bench_catalog_${runId}`] }));
+      const floorMeter = phaseMeter(undefined, undefined, cpuSampler({ processes: {}, self: `bench (${name} + load)`, servers: true, databases: RUN_DATABASES }));
       const result = await runLoad(
         { url: listFloor.url, headers: { ...headers, authorization: listFloor.authorization }, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS },
         { measuring: () => floorMeter.begin() },
@@ -516,7 +518,7 @@ async function main(): Promise<void> {
       processes: Object.fromEntries((bareGroup?.pids ?? []).map((pid, i) => [`bare ${i + 1}`, pid])),
       self: GATEWAYS ? 'bench (load generator)' : 'bench (bare server + load)',
       servers: true,
-      databases: [`bench_auth_${runId}`, `bench_catalog_${runId}`],
+      databases: RUN_DATABASES,
     });
     const bareMeter = phaseMeter(bareGroup, undefined, bareCpu);
     const plain = await runLoad({ url: bare.url, headers, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS }, { measuring: () => bareMeter.begin() });
